@@ -1,0 +1,2 @@
+// libpq's public API, found through pkg-config `libpq` (Debian: libpq-dev).
+#include <libpq-fe.h>
