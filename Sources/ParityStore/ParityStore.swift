@@ -1,0 +1,78 @@
+import Foundation
+import GRDB
+
+/// Parity's embedded store: one SQLite file in WAL mode, migrated on open.
+public final class ParityStore: Sendable {
+    /// The store file.
+    public let path: String
+    /// The GRDB pool: one writer, concurrent readers.
+    let pool: DatabasePool
+
+    private init(path: String, pool: DatabasePool) {
+        self.path = path
+        self.pool = pool
+    }
+
+    /// Opens (creating if needed) the store at `path` and applies pending migrations.
+    ///
+    /// Refuses a store that has migrations this binary does not know (written by a newer Parity).
+    public static func open(path: String) throws(StoreError) -> ParityStore {
+        let pool: DatabasePool
+        do {
+            let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            var configuration = Configuration()
+            configuration.prepareDatabase { db in
+                // Changes are confirmed to the source only once durable: FULL survives power loss too.
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+            }
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw StoreError(
+                code: .cannotOpen,
+                message: "cannot open the store (\(error)); check store.path and that its folder is writable",
+                path: path, underlying: error
+            )
+        }
+        let store = ParityStore(path: path, pool: pool)
+        try store.migrate()
+        return store
+    }
+
+    /// Names of the migrations applied to this store, oldest first.
+    public func appliedMigrations() throws(StoreError) -> [String] {
+        try read { db in try StoreMigrations.migrator().appliedMigrations(db) }
+    }
+
+    private func migrate() throws(StoreError) {
+        let migrator = StoreMigrations.migrator()
+        let applied = try read { db in try migrator.appliedIdentifiers(db) }
+        let unknown = applied.subtracting(StoreMigrations.all.map(\.name)).sorted()
+        guard unknown.isEmpty else {
+            throw StoreError(
+                code: .newerSchema,
+                message: "the store has migrations this Parity does not know (\(unknown.joined(separator: ", "))); "
+                    + "run the Parity version that wrote it, or point store.path at a new file",
+                path: path
+            )
+        }
+        do {
+            try migrator.migrate(pool)
+        } catch {
+            throw StoreError(
+                code: .migrationFailed,
+                message: "applying store migrations failed (\(error)); the store keeps its previous schema",
+                path: path, underlying: error
+            )
+        }
+    }
+
+    /// Runs a read-only transaction.
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try pool.read(body)
+        } catch {
+            throw StoreError(code: .databaseError, message: "reading the store failed: \(error)", path: path, underlying: error)
+        }
+    }
+}

@@ -1,0 +1,43 @@
+/// A failure opening, migrating or using the store, with the store's path.
+public struct StoreError: Error, CustomStringConvertible, Sendable {
+    /// What kind of failure this is; codes can grow without breaking callers.
+    public struct Code: Hashable, Sendable, CustomStringConvertible {
+        private enum Base: String, Sendable {
+            case cannotOpen = "cannot open store"
+            case newerSchema = "store written by a newer Parity"
+            case migrationFailed = "store migration failed"
+            case databaseError = "store error"
+        }
+        private let base: Base
+        private init(_ base: Base) { self.base = base }
+
+        /// The file could not be created or opened.
+        public static let cannotOpen = Code(.cannotOpen)
+        /// The store has migrations this binary does not know.
+        public static let newerSchema = Code(.newerSchema)
+        /// A migration failed; the store keeps the last good schema.
+        public static let migrationFailed = Code(.migrationFailed)
+        /// SQLite reported an error while reading or writing.
+        public static let databaseError = Code(.databaseError)
+
+        public var description: String { base.rawValue }
+    }
+
+    /// The kind of failure.
+    public var code: Code
+    /// What happened and what to do, in one line.
+    public var message: String
+    /// The store file.
+    public var path: String
+    /// The error from SQLite or the file system, if any.
+    public var underlying: (any Error)?
+
+    public init(code: Code, message: String, path: String, underlying: (any Error)? = nil) {
+        self.code = code
+        self.message = message
+        self.path = path
+        self.underlying = underlying
+    }
+
+    public var description: String { "\(path): \(message)" }
+}
