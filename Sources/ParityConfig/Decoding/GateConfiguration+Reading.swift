@@ -1,0 +1,18 @@
+extension GateConfiguration {
+    static let keys = [
+        "cycles", "max_unexplained_rate", "legacy_quiet_cycles", "max_lag", "allowed_clients", "stale_after_cycles",
+    ]
+
+    init(reading reader: NodeReader?) {
+        self.init()
+        guard let map = reader?.mapping(allowedKeys: Self.keys, fix: "write gate: { cycles: 30, max_unexplained_rate: \"0\" }") else {
+            return
+        }
+        if let cycles = map["cycles"]?.integer(in: 1...Int.max) { self.cycles = cycles }
+        if let rate = map["max_unexplained_rate"]?.decimal(in: 0...1) { maxUnexplainedRate = rate }
+        if let quiet = map["legacy_quiet_cycles"]?.integer(in: 0...Int.max) { legacyQuietCycles = quiet }
+        if let lag = map["max_lag"]?.duration() { maxLag = lag }
+        if let clients = map["allowed_clients"]?.nameList(example: "[nightly_export]") { allowedClients = clients }
+        if let stale = map["stale_after_cycles"]?.integer(in: 1...Int.max) { staleAfterCycles = stale }
+    }
+}
