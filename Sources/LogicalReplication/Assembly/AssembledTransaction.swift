@@ -1,0 +1,27 @@
+/// A committed transaction with its changes in commit order.
+public struct AssembledTransaction: Hashable, Sendable {
+    /// The top-level transaction ID.
+    public var xid: UInt32
+    /// The LSN of the commit record.
+    public var commitLSN: LSN
+    /// The end of the commit record: confirm this as flushed once the transaction is durable.
+    public var endLSN: LSN
+    /// The commit timestamp, from the source server's clock.
+    public var commitTime: PostgresTimestamp
+    /// The replication origin, when the source transaction was itself replayed from one.
+    public var origin: OriginMessage?
+    /// The row changes in order.
+    public var changes: [RowChange]
+    /// The transactional logical messages (`pg_logical_emit_message(true, …)`) in order.
+    public var messages: [LogicalMessage]
+    /// Whether the transaction arrived streamed (protocol 2) rather than between Begin and Commit.
+    public var wasStreamed: Bool
+}
+
+/// What the assembler hands on after a message.
+public enum AssemblerEvent: Hashable, Sendable {
+    /// A transaction committed.
+    case transaction(AssembledTransaction)
+    /// A non-transactional logical message, delivered at its own LSN.
+    case message(LogicalMessage)
+}

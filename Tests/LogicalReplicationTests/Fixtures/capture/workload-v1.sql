@@ -1,0 +1,27 @@
+-- Protocol 1 workload: every statement is its own transaction unless BEGIN says otherwise.
+begin;
+insert into accounts values (1, 'alice', 10.50), (2, 'bob', null);
+commit;
+update accounts set id = 3 where id = 2;
+update accounts set balance = 11.00 where id = 1;
+insert into full_t values (1, 'x');
+update full_t set note = 'y' where id = 1;
+delete from accounts where id = 3;
+delete from full_t where id = 1;
+insert into docs select 1, 'a', string_agg(md5(g::text), '') from generate_series(1, 400) g;
+update docs set a = 'b' where id = 1;
+insert into trunc_t values (1);
+truncate trunc_t restart identity;
+insert into moods values (1, 'sad');
+select pg_logical_emit_message(true, 'parity', 'transactional payload');
+select pg_logical_emit_message(false, 'parity', 'non-transactional payload');
+alter table accounts add column note text;
+insert into accounts values (4, 'carol', 1.00, 'hi');
+select pg_replication_origin_create('legacy_origin');
+select pg_replication_origin_session_setup('legacy_origin');
+begin;
+select pg_replication_origin_xact_setup('0/ABCDEF', '2024-01-02 03:04:05+00');
+insert into small values (100);
+commit;
+select pg_replication_origin_session_reset();
+select pg_logical_emit_message(false, 'capture_end', '');
