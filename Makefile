@@ -1,0 +1,24 @@
+# Parity — build, test and run targets. `make test` is what CI runs.
+SWIFT ?= swift
+BUILD_FLAGS ?=
+
+.PHONY: build test release clean deps
+
+build:
+	$(SWIFT) build $(BUILD_FLAGS)
+
+# Builds everything (the CLI too: tests run the binary) and runs every test, the integration
+# tests included: they start throwaway PostgreSQL clusters and fail loudly if they cannot.
+test: build
+	$(SWIFT) build --build-tests $(BUILD_FLAGS)
+	$(SWIFT) test --skip-build --disable-xctest $(BUILD_FLAGS)
+
+release:
+	$(SWIFT) build -c release $(BUILD_FLAGS)
+
+# Installs the system packages Parity needs (as root), or prints the command to run.
+deps:
+	@scripts/install-deps.sh
+
+clean:
+	rm -rf .build

@@ -1,0 +1,75 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Parity: proves, every business day, that a new PostgreSQL database holds what the legacy one holds.
+///
+/// Layers (see DESIGN.md): pure targets (`LogicalReplication`, `ExactNumeric`, `ParityConfig`,
+/// `Reconciliation`, `Reports`) do no I/O and never import I/O targets; I/O lives in
+/// `PostgresClient`, `ParityStore` and `ParityEngine`; `parity` only wires the CLI.
+let package = Package(
+    name: "Parity",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "parity", targets: ["parity"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
+    ],
+    targets: [
+        // MARK: Pure logic
+        .target(name: "LogicalReplication"),
+        .target(name: "ExactNumeric", dependencies: [.product(name: "BigInt", package: "BigInt")]),
+        .target(name: "ParityConfig", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "Reconciliation", dependencies: ["ParityConfig"]),
+        .target(name: "Reports", dependencies: ["Reconciliation"]),
+
+        // MARK: I/O
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        .target(name: "PostgresClient", dependencies: ["CLibPQ"]),
+        .target(
+            name: "ParityStore",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            plugins: ["EmbedMigrations"]
+        ),
+
+        // MARK: Orchestration and the CLI
+        .target(
+            name: "ParityEngine",
+            dependencies: ["PostgresClient", "ParityStore", "ParityConfig", "Reconciliation"]
+        ),
+        .executableTarget(
+            name: "parity",
+            dependencies: [
+                "ParityEngine", "Reports", "ParityConfig",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: Build tooling: embeds migrations/*.sql into ParityStore
+        .executableTarget(name: "EmbedMigrationsTool", path: "Plugins/EmbedMigrationsTool"),
+        .plugin(name: "EmbedMigrations", capability: .buildTool(), dependencies: ["EmbedMigrationsTool"]),
+
+        // MARK: Tests
+        .target(name: "ParityTestSupport", dependencies: ["PostgresClient"]),
+        .testTarget(name: "ParityTestSupportTests", dependencies: ["ParityTestSupport"]),
+        .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient", "ParityTestSupport"]),
+        .testTarget(
+            name: "LogicalReplicationTests", dependencies: ["LogicalReplication"], exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "ExactNumericTests",
+            dependencies: ["ExactNumeric", .product(name: "BigInt", package: "BigInt")]
+        ),
+        .testTarget(name: "ParityConfigTests", dependencies: ["ParityConfig"]),
+        .testTarget(name: "ParityStoreTests", dependencies: ["ParityStore"]),
+        .testTarget(name: "ReconciliationTests", dependencies: ["Reconciliation"]),
+        .testTarget(
+            name: "ParityEngineTests",
+            dependencies: ["ParityEngine", "ParityTestSupport", "Reports", "ParityConfig"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

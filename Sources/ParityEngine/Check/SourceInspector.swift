@@ -1,0 +1,92 @@
+import ParityConfig
+import PostgresClient
+import Reconciliation
+
+/// Reads what `parity check` needs from a source's catalog. Read-only: changes nothing.
+struct SourceInspector {
+    let connection: PostgresConnection
+    let source: SourceConfiguration
+
+    /// Server settings, the role's privileges, a replication connection attempt, and the given tables.
+    func facts(tables: [QualifiedName]) throws(PostgresError) -> SourceFacts {
+        let server = try connection.query("""
+            SELECT current_setting('server_version_num')::int AS version,
+                   current_setting('wal_level') AS wal_level,
+                   current_setting('max_replication_slots')::int AS max_slots,
+                   (SELECT count(*) FROM pg_replication_slots)::int AS used_slots,
+                   EXISTS (SELECT 1 FROM pg_replication_slots WHERE slot_name = \(source.slot)) AS slot_exists,
+                   current_setting('max_wal_senders')::int AS max_senders,
+                   (SELECT count(*) FROM pg_stat_replication)::int AS used_senders,
+                   current_user AS role,
+                   (SELECT rolsuper OR rolreplication FROM pg_roles WHERE rolname = current_user) AS can_replicate,
+                   current_setting('max_slot_wal_keep_size', true) AS keep_size
+            """).singleRow()
+        var byName: [QualifiedName: TableFacts] = [:]
+        for table in Set(tables) {
+            if let facts = try tableFacts(table) { byName[table] = facts }
+        }
+        return SourceFacts(
+            serverVersion: try server.decode(Int.self, "version"),
+            walLevel: try server.decode(String.self, "wal_level"),
+            maxReplicationSlots: try server.decode(Int.self, "max_slots"),
+            usedReplicationSlots: try server.decode(Int.self, "used_slots"),
+            slotExists: try server.decode(Bool.self, "slot_exists"),
+            maxWalSenders: try server.decode(Int.self, "max_senders"),
+            usedWalSenders: try server.decode(Int.self, "used_senders"),
+            role: try server.decode(String.self, "role"),
+            canReplicate: try server.decode(Bool.self, "can_replicate"),
+            maxSlotWalKeepSize: try server.decode(String?.self, "keep_size"),
+            replicationConnectionError: replicationConnectionError(),
+            tables: byName
+        )
+    }
+
+    private func tableFacts(_ table: QualifiedName) throws(PostgresError) -> TableFacts? {
+        let found = try connection.query("""
+            SELECT c.oid::int8 AS oid, c.relkind::text AS kind, c.relreplident::text AS identity,
+                   has_table_privilege(c.oid, 'SELECT') AS can_select,
+                   EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = c.oid AND i.indisprimary) AS has_pk,
+                   EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = c.oid AND i.indisreplident) AS has_identity_index
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = \(table.schema) AND c.relname = \(table.name)
+            """)
+        guard let row = found.rows.first else { return nil }
+        let columns = try connection.query("""
+            SELECT a.attname AS name, coalesce(b.typname, t.typname)::text AS type_name,
+                   coalesce(b.typcategory, t.typcategory)::text AS category,
+                   format_type(a.atttypid, a.atttypmod) AS declared
+            FROM pg_attribute a
+            JOIN pg_type t ON t.oid = a.atttypid
+            LEFT JOIN pg_type b ON b.oid = t.typbasetype AND t.typtype = 'd'
+            WHERE a.attrelid = \(try row.decode(Int64.self, "oid"))::oid AND a.attnum > 0 AND NOT a.attisdropped
+            ORDER BY a.attnum
+            """).rows.map { column throws(PostgresError) in
+                ColumnFacts(
+                    name: try column.decode(String.self, "name"),
+                    typeName: try column.decode(String.self, "type_name"),
+                    typeCategory: try column.decode(String.self, "category").first ?? "X",
+                    declaredType: try column.decode(String.self, "declared")
+                )
+            }
+        return TableFacts(
+            kind: try row.decode(String.self, "kind").first ?? "r",
+            replicaIdentity: try row.decode(String.self, "identity").first ?? "d",
+            hasPrimaryKey: try row.decode(Bool.self, "has_pk"),
+            hasReplicaIdentityIndex: try row.decode(Bool.self, "has_identity_index"),
+            canSelect: try row.decode(Bool.self, "can_select"),
+            columns: columns
+        )
+    }
+
+    /// Opens a `replication=database` connection and runs IDENTIFY_SYSTEM; nil when that works.
+    private func replicationConnectionError() -> String? {
+        do {
+            let replication = try PostgresConnection.connect(ConnectionOptions(source: source, replication: .database))
+            defer { replication.close() }
+            try replication.query("IDENTIFY_SYSTEM")
+            return nil
+        } catch {
+            return error.message
+        }
+    }
+}

@@ -1,0 +1,174 @@
+import ParityConfig
+
+/// Judges what `parity check` found: each check PASS, WARN or FAIL with the fix.
+public enum Preflight {
+    /// The oldest server Parity supports (pgoutput with `messages`, `max_slot_wal_keep_size`).
+    public static let minimumServerVersion = 120_000
+
+    /// The verdict for a source that could not be reached; its other checks cannot run.
+    public static func unreachable(_ side: SourceSide, error: String) -> CheckResult {
+        .fail(
+            "connect", nil, "cannot connect to the \(side.rawValue) source: \(error)",
+            fix: "check sources.\(side.rawValue).dsn, that the server runs and that pg_hba.conf admits this host and role",
+            blocks: .replication
+        )
+    }
+
+    /// Server-wide and per-table checks on one reachable source.
+    public static func sourceChecks(
+        _ facts: SourceFacts, side: SourceSide, configuration: ParityConfiguration
+    ) -> [CheckResult] {
+        let source = side == .legacy ? configuration.sources.legacy : configuration.sources.new
+        var results = serverChecks(facts, source: source)
+        for (index, mapping) in configuration.tables.enumerated() {
+            results += tableChecks(facts, side: side, mapping: mapping, index: index)
+        }
+        return results
+    }
+
+    /// Checks that each mapping's column pairs can be compared, using the sides that were reachable.
+    public static func mappingChecks(_ tables: [TableMapping], legacy: SourceFacts?, new: SourceFacts?) -> [CheckResult] {
+        tables.enumerated().compactMap { index, mapping in
+            guard let legacyTable = legacy?.tables[mapping.legacy], let newTable = new?.tables[mapping.new] else {
+                return nil
+            }
+            return MappingTypeCheck(mapping: mapping, index: index, legacy: legacyTable, new: newTable).result()
+        }
+    }
+
+    private static func serverChecks(_ facts: SourceFacts, source: SourceConfiguration) -> [CheckResult] {
+        var results: [CheckResult] = [.pass("connect", nil, "PostgreSQL \(facts.versionText) as role \(facts.role)")]
+        results.append(facts.serverVersion >= minimumServerVersion
+            ? .pass("server_version", nil, "PostgreSQL \(facts.versionText)")
+            : .fail("server_version", nil, "PostgreSQL \(facts.versionText) is older than 12",
+                    fix: "upgrade the server to PostgreSQL 12 or later", blocks: .replication))
+        results.append(facts.walLevel == "logical"
+            ? .pass("wal_level", nil, "wal_level = logical")
+            : .fail("wal_level", nil, "wal_level is \(facts.walLevel); logical decoding needs logical",
+                    fix: "ALTER SYSTEM SET wal_level = logical; then restart PostgreSQL", blocks: .replication))
+        let freeSlots = facts.maxReplicationSlots - facts.usedReplicationSlots
+        if facts.slotExists {
+            results.append(.pass("replication_slots", nil, "slot \(source.slot) already exists"))
+        } else if freeSlots > 0 {
+            results.append(.pass("replication_slots", nil, "\(freeSlots) of \(facts.maxReplicationSlots) slots free"))
+        } else {
+            results.append(.fail(
+                "replication_slots", nil, "all \(facts.maxReplicationSlots) replication slots are in use",
+                fix: "ALTER SYSTEM SET max_replication_slots = \(facts.maxReplicationSlots + 1); then restart, or drop an unused slot",
+                blocks: .replication))
+        }
+        let freeSenders = facts.maxWalSenders - facts.usedWalSenders
+        results.append(freeSenders > 0
+            ? .pass("wal_senders", nil, "\(freeSenders) of \(facts.maxWalSenders) WAL senders free")
+            : .fail("wal_senders", nil, "all \(facts.maxWalSenders) WAL senders are in use",
+                    fix: "ALTER SYSTEM SET max_wal_senders = \(facts.maxWalSenders + 1); then restart PostgreSQL",
+                    blocks: .replication))
+        results.append(facts.canReplicate
+            ? .pass("replication_privilege", nil, "role \(facts.role) may replicate")
+            : .fail("replication_privilege", nil, "role \(facts.role) has neither REPLICATION nor superuser",
+                    fix: "ALTER ROLE \(facts.role) REPLICATION;", blocks: .replication))
+        if let error = facts.replicationConnectionError {
+            results.append(.fail(
+                "replication_connection", nil, "a replication=database connection failed: \(error)",
+                fix: "give the role REPLICATION and make sure pg_hba.conf admits it to this database", blocks: .replication))
+        } else {
+            results.append(.pass("replication_connection", nil, "a replication=database connection works"))
+        }
+        results.append(walKeepSizeCheck(facts.maxSlotWalKeepSize))
+        return results
+    }
+
+    private static func walKeepSizeCheck(_ value: String?) -> CheckResult {
+        let fix = "ALTER SYSTEM SET max_slot_wal_keep_size = '50GB'; SELECT pg_reload_conf(); and alert on pg_replication_slots.wal_status"
+        guard let value else {
+            return CheckResult(
+                name: "max_slot_wal_keep_size", outcome: .warn,
+                detail: "not available before PostgreSQL 13: a stalled slot keeps WAL without limit",
+                fix: "watch disk space and the slot's lag", blocks: .replication)
+        }
+        if value == "-1" {
+            return CheckResult(
+                name: "max_slot_wal_keep_size", outcome: .warn,
+                detail: "max_slot_wal_keep_size = -1 (unlimited): if Parity stops, its slot keeps WAL until the disk fills",
+                fix: fix, blocks: .replication)
+        }
+        return .pass(
+            "max_slot_wal_keep_size", nil,
+            "max_slot_wal_keep_size = \(value): a slot further behind is invalidated and needs a new parity init")
+    }
+
+    private static func tableChecks(_ facts: SourceFacts, side: SourceSide, mapping: TableMapping, index: Int) -> [CheckResult] {
+        let name = side == .legacy ? mapping.legacy : mapping.new
+        let subject = name.description
+        let configPath = "tables[\(index)].\(side.rawValue)"
+        guard let table = facts.tables[name] else {
+            return [.fail("table_exists", subject, "\(subject) does not exist",
+                          fix: "create it, or correct \(configPath) in the config", blocks: .configuration)]
+        }
+        guard table.kind == "r" || table.kind == "p" else {
+            return [.fail("table_kind", subject, "\(subject) is a \(relationKindName(table.kind)), not a table; logical replication does not carry it",
+                          fix: "map the underlying table in \(configPath)", blocks: .configuration)]
+        }
+        var results: [CheckResult] = []
+        let configured = configuredColumns(mapping, side: side)
+        let missing = configured.filter { table.column($0) == nil }
+        if !missing.isEmpty {
+            results.append(.fail(
+                "columns", subject, "\(subject) has no column \(missing.joined(separator: ", "))",
+                fix: "correct the column names under tables[\(index)] (key, columns, ignore)", blocks: .configuration))
+        }
+        if !table.canSelect {
+            results.append(.fail(
+                "table_privilege", subject, "role \(facts.role) may not SELECT from \(subject)",
+                fix: "GRANT SELECT ON \(subject) TO \(facts.role);", blocks: .replication))
+        }
+        if !table.hasUsableReplicaIdentity {
+            results.append(.fail(
+                "replica_identity", subject,
+                "\(subject) has no usable replica identity (\(replicaIdentityName(table))): its UPDATE and DELETE carry no key",
+                fix: "add a primary key, or ALTER TABLE \(subject) REPLICA IDENTITY USING INDEX <unique index> (or FULL); Parity never changes it for you",
+                blocks: .replication))
+        }
+        let unmapped = table.columns.map(\.name).filter { !configured.contains($0) }
+        if !unmapped.isEmpty {
+            results.append(CheckResult(
+                name: "unmapped_columns", subject: subject, outcome: .warn,
+                detail: "\(subject) has columns neither mapped nor ignored: \(unmapped.joined(separator: ", "))",
+                fix: "map them under tables[\(index)].columns or list them under tables[\(index)].ignore.\(side.rawValue)",
+                blocks: .configuration))
+        }
+        if results.allSatisfy({ $0.outcome != .fail }) {
+            results.insert(.pass("table", subject, "\(subject) is readable; replica identity \(replicaIdentityName(table))"), at: 0)
+        }
+        return results
+    }
+
+    /// Every column the mapping names on one side: key, compared and ignored columns.
+    static func configuredColumns(_ mapping: TableMapping, side: SourceSide) -> [String] {
+        let legacy = side == .legacy
+        let key = legacy ? mapping.key.legacy : mapping.key.new
+        let compared = mapping.columns.map { legacy ? $0.legacy : $0.new }
+        let ignored = legacy ? mapping.ignore.legacy : mapping.ignore.new
+        var seen = Set<String>()
+        return (key + compared + ignored).filter { seen.insert($0).inserted }
+    }
+
+    private static func replicaIdentityName(_ table: TableFacts) -> String {
+        switch table.replicaIdentity {
+        case "d": table.hasPrimaryKey ? "primary key" : "default, but no primary key"
+        case "i": "index"
+        case "f": "full"
+        default: "nothing"
+        }
+    }
+
+    private static func relationKindName(_ kind: Character) -> String {
+        switch kind {
+        case "v": "view"
+        case "m": "materialized view"
+        case "f": "foreign table"
+        case "S": "sequence"
+        default: "relation of kind \(kind)"
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+
+/// The `parity` command line: one subcommand per job, each mapping its outcome to an exit code.
+@main
+struct Parity: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "parity",
+        abstract: "Prove, every business day, that a new PostgreSQL database holds what the legacy one holds.",
+        discussion: """
+            Exit codes: 0 success, 1 gate failed, 2 usage or configuration error, \
+            3 database unreachable or replication unusable.
+            """,
+        version: ParityVersion.current,
+        subcommands: [Check.self]
+    )
+
+    /// Runs the chosen subcommand; usage errors exit 2 (DESIGN.md), not ArgumentParser's 64.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                printError(fullMessage(for: error))
+                exit(withError: ExitCode(2))
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+/// Parity's version, printed by `parity --version`.
+enum ParityVersion {
+    static let current = "0.1.0"
+}

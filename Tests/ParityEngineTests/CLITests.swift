@@ -1,0 +1,78 @@
+import Foundation
+import ParityTestSupport
+import Testing
+
+/// Runs the built `parity` binary as a user would (`make test` builds it before the tests).
+enum ParityBinary {
+    static var path: String {
+        if let override = ProcessInfo.processInfo.environment["PARITY_BINARY"] { return override }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return root.appendingPathComponent(".build/debug/parity").path
+    }
+
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
+        guard FileManager.default.isExecutableFile(atPath: path) else {
+            throw ClusterError("no parity binary at \(path)", fix: "run swift build (make test does) or set PARITY_BINARY")
+        }
+        let base = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
+        return try CommandRunner.run([path] + arguments, environment: base.merging(environment) { _, new in new })
+    }
+}
+
+@Suite("The parity command line")
+struct CLITests {
+    func write(_ yaml: String) throws -> String {
+        let path = NSTemporaryDirectory() + "parity-cli-\(UUID().uuidString).yaml"
+        try yaml.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test("parity check exits 0 on a ready pair and prints PASS lines; --format json prints parity.check/1")
+    func checkPasses() throws {
+        let scenario = try CheckScenario()
+        defer { scenario.stop() }
+        let config = try write(scenario.yaml())
+        let text = try ParityBinary.run(["check", "--config", config])
+        #expect(text.status == 0, "\(text.output)")
+        #expect(text.output.contains("PASS  wal_level"))
+        let json = try ParityBinary.run(["check", "--config", config, "--format", "json"])
+        #expect(json.status == 0)
+        #expect(json.output.contains("\"schema\" : \"parity.check/1\""))
+    }
+
+    @Test("parity check exits 3 when a source is unreachable, without printing its password")
+    func checkUnreachable() throws {
+        let scenario = try CheckScenario()
+        defer { scenario.stop() }
+        let config = try write(scenario.yaml(legacyDSN: "${LEGACY_DSN}"))
+        let run = try ParityBinary.run(
+            ["check", "-c", config], environment: ["LEGACY_DSN": "host=127.0.0.1 port=1 dbname=x user=y password=t0p-s3cret"])
+        #expect(run.status == 3)
+        #expect(run.output.contains("FAIL  connect"))
+        #expect(!run.output.contains("t0p-s3cret"))
+    }
+
+    @Test("a bad config exits 2 naming the file, line and key path of every issue")
+    func badConfig() throws {
+        let config = try write("""
+            sources:
+              legacy: { dsn: "host=a" }
+              new: { dsn: "host=b", slot: "Bad Slot" }
+            cycle: { period: forever }
+            """)
+        let run = try ParityBinary.run(["check", "--config", config])
+        #expect(run.status == 2)
+        #expect(run.output.contains("\(config):3:"))
+        #expect(run.output.contains("sources.new.slot"))
+        #expect(run.output.contains("cycle.period"))
+    }
+
+    @Test("usage errors exit 2; a missing config file is one clear line")
+    func usage() throws {
+        #expect(try ParityBinary.run(["check", "--format", "yaml"]).status == 2)
+        let missing = try ParityBinary.run(["check", "--config", "/nonexistent/parity.yaml"])
+        #expect(missing.status == 2)
+        #expect(missing.output.contains("/nonexistent/parity.yaml"))
+        #expect(try ParityBinary.run(["--version"]).output.contains("0.1.0"))
+    }
+}
