@@ -38,12 +38,12 @@ let package = Package(
         // MARK: Orchestration and the CLI
         .target(
             name: "ParityEngine",
-            dependencies: ["PostgresClient", "ParityStore", "ParityConfig", "Reconciliation"]
+            dependencies: ["PostgresClient", "ParityStore", "ParityConfig", "Reconciliation", "LogicalReplication"]
         ),
         .executableTarget(
             name: "parity",
             dependencies: [
-                "ParityEngine", "Reports", "ParityConfig",
+                "ParityEngine", "Reports", "ParityConfig", "ParityStore", "LogicalReplication",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

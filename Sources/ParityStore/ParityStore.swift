@@ -76,3 +76,16 @@ public final class ParityStore: Sendable {
         }
     }
 }
+
+extension ParityStore {
+    /// Runs a write transaction: all of `body` commits, or none of it.
+    func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try pool.write(body)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(code: .databaseError, message: "writing the store failed: \(error)", path: path, underlying: error)
+        }
+    }
+}

@@ -7,6 +7,7 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
             case newerSchema = "store written by a newer Parity"
             case migrationFailed = "store migration failed"
             case databaseError = "store error"
+            case notInitialized = "store not initialized"
         }
         private let base: Base
         private init(_ base: Base) { self.base = base }
@@ -19,6 +20,8 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
         public static let migrationFailed = Code(.migrationFailed)
         /// SQLite reported an error while reading or writing.
         public static let databaseError = Code(.databaseError)
+        /// A source has not been initialized with `parity init`.
+        public static let notInitialized = Code(.notInitialized)
 
         public var description: String { base.rawValue }
     }

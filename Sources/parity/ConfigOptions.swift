@@ -19,7 +19,7 @@ struct ConfigOptions: ParsableArguments {
     }
 }
 
-/// Writes a line to standard error.
-func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
+/// Writes a message to standard error, with a newline unless told otherwise.
+func printError(_ message: String, newline: Bool = true) {
+    FileHandle.standardError.write(Data((newline && !message.hasSuffix("\n") ? message + "\n" : message).utf8))
 }

@@ -76,3 +76,44 @@ struct CLITests {
         #expect(try ParityBinary.run(["--version"]).output.contains("0.1.0"))
     }
 }
+
+@Suite("parity init and teardown from the command line")
+struct InitCLITests {
+    @Test("init prints slots and baseline counts, refuses a second run with exit 2, teardown drops everything")
+    func initAndTeardown() throws {
+        let scenario = try CheckScenario()
+        defer { scenario.stop() }
+        try scenario.legacy.run("INSERT INTO orders VALUES (1, 'O', 1.00, NULL, NULL, 1)", database: "legacy")
+        let storePath = NSTemporaryDirectory() + "parity-cli-\(UUID().uuidString)/parity.sqlite"
+        let config = NSTemporaryDirectory() + "parity-cli-\(UUID().uuidString).yaml"
+        try ("store: { path: \"\(storePath)\" }\n" + scenario.yaml(ignore: "{ legacy: [row_version, ref] }"))
+            .write(toFile: config, atomically: true, encoding: .utf8)
+
+        let first = try ParityBinary.run(["init", "--config", config])
+        #expect(first.status == 0, "\(first.output)")
+        #expect(first.output.contains("legacy: slot parity_legacy at "))
+        #expect(first.output.contains("baseline orders: 1 legacy rows, 0 new rows"))
+
+        let second = try ParityBinary.run(["init", "--config", config])
+        #expect(second.status == 2)
+        #expect(second.output.contains("already initialized"))
+
+        let teardown = try ParityBinary.run(["teardown", "--config", config])
+        #expect(teardown.status == 0, "\(teardown.output)")
+        #expect(teardown.output.contains("legacy: dropped slot parity_legacy (released "))
+        #expect(teardown.output.contains("dropped publication parity_legacy, parity_legacy_insert_only"))
+    }
+
+    @Test("init with a failing check prints the report, creates nothing and exits with the check's code")
+    func initFailingCheck() throws {
+        let scenario = try CheckScenario(legacySettings: ["wal_level": "replica"])
+        defer { scenario.stop() }
+        let config = NSTemporaryDirectory() + "parity-cli-\(UUID().uuidString).yaml"
+        let storePath = NSTemporaryDirectory() + "parity-cli-\(UUID().uuidString)/parity.sqlite"
+        try ("store: { path: \"\(storePath)\" }\n" + scenario.yaml()).write(toFile: config, atomically: true, encoding: .utf8)
+        let run = try ParityBinary.run(["init", "--config", config])
+        #expect(run.status == 3)
+        #expect(run.output.contains("FAIL  wal_level"))
+        #expect(run.output.contains("init created nothing"))
+    }
+}

@@ -1,0 +1,53 @@
+import GRDB
+
+extension ParityStore {
+    /// Writes baseline rows (the copy taken inside the slot's snapshot) into row state, in one
+    /// store transaction per call; callers send batches.
+    public func insertBaseline(
+        side: String, mapping: String, rows: [(key: [String?], values: [String: String?])], lsn: UInt64
+    ) throws(StoreError) {
+        try write { db in
+            let statement = try db.cachedStatement(sql: """
+                INSERT OR REPLACE INTO row_state (side, mapping, row_key, row_values, commit_time, lsn)
+                VALUES (?, ?, ?, ?, 0, ?)
+                """)
+            let position = Int64(truncatingIfNeeded: lsn)
+            for row in rows {
+                try statement.execute(arguments: [side, mapping, RowJSON.key(row.key), RowJSON.image(row.values), position])
+            }
+        }
+    }
+
+    /// The current image of every key of a mapping on one side: row state with pending changes
+    /// applied in commit order. Keys are JSON key texts.
+    public func currentImages(side: String, mapping: String) throws(StoreError) -> [String: [String: String?]] {
+        try read { db in
+            var images: [String: [String: String?]] = [:]
+            let state = try Row.fetchCursor(
+                db, sql: "SELECT row_key, row_values FROM row_state WHERE side = ? AND mapping = ?", arguments: [side, mapping])
+            while let row = try state.next() {
+                images[row["row_key"]] = RowJSON.decodeImage(row["row_values"]) ?? [:]
+            }
+            let pending = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT op, row_key, old_key, row_values FROM pending_change
+                    WHERE side = ? AND mapping = ? ORDER BY commit_lsn, seq
+                    """,
+                arguments: [side, mapping])
+            while let row = try pending.next() {
+                let key: String? = row["row_key"]
+                switch row["op"] as String {
+                case "truncate":
+                    images.removeAll()
+                case "delete":
+                    if let key { images[key] = nil }
+                default:
+                    if let oldKey = row["old_key"] as String? { images[oldKey] = nil }
+                    if let key { images[key] = RowJSON.decodeImage(row["row_values"]) ?? [:] }
+                }
+            }
+            return images
+        }
+    }
+}

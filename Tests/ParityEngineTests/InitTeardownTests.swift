@@ -1,0 +1,124 @@
+import Foundation
+import ParityConfig
+@testable import ParityEngine
+import ParityStore
+import ParityTestSupport
+import PostgresClient
+import Testing
+
+@Suite("parity init and teardown against real clusters")
+struct InitTeardownTests {
+    let scenario: CheckScenario
+    let configuration: ParityConfiguration
+    let store: ParityStore
+
+    init() throws {
+        scenario = try CheckScenario()
+        try scenario.legacy.run("""
+            INSERT INTO orders VALUES (1, 'O', 10.50, '2026-11-20 09:00', NULL, 1), (2, 'P', 0.10, NULL, NULL, 1),
+                                      (3, 'V', NULL, '2026-11-20 23:59:59.5', 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', 2);
+            INSERT INTO audit_log VALUES (1, 'first');
+            """, database: "legacy")
+        try scenario.new.run("INSERT INTO sales.\"order\" VALUES (1, 'open', 10.500, '2026-11-20 17:00+00', NULL)", database: "modern")
+        configuration = try scenario.configuration(scenario.yaml(ignore: "{ legacy: [row_version, ref] }"))
+        store = try ParityStore.open(path: NSTemporaryDirectory() + "parity-init-\(UUID().uuidString)/parity.sqlite")
+    }
+
+    func slots(_ cluster: PostgresCluster, _ database: String) throws -> [String] {
+        try cluster.connect(database: database).query("SELECT slot_name FROM pg_replication_slots ORDER BY 1").rows.compactMap { $0["slot_name"] }
+    }
+
+    func publicationTables(_ cluster: PostgresCluster, _ database: String) throws -> [String] {
+        try cluster.connect(database: database).query(
+            "SELECT pubname || ':' || schemaname || '.' || tablename AS t FROM pg_publication_tables ORDER BY 1").rows.compactMap { $0["t"] }
+    }
+
+    @Test("init creates publications and slots and copies the baseline inside the snapshot")
+    func initCopiesBaseline() throws {
+        defer { scenario.stop() }
+        let outcome = try ParityInit.run(configuration, store: store)
+        #expect(outcome.check.exitCode == 0)
+        #expect(outcome.sources.map(\.side) == ["legacy", "new"])
+        #expect(try slots(scenario.legacy, "legacy") == ["parity_legacy"])
+        #expect(try slots(scenario.new, "modern") == ["parity_new"])
+        // The table without a primary key goes only into the insert-only publication.
+        #expect(try publicationTables(scenario.legacy, "legacy") == [
+            "parity_legacy:public.orders", "parity_legacy_insert_only:public.audit_log",
+        ])
+        #expect(try publicationTables(scenario.new, "modern") == ["parity_new:sales.order"])
+
+        let legacyRows = try store.currentImages(side: "legacy", mapping: "orders")
+        #expect(legacyRows.count == 3)
+        #expect(legacyRows[RowJSON.key(["3"])]?["placed_at"] == .some("2026-11-20 23:59:59.5"))
+        #expect(legacyRows[RowJSON.key(["3"])]?["amount"] == .some(nil))
+        #expect(legacyRows[RowJSON.key(["2"])]?["amount"] == .some("0.10"))
+        let newRows = try store.currentImages(side: "new", mapping: "orders")
+        #expect(newRows[RowJSON.key(["1"])]?["placed_at"] == .some("2026-11-20 17:00:00+00"))
+
+        let record = try #require(try store.sourceRecord(side: "legacy"))
+        #expect(record.checkpointLSN == record.consistentPoint)
+        #expect(record.publications == ["parity_legacy", "parity_legacy_insert_only"])
+        #expect(!record.systemIdentifier.isEmpty)
+        #expect(record.database == "legacy")
+    }
+
+    @Test("do no harm: UPDATE and DELETE on a legacy table without a primary key still succeed after init")
+    func doNoHarm() throws {
+        defer { scenario.stop() }
+        _ = try ParityInit.run(configuration, store: store)
+        let connection = try scenario.legacy.connect(database: "legacy")
+        try connection.query("UPDATE audit_log SET note = 'changed' WHERE id = 1")
+        try connection.query("DELETE FROM audit_log WHERE id = 1")
+        try connection.query("INSERT INTO audit_log VALUES (2, 'second')")
+    }
+
+    @Test("init on an initialized store is refused with the command that resets it")
+    func reinitRefused() throws {
+        defer { scenario.stop() }
+        _ = try ParityInit.run(configuration, store: store)
+        let error = #expect(throws: EngineError.self) { _ = try ParityInit.run(configuration, store: store) }
+        #expect(error?.fix.contains("parity teardown") == true)
+        #expect(error?.fix.contains(store.path) == true)
+        #expect(error?.exitCode == 2)
+    }
+
+    @Test("a failing check creates nothing")
+    func failingCheckCreatesNothing() throws {
+        defer { scenario.stop() }
+        let broken = try scenario.configuration(scenario.yaml(legacyTable: "public.missing"))
+        let outcome = try ParityInit.run(broken, store: store)
+        #expect(outcome.check.exitCode == 2)
+        #expect(outcome.sources.isEmpty)
+        #expect(try slots(scenario.legacy, "legacy").isEmpty)
+        #expect(try publicationTables(scenario.legacy, "legacy").isEmpty)
+        #expect(try store.sourceRecords().isEmpty)
+    }
+
+    @Test("when the second source fails, the first is rolled back: nothing half-done")
+    func rollback() throws {
+        defer { scenario.stop() }
+        try scenario.new.run("CREATE PUBLICATION parity_new FOR TABLE sales.\"order\"", database: "modern")
+        let error = #expect(throws: EngineError.self) { _ = try ParityInit.run(configuration, store: store) }
+        #expect(error?.message == "publication parity_new already exists")
+        #expect(try slots(scenario.legacy, "legacy").isEmpty)
+        #expect(try publicationTables(scenario.legacy, "legacy").isEmpty)
+        #expect(try store.sourceRecords().isEmpty)
+        #expect(try store.currentImages(side: "legacy", mapping: "orders").isEmpty)
+    }
+
+    @Test("teardown drops slots and publications, reports released WAL, and is safe to repeat")
+    func teardown() throws {
+        defer { scenario.stop() }
+        _ = try ParityInit.run(configuration, store: store)
+        try scenario.legacy.run("INSERT INTO orders SELECT g, 'O', g, NULL, NULL, 1 FROM generate_series(10, 5000) g", database: "legacy")
+        let results = ParityTeardown.run(configuration)
+        #expect(results.map(\.droppedSlot) == ["parity_legacy", "parity_new"])
+        #expect(results[0].droppedPublications == ["parity_legacy", "parity_legacy_insert_only"])
+        #expect(results[0].releasedWALBytes > 0)
+        #expect(results.allSatisfy { $0.error == nil })
+        #expect(try slots(scenario.legacy, "legacy").isEmpty)
+        #expect(try publicationTables(scenario.new, "modern").isEmpty)
+        let again = ParityTeardown.run(configuration)
+        #expect(again.allSatisfy { $0.droppedSlot == nil && $0.droppedPublications.isEmpty && $0.error == nil })
+    }
+}
