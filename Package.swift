@@ -29,6 +29,7 @@ let package = Package(
         // MARK: I/O
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .target(name: "PostgresClient", dependencies: ["CLibPQ"]),
+        .target(name: "ReplicationStream", dependencies: ["PostgresClient", "LogicalReplication"]),
         .target(
             name: "ParityStore",
             dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
@@ -38,7 +39,9 @@ let package = Package(
         // MARK: Orchestration and the CLI
         .target(
             name: "ParityEngine",
-            dependencies: ["PostgresClient", "ParityStore", "ParityConfig", "Reconciliation", "LogicalReplication"]
+            dependencies: [
+                "PostgresClient", "ParityStore", "ParityConfig", "Reconciliation", "LogicalReplication", "ReplicationStream",
+            ]
         ),
         .executableTarget(
             name: "parity",
@@ -56,6 +59,7 @@ let package = Package(
         .target(name: "ParityTestSupport", dependencies: ["PostgresClient"]),
         .testTarget(name: "ParityTestSupportTests", dependencies: ["ParityTestSupport"]),
         .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient", "ParityTestSupport"]),
+        .testTarget(name: "ReplicationStreamTests", dependencies: ["ReplicationStream", "ParityTestSupport", "LogicalReplication", "PostgresClient"]),
         .testTarget(
             name: "LogicalReplicationTests", dependencies: ["LogicalReplication"], exclude: ["Fixtures"]
         ),

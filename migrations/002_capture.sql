@@ -45,7 +45,7 @@ CREATE TABLE pending_change (
     row_values  TEXT,                               -- the full new image; null for delete and truncate
     PRIMARY KEY (side, commit_lsn, seq)
 ) STRICT;
-CREATE INDEX pending_change_by_key ON pending_change (side, mapping, row_key);
+CREATE INDEX pending_change_by_key ON pending_change (side, mapping, row_key, commit_lsn, seq);
 CREATE INDEX pending_change_by_time ON pending_change (side, commit_time);
 
 -- Which tables each source transaction wrote, mapped or not (hidden-state co-write analysis,

@@ -62,11 +62,17 @@ public enum CommandRunner {
         for descriptor: Int32 in 0...2 {
             posix_spawn_file_actions_addopen(&actions, descriptor, "/dev/null", descriptor == 0 ? O_RDONLY : O_WRONLY, 0)
         }
-        spawnLock.lock()
-        let spawned = Result { () throws(ClusterError) in try spawn(["setsid", "-f"] + arguments, environment: nil, actions: &actions) }
-        spawnLock.unlock()
-        let pid = try spawned.get()
+        let pid = try spawnLocked(["setsid", "-f"] + arguments, environment: nil, actions: &actions)
         _ = wait(for: pid)  // setsid -f forks the real process and exits at once
+    }
+
+    /// Spawns while holding the spawn lock, so no concurrently created pipe leaks into the child.
+    static func spawnLocked(
+        _ arguments: [String], environment: [String: String]?, actions: inout posix_spawn_file_actions_t
+    ) throws(ClusterError) -> pid_t {
+        spawnLock.lock()
+        defer { spawnLock.unlock() }
+        return try spawn(arguments, environment: environment, actions: &actions)
     }
 
     private static func spawn(
@@ -86,10 +92,45 @@ public enum CommandRunner {
     }
 
     /// Waits for a child and returns its exit status (128 + signal when killed).
-    private static func wait(for pid: pid_t) -> Int32 {
+    static func wait(for pid: pid_t) -> Int32 {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
         let signal = status & 0x7f
         return signal == 0 ? (status >> 8) & 0xff : 128 + signal
+    }
+}
+
+/// A program started in the background, for tests that signal it (kill tests, graceful stops).
+public final class RunningProcess: Sendable {
+    /// The process id.
+    public let pid: pid_t
+    /// Where its stdout and stderr go.
+    public let outputPath: String
+
+    /// Starts `arguments` with output to a temp file.
+    public init(_ arguments: [String], environment: [String: String]? = nil) throws(ClusterError) {
+        outputPath = NSTemporaryDirectory() + "parity-process-\(UUID().uuidString).log"
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        pid = try CommandRunner.spawnLocked(arguments, environment: environment, actions: &actions)
+    }
+
+    /// Sends a signal.
+    public func send(_ signal: Int32) {
+        kill(pid, signal)
+    }
+
+    /// Waits for the process to exit and returns its status (128 + signal when killed).
+    public func wait() -> Int32 {
+        CommandRunner.wait(for: pid)
+    }
+
+    /// What it printed so far.
+    public var output: String {
+        (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
     }
 }

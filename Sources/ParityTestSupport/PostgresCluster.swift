@@ -11,8 +11,9 @@ public final class PostgresCluster: @unchecked Sendable {
     public let port: Int
     /// The cluster's temp folder: data folder, server log and Unix socket.
     public let directory: String
-    /// The postmaster's process id.
-    public let postmasterPID: Int32
+    /// The postmaster's process id (a new one after `restart()`).
+    public var postmasterPID: Int32 { lock.withLock { pid } }
+    private var pid: Int32
     private let binaries: ServerBinaries
     private let lock = NSLock()
     private var stopped = false
@@ -32,7 +33,7 @@ public final class PostgresCluster: @unchecked Sendable {
     private init(port: Int, directory: String, postmasterPID: Int32, binaries: ServerBinaries) {
         self.port = port
         self.directory = directory
-        self.postmasterPID = postmasterPID
+        self.pid = postmasterPID
         self.binaries = binaries
     }
 
@@ -59,10 +60,7 @@ public final class PostgresCluster: @unchecked Sendable {
         for _ in 0..<5 {
             let port = try FreePort.pick()
             do {
-                try ServerUser.run([
-                    binaries.path("pg_ctl"), "-D", directory + "/data", "-l", directory + "/server.log",
-                    "-w", "-t", "60", "-o", "-p \(port)", "start",
-                ])
+                try startServer(binaries, directory: directory, port: port)
             } catch {
                 let log = (try? String(contentsOfFile: directory + "/server.log", encoding: .utf8)) ?? ""
                 lastError = ClusterError(
@@ -110,16 +108,30 @@ public final class PostgresCluster: @unchecked Sendable {
         guard !stopped else { return }
         stopped = true
         let pidFile = directory + "/data/postmaster.pid"
-        kill(postmasterPID, SIGINT)
+        kill(pid, SIGINT)
         if !waitForRemoval(of: pidFile, seconds: 15) {
-            kill(postmasterPID, SIGKILL)
+            kill(pid, SIGKILL)
             _ = waitForRemoval(of: pidFile, seconds: 5)
         }
         try? FileManager.default.removeItem(atPath: directory)
     }
 
+    /// Stops the server (fast shutdown) and starts it again on the same port and data folder, keeping its data.
+    public func restart() throws(ClusterError) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !stopped else { throw ClusterError("the cluster was stopped", fix: "start a new cluster") }
+        kill(pid, SIGINT)
+        guard waitForRemoval(of: directory + "/data/postmaster.pid", seconds: 60) else {
+            throw ClusterError("PostgreSQL did not shut down within 60 s", fix: "see \(directory)/server.log")
+        }
+        try Self.startServer(binaries, directory: directory, port: port)
+        pid = try Self.readPostmasterPID(directory)
+    }
+
     /// True while the postmaster process is alive (not exited, not a zombie).
     public var isRunning: Bool {
+        let postmasterPID = postmasterPID
         guard let stat = try? String(contentsOfFile: "/proc/\(postmasterPID)/stat", encoding: .utf8) else {
             return kill(postmasterPID, 0) == 0
         }
@@ -152,6 +164,14 @@ public final class PostgresCluster: @unchecked Sendable {
         } catch {
             throw ClusterError("cannot write \(path): \(error)", fix: "check the temp folder's permissions")
         }
+    }
+
+    /// Starts the postmaster of the cluster in `directory` on `port` and waits until it accepts connections.
+    private static func startServer(_ binaries: ServerBinaries, directory: String, port: Int) throws(ClusterError) {
+        try ServerUser.run([
+            binaries.path("pg_ctl"), "-D", directory + "/data", "-l", directory + "/server.log",
+            "-w", "-t", "60", "-o", "-p \(port)", "start",
+        ])
     }
 
     private static func readPostmasterPID(_ directory: String) throws(ClusterError) -> Int32 {

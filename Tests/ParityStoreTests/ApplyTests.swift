@@ -111,3 +111,28 @@ struct ApplyTests {
         #expect(RowJSON.image(["b": "2", "a": "1"]) == "{\"a\":\"1\",\"b\":\"2\"}")
     }
 }
+
+@Suite("Applying batches")
+struct BatchApplyTests {
+    @Test("a batch applies in order in one transaction, skipping what the checkpoint already covers")
+    func batch() throws {
+        let store = try ParityStore.open(path: NSTemporaryDirectory() + "parity-batch-\(UUID().uuidString)/parity.sqlite")
+        try store.recordInitialized(SourceRecord(
+            side: "new", slot: "parity_new", publications: ["parity_new"], systemIdentifier: "1", database: "modern",
+            consistentPoint: 100, checkpointLSN: 100, watermark: 0, initializedAt: 1))
+        func transaction(_ end: UInt64, _ id: String, amount: String) -> CapturedTransaction {
+            CapturedTransaction(xid: 1, commitLSN: end - 1, endLSN: end, commitTime: Int64(end), changes: [
+                CapturedChange(table: "public.orders", mapping: "orders", operation: .insert, key: [id],
+                               values: ["id": .value(id), "amount": .value(amount)]),
+            ])
+        }
+        #expect(try store.apply([transaction(90, "0", amount: "0"), transaction(200, "1", amount: "1"), transaction(300, "1", amount: "2")], side: "new") == 2)
+        #expect(try store.apply([transaction(300, "1", amount: "9"), transaction(400, "2", amount: "4")], side: "new") == 1)
+        let images = try store.currentImages(side: "new", mapping: "orders")
+        #expect(images[RowJSON.key(["1"])]?["amount"] == .some("2"))
+        #expect(images[RowJSON.key(["2"])]?["amount"] == .some("4"))
+        #expect(images[RowJSON.key(["0"])] == nil)
+        #expect(try store.sourceRecord(side: "new")?.checkpointLSN == 400)
+        #expect(try store.sourceRecord(side: "new")?.lastCommitTime == 400)
+    }
+}

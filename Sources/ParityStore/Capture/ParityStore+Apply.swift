@@ -8,30 +8,45 @@ public enum ApplyOutcome: Sendable, Equatable {
 }
 
 extension ParityStore {
-    /// Applies one source transaction durably: its changes, the tables it wrote, and the new
-    /// checkpoint commit in one store transaction, so a crash keeps all of it or none.
+    /// Applies one source transaction durably; see `apply(_:side:)` for batches.
+    @discardableResult
+    public func apply(_ transaction: CapturedTransaction, side: String) throws(StoreError) -> ApplyOutcome {
+        try apply([transaction], side: side) == 1 ? .applied : .alreadyApplied
+    }
+
+    /// Applies source transactions (in commit order) durably: their changes, the tables they
+    /// wrote, and the new checkpoint commit in one store transaction, so a crash keeps all of
+    /// them or none (group commit: one fsync for the batch). Returns how many were applied.
     ///
     /// A transaction at or below the checkpoint is skipped (the server re-sends everything after
     /// the last confirmed position). Unchanged columns take their value from the key's latest image.
     @discardableResult
-    public func apply(_ transaction: CapturedTransaction, side: String) throws(StoreError) -> ApplyOutcome {
+    public func apply(_ transactions: [CapturedTransaction], side: String) throws(StoreError) -> Int {
         try write { db in
-            guard let checkpoint = try Int64.fetchOne(
+            guard var checkpoint = try Int64.fetchOne(
                 db, sql: "SELECT checkpoint_lsn FROM source_state WHERE side = ?", arguments: [side])
             else {
                 throw StoreError(code: .notInitialized, message: "the \(side) source is not initialized; run parity init", path: path)
             }
-            let endLSN = Int64(truncatingIfNeeded: transaction.endLSN)
-            guard endLSN > checkpoint else { return .alreadyApplied }
-            try insertChanges(transaction, side: side, db: db)
+            var applied = 0
+            var lastCommitTime: Int64?
+            for transaction in transactions {
+                let endLSN = Int64(truncatingIfNeeded: transaction.endLSN)
+                guard endLSN > checkpoint else { continue }
+                try insertChanges(transaction, side: side, db: db)
+                checkpoint = endLSN
+                lastCommitTime = transaction.commitTime
+                applied += 1
+            }
+            guard let lastCommitTime else { return 0 }
             try db.execute(
                 sql: """
                     UPDATE source_state SET checkpoint_lsn = ?, last_commit_time = ?, watermark = max(watermark, ?),
                         last_message_at = ?, last_error = NULL
                     WHERE side = ?
                     """,
-                arguments: [endLSN, transaction.commitTime, transaction.commitTime, Self.now(), side])
-            return .applied
+                arguments: [checkpoint, lastCommitTime, lastCommitTime, Self.now(), side])
+            return applied
         }
     }
 

@@ -1,0 +1,183 @@
+import Foundation
+import LogicalReplication
+import PostgresClient
+
+/// The body of a ``ReplicationStream``'s thread: connect, stream, reconnect with backoff, report progress.
+struct StreamWorker {
+    let stream: ReplicationStream
+    let configuration: ReplicationStreamConfiguration
+    let consumer: any ReplicationConsumer
+    private var durable: LSN
+    private var failedAttempts = 0
+    /// Committed transactions received but not yet handed to the consumer (group commit).
+    private var batch: [AssembledTransaction] = []
+    private var batchChanges = 0
+
+    /// A batch is handed over once no more data is waiting, or at these sizes.
+    static let maxBatchTransactions = 1_000
+    static let maxBatchChanges = 50_000
+
+    init(stream: ReplicationStream, configuration: ReplicationStreamConfiguration, consumer: any ReplicationConsumer) {
+        self.stream = stream
+        self.configuration = configuration
+        self.consumer = consumer
+        self.durable = configuration.startLSN
+    }
+
+    /// Runs sessions until a stop is requested, a fatal error occurs, or reconnect attempts run out.
+    mutating func run() {
+        while !stream.isStopRequested {
+            do throws(SessionEnd) {
+                try runSession()
+            } catch {
+                switch error {
+                case .fatal(let failure):
+                    stream.finish(failure: failure)
+                    return
+                case .retry(let error):
+                    failedAttempts += 1
+                    if let limit = configuration.maxReconnectAttempts, failedAttempts > limit {
+                        stream.finish(failure: error)
+                        return
+                    }
+                    stream.update {
+                        $0.status = .reconnecting
+                        $0.reconnectCount += 1
+                    }
+                    let delay = configuration.backoff.delay(attempt: failedAttempts, random: Double.random(in: 0..<1))
+                    _ = stream.pause(for: delay)
+                }
+            }
+        }
+        stream.finish(failure: nil)
+    }
+
+    /// One connection: START_REPLICATION from the durable position, then receive until a stop is requested.
+    private mutating func runSession() throws(SessionEnd) {
+        let connection = try connected { () throws(PostgresError) in
+            try PostgresConnection.connect(configuration.replicationConnection)
+        }
+        defer { connection.close() }
+        try connected { () throws(PostgresError) in
+            try connection.startCopyBoth(configuration.startReplicationCommand(from: durable))
+        }
+        failedAttempts = 0
+        stream.update { $0.status = .streaming }
+        var session = ReplicationSession(durable: durable, statusInterval: configuration.statusInterval, now: .now)
+        do throws(SessionEnd) {
+            while !stream.isStopRequested {
+                if session.isStatusDue(at: .now) { try sendStatus(on: connection, &session) }
+                // While a batch waits, only take what has already arrived; then hand the batch over.
+                let wait = batch.isEmpty ? configuration.pollInterval : .zero
+                let read = try connected { () throws(PostgresError) in
+                    try connection.readCopyData(timeout: wait)
+                }
+                switch read {
+                case .timedOut:
+                    try flushBatch(&session)
+                    continue
+                case .finished:
+                    try flushBatch(&session)
+                    throw .retry(PostgresError(code: .connectionLost, message: "the server ended the replication stream", target: connection.target))
+                case .data(let payload):
+                    try handle(payload, on: connection, &session)
+                }
+            }
+        } catch {
+            // Transactions received whole before a lost connection are still good to apply.
+            if case .retry = error { try flushBatch(&session) }
+            durable = session.durable
+            if case .fatal = error { closeGracefully(connection, &session) }
+            throw error
+        }
+        try flushBatch(&session)
+        closeGracefully(connection, &session)
+    }
+
+    /// Hands the waiting batch to the consumer and, once durable, advances the durable position.
+    private mutating func flushBatch(_ session: inout ReplicationSession) throws(SessionEnd) {
+        guard let last = batch.last else { return }
+        let transactions = batch
+        batch.removeAll(keepingCapacity: true)
+        let changes = batchChanges
+        batchChanges = 0
+        try fatalOnError { try consumer.apply(transactions) }
+        for transaction in transactions { session.applied(transaction) }
+        durable = session.durable
+        let position = session.durable
+        stream.update { state in
+            state.durableLSN = position
+            state.transactionsApplied += transactions.count
+            state.changesApplied += changes
+            state.lastCommitTime = last.commitTime
+        }
+    }
+
+    /// Hands one server message to the session and performs what it asks for.
+    private mutating func handle(_ payload: [UInt8], on connection: PostgresConnection, _ session: inout ReplicationSession) throws(SessionEnd) {
+        let action = try fatalOnError { try session.received(payload) }
+        var skipped = 0
+        switch action {
+        case .none:
+            break
+        case .apply(let transaction):
+            batch.append(transaction)
+            batchChanges += transaction.changes.count
+            if batch.count >= Self.maxBatchTransactions || batchChanges >= Self.maxBatchChanges {
+                try flushBatch(&session)
+            }
+        case .skipped:
+            skipped = 1
+        case .deliver(let message):
+            try flushBatch(&session)
+            try fatalOnError { try consumer.messageReceived(message, at: message.lsn) }
+        case .keepalive(let keepalive, let idle):
+            if idle {
+                try flushBatch(&session)
+                try fatalOnError { try consumer.idle(walEnd: keepalive.walEnd, serverTime: keepalive.serverTime) }
+                session.idle(through: keepalive.walEnd)
+            }
+            if keepalive.replyRequested { try sendStatus(on: connection, &session) }
+        }
+        durable = session.durable
+        let (position, walEnd) = (session.durable, session.lastWalEnd)
+        stream.update { state in
+            state.lastMessageTime = Date()
+            state.durableLSN = position
+            state.lastWalEnd = max(state.lastWalEnd, walEnd)
+            state.transactionsSkipped += skipped
+        }
+    }
+
+    /// Sends a standby status update confirming the durable position (never more).
+    private func sendStatus(on connection: PostgresConnection, _ session: inout ReplicationSession) throws(SessionEnd) {
+        let update = session.statusUpdate(at: .now, clientTime: PostgresTimestamp(Date()))
+        try connected { () throws(PostgresError) in try connection.sendCopyData(update.encoded()) }
+        guard update.flush.isValid else { return }
+        stream.update { $0.confirmedLSN = update.flush }
+    }
+
+    /// Confirms the durable position one last time and ends the copy, within the stop timeout.
+    private func closeGracefully(_ connection: PostgresConnection, _ session: inout ReplicationSession) {
+        try? sendStatus(on: connection, &session)
+        try? connection.endCopy(timeout: configuration.stopTimeout)
+    }
+
+    /// Runs a client call, sorting its error into retry or fatal.
+    private func connected<T>(_ body: () throws(PostgresError) -> T) throws(SessionEnd) -> T {
+        do {
+            return try body()
+        } catch {
+            throw SessionEnd(error)
+        }
+    }
+
+    /// Runs a decoding or consumer call; any error it throws stops the stream.
+    private func fatalOnError<T>(_ body: () throws -> T) throws(SessionEnd) -> T {
+        do {
+            return try body()
+        } catch {
+            throw .fatal(error)
+        }
+    }
+}
