@@ -22,3 +22,17 @@ deps:
 
 clean:
 	rm -rf .build
+
+# Benchmarks (release build; they start and remove their own PostgreSQL). Figures go to
+# Benchmarks/out/*.jsonl and are recorded by hand in Benchmarks/RESULTS.md.
+BENCH_ROWS ?= 1000000
+BENCH_SMALL_TRANSACTIONS ?= 200000
+
+.PHONY: bench bench-capture
+bench: bench-capture
+
+bench-capture:
+	$(SWIFT) build -c release --product parity $(BUILD_FLAGS)
+	$(SWIFT) build -c release --product parity-bench $(BUILD_FLAGS)
+	mkdir -p Benchmarks/out
+	.build/release/parity-bench .build/release/parity Benchmarks/out/capture.jsonl $(BENCH_ROWS) $(BENCH_SMALL_TRANSACTIONS)

@@ -23,7 +23,7 @@ let package = Package(
         .target(name: "LogicalReplication"),
         .target(name: "ExactNumeric", dependencies: [.product(name: "BigInt", package: "BigInt")]),
         .target(name: "ParityConfig", dependencies: [.product(name: "Yams", package: "Yams")]),
-        .target(name: "Reconciliation", dependencies: ["ParityConfig"]),
+        .target(name: "Reconciliation", dependencies: ["ParityConfig", "ExactNumeric"]),
         .target(name: "Reports", dependencies: ["Reconciliation"]),
 
         // MARK: I/O
@@ -54,6 +54,11 @@ let package = Package(
         // MARK: Build tooling: embeds migrations/*.sql into ParityStore
         .executableTarget(name: "EmbedMigrationsTool", path: "Plugins/EmbedMigrationsTool"),
         .plugin(name: "EmbedMigrations", capability: .buildTool(), dependencies: ["EmbedMigrationsTool"]),
+
+        // MARK: Benchmarks (make bench)
+        .executableTarget(
+            name: "parity-bench", dependencies: ["ParityTestSupport", "PostgresClient"], path: "Benchmarks/ParityBench"
+        ),
 
         // MARK: Tests
         .target(name: "ParityTestSupport", dependencies: ["PostgresClient"]),

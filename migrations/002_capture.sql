@@ -63,3 +63,22 @@ CREATE TABLE transaction_write (
     PRIMARY KEY (side, commit_lsn, table_name)
 ) STRICT;
 CREATE INDEX transaction_write_by_time ON transaction_write (side, commit_time);
+
+-- Changes of a streamed source transaction (PostgreSQL streams a large transaction in blocks before
+-- it ends), kept until its commit moves them into pending_change in seq order, or its rollback (or
+-- a subtransaction's, from that subtransaction's first change on) drops them. Cleared whenever streaming
+-- (re)starts: the server then streams every uncommitted transaction again from its start.
+CREATE TABLE streamed_change (
+    side              TEXT NOT NULL,
+    xid               INTEGER NOT NULL,             -- the top-level transaction
+    seq               INTEGER NOT NULL,             -- position within the transaction
+    subxid            INTEGER NOT NULL,             -- the (sub)transaction that made the change
+    mapping           TEXT,                         -- null for a watched, unmapped table
+    table_name        TEXT NOT NULL,                -- schema.table as the source names it
+    op                TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete', 'truncate')),
+    row_key           TEXT,                         -- null for truncate and unmapped tables
+    old_key           TEXT,                         -- the previous key when an update changed it
+    row_values        TEXT,                         -- the new image without its unchanged columns
+    unchanged_columns TEXT,                         -- JSON array of the columns the change left unchanged
+    PRIMARY KEY (side, xid, seq)
+) STRICT;

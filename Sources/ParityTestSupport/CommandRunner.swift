@@ -95,6 +95,11 @@ public enum CommandRunner {
     static func wait(for pid: pid_t) -> Int32 {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        return exitStatus(status)
+    }
+
+    /// Decodes a wait status: the exit code, or 128 + the signal that killed the process.
+    static func exitStatus(_ status: Int32) -> Int32 {
         let signal = status & 0x7f
         return signal == 0 ? (status >> 8) & 0xff : 128 + signal
     }
@@ -127,6 +132,14 @@ public final class RunningProcess: Sendable {
     /// Waits for the process to exit and returns its status (128 + signal when killed).
     public func wait() -> Int32 {
         CommandRunner.wait(for: pid)
+    }
+
+    /// Waits for the process to exit; returns its status and its peak resident set size in bytes.
+    public func waitWithPeakMemory() -> (status: Int32, peakResidentBytes: Int) {
+        var status: Int32 = 0
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) == -1 && errno == EINTR {}
+        return (CommandRunner.exitStatus(status), usage.ru_maxrss * 1024)
     }
 
     /// What it printed so far.

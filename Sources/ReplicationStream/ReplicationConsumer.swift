@@ -10,6 +10,23 @@ public protocol ReplicationConsumer: AnyObject, Sendable {
     /// The stream batches what the server has already sent (group commit), so one durable write
     /// covers many small transactions.
     func apply(_ transactions: [AssembledTransaction]) throws
+    /// Learns that streaming (re)started: the server streams every transaction not yet committed
+    /// again from its start, so whatever was staged before is to be dropped.
+    func streamStarted() throws
+    /// Keeps changes of a streamed transaction, not yet committed, until its commit or abort.
+    ///
+    /// When `changes.startsTransaction`, anything kept for that xid before is dropped first: after
+    /// a reconnect the server streams uncommitted transactions again from their start.
+    func stage(_ changes: StreamedChanges) throws
+    /// Makes the streamed transaction's staged changes durable as one committed transaction before
+    /// returning (the stream then confirms its `endLSN`); returns how many changes it applied.
+    ///
+    /// Called in commit order with ``apply(_:)``. A transaction at or before what is already
+    /// durable is not applied again; its staged changes are dropped.
+    func commitStreamed(_ commit: StreamedCommit) throws -> Int
+    /// Drops the staged changes of a rolled-back streamed transaction, or of a rolled-back
+    /// subtransaction from its first change onward.
+    func abortStreamed(_ abort: StreamedAbort) throws
     /// Receives a non-transactional logical message (`pg_logical_emit_message(false, …)`) at its LSN.
     func messageReceived(_ message: LogicalMessage, at lsn: LSN) throws
     /// Learns that everything through `walEnd` was received with no transaction open, at the source clock `serverTime`.

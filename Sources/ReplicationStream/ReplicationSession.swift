@@ -4,12 +4,18 @@ import LogicalReplication
 enum SessionAction {
     /// Nothing to hand on (a change inside a transaction, a Relation, or a message already applied).
     case none
-    /// Apply this committed transaction, then report it with ``ReplicationSession/applied(_:)``.
+    /// Apply this committed transaction, then report it with ``ReplicationSession/applied(through:)``.
     case apply(AssembledTransaction)
     /// The server re-sent a transaction that ends at or before the durable position; it is not applied again.
     case skipped(AssembledTransaction)
     /// Deliver this non-transactional logical message.
     case deliver(LogicalMessage)
+    /// Stage these changes of a streamed transaction.
+    case stage(StreamedChanges)
+    /// Commit this streamed transaction, then report it with ``ReplicationSession/applied(through:)``.
+    case commitStreamed(StreamedCommit)
+    /// Drop the staged changes of this rolled-back streamed transaction or subtransaction.
+    case abortStreamed(StreamedAbort)
     /// A keepalive; when `idle` no transaction is open, so its WAL end may become durable via ``ReplicationSession/idle(through:)``.
     case keepalive(PrimaryKeepalive, idle: Bool)
 }
@@ -61,13 +67,19 @@ struct ReplicationSession {
                 return .none
             case .message(let logical):
                 return .deliver(logical)
+            case .streamedChanges(let changes):
+                return .stage(changes)
+            case .streamCommitted(let commit):
+                return .commitStreamed(commit)
+            case .streamAborted(let abort):
+                return .abortStreamed(abort)
             }
         }
     }
 
-    /// Records that the consumer made `transaction` durable.
-    mutating func applied(_ transaction: AssembledTransaction) {
-        durable = max(durable, transaction.endLSN)
+    /// Records that the consumer made a transaction ending at `endLSN` durable.
+    mutating func applied(through endLSN: LSN) {
+        durable = max(durable, endLSN)
         durableReachedServer = true
     }
 

@@ -62,6 +62,7 @@ struct StreamWorker {
             try connection.startCopyBoth(configuration.startReplicationCommand(from: durable))
         }
         failedAttempts = 0
+        try fatalOnError { try consumer.streamStarted() }
         stream.update { $0.status = .streaming }
         var session = ReplicationSession(durable: durable, statusInterval: configuration.statusInterval, now: .now)
         do throws(SessionEnd) {
@@ -102,7 +103,7 @@ struct StreamWorker {
         let changes = batchChanges
         batchChanges = 0
         try fatalOnError { try consumer.apply(transactions) }
-        for transaction in transactions { session.applied(transaction) }
+        for transaction in transactions { session.applied(through: transaction.endLSN) }
         durable = session.durable
         let position = session.durable
         stream.update { state in
@@ -131,6 +132,26 @@ struct StreamWorker {
         case .deliver(let message):
             try flushBatch(&session)
             try fatalOnError { try consumer.messageReceived(message, at: message.lsn) }
+        case .stage(let changes):
+            try fatalOnError { try consumer.stage(changes) }
+        case .commitStreamed(let commit):
+            if let final = commit.finalChanges { try fatalOnError { try consumer.stage(final) } }
+            // Commit order: every transaction that committed before this one is applied first.
+            try flushBatch(&session)
+            let alreadyDurable = commit.endLSN <= session.durable
+            let changes = try fatalOnError { try consumer.commitStreamed(commit) }
+            session.applied(through: commit.endLSN)
+            if alreadyDurable {
+                skipped = 1
+            } else {
+                stream.update { state in
+                    state.transactionsApplied += 1
+                    state.changesApplied += changes
+                    state.lastCommitTime = commit.commitTime
+                }
+            }
+        case .abortStreamed(let abort):
+            try fatalOnError { try consumer.abortStreamed(abort) }
         case .keepalive(let keepalive, let idle):
             if idle {
                 try flushBatch(&session)

@@ -73,7 +73,6 @@ struct CapturedFixtureTests {
         #expect(events.count == 17)
         let txs = transactions(events)
         #expect(txs.map(\.xid) == [737, 738, 739, 740, 741, 742, 743, 744, 745, 746, 747, 748, 749, 751, 753])
-        #expect(txs.allSatisfy { !$0.wasStreamed })
 
         guard case .update(let keyChange) = txs[1].changes.first else { Issue.record("expected update"); return }
         #expect(keyChange.key == ["id": .text("2")])
@@ -132,22 +131,42 @@ struct CapturedFixtureTests {
             xid: 754, flags: 0, commitLSN: LSN("0/19BD808")!, endLSN: LSN("0/19BD840")!, commitTime: PostgresTimestamp(microsecondsSince2000: 848_574_115_973_991))) })
 
         let events = try fixture.assembled()
-        #expect(events.count == 3)
+        let blocks = events.compactMap { if case .streamedChanges(let c) = $0 { c } else { nil } }
+        #expect(blocks.count == 10)
+        #expect(blocks.filter(\.startsTransaction).map(\.xid) == [754, 758])
+        #expect(events.compactMap { if case .streamAborted(let a) = $0 { a } else { nil } }
+            == [StreamedAbort(xid: 754, subtransactionXID: 756), StreamedAbort(xid: 758, subtransactionXID: 758)])
         let txs = transactions(events)
-        // The interleaved small transaction commits first, between stream blocks.
-        #expect(txs.map(\.xid) == [755, 754])
-        #expect(!txs[0].wasStreamed && txs[1].wasStreamed)
+        // The interleaved small transaction commits, between stream blocks, before the streamed one.
+        #expect(txs.map(\.xid) == [755])
         #expect(txs[0].changes.count == 1)
-        let streamed = txs[1]
-        // Rows 1-1000 and 3000; the rolled-back savepoint's rows 1001-2000 are dropped.
-        let ids1 = streamed.changes.compactMap { change -> Int? in
-            if case .insert(let insert) = change { Int(insert.values["id"]?.text ?? "") } else { nil }
+        let commits = events.enumerated().compactMap { if case .streamCommitted(let c) = $1 { ($0, c) } else { nil } }
+        try #require(commits.count == 1)
+        #expect(commits[0].1 == StreamedCommit(
+            xid: 754, commitLSN: LSN("0/19BD808")!, endLSN: LSN("0/19BD840")!, commitTime: PostgresTimestamp(microsecondsSince2000: 848_574_115_973_991)))
+        #expect(events.firstIndex { if case .transaction = $0 { true } else { false } }! < commits[0].0)
+        // Replaying the blocks and the subtransaction abort as a consumer would:
+        // rows 1-1000 and 3000; the rolled-back savepoint's rows 1001-2000 are dropped.
+        var kept: [StreamedChange] = []
+        var messages: [LogicalMessage] = []
+        for event in events[..<commits[0].0] {
+            switch event {
+            case .streamedChanges(let block) where block.xid == 754:
+                kept += block.changes
+                messages += block.messages
+            case .streamAborted(let abort) where abort.xid == 754:
+                if let first = kept.firstIndex(where: { $0.subtransactionXID == abort.subtransactionXID }) { kept.removeSubrange(first...) }
+                messages.removeAll { $0.xid == abort.subtransactionXID }
+            default: break
+            }
+        }
+        let ids1 = kept.compactMap { streamed -> Int? in
+            if case .insert(let insert) = streamed.change { Int(insert.values["id"]?.text ?? "") } else { nil }
         }
         #expect(ids1 == Array(1...1000) + [3000])
-        #expect(streamed.messages.map(\.content) == ["streamed message"])
-        #expect(streamed.endLSN == LSN("0/19BD840"))
+        #expect(messages.map(\.content) == ["streamed message"])
         // The wholly aborted transaction 758 is gone; only the end marker follows.
-        guard case .message(let marker) = events[2] else { Issue.record("expected end marker"); return }
+        guard case .message(let marker) = events.last else { Issue.record("expected end marker"); return }
         #expect(marker.prefix == "capture_end")
     }
 }

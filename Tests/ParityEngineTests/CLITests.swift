@@ -6,6 +6,11 @@ import Testing
 enum ParityBinary {
     static var path: String {
         if let override = ProcessInfo.processInfo.environment["PARITY_BINARY"] { return override }
+        // The CLI built beside this test binary, whatever the scratch path.
+        if let beside = Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("parity").path,
+           FileManager.default.isExecutableFile(atPath: beside) {
+            return beside
+        }
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         return root.appendingPathComponent(".build/debug/parity").path
     }

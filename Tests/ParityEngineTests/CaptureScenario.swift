@@ -23,9 +23,9 @@ struct CaptureScenario {
     let configPath: String
     let store: ParityStore
 
-    init(legacySettings: [String: String] = [:]) throws {
+    init(legacySettings: [String: String] = [:], newSettings: [String: String] = [:]) throws {
         legacy = try PostgresCluster.start(settings: legacySettings)
-        new = try PostgresCluster.start()
+        new = try PostgresCluster.start(settings: newSettings)
         try legacy.createDatabase("legacy")
         try new.createDatabase("modern")
         try legacy.run(Self.schema, database: "legacy")

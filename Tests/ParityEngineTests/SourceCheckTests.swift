@@ -125,3 +125,19 @@ struct SourceCheckTests {
         }
     }
 }
+
+@Suite("parity check: mapping keys against replica identities")
+struct KeyIdentityCheckTests {
+    @Test("a mapping keyed by a column outside the primary key fails key_identity with exit 2")
+    func keyOutsidePrimaryKey() throws {
+        let scenario = try CheckScenario()
+        defer { scenario.stop() }
+        try scenario.legacy.run("ALTER TABLE orders ADD COLUMN order_no text UNIQUE", database: "legacy")
+        let yaml = scenario.yaml(ignore: "{ legacy: [row_version, ref, id] }")
+            .replacingOccurrences(of: "key: { legacy: [id], new: [order_id] }", with: "key: { legacy: [order_no], new: [order_id] }")
+        let report = SourceCheck.run(try scenario.configuration(yaml))
+        let failure = report.sources[0].results.first { $0.name == "key_identity" }
+        #expect(failure?.detail.contains("(order_no) is not in the replica identity of public.orders (id)") == true)
+        #expect(report.exitCode == 2)
+    }
+}

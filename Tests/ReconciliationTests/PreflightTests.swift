@@ -12,7 +12,8 @@ struct PreflightTests {
     }
 
     static func table(_ columns: [ColumnFacts], identity: Character = "d", primaryKey: Bool = true, canSelect: Bool = true, kind: Character = "r") -> TableFacts {
-        TableFacts(kind: kind, replicaIdentity: identity, hasPrimaryKey: primaryKey, hasReplicaIdentityIndex: false, canSelect: canSelect, columns: columns)
+        TableFacts(kind: kind, replicaIdentity: identity, hasPrimaryKey: primaryKey, hasReplicaIdentityIndex: false, canSelect: canSelect,
+                   columns: columns, replicaIdentityColumns: primaryKey ? [columns[0].name] : [])
     }
 
     static func facts(_ tables: [QualifiedName: TableFacts] = [:], walLevel: String = "logical", slots: (Int, Int) = (10, 0),
@@ -163,5 +164,30 @@ struct SourceFactsTests {
         }
         #expect(text(150018) == "15.18")
         #expect(text(90624) == "9.6.24")
+    }
+}
+
+@Suite("Mapping key and replica identity")
+struct KeyIdentityTests {
+    @Test("a mapping key outside the replica identity fails: DELETEs would not say which row")
+    func keyOutsideIdentity() {
+        let columns = [PreflightTests.column("id", "int4"), PreflightTests.column("amount", "numeric"), PreflightTests.column("order_no", "text")]
+        let mapping = TableMapping(
+            name: "orders", legacy: PreflightTests.orders, new: PreflightTests.order,
+            key: KeyMapping(legacy: ["order_no"], new: ["order_id"]), columns: [ColumnMapping(legacy: "amount", new: "total", type: .decimal)],
+            ignore: IgnoredColumns(legacy: ["id"]))
+        let byPrimaryKey = TableFacts(kind: "r", replicaIdentity: "d", hasPrimaryKey: true, hasReplicaIdentityIndex: false,
+                                      canSelect: true, columns: columns, replicaIdentityColumns: ["id"])
+        let results = Preflight.sourceChecks(PreflightTests.facts([PreflightTests.orders: byPrimaryKey]), side: .legacy,
+                                             configuration: PreflightTests.configuration([mapping]))
+        let failure = results.first { $0.name == "key_identity" }
+        #expect(failure?.fix == "key the mapping by id, or ALTER TABLE public.orders REPLICA IDENTITY FULL")
+        #expect(checkExitCode(results) == 2)
+
+        let full = TableFacts(kind: "r", replicaIdentity: "f", hasPrimaryKey: true, hasReplicaIdentityIndex: false,
+                              canSelect: true, columns: columns)
+        let fullResults = Preflight.sourceChecks(PreflightTests.facts([PreflightTests.orders: full]), side: .legacy,
+                                                 configuration: PreflightTests.configuration([mapping]))
+        #expect(!fullResults.contains { $0.name == "key_identity" })
     }
 }

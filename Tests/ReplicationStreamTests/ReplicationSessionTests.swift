@@ -41,7 +41,7 @@ struct ReplicationSessionTests {
             Issue.record("expected the new transaction to be applied")
             return
         }
-        session.applied(new)
+        session.applied(through: new.endLSN)
         #expect(session.durable == LSN(0x420))
         #expect(session.lastWalEnd == LSN(0x420))
     }

@@ -1,4 +1,4 @@
-/// A committed transaction with its changes in commit order.
+/// A committed Begin/Commit transaction with its changes in commit order.
 public struct AssembledTransaction: Hashable, Sendable {
     /// The top-level transaction ID.
     public var xid: UInt32
@@ -14,8 +14,6 @@ public struct AssembledTransaction: Hashable, Sendable {
     public var changes: [RowChange]
     /// The transactional logical messages (`pg_logical_emit_message(true, …)`) in order.
     public var messages: [LogicalMessage]
-    /// Whether the transaction arrived streamed (protocol 2) rather than between Begin and Commit.
-    public var wasStreamed: Bool
 }
 
 /// What the assembler hands on after a message.
@@ -24,4 +22,10 @@ public enum AssemblerEvent: Hashable, Sendable {
     case transaction(AssembledTransaction)
     /// A non-transactional logical message, delivered at its own LSN.
     case message(LogicalMessage)
+    /// Changes of a streamed transaction, to be kept until its commit or abort.
+    case streamedChanges(StreamedChanges)
+    /// A streamed transaction committed.
+    case streamCommitted(StreamedCommit)
+    /// A streamed transaction or subtransaction rolled back.
+    case streamAborted(StreamedAbort)
 }

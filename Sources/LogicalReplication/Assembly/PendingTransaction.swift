@@ -1,16 +1,8 @@
-/// The changes of one transaction not yet committed, with the latest image of each row it touched.
+/// The changes of one Begin/Commit transaction not yet committed, with the latest image of each row it touched.
+///
+/// A large one is handed on in chunks (`drain()`), like a streamed transaction: then it no longer
+/// merges `u` columns itself (earlier images left with earlier chunks) and the store resolves them.
 struct PendingTransaction: Sendable {
-    enum Item: Sendable {
-        case change(RowChange)
-        case message(LogicalMessage)
-    }
-
-    struct Entry: Sendable {
-        /// The (sub)transaction that made the change.
-        var xid: UInt32
-        var item: Item
-    }
-
     struct RowIdentity: Hashable, Sendable {
         var relationOID: UInt32
         var key: RowValues
@@ -18,22 +10,41 @@ struct PendingTransaction: Sendable {
 
     let xid: UInt32
     var origin: OriginMessage?
-    private(set) var entries: [Entry] = []
+    private var changes: [RowChange] = []
+    private var messages: [LogicalMessage] = []
     /// The latest known values of each row changed in this transaction, for merging `u` columns.
     private var images: [RowIdentity: RowValues] = [:]
+
+    /// Whether chunks of this transaction were already handed on.
+    private(set) var isStaged = false
 
     init(xid: UInt32) {
         self.xid = xid
     }
 
-    mutating func append(_ message: LogicalMessage, subtransaction: UInt32) {
-        entries.append(Entry(xid: subtransaction, item: .message(message)))
+    /// How many changes are held.
+    var heldChanges: Int { changes.count }
+
+    /// Hands on the held changes and messages as the next chunk and forgets them and the row images.
+    mutating func drain() -> StreamedChanges {
+        let chunk = StreamedChanges(
+            xid: xid, startsTransaction: !isStaged,
+            changes: changes.map { StreamedChange(subtransactionXID: xid, change: $0) }, messages: messages)
+        changes.removeAll()
+        messages.removeAll()
+        images.removeAll()
+        isStaged = true
+        return chunk
+    }
+
+    mutating func append(_ message: LogicalMessage) {
+        messages.append(message)
     }
 
     /// Fills `.unchanged` values of an update from the earlier image of the same row, then records it.
-    mutating func append(_ change: RowChange, subtransaction: UInt32) {
+    mutating func append(_ change: RowChange) {
         var change = change
-        if case .update(var update) = change, update.values.values.contains(.unchanged),
+        if !isStaged, case .update(var update) = change, update.values.values.contains(.unchanged),
            let earlier = images[RowIdentity(relationOID: update.relation.oid, key: update.key)] {
             for (name, value) in update.values where value == .unchanged {
                 if let previous = earlier[name], previous != .unchanged {
@@ -43,10 +54,11 @@ struct PendingTransaction: Sendable {
             change = .update(update)
         }
         remember(change)
-        entries.append(Entry(xid: subtransaction, item: .change(change)))
+        changes.append(change)
     }
 
     private mutating func remember(_ change: RowChange) {
+        guard !isStaged else { return }
         switch change {
         case .insert(let insert):
             if !insert.key.isEmpty {
@@ -67,28 +79,10 @@ struct PendingTransaction: Sendable {
         }
     }
 
-    /// Drops the changes from the first one made by `subtransaction` onward.
-    mutating func abort(subtransaction: UInt32) {
-        guard let first = entries.firstIndex(where: { $0.xid == subtransaction }) else { return }
-        entries.removeSubrange(first...)
-        images = [:]
-        for entry in entries {
-            if case .change(let change) = entry.item { remember(change) }
-        }
-    }
-
-    func assembled(commitLSN: LSN, endLSN: LSN, commitTime: PostgresTimestamp, wasStreamed: Bool) -> AssembledTransaction {
-        var changes: [RowChange] = []
-        var messages: [LogicalMessage] = []
-        for entry in entries {
-            switch entry.item {
-            case .change(let change): changes.append(change)
-            case .message(let message): messages.append(message)
-            }
-        }
-        return AssembledTransaction(
+    func assembled(commitLSN: LSN, endLSN: LSN, commitTime: PostgresTimestamp) -> AssembledTransaction {
+        AssembledTransaction(
             xid: xid, commitLSN: commitLSN, endLSN: endLSN, commitTime: commitTime, origin: origin,
-            changes: changes, messages: messages, wasStreamed: wasStreamed
+            changes: changes, messages: messages
         )
     }
 }

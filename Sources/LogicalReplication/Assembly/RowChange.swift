@@ -23,7 +23,7 @@ public struct RowUpdate: Hashable, Sendable {
     public var newKey: RowValues
     /// The entire old row when sent (`O`, REPLICA IDENTITY FULL).
     public var oldValues: RowValues?
-    /// The new row; `.unchanged` only where neither the old row nor an earlier image in the transaction had the value.
+    /// The new row; `.unchanged` where the old row did not have the value, nor (outside streamed transactions) an earlier image in the transaction.
     public var values: RowValues
     /// The change's WAL position (from the XLogData header).
     public var lsn: LSN

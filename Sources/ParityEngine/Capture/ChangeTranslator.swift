@@ -23,37 +23,54 @@ struct ChangeTranslator: Sendable {
         var changes: [CapturedChange] = []
         changes.reserveCapacity(transaction.changes.count)
         for change in transaction.changes {
-            switch change {
-            case .insert(let insert):
-                let mapping = self.mapping(of: insert.relation)
-                changes.append(CapturedChange(
-                    table: insert.relation.qualifiedName, mapping: mapping?.name, operation: .insert,
-                    key: try key(mapping, from: [insert.values], relation: insert.relation),
-                    values: try values(insert.values, relation: insert.relation)))
-            case .update(let update):
-                let mapping = self.mapping(of: update.relation)
-                let newKey = try key(mapping, from: [update.values], relation: update.relation)
-                // The old image (O) or old key (K), when sent, names the row before the update.
-                let oldKey = update.oldValues != nil || update.key != update.newKey
-                    ? try key(mapping, from: [update.oldValues ?? [:], update.key, update.values], relation: update.relation) : newKey
-                changes.append(CapturedChange(
-                    table: update.relation.qualifiedName, mapping: mapping?.name, operation: .update,
-                    key: newKey, oldKey: oldKey == newKey ? nil : oldKey,
-                    values: try values(update.values, relation: update.relation)))
-            case .delete(let delete):
-                let mapping = self.mapping(of: delete.relation)
-                changes.append(CapturedChange(
-                    table: delete.relation.qualifiedName, mapping: mapping?.name, operation: .delete,
-                    key: try key(mapping, from: [delete.oldValues ?? [:], delete.key], relation: delete.relation)))
-            case .truncate(let truncate):
-                for relation in truncate.relations {
-                    changes.append(CapturedChange(table: relation.qualifiedName, mapping: self.mapping(of: relation)?.name, operation: .truncate))
-                }
-            }
+            changes += try translate(change)
         }
         return CapturedTransaction(
             xid: transaction.xid, commitLSN: transaction.commitLSN.rawValue, endLSN: transaction.endLSN.rawValue,
             commitTime: transaction.commitTime.unixMicroseconds, changes: changes)
+    }
+
+    /// The changes of a streamed transaction to stage, each with the (sub)transaction that made it.
+    func translate(_ streamed: StreamedChanges) throws(EngineError) -> [StagedChange] {
+        var staged: [StagedChange] = []
+        staged.reserveCapacity(streamed.changes.count)
+        for change in streamed.changes {
+            for captured in try translate(change.change) {
+                staged.append(StagedChange(subxid: change.subtransactionXID, change: captured))
+            }
+        }
+        return staged
+    }
+
+    /// The store's form of one change: one per row, one per table of a truncate.
+    private func translate(_ change: RowChange) throws(EngineError) -> [CapturedChange] {
+        switch change {
+        case .insert(let insert):
+            let mapping = self.mapping(of: insert.relation)
+            return [CapturedChange(
+                table: insert.relation.qualifiedName, mapping: mapping?.name, operation: .insert,
+                key: try key(mapping, from: [insert.values], relation: insert.relation),
+                values: try values(insert.values, relation: insert.relation))]
+        case .update(let update):
+            let mapping = self.mapping(of: update.relation)
+            let newKey = try key(mapping, from: [update.values], relation: update.relation)
+            // The old image (O) or old key (K), when sent, names the row before the update.
+            let oldKey = update.oldValues != nil || update.key != update.newKey
+                ? try key(mapping, from: [update.oldValues ?? [:], update.key, update.values], relation: update.relation) : newKey
+            return [CapturedChange(
+                table: update.relation.qualifiedName, mapping: mapping?.name, operation: .update,
+                key: newKey, oldKey: oldKey == newKey ? nil : oldKey,
+                values: try values(update.values, relation: update.relation))]
+        case .delete(let delete):
+            let mapping = self.mapping(of: delete.relation)
+            return [CapturedChange(
+                table: delete.relation.qualifiedName, mapping: mapping?.name, operation: .delete,
+                key: try key(mapping, from: [delete.oldValues ?? [:], delete.key], relation: delete.relation))]
+        case .truncate(let truncate):
+            return truncate.relations.map { relation in
+                CapturedChange(table: relation.qualifiedName, mapping: self.mapping(of: relation)?.name, operation: .truncate)
+            }
+        }
     }
 
     private func mapping(of relation: RelationDescription) -> (name: String, key: [String])? {

@@ -4,7 +4,7 @@ import ParityStore
 import ReplicationStream
 
 /// Applies a source's replication stream to the store: each transaction durable before the
-/// stream confirms it, idle keepalives advancing the watermark.
+/// stream confirms it, streamed transactions staged until they end, idle keepalives advancing the watermark.
 final class StoreConsumer: ReplicationConsumer {
     let store: ParityStore
     let translator: ChangeTranslator
@@ -17,6 +17,25 @@ final class StoreConsumer: ReplicationConsumer {
     func apply(_ transactions: [AssembledTransaction]) throws {
         let captured = try transactions.map { transaction throws(EngineError) in try translator.translate(transaction) }
         try store.apply(captured, side: translator.side.rawValue)
+    }
+
+    func streamStarted() throws {
+        try store.clearStaged(side: translator.side.rawValue)
+    }
+
+    func stage(_ changes: StreamedChanges) throws {
+        try store.stage(try translator.translate(changes), xid: changes.xid, side: translator.side.rawValue, restart: changes.startsTransaction)
+    }
+
+    func commitStreamed(_ commit: StreamedCommit) throws -> Int {
+        let record = StreamedCommitRecord(
+            xid: commit.xid, commitLSN: commit.commitLSN.rawValue, endLSN: commit.endLSN.rawValue,
+            commitTime: commit.commitTime.unixMicroseconds)
+        return try store.commitStreamed(record, side: translator.side.rawValue) ?? 0
+    }
+
+    func abortStreamed(_ abort: StreamedAbort) throws {
+        try store.abortStreamed(xid: abort.xid, subxid: abort.subtransactionXID, side: translator.side.rawValue)
     }
 
     /// Parity emits no logical messages of its own; others' non-transactional messages carry nothing to keep.

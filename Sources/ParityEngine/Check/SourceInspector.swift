@@ -1,3 +1,4 @@
+import Foundation
 import ParityConfig
 import PostgresClient
 import Reconciliation
@@ -46,7 +47,13 @@ struct SourceInspector {
             SELECT c.oid::int8 AS oid, c.relkind::text AS kind, c.relreplident::text AS identity,
                    has_table_privilege(c.oid, 'SELECT') AS can_select,
                    EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = c.oid AND i.indisprimary) AS has_pk,
-                   EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = c.oid AND i.indisreplident) AS has_identity_index
+                   EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = c.oid AND i.indisreplident) AS has_identity_index,
+                   array_to_json(ARRAY(
+                       SELECT a.attname FROM pg_index i
+                       JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)
+                       WHERE i.indrelid = c.oid AND CASE c.relreplident WHEN 'd' THEN i.indisprimary
+                                                                        WHEN 'i' THEN i.indisreplident ELSE false END
+                       ORDER BY array_position(i.indkey, a.attnum)))::text AS identity_columns
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE n.nspname = \(table.schema) AND c.relname = \(table.name)
             """)
@@ -74,8 +81,14 @@ struct SourceInspector {
             hasPrimaryKey: try row.decode(Bool.self, "has_pk"),
             hasReplicaIdentityIndex: try row.decode(Bool.self, "has_identity_index"),
             canSelect: try row.decode(Bool.self, "can_select"),
-            columns: columns
+            columns: columns,
+            replicaIdentityColumns: try jsonStrings(row.decode(String.self, "identity_columns"))
         )
+    }
+
+    /// The strings of a JSON array of strings (`["id","region"]`).
+    private func jsonStrings(_ text: String) -> [String] {
+        (try? JSONDecoder().decode([String].self, from: Data(text.utf8))) ?? []
     }
 
     /// Opens a `replication=database` connection and runs IDENTIFY_SYSTEM; nil when that works.

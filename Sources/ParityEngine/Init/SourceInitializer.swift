@@ -121,7 +121,18 @@ struct CreatedObjects {
 
     func drop(on connection: PostgresConnection) {
         if let slot {
-            _ = try? connection.query("SELECT pg_drop_replication_slot(\(slot)) FROM pg_replication_slots WHERE slot_name = \(slot)")
+            // The walsender that created the slot may hold it for a moment after its connection
+            // closed (55006 "is active"): retry for up to five seconds.
+            for _ in 0..<50 {
+                do {
+                    try connection.query("SELECT pg_drop_replication_slot(\(slot)) FROM pg_replication_slots WHERE slot_name = \(slot)")
+                    break
+                } catch where error.sqlState == "55006" {
+                    usleep(100_000)
+                } catch {
+                    break
+                }
+            }
         }
         for publication in publications {
             _ = try? connection.query("DROP PUBLICATION IF EXISTS \(identifier: publication)")

@@ -129,6 +129,16 @@ public enum Preflight {
                 fix: "add a primary key, or ALTER TABLE \(subject) REPLICA IDENTITY USING INDEX <unique index> (or FULL); Parity never changes it for you",
                 blocks: .replication))
         }
+        let key = side == .legacy ? mapping.key.legacy : mapping.key.new
+        let uncovered = key.filter { !table.replicaIdentityColumns.contains($0) }
+        if table.hasUsableReplicaIdentity, !uncovered.isEmpty {
+            results.append(.fail(
+                "key_identity", subject,
+                "the key of mapping \(mapping.name) (\(key.joined(separator: ", "))) is not in the replica identity of \(subject) "
+                    + "(\(table.replicaIdentityColumns.joined(separator: ", "))): its DELETEs would not say which row",
+                fix: "key the mapping by \(table.replicaIdentityColumns.joined(separator: ", ")), or ALTER TABLE \(subject) REPLICA IDENTITY FULL",
+                blocks: .configuration))
+        }
         let unmapped = table.columns.map(\.name).filter { !configured.contains($0) }
         if !unmapped.isEmpty {
             results.append(CheckResult(

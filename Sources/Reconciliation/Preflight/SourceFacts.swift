@@ -62,10 +62,13 @@ public struct TableFacts: Sendable, Hashable {
     public var canSelect: Bool
     /// Columns in table order.
     public var columns: [ColumnFacts]
+    /// The columns an UPDATE's old key and a DELETE carry: the primary key's (default identity)
+    /// or the identity index's; every column under FULL.
+    public var replicaIdentityColumns: [String]
 
     public init(
         kind: Character, replicaIdentity: Character, hasPrimaryKey: Bool, hasReplicaIdentityIndex: Bool,
-        canSelect: Bool, columns: [ColumnFacts]
+        canSelect: Bool, columns: [ColumnFacts], replicaIdentityColumns: [String] = []
     ) {
         self.kind = kind
         self.replicaIdentity = replicaIdentity
@@ -73,6 +76,7 @@ public struct TableFacts: Sendable, Hashable {
         self.hasReplicaIdentityIndex = hasReplicaIdentityIndex
         self.canSelect = canSelect
         self.columns = columns
+        self.replicaIdentityColumns = replicaIdentity == "f" ? columns.map(\.name) : replicaIdentityColumns
     }
 
     /// The column named `name`, if the table has it.

@@ -46,7 +46,13 @@ private func streamCommit(_ xid: UInt32) -> PgOutputMessage {
     .streamCommit(StreamCommitMessage(xid: xid, commitLSN: LSN(0xA000), endLSN: LSN(0xA030), commitTime: time))
 }
 private func ids(_ transaction: AssembledTransaction) -> [String] {
-    transaction.changes.compactMap { change in
+    ids(transaction.changes)
+}
+private func ids(_ streamed: StreamedChanges) -> [String] {
+    ids(streamed.changes.map(\.change))
+}
+private func ids(_ changes: [RowChange]) -> [String] {
+    changes.compactMap { change in
         switch change {
         case .insert(let insert): insert.values["id"]?.text
         case .update(let update): update.values["id"]?.text
@@ -154,7 +160,7 @@ struct TransactionAssemblerTests {
         #expect(error?.code == .columnCountMismatch && error?.relationOID == oid)
     }
 
-    @Test func assemblesInterleavedStreamedTransactions() throws {
+    @Test func handsStreamedChangesOnBlockByBlock() throws {
         var driver = Driver()
         let events = try driver.sendAll([
             .relation(Samples.accounts),
@@ -162,49 +168,89 @@ struct TransactionAssemblerTests {
             start(200, first: true), insert("2", .null, .null, xid: 200), stop,
             begin(150), insert("3", .null, .null), commit,
             start(100, first: false), update("1", .text("b"), .unchanged, xid: 101),
-            .message(LogicalMessage(xid: 100, flags: 1, lsn: LSN(1), prefix: "p", content: "")), stop,
+            .message(LogicalMessage(xid: 101, flags: 1, lsn: LSN(1), prefix: "p", content: "")), stop,
             streamCommit(100),
             start(200, first: false), insert("4", .null, .null, xid: 200), stop,
         ])
-        let txs = events.compactMap { if case .transaction(let t) = $0 { t } else { nil } }
-        #expect(txs.map(\.xid) == [150, 100])
-        #expect(ids(txs[1]) == ["1", "1"])
-        #expect(txs[1].wasStreamed && txs[1].commitLSN == LSN(0xA000) && txs[1].endLSN == LSN(0xA030))
-        #expect(txs[1].messages.count == 1)
-        guard case .update(let merged) = txs[1].changes[1] else { Issue.record("expected update"); return }
-        #expect(merged.values["body"] == .text("big"))
+        #expect(events.count == 6)
+        guard case .streamedChanges(let first) = events[0], case .streamedChanges(let second) = events[1], case .transaction(let plain) = events[2],
+              case .streamedChanges(let third) = events[3], case .streamCommitted(let committed) = events[4],
+              case .streamedChanges(let last) = events[5] else { Issue.record("unexpected events \(events)"); return }
+        #expect(first.xid == 100 && first.startsTransaction && ids(first) == ["1"] && first.changes[0].subtransactionXID == 100)
+        #expect(second.xid == 200 && second.startsTransaction && ids(second) == ["2"])
+        #expect(plain.xid == 150 && ids(plain) == ["3"])
+        #expect(third.xid == 100 && !third.startsTransaction && ids(third) == ["1"])
+        #expect(third.changes.map(\.subtransactionXID) == [101])
+        #expect(third.messages.map(\.xid) == [101])
+        // An unchanged value may have its earlier image in an earlier block: it stays unresolved.
+        guard case .update(let update) = third.changes[0].change else { Issue.record("expected update"); return }
+        #expect(update.values["body"] == .unchanged)
+        #expect(committed == StreamedCommit(xid: 100, commitLSN: LSN(0xA000), endLSN: LSN(0xA030), commitTime: time))
+        #expect(last.xid == 200 && ids(last) == ["4"])
         #expect(driver.assembler.pendingStreamedTransactionXIDs == [200])
         #expect(!driver.assembler.isIdle)
-        let last = try driver.transaction([streamCommit(200)])
-        #expect(ids(last) == ["2", "4"])
+        #expect(try driver.send(streamCommit(200)) == .streamCommitted(StreamedCommit(
+            xid: 200, commitLSN: LSN(0xA000), endLSN: LSN(0xA030), commitTime: time)))
         #expect(driver.assembler.isIdle)
     }
 
-    @Test func dropsAnAbortedSubtransactionAndEverythingAfterIt() throws {
-        var driver = Driver()
-        _ = try driver.sendAll([
+    @Test func handsOnALongBlockInPiecesOfAtMostMaxHeldChanges() throws {
+        var driver = Driver(assembler: TransactionAssembler(maxHeldChanges: 2))
+        let events = try driver.sendAll([
             .relation(Samples.accounts),
-            start(100, first: true), insert("1", .text("a"), .text("big"), xid: 100), insert("2", .null, .null, xid: 101), stop,
-            start(100, first: false), update("1", .text("b"), .text("changed"), xid: 101), insert("3", .null, .null, xid: 102), stop,
-            .streamAbort(StreamAbortMessage(xid: 100, subtransactionXID: 101)),
-            .streamAbort(StreamAbortMessage(xid: 100, subtransactionXID: 999)),  // nothing of it buffered: no-op
-            start(100, first: false), insert("4", .null, .null, xid: 103), update("1", .text("c"), .unchanged, xid: 103), stop,
+            start(100, first: true), insert("1", .null, .null, xid: 100), insert("2", .null, .null, xid: 100),
+            insert("3", .null, .null, xid: 100), stop,
         ])
-        let tx = try driver.transaction([streamCommit(100)])
-        #expect(ids(tx) == ["1", "4", "1"])
-        // The image from the aborted subtransaction is forgotten: the merge uses the surviving insert.
-        guard case .update(let merged) = tx.changes[2] else { Issue.record("expected update"); return }
-        #expect(merged.values["body"] == .text("big"))
+        let pieces = events.compactMap { if case .streamedChanges(let c) = $0 { c } else { nil } }
+        #expect(pieces.map(ids) == [["1", "2"], ["3"]])
+        #expect(pieces.map(\.startsTransaction) == [true, false])
     }
 
-    @Test func dropsAWhollyAbortedStreamedTransaction() throws {
+    @Test func handsOnALargeBeginCommitTransactionInChunksAndCommitsItAsStaged() throws {
+        var driver = Driver(assembler: TransactionAssembler(maxHeldChanges: 2))
+        let events = try driver.sendAll([
+            .relation(Samples.accounts), begin(7),
+            insert("1", .text("a"), .text("body")), insert("2", .null, .null),
+            update("1", .text("b"), .unchanged), commit,
+        ])
+        guard events.count == 2, case .streamedChanges(let first) = events[0], case .streamCommitted(let commit) = events[1] else {
+            Issue.record("expected a chunk and a staged commit, got \(events)")
+            return
+        }
+        #expect(ids(first) == ["1", "2"])
+        #expect(first.startsTransaction)
+        #expect(commit.xid == 7)
+        #expect(commit.endLSN == LSN(0x9030))
+        #expect(commit.finalChanges.map(ids) == ["1"])
+        #expect(commit.finalChanges?.startsTransaction == false)
+        // Once chunked, unchanged columns are left for the store: the earlier image went with the first chunk.
+        if case .update(let update) = commit.finalChanges?.changes.first?.change {
+            #expect(update.values["body"] == .unchanged)
+        } else {
+            Issue.record("expected the update in the final chunk")
+        }
+        #expect(driver.assembler.isIdle)
+    }
+
+    @Test func keepsASmallBeginCommitTransactionWhole() throws {
+        var driver = Driver(assembler: TransactionAssembler(maxHeldChanges: 3))
+        let transaction = try driver.transaction([.relation(Samples.accounts), begin(7), insert("1", .null, .null), insert("2", .null, .null), commit])
+        #expect(ids(transaction) == ["1", "2"])
+    }
+
+    @Test func handsOnStreamAbortsOfSubtransactionsAndWholeTransactions() throws {
         var driver = Driver()
         let events = try driver.sendAll([
             .relation(Samples.accounts),
-            start(100, first: true), insert("1", .null, .null, xid: 100), stop,
-            .streamAbort(StreamAbortMessage(xid: 100, subtransactionXID: 100)),
+            start(100, first: true), insert("1", .text("a"), .text("big"), xid: 100), insert("2", .null, .null, xid: 101), stop,
+            .streamAbort(StreamAbortMessage(xid: 100, subtransactionXID: 101)),
         ])
-        #expect(events.isEmpty)
+        guard case .streamedChanges(let staged) = events.first else { Issue.record("expected changes"); return }
+        #expect(staged.changes.map(\.subtransactionXID) == [100, 101])
+        #expect(events.last == .streamAborted(StreamedAbort(xid: 100, subtransactionXID: 101)))
+        #expect(driver.assembler.pendingStreamedTransactionXIDs == [100])
+        #expect(try driver.send(.streamAbort(StreamAbortMessage(xid: 100, subtransactionXID: 100)))
+            == .streamAborted(StreamedAbort(xid: 100, subtransactionXID: 100)))
         #expect(driver.assembler.isIdle)
         let error = #expect(throws: TransactionAssemblyError.self) { try driver.send(streamCommit(100)) }
         #expect(error?.code == .unknownStreamedTransaction && error?.xid == 100)

@@ -2,6 +2,15 @@ import Foundation
 import LogicalReplication
 import ReplicationStream
 
+/// A committed transaction as the recording consumer saw it, streamed or not.
+struct RecordedTransaction: Sendable {
+    var xid: UInt32
+    var endLSN: LSN
+    var commitTime: PostgresTimestamp
+    var changes: [RowChange]
+    var wasStreamed: Bool
+}
+
 /// Records everything a stream delivers; can be told to fail on the n-th transaction.
 final class RecordingConsumer: ReplicationConsumer, @unchecked Sendable {
     /// The error thrown by a consumer told to fail.
@@ -11,9 +20,11 @@ final class RecordingConsumer: ReplicationConsumer, @unchecked Sendable {
     }
 
     private let lock = NSLock()
-    private var appliedTransactions: [AssembledTransaction] = []
+    private var appliedTransactions: [RecordedTransaction] = []
+    private var staged: [UInt32: [StreamedChange]] = [:]
     private var receivedMessages: [LogicalMessage] = []
     private var idleCalls: [LSN] = []
+    private var stageCalls = 0
     private var attempts = 0
     private let failOnTransaction: Int?
 
@@ -21,9 +32,13 @@ final class RecordingConsumer: ReplicationConsumer, @unchecked Sendable {
         self.failOnTransaction = failOnTransaction
     }
 
-    var transactions: [AssembledTransaction] { lock.withLock { appliedTransactions } }
+    var transactions: [RecordedTransaction] { lock.withLock { appliedTransactions } }
     var messages: [LogicalMessage] { lock.withLock { receivedMessages } }
     var idleWalEnds: [LSN] { lock.withLock { idleCalls } }
+    /// How many times changes were staged.
+    var stageCount: Int { lock.withLock { stageCalls } }
+    /// The xids with staged changes not yet committed or aborted.
+    var stagedXIDs: [UInt32] { lock.withLock { staged.keys.sorted() } }
 
     /// Applies the whole batch, or (refusing one of its transactions) none of it.
     func apply(_ transactions: [AssembledTransaction]) throws {
@@ -31,7 +46,42 @@ final class RecordingConsumer: ReplicationConsumer, @unchecked Sendable {
             let first = attempts + 1
             attempts += transactions.count
             if let fail = failOnTransaction, (first...attempts).contains(fail) { throw Refused(transactionNumber: fail) }
-            appliedTransactions += transactions
+            appliedTransactions += transactions.map {
+                RecordedTransaction(xid: $0.xid, endLSN: $0.endLSN, commitTime: $0.commitTime, changes: $0.changes, wasStreamed: false)
+            }
+        }
+    }
+
+    func streamStarted() throws {
+        lock.withLock { staged = [:] }
+    }
+
+    func stage(_ changes: StreamedChanges) throws {
+        lock.withLock {
+            stageCalls += 1
+            if changes.startsTransaction { staged[changes.xid] = [] }
+            staged[changes.xid, default: []] += changes.changes
+        }
+    }
+
+    func commitStreamed(_ commit: StreamedCommit) throws -> Int {
+        try lock.withLock {
+            attempts += 1
+            if let fail = failOnTransaction, attempts == fail { throw Refused(transactionNumber: fail) }
+            let changes = staged.removeValue(forKey: commit.xid) ?? []
+            appliedTransactions.append(RecordedTransaction(
+                xid: commit.xid, endLSN: commit.endLSN, commitTime: commit.commitTime, changes: changes.map(\.change), wasStreamed: true))
+            return changes.count
+        }
+    }
+
+    func abortStreamed(_ abort: StreamedAbort) throws {
+        lock.withLock {
+            if abort.abortsWholeTransaction {
+                staged[abort.xid] = nil
+            } else if let first = staged[abort.xid]?.firstIndex(where: { $0.subtransactionXID == abort.subtransactionXID }) {
+                staged[abort.xid]?.removeSubrange(first...)
+            }
         }
     }
 

@@ -20,8 +20,8 @@ struct StreamFixture {
 
     /// A stream of slot `s` into `consumer` from `start`, with short intervals for tests.
     /// A fresh fixture with a started stream and its recording consumer.
-    static func started() throws -> (StreamFixture, RecordingConsumer, ReplicationStream) {
-        let fixture = try StreamFixture()
+    static func started(settings: [String: String] = [:]) throws -> (StreamFixture, RecordingConsumer, ReplicationStream) {
+        let fixture = try StreamFixture(settings: settings)
         let consumer = RecordingConsumer()
         let stream = fixture.stream(consumer)
         stream.start()

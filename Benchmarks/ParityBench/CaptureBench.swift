@@ -1,0 +1,100 @@
+import Foundation
+import ParityTestSupport
+import PostgresClient
+
+/// One throwaway cluster with a `legacy` and a `modern` database, Parity initialized on both, and
+/// a second slot on legacy for pg_recvlogical, so both consumers read the same WAL.
+final class CaptureBench {
+    let cluster: PostgresCluster
+    let parityBinary: String
+    let configPath: String
+    let binaries: ServerBinaries
+    private var round = 0
+
+    init(parityBinary: String) throws {
+        self.parityBinary = parityBinary
+        binaries = try ServerBinaries.locate()
+        cluster = try PostgresCluster.start(settings: [
+            "shared_buffers": "512MB", "max_wal_size": "8GB", "checkpoint_timeout": "30min",
+        ])
+        let work = NSTemporaryDirectory() + "parity-bench-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+        configPath = work + "/parity.yaml"
+        for database in ["legacy", "modern"] {
+            try cluster.createDatabase(database)
+            try cluster.run("""
+                CREATE TABLE t (id bigint PRIMARY KEY, payload text, amount numeric(12,2), created_at timestamptz DEFAULT now());
+                CREATE TABLE t2 (id bigserial PRIMARY KEY, payload text, amount numeric(12,2));
+                """, database: database)
+        }
+        try """
+            store: { path: "\(work)/parity.sqlite" }
+            sources:
+              legacy: { dsn: "\(cluster.dsn(database: "legacy"))", watch_schemas: [] }
+              new: { dsn: "\(cluster.dsn(database: "modern"))" }
+            tables:
+              - { name: t, legacy: public.t, new: public.t, key: { legacy: [id], new: [id] },
+                  columns: [{ legacy: payload, new: payload }, { legacy: amount, new: amount, type: decimal },
+                            { legacy: created_at, new: created_at, type: timestamptz }] }
+              - { name: t2, legacy: public.t2, new: public.t2, key: { legacy: [id], new: [id] },
+                  columns: [{ legacy: payload, new: payload }, { legacy: amount, new: amount, type: decimal }] }
+            """.write(toFile: configPath, atomically: true, encoding: .utf8)
+        let initRun = try CommandRunner.run([parityBinary, "init", "--config", configPath])
+        guard initRun.status == 0 else { throw ClusterError("parity init failed: \(initRun.output)", fix: "see above") }
+        try cluster.run("CREATE PUBLICATION bench_pub FOR TABLE t, t2", database: "legacy")
+    }
+
+    func stop() { cluster.stop() }
+
+    /// Loads `load` into legacy with both consumers behind, then times each catching up.
+    func measure(name: String, rows: Int, unit: String, load: String) throws -> BenchResult {
+        let slot = try prepareRecvSlot()
+        try cluster.run(load, database: "legacy")
+        return try race(name: name, rows: rows, unit: unit, slot: slot)
+    }
+
+    /// A pgbench stream of single-row transactions, then both consumers catch up.
+    func measureSmallTransactions(count: Int) throws -> BenchResult {
+        let slot = try prepareRecvSlot()
+        let script = NSTemporaryDirectory() + "parity-bench-\(UUID().uuidString).sql"
+        try "INSERT INTO t2 (payload, amount) VALUES (md5(random()::text), (random() * 1000)::numeric(12,2));\n"
+            .write(toFile: script, atomically: true, encoding: .utf8)
+        let clients = 4
+        let pgbench = try CommandRunner.run([
+            binaries.path("pgbench"), "-h", "127.0.0.1", "-p", String(cluster.port), "-U", "postgres", "-n",
+            "-c", String(clients), "-j", "2", "-t", String(count / clients), "-f", script, "legacy",
+        ])
+        guard pgbench.status == 0 else { throw ClusterError("pgbench failed: \(pgbench.output)", fix: "see above") }
+        return try race(name: "capture_small_transactions", rows: count, unit: "transactions/s", slot: slot)
+    }
+
+    /// A fresh pg_recvlogical slot at the current position.
+    private func prepareRecvSlot() throws -> String {
+        round += 1
+        let slot = "recv_\(round)"
+        try cluster.run("SELECT pg_create_logical_replication_slot('\(slot)', 'pgoutput')", database: "legacy")
+        return slot
+    }
+
+    private func race(name: String, rows: Int, unit: String, slot: String) throws -> BenchResult {
+        let end = try cluster.connect(database: "legacy").query("SELECT pg_current_wal_lsn()::text AS lsn").singleRow()["lsn"] ?? ""
+        let parityStart = Date()
+        let parity = try RunningProcess([parityBinary, "capture", "--config", configPath, "--until-caught-up", "--timeout", "20m"])
+        let (parityStatus, peak) = parity.waitWithPeakMemory()
+        let paritySeconds = Date().timeIntervalSince(parityStart)
+        guard parityStatus == 0 else { throw ClusterError("parity capture failed: \(parity.output)", fix: "see above") }
+
+        let recvStart = Date()
+        let recv = try CommandRunner.run([
+            binaries.path("pg_recvlogical"), "-h", "127.0.0.1", "-p", String(cluster.port), "-U", "postgres", "-d", "legacy",
+            "-S", slot, "--start", "--endpos=\(end)", "-F", "0", "-o", "proto_version=1", "-o", "publication_names=bench_pub",
+            "-f", "/dev/null",
+        ])
+        let recvSeconds = Date().timeIntervalSince(recvStart)
+        guard recv.status == 0 else { throw ClusterError("pg_recvlogical failed: \(recv.output)", fix: "see above") }
+        try cluster.run("SELECT pg_drop_replication_slot('\(slot)')", database: "legacy")
+        return BenchResult(
+            name: name, figure: Double(rows) / paritySeconds, unit: unit, peer: "pg_recvlogical",
+            peerFigure: Double(rows) / recvSeconds, rows: rows, peakRSSMegabytes: Double(peak) / 1_048_576)
+    }
+}

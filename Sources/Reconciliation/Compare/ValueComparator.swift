@@ -1,0 +1,75 @@
+import ExactNumeric
+import ParityConfig
+
+/// Compares the two values of one column pair as its `ColumnMapping` says (normalizers, value map, type, tolerance).
+///
+/// Built once per column so time zones and tolerances are parsed once. Values that cannot be parsed as the
+/// column's type compare as exact text. A tolerance of the wrong kind or an unparseable amount is ignored
+/// (`parity check` rejects both).
+public struct ValueComparator: Sendable {
+    /// The column pair compared.
+    public let column: ColumnMapping
+    private let amountTolerance: ExactDecimal?
+    private let durationTolerance: Int64?
+    private let legacyZone: ZoneClock?
+    private let newZone: ZoneClock?
+
+    /// Prepares the comparison of `column`.
+    public init(column: ColumnMapping) {
+        self.column = column
+        switch column.tolerance {
+        case .amount(let text)?:
+            amountTolerance = ExactDecimal(text)
+            durationTolerance = nil
+        case .duration(let duration)?:
+            amountTolerance = nil
+            durationTolerance = duration.microseconds
+        case nil:
+            amountTolerance = nil
+            durationTolerance = nil
+        }
+        legacyZone = column.legacyTimezone.flatMap(ZoneClock.init(identifier:))
+        newZone = column.newTimezone.flatMap(ZoneClock.init(identifier:))
+    }
+
+    /// Compares the raw legacy and new text values (NULL is nil).
+    public func compare(legacy: String?, new: String?) -> ComparisonOutcome {
+        let left = ValueNormalization.normalize(legacy, side: .legacy, column: column)
+        let right = ValueNormalization.normalize(new, side: .new, column: column)
+        guard let left, let right else { return left == nil && right == nil ? .match : .mismatch }
+        switch column.type {
+        case .text, .bytea:
+            return left == right ? .match : .mismatch
+        case .uuid:
+            return left.lowercased() == right.lowercased() ? .match : .mismatch
+        case .integer, .decimal:
+            return compareNumbers(left, right)
+        case .boolean:
+            guard let a = BooleanText.parse(left), let b = BooleanText.parse(right) else { return left == right ? .match : .mismatch }
+            return a == b ? .match : .mismatch
+        case .date:
+            return compareInstants(ParsedTimestamp(parsing: left, zone: nil), ParsedTimestamp(parsing: right, zone: nil), left, right)
+        case .timestamp, .timestamptz:
+            return compareInstants(
+                ParsedTimestamp(parsing: left, zone: legacyZone), ParsedTimestamp(parsing: right, zone: newZone), left, right
+            )
+        case .json:
+            guard let a = JSONValue(parsing: left), let b = JSONValue(parsing: right) else { return left == right ? .match : .mismatch }
+            return a == b ? .match : .mismatch
+        }
+    }
+
+    private func compareNumbers(_ left: String, _ right: String) -> ComparisonOutcome {
+        guard let a = ExactDecimal(left), let b = ExactDecimal(right) else { return .mismatch }
+        if a == b { return .match }
+        guard let amountTolerance, a.isFinite, b.isFinite else { return .mismatch }
+        return (a - b).abs <= amountTolerance ? .withinTolerance : .mismatch
+    }
+
+    private func compareInstants(_ a: ParsedTimestamp?, _ b: ParsedTimestamp?, _ left: String, _ right: String) -> ComparisonOutcome {
+        guard let a, let b else { return left == right ? .match : .mismatch }
+        if a == b { return .match }
+        guard let durationTolerance, let difference = a.microseconds(to: b) else { return .mismatch }
+        return difference.magnitude <= durationTolerance.magnitude ? .withinTolerance : .mismatch
+    }
+}

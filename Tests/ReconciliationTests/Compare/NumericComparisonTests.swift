@@ -1,0 +1,53 @@
+import ParityConfig
+import Testing
+@testable import Reconciliation
+
+@Suite struct NumericComparisonTests {
+    private func compare(_ legacy: String?, _ new: String?, type: ColumnType = .decimal, tolerance: String? = nil) -> ComparisonOutcome {
+        ValueComparator(column: ColumnMapping(legacy: "total", new: "total", type: type, tolerance: tolerance.map(ColumnTolerance.amount)))
+            .compare(legacy: legacy, new: new)
+    }
+
+    @Test func equalByValueRegardlessOfScale() {
+        #expect(compare("1.50", "1.5") == .match)
+        #expect(compare("10.5000", "10.50") == .match)
+        #expect(compare("-0.00", "0") == .match)
+        #expect(compare("1e3", "1000.00") == .match)
+    }
+
+    @Test func exactNotBinaryFloatingPoint() {
+        #expect(compare("0.1", "0.10000000000000000001") == .mismatch)
+        #expect(compare("12345678901234567890.01", "12345678901234567890.02") == .mismatch)
+    }
+
+    @Test func absoluteToleranceIsInclusive() {
+        #expect(compare("10.00", "10.01", tolerance: "0.01") == .withinTolerance)
+        #expect(compare("10.01", "10.00", tolerance: "0.01") == .withinTolerance)
+        #expect(compare("10.00", "10.011", tolerance: "0.01") == .mismatch)
+        #expect(compare("10.00", "10.01", tolerance: "0.00") == .mismatch)
+        #expect(compare("10.00", "10.00", tolerance: "0.01") == .match)
+    }
+
+    @Test func integersCompareExactly() {
+        #expect(compare("42", "42", type: .integer) == .match)
+        #expect(compare("9223372036854775807", "9223372036854775806", type: .integer) == .mismatch)
+        #expect(compare("41", "42", type: .integer, tolerance: "1") == .withinTolerance)
+    }
+
+    @Test func unparseableIsAMismatch() {
+        #expect(compare("abc", "abc") == .mismatch)
+        #expect(compare("1.5", "1,5") == .mismatch)
+    }
+
+    @Test func specialValues() {
+        #expect(compare("NaN", "NaN") == .match)
+        #expect(compare("Infinity", "Infinity") == .match)
+        #expect(compare("Infinity", "1", tolerance: "1000") == .mismatch)
+    }
+
+    @Test func nulls() {
+        #expect(compare(nil, nil) == .match)
+        #expect(compare(nil, "0") == .mismatch)
+        #expect(compare("0", nil) == .mismatch)
+    }
+}
