@@ -23,13 +23,19 @@ struct CaptureScenario {
     let configPath: String
     let store: ParityStore
 
-    init(legacySettings: [String: String] = [:], newSettings: [String: String] = [:]) throws {
+    /// `extraYAML` is appended to the config (e.g. `cycle:` and `dispositions:`), `noteColumn` replaces the
+    /// orders.note column pair, and `newSetup` runs on the new database before init (planted baseline differences).
+    init(
+        legacySettings: [String: String] = [:], newSettings: [String: String] = [:], extraYAML: String = "",
+        noteColumn: String = "{ legacy: note, new: note }", newSetup: String = ""
+    ) throws {
         legacy = try PostgresCluster.start(settings: legacySettings)
         new = try PostgresCluster.start(settings: newSettings)
         try legacy.createDatabase("legacy")
         try new.createDatabase("modern")
         try legacy.run(Self.schema, database: "legacy")
         try new.run(Self.schema, database: "modern")
+        if !newSetup.isEmpty { try new.run(newSetup, database: "modern") }
         let storePath = NSTemporaryDirectory() + "parity-capture-\(UUID().uuidString)/parity.sqlite"
         let yaml = """
             store: { path: "\(storePath)" }
@@ -39,9 +45,10 @@ struct CaptureScenario {
             tables:
               - { name: orders, legacy: public.orders, new: public.orders, key: { legacy: [id], new: [id] },
                   columns: [{ legacy: status, new: status }, { legacy: amount, new: amount, type: decimal },
-                            { legacy: note, new: note }, { legacy: placed_at, new: placed_at }] }
+                            \(noteColumn), { legacy: placed_at, new: placed_at }] }
               - { name: lines, legacy: public.lines, new: public.lines, key: { legacy: [order_id, line_no], new: [order_id, line_no] },
                   columns: [{ legacy: qty, new: qty, type: integer }, { legacy: price, new: price, type: decimal }] }
+            \(extraYAML)
             """
         configPath = NSTemporaryDirectory() + "parity-capture-\(UUID().uuidString).yaml"
         try yaml.write(toFile: configPath, atomically: true, encoding: .utf8)

@@ -47,7 +47,7 @@ public enum RowJSON {
         return array.map { $0 as? String }
     }
 
-    private static func append(_ value: String?, to text: inout String) {
+    fileprivate static func append(_ value: String?, to text: inout String) {
         guard let value else {
             text += "null"
             return
@@ -67,5 +67,21 @@ public enum RowJSON {
             }
         }
         text += "\""
+    }
+}
+
+extension RowJSON {
+    /// Counts per name: `{"missing_in_new":2}`, keys sorted.
+    public static func counts(_ counts: [String: Int]) -> String {
+        "{" + counts.keys.sorted().map { name -> String in
+            var text = ""
+            append(name, to: &text)
+            return text + ":\(counts[name]!)"
+        }.joined(separator: ",") + "}"
+    }
+
+    /// Decodes `counts(_:)`; empty when the text is not such an object.
+    public static func decodeCounts(_ text: String) -> [String: Int] {
+        (try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Int]) ?? [:]
     }
 }

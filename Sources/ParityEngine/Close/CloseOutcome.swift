@@ -1,0 +1,42 @@
+import Foundation
+import ParityConfig
+import ParityStore
+
+/// What `parity close` did: the cycles it closed, in order, and why the next one is not closed yet.
+public struct CloseOutcome: Sendable {
+    /// A cycle closed by this run.
+    public struct Closed: Sendable {
+        /// The cycle as recorded.
+        public var cycle: CycleRecord
+        /// Findings reported (carried keys excluded).
+        public var findings: Int
+    }
+
+    /// Cycles closed by this run, oldest first.
+    public var closed: [Closed] = []
+    /// Why the next cycle cannot close yet.
+    public var waiting: CloseWait?
+}
+
+/// Why the next cycle cannot close yet.
+public struct CloseWait: Sendable, CustomStringConvertible {
+    /// The cycle's label.
+    public var label: String
+    /// The instant both sources must be complete through (`end + settle`).
+    public var due: Date
+    /// The sources not yet complete through `due`, with their watermark; empty when the clock has not reached `due`.
+    public var behind: [(side: SourceSide, watermark: Date)]
+
+    public var description: String {
+        guard !behind.isEmpty else { return "cycle \(label) is not due until \(Self.iso(due))" }
+        let sources = behind.map { "\($0.side.rawValue) (complete through \(Self.iso($0.watermark)))" }
+        return "cycle \(label) waits for \(sources.joined(separator: " and ")) to be complete through \(Self.iso(due)); "
+            + "keep parity capture running, or close it anyway with --force"
+    }
+
+    private static func iso(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: date)
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import ParityConfig
+import ParityStore
+import Reconciliation
+
+/// Closes every due reconciliation cycle in order: the baseline (cycle 0) first, then each calendar
+/// window whose `end + settle` both sources' watermarks have passed.
+public enum CycleCloser {
+    /// Closes the due cycles; with `force`, also the next cycle that is not due (marked `forced`).
+    public static func close(
+        _ configuration: ParityConfiguration, store: ParityStore, force: Bool = false, now: Date = Date()
+    ) throws(EngineError) -> CloseOutcome {
+        let sources = try storeCall { try store.sourceRecords() }
+        guard sources.count == SourceSide.allCases.count else {
+            throw EngineError(source: nil, message: "both sources must be initialized before a cycle can close",
+                              fix: "run parity init", exitCode: 2)
+        }
+        guard let calendar = CycleCalendar(configuration.cycle) else {
+            throw EngineError(source: nil, message: "cycle.period must be a whole number of seconds and cycle.timezone a known zone",
+                              fix: "correct the cycle: section (parity check validates it)", exitCode: 2)
+        }
+        let matcher = DispositionMatcher(rules: configuration.dispositions)
+        var outcome = CloseOutcome()
+        let cycles = try storeCall { try store.cycles() }
+        let initialized = sources.map(\.initializedAt).min()!
+        if !cycles.contains(where: { $0.id == 0 }) {
+            let baseline = CycleRecord(
+                id: 0, label: "baseline", start: initialized, end: sources.map(\.initializedAt).max()!, status: "closed",
+                closedAt: micros(now), keysCompared: 0, unexplainedRate: "")
+            if let closed = try closeOne(baseline, window: nil, configuration, store: store, matcher: matcher) { outcome.closed.append(closed) }
+        }
+        let last = cycles.last { $0.id > 0 }
+        var window = calendar.window(containing: date(last?.end ?? initialized))
+        var id = (last?.id ?? 0) + 1
+        let watermarks = Dictionary(uniqueKeysWithValues: sources.compactMap { source in
+            SourceSide(rawValue: source.side).map { ($0, date(source.watermark)) }
+        })
+        var forced = false
+        while true {
+            let readiness = calendar.readiness(of: window, watermarks: watermarks.mapValues { $0 }, now: now)
+            guard readiness == CloseReadiness.ready || (force && !forced) else {
+                outcome.waiting = wait(window, readiness, calendar: calendar, watermarks: watermarks)
+                return outcome
+            }
+            forced = readiness != CloseReadiness.ready
+            let record = CycleRecord(
+                id: id, label: window.label, start: micros(window.start), end: micros(window.end),
+                status: forced ? "forced" : "closed", closedAt: micros(now), keysCompared: 0, unexplainedRate: "")
+            if let closed = try closeOne(record, window: window, configuration, store: store, matcher: matcher) { outcome.closed.append(closed) }
+            window = calendar.window(after: window)
+            id += 1
+        }
+    }
+
+    /// Compares and records one cycle; nil when it was already closed.
+    private static func closeOne(
+        _ record: CycleRecord, window: CycleWindow?, _ configuration: ParityConfiguration, store: ParityStore,
+        matcher: DispositionMatcher
+    ) throws(EngineError) -> CloseOutcome.Closed? {
+        var reported = 0
+        let closed = try storeCall {
+            try store.closeCycle(id: record.id, foldBefore: window.map { micros($0.end) }) { reader in
+                var tables: [CycleTableRecord] = []
+                var findings: [Finding] = []
+                var carried: [CarriedKey] = []
+                for mapping in configuration.tables {
+                    let comparison = MappingComparison(mapping: mapping, window: window, label: record.label, grace: configuration.cycle.grace)
+                    let result = try comparison.run(reader)
+                    tables.append(result.table)
+                    findings += result.findings
+                    carried += result.carried
+                }
+                var cycle = record
+                cycle.keysCompared = tables.reduce(0) { $0 + $1.compared }
+                cycle.unexplainedRate = UnexplainedRate.rate(findings: findings, matcher: matcher, keysCompared: cycle.keysCompared)
+                reported = findings.count
+                return CycleClose(cycle: cycle, tables: tables, findings: findings.map { stored($0, matcher) }, carried: carried)
+            }
+        }
+        return closed.map { CloseOutcome.Closed(cycle: $0, findings: reported) }
+    }
+
+    private static func stored(_ finding: Finding, _ matcher: DispositionMatcher) -> StoredFinding {
+        let rule = matcher.rule(for: finding)
+        return StoredFinding(
+            mapping: finding.mapping, key: finding.key, column: finding.column, newColumn: finding.newColumn,
+            kind: finding.kind.rawValue, legacy: finding.legacy, new: finding.new, disposition: rule?.disposition.rawValue,
+            ruleNote: rule?.note)
+    }
+
+    private static func wait(
+        _ window: CycleWindow, _ readiness: CloseReadiness, calendar: CycleCalendar, watermarks: [SourceSide: Date]
+    ) -> CloseWait {
+        let (seconds, attoseconds) = calendar.settle.components
+        let due = window.end.addingTimeInterval(Double(seconds) + Double(attoseconds) / 1e18)
+        guard case .waiting(let sources) = readiness else { return CloseWait(label: window.label, due: due, behind: []) }
+        return CloseWait(label: window.label, due: due, behind: sources.map { ($0, watermarks[$0] ?? Date(timeIntervalSince1970: 0)) })
+    }
+
+    private static func storeCall<T>(_ body: () throws -> T) throws(EngineError) -> T {
+        do {
+            return try body()
+        } catch {
+            throw EngineError(source: nil, message: "closing cycles failed: \(error)",
+                              fix: "check the store file (store.path) is readable and writable", exitCode: 2)
+        }
+    }
+
+    private static func micros(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1_000_000).rounded()) }
+
+    private static func date(_ micros: Int64) -> Date { Date(timeIntervalSince1970: Double(micros) / 1_000_000) }
+}

@@ -1,0 +1,54 @@
+import GRDB
+
+extension ParityStore {
+    /// Every closed cycle, oldest first.
+    public func cycles() throws(StoreError) -> [CycleRecord] {
+        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM cycle ORDER BY id").map(CycleRecord.init(row:)) }
+    }
+
+    /// One closed cycle, or nil.
+    public func cycle(id: Int64) throws(StoreError) -> CycleRecord? {
+        try read { db in try Row.fetchOne(db, sql: "SELECT * FROM cycle WHERE id = ?", arguments: [id]).map(CycleRecord.init(row:)) }
+    }
+
+    /// The counts per table mapping of a closed cycle, by mapping name.
+    public func cycleTables(cycle: Int64) throws(StoreError) -> [CycleTableRecord] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM cycle_table WHERE cycle = ? ORDER BY mapping", arguments: [cycle]).map { row in
+                CycleTableRecord(
+                    mapping: row["mapping"], compared: row["compared"], matched: row["matched"],
+                    findingsByKind: RowJSON.decodeCounts(row["findings_by_kind"]))
+            }
+        }
+    }
+
+    /// The findings a closed cycle reported, in report order.
+    public func findings(cycle: Int64) throws(StoreError) -> [StoredFinding] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM finding WHERE cycle = ? ORDER BY seq", arguments: [cycle]).map { row in
+                StoredFinding(
+                    mapping: row["mapping"], key: RowJSON.decodeImage(row["row_key"]) ?? [:], column: row["column_name"],
+                    newColumn: row["new_column"], kind: row["kind"], legacy: row["legacy"], new: row["new"],
+                    disposition: row["disposition"], ruleNote: row["rule_note"])
+            }
+        }
+    }
+
+    /// Keys carried into cycle `cycle` (compared again when it closes).
+    public func carriedKeys(into cycle: Int64) throws(StoreError) -> [CarriedKey] {
+        try read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT mapping, canonical_key FROM carried_key WHERE cycle = ? ORDER BY mapping, canonical_key",
+                arguments: [cycle]
+            ).map { CarriedKey(mapping: $0["mapping"], canonicalKey: $0["canonical_key"]) }
+        }
+    }
+}
+
+extension CycleRecord {
+    init(row: Row) {
+        self.init(
+            id: row["id"], label: row["label"], start: row["start_time"], end: row["end_time"], status: row["status"],
+            closedAt: row["closed_at"], keysCompared: row["keys_compared"], unexplainedRate: row["unexplained_rate"])
+    }
+}

@@ -1,0 +1,37 @@
+/// A finding reported by a closed cycle, as the store keeps it.
+public struct StoredFinding: Sendable, Equatable {
+    /// The table mapping's name.
+    public var mapping: String
+    /// Legacy key column names → key text.
+    public var key: [String: String?]
+    /// The legacy column; nil for a missing row.
+    public var column: String?
+    /// The new column; nil for a missing row.
+    public var newColumn: String?
+    /// The finding kind's raw name (`value_mismatch`, …).
+    public var kind: String
+    /// The legacy value as exact text; nil for NULL or a missing row.
+    public var legacy: String?
+    /// The new value as exact text; nil for NULL or a missing row.
+    public var new: String?
+    /// The matching disposition rule's category, if any.
+    public var disposition: String?
+    /// The matching disposition rule's note, if any.
+    public var ruleNote: String?
+
+    /// Creates a stored finding.
+    public init(
+        mapping: String, key: [String: String?], column: String?, newColumn: String?, kind: String, legacy: String?,
+        new: String?, disposition: String?, ruleNote: String?
+    ) {
+        self.mapping = mapping
+        self.key = key
+        self.column = column
+        self.newColumn = newColumn
+        self.kind = kind
+        self.legacy = legacy
+        self.new = new
+        self.disposition = disposition
+        self.ruleNote = ruleNote
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+
+/// The end-of-day report of one closed cycle, ready to render (values of `pii` columns already masked).
+public struct EndOfDayReport: Sendable {
+    /// Per table mapping counts.
+    public struct Table: Sendable, Equatable {
+        /// The table mapping's name.
+        public var name: String
+        /// Keys compared.
+        public var compared: Int
+        /// Keys with no finding.
+        public var matched: Int
+        /// Findings per kind.
+        public var findings: [String: Int]
+
+        /// Creates the counts.
+        public init(name: String, compared: Int, matched: Int, findings: [String: Int]) {
+            self.name = name
+            self.compared = compared
+            self.matched = matched
+            self.findings = findings
+        }
+    }
+
+    /// One reported finding.
+    public struct Item: Sendable, Equatable {
+        /// The table mapping's name.
+        public var table: String
+        /// Legacy key column names → key text.
+        public var key: [String: String?]
+        /// The legacy column; nil for a missing row.
+        public var column: String?
+        /// The finding kind.
+        public var kind: String
+        /// The legacy value (masked for `pii` columns).
+        public var legacy: String?
+        /// The new value (masked for `pii` columns).
+        public var new: String?
+        /// The disposition rule's category, if any.
+        public var disposition: String?
+        /// What the difference is attributed to (a trigger); nil until hidden-state analysis exists.
+        public var attributedTo: String?
+
+        /// Creates a finding.
+        public init(
+            table: String, key: [String: String?], column: String?, kind: String, legacy: String?, new: String?,
+            disposition: String?, attributedTo: String?
+        ) {
+            self.table = table
+            self.key = key
+            self.column = column
+            self.kind = kind
+            self.legacy = legacy
+            self.new = new
+            self.disposition = disposition
+            self.attributedTo = attributedTo
+        }
+    }
+
+    /// The cycle's id (0 = baseline).
+    public var id: Int64
+    /// The cycle's label.
+    public var label: String
+    /// First instant of the cycle.
+    public var start: Date
+    /// First instant after the cycle.
+    public var end: Date
+    /// `closed` or `forced`.
+    public var status: String
+    /// Per table mapping counts.
+    public var tables: [Table]
+    /// The findings shown (all, or the first `--limit`).
+    public var findings: [Item]
+    /// How many findings the cycle reported.
+    public var findingsTotal: Int
+    /// Keys carried into the next cycle, as `mapping` and canonical key text.
+    public var carriedKeys: [(table: String, key: String)]
+    /// The unexplained diff rate as exact decimal text.
+    public var unexplainedRate: String
+
+    /// Creates a report.
+    public init(
+        id: Int64, label: String, start: Date, end: Date, status: String, tables: [Table], findings: [Item], findingsTotal: Int,
+        carriedKeys: [(table: String, key: String)], unexplainedRate: String
+    ) {
+        self.id = id
+        self.label = label
+        self.start = start
+        self.end = end
+        self.status = status
+        self.tables = tables
+        self.findings = findings
+        self.findingsTotal = findingsTotal
+        self.carriedKeys = carriedKeys
+        self.unexplainedRate = unexplainedRate
+    }
+}

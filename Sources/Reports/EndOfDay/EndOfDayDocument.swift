@@ -1,0 +1,71 @@
+import Foundation
+import Reconciliation
+
+/// `parity.eod/1` (docs/json-schemas.md).
+struct EndOfDayDocument: Encodable {
+    struct Cycle: Encodable {
+        let id: Int64
+        let label: String
+        let start: String
+        let end: String
+        let status: String
+    }
+
+    struct Table: Encodable {
+        let name: String
+        let compared: Int
+        let matched: Int
+        let findings: [String: Int]
+    }
+
+    /// A finding; `column`, `legacy`, `new`, `disposition` and `attributed_to` are written as null when absent.
+    struct Finding: Encodable {
+        let item: EndOfDayReport.Item
+
+        enum CodingKeys: String, CodingKey {
+            case table, key, column, kind, legacy, new, disposition, attributedTo = "attributed_to"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(item.table, forKey: .table)
+            try container.encode(item.key, forKey: .key)
+            try container.encode(item.column, forKey: .column)
+            try container.encode(item.kind, forKey: .kind)
+            try container.encode(item.legacy, forKey: .legacy)
+            try container.encode(item.new, forKey: .new)
+            try container.encode(item.disposition, forKey: .disposition)
+            try container.encode(item.attributedTo, forKey: .attributedTo)
+        }
+    }
+
+    struct Carried: Encodable {
+        let table: String
+        let key: String
+    }
+
+    let schema = "parity.eod/1"
+    let cycle: Cycle
+    let tables: [Table]
+    let findings: [Finding]
+    let findingsTotal: Int
+    let hiddenState: [String] = []
+    let unexplainedRate: String
+    let carriedKeys: [Carried]
+
+    enum CodingKeys: String, CodingKey {
+        case schema, cycle, tables, findings, findingsTotal = "findings_total", hiddenState = "hidden_state"
+        case unexplainedRate = "unexplained_rate", carriedKeys = "carried_keys"
+    }
+
+    init(_ report: EndOfDayReport) {
+        cycle = Cycle(
+            id: report.id, label: report.label, start: EndOfDayRenderer.iso(report.start), end: EndOfDayRenderer.iso(report.end),
+            status: report.status)
+        tables = report.tables.map { Table(name: $0.name, compared: $0.compared, matched: $0.matched, findings: $0.findings) }
+        findings = report.findings.map(Finding.init(item:))
+        findingsTotal = report.findingsTotal
+        unexplainedRate = report.unexplainedRate
+        carriedKeys = report.carriedKeys.map { Carried(table: $0.table, key: $0.key) }
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import GRDB
+@testable import ParityStore
+import Testing
+
+@Suite("Closing a cycle folds pending changes")
+struct FoldTests {
+    let store: ParityStore
+
+    init() throws {
+        store = try ParityStore.open(path: NSTemporaryDirectory() + "parity-fold-\(UUID().uuidString)/parity.sqlite")
+        try store.recordInitialized(SourceRecord(
+            side: "legacy", slot: "parity_legacy", publications: ["parity_legacy"], systemIdentifier: "7300000000000000001",
+            database: "legacy", consistentPoint: 100, checkpointLSN: 100, watermark: 5, initializedAt: 1))
+        try store.insertBaseline(side: "legacy", mapping: "orders", rows: [
+            (key: ["1"], values: ["id": "1", "amount": "1.50"]),
+            (key: ["2"], values: ["id": "2", "amount": "2.00"]),
+        ], lsn: 100)
+        try store.insertBaseline(side: "legacy", mapping: "lines", rows: [(key: ["1", "1"], values: ["qty": "1"])], lsn: 100)
+    }
+
+    func change(_ operation: CapturedChange.Operation, _ key: [String?], _ values: [String: CapturedValue] = [:],
+                oldKey: [String?]? = nil, mapping: String = "orders") -> CapturedChange {
+        CapturedChange(table: "public.\(mapping)", mapping: mapping, operation: operation, key: key, oldKey: oldKey, values: values)
+    }
+
+    func apply(_ end: UInt64, at time: Int64, _ changes: [CapturedChange]) throws {
+        try store.apply(CapturedTransaction(xid: UInt32(end), commitLSN: end - 8, endLSN: end, commitTime: time, changes: changes),
+                        side: "legacy")
+    }
+
+    func close(_ id: Int64, before end: Int64?, _ inspect: (CycleStateReader) throws -> Void = { _ in }) throws -> CycleRecord? {
+        try store.closeCycle(id: id, foldBefore: end) { reader in
+            try inspect(reader)
+            return CycleClose(
+                cycle: CycleRecord(id: id, label: "c\(id)", start: 0, end: end ?? 0, status: "closed", closedAt: 1, keysCompared: 2,
+                                   unexplainedRate: "0.500000"),
+                tables: [CycleTableRecord(mapping: "orders", compared: 2, matched: 1, findingsByKind: ["value_mismatch": 1])],
+                findings: [StoredFinding(mapping: "orders", key: ["id": "2"], column: "amount", newColumn: "amount",
+                                         kind: "value_mismatch", legacy: "2.01", new: nil, disposition: "match", ruleNote: "n")],
+                carried: [CarriedKey(mapping: "orders", canonicalKey: "[\"3\"]")])
+        }
+    }
+
+    func state(_ mapping: String = "orders") throws -> [String: String] {
+        try store.read { db in
+            try Dictionary(uniqueKeysWithValues: Row.fetchAll(
+                db, sql: "SELECT row_key, row_values FROM row_state WHERE side = 'legacy' AND mapping = ?", arguments: [mapping]
+            ).map { ($0["row_key"] as String, $0["row_values"] as String) })
+        }
+    }
+
+    func pendingCount() throws -> Int {
+        try store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM pending_change") ?? 0 }
+    }
+
+    @Test("changes before the end fold in commit order; later ones stay pending; the reader sees the state as of the end")
+    func foldsBeforeEnd() throws {
+        try apply(200, at: 10, [
+            change(.insert, ["3"], ["id": .value("3"), "amount": .value("3.25")]),
+            change(.update, ["2"], ["id": .value("2"), "amount": .value("2.01")]),
+            change(.update, ["10"], ["id": .value("10"), "amount": .value("1.50")], oldKey: ["1"]),
+        ])
+        try apply(300, at: 20, [change(.delete, ["3"])])
+        try apply(400, at: 30, [change(.update, ["2"], ["id": .value("2"), "amount": .value("9.99")])])
+        var changed: [String: Int64] = [:]
+        var keys: [String] = []
+        var image: [String: String?]?
+        let record = try close(1, before: 30) { reader in
+            changed = try reader.changedKeys(side: "legacy", mapping: "orders")
+            keys = try reader.keys(side: "legacy", mapping: "orders")
+            image = try reader.image(side: "legacy", mapping: "orders", rowKey: "[\"2\"]")
+        }
+        #expect(record?.id == 1)
+        #expect(changed == ["[\"1\"]": 10, "[\"2\"]": 10, "[\"3\"]": 20, "[\"10\"]": 10])
+        #expect(keys == ["[\"10\"]", "[\"2\"]"])
+        #expect(image == ["id": "2", "amount": "2.01"])
+        #expect(try state() == ["[\"2\"]": #"{"amount":"2.01","id":"2"}"#, "[\"10\"]": #"{"amount":"1.50","id":"10"}"#])
+        #expect(try pendingCount() == 1)
+    }
+
+    @Test("a truncate clears the mapping's rows, marks them changed, and later inserts survive")
+    func truncate() throws {
+        try apply(200, at: 10, [change(.truncate, [], mapping: "lines"), change(.insert, ["5", "1"], ["qty": .value("7")], mapping: "lines")])
+        var changed: [String: Int64] = [:]
+        _ = try close(1, before: 11) { reader in changed = try reader.changedKeys(side: "legacy", mapping: "lines") }
+        #expect(changed == ["[\"1\",\"1\"]": 10, "[\"5\",\"1\"]": 10])
+        #expect(try state("lines") == ["[\"5\",\"1\"]": #"{"qty":"7"}"#])
+        #expect(try state().count == 2)
+    }
+
+    @Test("a close is recorded once with its tables, findings and carried keys; closing it again does nothing")
+    func idempotent() throws {
+        try apply(200, at: 10, [change(.delete, ["1"])])
+        #expect(try close(1, before: 20) != nil)
+        try apply(300, at: 15, [change(.delete, ["2"])])
+        #expect(try close(1, before: 20) == nil)
+        #expect(try pendingCount() == 1)
+        #expect(try store.cycles().map(\.id) == [1])
+        #expect(try store.cycleTables(cycle: 1) == [CycleTableRecord(mapping: "orders", compared: 2, matched: 1,
+                                                                      findingsByKind: ["value_mismatch": 1])])
+        #expect(try store.findings(cycle: 1).first?.key == ["id": "2"])
+        #expect(try store.findings(cycle: 1).first?.new == nil)
+        #expect(try store.carriedKeys(into: 2) == [CarriedKey(mapping: "orders", canonicalKey: "[\"3\"]")])
+    }
+
+    @Test("the baseline folds nothing and reads row state only")
+    func baseline() throws {
+        try apply(200, at: 10, [change(.delete, ["1"])])
+        var keys: [String] = []
+        _ = try close(0, before: nil) { reader in keys = try reader.keys(side: "legacy", mapping: "orders") }
+        #expect(keys == ["[\"1\"]", "[\"2\"]"])
+        #expect(try pendingCount() == 1)
+    }
+}
