@@ -23,22 +23,41 @@ struct EndOfDay: ParsableCommand {
     @Option(help: "Show at most this many findings (findings_total always counts all).")
     var limit: Int?
 
-    @Option(help: "Output format: text or json.")
-    var format: CheckFormat = .text
+    @Option(help: "The date label (YYYY-MM-DD) of the closed cycle to report.")
+    var date: String?
+
+    @Option(help: "Output format: text, json, csv or html.")
+    var format: ReportFormat = .text
 
     func validate() throws {
         if let limit, limit < 0 { throw ValidationError("--limit takes a count of 0 or more") }
+        if cycle != nil, date != nil { throw ValidationError("--cycle and --date each select a cycle: give one") }
+        if let date, date.wholeMatch(of: /[0-9]{4}-[0-9]{2}-[0-9]{2}/) == nil {
+            throw ValidationError("--date takes a day as YYYY-MM-DD, e.g. 2026-11-20")
+        }
+    }
+
+    private var selection: EndOfDayLoader.Selection {
+        if let cycle { return .id(cycle) }
+        return date.map(EndOfDayLoader.Selection.date) ?? .latest
     }
 
     func run() throws {
         let configuration = try options.load()
         let store = try openStore(configuration)
         do {
-            let report = try EndOfDayLoader.load(configuration, store: store, cycle: cycle, limit: limit)
+            let report = try EndOfDayLoader.load(configuration, store: store, selecting: selection, limit: limit)
             print(EndOfDayRenderer.render(report, format: format.outputFormat), terminator: "")
         } catch {
             printError(error.description)
             throw ExitCode(error.exitCode)
         }
     }
+}
+
+/// The formats `parity report` commands render.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, csv, html
+
+    var outputFormat: OutputFormat { OutputFormat(rawValue: rawValue)! }
 }

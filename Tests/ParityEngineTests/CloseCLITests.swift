@@ -1,4 +1,6 @@
 import Foundation
+import ParityEngine
+import Reconciliation
 import Testing
 
 @Suite("parity close and parity report eod on the command line")
@@ -21,5 +23,25 @@ struct CloseCLITests {
         let json = try ParityBinary.run(["report", "eod", "--cycle", "0", "--limit", "0", "--format", "json", "--config", scenario.configPath])
         #expect(json.status == 0 && json.output.contains(#""schema" : "parity.eod/1""#))
         #expect(json.output.contains(#""findings_total" : 1"#) && json.output.contains(#""findings" : ["#))
+    }
+
+    @Test("report eod --date selects the cycle labelled with that day; an unknown or malformed day exits 2 with one clear line")
+    func reportByDate() throws {
+        let scenario = try CaptureScenario(
+            extraYAML: "cycle: { period: 1d, timezone: UTC, settle: 0s }", newSetup: "UPDATE orders SET note = 'x, \"y\"' WHERE id = 1")
+        defer { scenario.stop() }
+        let window = try #require(CycleCalendar(scenario.configuration.cycle)).window(containing: Date())
+        _ = try CycleCloser.close(scenario.configuration, store: scenario.store, force: true, now: window.end.addingTimeInterval(60))
+        let day = try ParityBinary.run(["report", "eod", "--date", window.label, "--format", "csv", "--config", scenario.configPath])
+        #expect(day.status == 0)
+        #expect(day.output.hasPrefix("cycle,table,key,column,kind,legacy,new,disposition,attributed_to\r\n"))
+        let html = try ParityBinary.run(["report", "eod", "--cycle", "0", "--format", "html", "--config", scenario.configPath])
+        #expect(html.status == 0 && html.output.contains("cycle 0 baseline") && html.output.contains("x, &quot;y&quot;"))
+        let baseline = try ParityBinary.run(["report", "eod", "--cycle", "0", "--format", "csv", "--config", scenario.configPath])
+        #expect(baseline.output.contains("0,orders,id=1,note,value_mismatch,baseline,\"x, \"\"y\"\"\",,\r\n"))
+        let none = try ParityBinary.run(["report", "eod", "--date", "1999-01-01", "--config", scenario.configPath])
+        #expect(none.status == 2 && none.output.contains("no closed cycle is labelled 1999-01-01"))
+        let malformed = try ParityBinary.run(["report", "eod", "--date", "20-11-2026", "--config", scenario.configPath])
+        #expect(malformed.status == 2 && malformed.output.contains("YYYY-MM-DD"))
     }
 }

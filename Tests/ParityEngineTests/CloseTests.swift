@@ -54,7 +54,7 @@ struct CloseTests {
 
         // Shadow writes early in one window, with planted defects.
         let calendar = try #require(CycleCalendar(configuration.cycle))
-        let defects = try waitForWindow(calendar, offset: 0.2...1.5)
+        let defects = try CycleClock.waitForWindow(calendar, offset: 0.2...1.5)
         try write(scenario, legacy: """
             INSERT INTO orders VALUES (10, 'O', 10.00, NULL, NULL), (11, 'O', 11.00, NULL, NULL), (13, 'O', 13.00, NULL, NULL),
                                       (14, 'O', 14.00, NULL, NULL), (15, 'O', 15.00, 'secret-a', NULL);
@@ -66,7 +66,7 @@ struct CloseTests {
             """)
         // A write on one side within grace of the next window's cutoff: carried, then reported.
         let carryWindow = calendar.window(after: defects)
-        _ = try waitForWindow(calendar, offset: (Self.period - 1.8)...(Self.period - 0.8), window: carryWindow)
+        _ = try CycleClock.waitForWindow(calendar, offset: (Self.period - 1.8)...(Self.period - 0.8), window: carryWindow)
         try write(scenario, legacy: "UPDATE orders SET status = 'V' WHERE id = 10", new: "")
         let reportWindow = calendar.window(after: carryWindow)
         try closeThrough(reportWindow, scenario: scenario, session: session)
@@ -128,27 +128,10 @@ struct CloseTests {
         if !new.isEmpty { try scenario.new.run(new, database: "modern") }
     }
 
-    /// Sleeps until the clock is `offset` seconds into a window (the given one, or the next that allows it), and returns it.
-    private func waitForWindow(_ calendar: CycleCalendar, offset: ClosedRange<TimeInterval>, window: CycleWindow? = nil) throws -> CycleWindow {
-        var target = window ?? calendar.window(containing: Date())
-        if window == nil, Date().timeIntervalSince(target.start) > offset.lowerBound { target = calendar.window(after: target) }
-        let at = target.start.addingTimeInterval(offset.lowerBound)
-        if at > Date() { Thread.sleep(until: at) }
-        let into = Date().timeIntervalSince(target.start)
-        try #require(offset.contains(into), "the test fell behind the cycle clock (\(into)s into the window)")
-        return target
-    }
-
-    /// Keeps both sources committing (their watermarks advance) and closes until `window` is closed.
+    /// Closes until `window` is closed, ticking both sources so their watermarks advance.
     private func closeThrough(_ window: CycleWindow, scenario: CaptureScenario, session: CaptureSession) throws {
-        let deadline = Date().addingTimeInterval(60)
-        while Date() < deadline {
+        try CycleClock.closeThrough(window, configuration: scenario.configuration, store: scenario.store, session: session) {
             try write(scenario, legacy: "INSERT INTO heap_log VALUES (0, 'tick')", new: "INSERT INTO heap_log VALUES (0, 'tick')")
-            try session.waitUntilCaughtUp(configuration: scenario.configuration, timeout: .seconds(30))
-            _ = try CycleCloser.close(scenario.configuration, store: scenario.store)
-            if try scenario.store.cycles().contains(where: { $0.label == window.label }) { return }
-            Thread.sleep(forTimeInterval: 0.3)
         }
-        Issue.record("cycle \(window.label) did not close within 60s")
     }
 }

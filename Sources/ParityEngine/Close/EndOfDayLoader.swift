@@ -1,4 +1,5 @@
 import Foundation
+import LogicalReplication
 import ParityConfig
 import ParityStore
 import Reconciliation
@@ -8,32 +9,69 @@ public enum EndOfDayLoader {
     /// The mask shown instead of a `pii` column's value.
     public static let mask = "***"
 
+    /// Which closed cycle to report.
+    public enum Selection: Sendable, Equatable {
+        /// The latest closed cycle.
+        case latest
+        /// The cycle with this id.
+        case id(Int64)
+        /// The cycle labelled with this date (`YYYY-MM-DD`).
+        case date(String)
+    }
+
     /// The report of cycle `id` (the latest closed cycle when nil), with at most `limit` findings.
     public static func load(
         _ configuration: ParityConfiguration, store: ParityStore, cycle id: Int64? = nil, limit: Int? = nil
     ) throws(EngineError) -> EndOfDayReport {
+        try load(configuration, store: store, selecting: id.map(Selection.id) ?? .latest, limit: limit)
+    }
+
+    /// The report of the selected closed cycle, with at most `limit` findings.
+    public static func load(
+        _ configuration: ParityConfiguration, store: ParityStore, selecting selection: Selection, limit: Int? = nil
+    ) throws(EngineError) -> EndOfDayReport {
         do {
-            let record = try id.map { try store.cycle(id: $0) } ?? store.cycles().last
-            guard let record else {
-                throw EngineError(source: nil, message: id.map { "cycle \($0) is not closed" } ?? "no cycle is closed yet",
-                                  fix: "run parity close (parity report eod --cycle takes the id of a closed cycle)", exitCode: 2)
-            }
-            let findings = try store.findings(cycle: record.id)
+            let record = try select(selection, store: store)
+            let findings = try store.findings(cycle: record.id).map { item($0, configuration) }
             let shown = limit.map { Array(findings.prefix(max(0, $0))) } ?? findings
             return EndOfDayReport(
                 id: record.id, label: record.label, start: date(record.start), end: date(record.end), status: record.status,
                 tables: try store.cycleTables(cycle: record.id).map {
                     EndOfDayReport.Table(name: $0.mapping, compared: $0.compared, matched: $0.matched, findings: $0.findingsByKind)
                 },
-                findings: shown.map { item($0, configuration) }, findingsTotal: findings.count,
+                findings: shown, findingsTotal: findings.count,
                 carriedKeys: try store.carriedKeys(into: record.id + 1).map { ($0.mapping, $0.canonicalKey) },
-                unexplainedRate: record.unexplainedRate)
+                unexplainedRate: record.unexplainedRate, categories: FindingCategories.rank(findings),
+                capture: try store.sourceRecords().map {
+                    EndOfDayReport.SourceHealth(
+                        side: $0.side, durableLSN: LSN($0.checkpointLSN).description, watermark: date($0.watermark),
+                        lastError: $0.lastError)
+                },
+                staleDispositions: try EndOfDaySections.staleDispositions(configuration, store: store, through: record.id),
+                unmappedColumns: try EndOfDaySections.unmappedColumns(configuration, store: store))
         } catch let error as EngineError {
             throw error
         } catch {
             throw EngineError(source: nil, message: "reading the cycle failed: \(error)",
                               fix: "check the store file (store.path) is readable", exitCode: 2)
         }
+    }
+
+    private static func select(_ selection: Selection, store: ParityStore) throws -> CycleRecord {
+        let record: CycleRecord?
+        let missing: String
+        switch selection {
+        case .latest: (record, missing) = (try store.cycles().last, "no cycle is closed yet")
+        case .id(let id): (record, missing) = (try store.cycle(id: id), "cycle \(id) is not closed")
+        case .date(let day):
+            record = try store.cycles().first { $0.label == day || $0.label.hasPrefix(day + "/") }
+            missing = "no closed cycle is labelled \(day)"
+        }
+        guard let record else {
+            throw EngineError(source: nil, message: missing,
+                              fix: "run parity close (--cycle takes the id and --date the label of a closed cycle)", exitCode: 2)
+        }
+        return record
     }
 
     private static func item(_ finding: StoredFinding, _ configuration: ParityConfiguration) -> EndOfDayReport.Item {

@@ -18,6 +18,14 @@ extension ParityStore {
         }
     }
 
+    /// How many rows of a mapping the store holds for one side as of the last closed cycle (the
+    /// baseline right after init), without loading them.
+    public func rowCount(side: String, mapping: String) throws(StoreError) -> Int {
+        try read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM row_state WHERE side = ? AND mapping = ?", arguments: [side, mapping]) ?? 0
+        }
+    }
+
     /// The current image of every key of a mapping on one side: row state with pending changes
     /// applied in commit order. Keys are JSON key texts.
     public func currentImages(side: String, mapping: String) throws(StoreError) -> [String: [String: String?]] {

@@ -77,11 +77,20 @@ public struct EndOfDayReport: Sendable {
     public var carriedKeys: [(table: String, key: String)]
     /// The unexplained diff rate as exact decimal text.
     public var unexplainedRate: String
+    /// Every finding's category, largest first.
+    public var categories: [Category]
+    /// Each source's capture health from the store.
+    public var capture: [SourceHealth]
+    /// Disposition rules that matched nothing in the last `gate.stale_after_cycles` cycles.
+    public var staleDispositions: [StaleDisposition]
+    /// Per mapping, stored columns it neither maps, keys nor ignores.
+    public var unmappedColumns: [UnmappedColumns]
 
     /// Creates a report.
     public init(
         id: Int64, label: String, start: Date, end: Date, status: String, tables: [Table], findings: [Item], findingsTotal: Int,
-        carriedKeys: [(table: String, key: String)], unexplainedRate: String
+        carriedKeys: [(table: String, key: String)], unexplainedRate: String, categories: [Category] = [],
+        capture: [SourceHealth] = [], staleDispositions: [StaleDisposition] = [], unmappedColumns: [UnmappedColumns] = []
     ) {
         self.id = id
         self.label = label
@@ -93,5 +102,9 @@ public struct EndOfDayReport: Sendable {
         self.findingsTotal = findingsTotal
         self.carriedKeys = carriedKeys
         self.unexplainedRate = unexplainedRate
+        self.categories = categories
+        self.capture = capture
+        self.staleDispositions = staleDispositions
+        self.unmappedColumns = unmappedColumns
     }
 }

@@ -44,6 +44,67 @@ struct EndOfDayDocument: Encodable {
         let key: String
     }
 
+    struct Category: Encodable {
+        let category: EndOfDayReport.Category
+
+        enum CodingKeys: String, CodingKey {
+            case table, column, kind, disposition, count, sampleKeys = "sample_keys"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(category.table, forKey: .table)
+            try container.encode(category.column, forKey: .column)
+            try container.encode(category.kind, forKey: .kind)
+            try container.encode(category.disposition, forKey: .disposition)
+            try container.encode(category.count, forKey: .count)
+            try container.encode(category.sampleKeys, forKey: .sampleKeys)
+        }
+    }
+
+    struct Source: Encodable {
+        let side: String
+        let durableLSN: String
+        let watermark: String
+        let lastError: String?
+
+        enum CodingKeys: String, CodingKey {
+            case side, durableLSN = "durable_lsn", watermark, lastError = "last_error"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(side, forKey: .side)
+            try container.encode(durableLSN, forKey: .durableLSN)
+            try container.encode(watermark, forKey: .watermark)
+            try container.encode(lastError, forKey: .lastError)
+        }
+    }
+
+    struct Stale: Encodable {
+        let rule: EndOfDayReport.StaleDisposition
+
+        enum CodingKeys: String, CodingKey {
+            case table, column, kind, disposition, owner, note
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(rule.table, forKey: .table)
+            try container.encode(rule.column, forKey: .column)
+            try container.encode(rule.kind, forKey: .kind)
+            try container.encode(rule.disposition, forKey: .disposition)
+            try container.encode(rule.owner, forKey: .owner)
+            try container.encode(rule.note, forKey: .note)
+        }
+    }
+
+    struct Unmapped: Encodable {
+        let table: String
+        let legacy: [String]
+        let new: [String]
+    }
+
     let schema = "parity.eod/1"
     let cycle: Cycle
     let tables: [Table]
@@ -52,10 +113,15 @@ struct EndOfDayDocument: Encodable {
     let hiddenState: [String] = []
     let unexplainedRate: String
     let carriedKeys: [Carried]
+    let categories: [Category]
+    let capture: [Source]
+    let staleDispositions: [Stale]
+    let unmappedColumns: [Unmapped]
 
     enum CodingKeys: String, CodingKey {
         case schema, cycle, tables, findings, findingsTotal = "findings_total", hiddenState = "hidden_state"
-        case unexplainedRate = "unexplained_rate", carriedKeys = "carried_keys"
+        case unexplainedRate = "unexplained_rate", carriedKeys = "carried_keys", categories, capture
+        case staleDispositions = "stale_dispositions", unmappedColumns = "unmapped_columns"
     }
 
     init(_ report: EndOfDayReport) {
@@ -67,5 +133,11 @@ struct EndOfDayDocument: Encodable {
         findingsTotal = report.findingsTotal
         unexplainedRate = report.unexplainedRate
         carriedKeys = report.carriedKeys.map { Carried(table: $0.table, key: $0.key) }
+        categories = report.categories.map(Category.init(category:))
+        capture = report.capture.map {
+            Source(side: $0.side, durableLSN: $0.durableLSN, watermark: EndOfDayRenderer.iso($0.watermark), lastError: $0.lastError)
+        }
+        staleDispositions = report.staleDispositions.map(Stale.init(rule:))
+        unmappedColumns = report.unmappedColumns.map { Unmapped(table: $0.table, legacy: $0.legacy, new: $0.new) }
     }
 }

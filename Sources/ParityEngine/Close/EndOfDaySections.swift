@@ -1,0 +1,46 @@
+import ParityConfig
+import ParityStore
+import Reconciliation
+
+/// The end-of-day sections read beside the cycle: stale disposition rules and unmapped columns.
+enum EndOfDaySections {
+    /// Rules that matched no finding in each of the last `gate.stale_after_cycles` cycles up to cycle `id`.
+    static func staleDispositions(
+        _ configuration: ParityConfiguration, store: ParityStore, through id: Int64
+    ) throws -> [EndOfDayReport.StaleDisposition] {
+        let matcher = DispositionMatcher(rules: configuration.dispositions)
+        let window = configuration.gate.staleAfterCycles
+        let cycles = try store.cycles().filter { $0.id <= id }.suffix(window)
+        let counts = try cycles.map { cycle in
+            matcher.matchCounts(try store.findings(cycle: cycle.id).compactMap(finding))
+        }
+        return StaleRules.staleRules(configuration.dispositions, matchCountsByCycle: counts, cycles: window).map { rule in
+            EndOfDayReport.StaleDisposition(
+                table: name(rule.table), column: rule.column, kind: rule.kind.rawValue, disposition: rule.disposition.rawValue,
+                owner: rule.owner, note: rule.note)
+        }
+    }
+
+    /// Per mapping, the columns of one stored image per side that the mapping neither maps, keys nor ignores.
+    static func unmappedColumns(_ configuration: ParityConfiguration, store: ParityStore) throws -> [EndOfDayReport.UnmappedColumns] {
+        try configuration.tables.map { mapping in
+            UnmappedColumnFinder.unmapped(
+                mapping, legacyColumns: try store.storedColumns(side: SourceSide.legacy.rawValue, mapping: mapping.name),
+                newColumns: try store.storedColumns(side: SourceSide.new.rawValue, mapping: mapping.name))
+        }
+    }
+
+    private static func finding(_ stored: StoredFinding) -> Finding? {
+        FindingKind(rawValue: stored.kind).map {
+            Finding(mapping: stored.mapping, key: stored.key, column: stored.column, newColumn: stored.newColumn, kind: $0,
+                    legacy: stored.legacy, new: stored.new)
+        }
+    }
+
+    private static func name(_ table: DispositionTable) -> String {
+        switch table {
+        case .mapping(let name): return name
+        case .legacyTable(let name): return name.description
+        }
+    }
+}

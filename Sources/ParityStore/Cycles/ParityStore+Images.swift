@@ -1,0 +1,12 @@
+import GRDB
+
+extension ParityStore {
+    /// The column names of one stored row image of `mapping` on `side`, or nil when none is stored.
+    public func storedColumns(side: String, mapping: String) throws(StoreError) -> [String]? {
+        try read { db in
+            try String.fetchOne(
+                db, sql: "SELECT row_values FROM row_state WHERE side = ? AND mapping = ? LIMIT 1", arguments: [side, mapping]
+            ).flatMap(RowJSON.decodeImage).map { $0.keys.sorted() }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import Reconciliation
+
+/// The end-of-day report as one self-contained HTML page: inline CSS, no scripts, every value escaped.
+enum EndOfDayHTML {
+    static func render(_ report: EndOfDayReport) -> String {
+        let title = "Parity end of day — cycle \(report.id) \(report.label)"
+        var body = [
+            "<h1>\(Escaping.html(title))</h1>",
+            "<p>Status <b>\(Escaping.html(report.status))</b>, window [\(EndOfDayRenderer.iso(report.start)), "
+                + "\(EndOfDayRenderer.iso(report.end))), unexplained diff rate <b>\(Escaping.html(report.unexplainedRate))</b></p>",
+        ]
+        body += section("Tables", ["table", "compared", "matched", "findings"], report.tables.map {
+            [$0.name, "\($0.compared)", "\($0.matched)", EndOfDayRenderer.kinds($0.findings)]
+        })
+        body += section("Categories", ["table", "column", "kind", "disposition", "count", "sample keys"], report.categories.map {
+            [$0.table, $0.column ?? "-", $0.kind, $0.disposition ?? "none", "\($0.count)", $0.sampleKeys.joined(separator: "  ")]
+        })
+        body += section(
+            "Findings (\(report.findings.count) of \(report.findingsTotal))",
+            ["table", "key", "column", "kind", "legacy", "new", "disposition"],
+            report.findings.map {
+                [$0.table, $0.keyText, $0.column ?? "-", $0.kind, $0.legacy ?? "NULL", $0.new ?? "NULL", $0.disposition ?? "none"]
+            })
+        body += section("Carried to the next cycle", ["table", "key"], report.carriedKeys.map { [$0.table, $0.key] })
+        let unmapped = report.unmappedColumns.filter { !$0.legacy.isEmpty || !$0.new.isEmpty }
+        body += section("Unmapped columns", ["table", "legacy", "new"], unmapped.map {
+            [$0.table, $0.legacy.joined(separator: ", "), $0.new.joined(separator: ", ")]
+        })
+        body += section("Stale dispositions", ["table", "column", "kind", "disposition", "owner", "note"], report.staleDispositions.map {
+            [$0.table, $0.column ?? "*", $0.kind, $0.disposition, $0.owner ?? "-", $0.note ?? "-"]
+        })
+        body += section("Capture health", ["source", "durable LSN", "watermark", "last error"], report.capture.map {
+            [$0.side, $0.durableLSN, EndOfDayRenderer.iso($0.watermark), $0.lastError ?? "-"]
+        })
+        return """
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><title>\(Escaping.html(title))</title>
+            <style>\(style)</style></head>
+            <body>
+            \(body.joined(separator: "\n"))
+            </body></html>
+
+            """
+    }
+
+    private static let style = """
+        body{font:14px/1.4 system-ui,sans-serif;margin:2em;color:#111}\
+        table{border-collapse:collapse;margin:.5em 0 1.5em}\
+        th,td{border:1px solid #999;padding:.2em .5em;text-align:left;vertical-align:top}\
+        th{background:#eee}td{font-family:ui-monospace,monospace;white-space:pre-wrap}\
+        @media print{body{margin:0}h2{break-after:avoid}tr{break-inside:avoid}}
+        """
+
+    /// A heading and a table of escaped cells, or a line saying there is nothing.
+    private static func section(_ heading: String, _ columns: [String], _ rows: [[String]]) -> [String] {
+        guard !rows.isEmpty else { return ["<h2>\(Escaping.html(heading))</h2>", "<p>none</p>"] }
+        let head = "<tr>" + columns.map { "<th>\(Escaping.html($0))</th>" }.joined() + "</tr>"
+        let cells = rows.map { "<tr>" + $0.map { "<td>\(Escaping.html($0))</td>" }.joined() + "</tr>" }
+        return ["<h2>\(Escaping.html(heading))</h2>", "<table>", head] + cells + ["</table>"]
+    }
+}

@@ -1,0 +1,57 @@
+import Reconciliation
+
+/// The end-of-day report as plain text for a terminal.
+enum EndOfDayText {
+    static func render(_ report: EndOfDayReport) -> String {
+        var lines = [
+            "cycle \(report.id) \(report.label)  \(report.status)  [\(EndOfDayRenderer.iso(report.start)), \(EndOfDayRenderer.iso(report.end)))",
+            "unexplained diff rate  \(report.unexplainedRate)",
+            "",
+            pad("table", 24) + pad("compared", 10) + pad("matched", 10) + "findings",
+        ]
+        for table in report.tables {
+            lines.append(
+                pad(table.name, 24) + pad("\(table.compared)", 10) + pad("\(table.matched)", 10) + EndOfDayRenderer.kinds(table.findings))
+        }
+        if !report.categories.isEmpty {
+            lines += ["", "categories:"]
+            for category in report.categories {
+                lines.append("  \(category.count)  \(category.table).\(category.column ?? "-") \(category.kind)"
+                    + "  [\(category.disposition ?? "none")]  e.g. \(category.sampleKeys.joined(separator: ", "))")
+            }
+        }
+        lines.append("")
+        let shown = report.findings.count < report.findingsTotal ? " (first \(report.findings.count))" : ""
+        lines.append("findings: \(report.findingsTotal)\(shown)")
+        for finding in report.findings {
+            let key = finding.key.keys.sorted().map { "\($0)=\(finding.key[$0]! ?? "NULL")" }.joined(separator: ",")
+            var line = "  \(finding.table) {\(key)} \(finding.kind)"
+            if let column = finding.column { line += " \(column): legacy \(quoted(finding.legacy)) new \(quoted(finding.new))" }
+            if let disposition = finding.disposition { line += "  [\(disposition)]" }
+            lines.append(line)
+        }
+        if !report.carriedKeys.isEmpty {
+            lines.append("carried to the next cycle: " + report.carriedKeys.map { "\($0.table) \($0.key)" }.joined(separator: ", "))
+        }
+        for unmapped in report.unmappedColumns where !unmapped.legacy.isEmpty || !unmapped.new.isEmpty {
+            lines.append("unmapped columns in \(unmapped.table): legacy [\(unmapped.legacy.joined(separator: ", "))]"
+                + " new [\(unmapped.new.joined(separator: ", "))]")
+        }
+        for rule in report.staleDispositions {
+            lines.append("stale disposition: \(rule.table).\(rule.column ?? "*") \(rule.kind) \(rule.disposition) matched nothing in the last gate.stale_after_cycles cycles")
+        }
+        if !report.capture.isEmpty { lines += ["", "capture:"] }
+        for source in report.capture {
+            lines.append("  \(pad(source.side, 8))durable \(source.durableLSN)"
+                + "  complete through \(EndOfDayRenderer.iso(source.watermark))"
+                + (source.lastError.map { "  last error: \($0)" } ?? ""))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func quoted(_ value: String?) -> String { value.map { "\"\($0)\"" } ?? "NULL" }
+
+    private static func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import ParityConfig
+import Reconciliation
+import Reports
+import Testing
+
+@Suite("End-of-day report formats, categories and unmapped columns")
+struct EndOfDayFormatsTests {
+    private func item(_ id: String, column: String? = "status", kind: String = "value_mismatch", legacy: String? = "O",
+                      new: String? = "P", disposition: String? = nil, table: String = "orders") -> EndOfDayReport.Item {
+        EndOfDayReport.Item(table: table, key: ["id": id], column: column, kind: kind, legacy: legacy, new: new,
+                            disposition: disposition, attributedTo: nil)
+    }
+
+    private func report(_ items: [EndOfDayReport.Item]) -> EndOfDayReport {
+        EndOfDayReport(
+            id: 3, label: "2026-11-20", start: Date(timeIntervalSince1970: 0), end: Date(timeIntervalSince1970: 86_400),
+            status: "closed", tables: [], findings: items, findingsTotal: items.count, carriedKeys: [], unexplainedRate: "0.000000",
+            categories: FindingCategories.rank(items))
+    }
+
+    @Test("CSV: header, CRLF line ends, quoting of comma, quote, CR and LF, unicode as UTF-8, composite keys")
+    func csvQuoting() {
+        let items = [
+            item("1", legacy: "a,b", new: #"say "hi""#),
+            item("2", legacy: "line\nbreak", new: "cr\rhere"),
+            item("3", legacy: "Zürich ✓", new: nil),
+            EndOfDayReport.Item(table: "lines", key: ["order_id": "1", "line_no": "2"], column: nil, kind: "missing_in_new",
+                                legacy: nil, new: nil, disposition: "legacy_bug", attributedTo: nil),
+        ]
+        let csv = EndOfDayRenderer.render(report(items), format: .csv)
+        #expect(csv == [
+            "cycle,table,key,column,kind,legacy,new,disposition,attributed_to\r\n",
+            "3,orders,id=1,status,value_mismatch,\"a,b\",\"say \"\"hi\"\"\",,\r\n",
+            "3,orders,id=2,status,value_mismatch,\"line\nbreak\",\"cr\rhere\",,\r\n",
+            "3,orders,id=3,status,value_mismatch,Zürich ✓,,,\r\n",
+            "3,lines,line_no=2;order_id=1,,missing_in_new,,,legacy_bug,\r\n",
+        ].joined())
+        #expect(Array(csv.utf8).starts(with: Array("cycle,".utf8)) && csv.utf8.contains(0xC3))
+    }
+
+    @Test("HTML: one page with inline CSS and no script or external asset; every value is escaped")
+    func htmlEscapes() {
+        let html = EndOfDayRenderer.render(report([item("1", legacy: "<script>alert(1)</script>", new: #"a & "b" 'c'"#)]), format: .html)
+        #expect(!html.contains("<script") && html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(html.contains("a &amp; &quot;b&quot; &#39;c&#39;"))
+        #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("<style>") && !html.contains("http") && !html.contains("src="))
+    }
+
+    @Test("categories group by mapping, column, kind and disposition, rank by count, and sample at most 5 keys")
+    func categoriesRanking() {
+        let items = (1...7).map { item("\($0)") } + [item("8", disposition: "intentional_change"), item("9", disposition: "intentional_change")]
+            + [item("10", column: nil, kind: "missing_in_new", legacy: nil, new: nil), item("11", column: "amount")]
+            + [item("12", column: "amount")]
+        let categories = FindingCategories.rank(items)
+        #expect(categories.map(\.count) == [7, 2, 2, 1])
+        #expect(categories[0].sampleKeys == ["id=1", "id=2", "id=3", "id=4", "id=5"])
+        #expect(categories[0].disposition == nil && categories[0].column == "status")
+        #expect(categories[1].column == "amount" && categories[2].disposition == "intentional_change")
+        #expect(categories[3].kind == "missing_in_new" && categories[3].sampleKeys == ["id=10"])
+    }
+
+    @Test("unmapped columns are stored columns neither mapped, keyed nor ignored, per side")
+    func unmappedColumns() {
+        let mapping = TableMapping(
+            name: "invoices", legacy: QualifiedName(schema: "public", name: "invoices"), new: QualifiedName(schema: "billing", name: "invoice"),
+            key: KeyMapping(legacy: ["inv_no"], new: ["id"]), columns: [ColumnMapping(legacy: "status", new: "state")],
+            ignore: IgnoredColumns(legacy: ["row_version"], new: ["created_by"]))
+        let unmapped = UnmappedColumnFinder.unmapped(
+            mapping, legacyColumns: ["inv_no", "status", "row_version", "fax", "branch"], newColumns: ["id", "state", "created_by", "tenant"])
+        #expect(unmapped == EndOfDayReport.UnmappedColumns(table: "invoices", legacy: ["branch", "fax"], new: ["tenant"]))
+        #expect(UnmappedColumnFinder.unmapped(mapping, legacyColumns: nil, newColumns: nil).legacy.isEmpty)
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import ParityConfig
+import ParityEngine
+import ParityStore
+import ParityTestSupport
+
+/// Two throwaway clusters with DIFFERENT schemas for one logical table, initialized for capture: the legacy
+/// `public.orders` (char(1) codes, numeric(12,3), local `timestamp` in America/Vancouver) and the new
+/// `sales.purchase_order` (words, numeric(14,2), `timestamptz`).
+struct ReconciliationScenario {
+    /// Baseline rows: 2 and 3 are local times on the spring-forward and fall-back days (3 is in the
+    /// repeated hour, which PostgreSQL resolves to standard time); row 4's legacy time was written as UTC by mistake.
+    static let legacySchema = """
+        CREATE TABLE orders (order_no int PRIMARY KEY, status char(1), amount numeric(12,3), placed_at timestamp, note text);
+        CREATE TABLE heap_log (id bigint, what text);
+        INSERT INTO orders VALUES (1, 'O', 10.000, '2026-11-20 10:00', 'baseline'), (2, 'P', 20.500, '2026-03-08 03:30', NULL),
+                                  (3, 'V', 30.000, '2026-11-01 01:30', 'x'), (4, 'O', 40.000, '2026-11-01 12:00', NULL);
+        """
+    static let newSchema = """
+        CREATE SCHEMA sales;
+        CREATE TABLE sales.purchase_order (id bigint PRIMARY KEY, state text, total numeric(14,2), placed_at timestamptz, memo text);
+        CREATE TABLE heap_log (id bigint, what text);
+        INSERT INTO sales.purchase_order VALUES (1, 'open', 10.00, '2026-11-20 18:00+00', 'baseline'),
+                                                (2, 'paid', 20.50, '2026-03-08 10:30+00', ''),
+                                                (3, 'void', 30.00, '2026-11-01 09:30+00', 'x'),
+                                                (4, 'open', 40.00, '2026-11-01 12:00+00', NULL);
+        """
+
+    let legacy: PostgresCluster
+    let new: PostgresCluster
+    let configuration: ParityConfiguration
+    let store: ParityStore
+
+    init() throws {
+        legacy = try PostgresCluster.start()
+        new = try PostgresCluster.start()
+        try legacy.createDatabase("legacy")
+        try new.createDatabase("modern")
+        try legacy.run(Self.legacySchema, database: "legacy")
+        try new.run(Self.newSchema, database: "modern")
+        let storePath = NSTemporaryDirectory() + "parity-reconcile-\(UUID().uuidString)/parity.sqlite"
+        let yaml = """
+            store: { path: "\(storePath)" }
+            sources:
+              legacy: { dsn: "\(legacy.dsn(database: "legacy"))" }
+              new: { dsn: "\(new.dsn(database: "modern"))" }
+            cycle: { period: 6s, settle: 0s, grace: 2s }
+            tables:
+              - name: orders
+                legacy: public.orders
+                new: sales.purchase_order
+                key: { legacy: [order_no], new: [id] }
+                columns:
+                  - { legacy: status, new: state, map: { O: open, P: paid, V: void } }
+                  - { legacy: amount, new: total, type: decimal }
+                  - { legacy: placed_at, new: placed_at, type: timestamptz, legacy_timezone: America/Vancouver }
+                  - { legacy: note, new: memo, normalize: [null_equals_empty] }
+            """
+        let configPath = NSTemporaryDirectory() + "parity-reconcile-\(UUID().uuidString).yaml"
+        try yaml.write(toFile: configPath, atomically: true, encoding: .utf8)
+        configuration = try ParityConfiguration.parse(yaml: yaml, file: configPath, environment: [:])
+        store = try ParityStore.open(path: storePath)
+        let outcome = try ParityInit.run(configuration, store: store)
+        guard outcome.check.exitCode == 0 else { throw ClusterError("init's checks failed", fix: "see the check report") }
+    }
+
+    func stop() {
+        legacy.stop()
+        new.stop()
+    }
+
+    /// Runs each side's translation of the same logical writes (an empty string writes nothing on that side).
+    func write(legacy legacySQL: String, new newSQL: String) throws {
+        if !legacySQL.isEmpty { try legacy.run(legacySQL, database: "legacy") }
+        if !newSQL.isEmpty { try new.run(newSQL, database: "modern") }
+    }
+}
