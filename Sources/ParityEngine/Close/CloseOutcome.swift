@@ -1,6 +1,7 @@
 import Foundation
 import ParityConfig
 import ParityStore
+import Reconciliation
 
 /// What `parity close` did: the cycles it closed, in order, and why the next one is not closed yet.
 public struct CloseOutcome: Sendable {
@@ -28,15 +29,9 @@ public struct CloseWait: Sendable, CustomStringConvertible {
     public var behind: [(side: SourceSide, watermark: Date)]
 
     public var description: String {
-        guard !behind.isEmpty else { return "cycle \(label) is not due until \(Self.iso(due))" }
-        let sources = behind.map { "\($0.side.rawValue) (complete through \(Self.iso($0.watermark)))" }
-        return "cycle \(label) waits for \(sources.joined(separator: " and ")) to be complete through \(Self.iso(due)); "
+        guard !behind.isEmpty else { return "cycle \(label) is not due until \(StoreTime.iso(due))" }
+        let sources = behind.map { "\($0.side.rawValue) (complete through \(StoreTime.iso($0.watermark)))" }
+        return "cycle \(label) waits for \(sources.joined(separator: " and ")) to be complete through \(StoreTime.iso(due)); "
             + "keep parity capture running, or close it anyway with --force"
-    }
-
-    private static func iso(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: date)
     }
 }

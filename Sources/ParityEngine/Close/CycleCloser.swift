@@ -26,14 +26,14 @@ public enum CycleCloser {
         if !cycles.contains(where: { $0.id == 0 }) {
             let baseline = CycleRecord(
                 id: 0, label: "baseline", start: initialized, end: sources.map(\.initializedAt).max()!, status: "closed",
-                closedAt: micros(now), keysCompared: 0, unexplainedRate: "")
+                closedAt: StoreTime.micros(now), keysCompared: 0, unexplainedRate: "")
             if let closed = try closeOne(baseline, window: nil, configuration, store: store, matcher: matcher) { outcome.closed.append(closed) }
         }
         let last = cycles.last { $0.id > 0 }
-        var window = calendar.window(containing: date(last?.end ?? initialized))
+        var window = calendar.window(containing: StoreTime.date(last?.end ?? initialized))
         var id = (last?.id ?? 0) + 1
         let watermarks = Dictionary(uniqueKeysWithValues: sources.compactMap { source in
-            SourceSide(rawValue: source.side).map { ($0, date(source.watermark)) }
+            SourceSide(rawValue: source.side).map { ($0, StoreTime.date(source.watermark)) }
         })
         var forced = false
         while true {
@@ -44,8 +44,8 @@ public enum CycleCloser {
             }
             forced = readiness != CloseReadiness.ready
             let record = CycleRecord(
-                id: id, label: window.label, start: micros(window.start), end: micros(window.end),
-                status: forced ? "forced" : "closed", closedAt: micros(now), keysCompared: 0, unexplainedRate: "")
+                id: id, label: window.label, start: StoreTime.micros(window.start), end: StoreTime.micros(window.end),
+                status: forced ? "forced" : "closed", closedAt: StoreTime.micros(now), keysCompared: 0, unexplainedRate: "")
             if let closed = try closeOne(record, window: window, configuration, store: store, matcher: matcher) { outcome.closed.append(closed) }
             window = calendar.window(after: window)
             id += 1
@@ -59,7 +59,7 @@ public enum CycleCloser {
     ) throws(EngineError) -> CloseOutcome.Closed? {
         var reported = 0
         let closed = try storeCall {
-            try store.closeCycle(id: record.id, foldBefore: window.map { micros($0.end) }) { reader in
+            try store.closeCycle(id: record.id, foldBefore: window.map { StoreTime.micros($0.end) }) { reader in
                 var tables: [CycleTableRecord] = []
                 var findings: [Finding] = []
                 var carried: [CarriedKey] = []
@@ -105,8 +105,4 @@ public enum CycleCloser {
                               fix: "check the store file (store.path) is readable and writable", exitCode: 2)
         }
     }
-
-    private static func micros(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1_000_000).rounded()) }
-
-    private static func date(_ micros: Int64) -> Date { Date(timeIntervalSince1970: Double(micros) / 1_000_000) }
 }

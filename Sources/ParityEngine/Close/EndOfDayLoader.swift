@@ -35,7 +35,7 @@ public enum EndOfDayLoader {
             let findings = try store.findings(cycle: record.id).map { item($0, configuration) }
             let shown = limit.map { Array(findings.prefix(max(0, $0))) } ?? findings
             return EndOfDayReport(
-                id: record.id, label: record.label, start: date(record.start), end: date(record.end), status: record.status,
+                id: record.id, label: record.label, start: StoreTime.date(record.start), end: StoreTime.date(record.end), status: record.status,
                 tables: try store.cycleTables(cycle: record.id).map {
                     EndOfDayReport.Table(name: $0.mapping, compared: $0.compared, matched: $0.matched, findings: $0.findingsByKind)
                 },
@@ -44,7 +44,7 @@ public enum EndOfDayLoader {
                 unexplainedRate: record.unexplainedRate, categories: FindingCategories.rank(findings),
                 capture: try store.sourceRecords().map {
                     EndOfDayReport.SourceHealth(
-                        side: $0.side, durableLSN: LSN($0.checkpointLSN).description, watermark: date($0.watermark),
+                        side: $0.side, durableLSN: LSN($0.checkpointLSN).description, watermark: StoreTime.date($0.watermark),
                         lastError: $0.lastError)
                 },
                 staleDispositions: try EndOfDaySections.staleDispositions(configuration, store: store, through: record.id),
@@ -82,5 +82,4 @@ public enum EndOfDayLoader {
             disposition: finding.disposition, attributedTo: nil)
     }
 
-    private static func date(_ micros: Int64) -> Date { Date(timeIntervalSince1970: Double(micros) / 1_000_000) }
 }

@@ -43,7 +43,7 @@ struct MappingComparison {
                 ? Dictionary(uniqueKeysWithValues: try reader.keys(side: side.rawValue, mapping: mapping.name).map { ($0, nil) })
                 : try reader.changedKeys(side: side.rawValue, mapping: mapping.name).mapValues { $0 }
             for (rowKey, commit) in changed {
-                let time = commit.map { Date(timeIntervalSince1970: Double($0) / 1_000_000) }
+                let time = commit.map(StoreTime.date)
                 var pair = pairs[canonical(rowKey), default: Pair()]
                 if side == .legacy { pair.legacyKey = rowKey; pair.legacyCommit = time } else { pair.newKey = rowKey; pair.newCommit = time }
                 pairs[canonical(rowKey)] = pair

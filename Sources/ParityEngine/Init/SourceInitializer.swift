@@ -3,6 +3,7 @@ import LogicalReplication
 import ParityConfig
 import ParityStore
 import PostgresClient
+import Reconciliation
 
 /// Initializes one source: publications, a slot with an exported snapshot, and the baseline copy
 /// of every mapped table taken inside that snapshot, so streaming continues exactly where the
@@ -46,7 +47,7 @@ struct SourceInitializer {
                 side: side.rawValue, slot: source.slot, publications: created.publications,
                 systemIdentifier: system["systemid"] ?? "", database: system["dbname"] ?? "",
                 consistentPoint: point, checkpointLSN: point, watermark: snapshotTime,
-                initializedAt: Int64(Date().timeIntervalSince1970 * 1_000_000))
+                initializedAt: StoreTime.micros(Date()))
             try store.recordInitialized(record)
             return record
         } catch {

@@ -126,7 +126,7 @@ struct EndOfDayDocument: Encodable {
 
     init(_ report: EndOfDayReport) {
         cycle = Cycle(
-            id: report.id, label: report.label, start: EndOfDayRenderer.iso(report.start), end: EndOfDayRenderer.iso(report.end),
+            id: report.id, label: report.label, start: StoreTime.iso(report.start), end: StoreTime.iso(report.end),
             status: report.status)
         tables = report.tables.map { Table(name: $0.name, compared: $0.compared, matched: $0.matched, findings: $0.findings) }
         findings = report.findings.map(Finding.init(item:))
@@ -135,7 +135,7 @@ struct EndOfDayDocument: Encodable {
         carriedKeys = report.carriedKeys.map { Carried(table: $0.table, key: $0.key) }
         categories = report.categories.map(Category.init(category:))
         capture = report.capture.map {
-            Source(side: $0.side, durableLSN: $0.durableLSN, watermark: EndOfDayRenderer.iso($0.watermark), lastError: $0.lastError)
+            Source(side: $0.side, durableLSN: $0.durableLSN, watermark: StoreTime.iso($0.watermark), lastError: $0.lastError)
         }
         staleDispositions = report.staleDispositions.map(Stale.init(rule:))
         unmappedColumns = report.unmappedColumns.map { Unmapped(table: $0.table, legacy: $0.legacy, new: $0.new) }

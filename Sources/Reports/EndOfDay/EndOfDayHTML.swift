@@ -6,8 +6,8 @@ enum EndOfDayHTML {
         let title = "Parity end of day — cycle \(report.id) \(report.label)"
         var body = [
             "<h1>\(Escaping.html(title))</h1>",
-            "<p>Status <b>\(Escaping.html(report.status))</b>, window [\(EndOfDayRenderer.iso(report.start)), "
-                + "\(EndOfDayRenderer.iso(report.end))), unexplained diff rate <b>\(Escaping.html(report.unexplainedRate))</b></p>",
+            "<p>Status <b>\(Escaping.html(report.status))</b>, window [\(StoreTime.iso(report.start)), "
+                + "\(StoreTime.iso(report.end))), unexplained diff rate <b>\(Escaping.html(report.unexplainedRate))</b></p>",
         ]
         body += section("Tables", ["table", "compared", "matched", "findings"], report.tables.map {
             [$0.name, "\($0.compared)", "\($0.matched)", EndOfDayRenderer.kinds($0.findings)]
@@ -30,7 +30,7 @@ enum EndOfDayHTML {
             [$0.table, $0.column ?? "*", $0.kind, $0.disposition, $0.owner ?? "-", $0.note ?? "-"]
         })
         body += section("Capture health", ["source", "durable LSN", "watermark", "last error"], report.capture.map {
-            [$0.side, $0.durableLSN, EndOfDayRenderer.iso($0.watermark), $0.lastError ?? "-"]
+            [$0.side, $0.durableLSN, StoreTime.iso($0.watermark), $0.lastError ?? "-"]
         })
         return """
             <!DOCTYPE html>

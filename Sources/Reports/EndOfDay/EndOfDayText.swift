@@ -4,7 +4,7 @@ import Reconciliation
 enum EndOfDayText {
     static func render(_ report: EndOfDayReport) -> String {
         var lines = [
-            "cycle \(report.id) \(report.label)  \(report.status)  [\(EndOfDayRenderer.iso(report.start)), \(EndOfDayRenderer.iso(report.end)))",
+            "cycle \(report.id) \(report.label)  \(report.status)  [\(StoreTime.iso(report.start)), \(StoreTime.iso(report.end)))",
             "unexplained diff rate  \(report.unexplainedRate)",
             "",
             pad("table", 24) + pad("compared", 10) + pad("matched", 10) + "findings",
@@ -43,7 +43,7 @@ enum EndOfDayText {
         if !report.capture.isEmpty { lines += ["", "capture:"] }
         for source in report.capture {
             lines.append("  \(pad(source.side, 8))durable \(source.durableLSN)"
-                + "  complete through \(EndOfDayRenderer.iso(source.watermark))"
+                + "  complete through \(StoreTime.iso(source.watermark))"
                 + (source.lastError.map { "  last error: \($0)" } ?? ""))
         }
         return lines.joined(separator: "\n") + "\n"

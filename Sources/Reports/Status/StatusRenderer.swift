@@ -7,15 +7,23 @@ public enum StatusRenderer {
         format == .json ? JSONRendering.render(StatusDocument(sources)) : text(sources, now: now)
     }
 
+    /// How long ago a store time was, roughly: `42s`, `17m`, `5h`.
+    static func age(_ micros: Int64, now: Date) -> String {
+        let seconds = max(0, Int(now.timeIntervalSince(StoreTime.date(micros))))
+        if seconds < 120 { return "\(seconds)s" }
+        if seconds < 7200 { return "\(seconds / 60)m" }
+        return "\(seconds / 3600)h"
+    }
+
     private static func text(_ sources: [SourceStatus], now: Date) -> String {
         guard !sources.isEmpty else { return "no source is initialized; run parity init\n" }
         var lines: [String] = []
         for source in sources {
             lines.append("\(source.side)  slot \(source.slot)")
             lines.append("  durable through   \(source.checkpointLSN)")
-            lines.append("  watermark         \(Timestamps.iso(source.watermark)) (\(Timestamps.age(source.watermark, now: now)) ago)")
-            if let commit = source.lastCommitTime { lines.append("  last commit       \(Timestamps.iso(commit))") }
-            if let message = source.lastMessageAt { lines.append("  last message      \(Timestamps.iso(message))") }
+            lines.append("  watermark         \(StoreTime.iso(micros: source.watermark)) (\(StatusRenderer.age(source.watermark, now: now)) ago)")
+            if let commit = source.lastCommitTime { lines.append("  last commit       \(StoreTime.iso(micros: commit))") }
+            if let message = source.lastMessageAt { lines.append("  last message      \(StoreTime.iso(micros: message))") }
             if let server = source.server {
                 if server.exists {
                     lines.append("  slot              \(server.active ? "active" : "inactive"), wal_status \(server.walStatus ?? "unknown"), confirmed \(server.confirmedFlushLSN ?? "none")")
@@ -28,22 +36,6 @@ public enum StatusRenderer {
             if let error = source.lastError { lines.append("  last error        \(error)") }
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-}
-
-/// Formats store times (µs since 1970) for reports.
-enum Timestamps {
-    static func iso(_ micros: Int64) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: Date(timeIntervalSince1970: Double(micros) / 1_000_000))
-    }
-
-    static func age(_ micros: Int64, now: Date) -> String {
-        let seconds = max(0, Int(now.timeIntervalSince1970 - Double(micros) / 1_000_000))
-        if seconds < 120 { return "\(seconds)s" }
-        if seconds < 7200 { return "\(seconds / 60)m" }
-        return "\(seconds / 3600)h"
     }
 }
 
@@ -77,8 +69,8 @@ struct StatusDocument: Encodable {
     init(_ sources: [SourceStatus]) {
         self.sources = sources.map { status in
             Source(
-                source: status.side, slot: status.slot, durableLSN: status.checkpointLSN, watermark: Timestamps.iso(status.watermark),
-                lastCommit: status.lastCommitTime.map(Timestamps.iso), lastMessage: status.lastMessageAt.map(Timestamps.iso),
+                source: status.side, slot: status.slot, durableLSN: status.checkpointLSN, watermark: StoreTime.iso(micros: status.watermark),
+                lastCommit: status.lastCommitTime.map(StoreTime.iso(micros:)), lastMessage: status.lastMessageAt.map(StoreTime.iso(micros:)),
                 lastError: status.lastError, slotExists: status.server?.exists, slotActive: status.server?.active,
                 walStatus: status.server?.walStatus, lagBytes: status.server?.lagBytes,
                 retainedWALBytes: status.server?.retainedBytes, serverError: status.serverError)
