@@ -41,6 +41,7 @@ let package = Package(
             name: "ParityEngine",
             dependencies: [
                 "PostgresClient", "ParityStore", "ParityConfig", "Reconciliation", "LogicalReplication", "ReplicationStream",
+                "ExactNumeric",
             ]
         ),
         .executableTarget(

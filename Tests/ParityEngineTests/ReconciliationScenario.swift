@@ -3,6 +3,7 @@ import ParityConfig
 import ParityEngine
 import ParityStore
 import ParityTestSupport
+import Reconciliation
 
 /// Two throwaway clusters with DIFFERENT schemas for one logical table, initialized for capture: the legacy
 /// `public.orders` (char(1) codes, numeric(12,3), local `timestamp` in America/Vancouver) and the new
@@ -31,13 +32,31 @@ struct ReconciliationScenario {
     let configuration: ParityConfiguration
     let store: ParityStore
 
-    init() throws {
+    /// The mapping of `legacySchema` to `newSchema` (YAML lines under `tables:`).
+    static let tables = """
+          - name: orders
+            legacy: public.orders
+            new: sales.purchase_order
+            key: { legacy: [order_no], new: [id] }
+            columns:
+              - { legacy: status, new: state, map: { O: open, P: paid, V: void } }
+              - { legacy: amount, new: total, type: decimal }
+              - { legacy: placed_at, new: placed_at, type: timestamptz, legacy_timezone: America/Vancouver }
+              - { legacy: note, new: memo, normalize: [null_equals_empty] }
+        """
+
+    /// Starts both clusters with the given schemas (each must create `heap_log (id bigint, what text)`, the tick
+    /// table), writes a config with 6-second cycles, the `tables:` and any further top-level YAML, and runs init.
+    init(
+        legacySchema: String = Self.legacySchema, newSchema: String = Self.newSchema, tables: String = Self.tables,
+        extraYAML: String = ""
+    ) throws {
         legacy = try PostgresCluster.start()
         new = try PostgresCluster.start()
         try legacy.createDatabase("legacy")
         try new.createDatabase("modern")
-        try legacy.run(Self.legacySchema, database: "legacy")
-        try new.run(Self.newSchema, database: "modern")
+        try legacy.run(legacySchema, database: "legacy")
+        try new.run(newSchema, database: "modern")
         let storePath = NSTemporaryDirectory() + "parity-reconcile-\(UUID().uuidString)/parity.sqlite"
         let yaml = """
             store: { path: "\(storePath)" }
@@ -46,15 +65,8 @@ struct ReconciliationScenario {
               new: { dsn: "\(new.dsn(database: "modern"))" }
             cycle: { period: 6s, settle: 0s, grace: 2s }
             tables:
-              - name: orders
-                legacy: public.orders
-                new: sales.purchase_order
-                key: { legacy: [order_no], new: [id] }
-                columns:
-                  - { legacy: status, new: state, map: { O: open, P: paid, V: void } }
-                  - { legacy: amount, new: total, type: decimal }
-                  - { legacy: placed_at, new: placed_at, type: timestamptz, legacy_timezone: America/Vancouver }
-                  - { legacy: note, new: memo, normalize: [null_equals_empty] }
+            \(tables)
+            \(extraYAML)
             """
         let configPath = NSTemporaryDirectory() + "parity-reconcile-\(UUID().uuidString).yaml"
         try yaml.write(toFile: configPath, atomically: true, encoding: .utf8)
@@ -67,6 +79,13 @@ struct ReconciliationScenario {
     func stop() {
         legacy.stop()
         new.stop()
+    }
+
+    /// Closes until `window` is closed, ticking both sources so their watermarks advance.
+    func closeThrough(_ window: CycleWindow, session: CaptureSession) throws {
+        try CycleClock.closeThrough(window, configuration: configuration, store: store, session: session) {
+            try write(legacy: "INSERT INTO heap_log VALUES (0, 'tick')", new: "INSERT INTO heap_log VALUES (0, 'tick')")
+        }
     }
 
     /// Runs each side's translation of the same logical writes (an empty string writes nothing on that side).

@@ -107,7 +107,7 @@ struct ReconciliationScenarioTests {
             """, new: """
             INSERT INTO sales.purchase_order VALUES (31, 'open', 31.00, NULL, NULL);
             """)
-        try closeThrough(third, scenario: scenario, session: session)
+        try scenario.closeThrough(third, session: session)
 
         let cycles = try scenario.store.cycles()
         let a = try #require(cycles.first { $0.label == first.label })
@@ -148,12 +148,5 @@ struct ReconciliationScenarioTests {
 
     private func findings(_ scenario: ReconciliationScenario, cycle: Int64) throws -> [Seen] {
         try scenario.store.findings(cycle: cycle).map(Seen.init).sorted { "\($0.key)\($0.column)" < "\($1.key)\($1.column)" }
-    }
-
-    /// Closes until `window` is closed, ticking both sources so their watermarks advance.
-    private func closeThrough(_ window: CycleWindow, scenario: ReconciliationScenario, session: CaptureSession) throws {
-        try CycleClock.closeThrough(window, configuration: scenario.configuration, store: scenario.store, session: session) {
-            try scenario.write(legacy: "INSERT INTO heap_log VALUES (0, 'tick')", new: "INSERT INTO heap_log VALUES (0, 'tick')")
-        }
     }
 }

@@ -63,9 +63,10 @@ public enum CycleCloser {
                 var tables: [CycleTableRecord] = []
                 var findings: [Finding] = []
                 var carried: [CarriedKey] = []
+                var rounding = RoundingObservations()
                 for mapping in configuration.tables {
                     let comparison = MappingComparison(mapping: mapping, window: window, label: record.label, grace: configuration.cycle.grace)
-                    let result = try comparison.run(reader)
+                    let result = try comparison.run(reader, rounding: &rounding)
                     tables.append(result.table)
                     findings += result.findings
                     carried += result.carried
@@ -74,7 +75,11 @@ public enum CycleCloser {
                 cycle.keysCompared = tables.reduce(0) { $0 + $1.compared }
                 cycle.unexplainedRate = UnexplainedRate.rate(findings: findings, matcher: matcher, keysCompared: cycle.keysCompared)
                 reported = findings.count
-                return CycleClose(cycle: cycle, tables: tables, findings: findings.map { stored($0, matcher) }, carried: carried)
+                let aggregates = try AggregateRun(configuration: configuration, matcher: matcher).run(reader)
+                return CycleClose(
+                    cycle: cycle, tables: tables, findings: findings.map { stored($0, matcher) }, carried: carried,
+                    aggregates: aggregates,
+                    rounding: try rounding.evidence.sorted { $0.key < $1.key }.map { try RoundingEvidenceJSON.stored($0.key, $0.value) })
             }
         }
         return closed.map { CloseOutcome.Closed(cycle: $0, findings: reported) }
@@ -85,7 +90,7 @@ public enum CycleCloser {
         return StoredFinding(
             mapping: finding.mapping, key: finding.key, column: finding.column, newColumn: finding.newColumn,
             kind: finding.kind.rawValue, legacy: finding.legacy, new: finding.new, disposition: rule?.disposition.rawValue,
-            ruleNote: rule?.note)
+            ruleNote: rule?.note, explanation: finding.explanation)
     }
 
     private static func wait(

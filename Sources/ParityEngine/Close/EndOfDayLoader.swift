@@ -34,7 +34,7 @@ public enum EndOfDayLoader {
             let record = try select(selection, store: store)
             let findings = try store.findings(cycle: record.id).map { item($0, configuration) }
             let shown = limit.map { Array(findings.prefix(max(0, $0))) } ?? findings
-            return EndOfDayReport(
+            var report = EndOfDayReport(
                 id: record.id, label: record.label, start: StoreTime.date(record.start), end: StoreTime.date(record.end), status: record.status,
                 tables: try store.cycleTables(cycle: record.id).map {
                     EndOfDayReport.Table(name: $0.mapping, compared: $0.compared, matched: $0.matched, findings: $0.findingsByKind)
@@ -49,6 +49,9 @@ public enum EndOfDayLoader {
                 },
                 staleDispositions: try EndOfDaySections.staleDispositions(configuration, store: store, through: record.id),
                 unmappedColumns: try EndOfDaySections.unmappedColumns(configuration, store: store))
+            report.aggregates = try EndOfDaySections.aggregates(configuration, store: store, cycle: record.id)
+            report.rounding = try EndOfDaySections.rounding(store: store, cycle: record.id)
+            return report
         } catch let error as EngineError {
             throw error
         } catch {
@@ -79,7 +82,7 @@ public enum EndOfDayLoader {
         return EndOfDayReport.Item(
             table: finding.mapping, key: finding.key, column: finding.column, kind: finding.kind,
             legacy: pii ? finding.legacy.map { _ in mask } : finding.legacy, new: pii ? finding.new.map { _ in mask } : finding.new,
-            disposition: finding.disposition, attributedTo: nil)
+            disposition: finding.disposition, attributedTo: finding.attributedTo, explanation: finding.explanation)
     }
 
 }

@@ -43,4 +43,26 @@ enum EndOfDaySections {
         case .legacyTable(let name): return name.description
         }
     }
+
+    /// The aggregate groups cycle `id` recorded, group columns in `group_by` order.
+    static func aggregates(_ configuration: ParityConfiguration, store: ParityStore, cycle id: Int64) throws -> [EndOfDayReport.AggregateLine] {
+        try store.aggregateResults(cycle: id).map { result in
+            let groupBy = configuration.aggregates.first { $0.name == result.aggregate }?.groupBy ?? result.group.keys.sorted()
+            return EndOfDayReport.AggregateLine(
+                aggregate: result.aggregate, period: result.period, groupColumns: groupBy, groupValues: groupBy.map { result.group[$0] ?? nil },
+                legacy: result.legacy, new: result.new, difference: result.difference,
+                bridge: result.bridge, unexplained: result.unexplained,
+                withinTolerance: result.withinTolerance)
+        }
+    }
+
+    /// The rounding mode each side's columns behaved as in cycle `id`'s rows.
+    static func rounding(store: ParityStore, cycle id: Int64) throws -> [EndOfDayReport.RoundingLine] {
+        try store.roundingEvidence(cycle: id).compactMap(RoundingEvidenceJSON.decode).map { subject, evidence in
+            let inference = evidence.inference()
+            return EndOfDayReport.RoundingLine(
+                table: subject.mapping, column: subject.column, side: subject.side.rawValue, mode: inference.label,
+                evidence: inference.evidence)
+        }
+    }
 }

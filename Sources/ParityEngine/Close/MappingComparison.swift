@@ -36,7 +36,8 @@ struct MappingComparison {
         self.grace = grace
     }
 
-    func run(_ reader: CycleStateReader) throws -> Outcome {
+    /// Compares the mapping's keys, adding the rounding evidence of the rows compared to `rounding`.
+    func run(_ reader: CycleStateReader, rounding: inout RoundingObservations) throws -> Outcome {
         var pairs: [String: Pair] = [:]
         for side in SourceSide.allCases {
             let changed: [String: Int64?] = window == nil
@@ -62,6 +63,7 @@ struct MappingComparison {
             let legacy = try legacyKey.flatMap { try reader.image(side: SourceSide.legacy.rawValue, mapping: mapping.name, rowKey: $0) }
             let new = try newKey.flatMap { try reader.image(side: SourceSide.new.rawValue, mapping: mapping.name, rowKey: $0) }
             let found = comparer.compare(legacy: legacy, new: new, cycle: label)
+            rounding.observe(comparer, legacy: legacy, new: new)
             if found.isEmpty {
                 matched += 1
             } else if let window, GraceCarry.decide(

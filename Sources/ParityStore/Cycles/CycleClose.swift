@@ -8,13 +8,22 @@ public struct CycleClose: Sendable {
     public var findings: [StoredFinding]
     /// Keys carried into the next cycle: mapping and canonical key (JSON array text).
     public var carried: [CarriedKey]
+    /// Each configured aggregate's groups.
+    public var aggregates: [StoredAggregateResult]
+    /// Rounding evidence per decimal column with a source expression and side.
+    public var rounding: [StoredRoundingEvidence]
 
     /// Creates the close.
-    public init(cycle: CycleRecord, tables: [CycleTableRecord], findings: [StoredFinding], carried: [CarriedKey]) {
+    public init(
+        cycle: CycleRecord, tables: [CycleTableRecord], findings: [StoredFinding], carried: [CarriedKey],
+        aggregates: [StoredAggregateResult] = [], rounding: [StoredRoundingEvidence] = []
+    ) {
         self.cycle = cycle
         self.tables = tables
         self.findings = findings
         self.carried = carried
+        self.aggregates = aggregates
+        self.rounding = rounding
     }
 }
 

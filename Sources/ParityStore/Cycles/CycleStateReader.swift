@@ -50,6 +50,28 @@ public final class CycleStateReader {
         return keys.sorted()
     }
 
+    /// Calls `body` with every row on `side` as of the end (key text and image), state rows streamed from disk.
+    public func forEachImage(side: String, mapping: String, _ body: (String, [String: String?]) throws -> Void) throws {
+        let overlay = try overlay(side: side, mapping: mapping)
+        if !overlay.truncated {
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT row_key, row_values FROM row_state WHERE side = ? AND mapping = ?", arguments: [side, mapping])
+            while let row = try rows.next() {
+                let key: String = row["row_key"]
+                guard overlay.images[key] == nil else { continue }
+                try body(key, RowJSON.decodeImage(row["row_values"]) ?? [:])
+            }
+        }
+        for (key, image) in overlay.images {
+            if let image { try body(key, image) }
+        }
+    }
+
+    /// Every flow day's latest aggregate row recorded before this cycle.
+    public func previousFlowResults() throws -> [StoredAggregateResult] {
+        try Row.fetchAll(db, sql: ParityStore.latestFlowSQL, arguments: [cycle - 1]).map(StoredAggregateResult.init(row:))
+    }
+
     /// Canonical keys (JSON array text) of `mapping` carried into this cycle.
     public func carriedKeys(mapping: String) throws -> [String] {
         try String.fetchAll(

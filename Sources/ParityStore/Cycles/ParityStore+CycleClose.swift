@@ -68,19 +68,41 @@ extension ParityStore {
                 arguments: [cycle.id, table.mapping, table.compared, table.matched, RowJSON.counts(table.findingsByKind)])
         }
         let insertFinding = try db.makeStatement(sql: """
-            INSERT INTO finding (cycle, seq, mapping, row_key, column_name, new_column, kind, legacy, new, disposition, rule_note)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO finding (cycle, seq, mapping, row_key, column_name, new_column, kind, legacy, new, disposition, rule_note,
+                                 explanation, attributed_to)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for (seq, finding) in close.findings.enumerated() {
             try insertFinding.execute(arguments: [
                 cycle.id, seq, finding.mapping, RowJSON.image(finding.key), finding.column, finding.newColumn, finding.kind,
-                finding.legacy, finding.new, finding.disposition, finding.ruleNote,
+                finding.legacy, finding.new, finding.disposition, finding.ruleNote, finding.explanation, finding.attributedTo,
             ])
+        }
+        try recordAggregates(db, cycle: cycle.id, close.aggregates)
+        for evidence in close.rounding {
+            try db.execute(
+                sql: "INSERT INTO rounding_evidence (cycle, mapping, column_name, side, evidence) VALUES (?, ?, ?, ?, ?)",
+                arguments: [cycle.id, evidence.mapping, evidence.column, evidence.side, evidence.evidence])
         }
         for carried in close.carried {
             try db.execute(
                 sql: "INSERT OR IGNORE INTO carried_key (mapping, canonical_key, cycle) VALUES (?, ?, ?)",
                 arguments: [carried.mapping, carried.canonicalKey, cycle.id + 1])
+        }
+    }
+
+    private static func recordAggregates(_ db: Database, cycle: Int64, _ results: [StoredAggregateResult]) throws {
+        let insert = try db.makeStatement(sql: """
+            INSERT INTO aggregate_result (cycle, aggregate, period, group_key, legacy, new, difference, bridge, unexplained,
+                                          unexplained_by_kind, within_tolerance)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for result in results {
+            try insert.execute(arguments: [
+                cycle, result.aggregate, result.period, RowJSON.image(result.group), result.legacy, result.new, result.difference,
+                RowJSON.image(result.bridge.mapValues { $0 }), result.unexplained, RowJSON.image(result.unexplainedByKind.mapValues { $0 }),
+                result.withinTolerance,
+            ])
         }
     }
 }

@@ -29,7 +29,8 @@ extension ParityStore {
                 StoredFinding(
                     mapping: row["mapping"], key: RowJSON.decodeImage(row["row_key"]) ?? [:], column: row["column_name"],
                     newColumn: row["new_column"], kind: row["kind"], legacy: row["legacy"], new: row["new"],
-                    disposition: row["disposition"], ruleNote: row["rule_note"])
+                    disposition: row["disposition"], ruleNote: row["rule_note"], explanation: row["explanation"],
+                    attributedTo: row["attributed_to"])
             }
         }
     }

@@ -18,11 +18,15 @@ public struct StoredFinding: Sendable, Equatable {
     public var disposition: String?
     /// The matching disposition rule's note, if any.
     public var ruleNote: String?
+    /// Why the finding is what it is (for `rounding`, the modes of each side).
+    public var explanation: String?
+    /// The legacy trigger the finding is attributed to, if any.
+    public var attributedTo: String?
 
     /// Creates a stored finding.
     public init(
         mapping: String, key: [String: String?], column: String?, newColumn: String?, kind: String, legacy: String?,
-        new: String?, disposition: String?, ruleNote: String?
+        new: String?, disposition: String?, ruleNote: String?, explanation: String? = nil, attributedTo: String? = nil
     ) {
         self.mapping = mapping
         self.key = key
@@ -33,5 +37,7 @@ public struct StoredFinding: Sendable, Equatable {
         self.new = new
         self.disposition = disposition
         self.ruleNote = ruleNote
+        self.explanation = explanation
+        self.attributedTo = attributedTo
     }
 }

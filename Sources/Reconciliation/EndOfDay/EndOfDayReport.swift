@@ -38,13 +38,15 @@ public struct EndOfDayReport: Sendable {
         public var new: String?
         /// The disposition rule's category, if any.
         public var disposition: String?
-        /// What the difference is attributed to (a trigger); nil until hidden-state analysis exists.
+        /// What the difference is attributed to (a legacy trigger), when known.
         public var attributedTo: String?
+        /// Why the finding is what it is (for `rounding`, each side's modes).
+        public var explanation: String?
 
         /// Creates a finding.
         public init(
             table: String, key: [String: String?], column: String?, kind: String, legacy: String?, new: String?,
-            disposition: String?, attributedTo: String?
+            disposition: String?, attributedTo: String?, explanation: String? = nil
         ) {
             self.table = table
             self.key = key
@@ -54,6 +56,7 @@ public struct EndOfDayReport: Sendable {
             self.new = new
             self.disposition = disposition
             self.attributedTo = attributedTo
+            self.explanation = explanation
         }
     }
 
@@ -85,6 +88,10 @@ public struct EndOfDayReport: Sendable {
     public var staleDispositions: [StaleDisposition]
     /// Per mapping, stored columns it neither maps, keys nor ignores.
     public var unmappedColumns: [UnmappedColumns]
+    /// The aggregate groups the cycle recorded.
+    public var aggregates: [AggregateLine] = []
+    /// Rounding modes inferred from the cycle's rows.
+    public var rounding: [RoundingLine] = []
 
     /// Creates a report.
     public init(

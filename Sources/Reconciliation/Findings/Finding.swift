@@ -21,11 +21,13 @@ public struct Finding: Sendable, Hashable {
     public var new: String?
     /// The cycle's label, when known.
     public var cycle: String?
+    /// For `rounding`: the modes each side's value agrees with (`legacy half_even, new half_up`).
+    public var explanation: String?
 
     /// Creates a finding.
     public init(
         mapping: String, key: [String: String?], column: String? = nil, newColumn: String? = nil, kind: FindingKind,
-        legacy: String? = nil, new: String? = nil, cycle: String? = nil
+        legacy: String? = nil, new: String? = nil, cycle: String? = nil, explanation: String? = nil
     ) {
         self.mapping = mapping
         self.key = key
@@ -35,5 +37,6 @@ public struct Finding: Sendable, Hashable {
         self.legacy = legacy
         self.new = new
         self.cycle = cycle
+        self.explanation = explanation
     }
 }

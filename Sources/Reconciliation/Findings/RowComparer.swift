@@ -1,3 +1,4 @@
+import ExactNumeric
 import ParityConfig
 
 /// Compares a legacy row with its new counterpart under one table mapping.
@@ -5,11 +6,16 @@ public struct RowComparer: Sendable {
     /// The table mapping compared.
     public let mapping: TableMapping
     private let comparators: [ValueComparator]
+    /// Per column (by legacy name), its source expression when it has one that parses.
+    private let sources: [String: SourceExpression]
 
-    /// Prepares the comparison of rows of `mapping` (column comparators are built once).
+    /// Prepares the comparison of rows of `mapping` (column comparators and source expressions are built once).
     public init(mapping: TableMapping) {
         self.mapping = mapping
         comparators = mapping.columns.map(ValueComparator.init(column:))
+        sources = mapping.columns.reduce(into: [:]) { sources, column in
+            if let text = column.source, let expression = try? SourceExpression(parsing: text) { sources[column.legacy] = expression }
+        }
     }
 
     /// Compares two images of one key once under `mapping`; see `compare(legacy:new:cycle:)`.
@@ -48,19 +54,56 @@ public struct RowComparer: Sendable {
             let key = key(of: legacy, side: .legacy)
             return comparators.compactMap { comparator in
                 let column = comparator.column
-                guard let legacyValue = legacy[column.legacy], let newValue = new[column.new] else { return nil }
-                let kind: FindingKind
-                switch comparator.compare(legacy: legacyValue, new: newValue) {
-                case .match: return nil
-                case .mismatch: kind = .valueMismatch
-                case .withinTolerance: kind = .withinTolerance
-                }
+                guard let (kind, explanation) = difference(comparator, legacy: legacy, new: new) else { return nil }
                 return Finding(
                     mapping: mapping.name, key: key, column: column.legacy, newColumn: column.new, kind: kind,
-                    legacy: legacyValue, new: newValue, cycle: cycle
+                    legacy: legacy[column.legacy] ?? nil, new: new[column.new] ?? nil, cycle: cycle, explanation: explanation
                 )
             }
         }
+    }
+
+    /// The kind of difference in the column whose legacy name is `legacyColumn` (nil when the values match,
+    /// a value is unknown, or the column is not mapped).
+    public func kind(ofColumn legacyColumn: String, legacy: RowImage, new: RowImage) -> FindingKind? {
+        guard let comparator = comparators.first(where: { $0.column.legacy == legacyColumn }) else { return nil }
+        return difference(comparator, legacy: legacy, new: new)?.kind
+    }
+
+    /// The unrounded value of `column`'s source expression on one side's image (the new image read in legacy terms).
+    public func unrounded(_ column: ColumnMapping, side: SourceSide, image: RowImage) -> ExactDecimal? {
+        guard let expression = sources[column.legacy] else { return nil }
+        return expression.evaluate(side == .legacy ? image : LegacyNamedImage.view(of: image, mapping: mapping))
+    }
+
+    /// Columns with a source expression, for rounding inference.
+    public var roundedColumns: [ColumnMapping] {
+        mapping.columns.filter { sources[$0.legacy] != nil }
+    }
+
+    private func difference(
+        _ comparator: ValueComparator, legacy: RowImage, new: RowImage
+    ) -> (kind: FindingKind, explanation: String?)? {
+        let column = comparator.column
+        guard let legacyValue = legacy[column.legacy], let newValue = new[column.new] else { return nil }
+        let outcome = comparator.compare(legacy: legacyValue, new: newValue)
+        if outcome == .match { return nil }
+        if let explanation = roundingExplanation(column, legacy: legacy, new: new) { return (.rounding, explanation) }
+        return (outcome == .withinTolerance ? .withinTolerance : .valueMismatch, nil)
+    }
+
+    /// A one-unit difference that two different rounding modes of the column's source expression explain.
+    private func roundingExplanation(_ column: ColumnMapping, legacy: RowImage, new: RowImage) -> String? {
+        guard column.type == .decimal, sources[column.legacy] != nil,
+              let legacyStored = (legacy[column.legacy] ?? nil).flatMap({ ExactDecimal($0) }),
+              let newStored = (new[column.new] ?? nil).flatMap({ ExactDecimal($0) }),
+              let legacyUnrounded = unrounded(column, side: .legacy, image: legacy),
+              let newUnrounded = unrounded(column, side: .new, image: new) else { return nil }
+        let scale = column.scale ?? max(legacyStored.scale, newStored.scale)
+        return RoundingExplanation.explain(
+            legacyStored: legacyStored, newStored: newStored, legacyUnrounded: legacyUnrounded, newUnrounded: newUnrounded,
+            scale: scale
+        )?.label(preferring: nil, nil)
     }
 
     /// Legacy key column names → the image's raw key values.

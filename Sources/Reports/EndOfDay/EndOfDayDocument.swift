@@ -23,7 +23,7 @@ struct EndOfDayDocument: Encodable {
         let item: EndOfDayReport.Item
 
         enum CodingKeys: String, CodingKey {
-            case table, key, column, kind, legacy, new, disposition, attributedTo = "attributed_to"
+            case table, key, column, kind, legacy, new, disposition, attributedTo = "attributed_to", explanation
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -36,6 +36,7 @@ struct EndOfDayDocument: Encodable {
             try container.encode(item.new, forKey: .new)
             try container.encode(item.disposition, forKey: .disposition)
             try container.encode(item.attributedTo, forKey: .attributedTo)
+            try container.encodeIfPresent(item.explanation, forKey: .explanation)
         }
     }
 
@@ -99,6 +100,38 @@ struct EndOfDayDocument: Encodable {
         }
     }
 
+    /// An aggregate group: amounts are exact decimal text; `bridge` maps a finding kind to the amount it explains.
+    struct Aggregate: Encodable {
+        let line: EndOfDayReport.AggregateLine
+
+        enum CodingKeys: String, CodingKey {
+            case name, period, group, legacy, new, difference, bridge, roundingExplained = "rounding_explained", unexplained
+            case withinTolerance = "within_tolerance"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(line.aggregate, forKey: .name)
+            try container.encode(line.period.isEmpty ? nil : line.period, forKey: .period)
+            try container.encode(Dictionary(zip(line.groupColumns, line.groupValues), uniquingKeysWith: { a, _ in a }), forKey: .group)
+            try container.encode(line.legacy, forKey: .legacy)
+            try container.encode(line.new, forKey: .new)
+            try container.encode(line.difference, forKey: .difference)
+            try container.encode(line.bridge, forKey: .bridge)
+            try container.encode(line.bridged("rounding"), forKey: .roundingExplained)
+            try container.encode(line.unexplained, forKey: .unexplained)
+            try container.encode(line.withinTolerance, forKey: .withinTolerance)
+        }
+    }
+
+    struct Rounding: Encodable {
+        let table: String
+        let column: String
+        let side: String
+        let mode: String
+        let evidence: String
+    }
+
     struct Unmapped: Encodable {
         let table: String
         let legacy: [String]
@@ -117,11 +150,13 @@ struct EndOfDayDocument: Encodable {
     let capture: [Source]
     let staleDispositions: [Stale]
     let unmappedColumns: [Unmapped]
+    let aggregates: [Aggregate]
+    let rounding: [Rounding]
 
     enum CodingKeys: String, CodingKey {
         case schema, cycle, tables, findings, findingsTotal = "findings_total", hiddenState = "hidden_state"
         case unexplainedRate = "unexplained_rate", carriedKeys = "carried_keys", categories, capture
-        case staleDispositions = "stale_dispositions", unmappedColumns = "unmapped_columns"
+        case staleDispositions = "stale_dispositions", unmappedColumns = "unmapped_columns", aggregates, rounding
     }
 
     init(_ report: EndOfDayReport) {
@@ -139,5 +174,7 @@ struct EndOfDayDocument: Encodable {
         }
         staleDispositions = report.staleDispositions.map(Stale.init(rule:))
         unmappedColumns = report.unmappedColumns.map { Unmapped(table: $0.table, legacy: $0.legacy, new: $0.new) }
+        aggregates = report.aggregates.map(Aggregate.init(line:))
+        rounding = report.rounding.map { Rounding(table: $0.table, column: $0.column, side: $0.side, mode: $0.mode, evidence: $0.evidence) }
     }
 }

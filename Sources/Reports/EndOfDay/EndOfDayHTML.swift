@@ -17,10 +17,20 @@ enum EndOfDayHTML {
         })
         body += section(
             "Findings (\(report.findings.count) of \(report.findingsTotal))",
-            ["table", "key", "column", "kind", "legacy", "new", "disposition"],
+            ["table", "key", "column", "kind", "legacy", "new", "disposition", "why"],
             report.findings.map {
-                [$0.table, $0.keyText, $0.column ?? "-", $0.kind, $0.legacy ?? "NULL", $0.new ?? "NULL", $0.disposition ?? "none"]
+                [$0.table, $0.keyText, $0.column ?? "-", $0.kind, $0.legacy ?? "NULL", $0.new ?? "NULL", $0.disposition ?? "none",
+                 [$0.explanation, $0.attributedTo.map { "attributed to \($0)" }].compactMap { $0 }.joined(separator: "; ")]
             })
+        body += section(
+            "Aggregates", ["aggregate", "day", "group", "legacy", "new", "difference", "rounding", "unexplained", "within tolerance"],
+            report.aggregates.map {
+                [$0.aggregate, $0.period.isEmpty ? "-" : $0.period, $0.groupText, $0.legacy ?? "-", $0.new ?? "-", $0.difference,
+                 $0.bridged("rounding"), $0.unexplained, $0.withinTolerance ? "yes" : "NO"]
+            })
+        body += section("Rounding modes", ["table", "column", "side", "mode", "evidence"], report.rounding.map {
+            [$0.table, $0.column, $0.side, $0.mode, $0.evidence]
+        })
         body += section("Carried to the next cycle", ["table", "key"], report.carriedKeys.map { [$0.table, $0.key] })
         let unmapped = report.unmappedColumns.filter { !$0.legacy.isEmpty || !$0.new.isEmpty }
         body += section("Unmapped columns", ["table", "legacy", "new"], unmapped.map {

@@ -27,8 +27,22 @@ enum EndOfDayText {
             let key = finding.key.keys.sorted().map { "\($0)=\(finding.key[$0]! ?? "NULL")" }.joined(separator: ",")
             var line = "  \(finding.table) {\(key)} \(finding.kind)"
             if let column = finding.column { line += " \(column): legacy \(quoted(finding.legacy)) new \(quoted(finding.new))" }
+            if let explanation = finding.explanation { line += "  (\(explanation))" }
             if let disposition = finding.disposition { line += "  [\(disposition)]" }
             lines.append(line)
+        }
+        if !report.aggregates.isEmpty {
+            lines += ["", "aggregates:"]
+            for line in report.aggregates {
+                let day = line.period.isEmpty ? "" : " \(line.period)"
+                lines.append("  \(line.aggregate)\(day) [\(line.groupText)]  legacy \(line.legacy ?? "-")  new \(line.new ?? "-")"
+                    + "  difference \(line.difference)  rounding \(line.bridged("rounding"))  unexplained \(line.unexplained)"
+                    + (line.withinTolerance ? "" : "  OUT OF TOLERANCE"))
+            }
+        }
+        if !report.rounding.isEmpty { lines += ["", "rounding modes:"] }
+        for line in report.rounding {
+            lines.append("  \(line.table).\(line.column) \(pad(line.side, 7))\(line.evidence)")
         }
         if !report.carriedKeys.isEmpty {
             lines.append("carried to the next cycle: " + report.carriedKeys.map { "\($0.table) \($0.key)" }.joined(separator: ", "))

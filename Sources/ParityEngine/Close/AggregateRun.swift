@@ -1,0 +1,93 @@
+import ExactNumeric
+import ParityConfig
+import ParityStore
+import Reconciliation
+
+/// Computes a cycle's configured aggregates from the row state as of its end: every row of each
+/// aggregate's mapping on both sides, paired by canonical key, reduced to the columns the aggregate reads.
+///
+/// Balances are recorded every cycle; of flows only the business days whose value the cycle changed
+/// (a day and group that no longer has rows is recorded as empty).
+struct AggregateRun {
+    let configuration: ParityConfiguration
+    let matcher: DispositionMatcher
+
+    func run(_ reader: CycleStateReader) throws -> [StoredAggregateResult] {
+        let computed = try compute(reader)
+        var previous = Dictionary(
+            try reader.previousFlowResults().map { (Self.identity($0), $0) }, uniquingKeysWith: { first, _ in first })
+        var recorded: [StoredAggregateResult] = []
+        for result in computed {
+            if result.period.isEmpty {
+                recorded.append(result)
+                continue
+            }
+            let old = previous.removeValue(forKey: Self.identity(result))
+            if old != result { recorded.append(result) }
+        }
+        for old in previous.values where !old.isEmpty {
+            let additive = configuration.aggregates.first { $0.name == old.aggregate }.map { $0.measure.isAdditive } ?? true
+            recorded.append(StoredAggregateResult(
+                aggregate: old.aggregate, period: old.period, group: old.group, legacy: additive ? "0" : nil,
+                new: additive ? "0" : nil, difference: "0", bridge: [:], unexplained: "0", unexplainedByKind: [:], withinTolerance: true))
+        }
+        return recorded.sorted { ($0.aggregate, $0.period, RowJSON.image($0.group)) < ($1.aggregate, $1.period, RowJSON.image($1.group)) }
+    }
+
+    private static func identity(_ result: StoredAggregateResult) -> String {
+        [result.aggregate, result.period, RowJSON.image(result.group)].joined(separator: "\u{0}")
+    }
+
+    private func compute(_ reader: CycleStateReader) throws -> [StoredAggregateResult] {
+        var results: [StoredAggregateResult] = []
+        for mapping in configuration.tables {
+            var computers = configuration.aggregates.filter { $0.table == mapping.name }.compactMap {
+                AggregateComputer(aggregate: $0, mapping: mapping, matcher: matcher, timezone: configuration.cycle.timezone)
+            }
+            guard !computers.isEmpty else { continue }
+            let legacyColumns = computers.reduce(into: Set<String>()) { $0.formUnion($1.legacyColumns) }
+            let newColumns = Self.newColumns(for: legacyColumns, mapping: mapping)
+            var pairs: [String: (legacy: RowImage?, new: RowImage?)] = [:]
+            for side in SourceSide.allCases {
+                let keep = side == .legacy ? legacyColumns : newColumns
+                try reader.forEachImage(side: side.rawValue, mapping: mapping.name) { _, image in
+                    let reduced = image.filter { keep.contains($0.key) }
+                    let key = RowJSON.key(RowComparer.canonicalKey(mapping: mapping, side: side, image: image))
+                    if side == .legacy { pairs[key, default: (nil, nil)].legacy = reduced } else { pairs[key, default: (nil, nil)].new = reduced }
+                }
+            }
+            for pair in pairs.values {
+                for index in computers.indices { computers[index].add(legacy: pair.legacy, new: pair.new) }
+            }
+            for computer in computers {
+                results += computer.results().map { Self.stored($0, groupBy: computer.aggregate.groupBy) }
+            }
+        }
+        return results
+    }
+
+    /// The new-side names of legacy-named columns (key columns, mapped columns, and unmapped names as they are).
+    private static func newColumns(for legacyColumns: Set<String>, mapping: TableMapping) -> Set<String> {
+        var names = legacyColumns
+        for (legacy, new) in zip(mapping.key.legacy, mapping.key.new) where legacyColumns.contains(legacy) { names.insert(new) }
+        for column in mapping.columns where legacyColumns.contains(column.legacy) { names.insert(column.new) }
+        return names
+    }
+
+    private static func stored(_ result: AggregateGroupResult, groupBy: [String]) -> StoredAggregateResult {
+        StoredAggregateResult(
+            aggregate: result.aggregate, period: result.period,
+            group: Dictionary(zip(groupBy, result.group), uniquingKeysWith: { first, _ in first }),
+            legacy: result.legacy?.description, new: result.new?.description, difference: result.difference.description,
+            bridge: result.bridge.mapValues(\.description), unexplained: result.unexplained.description,
+            unexplainedByKind: result.unexplainedByKind.mapValues(\.description), withinTolerance: result.withinTolerance)
+    }
+}
+
+extension StoredAggregateResult {
+    /// Whether the row records a day and group with no rows on either side.
+    var isEmpty: Bool {
+        [legacy, new, difference].allSatisfy { $0.flatMap { ExactDecimal($0) }?.isZero ?? true } && bridge.isEmpty
+            && unexplainedByKind.isEmpty
+    }
+}

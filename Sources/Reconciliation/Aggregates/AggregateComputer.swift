@@ -1,0 +1,173 @@
+import ExactNumeric
+import ParityConfig
+
+/// Computes one configured aggregate over a mapping's rows as of a cycle's end, pairing legacy and new rows
+/// by key so each group's difference is walked by cause (see `AggregateGroupResult`).
+///
+/// Feed every key of the mapping once with both images. Rows the filter rejects are left out on their own
+/// side. A `balance` aggregate has one result per group; a `flow` aggregate one per business day (the date
+/// column's calendar day in the cycle's time zone) and group, rows without a date left out.
+public struct AggregateComputer: Sendable {
+    private struct Totals {
+        var legacy: ExactDecimal?
+        var new: ExactDecimal?
+        var bridge: [String: ExactDecimal] = [:]
+        var unexplained: [String: ExactDecimal] = [:]
+    }
+
+    /// The aggregate computed.
+    public let aggregate: AggregateConfiguration
+    private let mapping: TableMapping
+    private let comparer: RowComparer
+    private let matcher: DispositionMatcher
+    private let filter: RowFilter?
+    private let zone: ZoneClock?
+    private let measureColumn: ColumnMapping?
+    private let tolerance: ExactDecimal
+    private var totals: [Bucket: Totals] = [:]
+
+    /// A flow's business day (empty for a balance) and a group.
+    private struct Bucket: Hashable {
+        var period: String
+        var group: [String?]
+    }
+
+    /// Prepares the aggregate; `timezone` is the IANA zone business days are counted in (and dates without
+    /// an offset read in). Nil when the filter does not parse.
+    public init?(aggregate: AggregateConfiguration, mapping: TableMapping, matcher: DispositionMatcher, timezone: String) {
+        if let text = aggregate.filter {
+            guard let filter = try? RowFilter(parsing: text) else { return nil }
+            self.filter = filter
+        } else {
+            filter = nil
+        }
+        self.aggregate = aggregate
+        self.mapping = mapping
+        comparer = RowComparer(mapping: mapping)
+        self.matcher = matcher
+        zone = ZoneClock(identifier: timezone)
+        measureColumn = mapping.column(legacy: aggregate.measure.column)
+        tolerance = ExactDecimal(aggregate.tolerance)?.abs ?? .zero
+    }
+
+    /// Legacy-named columns the aggregate reads (to keep only those of each image).
+    public var legacyColumns: Set<String> {
+        var columns = Set(aggregate.groupBy + mapping.key.legacy + [aggregate.measure.column])
+        if let date = aggregate.date { columns.insert(date.legacy) }
+        if let filter { columns.formUnion(filter.columns) }
+        if let source = measureColumn?.source, let expression = try? SourceExpression(parsing: source) {
+            columns.formUnion(expression.columns)
+        }
+        return columns
+    }
+
+    /// Adds one key: its legacy image and its new image (new column names), either nil when the row does not exist.
+    public mutating func add(legacy: RowImage?, new: RowImage?) {
+        let newView = new.map { LegacyNamedImage.view(of: $0, mapping: mapping) }
+        let legacyRow = legacy.flatMap { filter?.accepts($0) == false ? nil : $0 }
+        let newRow = newView.flatMap { filter?.accepts($0) == false ? nil : $0 }
+        let legacyGroup = legacyRow.flatMap(bucket)
+        let newGroup = newRow.flatMap(bucket)
+        if let legacyRow, let legacyGroup { accumulate(legacyGroup, side: .legacy, row: legacyRow) }
+        if let newRow, let newGroup { accumulate(newGroup, side: .new, row: newRow) }
+        guard aggregate.measure.isAdditive else { return }
+        let legacyMeasure = legacyGroup == nil ? .zero : legacyRow.flatMap(measure) ?? .zero
+        let newMeasure = newGroup == nil ? .zero : newRow.flatMap(measure) ?? .zero
+        if let legacyGroup, legacyGroup == newGroup, let legacy, let new {
+            let delta = newMeasure - legacyMeasure
+            guard !delta.isZero else { return }
+            explain(delta, in: legacyGroup, kind: comparer.kind(ofColumn: aggregate.measure.column, legacy: legacy, new: new)
+                        ?? .valueMismatch, legacy: legacy, new: new)
+            return
+        }
+        if let legacyGroup, !legacyMeasure.isZero {
+            explain(.zero - legacyMeasure, in: legacyGroup, kind: new == nil ? .missingInNew : .valueMismatch, legacy: legacy, new: new)
+        }
+        if let newGroup, !newMeasure.isZero {
+            explain(newMeasure, in: newGroup, kind: legacy == nil ? .missingInLegacy : .valueMismatch, legacy: legacy, new: new)
+        }
+    }
+
+    /// Every business day and group seen, sorted by day then group values.
+    public func results() -> [AggregateGroupResult] {
+        totals.keys.sorted {
+            ($0.period, $0.group.map { $0 ?? "" }.joined(separator: "\u{0}")) < ($1.period, $1.group.map { $0 ?? "" }.joined(separator: "\u{0}"))
+        }.map { bucket in
+            let totals = totals[bucket]!
+            var result = AggregateGroupResult(
+                aggregate: aggregate.name, period: bucket.period, group: bucket.group, legacy: totals.legacy, new: totals.new,
+                bridge: totals.bridge, unexplainedByKind: totals.unexplained, withinTolerance: true)
+            result.withinTolerance = result.unexplained.abs <= tolerance
+            return result
+        }
+    }
+
+    /// The row's business day (flows) and group; nil for a flow row without a readable date.
+    private func bucket(_ row: RowImage) -> Bucket? {
+        let group = aggregate.groupBy.map { row[$0] ?? nil }
+        guard aggregate.scope == .flow else { return Bucket(period: "", group: group) }
+        guard let column = aggregate.date?.legacy, let text = row[column] ?? nil,
+              case .finite(let micros) = ParsedTimestamp(parsing: text, zone: zone) else { return nil }
+        let seconds = micros >= 0 ? micros / 1_000_000 : -((-micros + 999_999) / 1_000_000)
+        let local = zone?.local(at: seconds) ?? seconds
+        let day = Int(local >= 0 ? local / 86_400 : -((-local + 86_399) / 86_400))
+        return Bucket(period: CivilDate(daysSinceEpoch: day).isoString, group: group)
+    }
+
+    /// The row's contribution to a sum or count; nil for a NULL or non-numeric value.
+    private func measure(_ row: RowImage) -> ExactDecimal? {
+        switch aggregate.measure {
+        case .count("*"): return 1
+        case .count(let column): return (row[column] ?? nil) == nil ? nil : 1
+        case .sum(let column), .min(let column), .max(let column): return (row[column] ?? nil).flatMap { ExactDecimal($0) }
+        }
+    }
+
+    private mutating func accumulate(_ group: Bucket, side: SourceSide, row: RowImage) {
+        var entry = totals[group, default: Totals()]
+        let current = side == .legacy ? entry.legacy : entry.new
+        let next: ExactDecimal?
+        switch (aggregate.measure, measure(row)) {
+        case (.count, let value), (.sum, let value): next = (current ?? .zero) + (value ?? .zero)
+        case (.min, let value?): next = current.map { Swift.min($0, value) } ?? value
+        case (.max, let value?): next = current.map { Swift.max($0, value) } ?? value
+        case (.min, nil), (.max, nil): next = current
+        }
+        if side == .legacy { entry.legacy = next } else { entry.new = next }
+        totals[group] = entry
+    }
+
+    private mutating func explain(_ amount: ExactDecimal, in group: Bucket, kind: FindingKind, legacy: RowImage?, new: RowImage?) {
+        var entry = totals[group, default: Totals()]
+        if explains(kind, legacy: legacy, new: new) {
+            entry.bridge[kind.rawValue, default: .zero] = entry.bridge[kind.rawValue, default: .zero] + amount
+        } else {
+            entry.unexplained[kind.rawValue, default: .zero] = entry.unexplained[kind.rawValue, default: .zero] + amount
+        }
+        totals[group] = entry
+    }
+
+    /// Rounding always explains; any other kind when its disposition says the difference is intended or a legacy bug.
+    private func explains(_ kind: FindingKind, legacy: RowImage?, new: RowImage?) -> Bool {
+        if kind == .rounding { return true }
+        let image = legacy ?? new.map { LegacyNamedImage.view(of: $0, mapping: mapping) } ?? [:]
+        let key = Dictionary(zip(mapping.key.legacy, mapping.key.legacy.map { image[$0] ?? nil }), uniquingKeysWith: { a, _ in a })
+        let isRowKind = kind == .missingInNew || kind == .missingInLegacy
+        let finding = Finding(
+            mapping: mapping.name, key: key, column: isRowKind ? nil : measureColumn?.legacy,
+            newColumn: isRowKind ? nil : measureColumn?.new, kind: kind,
+            legacy: measureColumn.flatMap { legacy?[$0.legacy] ?? nil }, new: measureColumn.flatMap { new?[$0.new] ?? nil })
+        guard let disposition = matcher.rule(for: finding)?.disposition else { return false }
+        return disposition == .intentionalChange || disposition == .legacyBug
+    }
+}
+
+extension AggregateMeasure {
+    /// Whether group totals add up row by row (sum, count), so differences can be walked by cause.
+    public var isAdditive: Bool {
+        switch self {
+        case .sum, .count: true
+        case .min, .max: false
+        }
+    }
+}

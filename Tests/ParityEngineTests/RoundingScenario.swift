@@ -1,0 +1,84 @@
+/// Issue 5's scenario: invoice lines whose amount legacy computes half-even in a BEFORE trigger and the new
+/// system half-up in its own INSERT (PostgreSQL's `round` rounds ties away from zero), over two months of
+/// business dates; one invoice never reaches the new system.
+enum RoundingScenario {
+    static let legacySchema = """
+        CREATE TABLE heap_log (id bigint, what text);
+        CREATE FUNCTION round_half_even(v numeric, s int) RETURNS numeric LANGUAGE plpgsql IMMUTABLE AS $$
+        DECLARE
+            shifted numeric := v * power(10::numeric, s);
+            kept numeric := floor(shifted);
+        BEGIN
+            IF shifted - kept > 0.5 OR (shifted - kept = 0.5 AND mod(kept, 2) <> 0) THEN kept := kept + 1; END IF;
+            RETURN kept / power(10::numeric, s);
+        END $$;
+        CREATE TABLE invoice_lines (
+            inv_no int, line_no int, currency char(3) NOT NULL, issued_on date NOT NULL,
+            qty numeric(12,3) NOT NULL, unit_price numeric(12,2) NOT NULL, amount numeric(12,2),
+            PRIMARY KEY (inv_no, line_no));
+        CREATE FUNCTION invoice_lines_amount() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            NEW.amount := round_half_even(NEW.qty * NEW.unit_price, 2);
+            RETURN NEW;
+        END $$;
+        CREATE TRIGGER invoice_lines_bi BEFORE INSERT OR UPDATE ON invoice_lines
+            FOR EACH ROW EXECUTE FUNCTION invoice_lines_amount();
+        """
+
+    static let newSchema = """
+        CREATE TABLE heap_log (id bigint, what text);
+        CREATE SCHEMA billing;
+        CREATE TABLE billing.invoice_line (
+            invoice_id bigint, line int, currency text NOT NULL, issue_date date NOT NULL,
+            quantity numeric(14,3) NOT NULL, price numeric(14,2) NOT NULL, amount numeric(14,2),
+            PRIMARY KEY (invoice_id, line));
+        """
+
+    static let tables = """
+          - name: invoice_lines
+            legacy: public.invoice_lines
+            new: billing.invoice_line
+            key: { legacy: [inv_no, line_no], new: [invoice_id, line] }
+            columns:
+              - { legacy: currency, new: currency }
+              - { legacy: issued_on, new: issue_date, type: date }
+              - { legacy: qty, new: quantity, type: decimal }
+              - { legacy: unit_price, new: price, type: decimal }
+              - { legacy: amount, new: amount, type: decimal, scale: 2, source: "qty * unit_price" }
+        """
+
+    static let aggregates = """
+        aggregates:
+          - name: line_totals
+            table: invoice_lines
+            measure: { sum: amount }
+            group_by: [currency]
+            scope: flow
+            date: { legacy: issued_on, new: issue_date }
+            tolerance: "0.00"
+        """
+
+    /// One invoice line as both systems receive it.
+    struct Line {
+        var invoice: Int
+        var line: Int
+        var currency: String
+        var day: String
+        var qty: String
+        var price: String
+    }
+
+    /// The legacy application's insert: the trigger computes the amount.
+    static func legacyInsert(_ lines: [Line]) -> String {
+        "INSERT INTO invoice_lines (inv_no, line_no, currency, issued_on, qty, unit_price) VALUES "
+            + lines.map { "(\($0.invoice), \($0.line), '\($0.currency)', '\($0.day)', \($0.qty), \($0.price))" }.joined(separator: ", ")
+    }
+
+    /// The new application's insert: it rounds the amount itself, half-up.
+    static func newInsert(_ lines: [Line]) -> String {
+        "INSERT INTO billing.invoice_line (invoice_id, line, currency, issue_date, quantity, price, amount) VALUES "
+            + lines.map {
+                "(\($0.invoice), \($0.line), '\($0.currency)', '\($0.day)', \($0.qty), \($0.price), round(\($0.qty) * \($0.price), 2))"
+            }.joined(separator: ", ")
+    }
+}

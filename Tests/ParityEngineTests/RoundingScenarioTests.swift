@@ -1,0 +1,100 @@
+import Foundation
+import ParityConfig
+import ParityEngine
+import ParityStore
+import Reconciliation
+import Testing
+
+/// Rounding differences walked into aggregates across two cycles and two months of business dates.
+@Suite("Rounding explained in aggregates and the monthly close")
+struct RoundingScenarioTests {
+    typealias Line = RoundingScenario.Line
+
+    /// September: ties with an even kept digit (legacy rounds down, new up), ties with an odd kept digit (both
+    /// round up), negative ties (legacy toward zero, new away from it), an exact amount, and invoice 9, which
+    /// only legacy has.
+    static let september = [
+        Line(invoice: 1, line: 1, currency: "EUR", day: "2026-09-29", qty: "1.5", price: "1.23"),    // 1.845
+        Line(invoice: 1, line: 2, currency: "EUR", day: "2026-09-29", qty: "2.5", price: "0.33"),    // 0.825
+        Line(invoice: 1, line: 3, currency: "EUR", day: "2026-09-29", qty: "0.5", price: "2.25"),    // 1.125
+        Line(invoice: 1, line: 4, currency: "EUR", day: "2026-09-29", qty: "1.5", price: "1.25"),    // 1.875
+        Line(invoice: 1, line: 5, currency: "EUR", day: "2026-09-29", qty: "0.5", price: "0.75"),    // 0.375
+        Line(invoice: 1, line: 6, currency: "EUR", day: "2026-09-30", qty: "2", price: "1.11"),      // 2.22
+        Line(invoice: 2, line: 1, currency: "USD", day: "2026-09-30", qty: "-1.5", price: "1.23"),   // -1.845
+        Line(invoice: 2, line: 2, currency: "USD", day: "2026-09-30", qty: "-0.5", price: "2.25"),   // -1.125
+    ]
+    static let missingInvoice = Line(invoice: 9, line: 1, currency: "EUR", day: "2026-09-30", qty: "1", price: "123.45")
+
+    /// October, written in the second cycle with a correction to a September line.
+    static let october = [
+        Line(invoice: 3, line: 1, currency: "EUR", day: "2026-10-01", qty: "3.5", price: "0.33"),    // 1.155
+        Line(invoice: 3, line: 2, currency: "EUR", day: "2026-10-01", qty: "4.5", price: "0.41"),    // 1.845
+        Line(invoice: 4, line: 1, currency: "USD", day: "2026-10-02", qty: "-2.5", price: "0.33"),   // -0.825
+        Line(invoice: 4, line: 2, currency: "USD", day: "2026-10-02", qty: "1.5", price: "0.25"),    // 0.375
+        Line(invoice: 4, line: 3, currency: "USD", day: "2026-10-02", qty: "10", price: "9.99"),     // 99.90
+    ]
+
+    @Test("half-even legacy vs half-up new: every difference explained by rounding except a missing invoice")
+    func twoMonths() throws {
+        let scenario = try ReconciliationScenario(
+            legacySchema: RoundingScenario.legacySchema, newSchema: RoundingScenario.newSchema, tables: RoundingScenario.tables,
+            extraYAML: RoundingScenario.aggregates)
+        defer { scenario.stop() }
+        let session = try CaptureSession(configuration: scenario.configuration, store: scenario.store, statusInterval: .milliseconds(200))
+        session.start()
+        defer { session.stop() }
+        _ = try CycleCloser.close(scenario.configuration, store: scenario.store)
+
+        let calendar = try #require(CycleCalendar(scenario.configuration.cycle))
+        let first = try CycleClock.waitForWindow(calendar, offset: 0.2...3)
+        try scenario.write(
+            legacy: RoundingScenario.legacyInsert(Self.september + [Self.missingInvoice]), new: RoundingScenario.newInsert(Self.september))
+        let second = calendar.window(after: first)
+        _ = try CycleClock.waitForWindow(calendar, offset: 0.2...3, window: second)
+        try scenario.write(
+            legacy: RoundingScenario.legacyInsert(Self.october) + "; UPDATE invoice_lines SET qty = 3 WHERE inv_no = 1 AND line_no = 6",
+            new: RoundingScenario.newInsert(Self.october)
+                + "; UPDATE billing.invoice_line SET quantity = 3, amount = round(3 * price, 2) WHERE invoice_id = 1 AND line = 6")
+        try scenario.closeThrough(second, session: session)
+        let cycles = try scenario.store.cycles()
+        let a = try #require(cycles.first { $0.label == first.label })
+        let b = try #require(cycles.first { $0.label == second.label })
+
+        // Cycle A: each tie the two modes round apart is a rounding finding naming both modes; the missing invoice is not.
+        let findingsA = try scenario.store.findings(cycle: a.id).map { "\($0.key["inv_no"]! ?? "")/\($0.key["line_no"]! ?? "") \($0.kind) \($0.legacy ?? "-") \($0.new ?? "-") \($0.explanation ?? "")" }
+        #expect(findingsA.sorted() == [
+            "1/1 rounding 1.84 1.85 legacy half_even, new half_up",
+            "1/2 rounding 0.82 0.83 legacy half_even, new half_up",
+            "1/3 rounding 1.12 1.13 legacy half_even, new half_up",
+            "2/1 rounding -1.84 -1.85 legacy half_even, new half_up",
+            "2/2 rounding -1.12 -1.13 legacy half_even, new half_up",
+            "9/1 missing_in_new - - ",
+        ])
+        // The cycle's aggregate rows: one per business day and currency, the difference walked by cause.
+        let rowsA = try scenario.store.aggregateResults(cycle: a.id).map(Self.describe)
+        #expect(rowsA == [
+            "2026-09-29 EUR legacy 6.04 new 6.07 difference 0.03 bridge rounding=0.03 unexplained 0.00",
+            "2026-09-30 EUR legacy 125.67 new 2.22 difference -123.45 bridge - unexplained -123.45 missing_in_new=-123.45",
+            "2026-09-30 USD legacy -2.96 new -2.98 difference -0.02 bridge rounding=-0.02 unexplained 0.00",
+        ])
+        // Cycle B rewrites only the days it changed: the corrected September day and the October days.
+        let rowsB = try scenario.store.aggregateResults(cycle: b.id).map(Self.describe)
+        #expect(rowsB == [
+            "2026-09-30 EUR legacy 126.78 new 3.33 difference -123.45 bridge - unexplained -123.45 missing_in_new=-123.45",
+            "2026-10-01 EUR legacy 3.00 new 3.01 difference 0.01 bridge rounding=0.01 unexplained 0.00",
+            "2026-10-02 USD legacy 99.46 new 99.45 difference -0.01 bridge rounding=-0.01 unexplained 0.00",
+        ])
+
+        let eod = try EndOfDayLoader.load(scenario.configuration, store: scenario.store, cycle: a.id)
+        #expect(eod.aggregates.count == 3)
+        #expect(eod.rounding.map { "\($0.side) \($0.mode)" } == ["legacy undetermined", "new undetermined"])
+    }
+
+    /// `day currency legacy … new … difference … bridge k=v unexplained … k=v`.
+    private static func describe(_ row: StoredAggregateResult) -> String {
+        let bridge = row.bridge.isEmpty ? "-" : row.bridge.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+        let unexplained = row.unexplainedByKind.sorted { $0.key < $1.key }.map { " \($0.key)=\($0.value)" }.joined()
+        return "\(row.period) \(row.group["currency"]! ?? "NULL") legacy \(row.legacy ?? "-") new \(row.new ?? "-") "
+            + "difference \(row.difference) bridge \(bridge) unexplained \(row.unexplained)\(unexplained)"
+    }
+}

@@ -1,0 +1,94 @@
+import ExactNumeric
+import ParityConfig
+import Reconciliation
+import Testing
+
+@Suite("Aggregates walked by cause")
+struct AggregateComputerTests {
+    static let mapping = TableMapping(
+        name: "lines", legacy: QualifiedName(schema: "public", name: "lines"), new: QualifiedName(schema: "billing", name: "line"),
+        key: KeyMapping(legacy: ["no"], new: ["id"]),
+        columns: [
+            ColumnMapping(legacy: "status", new: "state", map: ["O": "open", "V": "void"]),
+            ColumnMapping(legacy: "day", new: "day", type: .date),
+            ColumnMapping(legacy: "qty", new: "qty", type: .decimal),
+            ColumnMapping(legacy: "price", new: "price", type: .decimal),
+            ColumnMapping(legacy: "amount", new: "amount", type: .decimal, scale: 2, source: "qty * price"),
+        ])
+
+    private func computer(
+        _ measure: AggregateMeasure = .sum("amount"), scope: AggregateScope = .balance, filter: String? = nil,
+        rules: [DispositionRule] = [], tolerance: String = "0"
+    ) throws -> AggregateComputer {
+        try #require(AggregateComputer(
+            aggregate: AggregateConfiguration(
+                name: "totals", table: "lines", measure: measure, groupBy: ["status"], scope: scope,
+                date: scope == .flow ? SidePair(legacy: "day", new: "day") : nil, filter: filter, tolerance: tolerance),
+            mapping: Self.mapping, matcher: DispositionMatcher(rules: rules), timezone: "UTC"))
+    }
+
+    private func legacy(_ no: Int, _ status: String, _ qty: String, _ price: String, _ amount: String, day: String = "2026-10-01") -> RowImage {
+        ["no": "\(no)", "status": status, "day": day, "qty": qty, "price": price, "amount": amount]
+    }
+
+    private func new(_ id: Int, _ state: String, _ qty: String, _ price: String, _ amount: String, day: String = "2026-10-01") -> RowImage {
+        ["id": "\(id)", "state": state, "day": day, "qty": qty, "price": price, "amount": amount]
+    }
+
+    @Test("a group's difference splits into rounding, unexplained missing rows and value mismatches; bridge + unexplained = difference")
+    func walk() throws {
+        var totals = try computer()
+        totals.add(legacy: legacy(1, "O", "1.5", "1.23", "1.84"), new: new(1, "open", "1.5", "1.23", "1.85"))
+        totals.add(legacy: legacy(2, "O", "1", "10.00", "10.00"), new: nil)
+        totals.add(legacy: nil, new: new(3, "open", "1", "2.50", "2.50"))
+        totals.add(legacy: legacy(4, "O", "1", "5.00", "5.00"), new: new(4, "open", "1", "5.00", "5.50"))
+        totals.add(legacy: legacy(5, "V", "1", "7.00", "7.00"), new: new(5, "void", "1", "7.00", "7.00"))
+        let results = totals.results()
+        #expect(results.map(\.group) == [["O"], ["V"]])
+        let open = results[0]
+        #expect(open.legacy == ExactDecimal("16.84") && open.new == ExactDecimal("9.85"))
+        #expect(open.difference == ExactDecimal("-6.99"))
+        #expect(open.bridge == ["rounding": ExactDecimal("0.01")!])
+        #expect(open.roundingExplained == ExactDecimal("0.01"))
+        #expect(open.unexplained == ExactDecimal("-7.00"))
+        #expect(open.unexplainedByKind == [
+            "missing_in_new": ExactDecimal("-10.00")!, "missing_in_legacy": ExactDecimal("2.50")!, "value_mismatch": ExactDecimal("0.50")!,
+        ])
+        #expect(open.residual.isZero && !open.withinTolerance)
+        #expect(results[1].difference.isZero && results[1].withinTolerance)
+    }
+
+    @Test("a disposition that calls a kind intended moves its amount into the bridge")
+    func dispositioned() throws {
+        let rule = DispositionRule(table: .mapping("lines"), kind: .missingInNew, disposition: .legacyBug)
+        var totals = try computer(rules: [rule])
+        totals.add(legacy: legacy(2, "O", "1", "10.00", "10.00"), new: nil)
+        let result = try #require(totals.results().first)
+        #expect(result.bridge == ["missing_in_new": ExactDecimal("-10.00")!] && result.unexplained.isZero)
+    }
+
+    @Test("a row whose group differs counts as a value mismatch on both groups; the filter applies to each side in legacy terms")
+    func regroupAndFilter() throws {
+        var totals = try computer(filter: "status <> 'V'")
+        totals.add(legacy: legacy(1, "O", "1", "3.00", "3.00"), new: new(1, "void", "1", "3.00", "3.00"))
+        let results = totals.results()
+        #expect(results.map(\.group) == [["O"]])
+        #expect(results[0].unexplainedByKind == ["value_mismatch": ExactDecimal("-3.00")!])
+    }
+
+    @Test("flows split by business day; count and max are computed, only additive measures are walked")
+    func flowsAndMeasures() throws {
+        var flow = try computer(scope: .flow)
+        flow.add(legacy: legacy(1, "O", "1", "1.00", "1.00", day: "2026-09-30"), new: new(1, "open", "1", "1.00", "1.00", day: "2026-10-01"))
+        #expect(flow.results().map { "\($0.period) \($0.legacy?.description ?? "-") \($0.new?.description ?? "-")" }
+                    == ["2026-09-30 1.00 -", "2026-10-01 - 1.00"])
+        var count = try computer(.count("*"))
+        count.add(legacy: legacy(1, "O", "1", "1.00", "1.00"), new: nil)
+        #expect(count.results().first?.unexplainedByKind == ["missing_in_new": ExactDecimal(-1)])
+        var max = try computer(.max("amount"))
+        max.add(legacy: legacy(1, "O", "1", "1.00", "1.00"), new: new(1, "open", "1", "1.00", "2.00"))
+        max.add(legacy: legacy(2, "O", "1", "3.00", "3.00"), new: nil)
+        let result = try #require(max.results().first)
+        #expect(result.legacy == ExactDecimal(3) && result.new == ExactDecimal(2) && result.bridge.isEmpty && result.unexplainedByKind.isEmpty)
+    }
+}
