@@ -64,18 +64,18 @@ let package = Package(
         // MARK: Tests
         .target(name: "ParityTestSupport", dependencies: ["PostgresClient"]),
         .testTarget(name: "ParityTestSupportTests", dependencies: ["ParityTestSupport"]),
-        .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient", "ParityTestSupport"]),
+        .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient", "ParityTestSupport", "ExactNumeric"]),
         .testTarget(name: "ReplicationStreamTests", dependencies: ["ReplicationStream", "ParityTestSupport", "LogicalReplication", "PostgresClient"]),
         .testTarget(
-            name: "LogicalReplicationTests", dependencies: ["LogicalReplication"], exclude: ["Fixtures"]
+            name: "LogicalReplicationTests", dependencies: ["LogicalReplication", "ParityTestSupport"], exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "ExactNumericTests",
-            dependencies: ["ExactNumeric", .product(name: "BigInt", package: "BigInt")]
+            dependencies: ["ExactNumeric", "ParityTestSupport", .product(name: "BigInt", package: "BigInt")]
         ),
         .testTarget(name: "ParityConfigTests", dependencies: ["ParityConfig"]),
         .testTarget(name: "ParityStoreTests", dependencies: ["ParityStore"]),
-        .testTarget(name: "ReconciliationTests", dependencies: ["Reconciliation"]),
+        .testTarget(name: "ReconciliationTests", dependencies: ["Reconciliation", "ParityTestSupport"]),
         .testTarget(
             name: "ParityEngineTests",
             dependencies: ["ParityEngine", "ParityTestSupport", "Reports", "ParityConfig"]

@@ -1,3 +1,4 @@
+import ParityTestSupport
 import Testing
 @testable import ExactNumeric
 

@@ -1,17 +1,6 @@
 import LogicalReplication
+import ParityTestSupport
 import Testing
-
-/// A small seeded generator (SplitMix64) so failures reproduce.
-private struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 struct RandomizedInputTests {
     /// Feeds 100 000 mutated payloads (bit flips, truncations, insertions, deletions), interleaved with the
@@ -25,7 +14,7 @@ struct RandomizedInputTests {
         for message in Samples.protocol1 + Samples.streamControl + Samples.insideStreamBlock {
             valid.append(PgOutputWriter.xLogData(dataStart: LSN(1), walEnd: LSN(2), sendTime: Samples.time, PgOutputWriter.encode(message)))
         }
-        var random = SplitMix64(state: 0x5EED_2026)
+        var random = SplitMix64(seed: 0x5EED_2026)
         let mutationTarget = 100_000
         let clock = ContinuousClock()
         let deadline = clock.now + .seconds(20)

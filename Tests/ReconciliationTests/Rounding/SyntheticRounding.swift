@@ -1,4 +1,5 @@
 import ExactNumeric
+import ParityTestSupport
 @testable import Reconciliation
 
 /// Deterministic unrounded values and the evidence their roundings give, for inference tests.
@@ -8,7 +9,7 @@ enum SyntheticRounding {
 
     /// `count` seeded 3-decimal values in (−100, 100), or [0, 100) without negatives, followed by `ties`.
     static func values(count: Int = 300, negatives: Bool = true, seed: UInt64 = 7) -> [ExactDecimal] {
-        var generator = SplitMix64(state: seed)
+        var generator = SplitMix64(seed: seed)
         let range = negatives ? -99_999...99_999 : 0...99_999
         let random = (0..<count).map { _ in ExactDecimal(coefficient: Int.random(in: range, using: &generator), scale: 3) }
         return random + ties.filter { negatives || !$0.hasPrefix("-") }.map { ExactDecimal($0)! }
@@ -30,18 +31,5 @@ enum SyntheticRounding {
     static func viaScaledDouble(_ value: ExactDecimal) -> ExactDecimal {
         let cents = (Double(value.description)! * 100).rounded(.toNearestOrEven)
         return ExactDecimal(coefficient: Int(cents), scale: 2)
-    }
-
-    /// A small seeded generator so the synthetic data is the same on every run.
-    private struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 }
