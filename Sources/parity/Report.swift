@@ -5,7 +5,7 @@ import Reports
 /// `parity report`: reports of closed cycles.
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Render reports of closed cycles.", subcommands: [EndOfDay.self]
+        abstract: "Render reports of closed cycles.", subcommands: [EndOfDay.self, Monthly.self]
     )
 }
 
@@ -48,6 +48,47 @@ struct EndOfDay: ParsableCommand {
         do {
             let report = try EndOfDayLoader.load(configuration, store: store, selecting: selection, limit: limit)
             print(EndOfDayRenderer.render(report, format: format.outputFormat), terminator: "")
+        } catch {
+            printError(error.description)
+            throw ExitCode(error.exitCode)
+        }
+    }
+}
+
+/// `parity report monthly`: the monthly close report for finance.
+struct Monthly: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The monthly close report: aggregates legacy vs new, rounding-explained vs unexplained, sign-off."
+    )
+
+    @OptionGroup var options: ConfigOptions
+
+    @Option(help: "The month to close, YYYY-MM (default: the month of the latest closed cycle).")
+    var month: String?
+
+    @Option(help: "Name printed as the preparer in the sign-off block.")
+    var preparedBy: String?
+
+    @Option(help: "Name printed as the reviewer in the sign-off block (blank to sign by hand when omitted).")
+    var reviewedBy: String?
+
+    @Option(help: "Output format: text, json, csv or html.")
+    var format: ReportFormat = .text
+
+    func validate() throws {
+        if let month, month.wholeMatch(of: /[0-9]{4}-(0[1-9]|1[0-2])/) == nil {
+            throw ValidationError("--month takes a month as YYYY-MM, e.g. 2026-11")
+        }
+    }
+
+    func run() throws {
+        let configuration = try options.load()
+        let store = try openStore(configuration)
+        do {
+            let month = if let month { month } else { try MonthlyLoader.latestMonth(store: store) }
+            let report = try MonthlyLoader.load(
+                configuration, store: store, month: month, preparedBy: preparedBy, reviewedBy: reviewedBy)
+            print(MonthlyRenderer.render(report, format: format.outputFormat), terminator: "")
         } catch {
             printError(error.description)
             throw ExitCode(error.exitCode)

@@ -85,9 +85,38 @@ struct RoundingScenarioTests {
             "2026-10-02 USD legacy 99.46 new 99.45 difference -0.01 bridge rounding=-0.01 unexplained 0.00",
         ])
 
+        // Cycle A alone has too few ties of each kind to name a mode.
         let eod = try EndOfDayLoader.load(scenario.configuration, store: scenario.store, cycle: a.id)
         #expect(eod.aggregates.count == 3)
         #expect(eod.rounding.map { "\($0.side) \($0.mode)" } == ["legacy undetermined", "new undetermined"])
+
+        // The monthly close: exact totals per currency, rounding explained, the missing invoice unexplained to the cent.
+        let september = try MonthlyLoader.load(scenario.configuration, store: scenario.store, month: "2026-09", preparedBy: "test")
+        let totals = try #require(september.aggregates.first)
+        #expect(totals.groups.map(Self.describe) == [
+            "currency=EUR legacy 132.82 new 9.40 difference -123.42 rounding 0.03 unexplained -123.45 missing_in_new=-123.45 days 2",
+            "currency=USD legacy -2.96 new -2.98 difference -0.02 rounding -0.02 unexplained 0.00 days 1",
+        ])
+        #expect(totals.groups.map(\.withinTolerance) == [false, true])
+        #expect(totals.daily.map { "\($0.label) \($0.explained) \($0.unexplained)" } == [
+            "2026-09-29 0.03 0.00", "2026-09-30 -0.02 -123.45",
+        ])
+        // Over both cycles each kind of tie appears at least three times: each system's mode is named with its evidence.
+        #expect(september.rounding.map { "\($0.table).\($0.column) \($0.legacyMode) \($0.newMode)" } == [
+            "invoice_lines.amount half_even half_up",
+        ])
+        #expect(september.rounding.first?.evidence.contains("11/11 ties") == true)
+        let october = try MonthlyLoader.load(scenario.configuration, store: scenario.store, month: "2026-10")
+        #expect(october.aggregates.first?.groups.map(Self.describe) == [
+            "currency=EUR legacy 3.00 new 3.01 difference 0.01 rounding 0.01 unexplained 0.00 days 1",
+            "currency=USD legacy 99.46 new 99.45 difference -0.01 rounding -0.01 unexplained 0.00 days 1",
+        ])
+    }
+
+    private static func describe(_ group: MonthlyGroup) -> String {
+        "\(group.groupText) legacy \(group.legacy) new \(group.new) difference \(group.difference) rounding \(group.roundingExplained) "
+            + "unexplained \(group.unexplained)" + group.unexplainedByKind.map { " \($0.kind)=\($0.amount)" }.joined()
+            + " days \(group.daysWithDifferences)"
     }
 
     /// `day currency legacy … new … difference … bridge k=v unexplained … k=v`.

@@ -1,0 +1,145 @@
+import ExactNumeric
+import Foundation
+import ParityConfig
+import ParityStore
+import Reconciliation
+
+/// Builds the monthly close report of a calendar month from the store.
+///
+/// Flow aggregates sum each business day of the month (the date column's day) as of the latest closed
+/// cycle; balance aggregates take the month's last cycle. Rounding modes are inferred from the evidence of
+/// every cycle closed so far; categories and cycles are those of the cycles whose window starts in the month.
+public enum MonthlyLoader {
+    /// The report of `month` (`YYYY-MM`), signed off by the given names.
+    public static func load(
+        _ configuration: ParityConfiguration, store: ParityStore, month: String, preparedBy: String? = nil,
+        reviewedBy: String? = nil, now: Date = Date()
+    ) throws(EngineError) -> MonthlyReport {
+        guard month.wholeMatch(of: /[0-9]{4}-(0[1-9]|1[0-2])/) != nil else {
+            throw EngineError(source: nil, message: "\(month) is not a month", fix: "give the month as YYYY-MM, e.g. 2026-11", exitCode: 2)
+        }
+        do {
+            let cycles = try store.cycles()
+            guard let latest = cycles.last else {
+                throw EngineError(source: nil, message: "no cycle is closed yet", fix: "run parity init, then parity close", exitCode: 2)
+            }
+            let inMonth = cycles.filter { $0.id > 0 && $0.label.hasPrefix(month) }
+            let aggregates = try configuration.aggregates.map { aggregate in
+                aggregate.scope == .flow
+                    ? try flow(aggregate, store: store, month: month, asOf: latest.id)
+                    : try balance(aggregate, store: store, cycles: inMonth)
+            }
+            return MonthlyReport(
+                month: month, generatedAt: now, aggregates: aggregates,
+                rounding: try rounding(store: store, cycles: cycles),
+                categories: try categories(configuration, store: store, cycles: inMonth),
+                cycles: try MonthlyCycles.days(configuration, store: store, month: month, closed: cycles, now: now),
+                signOff: MonthlyReport.SignOff(preparedBy: preparedBy, preparedAt: now, reviewedBy: reviewedBy))
+        } catch let error as EngineError {
+            throw error
+        } catch {
+            throw EngineError(source: nil, message: "reading the month failed: \(error)",
+                              fix: "check the store file (store.path) is readable", exitCode: 2)
+        }
+    }
+
+    /// The month (`YYYY-MM`) of the latest closed cycle after the baseline.
+    public static func latestMonth(store: ParityStore) throws(EngineError) -> String {
+        let label: String?
+        do {
+            label = try store.cycles().last { $0.id > 0 }?.label
+        } catch {
+            throw EngineError(source: nil, message: "reading the cycles failed: \(error)", fix: "check the store file (store.path) is readable",
+                              exitCode: 2)
+        }
+        guard let label else {
+            throw EngineError(source: nil, message: "no cycle after the baseline is closed yet", fix: "run parity close, or give --month",
+                              exitCode: 2)
+        }
+        return String(label.prefix(7))
+    }
+
+    /// A flow: every business day of the month as of cycle `asOf`, summed per group.
+    private static func flow(
+        _ aggregate: AggregateConfiguration, store: ParityStore, month: String, asOf: Int64
+    ) throws -> MonthlyAggregate {
+        let rows = try store.flowResults(asOf: asOf, from: month + "-01", through: month + "-31").map(\.1)
+            .filter { $0.aggregate == aggregate.name }
+        return summarize(aggregate, rows: rows, label: \.period)
+    }
+
+    /// A balance: the month's last cycle, with each cycle of the month as a day of drift.
+    private static func balance(_ aggregate: AggregateConfiguration, store: ParityStore, cycles: [CycleRecord]) throws -> MonthlyAggregate {
+        var rows: [StoredAggregateResult] = []
+        var labels: [String: String] = [:]
+        for cycle in cycles {
+            for row in try store.aggregateResults(cycle: cycle.id) where row.aggregate == aggregate.name {
+                rows.append(row)
+                labels[MonthlyTotals.identity(row)] = cycle.label
+            }
+        }
+        var summary = summarize(aggregate, rows: rows, label: { labels[MonthlyTotals.identity($0)] ?? "" }, lastOnly: true)
+        summary.daily = summary.daily.sorted { $0.label < $1.label }
+        return summary
+    }
+
+    /// Groups rows (one per day or cycle and group) into the month's totals and daily drift.
+    private static func summarize(
+        _ aggregate: AggregateConfiguration, rows: [StoredAggregateResult], label: (StoredAggregateResult) -> String,
+        lastOnly: Bool = false
+    ) -> MonthlyAggregate {
+        var totals = MonthlyTotals(aggregate: aggregate, replacing: lastOnly)
+        for row in rows { totals.add(row, day: label(row)) }
+        return MonthlyAggregate(
+            name: aggregate.name, table: aggregate.table, measure: measureText(aggregate.measure), scope: aggregate.scope,
+            tolerance: aggregate.tolerance, groups: totals.groups(), daily: totals.daily())
+    }
+
+    private static func measureText(_ measure: AggregateMeasure) -> String {
+        switch measure {
+        case .sum(let column): "sum(\(column))"
+        case .count(let column): "count(\(column))"
+        case .min(let column): "min(\(column))"
+        case .max(let column): "max(\(column))"
+        }
+    }
+
+    /// Per mapping and column, the mode each side behaves as over every cycle so far.
+    private static func rounding(store: ParityStore, cycles: [CycleRecord]) throws -> [MonthlyReport.RoundingModeRow] {
+        var observations = RoundingObservations()
+        for cycle in cycles {
+            for (subject, evidence) in try store.roundingEvidence(cycle: cycle.id).compactMap(RoundingEvidenceJSON.decode) {
+                observations.merge(subject, evidence)
+            }
+        }
+        let columns = Set(observations.evidence.keys.map { [$0.mapping, $0.column] }).sorted { $0.lexicographicallyPrecedes($1) }
+        return columns.map { pair in
+            let inference = { (side: SourceSide) in
+                observations.evidence[RoundingObservations.Subject(mapping: pair[0], column: pair[1], side: side)]?.inference()
+            }
+            let legacy = inference(.legacy)
+            let new = inference(.new)
+            return MonthlyReport.RoundingModeRow(
+                table: pair[0], column: pair[1], legacyMode: legacy?.label ?? "undetermined", newMode: new?.label ?? "undetermined",
+                evidence: "legacy: \(legacy?.evidence ?? "no rows"); new: \(new?.evidence ?? "no rows")")
+        }
+    }
+
+    /// Finding categories of the month's cycles with their disposition and rule note.
+    private static func categories(
+        _ configuration: ParityConfiguration, store: ParityStore, cycles: [CycleRecord]
+    ) throws -> [MonthlyReport.CategoryStatus] {
+        var counts: [[String]: (count: Int, note: String?)] = [:]
+        for cycle in cycles {
+            for finding in try store.findings(cycle: cycle.id) {
+                let key = [finding.mapping, finding.column ?? "", finding.kind, finding.disposition ?? ""]
+                counts[key, default: (0, finding.ruleNote)].count += 1
+            }
+        }
+        return counts.sorted { ($1.value.count, $0.key.joined()) < ($0.value.count, $1.key.joined()) }.map { key, value in
+            MonthlyReport.CategoryStatus(
+                table: key[0], column: key[1].isEmpty ? nil : key[1], kind: key[2], findings: value.count,
+                disposition: key[3].isEmpty ? nil : key[3], note: value.note)
+        }
+    }
+}

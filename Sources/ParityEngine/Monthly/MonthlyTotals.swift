@@ -1,0 +1,99 @@
+import ExactNumeric
+import ParityConfig
+import ParityStore
+import Reconciliation
+
+/// Adds up an aggregate's stored rows over a month, per group, exactly.
+struct MonthlyTotals {
+    private struct Sums {
+        var legacy: ExactDecimal?
+        var new: ExactDecimal?
+        var bridge: [String: ExactDecimal] = [:]
+        var unexplained: [String: ExactDecimal] = [:]
+        var days: Set<String> = []
+        var values: [String: String?] = [:]
+    }
+
+    let aggregate: AggregateConfiguration
+    /// A balance: a later row of a group replaces the earlier one instead of adding to it.
+    let replacing: Bool
+    private var sums: [String: Sums] = [:]
+    private var drift: [String: (explained: ExactDecimal, unexplained: ExactDecimal)] = [:]
+
+    init(aggregate: AggregateConfiguration, replacing: Bool) {
+        self.aggregate = aggregate
+        self.replacing = replacing
+    }
+
+    /// The aggregate, day and group of a row, as one text.
+    static func identity(_ row: StoredAggregateResult) -> String {
+        [row.aggregate, row.period, RowJSON.image(row.group)].joined(separator: "\u{0}")
+    }
+
+    /// Adds one day's (or cycle's) row of a group.
+    mutating func add(_ row: StoredAggregateResult, day: String) {
+        let group = RowJSON.image(row.group)
+        var entry = replacing ? Sums() : sums[group, default: Sums()]
+        if replacing { entry.days = sums[group]?.days ?? [] }
+        entry.values = row.group
+        entry.legacy = combine(entry.legacy, row.legacy)
+        entry.new = combine(entry.new, row.new)
+        for (kind, amount) in row.bridge { entry.bridge[kind] = (entry.bridge[kind] ?? .zero) + Self.amount(amount) }
+        for (kind, amount) in row.unexplainedByKind { entry.unexplained[kind] = (entry.unexplained[kind] ?? .zero) + Self.amount(amount) }
+        let difference = Self.amount(row.difference)
+        if !difference.isZero { entry.days.insert(day) }
+        sums[group] = entry
+        let explained = row.bridge.values.reduce(ExactDecimal.zero) { $0 + Self.amount($1) }
+        let today = drift[day, default: (.zero, .zero)]
+        drift[day] = (today.explained + explained, today.unexplained + Self.amount(row.unexplained))
+    }
+
+    /// Each group's month, sorted by its values.
+    func groups() -> [MonthlyGroup] {
+        let tolerance = ExactDecimal(aggregate.tolerance)?.abs ?? .zero
+        return sums.keys.sorted().map { key in
+            let entry = sums[key]!
+            let difference = (entry.new ?? .zero) - (entry.legacy ?? .zero)
+            let unexplained = entry.bridge.values.reduce(difference) { $0 - $1 }
+            var group = MonthlyGroup(
+                group: aggregate.groupBy.map { MonthlyGroup.Column(name: $0, value: entry.values[$0] ?? nil) },
+                legacy: (entry.legacy ?? .zero).description, new: (entry.new ?? .zero).description, difference: difference.description,
+                bridge: Self.steps(entry.bridge), roundingExplained: (entry.bridge["rounding"] ?? .zero).description,
+                unexplained: unexplained.description, daysWithDifferences: entry.days.count, withinTolerance: unexplained.abs <= tolerance)
+            group.unexplainedByKind = Self.steps(entry.unexplained)
+            return group
+        }
+    }
+
+    /// Per day with any row: what was explained and what was not, summed over groups (for a balance, the change
+    /// since the previous cycle, so the drift adds up to the month-end state).
+    func daily() -> [MonthlyAggregate.DailyDrift] {
+        var previous: (explained: ExactDecimal, unexplained: ExactDecimal) = (.zero, .zero)
+        return drift.keys.sorted().map { day in
+            let today = drift[day]!
+            defer { if replacing { previous = today } }
+            return MonthlyAggregate.DailyDrift(
+                label: day, explained: (today.explained - previous.explained).description,
+                unexplained: (today.unexplained - previous.unexplained).description)
+        }
+    }
+
+    /// A group's running value with one more row's: added for sums and counts, the extreme for min and max.
+    private func combine(_ running: ExactDecimal?, _ text: String?) -> ExactDecimal? {
+        guard let value = text.flatMap({ ExactDecimal($0) }), value.isFinite else { return running }
+        guard let running, !replacing else { return value }
+        switch aggregate.measure {
+        case .sum, .count: return running + value
+        case .min: return Swift.min(running, value)
+        case .max: return Swift.max(running, value)
+        }
+    }
+
+    private static func steps(_ amounts: [String: ExactDecimal]) -> [MonthlyGroup.BridgeStep] {
+        amounts.keys.sorted().map { MonthlyGroup.BridgeStep(kind: $0, amount: amounts[$0]!.description) }
+    }
+
+    private static func amount(_ text: String?) -> ExactDecimal {
+        text.flatMap { ExactDecimal($0) }.flatMap { $0.isFinite ? $0 : nil } ?? .zero
+    }
+}

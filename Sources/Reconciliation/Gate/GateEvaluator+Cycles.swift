@@ -1,0 +1,79 @@
+import ExactNumeric
+
+extension GateEvaluator {
+    /// Enough consecutive closed cycles, none forced, each comparing every configured mapping.
+    static func coverage(_ window: [GateInput.Cycle], input: GateInput, required: Int) -> GateCriterion {
+        guard let first = window.first, let last = window.last else {
+            return GateCriterion(
+                name: .coverage, result: .notEvaluated, evidence: "no closed cycle yet (gate.cycles: \(required))", command: "parity status")
+        }
+        var details: [String] = []
+        for (previous, cycle) in zip(window, window.dropFirst()) where cycle.id != previous.id + 1 {
+            details.append("gap: no cycle between \(cycleText(previous)) and \(cycleText(cycle))")
+        }
+        if let expected = input.expectedLabels, let from = expected.firstIndex(of: first.label), let to = expected.lastIndex(of: last.label), from <= to {
+            let closed = Set(window.map(\.label))
+            details += expected[from...to].filter { !closed.contains($0) }.map { "business day \($0) has no closed cycle" }
+        }
+        details += window.filter { $0.status == .forced }.map { "\(cycleText($0)) was closed with --force" }
+        for cycle in window {
+            let skipped = input.mappings.filter { !cycle.mappingsCompared.contains($0) }
+            if !skipped.isEmpty { details.append("\(cycleText(cycle)) did not compare \(skipped.joined(separator: ", "))") }
+        }
+        let span = "\(first.label) … \(last.label)"
+        if !details.isEmpty {
+            let offending = window.first { $0.status == .forced } ?? last
+            return judged(.coverage, details: details, pass: "", fail: "\(details.count) problem(s) in \(window.count) cycles \(span)",
+                          command: eodCommand(offending))
+        }
+        guard window.count >= required else {
+            return GateCriterion(
+                name: .coverage, result: .notEvaluated,
+                evidence: "\(window.count) of \(required) required closed cycles (\(span))", command: "parity status")
+        }
+        return judged(.coverage, details: [], pass: "\(window.count) consecutive closed cycles \(span), none forced, every mapping compared",
+                      fail: "", command: "parity status")
+    }
+
+    /// Every cycle's unexplained diff rate at or below `gate.max_unexplained_rate`.
+    static func unexplainedDiffs(_ window: [GateInput.Cycle], maxRate: String) -> GateCriterion {
+        guard let limit = ExactDecimal(maxRate), limit.isFinite else {
+            return GateCriterion(name: .unexplainedDiffs, result: .notEvaluated,
+                                 evidence: "gate.max_unexplained_rate \"\(maxRate)\" is not a decimal", command: "parity check")
+        }
+        let rated = window.map { (cycle: $0, rate: ExactDecimal($0.unexplainedRate) ?? .nan) }
+        guard let worst = rated.max(by: { $0.rate < $1.rate }) else {
+            return GateCriterion(name: .unexplainedDiffs, result: .notEvaluated, evidence: "no closed cycle yet", command: "parity status")
+        }
+        let over = rated.filter { $0.rate > limit }
+        return judged(
+            .unexplainedDiffs,
+            details: over.map { "\(cycleText($0.cycle)): \($0.cycle.unexplainedRate) > \(maxRate)" },
+            pass: "highest unexplained diff rate \(worst.cycle.unexplainedRate) (\(cycleText(worst.cycle))) ≤ \(maxRate)",
+            fail: "\(over.count) of \(window.count) cycles above \(maxRate); highest \(worst.cycle.unexplainedRate) (\(cycleText(worst.cycle)))",
+            command: eodCommand(over.first?.cycle ?? worst.cycle))
+    }
+
+    /// Every finding category dispositioned, no open `match` finding, no stale rule.
+    static func dispositions(_ window: [GateInput.Cycle], stale: [String]) -> GateCriterion {
+        guard let last = window.last else {
+            return GateCriterion(name: .dispositions, result: .notEvaluated, evidence: "no closed cycle yet", command: "parity status")
+        }
+        var seen = Set<GateInput.Category>()
+        let categories = window.flatMap(\.categories).filter { seen.insert($0).inserted }
+        let open = categories.filter { $0.disposition == nil }
+        var details = open.map { "\($0.table).\($0.column ?? "-") \($0.kind): no disposition" }
+        let matches = window.filter { $0.openMatchFindings > 0 }
+        if let first = matches.first {
+            let count = matches.reduce(0) { $0 + $1.openMatchFindings }
+            details.append("\(count) finding(s) dispositioned match (open defects), first in \(cycleText(first))"
+                + (first.firstOpenMatchFinding.map { ": \($0)" } ?? ""))
+        }
+        details += stale.map { "stale rule (matched nothing in gate.stale_after_cycles cycles): \($0)" }
+        return judged(
+            .dispositions, details: details,
+            pass: "\(categories.count) finding categories, all dispositioned; no open match finding; no stale rule",
+            fail: "\(open.count) of \(categories.count) categories undispositioned, \(matches.count) cycle(s) with open match findings, \(stale.count) stale rule(s)",
+            command: eodCommand(matches.first ?? last))
+    }
+}

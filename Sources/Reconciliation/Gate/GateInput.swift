@@ -1,0 +1,46 @@
+import Foundation
+
+/// Everything the gate judges, read from the store and the sources by the caller; nil marks an input that is not available.
+public struct GateInput: Sendable {
+    /// Closed cycles, oldest first (the evaluator keeps the last `gate.cycles`).
+    public var cycles: [Cycle]
+    /// Every configured table mapping's name.
+    public var mappings: [String]
+    /// Disposition rules that matched nothing in the last `gate.stale_after_cycles` cycles, one short line each.
+    public var staleDispositions: [String]
+    /// The business-day labels the calendar expects, oldest first (at least the window); nil to check cycle ids only.
+    public var expectedLabels: [String]?
+    /// The last complete month's aggregate results; nil when no month is complete.
+    public var lastMonth: Month?
+    /// The hidden-state audit's lists.
+    public var hiddenState: HiddenState
+    /// Legacy writes of each cycle, oldest first (any cycles; the evaluator matches them by id); nil when not recorded.
+    public var legacyWrites: [CycleWrites]?
+    /// Each source's capture health.
+    public var capture: [SourceCapture]
+    /// When the gate is evaluated.
+    public var evaluatedAt: Date
+    /// The last closed cycle's end, if any.
+    public var asOf: Date?
+    /// Hash of the configuration in use.
+    public var configHash: String
+
+    /// Creates an input.
+    public init(
+        cycles: [Cycle], mappings: [String], staleDispositions: [String] = [], expectedLabels: [String]? = nil, lastMonth: Month?,
+        hiddenState: HiddenState, legacyWrites: [CycleWrites]?, capture: [SourceCapture], evaluatedAt: Date, asOf: Date?,
+        configHash: String
+    ) {
+        self.cycles = cycles
+        self.mappings = mappings
+        self.staleDispositions = staleDispositions
+        self.expectedLabels = expectedLabels
+        self.lastMonth = lastMonth
+        self.hiddenState = hiddenState
+        self.legacyWrites = legacyWrites
+        self.capture = capture
+        self.evaluatedAt = evaluatedAt
+        self.asOf = asOf
+        self.configHash = configHash
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+import Reconciliation
+
+/// `parity.monthly/1` (docs/json-schemas.md).
+struct MonthlyDocument: Encodable {
+    struct Aggregate: Encodable {
+        let name: String
+        let table: String
+        let measure: String
+        let scope: String
+        let tolerance: String
+        let groups: [Group]
+        let daily: [Daily]
+    }
+
+    struct Group: Encodable {
+        let group: [String: String?]
+        let legacy: String
+        let new: String
+        let difference: String
+        let bridge: [String: String]
+        let roundingExplained: String
+        let unexplained: String
+        let unexplainedByKind: [String: String]
+        let daysWithDifferences: Int
+        let withinTolerance: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case group, legacy, new, difference, bridge, unexplained
+            case roundingExplained = "rounding_explained", daysWithDifferences = "days_with_differences"
+            case unexplainedByKind = "unexplained_by_kind"
+            case withinTolerance = "within_tolerance"
+        }
+
+        init(_ group: MonthlyGroup) {
+            self.group = Dictionary(group.group.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
+            legacy = group.legacy
+            new = group.new
+            difference = group.difference
+            bridge = Dictionary(group.bridge.map { ($0.kind, $0.amount) }, uniquingKeysWith: { first, _ in first })
+            roundingExplained = group.roundingExplained
+            unexplained = group.unexplained
+            unexplainedByKind = Dictionary(group.unexplainedByKind.map { ($0.kind, $0.amount) }, uniquingKeysWith: { first, _ in first })
+            daysWithDifferences = group.daysWithDifferences
+            withinTolerance = group.withinTolerance
+        }
+    }
+
+    struct Daily: Encodable {
+        let label: String
+        let explained: String
+        let unexplained: String
+    }
+
+    struct Rounding: Encodable {
+        let table: String
+        let column: String
+        let legacyMode: String
+        let newMode: String
+        let evidence: String
+
+        enum CodingKeys: String, CodingKey {
+            case table, column, evidence, legacyMode = "legacy_mode", newMode = "new_mode"
+        }
+    }
+
+    /// A category; `column`, `disposition` and `note` are written as null when absent.
+    struct Category: Encodable {
+        let category: MonthlyReport.CategoryStatus
+
+        enum CodingKeys: String, CodingKey {
+            case table, column, kind, findings, disposition, note
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(category.table, forKey: .table)
+            try container.encode(category.column, forKey: .column)
+            try container.encode(category.kind, forKey: .kind)
+            try container.encode(category.findings, forKey: .findings)
+            try container.encode(category.disposition, forKey: .disposition)
+            try container.encode(category.note, forKey: .note)
+        }
+    }
+
+    struct Cycle: Encodable {
+        let label: String
+        let status: String
+    }
+
+    /// The sign-off; absent names and time are written as null.
+    struct SignOff: Encodable {
+        let signOff: MonthlyReport.SignOff
+
+        enum CodingKeys: String, CodingKey {
+            case preparedBy = "prepared_by", preparedAt = "prepared_at", reviewedBy = "reviewed_by"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(signOff.preparedBy, forKey: .preparedBy)
+            try container.encode(signOff.preparedAt.map(StoreTime.iso), forKey: .preparedAt)
+            try container.encode(signOff.reviewedBy, forKey: .reviewedBy)
+        }
+    }
+
+    let schema = "parity.monthly/1"
+    let month: String
+    let generatedAt: String
+    let aggregates: [Aggregate]
+    let rounding: [Rounding]
+    let categories: [Category]
+    let cycles: [Cycle]
+    let signOff: SignOff
+
+    enum CodingKeys: String, CodingKey {
+        case schema, month, aggregates, rounding, categories, cycles
+        case generatedAt = "generated_at", signOff = "sign_off"
+    }
+
+    init(_ report: MonthlyReport) {
+        month = report.month
+        generatedAt = StoreTime.iso(report.generatedAt)
+        aggregates = report.aggregates.map { aggregate in
+            Aggregate(
+                name: aggregate.name, table: aggregate.table, measure: aggregate.measure, scope: aggregate.scope.rawValue,
+                tolerance: aggregate.tolerance, groups: aggregate.groups.map(Group.init),
+                daily: aggregate.daily.map { Daily(label: $0.label, explained: $0.explained, unexplained: $0.unexplained) })
+        }
+        rounding = report.rounding.map {
+            Rounding(table: $0.table, column: $0.column, legacyMode: $0.legacyMode, newMode: $0.newMode, evidence: $0.evidence)
+        }
+        categories = report.categories.map(Category.init(category:))
+        cycles = report.cycles.map { Cycle(label: $0.label, status: $0.status.rawValue) }
+        signOff = SignOff(signOff: report.signOff)
+    }
+}

@@ -1,0 +1,43 @@
+import Reconciliation
+
+/// The monthly close report as plain text for a terminal.
+enum MonthlyText {
+    static func render(_ report: MonthlyReport) -> String {
+        var lines = ["monthly close \(report.month)  generated \(StoreTime.iso(report.generatedAt))"]
+        let kinds = MonthlyRenderer.bridgeKinds(report)
+        for aggregate in report.aggregates {
+            lines += ["", "\(aggregate.name): \(aggregate.measure) over \(aggregate.table), \(aggregate.scope.rawValue), tolerance \(aggregate.tolerance)"]
+            let used = kinds.filter { kind in aggregate.groups.contains { $0.bridgeAmount(kind) != nil } }
+            let header = ["group", "legacy", "new", "difference"] + used + ["unexplained", "days", "tolerance"]
+            let rows = aggregate.groups.map { group in
+                [group.groupText, group.legacy, group.new, group.difference] + used.map { group.bridgeAmount($0) ?? "0" }
+                    + [group.unexplained, "\(group.daysWithDifferences)", group.withinTolerance ? "within" : "EXCEEDED"]
+            }
+            lines += aggregate.groups.isEmpty ? ["  no group"] : TextColumns.lines([header] + rows, indent: "  ", rightAligned: Set(1..<header.count - 1))
+        }
+        if !report.rounding.isEmpty {
+            lines += ["", "rounding modes:"]
+            lines += TextColumns.lines(
+                [["table", "column", "legacy", "new", "evidence"]]
+                    + report.rounding.map { [$0.table, $0.column, $0.legacyMode, $0.newMode, $0.evidence] }, indent: "  ")
+        }
+        if !report.categories.isEmpty {
+            lines += ["", "finding categories:"]
+            lines += TextColumns.lines(
+                [["table", "column", "kind", "findings", "disposition", "note"]]
+                    + report.categories.map {
+                        [$0.table, $0.column ?? "-", $0.kind, "\($0.findings)", $0.disposition ?? "NONE", $0.note ?? ""]
+                    }, indent: "  ")
+        }
+        let irregular = report.cycles.filter { $0.status != .closed }
+        lines += ["", "cycles: \(report.cycles.count - irregular.count) of \(report.cycles.count) closed"
+            + irregular.map { "; \($0.label) \($0.status.rawValue)" }.joined()]
+        let signOff = report.signOff
+        lines += [
+            "", "prepared by \(signOff.preparedBy ?? "________________")"
+                + (signOff.preparedAt.map { " at \(StoreTime.iso($0))" } ?? ""),
+            "reviewed by \(signOff.reviewedBy ?? "________________")",
+        ]
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

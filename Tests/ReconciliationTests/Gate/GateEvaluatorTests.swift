@@ -1,0 +1,165 @@
+import Foundation
+import ParityConfig
+import Reconciliation
+import Testing
+
+@Suite("Gate evaluator: each criterion passing and failing, overall result and exit code")
+struct GateEvaluatorTests {
+    private let configuration = GateConfiguration(cycles: 3, maxUnexplainedRate: "0.001", maxLag: .seconds(300), staleAfterCycles: 30)
+
+    private func cycle(_ id: Int64, rate: String = "0.000000", status: GateInput.Cycle.Status = .closed,
+                       mappings: [String] = ["orders", "lines"]) -> GateInput.Cycle {
+        GateInput.Cycle(
+            id: id, label: "2026-11-\(String(format: "%02d", Int(id) + 10))", status: status, mappingsCompared: mappings, unexplainedRate: rate,
+            categories: [.init(table: "orders", column: "total", kind: "rounding", disposition: "intentional_change")])
+    }
+
+    /// Three clean cycles and every input available and clean.
+    private func passing() -> GateInput {
+        GateInput(
+            cycles: [cycle(1), cycle(2), cycle(3)], mappings: ["orders", "lines"], staleDispositions: [],
+            expectedLabels: ["2026-11-11", "2026-11-12", "2026-11-13"],
+            lastMonth: .init(month: "2026-10", aggregates: [.init(name: "revenue", groupsOutOfTolerance: 0)]),
+            hiddenState: .init(undocumented: [], unmappedTriggerMaintained: [], unmappedWrites: [], uncoveredBlindSpots: [], inventoryChanges: []),
+            legacyWrites: [.init(cycleID: 1, tables: [.init(table: "public.orders", rows: 4)]), .init(cycleID: 3, tables: [])],
+            capture: [.init(source: "legacy", health: .init(slotPresent: true, lagSeconds: 2)),
+                      .init(source: "new", health: .init(slotPresent: true, lagSeconds: nil))],
+            evaluatedAt: Date(timeIntervalSince1970: 1_795_000_000), asOf: Date(timeIntervalSince1970: 1_794_990_000), configHash: "sha256:abc")
+    }
+
+    private func criterion(_ name: GateCriterion.Name, _ input: GateInput, _ configuration: GateConfiguration? = nil) -> GateCriterion? {
+        GateEvaluator.evaluate(input, configuration: configuration ?? self.configuration).criteria.first { $0.name == name }
+    }
+
+    @Test("all clean: every criterion passes, overall pass, exit 0, window over the last N cycles")
+    func allPass() {
+        var input = passing()
+        input.cycles.insert(cycle(0, rate: "0.5"), at: 0)
+        let report = GateEvaluator.evaluate(input, configuration: configuration)
+        #expect(report.criteria.map(\.name) == [.coverage, .unexplainedDiffs, .dispositions, .aggregates, .hiddenState, .captureHealth])
+        #expect(report.criteria.allSatisfy { $0.result == .pass && $0.details.isEmpty }, "\(report.criteria)")
+        #expect(report.result == .pass && report.exitCode == 0)
+        #expect(report.window == .init(firstCycleID: 1, firstLabel: "2026-11-11", lastCycleID: 3, lastLabel: "2026-11-13"))
+        #expect(report.configHash == "sha256:abc" && report.unreachableSources.isEmpty)
+    }
+
+    @Test("coverage: fewer than N cycles is not evaluated (exit 2); a forced close, a gap or a skipped mapping fails")
+    func coverage() {
+        var input = passing()
+        input.cycles.removeFirst()
+        let short = GateEvaluator.evaluate(input, configuration: configuration)
+        #expect(short.criteria[0].result == .notEvaluated && short.criteria[0].evidence.contains("2 of 3"))
+        #expect(short.result == .notEvaluated && short.exitCode == 2)
+
+        input = passing()
+        input.cycles[1] = cycle(2, status: .forced)
+        let forced = criterion(.coverage, input)
+        #expect(forced?.result == .fail && forced?.details == ["cycle 2 (2026-11-12) was closed with --force"])
+        #expect(forced?.command == "parity report eod --cycle 2")
+
+        input = passing()
+        input.cycles[2] = cycle(4)
+        input.expectedLabels = ["2026-11-11", "2026-11-12", "2026-11-13", "2026-11-14"]
+        #expect(criterion(.coverage, input)?.details == [
+            "gap: no cycle between cycle 2 (2026-11-12) and cycle 4 (2026-11-14)", "business day 2026-11-13 has no closed cycle",
+        ])
+
+        input = passing()
+        input.cycles[0] = cycle(1, mappings: ["orders"])
+        #expect(criterion(.coverage, input)?.details == ["cycle 1 (2026-11-11) did not compare lines"])
+        #expect(GateEvaluator.evaluate(input, configuration: configuration).exitCode == 1)
+    }
+
+    @Test("unexplained_diffs: passes at the threshold, fails above it with the cycle named")
+    func unexplainedDiffs() {
+        var input = passing()
+        input.cycles[1] = cycle(2, rate: "0.001000")
+        #expect(criterion(.unexplainedDiffs, input)?.result == .pass)
+        input.cycles[2] = cycle(3, rate: "0.001001")
+        let failing = criterion(.unexplainedDiffs, input)
+        #expect(failing?.result == .fail && failing?.details == ["cycle 3 (2026-11-13): 0.001001 > 0.001"])
+        #expect(failing?.command == "parity report eod --cycle 3")
+    }
+
+    @Test("dispositions: an undispositioned category, an open match finding or a stale rule fails")
+    func dispositions() {
+        #expect(criterion(.dispositions, passing())?.result == .pass)
+        var input = passing()
+        input.cycles[2].categories.append(.init(table: "lines", column: nil, kind: "missing_in_new", disposition: nil))
+        #expect(criterion(.dispositions, input)?.details == ["lines.- missing_in_new: no disposition"])
+
+        input = passing()
+        input.cycles[1].openMatchFindings = 2
+        input.cycles[1].firstOpenMatchFinding = "orders {id=14} total: 14.00 → 14.01"
+        let match = criterion(.dispositions, input)
+        #expect(match?.result == .fail && match?.command == "parity report eod --cycle 2")
+        #expect(match?.details == ["2 finding(s) dispositioned match (open defects), first in cycle 2 (2026-11-12): orders {id=14} total: 14.00 → 14.01"])
+
+        input = passing()
+        input.staleDispositions = ["lines.qty value_mismatch legacy_bug"]
+        #expect(criterion(.dispositions, input)?.result == .fail)
+    }
+
+    @Test("aggregates: not evaluated without a complete month, fails on a group out of tolerance")
+    func aggregates() {
+        var input = passing()
+        input.lastMonth = nil
+        let missing = GateEvaluator.evaluate(input, configuration: configuration)
+        #expect(missing.criteria[3].result == .notEvaluated && missing.result == .notEvaluated)
+        input.lastMonth = .init(month: "2026-10", aggregates: [.init(name: "revenue", groupsOutOfTolerance: 2, firstExample: "region=EU: 0.90")])
+        let failing = criterion(.aggregates, input)
+        #expect(failing?.result == .fail && failing?.details == ["revenue: 2 group(s) out of tolerance, e.g. region=EU: 0.90"])
+        #expect(failing?.command == "parity report monthly --month 2026-10")
+    }
+
+    @Test("hidden_state: any listed item fails; a list not available is not evaluated unless something fails")
+    func hiddenState() {
+        var input = passing()
+        input.hiddenState.unmappedTriggerMaintained = ["public.order_totals (trigger trg_totals on public.orders)"]
+        let failing = criterion(.hiddenState, input)
+        #expect(failing?.result == .fail && failing?.details == ["unmapped trigger-maintained: public.order_totals (trigger trg_totals on public.orders)"])
+        input.hiddenState.inventoryChanges = nil
+        #expect(criterion(.hiddenState, input)?.result == .fail)
+        input.hiddenState.unmappedTriggerMaintained = []
+        #expect(criterion(.hiddenState, input)?.result == .notEvaluated)
+        #expect(criterion(.hiddenState, input)?.evidence == "not available: inventory change")
+    }
+
+    @Test("legacy_quiet: only with gate.legacy_quiet_cycles > 0; writes in the last M cycles fail, writes before pass")
+    func legacyQuiet() {
+        var quiet = configuration
+        quiet.legacyQuietCycles = 2
+        #expect(criterion(.legacyQuiet, passing(), quiet)?.result == .pass)
+        var input = passing()
+        input.legacyWrites?.append(.init(cycleID: 3, tables: [.init(table: "public.audit_log", rows: 12, writer: "cron job nightly_rollup")]))
+        let failing = criterion(.legacyQuiet, input, quiet)
+        #expect(failing?.result == .fail && failing?.details == ["cycle 3 (2026-11-13): public.audit_log 12 row(s) by cron job nightly_rollup"])
+        input.legacyWrites = nil
+        #expect(criterion(.legacyQuiet, input, quiet)?.result == .notEvaluated)
+        quiet.legacyQuietCycles = 4
+        #expect(criterion(.legacyQuiet, passing(), quiet)?.result == .notEvaluated)
+    }
+
+    @Test("capture_health: a missing or lost slot or lag above max_lag fails; an unreachable source is not evaluated and listed")
+    func captureHealth() {
+        var input = passing()
+        input.capture[0].health?.lagSeconds = 301
+        #expect(criterion(.captureHealth, input)?.details == ["legacy: lag 301s > 300s"])
+        input = passing()
+        input.capture[1].health = .init(slotPresent: false, slotLost: true, lagSeconds: nil)
+        #expect(criterion(.captureHealth, input)?.details == ["new: replication slot missing", "new: replication slot lost or invalidated"])
+        input = passing()
+        input.capture[1].health = nil
+        let report = GateEvaluator.evaluate(input, configuration: configuration)
+        #expect(report.criteria.last?.result == .notEvaluated && report.unreachableSources == ["new"] && report.exitCode == 2)
+    }
+
+    @Test("overall: a failure wins over not evaluated")
+    func failureWins() {
+        var input = passing()
+        input.lastMonth = nil
+        input.cycles[2] = cycle(3, rate: "0.5")
+        let report = GateEvaluator.evaluate(input, configuration: configuration)
+        #expect(report.result == .fail && report.exitCode == 1)
+    }
+}
