@@ -30,11 +30,11 @@ struct EndOfDayFormatsTests {
         ]
         let csv = EndOfDayRenderer.render(report(items), format: .csv)
         #expect(csv == [
-            "cycle,table,key,column,kind,legacy,new,disposition,attributed_to\r\n",
-            "3,orders,id=1,status,value_mismatch,\"a,b\",\"say \"\"hi\"\"\",,\r\n",
-            "3,orders,id=2,status,value_mismatch,\"line\nbreak\",\"cr\rhere\",,\r\n",
-            "3,orders,id=3,status,value_mismatch,Zürich ✓,,,\r\n",
-            "3,lines,line_no=2;order_id=1,,missing_in_new,,,legacy_bug,\r\n",
+            "cycle,table,key,column,kind,legacy,new,disposition,attributed_to,explanation\r\n",
+            "3,orders,id=1,status,value_mismatch,\"a,b\",\"say \"\"hi\"\"\",,,\r\n",
+            "3,orders,id=2,status,value_mismatch,\"line\nbreak\",\"cr\rhere\",,,\r\n",
+            "3,orders,id=3,status,value_mismatch,Zürich ✓,,,,\r\n",
+            "3,lines,line_no=2;order_id=1,,missing_in_new,,,legacy_bug,,\r\n",
         ].joined())
         #expect(Array(csv.utf8).starts(with: Array("cycle,".utf8)) && csv.utf8.contains(0xC3))
     }

@@ -30,7 +30,7 @@ struct EndOfDayReportTests {
         for output in outputs { #expect(!output.contains("secret-pii")) }
         let html = EndOfDayRenderer.render(report, format: .html)
         #expect(!html.contains("<script") && html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
-        #expect(EndOfDayRenderer.render(report, format: .csv).contains("0,orders,id=2,note,value_mismatch,,***,,\r\n"))
+        #expect(EndOfDayRenderer.render(report, format: .csv).contains("0,orders,id=2,note,value_mismatch,,***,,,\r\n"))
 
         #expect(report.categories.map { "\($0.column ?? "-") \($0.disposition ?? "none") \($0.count) \($0.sampleKeys)" }
             == [#"note none 1 ["id=2"]"#, #"status intentional_change 1 ["id=1"]"#])

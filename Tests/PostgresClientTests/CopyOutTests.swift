@@ -40,8 +40,9 @@ struct CopyOutTests {
         }
         #expect(count == 1_000_000)
         #expect(sum == 500_000_500_000)
-        // The table is ~100 MB as text; streaming must not hold it.
-        #expect(peak - before < 40, "resident memory grew by \(peak - before) MB while streaming")
+        // The table is ~100 MB as text (several times that as Swift strings); streaming must not hold it. The
+        // margin allows for other suites allocating in this process meanwhile (tests run in parallel).
+        #expect(peak - before < 75, "resident memory grew by \(peak - before) MB while streaming")
     }
 
     @Test("an error in the row handler cancels the COPY and leaves the connection usable")

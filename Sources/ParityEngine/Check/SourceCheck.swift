@@ -24,6 +24,7 @@ public enum SourceCheck {
             }
         }
         let mappings = Preflight.mappingChecks(configuration.tables, legacy: facts[.legacy], new: facts[.new])
+            + Preflight.expressionChecks(configuration)
         return CheckReport(configurationFile: configuration.file, sources: sources, mappings: mappings)
     }
 }

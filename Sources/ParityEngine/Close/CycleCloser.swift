@@ -19,6 +19,10 @@ public enum CycleCloser {
             throw EngineError(source: nil, message: "cycle.period must be a whole number of seconds and cycle.timezone a known zone",
                               fix: "correct the cycle: section (parity check validates it)", exitCode: 2)
         }
+        if let problem = Preflight.expressionChecks(configuration).first {
+            throw EngineError(source: nil, message: "\(problem.subject ?? problem.name): \(problem.detail)",
+                              fix: "\(problem.fix ?? "correct the config"); parity check lists every problem", exitCode: 2)
+        }
         let matcher = DispositionMatcher(rules: configuration.dispositions)
         var outcome = CloseOutcome()
         let cycles = try storeCall { try store.cycles() }

@@ -24,7 +24,7 @@ struct MonthlyFormatsTests {
             for group in try #require(aggregate["groups"] as? [[String: Any]]) {
                 #expect(Set(group.keys) == [
                     "group", "legacy", "new", "difference", "bridge", "rounding_explained", "unexplained", "days_with_differences",
-                    "within_tolerance",
+                    "within_tolerance", "unexplained_by_kind",
                 ])
                 let amount = { (key: String) in try #require(group[key] as? String).flatMap(ExactDecimal.init) }
                 let bridge = try #require(group["bridge"] as? [String: String])

@@ -1,0 +1,47 @@
+import ParityConfig
+
+/// An inventory item whose changes logical replication does not carry, and what Parity does about it.
+public struct BlindSpot: Sendable, Hashable {
+    /// The item's kind.
+    public var kind: HiddenStateKind
+    /// The item's name.
+    public var name: String
+    /// The item's table, `schema.table`, if any.
+    public var table: String?
+    /// Why the change stream misses it.
+    public var reason: String
+    /// What Parity does instead.
+    public var coverage: Coverage
+
+    /// What Parity does about a blind spot.
+    public enum Coverage: String, Sendable, Hashable {
+        /// The table is in `hidden_state.snapshot_tables`.
+        case snapshot = "compared by SQL snapshot at cycle close"
+        /// Nothing: the gap stays open.
+        case notCovered = "not covered"
+    }
+
+    /// The blind spots in `inventory`, in its item order; tables in `snapshotTables` are covered by snapshot.
+    public static func find(in inventory: Inventory, snapshotTables: [QualifiedName]) -> [BlindSpot] {
+        let snapshots = Set(snapshotTables.map { "\($0.schema).\($0.name)" })
+        return inventory.items.compactMap { item in
+            guard let reason = reason(for: item.kind) else { return nil }
+            let covered = item.kind != .cronJob && item.table.map(snapshots.contains) == true
+            return BlindSpot(kind: item.kind, name: item.name, table: item.table, reason: reason,
+                             coverage: covered ? .snapshot : .notCovered)
+        }
+    }
+
+    private static func reason(for kind: HiddenStateKind) -> String? {
+        switch kind {
+        case .unloggedTable: "unlogged tables are not WAL-logged, so their changes are never decoded"
+        case .materializedView: "materialized view refreshes are not decoded"
+        case .sequence: "sequence advances are not decoded"
+        case .generatedColumn: "stored generated columns are not sent by pgoutput"
+        case .foreignTable: "foreign table rows live on another server"
+        case .noReplicaIdentity: "without a replica identity, updates and deletes carry no key"
+        case .cronJob: "scheduled jobs write from inside the server, with no client to trace"
+        default: nil
+        }
+    }
+}
