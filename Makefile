@@ -28,7 +28,15 @@ clean:
 BENCH_ROWS ?= 1000000
 BENCH_SMALL_TRANSACTIONS ?= 200000
 
-.PHONY: bench bench-capture
+.PHONY: bench bench-capture monthly-png
+
+# Renders the sample monthly close report with headless Chromium (apt-get install chromium) to the
+# image the README shows; look at it after changing the HTML report.
+monthly-png: build
+	$(SWIFT) build --build-tests $(BUILD_FLAGS)
+	PARITY_SAMPLE_HTML=$(CURDIR)/.build/monthly-sample.html $(SWIFT) test --skip-build --disable-xctest $(BUILD_FLAGS) \
+		--filter 'MonthlyFormatsTests/writeSample'
+	scripts/render-png.sh .build/monthly-sample.html docs/images/monthly-report.png 1200 2150
 bench: bench-capture
 
 bench-capture:

@@ -48,6 +48,7 @@ struct CaptureScenario {
                             \(noteColumn), { legacy: placed_at, new: placed_at }] }
               - { name: lines, legacy: public.lines, new: public.lines, key: { legacy: [order_id, line_no], new: [order_id, line_no] },
                   columns: [{ legacy: qty, new: qty, type: integer }, { legacy: price, new: price, type: decimal }] }
+            \(ReconciliationScenario.hiddenState)
             \(extraYAML)
             """
         configPath = NSTemporaryDirectory() + "parity-capture-\(UUID().uuidString).yaml"

@@ -45,11 +45,15 @@ struct ReconciliationScenario {
               - { legacy: note, new: memo, normalize: [null_equals_empty] }
         """
 
+    /// The default `hidden_state:`: the tick table is written every tick and nobody maps it.
+    static let hiddenState = "hidden_state: { ignore_tables: [public.heap_log] }"
+
     /// Starts both clusters with the given schemas (each must create `heap_log (id bigint, what text)`, the tick
-    /// table), writes a config with 6-second cycles, the `tables:` and any further top-level YAML, and runs init.
+    /// table), writes a config with 6-second cycles, the `tables:`, the `hidden_state:` and any further top-level
+    /// YAML, and runs init.
     init(
         legacySchema: String = Self.legacySchema, newSchema: String = Self.newSchema, tables: String = Self.tables,
-        extraYAML: String = ""
+        hiddenState: String = Self.hiddenState, extraYAML: String = ""
     ) throws {
         legacy = try PostgresCluster.start()
         new = try PostgresCluster.start()
@@ -66,6 +70,7 @@ struct ReconciliationScenario {
             cycle: { period: 6s, settle: 0s, grace: 2s }
             tables:
             \(tables)
+            \(hiddenState)
             \(extraYAML)
             """
         let configPath = NSTemporaryDirectory() + "parity-reconcile-\(UUID().uuidString).yaml"

@@ -24,6 +24,7 @@ public enum CycleCloser {
                               fix: "\(problem.fix ?? "correct the config"); parity check lists every problem", exitCode: 2)
         }
         let matcher = DispositionMatcher(rules: configuration.dispositions)
+        var hiddenState = LazyHiddenState(configuration: configuration, now: now)
         var outcome = CloseOutcome()
         let cycles = try storeCall { try store.cycles() }
         let initialized = sources.map(\.initializedAt).min()!
@@ -31,7 +32,9 @@ public enum CycleCloser {
             let baseline = CycleRecord(
                 id: 0, label: "baseline", start: initialized, end: sources.map(\.initializedAt).max()!, status: "closed",
                 closedAt: StoreTime.micros(now), keysCompared: 0, unexplainedRate: "")
-            if let closed = try closeOne(baseline, window: nil, configuration, store: store, matcher: matcher) { outcome.closed.append(closed) }
+            if let closed = try closeOne(baseline, window: nil, configuration, store: store, matcher: matcher, hiddenState: hiddenState.run()) {
+                outcome.closed.append(closed)
+            }
         }
         let last = cycles.last { $0.id > 0 }
         var window = calendar.window(containing: StoreTime.date(last?.end ?? initialized))
@@ -50,7 +53,9 @@ public enum CycleCloser {
             let record = CycleRecord(
                 id: id, label: window.label, start: StoreTime.micros(window.start), end: StoreTime.micros(window.end),
                 status: forced ? "forced" : "closed", closedAt: StoreTime.micros(now), keysCompared: 0, unexplainedRate: "")
-            if let closed = try closeOne(record, window: window, configuration, store: store, matcher: matcher) { outcome.closed.append(closed) }
+            if let closed = try closeOne(record, window: window, configuration, store: store, matcher: matcher, hiddenState: hiddenState.run()) {
+                outcome.closed.append(closed)
+            }
             window = calendar.window(after: window)
             id += 1
         }
@@ -59,7 +64,7 @@ public enum CycleCloser {
     /// Compares and records one cycle; nil when it was already closed.
     private static func closeOne(
         _ record: CycleRecord, window: CycleWindow?, _ configuration: ParityConfiguration, store: ParityStore,
-        matcher: DispositionMatcher
+        matcher: DispositionMatcher, hiddenState: HiddenStateRun
     ) throws(EngineError) -> CloseOutcome.Closed? {
         var reported = 0
         let closed = try storeCall {
@@ -78,23 +83,33 @@ public enum CycleCloser {
                 var cycle = record
                 cycle.keysCompared = tables.reduce(0) { $0 + $1.compared }
                 cycle.unexplainedRate = UnexplainedRate.rate(findings: findings, matcher: matcher, keysCompared: cycle.keysCompared)
-                reported = findings.count
+                let hidden = try hiddenState.run(reader, window: window, label: record.label)
+                let attributed = findings.map { finding in
+                    stored(finding, matcher, attributedTo: configuration.tables.first { $0.name == finding.mapping }.flatMap {
+                        hidden.analysis.attribution(table: HiddenStateRun.name($0.legacy), column: finding.column)?.label
+                    })
+                }
+                reported = findings.count + hidden.findings.count
                 let aggregates = try AggregateRun(configuration: configuration, matcher: matcher).run(reader)
-                return CycleClose(
-                    cycle: cycle, tables: tables, findings: findings.map { stored($0, matcher) }, carried: carried,
-                    aggregates: aggregates,
+                var close = CycleClose(
+                    cycle: cycle, tables: tables, findings: attributed + hidden.findings.map { stored($0, matcher, attributedTo: nil) },
+                    carried: carried, aggregates: aggregates,
                     rounding: try rounding.evidence.sorted { $0.key < $1.key }.map { try RoundingEvidenceJSON.stored($0.key, $0.value) })
+                close.inventories = hidden.inventories
+                close.inventoryChanges = hidden.changes
+                close.hiddenState = hidden.lines
+                return close
             }
         }
         return closed.map { CloseOutcome.Closed(cycle: $0, findings: reported) }
     }
 
-    private static func stored(_ finding: Finding, _ matcher: DispositionMatcher) -> StoredFinding {
+    private static func stored(_ finding: Finding, _ matcher: DispositionMatcher, attributedTo: String?) -> StoredFinding {
         let rule = matcher.rule(for: finding)
         return StoredFinding(
             mapping: finding.mapping, key: finding.key, column: finding.column, newColumn: finding.newColumn,
             kind: finding.kind.rawValue, legacy: finding.legacy, new: finding.new, disposition: rule?.disposition.rawValue,
-            ruleNote: rule?.note, explanation: finding.explanation)
+            ruleNote: rule?.note, explanation: finding.explanation, attributedTo: attributedTo)
     }
 
     private static func wait(

@@ -12,6 +12,12 @@ public struct CycleClose: Sendable {
     public var aggregates: [StoredAggregateResult]
     /// Rounding evidence per decimal column with a source expression and side.
     public var rounding: [StoredRoundingEvidence]
+    /// Inventories taken at the close.
+    public var inventories: [StoredInventory] = []
+    /// Inventory items added, removed or changed since the previous snapshots.
+    public var inventoryChanges: [StoredInventoryChange] = []
+    /// The co-write analysis of the cycle's legacy transactions.
+    public var hiddenState: [StoredHiddenState] = []
 
     /// Creates the close.
     public init(

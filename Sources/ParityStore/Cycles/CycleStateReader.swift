@@ -72,6 +72,30 @@ public final class CycleStateReader {
         try Row.fetchAll(db, sql: ParityStore.latestFlowSQL, arguments: [cycle - 1]).map(StoredAggregateResult.init(row:))
     }
 
+    /// The tables each `side` transaction committed in `[start, end)` wrote (`schema.table` → rows), in commit order.
+    public func transactionWrites(side: String, from start: Int64, to end: Int64) throws -> [[String: Int]] {
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT commit_lsn, table_name, inserts + updates + deletes + truncates AS rows FROM transaction_write
+                WHERE side = ? AND commit_time >= ? AND commit_time < ? ORDER BY commit_lsn
+                """,
+            arguments: [side, start, end])
+        var transactions: [[String: Int]] = []
+        var current: Int64?
+        while let row = try rows.next() {
+            let lsn: Int64 = row["commit_lsn"]
+            if lsn != current { transactions.append([:]); current = lsn }
+            transactions[transactions.count - 1][row["table_name"], default: 0] += row["rows"] as Int
+        }
+        return transactions
+    }
+
+    /// The inventory of `side` recorded before this cycle.
+    public func previousInventory(side: String) throws -> StoredInventory? {
+        try ParityStore.inventory(db, side: side, atOrBefore: cycle - 1)?.1
+    }
+
     /// Canonical keys (JSON array text) of `mapping` carried into this cycle.
     public func carriedKeys(mapping: String) throws -> [String] {
         try String.fetchAll(

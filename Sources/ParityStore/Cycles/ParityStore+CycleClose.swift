@@ -79,6 +79,7 @@ extension ParityStore {
             ])
         }
         try recordAggregates(db, cycle: cycle.id, close.aggregates)
+        try recordHiddenState(db, cycle: cycle.id, close)
         for evidence in close.rounding {
             try db.execute(
                 sql: "INSERT INTO rounding_evidence (cycle, mapping, column_name, side, evidence) VALUES (?, ?, ?, ?, ?)",

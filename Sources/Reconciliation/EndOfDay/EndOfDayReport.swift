@@ -92,6 +92,12 @@ public struct EndOfDayReport: Sendable {
     public var aggregates: [AggregateLine] = []
     /// Rounding modes inferred from the cycle's rows.
     public var rounding: [RoundingLine] = []
+    /// The cycle's co-write analysis, ranked (hidden state with no counterpart first).
+    public var hiddenState: [HiddenStateLine] = []
+    /// Legacy catalog changes since the previous cycle's inventory, undocumented first.
+    public var inventoryChanges: [InventoryChangeLine] = []
+    /// Whether the close took a legacy inventory (false: the hidden-state audit did not run for this cycle).
+    public var inventoryTaken = false
 
     /// Creates a report.
     public init(

@@ -95,7 +95,7 @@ public struct HiddenStateFinding: Sendable, Hashable {
     }
 
     /// A `schema.name` shown without the `public.` schema.
-    static func display(_ qualified: String) -> String {
+    public static func display(_ qualified: String) -> String {
         qualified.hasPrefix("public.") ? String(qualified.dropFirst("public.".count)) : qualified
     }
 

@@ -132,6 +132,52 @@ struct EndOfDayDocument: Encodable {
         let evidence: String
     }
 
+    /// A co-write analysis line; `trigger`, `transactions_seen` and `rows` are null when absent.
+    struct HiddenState: Encodable {
+        let line: EndOfDayReport.HiddenStateLine
+
+        enum CodingKeys: String, CodingKey {
+            case kind, table, trigger, functions, transactions, transactionsSeen = "transactions_seen", rows, mapped, documented, message
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(line.kind, forKey: .kind)
+            try container.encode(line.table, forKey: .table)
+            try container.encode(line.trigger, forKey: .trigger)
+            try container.encode(line.functions, forKey: .functions)
+            try container.encode(line.transactions, forKey: .transactions)
+            try container.encode(line.transactionsSeen, forKey: .transactionsSeen)
+            try container.encode(line.rows, forKey: .rows)
+            try container.encode(line.mapped, forKey: .mapped)
+            try container.encode(line.documented, forKey: .documented)
+            try container.encode(line.message, forKey: .message)
+        }
+    }
+
+    struct InventoryChange: Encodable {
+        let change: String
+        let kind: String
+        let name: String
+        let table: String?
+        let documented: Bool
+        let detail: String
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(change, forKey: .change)
+            try container.encode(kind, forKey: .kind)
+            try container.encode(name, forKey: .name)
+            try container.encode(table, forKey: .table)
+            try container.encode(documented, forKey: .documented)
+            try container.encode(detail, forKey: .detail)
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case change, kind, name, table, documented, detail
+        }
+    }
+
     struct Unmapped: Encodable {
         let table: String
         let legacy: [String]
@@ -143,7 +189,9 @@ struct EndOfDayDocument: Encodable {
     let tables: [Table]
     let findings: [Finding]
     let findingsTotal: Int
-    let hiddenState: [String] = []
+    let hiddenState: [HiddenState]
+    let inventoryChanges: [InventoryChange]
+    let inventoryTaken: Bool
     let unexplainedRate: String
     let carriedKeys: [Carried]
     let categories: [Category]
@@ -157,6 +205,7 @@ struct EndOfDayDocument: Encodable {
         case schema, cycle, tables, findings, findingsTotal = "findings_total", hiddenState = "hidden_state"
         case unexplainedRate = "unexplained_rate", carriedKeys = "carried_keys", categories, capture
         case staleDispositions = "stale_dispositions", unmappedColumns = "unmapped_columns", aggregates, rounding
+        case inventoryChanges = "inventory_changes", inventoryTaken = "inventory_taken"
     }
 
     init(_ report: EndOfDayReport) {
@@ -175,6 +224,11 @@ struct EndOfDayDocument: Encodable {
         staleDispositions = report.staleDispositions.map(Stale.init(rule:))
         unmappedColumns = report.unmappedColumns.map { Unmapped(table: $0.table, legacy: $0.legacy, new: $0.new) }
         aggregates = report.aggregates.map(Aggregate.init(line:))
+        hiddenState = report.hiddenState.map(HiddenState.init(line:))
+        inventoryChanges = report.inventoryChanges.map {
+            InventoryChange(change: $0.change, kind: $0.kind, name: $0.name, table: $0.table, documented: $0.documented, detail: $0.detail)
+        }
+        inventoryTaken = report.inventoryTaken
         rounding = report.rounding.map { Rounding(table: $0.table, column: $0.column, side: $0.side, mode: $0.mode, evidence: $0.evidence) }
     }
 }

@@ -28,6 +28,13 @@ enum EndOfDayHTML {
                 [$0.aggregate, $0.period.isEmpty ? "-" : $0.period, $0.groupText, $0.legacy ?? "-", $0.new ?? "-", $0.difference,
                  $0.bridged("rounding"), $0.unexplained, $0.withinTolerance ? "yes" : "NO"]
             })
+        body += section("Hidden state", ["kind", "table", "trigger", "functions", "transactions", "documented", "what"], report.hiddenState.map {
+            [$0.kind, $0.table, $0.trigger ?? "-", $0.functions.joined(separator: " → "), "\($0.transactions)", $0.documented ? "yes" : "no",
+             $0.message]
+        })
+        body += section("Legacy catalog changes", ["change", "kind", "name", "table", "documented", "what changed"], report.inventoryChanges.map {
+            [$0.change, $0.kind, $0.name, $0.table ?? "-", $0.documented ? "yes" : "no", $0.detail]
+        })
         body += section("Rounding modes", ["table", "column", "side", "mode", "evidence"], report.rounding.map {
             [$0.table, $0.column, $0.side, $0.mode, $0.evidence]
         })

@@ -40,6 +40,14 @@ enum EndOfDayText {
                     + (line.withinTolerance ? "" : "  OUT OF TOLERANCE"))
             }
         }
+        lines += ["", report.inventoryTaken ? "hidden state:" : "hidden state: no legacy inventory was taken at this close"]
+        for line in report.hiddenState {
+            lines.append("  \(line.kind)  \(line.message)")
+        }
+        for change in report.inventoryChanges {
+            lines.append("  inventory \(change.change): \(change.kind) \(change.name)" + (change.table.map { " on \($0)" } ?? "")
+                + (change.documented ? " (documented)" : " (undocumented)") + (change.detail.isEmpty ? "" : " [\(change.detail)]"))
+        }
         if !report.rounding.isEmpty { lines += ["", "rounding modes:"] }
         for line in report.rounding {
             lines.append("  \(line.table).\(line.column) \(pad(line.side, 7))\(line.evidence)")

@@ -105,9 +105,15 @@ struct MonthlyFormatsTests {
         #expect(text.contains("reviewed by ________________"))
     }
 
-    @Test("writes the sample page to $PARITY_SAMPLE_HTML when set (for scripts/render-png.sh)")
+    /// `make monthly-png` sets PARITY_SAMPLE_HTML and renders the page it gets to docs/images/monthly-report.png.
+    @Test("the sample page is one self-contained document with a chart per aggregate, written to $PARITY_SAMPLE_HTML")
     func writeSample() throws {
-        guard let path = ProcessInfo.processInfo.environment["PARITY_SAMPLE_HTML"] else { return }
-        try MonthlyRenderer.render(MonthlySample.report(), format: .html).write(toFile: path, atomically: true, encoding: .utf8)
+        let html = MonthlyRenderer.render(MonthlySample.report(), format: .html)
+        #expect(html.hasPrefix("<!DOCTYPE html>") && html.hasSuffix("</html>\n"))
+        #expect(html.components(separatedBy: "<svg").count - 1 == MonthlySample.report().aggregates.count)
+        let path = ProcessInfo.processInfo.environment["PARITY_SAMPLE_HTML"]
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("parity-monthly-sample.html").path
+        try html.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == html)
     }
 }

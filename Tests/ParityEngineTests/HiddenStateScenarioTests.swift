@@ -1,0 +1,111 @@
+import Foundation
+import ParityConfig
+import ParityEngine
+import ParityStore
+import Reconciliation
+import Testing
+
+/// Issue 6's scenario: legacy keeps `daily_totals` up to date from an undocumented AFTER trigger (through a
+/// second function) and lower-cases e-mail addresses in a BEFORE trigger; the new system does neither.
+@Suite("Hidden state found in the legacy change stream")
+struct HiddenStateScenarioTests {
+    static let legacySchema = """
+        CREATE TABLE heap_log (id bigint, what text);
+        CREATE TABLE orders (order_no int PRIMARY KEY, email text, amount numeric(12,2), placed_on date);
+        CREATE TABLE daily_totals (day date PRIMARY KEY, total numeric(14,2) NOT NULL, orders int NOT NULL);
+        CREATE FUNCTION add_to_day(d date, amount numeric) RETURNS void LANGUAGE plpgsql AS $$
+        BEGIN
+            INSERT INTO public.daily_totals AS t VALUES (d, amount, 1)
+            ON CONFLICT (day) DO UPDATE SET total = t.total + EXCLUDED.total, orders = t.orders + 1;
+        END $$;
+        CREATE FUNCTION upd_daily_totals() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            PERFORM add_to_day(NEW.placed_on, NEW.amount);
+            RETURN NULL;
+        END $$;
+        CREATE TRIGGER orders_ai AFTER INSERT ON orders FOR EACH ROW EXECUTE FUNCTION upd_daily_totals();
+        CREATE FUNCTION normalize_email() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            NEW.email := lower(NEW.email);
+            RETURN NEW;
+        END $$;
+        CREATE TRIGGER orders_bi BEFORE INSERT OR UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION normalize_email();
+        """
+    static let newSchema = """
+        CREATE TABLE heap_log (id bigint, what text);
+        CREATE TABLE orders (id bigint PRIMARY KEY, email text, amount numeric(12,2), placed_on date);
+        """
+    static let tables = """
+          - name: orders
+            legacy: public.orders
+            new: public.orders
+            key: { legacy: [order_no], new: [id] }
+            columns:
+              - { legacy: email, new: email }
+              - { legacy: amount, new: amount, type: decimal }
+              - { legacy: placed_on, new: placed_on, type: date }
+        """
+
+    @Test("an undocumented trigger's summary table, a BEFORE trigger's column, documenting, and a trigger added between cycles")
+    func scenario() throws {
+        let scenario = try ReconciliationScenario(
+            legacySchema: Self.legacySchema, newSchema: Self.newSchema, tables: Self.tables)
+        defer { scenario.stop() }
+        let session = try CaptureSession(configuration: scenario.configuration, store: scenario.store, statusInterval: .milliseconds(200))
+        session.start()
+        defer { session.stop() }
+        _ = try CycleCloser.close(scenario.configuration, store: scenario.store)
+
+        let calendar = try #require(CycleCalendar(scenario.configuration.cycle))
+        let first = try CycleClock.waitForWindow(calendar, offset: 0.2...3)
+        // Three transactions on each side (one script runs as one transaction).
+        for row in ["(1, 'Ann@Example.com', 10.00, '2026-11-20')", "(2, 'bob@example.com', 5.50, '2026-11-20')",
+                    "(3, 'cy@example.com', 7.25, '2026-11-21')"] {
+            try scenario.write(legacy: "INSERT INTO orders VALUES \(row)", new: "INSERT INTO orders VALUES \(row)")
+        }
+        try scenario.closeThrough(first, session: session)
+        let a = try #require(try scenario.store.cycles().first { $0.label == first.label })
+
+        // The summary table is maintained by orders_ai through two functions in every transaction touching orders.
+        let hidden = try scenario.store.hiddenState(cycle: a.id)
+        let unmapped = try #require(hidden.first { $0.kind == "hidden_state_unmapped" })
+        #expect(unmapped.table == "public.daily_totals" && unmapped.trigger == "orders_ai")
+        #expect(unmapped.functions == ["public.upd_daily_totals", "public.add_to_day"])
+        #expect(unmapped.transactions == 3)
+        #expect(unmapped.message == "`daily_totals` is maintained by undocumented trigger `orders_ai` → `upd_daily_totals()` → "
+            + "`add_to_day()` in 3 of 3 transactions touching `orders`; the new system has no counterpart")
+        #expect(!hidden.contains { $0.kind == "unmapped_writes" })
+        // The BEFORE trigger's column: the one e-mail the new system kept in mixed case is attributed to it.
+        let findings = try scenario.store.findings(cycle: a.id)
+        let email = try #require(findings.first { $0.column == "email" })
+        #expect(email.key == ["order_no": "1"] && email.legacy == "ann@example.com" && email.new == "Ann@Example.com")
+        #expect(email.attributedTo == "orders_bi → normalize_email()")
+        #expect(findings.map(\.kind).sorted() == ["hidden_state_unmapped", "value_mismatch"])
+        let eod = try EndOfDayLoader.load(scenario.configuration, store: scenario.store, cycle: a.id)
+        #expect(eod.inventoryTaken && eod.hiddenState.first?.kind == "hidden_state_unmapped")
+
+        // Between the cycles a new trigger appears on legacy; documenting orders_ai clears the finding.
+        try scenario.write(legacy: """
+            CREATE FUNCTION audit_orders() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+            CREATE TRIGGER orders_audit AFTER UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION audit_orders();
+            """, new: "")
+        var documented = scenario.configuration
+        documented.hiddenState.documented.append(DocumentedObject(
+            kind: .trigger, name: "orders_ai", table: QualifiedName(name: "orders"), disposition: .retired,
+            note: "finance reads daily totals from the warehouse now"))
+        let second = try CycleClock.waitForWindow(calendar, offset: 0.2...3, window: calendar.window(after: first))
+        try scenario.write(
+            legacy: "INSERT INTO orders VALUES (4, 'dee@example.com', 1.00, '2026-11-21')",
+            new: "INSERT INTO orders VALUES (4, 'dee@example.com', 1.00, '2026-11-21')")
+        try CycleClock.closeThrough(second, configuration: documented, store: scenario.store, session: session) {
+            try scenario.write(legacy: "INSERT INTO heap_log VALUES (0, 'tick')", new: "INSERT INTO heap_log VALUES (0, 'tick')")
+        }
+        let b = try #require(try scenario.store.cycles().first { $0.label == second.label })
+        let maintained = try scenario.store.hiddenState(cycle: b.id)
+        #expect(maintained.map(\.kind) == ["trigger_maintained"])
+        #expect(maintained.first?.documented == true && maintained.first?.transactions == 1)
+        #expect(try scenario.store.findings(cycle: b.id).isEmpty)
+        let changes = try scenario.store.inventoryChanges(cycle: try #require(try scenario.store.cycles().first { $0.id > a.id }).id)
+        #expect(changes.map { "\($0.change) \($0.kind) \($0.name) \($0.documented)" } == ["added trigger orders_audit false"])
+    }
+}
