@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BUILD_FLAGS ?=
 
-.PHONY: build test release clean deps
+.PHONY: build test release clean deps demo
 
 build:
 	$(SWIFT) build $(BUILD_FLAGS)
@@ -12,6 +12,12 @@ build:
 test: build
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
 	$(SWIFT) test --skip-build --disable-xctest $(BUILD_FLAGS)
+
+# The whole story on a throwaway PostgreSQL: installs missing system packages when run as root
+# (otherwise prints the apt command), builds, and runs `parity demo` (DEMO_FLAGS: --keep, --days N, ...).
+DEMO_FLAGS ?=
+demo: deps build
+	.build/debug/parity demo $(DEMO_FLAGS)
 
 release:
 	$(SWIFT) build -c release $(BUILD_FLAGS)

@@ -36,12 +36,15 @@ let package = Package(
             plugins: ["EmbedMigrations"]
         ),
 
+        // MARK: Throwaway PostgreSQL clusters (tests, benchmarks and `parity demo`)
+        .target(name: "ThrowawayPostgres", dependencies: ["PostgresClient"]),
+
         // MARK: Orchestration and the CLI
         .target(
             name: "ParityEngine",
             dependencies: [
                 "PostgresClient", "ParityStore", "ParityConfig", "Reconciliation", "LogicalReplication", "ReplicationStream",
-                "ExactNumeric",
+                "ExactNumeric", "ThrowawayPostgres",
             ]
         ),
         .executableTarget(
@@ -62,7 +65,7 @@ let package = Package(
         ),
 
         // MARK: Tests
-        .target(name: "ParityTestSupport", dependencies: ["PostgresClient"]),
+        .target(name: "ParityTestSupport", dependencies: ["ThrowawayPostgres"]),
         .testTarget(name: "ParityTestSupportTests", dependencies: ["ParityTestSupport"]),
         .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient", "ParityTestSupport", "ExactNumeric"]),
         .testTarget(name: "ReplicationStreamTests", dependencies: ["ReplicationStream", "ParityTestSupport", "LogicalReplication", "PostgresClient"]),

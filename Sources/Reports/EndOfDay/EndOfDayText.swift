@@ -17,7 +17,8 @@ enum EndOfDayText {
             lines += ["", "categories:"]
             for category in report.categories {
                 lines.append("  \(category.count)  \(category.table).\(category.column ?? "-") \(category.kind)"
-                    + "  [\(category.disposition ?? "none")]  e.g. \(category.sampleKeys.joined(separator: ", "))")
+                    + "  [\(category.disposition ?? "none")]"
+                    + (category.sampleKeys.allSatisfy(\.isEmpty) ? "" : "  e.g. \(category.sampleKeys.joined(separator: ", "))"))
             }
         }
         lines.append("")

@@ -17,6 +17,7 @@ public final class PostgresCluster: @unchecked Sendable {
     private let binaries: ServerBinaries
     private let lock = NSLock()
     private var stopped = false
+    private var kept = false
 
     /// Settings every test cluster gets; `start(settings:)` may override any of them.
     public static let defaultSettings: [String: String] = [
@@ -37,7 +38,13 @@ public final class PostgresCluster: @unchecked Sendable {
         self.binaries = binaries
     }
 
-    deinit { stop() }
+    deinit { if !lock.withLock({ kept }) { stop() } }
+
+    /// Leaves the server running after this object and its process are gone (start it with `ownerPID: 1` so the
+    /// watchdog does not remove it either); stop it with `pg_ctl -D <directory>/data stop` and delete the folder.
+    public func keep() {
+        lock.withLock { kept = true }
+    }
 
     /// Creates and starts a cluster. Throws (never skips) when PostgreSQL cannot start.
     public static func start(settings: [String: String] = [:]) throws(ClusterError) -> PostgresCluster {

@@ -1,0 +1,114 @@
+import Foundation
+import ParityConfig
+import ParityStore
+import PostgresClient
+import Reconciliation
+import ThrowawayPostgres
+
+/// `parity demo`: a throwaway PostgreSQL with a legacy and a modern database that disagree in realistic
+/// ways, initialized for capture, replaying simulated business days of shadow traffic over short cycles,
+/// each closed as it ends.
+public enum DemoRun {
+    /// How the demo runs.
+    public struct Options: Sendable {
+        /// Where the config, store and reports go.
+        public var workFolder: String
+        /// Simulated business days, one per cycle.
+        public var days: Int
+        /// Orders written per day.
+        public var ordersPerDay: Int
+        /// Cycle length in seconds.
+        public var period: Int
+        /// Leave the server running afterwards.
+        public var keep: Bool
+
+        /// Creates options.
+        public init(workFolder: String = ".parity-demo", days: Int = 8, ordersPerDay: Int = 200, period: Int = 4, keep: Bool = false) {
+            self.workFolder = workFolder
+            self.days = days
+            self.ordersPerDay = ordersPerDay
+            self.period = period
+            self.keep = keep
+        }
+    }
+
+    /// What the demo leaves behind.
+    public struct Outcome: Sendable {
+        /// The configuration it wrote and used.
+        public var configuration: ParityConfiguration
+        /// The store (in the work folder).
+        public var store: ParityStore
+        /// The config file's path.
+        public var configPath: String
+        /// The month the simulated days fall in.
+        public var month: String
+        /// The cycles that closed a simulated day.
+        public var dayCycles: [Int64]
+        /// The defects planted, one line each.
+        public var planted: [String]
+        /// How to reach the kept server, when `keep` was given.
+        public var kept: (legacy: String, new: String, folder: String)?
+    }
+
+    /// Runs the demo, telling `progress` what happens as it goes.
+    public static func run(_ options: Options, progress: (String) -> Void) throws(EngineError) -> Outcome {
+        do {
+            return try steps(options, progress: progress)
+        } catch let error as EngineError {
+            throw error
+        } catch {
+            throw EngineError(source: nil, message: "the demo failed: \(error)",
+                              fix: "run make deps (PostgreSQL 15 server binaries are needed), then try again", exitCode: 3)
+        }
+    }
+
+    private static func steps(_ options: Options, progress: (String) -> Void) throws -> Outcome {
+        let work = URL(fileURLWithPath: options.workFolder).standardizedFileURL.path
+        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: work + "/parity.sqlite" + suffix) }
+
+        progress("starting a throwaway PostgreSQL (loopback only) with databases legacy and modern")
+        let cluster = try PostgresCluster.start(settings: [:], ownerPID: options.keep ? 1 : getpid())
+        if options.keep { cluster.keep() }
+        defer { if !options.keep { cluster.stop() } }
+        try cluster.createDatabase("legacy")
+        try cluster.createDatabase("modern")
+        try cluster.run(DemoSchema.legacy, database: "legacy")
+        try cluster.run(DemoSchema.modern, database: "modern")
+
+        let configPath = work + "/parity.yaml"
+        let yaml = DemoConfig.yaml(
+            legacyDSN: cluster.dsn(database: "legacy"), newDSN: cluster.dsn(database: "modern"), storePath: work + "/parity.sqlite",
+            period: options.period)
+        try yaml.write(toFile: configPath, atomically: true, encoding: .utf8)
+        let configuration = try ParityConfiguration.parse(yaml: yaml, file: configPath, environment: [:])
+        let store = try ParityStore.open(path: work + "/parity.sqlite")
+        progress("wrote \(configPath); running parity init (checks, slots, publications, baseline copy)")
+        let initialized = try ParityInit.run(configuration, store: store)
+        guard initialized.check.exitCode == 0 else {
+            throw EngineError(source: nil, message: "the demo's databases did not pass parity check", fix: "run parity check --config \(configPath)",
+                              exitCode: 3)
+        }
+        let session = try CaptureSession(configuration: configuration, store: store, statusInterval: .milliseconds(250))
+        session.start()
+        defer { session.stop() }
+        _ = try CycleCloser.close(configuration, store: store)
+        progress("capturing both databases; baseline closed")
+
+        let replay = DemoReplay(
+            configuration: configuration, store: store, session: session, traffic: DemoTraffic(ordersPerDay: options.ordersPerDay),
+            legacy: try cluster.connect(database: "legacy"), modern: try cluster.connect(database: "modern"))
+        defer { replay.close() }
+        var dayCycles: [Int64] = []
+        var planted: [String] = []
+        for day in 1...max(1, options.days) {
+            let (cycle, defects) = try replay.replay(day: day, progress: progress)
+            dayCycles.append(cycle)
+            planted += defects
+        }
+        return Outcome(
+            configuration: configuration, store: store, configPath: configPath, month: String(DemoTraffic.date(1).prefix(7)),
+            dayCycles: dayCycles, planted: planted,
+            kept: options.keep ? (cluster.dsn(database: "legacy"), cluster.dsn(database: "modern"), cluster.directory) : nil)
+    }
+}

@@ -1,0 +1,2 @@
+/// Tests reach the throwaway-cluster harness through this target.
+@_exported import ThrowawayPostgres

@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+import ParityEngine
+import Reports
+
+/// `parity demo`: the whole story on a throwaway PostgreSQL, reports written into a work folder.
+struct Demo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run Parity end to end on a throwaway PostgreSQL: two databases that disagree, capture, cycles, reports.",
+        discussion: """
+            Starts PostgreSQL on 127.0.0.1 (a free port, a temp folder), creates a legacy order system and its \
+            modern replacement, initializes Parity, replays simulated business days of shadow traffic with planted \
+            defects (one short cycle each), and writes the end-of-day and monthly reports into the work folder. \
+            The server is stopped and removed at the end unless --keep is given.
+            """
+    )
+
+    @Option(help: "Folder for the config, the store and the reports.")
+    var work = ".parity-demo"
+
+    @Option(help: "Simulated business days to replay (one cycle each).")
+    var days = 8
+
+    @Option(help: "Orders per simulated day.")
+    var orders = 200
+
+    @Option(help: "Cycle length in seconds.")
+    var period = 4
+
+    @Flag(help: "Leave the PostgreSQL server running and print how to connect to it.")
+    var keep = false
+
+    func validate() throws {
+        guard (1...28).contains(days) else { throw ValidationError("--days takes 1 to 28") }
+        guard (1...5_000).contains(orders) else { throw ValidationError("--orders takes 1 to 5000") }
+        guard (2...60).contains(period) else { throw ValidationError("--period takes 2 to 60 seconds") }
+    }
+
+    func run() throws {
+        let started = Date()
+        let outcome: DemoRun.Outcome
+        do {
+            outcome = try DemoRun.run(.init(workFolder: work, days: days, ordersPerDay: orders, period: period, keep: keep)) { line in
+                print("demo: " + line)
+            }
+        } catch {
+            printError(error.description)
+            throw ExitCode(error.exitCode)
+        }
+        do {
+            let eod = try EndOfDayLoader.load(outcome.configuration, store: outcome.store, limit: 20)
+            print("")
+            print(EndOfDayRenderer.render(eod, format: .text), terminator: "")
+            let monthly = try MonthlyLoader.load(outcome.configuration, store: outcome.store, month: outcome.month, preparedBy: "parity demo")
+            var written: [String] = []
+            for format in [OutputFormat.html, .json] {
+                let suffix = format == .html ? "html" : "json"
+                written.append(try write(EndOfDayRenderer.render(eod, format: format), "eod-cycle-\(eod.id).\(suffix)"))
+                written.append(try write(MonthlyRenderer.render(monthly, format: format), "monthly-\(outcome.month).\(suffix)"))
+            }
+            print("")
+            print("planted defects: " + outcome.planted.joined(separator: "; "))
+            print("reports:")
+            for path in written { print("  \(path)") }
+            print("config: \(outcome.configPath)  (try: parity report monthly --config \(outcome.configPath))")
+        } catch {
+            printError(error.description)
+            throw ExitCode(error.exitCode)
+        }
+        if let kept = outcome.kept {
+            print("the server keeps running: legacy \(kept.legacy); new \(kept.new)")
+            print("  run the service: parity run --config \(outcome.configPath)")
+            print("  stop it: runuser -u postgres -- pg_ctl -D \(kept.folder)/data stop && rm -rf \(kept.folder)")
+        }
+        print("demo finished in \(Int(Date().timeIntervalSince(started).rounded())) s")
+    }
+
+    private func write(_ text: String, _ name: String) throws(EngineError) -> String {
+        let path = URL(fileURLWithPath: work).appendingPathComponent(name).standardizedFileURL.path
+        do {
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        } catch {
+            throw EngineError(source: nil, message: "cannot write \(path): \(error.localizedDescription)",
+                              fix: "check the work folder (--work) is writable", exitCode: 2)
+        }
+        return path
+    }
+}
