@@ -11,6 +11,8 @@ import Reconciliation
 struct AggregateRun {
     let configuration: ParityConfiguration
     let matcher: DispositionMatcher
+    /// Per aggregate with a `legacy_summary`, the summary table's rows read at this close (absent: not compared).
+    let summaries: [String: [LegacySummaryRow]]
 
     func run(_ reader: CycleStateReader) throws -> [StoredAggregateResult] {
         let computed = try compute(reader)
@@ -59,7 +61,11 @@ struct AggregateRun {
             for pair in pairs.values {
                 for index in computers.indices { computers[index].add(legacy: pair.legacy, new: pair.new) }
             }
-            for computer in computers {
+            for var computer in computers {
+                if computer.aggregate.legacySummary != nil {
+                    guard let rows = summaries[computer.aggregate.name] else { continue }
+                    computer.compare(withSummary: rows)
+                }
                 results += computer.results().map { Self.stored($0, groupBy: computer.aggregate.groupBy) }
             }
         }

@@ -24,7 +24,7 @@ public enum CycleCloser {
                               fix: "\(problem.fix ?? "correct the config"); parity check lists every problem", exitCode: 2)
         }
         let matcher = DispositionMatcher(rules: configuration.dispositions)
-        var hiddenState = LazyHiddenState(configuration: configuration, now: now)
+        var legacy = LegacySnapshot(configuration: configuration, now: now)
         var outcome = CloseOutcome()
         let cycles = try storeCall { try store.cycles() }
         let initialized = sources.map(\.initializedAt).min()!
@@ -32,7 +32,7 @@ public enum CycleCloser {
             let baseline = CycleRecord(
                 id: 0, label: "baseline", start: initialized, end: sources.map(\.initializedAt).max()!, status: "closed",
                 closedAt: StoreTime.micros(now), keysCompared: 0, unexplainedRate: "")
-            if let closed = try closeOne(baseline, window: nil, configuration, store: store, matcher: matcher, hiddenState: hiddenState.run()) {
+            if let closed = try closeOne(baseline, window: nil, configuration, store: store, matcher: matcher, legacy: &legacy) {
                 outcome.closed.append(closed)
             }
         }
@@ -53,7 +53,7 @@ public enum CycleCloser {
             let record = CycleRecord(
                 id: id, label: window.label, start: StoreTime.micros(window.start), end: StoreTime.micros(window.end),
                 status: forced ? "forced" : "closed", closedAt: StoreTime.micros(now), keysCompared: 0, unexplainedRate: "")
-            if let closed = try closeOne(record, window: window, configuration, store: store, matcher: matcher, hiddenState: hiddenState.run()) {
+            if let closed = try closeOne(record, window: window, configuration, store: store, matcher: matcher, legacy: &legacy) {
                 outcome.closed.append(closed)
             }
             window = calendar.window(after: window)
@@ -64,8 +64,10 @@ public enum CycleCloser {
     /// Compares and records one cycle; nil when it was already closed.
     private static func closeOne(
         _ record: CycleRecord, window: CycleWindow?, _ configuration: ParityConfiguration, store: ParityStore,
-        matcher: DispositionMatcher, hiddenState: HiddenStateRun
+        matcher: DispositionMatcher, legacy: inout LegacySnapshot
     ) throws(EngineError) -> CloseOutcome.Closed? {
+        let hiddenState = legacy.hiddenState()
+        let summaries = legacy.summaries()
         var reported = 0
         let closed = try storeCall {
             try store.closeCycle(id: record.id, foldBefore: window.map { StoreTime.micros($0.end) }) { reader in
@@ -90,7 +92,7 @@ public enum CycleCloser {
                     })
                 }
                 reported = findings.count + hidden.findings.count
-                let aggregates = try AggregateRun(configuration: configuration, matcher: matcher).run(reader)
+                let aggregates = try AggregateRun(configuration: configuration, matcher: matcher, summaries: summaries).run(reader)
                 var close = CycleClose(
                     cycle: cycle, tables: tables, findings: attributed + hidden.findings.map { stored($0, matcher, attributedTo: nil) },
                     carried: carried, aggregates: aggregates,

@@ -42,6 +42,14 @@ enum DemoConfig {
             date: { legacy: placed_at, new: placed_at }
             filter: "status <> 'V'"
             tolerance: "0.00"
+          - name: summary_revenue
+            table: orders
+            measure: { sum: amount }
+            group_by: [currency]
+            scope: flow
+            date: { legacy: placed_at, new: placed_at }
+            tolerance: "0.00"
+            legacy_summary: { table: public.daily_summary, group_by: [currency], value: revenue, date: day }
           - name: open_orders
             table: orders
             measure: { count: "*" }

@@ -25,6 +25,8 @@ public struct AggregateComputer: Sendable {
     private let measureColumn: ColumnMapping?
     private let tolerance: ExactDecimal
     private var totals: [Bucket: Totals] = [:]
+    /// The legacy summary table's value per bucket, when the aggregate compares one.
+    private var summary: [Bucket: ExactDecimal]?
 
     /// A flow's business day (empty for a balance) and a group.
     private struct Bucket: Hashable {
@@ -88,12 +90,30 @@ public struct AggregateComputer: Sendable {
         }
     }
 
+    /// Compares the new side with a legacy summary table instead of the legacy rows: each group's legacy value is
+    /// the summary's, and what the summary disagrees with the legacy rows by is unexplained as `legacy_summary`.
+    public mutating func compare(withSummary rows: [LegacySummaryRow]) {
+        var values: [Bucket: ExactDecimal] = [:]
+        for row in rows {
+            guard let bucket = bucket(group: row.group, date: row.date) else { continue }
+            values[bucket] = (values[bucket] ?? .zero) + (row.value.flatMap { ExactDecimal($0) } ?? .zero)
+            if totals[bucket] == nil { totals[bucket] = Totals() }
+        }
+        summary = values
+    }
+
     /// Every business day and group seen, sorted by day then group values.
     public func results() -> [AggregateGroupResult] {
         totals.keys.sorted {
             ($0.period, $0.group.map { $0 ?? "" }.joined(separator: "\u{0}")) < ($1.period, $1.group.map { $0 ?? "" }.joined(separator: "\u{0}"))
         }.map { bucket in
-            let totals = totals[bucket]!
+            var totals = totals[bucket]!
+            if let summary {
+                let legacySummary = summary[bucket] ?? .zero
+                let drift = (totals.legacy ?? .zero) - legacySummary
+                if !drift.isZero { totals.unexplained["legacy_summary", default: .zero] = totals.unexplained["legacy_summary", default: .zero] + drift }
+                totals.legacy = legacySummary
+            }
             var result = AggregateGroupResult(
                 aggregate: aggregate.name, period: bucket.period, group: bucket.group, legacy: totals.legacy, new: totals.new,
                 bridge: totals.bridge, unexplainedByKind: totals.unexplained, withinTolerance: true)
@@ -104,10 +124,13 @@ public struct AggregateComputer: Sendable {
 
     /// The row's business day (flows) and group; nil for a flow row without a readable date.
     private func bucket(_ row: RowImage) -> Bucket? {
-        let group = aggregate.groupBy.map { row[$0] ?? nil }
+        bucket(group: aggregate.groupBy.map { row[$0] ?? nil }, date: aggregate.date.flatMap { row[$0.legacy] ?? nil })
+    }
+
+    /// The bucket of a group and date text: for a flow the date's calendar day in the zone (nil without a readable date).
+    private func bucket(group: [String?], date: String?) -> Bucket? {
         guard aggregate.scope == .flow else { return Bucket(period: "", group: group) }
-        guard let column = aggregate.date?.legacy, let text = row[column] ?? nil,
-              case .finite(let micros) = ParsedTimestamp(parsing: text, zone: zone) else { return nil }
+        guard let text = date, case .finite(let micros) = ParsedTimestamp(parsing: text, zone: zone) else { return nil }
         let seconds = micros >= 0 ? micros / 1_000_000 : -((-micros + 999_999) / 1_000_000)
         let local = zone?.local(at: seconds) ?? seconds
         let day = Int(local >= 0 ? local / 86_400 : -((-local + 86_399) / 86_400))

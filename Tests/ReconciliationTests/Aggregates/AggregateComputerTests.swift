@@ -91,4 +91,23 @@ struct AggregateComputerTests {
         let result = try #require(max.results().first)
         #expect(result.legacy == ExactDecimal(3) && result.new == ExactDecimal(2) && result.bridge.isEmpty && result.unexplainedByKind.isEmpty)
     }
+
+    @Test("a legacy summary table stands in for the legacy rows; its disagreement with them is unexplained as legacy_summary")
+    func summary() throws {
+        var totals = try computer(scope: .flow)
+        totals.add(legacy: legacy(1, "O", "1.5", "1.23", "1.84"), new: new(1, "open", "1.5", "1.23", "1.85"))
+        totals.add(legacy: legacy(2, "O", "1", "2.00", "2.00"), new: new(2, "open", "1", "2.00", "2.00"))
+        totals.compare(withSummary: [
+            LegacySummaryRow(group: ["O"], date: "2026-10-01", value: "3.80"),
+            LegacySummaryRow(group: ["V"], date: "2026-10-02", value: "1.00"),
+        ])
+        let results = totals.results()
+        #expect(results.map { "\($0.period) \($0.group)" } == ["2026-10-01 [Optional(\"O\")]", "2026-10-02 [Optional(\"V\")]"])
+        let open = results[0]
+        #expect(open.legacy == ExactDecimal("3.80") && open.new == ExactDecimal("3.85"))
+        #expect(open.bridge == ["rounding": ExactDecimal("0.01")!])
+        #expect(open.unexplainedByKind == ["legacy_summary": ExactDecimal("0.04")!] && open.unexplained == ExactDecimal("0.04"))
+        #expect(results[1].legacy == ExactDecimal("1.00") && results[1].new == nil && results[1].unexplained == ExactDecimal("-1.00"))
+        #expect(results[1].unexplainedByKind == ["legacy_summary": ExactDecimal("-1.00")!])
+    }
 }
