@@ -1,0 +1,56 @@
+import ParityConfig
+import ParityStore
+import Reconciliation
+
+/// The hidden-state criterion's evidence over a window of cycles, judged under the current config (an
+/// object documented after a cycle closed counts as documented).
+enum GateHiddenState {
+    /// The lists for cycles `ids` (oldest first); nil when no legacy inventory was taken in the window.
+    static func load(_ configuration: ParityConfiguration, store: ParityStore, cycles ids: [Int64]) throws -> GateInput.HiddenState? {
+        guard let last = ids.last,
+              let (taken, stored) = try store.inventory(side: SourceSide.legacy.rawValue, atOrBefore: last),
+              taken >= ids.first!,
+              let inventory = InventoryJSON.inventory(stored)?.documented(by: configuration.hiddenState.documented) else { return nil }
+        let documented = configuration.hiddenState.documented
+        let mapped = Set(configuration.tables.map { HiddenStateRun.name($0.legacy) })
+        let ignored = Set(configuration.hiddenState.ignoreTables.map(HiddenStateRun.name))
+        var maintained: [String] = []
+        var writes: [String] = []
+        var changes: [String] = []
+        for id in ids {
+            for line in try store.hiddenState(cycle: id) {
+                switch line.kind {
+                case "hidden_state_unmapped":
+                    let nowDocumented = documented.contains { $0.kind == .trigger && $0.name == line.trigger }
+                    if !nowDocumented, !mapped.contains(line.table), !ignored.contains(line.table) {
+                        maintained.append("\(line.table) by trigger \(line.trigger ?? "?") (cycle \(id))")
+                    }
+                case "unmapped_writes" where !mapped.contains(line.table) && !ignored.contains(line.table):
+                    writes.append("\(line.table): \(line.transactions) transactions, \(line.rows ?? 0) rows (cycle \(id))")
+                default:
+                    break
+                }
+            }
+            for change in try store.inventoryChanges(cycle: id) {
+                let item = inventory.items.first { $0.kind.rawValue == change.kind && $0.name == change.name && $0.table == change.table }
+                guard item?.documented != true else { continue }
+                changes.append("\(change.change) \(change.kind) \(change.name)" + (change.table.map { " on \($0)" } ?? "") + " (cycle \(id))")
+            }
+        }
+        let blind = BlindSpot.find(in: inventory, snapshotTables: configuration.hiddenState.snapshotTables).filter { spot in
+            spot.coverage == .notCovered
+                && !inventory.items.contains { $0.kind == spot.kind && $0.name == spot.name && $0.table == spot.table && $0.documented }
+        }
+        return GateInput.HiddenState(
+            undocumented: inventory.undocumented.map { "\($0.kind.rawValue) \($0.name)" + ($0.table.map { " on \($0)" } ?? "") },
+            unmappedTriggerMaintained: Self.unique(maintained), unmappedWrites: Self.unique(writes),
+            uncoveredBlindSpots: blind.map { "\($0.kind.rawValue) \($0.name): \($0.reason)" },
+            inventoryChanges: changes)
+    }
+
+    /// The first line per table (the window repeats the same finding every cycle).
+    private static func unique(_ lines: [String]) -> [String] {
+        var seen = Set<String>()
+        return lines.filter { seen.insert(String($0.prefix { $0 != " " && $0 != ":" })).inserted }
+    }
+}
