@@ -51,6 +51,7 @@ public enum EndOfDayLoader {
                 unmappedColumns: try EndOfDaySections.unmappedColumns(configuration, store: store))
             report.aggregates = try EndOfDaySections.aggregates(configuration, store: store, cycle: record.id)
             report.rounding = try EndOfDaySections.rounding(store: store, cycle: record.id)
+            report.legacyClients = try EndOfDayClients.legacyClients(store: store, cycle: record)
             return report
         } catch let error as EngineError {
             throw error

@@ -92,6 +92,8 @@ public struct EndOfDayReport: Sendable {
     public var aggregates: [AggregateLine] = []
     /// Rounding modes inferred from the cycle's rows.
     public var rounding: [RoundingLine] = []
+    /// Who still uses legacy during the cycle, from the client census.
+    public var legacyClients: LegacyClients?
 
     /// Creates a report.
     public init(

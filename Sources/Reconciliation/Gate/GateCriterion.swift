@@ -28,13 +28,18 @@ public struct GateCriterion: Sendable, Equatable {
     public var details: [String]
     /// The command that shows more (`parity report eod --cycle 12`).
     public var command: String
+    /// False only for a criterion whose input this Parity does not collect yet: its NOT EVALUATED does not hold the gate.
+    public var blocking: Bool
 
     /// Creates an outcome.
-    public init(name: Name, result: GateReport.Result, evidence: String, details: [String] = [], command: String) {
+    public init(
+        name: Name, result: GateReport.Result, evidence: String, details: [String] = [], command: String, blocking: Bool = true
+    ) {
         self.name = name
         self.result = result
         self.evidence = evidence
         self.details = details
         self.command = command
+        self.blocking = blocking
     }
 }

@@ -16,7 +16,14 @@ extension GateEvaluator {
     }
 
     /// No undocumented legacy object, unmapped trigger-maintained table, unmapped write, uncovered blind spot or unreviewed inventory change.
-    static func hiddenState(_ state: GateInput.HiddenState) -> GateCriterion {
+    /// Nil `state` (the audit is not recorded per cycle yet) is not evaluated and does not hold the gate.
+    static func hiddenState(_ state: GateInput.HiddenState?) -> GateCriterion {
+        guard let state else {
+            return GateCriterion(
+                name: .hiddenState, result: .notEvaluated,
+                evidence: "the hidden-state audit is not recorded per cycle yet; does not hold the gate: review parity inventory by hand",
+                command: "parity inventory", blocking: false)
+        }
         let lists: [(String, [String]?)] = [
             ("undocumented", state.undocumented), ("unmapped trigger-maintained", state.unmappedTriggerMaintained),
             ("unmapped writes", state.unmappedWrites), ("uncovered blind spot", state.uncoveredBlindSpots),

@@ -3,7 +3,9 @@ import ParityConfig
 /// Decides the decommission gate from its inputs: pure, no I/O.
 public enum GateEvaluator {
     /// Each criterion over the last `configuration.cycles` closed cycles, and the overall result:
-    /// fail when any criterion fails, not evaluated when one cannot be decided, pass otherwise.
+    /// fail when any criterion fails, not evaluated when a blocking one cannot be decided, pass otherwise.
+    /// A non-blocking criterion (its input not collected by this Parity, e.g. hidden state before it is
+    /// recorded per cycle) is reported NOT EVALUATED without holding the gate.
     public static func evaluate(_ input: GateInput, configuration: GateConfiguration) -> GateReport {
         let window = Array(input.cycles.sorted { $0.id < $1.id }.suffix(max(configuration.cycles, 1)))
         var criteria = [
@@ -18,7 +20,8 @@ public enum GateEvaluator {
         }
         criteria.append(captureHealth(input.capture, maxLag: configuration.maxLag))
         let result: GateReport.Result =
-            criteria.contains { $0.result == .fail } ? .fail : criteria.contains { $0.result == .notEvaluated } ? .notEvaluated : .pass
+            criteria.contains { $0.result == .fail } ? .fail
+            : criteria.contains { $0.result == .notEvaluated && $0.blocking } ? .notEvaluated : .pass
         return GateReport(
             result: result, evaluatedAt: input.evaluatedAt, asOf: input.asOf,
             window: window.first.map { first in

@@ -8,6 +8,8 @@ struct GateDocument: Encodable {
         let evidence: String
         let details: [String]
         let command: String
+        /// Written only as `false`, on a criterion whose NOT EVALUATED does not hold the gate.
+        let blocking: Bool?
     }
 
     struct Window: Encodable {
@@ -38,7 +40,8 @@ struct GateDocument: Encodable {
         try container.encode("parity.gate/1", forKey: .schema)
         try container.encode(report.result.rawValue, forKey: .result)
         try container.encode(report.criteria.map {
-            Criterion(name: $0.name.rawValue, result: $0.result.rawValue, evidence: $0.evidence, details: $0.details, command: $0.command)
+            Criterion(name: $0.name.rawValue, result: $0.result.rawValue, evidence: $0.evidence, details: $0.details, command: $0.command,
+                      blocking: $0.blocking ? nil : false)
         }, forKey: .criteria)
         try container.encode(report.window.map {
             Window(firstCycle: $0.firstCycleID, firstLabel: $0.firstLabel, lastCycle: $0.lastCycleID, lastLabel: $0.lastLabel)
