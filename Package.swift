@@ -5,7 +5,8 @@ import PackageDescription
 ///
 /// Layers (see DESIGN.md): pure targets (`LogicalReplication`, `ExactNumeric`, `ParityConfig`,
 /// `Reconciliation`, `Reports`) do no I/O and never import I/O targets; I/O lives in
-/// `PostgresClient`, `ParityStore` and `ParityEngine`; `parity` only wires the CLI.
+/// `PostgresClient`, `ParityStore` and `ParityEngine`; `ParityService` runs them as the `parity run` service
+/// (hummingbird, service-lifecycle, swift-log, swift-metrics); `parity` only wires the CLI.
 let package = Package(
     name: "Parity",
     platforms: [.macOS(.v15)],
@@ -17,6 +18,11 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // MARK: Pure logic
@@ -47,11 +53,24 @@ let package = Package(
                 "ExactNumeric", "ThrowawayPostgres",
             ]
         ),
+        .target(
+            name: "ParityService",
+            dependencies: [
+                "ParityEngine", "Reports", "ParityConfig", "ParityStore", "Reconciliation", "ReplicationStream",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
+        ),
         .executableTarget(
             name: "parity",
             dependencies: [
-                "ParityEngine", "Reports", "ParityConfig", "ParityStore", "LogicalReplication",
+                "ParityEngine", "ParityService", "Reports", "ParityConfig", "ParityStore", "LogicalReplication",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
 
@@ -82,6 +101,16 @@ let package = Package(
         .testTarget(
             name: "ParityEngineTests",
             dependencies: ["ParityEngine", "ParityTestSupport", "Reports", "ParityConfig"]
+        ),
+        .testTarget(
+            name: "ParityServiceTests",
+            dependencies: [
+                "ParityService", "ParityEngine", "ParityTestSupport", "ParityConfig", "ParityStore", "PostgresClient",
+                "LogicalReplication", "ReplicationStream",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

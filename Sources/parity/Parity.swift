@@ -11,7 +11,10 @@ struct Parity: AsyncParsableCommand {
             3 database unreachable or replication unusable.
             """,
         version: ParityVersion.current,
-        subcommands: [Check.self, Init.self, Capture.self, Status.self, Close.self, Report.self, Inventory.self, Teardown.self, Demo.self]
+        subcommands: [
+            Check.self, Init.self, Capture.self, Status.self, Close.self, Report.self, Inventory.self, Gate.self, Run.self, Teardown.self,
+            Demo.self,
+        ]
     )
 
     /// Runs the chosen subcommand; usage errors exit 2 (DESIGN.md), not ArgumentParser's 64.

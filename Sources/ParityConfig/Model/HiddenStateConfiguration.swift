@@ -88,6 +88,12 @@ public enum HiddenStateKind: String, Sendable, Hashable, CaseIterable {
     case slot
     /// A LISTEN/NOTIFY channel.
     case notifyChannel = "notify_channel"
+    /// A publication that is not Parity's.
+    case publication
+    /// A subscription: this database consumes another's changes.
+    case subscription
+    /// A standby or other walsender consumer listed in `pg_stat_replication`.
+    case standby
 }
 
 /// What became of a documented legacy object.

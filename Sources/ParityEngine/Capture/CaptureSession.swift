@@ -9,6 +9,8 @@ import ReplicationStream
 public final class CaptureSession: Sendable {
     /// The streams, legacy first.
     let streams: [(side: SourceSide, stream: ReplicationStream)]
+    /// Who else is connected to each source, sampled while capturing.
+    public let census: ClientCensus
 
     /// Prepares streams from each source's durable checkpoint. Throws when a source is not initialized.
     public init(configuration: ParityConfiguration, store: ParityStore, statusInterval: Duration = .seconds(10)) throws {
@@ -27,16 +29,19 @@ public final class CaptureSession: Sendable {
             streams.append((side, stream))
         }
         self.streams = streams
+        census = ClientCensus(configuration: configuration, store: store)
     }
 
-    /// Starts both streams.
+    /// Starts both streams and the client census.
     public func start() {
         streams.forEach { $0.stream.start() }
+        census.start()
     }
 
-    /// Stops both streams gracefully: the transaction in hand is applied and the durable position confirmed.
+    /// Stops the census, and both streams gracefully: the transaction in hand is applied and the durable position confirmed.
     public func stop(timeout: Duration = .seconds(10)) {
         streams.forEach { $0.stream.stop() }
+        census.stop(timeout: timeout)
         for (_, stream) in streams { _ = stream.waitUntilStopped(timeout: timeout) }
     }
 

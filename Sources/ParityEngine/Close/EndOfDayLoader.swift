@@ -52,6 +52,7 @@ public enum EndOfDayLoader {
             report.aggregates = try EndOfDaySections.aggregates(configuration, store: store, cycle: record.id)
             report.rounding = try EndOfDaySections.rounding(store: store, cycle: record.id)
             try EndOfDaySections.hiddenState(&report, store: store, cycle: record.id)
+            report.legacyClients = try EndOfDayClients.legacyClients(store: store, cycle: record)
             return report
         } catch let error as EngineError {
             throw error

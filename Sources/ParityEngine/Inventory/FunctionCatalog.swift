@@ -7,7 +7,7 @@ struct FunctionCatalog {
     let scope: CatalogScope
 
     /// Every user function in every user schema (calls cross schemas, so the scope does not limit them).
-    func graph() throws(PostgresError) -> FunctionGraph {
+    func sources() throws(PostgresError) -> [FunctionSource] {
         let rows = try connection.query(CatalogScope(schemas: nil).query("""
             SELECT n.nspname AS schema, p.proname AS name, l.lanname AS language,
                    CASE WHEN l.lanname = 'sql' AND coalesce(p.prosrc, '') = '' THEN pg_get_functiondef(p.oid)
@@ -25,7 +25,7 @@ struct FunctionCatalog {
                 schema: try row.decode(String.self, "schema"), name: try row.decode(String.self, "name"),
                 language: try row.decode(String.self, "language"), body: try row.decode(String?.self, "body") ?? ""))
         }
-        return FunctionGraph(functions: functions)
+        return functions
     }
 
     /// Triggers that are not internal (constraint triggers of foreign keys are internal).

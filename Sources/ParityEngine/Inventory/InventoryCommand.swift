@@ -18,7 +18,9 @@ public enum InventoryCommand {
         do {
             let connection = try PostgresConnection.connect(ConnectionOptions(source: configuration.sources[side]))
             defer { connection.close() }
-            let inventory = try CatalogInventory(connection: connection, source: side.rawValue, schemas: schemas).take()
+            let inventory = try CatalogInventory(
+                connection: connection, source: side.rawValue, schemas: schemas, footprint: ParityFootprint(configuration, side: side)
+            ).take()
                 .documented(by: side == .legacy ? configuration.hiddenState.documented : [])
             return Outcome(
                 inventory: inventory,

@@ -98,6 +98,8 @@ public struct EndOfDayReport: Sendable {
     public var inventoryChanges: [InventoryChangeLine] = []
     /// Whether the close took a legacy inventory (false: the hidden-state audit did not run for this cycle).
     public var inventoryTaken = false
+    /// Who still uses legacy during the cycle, from the client census.
+    public var legacyClients: LegacyClients?
 
     /// Creates a report.
     public init(

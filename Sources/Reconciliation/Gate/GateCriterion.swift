@@ -30,7 +30,9 @@ public struct GateCriterion: Sendable, Equatable {
     public var command: String
 
     /// Creates an outcome.
-    public init(name: Name, result: GateReport.Result, evidence: String, details: [String] = [], command: String) {
+    public init(
+        name: Name, result: GateReport.Result, evidence: String, details: [String] = [], command: String
+    ) {
         self.name = name
         self.result = result
         self.evidence = evidence

@@ -16,7 +16,14 @@ extension GateEvaluator {
     }
 
     /// No undocumented legacy object, unmapped trigger-maintained table, unmapped write, uncovered blind spot or unreviewed inventory change.
-    static func hiddenState(_ state: GateInput.HiddenState) -> GateCriterion {
+    /// Nil `state` (no legacy inventory was taken at any close in the window) is not evaluated.
+    static func hiddenState(_ state: GateInput.HiddenState?) -> GateCriterion {
+        guard let state else {
+            return GateCriterion(
+                name: .hiddenState, result: .notEvaluated,
+                evidence: "no legacy inventory was taken at any close in the window (was the legacy database reachable?)",
+                command: "parity inventory")
+        }
         let lists: [(String, [String]?)] = [
             ("undocumented", state.undocumented), ("unmapped trigger-maintained", state.unmappedTriggerMaintained),
             ("unmapped writes", state.unmappedWrites), ("uncovered blind spot", state.uncoveredBlindSpots),

@@ -18,7 +18,8 @@ public enum GateEvaluator {
         }
         criteria.append(captureHealth(input.capture, maxLag: configuration.maxLag))
         let result: GateReport.Result =
-            criteria.contains { $0.result == .fail } ? .fail : criteria.contains { $0.result == .notEvaluated } ? .notEvaluated : .pass
+            criteria.contains { $0.result == .fail } ? .fail
+            : criteria.contains { $0.result == .notEvaluated } ? .notEvaluated : .pass
         return GateReport(
             result: result, evaluatedAt: input.evaluatedAt, asOf: input.asOf,
             window: window.first.map { first in

@@ -12,8 +12,8 @@ public struct GateInput: Sendable {
     public var expectedLabels: [String]?
     /// The last complete month's aggregate results; nil when no month is complete.
     public var lastMonth: Month?
-    /// The hidden-state audit's lists.
-    public var hiddenState: HiddenState
+    /// The hidden-state audit's lists; nil when no legacy inventory was taken at a close in the window (not evaluated).
+    public var hiddenState: HiddenState?
     /// Legacy writes of each cycle, oldest first (any cycles; the evaluator matches them by id); nil when not recorded.
     public var legacyWrites: [CycleWrites]?
     /// Each source's capture health.
@@ -28,7 +28,7 @@ public struct GateInput: Sendable {
     /// Creates an input.
     public init(
         cycles: [Cycle], mappings: [String], staleDispositions: [String] = [], expectedLabels: [String]? = nil, lastMonth: Month?,
-        hiddenState: HiddenState, legacyWrites: [CycleWrites]?, capture: [SourceCapture], evaluatedAt: Date, asOf: Date?,
+        hiddenState: HiddenState?, legacyWrites: [CycleWrites]?, capture: [SourceCapture], evaluatedAt: Date, asOf: Date?,
         configHash: String
     ) {
         self.cycles = cycles

@@ -61,12 +61,12 @@ public struct GateReport: Sendable, Equatable {
         self.unreachableSources = unreachableSources
     }
 
-    /// The process exit code: 0 pass, 1 fail, 2 not evaluated (the CLI uses 3 when a source is unreachable).
+    /// The process exit code: 0 pass, 1 fail, 2 not evaluated, 3 not evaluated while a source was unreachable.
     public var exitCode: Int32 {
         switch result {
         case .pass: 0
         case .fail: 1
-        case .notEvaluated: 2
+        case .notEvaluated: unreachableSources.isEmpty ? 2 : 3
         }
     }
 }

@@ -184,6 +184,55 @@ struct EndOfDayDocument: Encodable {
         let new: [String]
     }
 
+    /// The "who still uses legacy" section: the census of the cycle's window.
+    struct LegacyClients: Encodable {
+        struct Client: Encodable {
+            let applicationName: String
+            let role: String
+            let database: String
+            let clientAddress: String
+            let backendType: String
+            let kinds: [String]
+            let samples: Int
+            let firstSeen: String
+            let lastSeen: String
+            let new: Bool
+
+            enum CodingKeys: String, CodingKey {
+                case applicationName = "application_name", role, database, clientAddress = "client_address", backendType = "backend_type"
+                case kinds, samples, firstSeen = "first_seen", lastSeen = "last_seen", new
+            }
+        }
+
+        let samples: Int
+        let note: String?
+        let clients: [Client]
+
+        init(_ section: EndOfDayReport.LegacyClients) {
+            samples = section.samples
+            note = section.note
+            clients = section.lines.map { line in
+                let identity = line.client.identity
+                return Client(
+                    applicationName: identity.applicationName, role: identity.role, database: identity.database,
+                    clientAddress: identity.clientAddress, backendType: identity.backendType, kinds: line.client.kinds.map(\.rawValue),
+                    samples: line.client.samples, firstSeen: StoreTime.iso(line.client.firstSeen), lastSeen: StoreTime.iso(line.client.lastSeen),
+                    new: line.isNew)
+            }
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(samples, forKey: .samples)
+            try container.encode(note, forKey: .note)
+            try container.encode(clients, forKey: .clients)
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case samples, note, clients
+        }
+    }
+
     let schema = "parity.eod/1"
     let cycle: Cycle
     let tables: [Table]
@@ -200,12 +249,14 @@ struct EndOfDayDocument: Encodable {
     let unmappedColumns: [Unmapped]
     let aggregates: [Aggregate]
     let rounding: [Rounding]
+    let legacyClients: LegacyClients?
 
     enum CodingKeys: String, CodingKey {
         case schema, cycle, tables, findings, findingsTotal = "findings_total", hiddenState = "hidden_state"
         case unexplainedRate = "unexplained_rate", carriedKeys = "carried_keys", categories, capture
         case staleDispositions = "stale_dispositions", unmappedColumns = "unmapped_columns", aggregates, rounding
         case inventoryChanges = "inventory_changes", inventoryTaken = "inventory_taken"
+        case legacyClients = "legacy_clients"
     }
 
     init(_ report: EndOfDayReport) {
@@ -229,6 +280,7 @@ struct EndOfDayDocument: Encodable {
             InventoryChange(change: $0.change, kind: $0.kind, name: $0.name, table: $0.table, documented: $0.documented, detail: $0.detail)
         }
         inventoryTaken = report.inventoryTaken
+        legacyClients = report.legacyClients.map(LegacyClients.init)
         rounding = report.rounding.map { Rounding(table: $0.table, column: $0.column, side: $0.side, mode: $0.mode, evidence: $0.evidence) }
     }
 }

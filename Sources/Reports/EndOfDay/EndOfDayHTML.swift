@@ -46,6 +46,12 @@ enum EndOfDayHTML {
         body += section("Stale dispositions", ["table", "column", "kind", "disposition", "owner", "note"], report.staleDispositions.map {
             [$0.table, $0.column ?? "*", $0.kind, $0.disposition, $0.owner ?? "-", $0.note ?? "-"]
         })
+        if let clients = report.legacyClients {
+            body += section(
+                "Who still uses legacy (\(clients.samples) samples)\(clients.note.map { " — \($0)" } ?? "")",
+                ["new", "application", "role@database", "client", "backend", "kinds", "samples", "first seen", "last seen"],
+                clients.lines.map { [$0.isNew ? "NEW" : ""] + EndOfDayRenderer.clientColumns($0.client) })
+        }
         body += section("Capture health", ["source", "durable LSN", "watermark", "last error"], report.capture.map {
             [$0.side, $0.durableLSN, StoreTime.iso($0.watermark), $0.lastError ?? "-"]
         })

@@ -18,4 +18,15 @@ public enum EndOfDayRenderer {
         let kinds = counts.keys.sorted().map { "\($0) \(counts[$0]!)" }.joined(separator: ", ")
         return kinds.isEmpty ? "-" : kinds
     }
+
+    /// A census client as cells: application, role@database, client address, backend type, kinds, samples, first and last seen.
+    static func clientColumns(_ client: CensusClient) -> [String] {
+        let identity = client.identity
+        return [
+            identity.applicationName.isEmpty ? "(no application name)" : identity.applicationName,
+            "\(identity.role)@\(identity.database)", identity.clientAddress, identity.backendType,
+            client.kinds.map(\.rawValue).joined(separator: ","), "\(client.samples)", StoreTime.iso(client.firstSeen),
+            StoreTime.iso(client.lastSeen),
+        ]
+    }
 }

@@ -63,6 +63,13 @@ enum EndOfDayText {
         for rule in report.staleDispositions {
             lines.append("stale disposition: \(rule.table).\(rule.column ?? "*") \(rule.kind) \(rule.disposition) matched nothing in the last gate.stale_after_cycles cycles")
         }
+        if let clients = report.legacyClients {
+            lines += ["", "who still uses legacy (\(clients.lines.count) clients in \(clients.samples) samples):"]
+            lines += clients.note.map { ["  note: \($0)"] } ?? []
+            lines += clients.lines.map { line in
+                "  \(line.isNew ? "NEW " : "    ")\(EndOfDayRenderer.clientColumns(line.client).joined(separator: "  "))"
+            }
+        }
         if !report.capture.isEmpty { lines += ["", "capture:"] }
         for source in report.capture {
             lines.append("  \(pad(source.side, 8))durable \(source.durableLSN)"

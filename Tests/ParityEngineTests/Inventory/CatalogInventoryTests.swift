@@ -26,12 +26,18 @@ struct CatalogInventoryTests {
             "default public.orders ref | expression=make_ref() | functions=public.make_ref()",
             "event_trigger - no_drop | event=ddl_command_start | enabled=enabled | tags=DROP TABLE | function=public.ddl_guard()"
                 + " | function_chain=public.ddl_guard() | writes=-",
+            "function - public.orders_signal | language=plpgsql | notifies=orders_changed, audit_feed",
+            "function - public.push_partner | language=plpgsql | connects_to=partner.example.com | programs=copy to program gzip"
+                + " | server_files=lo_export",
             "generated_column public.orders total | expression=(amount * (qty)::numeric)",
             "materialized_view public.monthly monthly | populated=true",
             "no_replica_identity audit.trail trail | replica_identity=default, without a primary key",
             "no_replica_identity public.ledger ledger | replica_identity=default, without a primary key",
+            "notify_channel - audit_feed | sent_by=public.orders_signal() | triggers=public.orders.orders_signal",
+            "notify_channel - orders_changed | sent_by=public.orders_signal() | triggers=public.orders.orders_signal",
             "policy public.accounts owner_only | command=all | permissive=permissive | roles=public"
                 + " | using=(owner = CURRENT_USER) | with_check=-",
+            "publication - partner_feed | operations=insert | tables=public.orders",
             "rule public.ledger ledger_no_delete | event=delete | action=instead | enabled=enabled | writes=-",
             "sequence public.invoice_no invoice_no | owned_by=-",
             "trigger public.orders orders_ai | timing=after | events=insert, update | level=row | enabled=enabled"
@@ -42,15 +48,25 @@ struct CatalogInventoryTests {
             "trigger public.orders orders_route | timing=after | events=delete | level=row | enabled=disabled"
                 + " | function=public.route() | function_chain=public.route() | writes=-"
                 + " | dynamic_sql=EXECUTE format('INSERT INTO %I SELECT $1.*', TG_ARGV[0]) USING OLD",
+            "trigger public.orders orders_signal | timing=after | events=insert | level=row | enabled=enabled"
+                + " | function=public.orders_signal() | function_chain=public.orders_signal() | writes=-",
             "unlogged_table public.session_cache session_cache",
         ]
         if scenario.hasForeignTables {
-            expected.insert("foreign_table public.remote_orders remote_orders | server=other", at: 2)
+            expected.insert(contentsOf: [
+                "foreign_server - other | wrapper=postgres_fdw | connects_to=warehouse.example.com | user_mappings=postgres",
+                "foreign_table public.remote_orders remote_orders | server=other",
+            ], at: 2)
         }
         #expect(lines(inventory) == expected)
+        for format in [OutputFormat.text, .json] {
+            let rendered = InventoryRenderer.render(inventory, blindSpots: [], format: format)
+            #expect(!rendered.contains("hunter2") && !rendered.contains("s3cret") && !rendered.contains("/var/exports"))
+        }
         #expect(inventory.notes == ["pg_cron: extension not installed"])
         let hashed = inventory.items.filter { $0.bodyHash != nil }.map(\.name)
-        #expect(hashed == ["ref", "no_drop", "total", "monthly", "owner_only", "ledger_no_delete", "orders_ai", "orders_bi", "orders_route"])
+        #expect(hashed == ["ref", "no_drop", "public.orders_signal", "public.push_partner", "total", "monthly", "owner_only",
+                           "ledger_no_delete", "orders_ai", "orders_bi", "orders_route", "orders_signal"])
         let orders = try #require(inventory.triggers.first { $0.name == "orders_ai" })
         #expect(orders.reach.writes.map(\.path) == [["public.upd_daily_totals", "public.bump_daily"],
                                                     ["public.upd_daily_totals", "public.bump_daily", "audit.record"]])
@@ -63,11 +79,16 @@ struct CatalogInventoryTests {
         let connection = try scenario.cluster.connect(database: "legacy")
         defer { connection.close() }
         let audit = try CatalogInventory(connection: connection, source: "legacy", schemas: ["audit"]).take()
-        #expect(lines(audit) == [
+        var scoped = [
             "event_trigger - no_drop | event=ddl_command_start | enabled=enabled | tags=DROP TABLE | function=public.ddl_guard()"
                 + " | function_chain=public.ddl_guard() | writes=-",
             "no_replica_identity audit.trail trail | replica_identity=default, without a primary key",
-        ])
+            "publication - partner_feed | operations=insert | tables=public.orders",
+        ]
+        if scenario.hasForeignTables {
+            scoped.insert("foreign_server - other | wrapper=postgres_fdw | connects_to=warehouse.example.com | user_mappings=postgres", at: 1)
+        }
+        #expect(lines(audit) == scoped)
         let before = try CatalogInventory(connection: connection, source: "legacy").take()
         try connection.execute(unsafeScript: """
             CREATE OR REPLACE FUNCTION audit.record(what text) RETURNS void LANGUAGE sql AS $$ INSERT INTO audit.trail VALUES (now(), upper(what)) $$;

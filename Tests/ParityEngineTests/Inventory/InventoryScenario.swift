@@ -44,12 +44,24 @@ struct InventoryScenario {
         CREATE SEQUENCE public.invoice_no;
         CREATE FUNCTION public.ddl_guard() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN RAISE NOTICE 'ddl'; END $$;
         CREATE EVENT TRIGGER no_drop ON ddl_command_start WHEN TAG IN ('DROP TABLE') EXECUTE FUNCTION public.ddl_guard();
+        CREATE FUNCTION public.push_partner(order_id int) RETURNS void LANGUAGE plpgsql AS $$
+        BEGIN
+          PERFORM dblink_exec('host=partner.example.com dbname=feed user=sync password=s3cret',
+                              format('INSERT INTO feed VALUES (%s)', order_id));
+          COPY (SELECT * FROM public.orders) TO PROGRAM 'PGOPT=1 /usr/bin/gzip > /var/exports/orders.gz';
+          PERFORM lo_export(4242, '/var/exports/blob');
+        END $$;
+        CREATE FUNCTION public.orders_signal() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN NOTIFY orders_changed; PERFORM pg_notify('audit_feed', NEW.id::text); RETURN NEW; END $$;
+        CREATE TRIGGER orders_signal AFTER INSERT ON public.orders FOR EACH ROW EXECUTE FUNCTION public.orders_signal();
+        CREATE PUBLICATION partner_feed FOR TABLE public.orders WITH (publish = 'insert');
         """
 
-    /// A foreign table, when postgres_fdw is installed on this machine.
+    /// A foreign server with a password in its user mapping and a foreign table, when postgres_fdw is installed on this machine.
     static let foreignTable = """
         CREATE EXTENSION postgres_fdw;
-        CREATE SERVER other FOREIGN DATA WRAPPER postgres_fdw OPTIONS (dbname 'postgres');
+        CREATE SERVER other FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host 'warehouse.example.com', dbname 'postgres');
+        CREATE USER MAPPING FOR postgres SERVER other OPTIONS (user 'loader', password 'hunter2');
         CREATE FOREIGN TABLE public.remote_orders (id int) SERVER other;
         """
 

@@ -115,14 +115,26 @@ struct GateEvaluatorTests {
     @Test("hidden_state: any listed item fails; a list not available is not evaluated unless something fails")
     func hiddenState() {
         var input = passing()
-        input.hiddenState.unmappedTriggerMaintained = ["public.order_totals (trigger trg_totals on public.orders)"]
+        input.hiddenState?.unmappedTriggerMaintained = ["public.order_totals (trigger trg_totals on public.orders)"]
         let failing = criterion(.hiddenState, input)
         #expect(failing?.result == .fail && failing?.details == ["unmapped trigger-maintained: public.order_totals (trigger trg_totals on public.orders)"])
-        input.hiddenState.inventoryChanges = nil
+        input.hiddenState?.inventoryChanges = nil
         #expect(criterion(.hiddenState, input)?.result == .fail)
-        input.hiddenState.unmappedTriggerMaintained = []
+        input.hiddenState?.unmappedTriggerMaintained = []
         #expect(criterion(.hiddenState, input)?.result == .notEvaluated)
         #expect(criterion(.hiddenState, input)?.evidence == "not available: inventory change")
+    }
+
+    @Test("hidden_state without an inventory in the window (nil): not evaluated, so the gate is too; a failure still wins")
+    func hiddenStateNotRecorded() {
+        var input = passing()
+        input.hiddenState = nil
+        let report = GateEvaluator.evaluate(input, configuration: configuration)
+        let hidden = report.criteria.first { $0.name == .hiddenState }
+        #expect(hidden?.result == .notEvaluated)
+        #expect(report.result == .notEvaluated && report.exitCode == 2)
+        input.cycles[2] = cycle(3, rate: "0.5")
+        #expect(GateEvaluator.evaluate(input, configuration: configuration).exitCode == 1)
     }
 
     @Test("legacy_quiet: only with gate.legacy_quiet_cycles > 0; writes in the last M cycles fail, writes before pass")
@@ -140,7 +152,7 @@ struct GateEvaluatorTests {
         #expect(criterion(.legacyQuiet, passing(), quiet)?.result == .notEvaluated)
     }
 
-    @Test("capture_health: a missing or lost slot or lag above max_lag fails; an unreachable source is not evaluated and listed")
+    @Test("capture_health: a missing or lost slot or lag above max_lag fails; an unreachable source is not evaluated, listed, exit 3")
     func captureHealth() {
         var input = passing()
         input.capture[0].health?.lagSeconds = 301
@@ -151,7 +163,7 @@ struct GateEvaluatorTests {
         input = passing()
         input.capture[1].health = nil
         let report = GateEvaluator.evaluate(input, configuration: configuration)
-        #expect(report.criteria.last?.result == .notEvaluated && report.unreachableSources == ["new"] && report.exitCode == 2)
+        #expect(report.criteria.last?.result == .notEvaluated && report.unreachableSources == ["new"] && report.exitCode == 3)
     }
 
     @Test("overall: a failure wins over not evaluated")

@@ -1,0 +1,46 @@
+import Foundation
+import ParityConfig
+import ParityStore
+import Reconciliation
+
+/// Records gate evaluations in the store and reads them back for `parity gate --history`.
+public enum GateHistory {
+    /// Records `report` (its `parity.gate/1` JSON in `document`) as evaluated by `evaluatedBy`; returns its id.
+    @discardableResult
+    public static func record(
+        _ report: GateReport, document: String, configuration: ParityConfiguration, store: ParityStore, evaluatedBy: String = whoAmI()
+    ) throws(EngineError) -> Int64 {
+        let record = GateEvaluationRecord(
+            evaluatedAt: StoreTime.micros(report.evaluatedAt), evaluatedBy: evaluatedBy, asOf: report.asOf.map(StoreTime.micros),
+            firstCycle: report.window?.firstCycleID, lastCycle: report.window?.lastCycleID, cycles: configuration.gate.cycles,
+            result: report.result.rawValue, exitCode: report.exitCode, configFile: configuration.file, configHash: report.configHash,
+            report: document)
+        do {
+            return try store.recordGateEvaluation(record)
+        } catch {
+            throw EngineError(source: nil, message: "recording the gate evaluation failed: \(error)",
+                              fix: "check the store file (store.path) is writable", exitCode: 2)
+        }
+    }
+
+    /// Past evaluations, oldest first (the last `limit` when given).
+    public static func entries(store: ParityStore, limit: Int? = nil) throws(EngineError) -> [GateHistoryEntry] {
+        do {
+            return try store.gateEvaluations(limit: limit).map { record in
+                GateHistoryEntry(
+                    id: record.id, evaluatedAt: StoreTime.date(record.evaluatedAt), evaluatedBy: record.evaluatedBy,
+                    firstCycleID: record.firstCycle, lastCycleID: record.lastCycle, result: GateReport.Result(rawValue: record.result) ?? .notEvaluated,
+                    exitCode: record.exitCode, configFile: record.configFile, configHash: record.configHash)
+            }
+        } catch {
+            throw EngineError(source: nil, message: "reading the gate history failed: \(error)",
+                              fix: "check the store file (store.path) is readable", exitCode: 2)
+        }
+    }
+
+    /// `user@host` of this process.
+    public static func whoAmI() -> String {
+        let user = ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.userName
+        return "\(user)@\(ProcessInfo.processInfo.hostName)"
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import ParityConfig
+import ParityStore
+import Reconciliation
+
+/// Builds the decommission gate's input from the store and both sources (live capture health).
+///
+/// The window is the last `gate.cycles` closed cycles after the baseline (cycle 0 is never in it), up to the
+/// business day `asOf` when given. Findings are judged under the current disposition rules. Aggregates are the
+/// monthly close of the month before the window's last cycle, with flow values as of the latest closed cycle.
+/// Hidden state comes from the audit recorded at each close (nil when no legacy inventory was taken in the window).
+public enum GateLoader {
+    /// The gate's input as of now, or as of the end of business day `asOf` (`YYYY-MM-DD`).
+    public static func load(
+        _ configuration: ParityConfiguration, store: ParityStore, asOf: String? = nil, now: Date = Date()
+    ) throws(EngineError) -> GateInput {
+        if let asOf, asOf.wholeMatch(of: /[0-9]{4}-[0-9]{2}-[0-9]{2}/) == nil {
+            throw EngineError(source: nil, message: "\(asOf) is not a day", fix: "give --as-of as YYYY-MM-DD, e.g. 2026-11-20", exitCode: 2)
+        }
+        do {
+            let closed = try store.cycles().filter { cycle in cycle.id > 0 && asOf.map { cycle.label.prefix(10) <= $0 } ?? true }
+            let window = Array(closed.suffix(max(configuration.gate.cycles, 1)))
+            let matcher = DispositionMatcher(rules: configuration.dispositions)
+            let quiet = configuration.gate.legacyQuietCycles > 0
+            return GateInput(
+                cycles: try window.map { try GateCycleReader.cycle($0, store: store, matcher: matcher) },
+                mappings: configuration.tables.map(\.name),
+                staleDispositions: try window.last.map { try staleRules(configuration, store: store, through: $0.id) } ?? [],
+                expectedLabels: expectedLabels(configuration, window: window),
+                lastMonth: try window.last.flatMap { try GateMonthReader.lastCompleteMonth(configuration, store: store, lastCycle: $0, now: now) },
+                hiddenState: try GateHiddenState.load(configuration, store: store, cycles: window.map(\.id)),
+                legacyWrites: quiet ? try window.map { try legacyWrites($0, store: store) } : nil,
+                capture: try GateCaptureHealth.sources(configuration, store: store, now: now),
+                evaluatedAt: now, asOf: window.last.map { StoreTime.date($0.end) },
+                configHash: configHash(configuration))
+        } catch let error as EngineError {
+            throw error
+        } catch {
+            throw EngineError(source: nil, message: "reading the store for the gate failed: \(error)",
+                              fix: "check the store file (store.path) is readable", exitCode: 2)
+        }
+    }
+
+    /// `fnv1a64:` and the FNV-1a 64 hash of the config file's text: the rules an evaluation ran under.
+    public static func configHash(_ configuration: ParityConfiguration) -> String {
+        "fnv1a64:" + StableHash.fnv1a64(configuration.text)
+    }
+
+    /// Every calendar label from the window's first cycle through its last, so a business day with no cycle is named.
+    private static func expectedLabels(_ configuration: ParityConfiguration, window: [CycleRecord]) -> [String]? {
+        guard let calendar = CycleCalendar(configuration.cycle), let first = window.first, let last = window.last else { return nil }
+        return calendar.windows(from: StoreTime.date(first.start), through: StoreTime.date(last.start)).map(\.label)
+    }
+
+    /// Rules that matched nothing in the last `gate.stale_after_cycles` cycles through `id`, one line each.
+    private static func staleRules(_ configuration: ParityConfiguration, store: ParityStore, through id: Int64) throws -> [String] {
+        try EndOfDaySections.staleDispositions(configuration, store: store, through: id).map {
+            "\($0.table).\($0.column ?? "*") \($0.kind) \($0.disposition)"
+        }
+    }
+
+    /// Rows written per legacy table in the cycle's window (by commit time).
+    private static func legacyWrites(_ cycle: CycleRecord, store: ParityStore) throws -> GateInput.CycleWrites {
+        GateInput.CycleWrites(
+            cycleID: cycle.id,
+            tables: try store.tableWrites(side: SourceSide.legacy.rawValue, from: cycle.start, to: cycle.end).map {
+                GateInput.TableWrites(table: $0.table, rows: $0.rows)
+            })
+    }
+}

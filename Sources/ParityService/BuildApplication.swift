@@ -1,0 +1,42 @@
+import Hummingbird
+import Logging
+import ParityConfig
+import ParityEngine
+import ParityStore
+
+/// Builds the `parity run` service: both captures, the cycle scheduler and the HTTP server, run together by the
+/// application's service group. `parity run` and the tests both call it.
+///
+/// Throws (exit code 2) when `http.listen` is not a loopback address and no `http.token` is configured, and when a
+/// source is not initialized in the store.
+public func buildApplication(
+    configuration: ParityConfiguration, store: ParityStore, logger: Logger
+) throws(EngineError) -> some ApplicationProtocol {
+    let listen = configuration.http.listen
+    let token = configuration.http.token.flatMap { $0.isEmpty ? nil : $0 }
+    guard listen.isLoopback || token != nil else {
+        throw EngineError(source: nil, message: "http.listen \(listen) is not a loopback address and no http.token is configured",
+                          fix: "set http.token (e.g. \"${PARITY_HTTP_TOKEN}\") or listen on 127.0.0.1", exitCode: 2)
+    }
+    let session: CaptureSession
+    do {
+        session = try CaptureSession(configuration: configuration, store: store)
+    } catch let error as EngineError {
+        throw error
+    } catch {
+        throw EngineError(source: nil, message: "cannot read the sources from the store: \(error)",
+                          fix: "check the store file (store.path) is readable", exitCode: 2)
+    }
+    let state = ServiceState(configuration: configuration, store: store, session: session, metrics: ServiceMetrics())
+    let router = Router(context: BasicRequestContext.self)
+    router.add(middleware: ErrorMiddleware(logger: logger))
+    if let token { router.add(middleware: BearerTokenMiddleware(token: token)) }
+    HealthRoutes.add(to: router, state: state)
+    APIRoutes.add(to: router, state: state)
+    ReportRoutes.add(to: router, state: state)
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(listen.host, port: listen.port), serverName: "parity"),
+        services: [CaptureService(session: session, logger: logger), CycleScheduler(state: state, logger: logger)],
+        logger: logger)
+}

@@ -1,0 +1,52 @@
+import Logging
+import ParityConfig
+import ParityEngine
+import ReplicationStream
+import ServiceLifecycle
+
+/// Runs the capture of both sources as a service: starts the streams, logs each source's status changes
+/// (a lost source is retried with backoff by its stream while the other keeps going), and on graceful shutdown
+/// stops them, which applies the transaction in hand and confirms the durable positions.
+struct CaptureService: Service {
+    let session: CaptureSession
+    let logger: Logger
+    /// How often the streams' statuses are looked at for logging.
+    var pollInterval: Duration = .seconds(1)
+
+    func run() async throws {
+        session.start()
+        var reported: [SourceSide: String] = [:]
+        for await _ in Ticks(interval: pollInterval).cancelOnGracefulShutdown() {
+            for (side, state) in session.states {
+                let status = Readiness.name(state.status)
+                guard reported[side] != status else { continue }
+                reported[side] = status
+                log(status, side: side, state: state)
+            }
+        }
+        logger.info("capture stopping: finishing the transaction in hand and confirming durable positions")
+        let session = session
+        await Blocking.run { session.stop() }
+        for (side, state) in session.states {
+            logger.info("capture stopped; durable position confirmed", metadata: metadata(side, state))
+        }
+    }
+
+    private func log(_ status: String, side: SourceSide, state: ReplicationStreamState) {
+        var metadata = metadata(side, state)
+        switch state.status {
+        case .failed(let reason):
+            metadata[LogKey.error.rawValue] = .string(Redaction.redact(reason))
+            logger.error("capture failed; fix the cause and restart parity run, it resumes from the durable position", metadata: metadata)
+        case .reconnecting:
+            logger.warning("capture lost its connection; reconnecting with backoff", metadata: metadata)
+        default:
+            logger.info("capture \(status)", metadata: metadata)
+        }
+    }
+
+    private func metadata(_ side: SourceSide, _ state: ReplicationStreamState) -> Logger.Metadata {
+        let slot = session.slots[side] ?? ""
+        return .parity([.source: side.rawValue, .slot: slot, .lsn: state.durableLSN.description])
+    }
+}

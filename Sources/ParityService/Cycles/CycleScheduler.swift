@@ -1,0 +1,70 @@
+import Foundation
+import Logging
+import ParityConfig
+import ParityEngine
+import ServiceLifecycle
+
+/// Closes each cycle once both sources are complete through its `end + settle`, on a timer; counts and logs
+/// every close, and after closing takes the legacy inventory again and evaluates the gate for its metric.
+struct CycleScheduler: Service {
+    let state: ServiceState
+    let logger: Logger
+
+    /// How often due cycles are looked for: `settle`, between 1 and 5 seconds.
+    static func interval(_ cycle: CycleConfiguration) -> Duration {
+        max(.seconds(1), min(cycle.settle, .seconds(5)))
+    }
+
+    /// What was last logged about a cycle not closing, so a condition that lasts is logged once.
+    private struct Reported {
+        var waiting: String?
+        var failure: String?
+    }
+
+    func run() async throws {
+        var reported = Reported()
+        for await _ in Ticks(interval: Self.interval(state.configuration.cycle)).cancelOnGracefulShutdown() {
+            await closeDue(&reported)
+        }
+    }
+
+    /// Closes what is due, counting and logging each close.
+    private func closeDue(_ reported: inout Reported) async {
+        let (configuration, store) = (state.configuration, state.store)
+        let outcome: CloseOutcome
+        do {
+            outcome = try await Blocking.run { () throws(EngineError) in try CycleCloser.close(configuration, store: store) }
+        } catch {
+            if reported.failure != error.description {
+                logger.error("closing cycles failed; retrying every tick", metadata: .parity([.error: Redaction.redact(error.description)]))
+            }
+            reported.failure = error.description
+            return
+        }
+        reported.failure = nil
+        for closed in outcome.closed {
+            state.metrics.recordClose(status: closed.cycle.status)
+            logger.info("cycle closed", metadata: .parity([
+                .cycle: String(closed.cycle.id), .label: closed.cycle.label, .status: closed.cycle.status,
+                .findings: String(closed.findings), .unexplainedRate: closed.cycle.unexplainedRate,
+            ]))
+        }
+        if !outcome.closed.isEmpty {
+            do {
+                let inventory = try await state.refreshInventory()
+                logger.info("legacy inventory taken", metadata: .parity([.undocumented: String(inventory.inventory.undocumented.count)]))
+            } catch {
+                logger.warning("taking the legacy inventory failed", metadata: .parity([.error: Redaction.redact(error.description)]))
+            }
+            do {
+                let gate = try await state.evaluateGate()
+                logger.info("gate evaluated", metadata: .parity([.gate: gate.result.rawValue]))
+            } catch {
+                logger.warning("evaluating the gate failed", metadata: .parity([.error: Redaction.redact(error.description)]))
+            }
+        }
+        let waiting = outcome.waiting.map { "\($0.label) \($0.behind.map(\.side.rawValue))" }
+        if let wait = outcome.waiting, waiting != reported.waiting { logger.debug("next cycle not closed yet: \(wait.description)") }
+        reported.waiting = waiting
+    }
+}

@@ -1,0 +1,39 @@
+import ParityEngine
+import ParityStore
+import Reconciliation
+
+/// Finds the reports the API and the HTML pages serve, turning "no such cycle or month" into 404 and bad input into 400.
+enum ReportLookup {
+    /// The end-of-day report of closed cycle `id`.
+    static func endOfDay(_ state: ServiceState, id text: String) async throws -> EndOfDayReport {
+        guard let id = Int64(text), id >= 0 else { throw APIError.badRequest("a cycle id is a whole number, e.g. /api/v1/cycles/3") }
+        let (configuration, store) = (state.configuration, state.store)
+        return try await Blocking.run { () throws(APIError) in
+            guard (try? store.cycle(id: id)) != nil else { throw APIError.notFound("cycle \(id) is not closed") }
+            do {
+                return try EndOfDayLoader.load(configuration, store: store, selecting: .id(id))
+            } catch {
+                throw APIError(error)
+            }
+        }
+    }
+
+    /// The monthly close report of `month` (`YYYY-MM`), which must have a closed cycle.
+    static func monthly(_ state: ServiceState, month: String) async throws -> MonthlyReport {
+        guard month.wholeMatch(of: /[0-9]{4}-(0[1-9]|1[0-2])/) != nil else {
+            throw APIError.badRequest("a month is YYYY-MM, e.g. /api/v1/months/2026-11")
+        }
+        let (configuration, store) = (state.configuration, state.store)
+        return try await Blocking.run { () throws(APIError) in
+            let cycles = (try? store.cycles()) ?? []
+            guard cycles.contains(where: { $0.id > 0 && $0.label.hasPrefix(month) }) else {
+                throw APIError.notFound("no cycle of \(month) is closed")
+            }
+            do {
+                return try MonthlyLoader.load(configuration, store: store, month: month)
+            } catch {
+                throw APIError(error)
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import Logging
+
+/// The metadata keys Parity's log lines use; one spelling each, so log queries can rely on them.
+public enum LogKey: String, Sendable, CaseIterable {
+    /// `legacy` or `new`.
+    case source = "parity.source"
+    /// A replication slot name.
+    case slot = "parity.slot"
+    /// A WAL position (`0/16B3748`).
+    case lsn = "parity.lsn"
+    /// A cycle id.
+    case cycle = "parity.cycle"
+    /// A cycle label (`2026-11-20`).
+    case label = "parity.cycle_label"
+    /// A cycle status (`closed`, `forced`).
+    case status = "parity.status"
+    /// A count of findings.
+    case findings = "parity.findings"
+    /// An unexplained diff rate (decimal string).
+    case unexplainedRate = "parity.unexplained_rate"
+    /// A count of undocumented legacy objects in the inventory.
+    case undocumented = "parity.undocumented"
+    /// A gate result (`pass`, `fail`, `not_evaluated`).
+    case gate = "parity.gate"
+    /// What went wrong, passwords removed.
+    case error = "parity.error"
+}
+
+extension Logger.Metadata {
+    /// Metadata from typed keys: `.parity([.source: "legacy", .lsn: "0/16B3748"])`.
+    public static func parity(_ values: [LogKey: String]) -> Logger.Metadata {
+        Dictionary(uniqueKeysWithValues: values.map { ($0.key.rawValue, .string($0.value)) })
+    }
+}

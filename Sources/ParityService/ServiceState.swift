@@ -1,0 +1,53 @@
+import Foundation
+import ParityConfig
+import ParityEngine
+import ParityStore
+import Reconciliation
+import Synchronization
+
+/// What the services share: the configuration, the store, the capture session, the metrics and the latest
+/// legacy inventory. Everything here is safe to read from any request or service.
+final class ServiceState: Sendable {
+    let configuration: ParityConfiguration
+    let store: ParityStore
+    let session: CaptureSession
+    let metrics: ServiceMetrics
+    private let latestInventory = Mutex<InventoryCommand.Outcome?>(nil)
+
+    init(configuration: ParityConfiguration, store: ParityStore, session: CaptureSession, metrics: ServiceMetrics) {
+        self.configuration = configuration
+        self.store = store
+        self.session = session
+        self.metrics = metrics
+    }
+
+    /// Readiness now: both sources streaming recently and the store file writable.
+    func readiness(now: Date = Date()) -> Readiness {
+        Readiness(states: session.states, storeWritable: FileManager.default.isWritableFile(atPath: store.path), now: now)
+    }
+
+    /// The legacy inventory taken at the last cycle close, or taken now when none was yet.
+    func inventory() async throws(EngineError) -> InventoryCommand.Outcome {
+        if let cached = latestInventory.withLock({ $0 }) { return cached }
+        return try await refreshInventory()
+    }
+
+    /// Takes the legacy inventory again (it connects to legacy) and keeps it for ``inventory()``.
+    @discardableResult
+    func refreshInventory() async throws(EngineError) -> InventoryCommand.Outcome {
+        let configuration = configuration
+        let outcome = try await Blocking.run { () throws(EngineError) in try InventoryCommand.run(configuration, side: .legacy) }
+        latestInventory.withLock { $0 = outcome }
+        return outcome
+    }
+
+    /// Evaluates the decommission gate now (without recording it in the gate history) and updates its metric.
+    func evaluateGate() async throws(EngineError) -> GateReport {
+        let (configuration, store) = (configuration, store)
+        let report = try await Blocking.run { () throws(EngineError) in
+            GateEvaluator.evaluate(try GateLoader.load(configuration, store: store), configuration: configuration.gate)
+        }
+        metrics.recordGate(report.result)
+        return report
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+@testable import ParityEngine
+import ParityTestSupport
+import PostgresClient
+import Testing
+
+@Suite("One census sample of pg_stat_activity")
+struct CensusQueryTests {
+    @Test("a role without pg_read_all_stats sees other roles' sessions with address and statement kind hidden; its own in full")
+    func limitedView() throws {
+        let cluster = try PostgresCluster.start()
+        defer { cluster.stop() }
+        try cluster.run("CREATE ROLE watcher LOGIN; CREATE ROLE erp LOGIN; GRANT CREATE ON SCHEMA public TO erp")
+        let erp = try PostgresConnection.connect(ConnectionOptions(dsn: cluster.dsn(user: "erp"), applicationName: "erp-app"))
+        defer { erp.close() }
+        try erp.execute(unsafeScript: "/* orm */ CREATE TABLE erp_notes (n text)")
+        let watcher = try PostgresConnection.connect(ConnectionOptions(dsn: cluster.dsn(user: "watcher"), applicationName: "parity"))
+        defer { watcher.close() }
+        let peer = try PostgresConnection.connect(ConnectionOptions(dsn: cluster.dsn(user: "watcher"), applicationName: "watcher-app"))
+        defer { peer.close() }
+        _ = try peer.query("SELECT 1")
+
+        let limited = try CensusQuery.sample(watcher, excluding: ["parity"])
+        #expect(limited.limited)
+        #expect(!limited.sessions.contains { $0.applicationName == "parity" })
+        let hidden = try #require(limited.sessions.first { $0.applicationName == "erp-app" })
+        #expect(hidden.role == "erp" && hidden.clientAddress == "hidden" && hidden.statementKind == "hidden")
+        let own = try #require(limited.sessions.first { $0.applicationName == "watcher-app" })
+        #expect(own.clientAddress == "127.0.0.1" && own.statementKind == "read")
+
+        try cluster.run("GRANT pg_read_all_stats TO watcher")
+        let full = try CensusQuery.sample(watcher, excluding: ["parity"])
+        #expect(!full.limited)
+        #expect(full.sessions.first { $0.applicationName == "erp-app" }?.statementKind == "ddl")
+        #expect(full.sessions.allSatisfy { $0.backendType == "client backend" })
+    }
+}

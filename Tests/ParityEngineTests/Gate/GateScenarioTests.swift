@@ -1,0 +1,131 @@
+import Foundation
+import ParityConfig
+import ParityEngine
+import Reconciliation
+import Testing
+
+/// The gate over store states built by real 6-second cycles: one scenario run, evaluated under several rule sets
+/// (each criterion passing, then failing), then through the built binary for the exit codes and the history.
+@Suite("parity gate over real cycles")
+struct GateScenarioTests {
+    typealias Rules = GateScenario.Rules
+
+    @Test("each criterion passes and fails on real cycles; exit codes 0/1/2/3 and --history through the binary")
+    func criteriaAndExitCodes() throws {
+        let scenario = try GateScenario.run()
+        defer { scenario.stop() }
+        try criteriaPass(scenario)
+        try criteriaFail(scenario)
+        try commandLine(scenario)
+    }
+
+    /// Both findings disposed of, the aggregate's tolerance covering the missing invoice, legacy quiet in the last cycle.
+    private func criteriaPass(_ scenario: GateScenario) throws {
+        let report = try scenario.evaluate(Rules(gate: "cycles: 2, legacy_quiet_cycles: 1"))
+        let window = try #require(report.window)
+        #expect(window.lastCycleID - window.firstCycleID == 1 && window.firstCycleID > 0, "the baseline is never in the window")
+        for name in GateCriterion.Name.allCases {
+            #expect(report.criterion(name)?.result == .pass, "\(name): \(String(describing: report.criterion(name)))")
+        }
+        #expect(report.criterion(.aggregates)?.evidence.contains("2026-10") == true)
+        #expect(report.result == .pass && report.exitCode == 0 && report.configHash.hasPrefix("fnv1a64:"))
+    }
+
+    /// The same store under stricter rules: every criterion fails with its evidence.
+    private func criteriaFail(_ scenario: GateScenario) throws {
+        let strict = try scenario.evaluate(Rules(dispositions: [], tolerance: "0.00", gate: "cycles: 2, legacy_quiet_cycles: 2, max_lag: 1s"))
+        let dataCycle = try #require(strict.window).firstCycleID
+
+        let unexplained = try #require(strict.criterion(.unexplainedDiffs))
+        #expect(unexplained.result == .fail && unexplained.details.first?.contains("0.666667 > 0") == true, "\(unexplained)")
+        #expect(unexplained.command == "parity report eod --cycle \(dataCycle)")
+
+        let dispositions = try #require(strict.criterion(.dispositions))
+        #expect(dispositions.result == .fail)
+        #expect(Set(dispositions.details) == ["invoices.total value_mismatch: no disposition", "invoices.- missing_in_new: no disposition"])
+
+        let aggregates = try #require(strict.criterion(.aggregates))
+        #expect(aggregates.result == .fail && aggregates.details.first?.hasPrefix("invoice_totals: ") == true, "\(aggregates)")
+        #expect(aggregates.details.first?.contains("currency=EUR: legacy 15.00 new 10.00") == true, "the invoice only legacy has")
+
+        let quiet = try #require(strict.criterion(.legacyQuiet))
+        #expect(quiet.result == .fail && quiet.details == ["cycle \(dataCycle) (\(strict.window!.firstLabel)): public.invoices 3 row(s)"])
+
+        // Both sources idle since the last cycle closed: the watermarks trail now by more than a second.
+        Thread.sleep(forTimeInterval: 2.5)
+        let lagging = try scenario.evaluate(Rules(gate: "cycles: 2, max_lag: 1s"))
+        let health = try #require(lagging.criterion(.captureHealth))
+        #expect(health.result == .fail && health.details.contains { $0.contains(": lag ") && $0.hasSuffix("> 1s") }, "\(health)")
+
+        // A mapping the cycles never compared.
+        var unmapped = try scenario.config(Rules()).configuration
+        unmapped.tables.append(unmapped.tables[0])
+        unmapped.tables[1].name = "credit_notes"
+        let coverage = GateEvaluator.evaluate(try GateLoader.load(unmapped, store: scenario.base.store), configuration: unmapped.gate)
+            .criterion(.coverage)
+        #expect(coverage?.result == .fail && coverage?.details.count == 2 && coverage?.details.first?.hasSuffix("did not compare credit_notes") == true)
+        #expect(strict.result == .fail && strict.exitCode == 1)
+
+        // Too few cycles, or none before the as-of day: not evaluated.
+        let closed = try scenario.base.store.cycles().count - 1
+        #expect(try scenario.evaluate(Rules(gate: "cycles: 5")).criterion(.coverage)?.evidence.hasPrefix("\(closed) of 5") == true)
+        let before = try scenario.evaluate(Rules(), asOf: "2026-01-01")
+        #expect(before.window == nil && before.result == .notEvaluated && before.exitCode == 2)
+    }
+
+    /// The built binary: exit 0, 1, 2, 1 once a new undocumented trigger appears on legacy, then 3 with the new cluster
+    /// stopped; each run recorded and listed by --history.
+    private func commandLine(_ scenario: GateScenario) throws {
+        let passing = try scenario.config(Rules())
+        let strict = try scenario.config(Rules(dispositions: []))
+        let pass = try ParityBinary.run(["gate", "--config", passing.path])
+        #expect(pass.status == 0 && pass.output.contains("gate: PASS (exit 0)"), "\(pass.output)")
+        let fail = try ParityBinary.run(["gate", "--config", strict.path, "--format", "json"])
+        #expect(fail.status == 1 && fail.output.contains(#""schema" : "parity.gate/1""#) && fail.output.contains(#""result" : "fail""#))
+        let short = try ParityBinary.run(["gate", "--config", passing.path, "--cycles", "5"])
+        #expect(short.status == 2 && short.output.contains("of 5 required closed cycles"), "\(short.output)")
+        let malformed = try ParityBinary.run(["gate", "--config", passing.path, "--as-of", "21-11-2026"])
+        #expect(malformed.status == 2 && malformed.output.contains("YYYY-MM-DD"))
+
+        // A new undocumented trigger on legacy: the next cycle's inventory has it, and the gate fails naming it.
+        try scenario.base.legacy.run("""
+            CREATE FUNCTION touch_invoice() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+            CREATE TRIGGER invoices_touch BEFORE UPDATE ON invoices FOR EACH ROW EXECUTE FUNCTION touch_invoice();
+            """, database: "legacy")
+        let calendar = try #require(CycleCalendar(scenario.base.configuration.cycle))
+        try CycleClock.closeThrough(
+            calendar.window(containing: Date()), configuration: scenario.base.configuration, store: scenario.base.store,
+            session: scenario.session
+        ) {
+            try scenario.base.write(legacy: "INSERT INTO quiet.tick VALUES (0)", new: "INSERT INTO heap_log VALUES (0, 'tick')")
+        }
+        let hidden = try ParityBinary.run(["gate", "--config", passing.path])
+        #expect(hidden.status == 1, "\(hidden.output)")
+        #expect(hidden.output.contains("undocumented: trigger invoices_touch on public.invoices"), "\(hidden.output)")
+        #expect(hidden.output.contains("inventory change: added trigger invoices_touch on public.invoices"), "\(hidden.output)")
+
+        // Documented, the trigger no longer holds the gate; with the new database stopped the gate cannot be evaluated.
+        var reviewed = Rules()
+        reviewed.hiddenState = reviewed.hiddenState.replacingOccurrences(
+            of: "  ignore_tables:",
+            with: "    - { kind: trigger, name: invoices_touch, table: public.invoices, disposition: accepted, note: reviewed }\n  ignore_tables:")
+        let documented = try scenario.config(reviewed)
+        scenario.session.stop()
+        scenario.base.new.stop()
+        let unreachable = try ParityBinary.run(["gate", "--config", documented.path, "--format", "json"])
+        #expect(unreachable.status == 3 && unreachable.output.contains(#""unreachable_sources" : ["#), "\(unreachable.output)")
+
+        let history = try ParityBinary.run(["gate", "--history", "--config", passing.path, "--format", "json"])
+        #expect(history.status == 0 && history.output.contains(#""schema" : "parity.gate-history/1""#))
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(history.output.utf8)) as? [String: Any])
+        let evaluations = try #require(document["evaluations"] as? [[String: Any]])
+        #expect(evaluations.map { $0["exit_code"] as? Int } == [0, 1, 2, 1, 3])
+        #expect(evaluations.map { $0["result"] as? String } == ["pass", "fail", "not_evaluated", "fail", "not_evaluated"])
+        let hashes = evaluations.compactMap { $0["config_hash"] as? String }
+        #expect(hashes[4] == GateLoader.configHash(documented.configuration))
+        #expect(hashes[0] == GateLoader.configHash(passing.configuration) && hashes[1] == GateLoader.configHash(strict.configuration))
+        #expect(hashes[0] != hashes[1] && evaluations.allSatisfy { ($0["evaluated_by"] as? String)?.contains("@") == true })
+        let text = try ParityBinary.run(["gate", "--history", "--config", passing.path])
+        #expect(text.status == 0 && text.output.contains("NOT EVALUATED") && text.output.contains(hashes[0]))
+    }
+}

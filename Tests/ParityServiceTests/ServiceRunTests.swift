@@ -1,0 +1,63 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import ParityConfig
+import ParityService
+import Testing
+
+@Suite("parity run in process: scheduled closes, API, metrics, readiness across a database restart")
+struct ServiceRunTests {
+    @Test("two short cycles close on schedule and show in /api/v1/cycles and /metrics; a restart of new drops /readyz and recovers with no change lost")
+    func scheduledClosesAndRestart() async throws {
+        let scenario = try ServiceScenario()
+        defer { scenario.stop() }
+        let application = try buildApplication(configuration: scenario.configuration, store: scenario.store, logger: Logger(label: "test"))
+        try await application.test(.live) { client in
+            #expect(try await eventually(within: 30) { try await client.get("/readyz").status == 200 })
+            var id = 100
+            var twoClosed = false
+            let deadline = Date().addingTimeInterval(45)
+            while !twoClosed, Date() < deadline {
+                id += 1
+                #expect(scenario.shadowWrite(id: id))
+                twoClosed = try await client.get("/api/v1/cycles").body.contains(#""id" : 2,"#)
+                try await Task.sleep(for: .milliseconds(300))
+            }
+            #expect(twoClosed, "two cycles after the baseline did not close on schedule")
+            let cycles = try await client.get("/api/v1/cycles")
+            #expect(cycles.status == 200 && cycles.body.contains(#""schema" : "parity.cycles/1""#))
+            let first = try await client.get("/api/v1/cycles/1")
+            #expect(first.status == 200 && first.body.contains(#""schema" : "parity.eod/1""#))
+            #expect(first.body.contains(#""unexplained_rate" : "0"#), "\(first.body)")
+            let html = try await client.get("/reports/eod/1.html")
+            #expect(html.status == 200 && html.body.contains("<html"))
+            let metrics = try await client.get("/metrics").body
+            #expect(metric(#"parity_cycles_closed_total{status="closed"}"#, in: metrics) ?? 0 >= 2, "\(metrics)")
+            #expect(metric(#"parity_capture_changes_total{source="legacy"}"#, in: metrics) ?? 0 >= 1)
+            #expect(metric("parity_last_cycle_id", in: metrics) ?? 0 >= 2)
+            #expect(metric(#"parity_last_cycle_findings{kind="value_mismatch"}"#, in: metrics) == 0)
+            #expect(metric("parity_last_cycle_unexplained_rate", in: metrics) == 0)
+
+            let restart = Task.detached { try scenario.new.restart() }
+            let dropped = try await eventually(within: 30) {
+                let ready = try await client.get("/readyz")
+                return ready.status == 503 && ready.body.contains("new:")
+            }
+            try await restart.value
+            #expect(dropped, "/readyz never reported new as not streaming during its restart")
+            #expect(try await eventually(within: 60) { try await client.get("/readyz").status == 200 }, "/readyz did not recover")
+            for _ in 0..<5 {
+                id += 1
+                #expect(scenario.shadowWrite(id: id))
+            }
+            let caughtUp = try await eventually(within: 30) {
+                try scenario.storedKeys(.new) == scenario.sourceKeys(.new) && scenario.storedKeys(.legacy) == scenario.sourceKeys(.legacy)
+            }
+            #expect(caughtUp, "the store does not hold every row of both sources after the restart")
+            #expect(try scenario.storedKeys(.new).count == id - 100 + 2)
+            let after = try await client.get("/metrics").body
+            #expect(metric(#"parity_capture_reconnects_total{source="new"}"#, in: after) ?? 0 >= 1)
+        }
+    }
+}
