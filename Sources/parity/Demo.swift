@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ParityEngine
+import Reconciliation
 import Reports
 
 /// `parity demo`: the whole story on a throwaway PostgreSQL, reports written into a work folder.
@@ -10,8 +11,8 @@ struct Demo: ParsableCommand {
         discussion: """
             Starts PostgreSQL on 127.0.0.1 (a free port, a temp folder), creates a legacy order system and its \
             modern replacement, initializes Parity, replays simulated business days of shadow traffic with planted \
-            defects (one short cycle each), and writes the end-of-day and monthly reports into the work folder. \
-            The server is stopped and removed at the end unless --keep is given.
+            defects (one short cycle each), and writes the end-of-day, monthly and gate reports into the work folder \
+            (the gate fails: the legacy system has hidden state and the planted defects are not explained). The server is stopped and removed at the end unless --keep is given.
             """
     )
 
@@ -40,29 +41,9 @@ struct Demo: ParsableCommand {
         let started = Date()
         let outcome: DemoRun.Outcome
         do {
-            outcome = try DemoRun.run(.init(workFolder: work, days: days, ordersPerDay: orders, period: period, keep: keep)) { line in
-                print("demo: " + line)
-            }
-        } catch {
-            printError(error.description)
-            throw ExitCode(error.exitCode)
-        }
-        do {
-            let eod = try EndOfDayLoader.load(outcome.configuration, store: outcome.store, limit: 20)
-            print("")
-            print(EndOfDayRenderer.render(eod, format: .text), terminator: "")
-            let monthly = try MonthlyLoader.load(outcome.configuration, store: outcome.store, month: outcome.month, preparedBy: "parity demo")
-            var written: [String] = []
-            for format in [OutputFormat.html, .json] {
-                let suffix = format == .html ? "html" : "json"
-                written.append(try write(EndOfDayRenderer.render(eod, format: format), "eod-cycle-\(eod.id).\(suffix)"))
-                written.append(try write(MonthlyRenderer.render(monthly, format: format), "monthly-\(outcome.month).\(suffix)"))
-            }
-            print("")
-            print("planted defects: " + outcome.planted.joined(separator: "; "))
-            print("reports:")
-            for path in written { print("  \(path)") }
-            print("config: \(outcome.configPath)  (try: parity report monthly --config \(outcome.configPath))")
+            outcome = try DemoRun.run(
+                .init(workFolder: work, days: days, ordersPerDay: orders, period: period, keep: keep),
+                progress: { print("demo: " + $0) }, finish: report)
         } catch {
             printError(error.description)
             throw ExitCode(error.exitCode)
@@ -73,6 +54,32 @@ struct Demo: ParsableCommand {
             print("  stop it: runuser -u postgres -- pg_ctl -D \(kept.folder)/data stop && rm -rf \(kept.folder)")
         }
         print("demo finished in \(Int(Date().timeIntervalSince(started).rounded())) s")
+    }
+
+    /// Prints the last end-of-day report and the gate, and writes the end-of-day, monthly and gate reports (the databases are up).
+    private func report(_ outcome: DemoRun.Outcome) throws {
+        let eod = try EndOfDayLoader.load(outcome.configuration, store: outcome.store, limit: 20)
+        print("")
+        print(EndOfDayRenderer.render(eod, format: .text), terminator: "")
+        let monthly = try MonthlyLoader.load(outcome.configuration, store: outcome.store, month: outcome.month, preparedBy: "parity demo")
+        let gate = GateEvaluator.evaluate(
+            try GateLoader.load(outcome.configuration, store: outcome.store), configuration: outcome.configuration.gate)
+        try GateHistory.record(gate, document: GateRenderer.render(gate, format: .json), configuration: outcome.configuration,
+                               store: outcome.store)
+        var written: [String] = []
+        for format in [OutputFormat.html, .json] {
+            let suffix = format == .html ? "html" : "json"
+            written.append(try write(EndOfDayRenderer.render(eod, format: format), "eod-cycle-\(eod.id).\(suffix)"))
+            written.append(try write(MonthlyRenderer.render(monthly, format: format), "monthly-\(outcome.month).\(suffix)"))
+            written.append(try write(GateRenderer.render(gate, format: format), "gate.\(suffix)"))
+        }
+        print("")
+        print(GateRenderer.render(gate, format: .text), terminator: "")
+        print("")
+        print("planted defects: " + outcome.planted.joined(separator: "; "))
+        print("reports:")
+        for path in written { print("  \(path)") }
+        print("config: \(outcome.configPath)  (try: parity report monthly --config \(outcome.configPath))")
     }
 
     private func write(_ text: String, _ name: String) throws(EngineError) -> String {

@@ -61,6 +61,10 @@ enum DemoConfig {
                 where: "the new application writes audit events", note: "checked with the audit team" }
             - { kind: trigger, name: orders_amount_bi, table: public.orders, disposition: reproduced,
                 where: "the new application computes amounts (rounding half-up)" }
+            - { kind: sequence, name: order_audit_id_seq, table: public.order_audit_id_seq, disposition: retired,
+                note: "audit ids are not carried over" }
+            - { kind: sequence, name: demo_heartbeat_id_seq, table: public.demo_heartbeat_id_seq, disposition: accepted,
+                note: "the demo's heartbeat" }
           ignore_tables: [public.demo_heartbeat]
         dispositions:
           - { table: orders, column: amount, kind: rounding, disposition: intentional_change, owner: finance,

@@ -50,10 +50,13 @@ public enum DemoRun {
         public var kept: (legacy: String, new: String, folder: String)?
     }
 
-    /// Runs the demo, telling `progress` what happens as it goes.
-    public static func run(_ options: Options, progress: (String) -> Void) throws(EngineError) -> Outcome {
+    /// Runs the demo, telling `progress` what happens as it goes; `finish` runs after the last day, while both
+    /// databases are still up (reports and the gate read them).
+    public static func run(
+        _ options: Options, progress: (String) -> Void, finish: (Outcome) throws -> Void
+    ) throws(EngineError) -> Outcome {
         do {
-            return try steps(options, progress: progress)
+            return try steps(options, progress: progress, finish: finish)
         } catch let error as EngineError {
             throw error
         } catch {
@@ -62,7 +65,7 @@ public enum DemoRun {
         }
     }
 
-    private static func steps(_ options: Options, progress: (String) -> Void) throws -> Outcome {
+    private static func steps(_ options: Options, progress: (String) -> Void, finish: (Outcome) throws -> Void) throws -> Outcome {
         let work = URL(fileURLWithPath: options.workFolder).standardizedFileURL.path
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: work + "/parity.sqlite" + suffix) }
@@ -106,9 +109,11 @@ public enum DemoRun {
             dayCycles.append(cycle)
             planted += defects
         }
-        return Outcome(
+        let outcome = Outcome(
             configuration: configuration, store: store, configPath: configPath, month: String(DemoTraffic.date(1).prefix(7)),
             dayCycles: dayCycles, planted: planted,
             kept: options.keep ? (cluster.dsn(database: "legacy"), cluster.dsn(database: "modern"), cluster.directory) : nil)
+        try finish(outcome)
+        return outcome
     }
 }

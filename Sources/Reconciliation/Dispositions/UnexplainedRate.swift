@@ -3,9 +3,10 @@ import ParityConfig
 
 /// The unexplained diff rate: findings with no disposition or with `match`, over keys compared.
 public enum UnexplainedRate {
-    /// Whether `finding` counts as unexplained: not `within_tolerance` (the configured tolerance explains it) and no disposition other than `match`.
+    /// Whether `finding` counts as an unexplained row difference: a row finding (not hidden state, which the gate
+    /// judges on its own), not `within_tolerance` (the configured tolerance explains it), and no disposition other than `match`.
     public static func isUnexplained(_ finding: Finding, matcher: DispositionMatcher) -> Bool {
-        guard finding.kind != .withinTolerance else { return false }
+        guard ![.withinTolerance, .hiddenStateUnmapped, .unmappedWrites].contains(finding.kind) else { return false }
         let disposition = matcher.rule(for: finding)?.disposition
         return disposition == nil || disposition == .match
     }
