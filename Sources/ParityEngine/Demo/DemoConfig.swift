@@ -1,8 +1,9 @@
 /// The demo's configuration file, written into the work folder so it can be read and reused
 /// (`parity report eod --config .parity-demo/parity.yaml`).
 enum DemoConfig {
-    /// The YAML for the two databases of `legacyDSN`/`newDSN`, the store at `storePath`, and cycles of `period` seconds.
-    static func yaml(legacyDSN: String, newDSN: String, storePath: String, period: Int) -> String {
+    /// The YAML for the two databases of `legacyDSN`/`newDSN`, the store at `storePath`, cycles of `period` seconds, and a
+    /// gate over the last `gateCycles` cycles (the simulated days).
+    static func yaml(legacyDSN: String, newDSN: String, storePath: String, period: Int, gateCycles: Int) -> String {
         """
         # Written by `parity demo`: the legacy order system and its modern replacement on one throwaway server.
         store: { path: "\(storePath)" }
@@ -69,7 +70,8 @@ enum DemoConfig {
         dispositions:
           - { table: orders, column: amount, kind: rounding, disposition: intentional_change, owner: finance,
               note: "the new system rounds half-up per policy FIN-12" }
-        gate: { cycles: 3, max_unexplained_rate: "0" }
+        # The gate looks at every simulated day.
+        gate: { cycles: \(gateCycles), max_unexplained_rate: "0" }
         """
     }
 }

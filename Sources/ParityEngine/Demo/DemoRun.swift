@@ -82,7 +82,7 @@ public enum DemoRun {
         let configPath = work + "/parity.yaml"
         let yaml = DemoConfig.yaml(
             legacyDSN: cluster.dsn(database: "legacy"), newDSN: cluster.dsn(database: "modern"), storePath: work + "/parity.sqlite",
-            period: options.period)
+            period: options.period, gateCycles: max(1, options.days))
         try yaml.write(toFile: configPath, atomically: true, encoding: .utf8)
         let configuration = try ParityConfiguration.parse(yaml: yaml, file: configPath, environment: [:])
         let store = try ParityStore.open(path: work + "/parity.sqlite")
