@@ -72,6 +72,11 @@ extension MonthlyGroup {
         group.isEmpty ? "(all)" : group.map { "\($0.name)=\($0.value ?? "NULL")" }.joined(separator: ", ")
     }
 
+    /// The unexplained amount by kind, `missing_in_new -22.44; value_mismatch 0.50` (empty when none).
+    public var unexplainedText: String {
+        unexplainedByKind.map { "\($0.kind) \($0.amount)" }.joined(separator: "; ")
+    }
+
     /// The bridge amount of `kind`, or nil when no finding of that kind contributed.
     public func bridgeAmount(_ kind: String) -> String? {
         bridge.first { $0.kind == kind }?.amount

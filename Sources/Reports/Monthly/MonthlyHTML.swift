@@ -20,11 +20,12 @@ enum MonthlyHTML {
                     + "\(Escaping.html(aggregate.scope.rawValue)), tolerance \(Escaping.html(aggregate.tolerance))</p>",
                 "<figure>\(DriftChart.svg(aggregate))</figure>",
                 HTMLTable.render(
-                    ["group", "legacy", "new", "difference"] + used.map { "bridge: \($0)" } + ["unexplained", "days", "tolerance"],
+                    ["group", "legacy", "new", "difference"] + used.map { "bridge: \($0)" } + ["unexplained", "of which", "days", "tolerance"],
                     aggregate.groups.map { group in
                         [HTMLTable.Cell(group.groupText), amount(group.legacy), amount(group.new), amount(group.difference)]
                             + used.map { amount(group.bridgeAmount($0) ?? "0") }
-                            + [amount(group.unexplained, flag: group.unexplained), HTMLTable.Cell("\(group.daysWithDifferences)", class: "num"),
+                            + [amount(group.unexplained, flag: group.unexplained), HTMLTable.Cell(group.unexplainedText),
+                               HTMLTable.Cell("\(group.daysWithDifferences)", class: "num"),
                                group.withinTolerance ? HTMLTable.Cell("within", class: "ok") : HTMLTable.Cell("EXCEEDED", class: "bad")]
                     }, class: "groups"),
                 "</section>",
