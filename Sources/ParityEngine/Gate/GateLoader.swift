@@ -30,6 +30,7 @@ public enum GateLoader {
                 lastMonth: try window.last.flatMap { try GateMonthReader.lastCompleteMonth(configuration, store: store, lastCycle: $0, now: now) },
                 hiddenState: try GateHiddenState.load(configuration, store: store, cycles: window.map(\.id)),
                 legacyWrites: quiet ? try window.map { try legacyWrites($0, store: store) } : nil,
+                legacyUse: quiet ? try legacyUse(configuration, store: store, cycles: Array(window.suffix(configuration.gate.legacyQuietCycles))) : nil,
                 capture: try GateCaptureHealth.sources(configuration, store: store, now: now),
                 evaluatedAt: now, asOf: window.last.map { StoreTime.date($0.end) },
                 configHash: configHash(configuration))
@@ -59,12 +60,24 @@ public enum GateLoader {
         }
     }
 
-    /// Rows written per legacy table in the cycle's window (by commit time).
+    /// Rows written per legacy table in the cycle's window (by commit time), with the trigger the cycle's audit saw
+    /// maintaining the table, if any.
     private static func legacyWrites(_ cycle: CycleRecord, store: ParityStore) throws -> GateInput.CycleWrites {
-        GateInput.CycleWrites(
+        let triggers = Dictionary(
+            try store.hiddenState(cycle: cycle.id).compactMap { line in line.trigger.map { (line.table, "trigger \($0)") } },
+            uniquingKeysWith: { first, _ in first })
+        return GateInput.CycleWrites(
             cycleID: cycle.id,
             tables: try store.tableWrites(side: SourceSide.legacy.rawValue, from: cycle.start, to: cycle.end).map {
-                GateInput.TableWrites(table: $0.table, rows: $0.rows)
+                GateInput.TableWrites(table: $0.table, rows: $0.rows, writer: triggers[$0.table])
             })
+    }
+
+    /// Clients the census saw on legacy in `cycles` (all but `gate.allowed_clients`), and from a live legacy inventory the
+    /// undocumented outbound integrations and other consumers of changes (none listed when legacy cannot be read).
+    private static func legacyUse(_ configuration: ParityConfiguration, store: ParityStore, cycles: [CycleRecord]) throws -> LegacyUse.Verdict {
+        LegacyUse.quietVerdict(
+            cycles: try CensusReader.legacyCensus(of: cycles, store: store), allowedClients: configuration.gate.allowedClients,
+            inventory: try? InventoryCommand.run(configuration, side: .legacy).inventory)
     }
 }

@@ -42,8 +42,11 @@ extension GateEvaluator {
             fail: counts.joined(separator: ", "), command: "parity inventory")
     }
 
-    /// No legacy write at all in the last `cycles` cycles of the window.
-    static func legacyQuiet(_ window: [GateInput.Cycle], writes: [GateInput.CycleWrites]?, cycles: Int) -> GateCriterion {
+    /// No legacy write at all in the last `cycles` cycles of the window, and (when the census is read) no client but the
+    /// allowed ones, no undocumented outbound integration and no other consumer of changes.
+    static func legacyQuiet(
+        _ window: [GateInput.Cycle], writes: [GateInput.CycleWrites]?, use: LegacyUse.Verdict?, cycles: Int
+    ) -> GateCriterion {
         let quiet = window.suffix(cycles)
         guard quiet.count >= cycles, let writes else {
             let why = quiet.count < cycles ? "\(quiet.count) of \(cycles) cycles closed" : "legacy writes not recorded"
@@ -53,11 +56,14 @@ extension GateEvaluator {
         let noisy = quiet.filter { (byCycle[$0.id] ?? []).contains { $0.rows > 0 } }
         let details = noisy.flatMap { cycle in
             byCycle[cycle.id]!.filter { $0.rows > 0 }.map { "\(cycleText(cycle)): \($0.table) \($0.rows) row(s)" + ($0.writer.map { " by \($0)" } ?? "") }
-        }
+        } + (use?.evidence ?? [])
+        let fail = (noisy.isEmpty ? [] : ["legacy written in \(noisy.count) of the last \(cycles) cycles"])
+            + ((use?.isQuiet ?? true) ? [] : ["legacy still used (\(use!.evidence.count) client(s), integration(s) or consumer(s))"])
         return judged(
             .legacyQuiet, details: details,
-            pass: "no legacy write in the last \(cycles) cycles (\(quiet.first!.label) … \(quiet.last!.label))",
-            fail: "legacy written in \(noisy.count) of the last \(cycles) cycles", command: eodCommand(noisy.first))
+            pass: "no legacy write in the last \(cycles) cycles (\(quiet.first!.label) … \(quiet.last!.label))"
+                + (use == nil ? "" : ", no other client, integration or consumer"),
+            fail: fail.joined(separator: "; "), command: noisy.isEmpty ? "parity inventory" : eodCommand(noisy.first))
     }
 
     /// Each source reachable, its slot present and not lost, lag within `gate.max_lag`.

@@ -14,7 +14,7 @@ public enum GateEvaluator {
             hiddenState(input.hiddenState),
         ]
         if configuration.legacyQuietCycles > 0 {
-            criteria.append(legacyQuiet(window, writes: input.legacyWrites, cycles: configuration.legacyQuietCycles))
+            criteria.append(legacyQuiet(window, writes: input.legacyWrites, use: input.legacyUse, cycles: configuration.legacyQuietCycles))
         }
         criteria.append(captureHealth(input.capture, maxLag: configuration.maxLag))
         let result: GateReport.Result =

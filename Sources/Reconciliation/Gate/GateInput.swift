@@ -16,6 +16,9 @@ public struct GateInput: Sendable {
     public var hiddenState: HiddenState?
     /// Legacy writes of each cycle, oldest first (any cycles; the evaluator matches them by id); nil when not recorded.
     public var legacyWrites: [CycleWrites]?
+    /// Who else still uses legacy in the legacy-quiet cycles (clients, outbound integrations, other consumers); nil when
+    /// legacy quiet is not required.
+    public var legacyUse: LegacyUse.Verdict?
     /// Each source's capture health.
     public var capture: [SourceCapture]
     /// When the gate is evaluated.
@@ -28,8 +31,8 @@ public struct GateInput: Sendable {
     /// Creates an input.
     public init(
         cycles: [Cycle], mappings: [String], staleDispositions: [String] = [], expectedLabels: [String]? = nil, lastMonth: Month?,
-        hiddenState: HiddenState?, legacyWrites: [CycleWrites]?, capture: [SourceCapture], evaluatedAt: Date, asOf: Date?,
-        configHash: String
+        hiddenState: HiddenState?, legacyWrites: [CycleWrites]?, legacyUse: LegacyUse.Verdict? = nil, capture: [SourceCapture],
+        evaluatedAt: Date, asOf: Date?, configHash: String
     ) {
         self.cycles = cycles
         self.mappings = mappings
@@ -38,6 +41,7 @@ public struct GateInput: Sendable {
         self.lastMonth = lastMonth
         self.hiddenState = hiddenState
         self.legacyWrites = legacyWrites
+        self.legacyUse = legacyUse
         self.capture = capture
         self.evaluatedAt = evaluatedAt
         self.asOf = asOf

@@ -1,4 +1,5 @@
 import Foundation
+import PostgresClient
 import ParityConfig
 import ParityEngine
 import ParityStore
@@ -42,6 +43,8 @@ struct GateScenario {
         var dispositions = [GateScenario.repriced, GateScenario.neverMigrated]
         var tolerance = "10.00"
         var gate = "cycles: 2"
+        /// `gate.allowed_clients`: the tests' own sessions and the export job that keeps a session open on legacy.
+        var allowedClients = ["parity-tests", "billing-export"]
         /// The tick tables have no primary key: documented as accepted, and their writes ignored.
         var hiddenState = """
             hidden_state:
@@ -54,6 +57,8 @@ struct GateScenario {
 
     let base: ReconciliationScenario
     let session: CaptureSession
+    /// A client other than Parity keeping a session on legacy (application name `billing-export`), seen by the census.
+    let client: PostgresConnection
 
     /// Starts both clusters, runs init, closes the baseline and three cycles: init's, the disagreeing one, a quiet one.
     /// They close with only the re-pricing disposed of, so the missing invoice stays unexplained in the aggregate (-5.00 EUR).
@@ -63,7 +68,10 @@ struct GateScenario {
             extraYAML: rulesYAML(Rules(dispositions: [repriced])))
         let session = try CaptureSession(configuration: base.configuration, store: base.store, statusInterval: .milliseconds(200))
         session.start()
-        let scenario = GateScenario(base: base, session: session)
+        let client = try PostgresConnection.connect(
+            ConnectionOptions(dsn: base.legacy.dsn(database: "legacy"), applicationName: "billing-export"))
+        try client.execute(unsafeScript: "INSERT INTO quiet.tick VALUES (1)")
+        let scenario = GateScenario(base: base, session: session, client: client)
         _ = try CycleCloser.close(base.configuration, store: base.store)
         let calendar = try #require(CycleCalendar(base.configuration.cycle))
         let disagreeing = try CycleClock.waitForWindow(calendar, offset: 0.2...3)
@@ -80,6 +88,7 @@ struct GateScenario {
     /// Stops capture, then both clusters.
     func stop() {
         session.stop()
+        client.close()
         base.stop()
     }
 
@@ -91,7 +100,8 @@ struct GateScenario {
               - { name: invoice_totals, table: invoices, measure: { sum: total }, group_by: [currency], scope: flow,
                   date: { legacy: issued_on, new: issue_date }, tolerance: "\(rules.tolerance)" }
             \(dispositions)
-            gate: { \(rules.gate) }
+            census: { interval: 1s }
+            gate: { \(rules.gate), allowed_clients: [\(rules.allowedClients.joined(separator: ", "))] }
             """
     }
 

@@ -51,6 +51,12 @@ struct GateScenarioTests {
         let quiet = try #require(strict.criterion(.legacyQuiet))
         #expect(quiet.result == .fail && quiet.details == ["cycle \(dataCycle) (\(strict.window!.firstLabel)): public.invoices 3 row(s)"])
 
+        // A client nobody listed in gate.allowed_clients keeps legacy from being quiet, named with its kind of statements.
+        let unlisted = try #require(try scenario.evaluate(Rules(gate: "cycles: 2, legacy_quiet_cycles: 1", allowedClients: ["parity-tests"]))
+            .criterion(.legacyQuiet))
+        #expect(unlisted.result == .fail && unlisted.details.contains { $0.hasPrefix("client ") && $0.contains("billing-export") },
+                "\(unlisted)")
+
         // Both sources idle since the last cycle closed: the watermarks trail now by more than a second.
         Thread.sleep(forTimeInterval: 2.5)
         let lagging = try scenario.evaluate(Rules(gate: "cycles: 2, max_lag: 1s"))
