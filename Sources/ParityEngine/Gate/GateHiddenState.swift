@@ -38,8 +38,7 @@ enum GateHiddenState {
             }
         }
         let blind = BlindSpot.find(in: inventory, snapshotTables: configuration.hiddenState.snapshotTables).filter { spot in
-            spot.coverage == .notCovered
-                && !inventory.items.contains { $0.kind == spot.kind && $0.name == spot.name && $0.table == spot.table && $0.documented }
+            !inventory.items.contains { $0.kind == spot.kind && $0.name == spot.name && $0.table == spot.table && $0.documented }
         }
         return GateInput.HiddenState(
             undocumented: inventory.undocumented.map { "\($0.kind.rawValue) \($0.name)" + ($0.table.map { " on \($0)" } ?? "") },

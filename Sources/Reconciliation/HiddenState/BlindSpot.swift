@@ -15,20 +15,21 @@ public struct BlindSpot: Sendable, Hashable {
 
     /// What Parity does about a blind spot.
     public enum Coverage: String, Sendable, Hashable {
-        /// The table is in `hidden_state.snapshot_tables`.
-        case snapshot = "compared by SQL snapshot at cycle close"
+        /// The table is in `hidden_state.snapshot_tables`, but this Parity does not compare snapshots yet: still a gap.
+        case snapshotRequested = "requested in hidden_state.snapshot_tables; snapshot comparison is not built yet: not covered"
         /// Nothing: the gap stays open.
         case notCovered = "not covered"
     }
 
-    /// The blind spots in `inventory`, in its item order; tables in `snapshotTables` are covered by snapshot.
+    /// The blind spots in `inventory`, in its item order; tables in `snapshotTables` are marked as requested for snapshot
+    /// comparison (which is not built yet, so they stay uncovered).
     public static func find(in inventory: Inventory, snapshotTables: [QualifiedName]) -> [BlindSpot] {
         let snapshots = Set(snapshotTables.map { "\($0.schema).\($0.name)" })
         return inventory.items.compactMap { item in
             guard let reason = reason(for: item.kind) else { return nil }
             let covered = item.kind != .cronJob && item.table.map(snapshots.contains) == true
             return BlindSpot(kind: item.kind, name: item.name, table: item.table, reason: reason,
-                             coverage: covered ? .snapshot : .notCovered)
+                             coverage: covered ? .snapshotRequested : .notCovered)
         }
     }
 

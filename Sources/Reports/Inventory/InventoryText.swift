@@ -5,11 +5,11 @@ import Reconciliation
 enum InventoryText {
     static func render(_ inventory: Inventory, blindSpots: [BlindSpot]) -> String {
         let undocumented = inventory.undocumented.count
-        let covered = blindSpots.filter { $0.coverage == .snapshot }.count
+        let requested = blindSpots.filter { $0.coverage == .snapshotRequested }.count
         var lines = [
             "\(inventory.source) inventory: \(counted(inventory.items.count, "item")), \(undocumented) undocumented, "
                 + "\(inventory.items.count - undocumented) documented; \(counted(blindSpots.count, "blind spot")) "
-                + "(\(covered) covered by snapshot); \(counted(inventory.notes.count, "note"))",
+                + "(\(requested) requested for snapshot comparison, not built yet); \(counted(inventory.notes.count, "note"))",
         ]
         let ordered = InventoryRenderer.reportOrder(inventory.items)
         for documented in [false, true] {

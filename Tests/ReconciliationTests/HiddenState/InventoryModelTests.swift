@@ -75,9 +75,9 @@ import Testing
         let spots = BlindSpot.find(in: inventory(items), snapshotTables: [QualifiedName(name: "cache"), QualifiedName(name: "lines")])
         #expect(spots.map { "\($0.kind.rawValue) \($0.name) \($0.coverage.rawValue)" } == [
             "cron_job nightly not covered",
-            "generated_column total compared by SQL snapshot at cycle close",
+            "generated_column total requested in hidden_state.snapshot_tables; snapshot comparison is not built yet: not covered",
             "materialized_view mv not covered",
-            "unlogged_table cache compared by SQL snapshot at cycle close",
+            "unlogged_table cache requested in hidden_state.snapshot_tables; snapshot comparison is not built yet: not covered",
         ])
     }
 }
