@@ -1,6 +1,7 @@
 /// Issue 5's scenario: invoice lines whose amount legacy computes half-even in a BEFORE trigger and the new
 /// system half-up in its own INSERT (PostgreSQL's `round` rounds ties away from zero), over two months of
-/// business dates; one invoice never reaches the new system.
+/// business dates; one invoice never reaches the new system. Each invoice's total is the sum of its rounded lines
+/// on legacy and its unrounded lines' sum rounded once on the new system.
 enum RoundingScenario {
     static let legacySchema = """
         CREATE TABLE heap_log (id bigint, what text);
@@ -23,6 +24,7 @@ enum RoundingScenario {
         END $$;
         CREATE TRIGGER invoice_lines_bi BEFORE INSERT OR UPDATE ON invoice_lines
             FOR EACH ROW EXECUTE FUNCTION invoice_lines_amount();
+        CREATE TABLE invoices (inv_no int PRIMARY KEY, currency char(3) NOT NULL, total numeric(12,2) NOT NULL);
         """
 
     static let newSchema = """
@@ -32,6 +34,7 @@ enum RoundingScenario {
             invoice_id bigint, line int, currency text NOT NULL, issue_date date NOT NULL,
             quantity numeric(14,3) NOT NULL, price numeric(14,2) NOT NULL, amount numeric(14,2),
             PRIMARY KEY (invoice_id, line));
+        CREATE TABLE billing.invoice (id bigint PRIMARY KEY, currency text NOT NULL, total numeric(14,2) NOT NULL);
         """
 
     static let tables = """
@@ -45,6 +48,14 @@ enum RoundingScenario {
               - { legacy: qty, new: quantity, type: decimal }
               - { legacy: unit_price, new: price, type: decimal }
               - { legacy: amount, new: amount, type: decimal, scale: 2, source: "qty * unit_price" }
+          - name: invoices
+            legacy: public.invoices
+            new: billing.invoice
+            key: { legacy: [inv_no], new: [id] }
+            columns:
+              - { legacy: currency, new: currency }
+              - { legacy: total, new: total, type: decimal, scale: 2 }
+            line_items: { table: invoice_lines, key: [inv_no], amount: amount, total: total }
         """
 
     static let aggregates = """
@@ -68,10 +79,29 @@ enum RoundingScenario {
         var price: String
     }
 
-    /// The legacy application's insert: the trigger computes the amount.
+    /// The legacy application's insert: the trigger computes each line's amount; the invoice total adds the rounded lines.
     static func legacyInsert(_ lines: [Line]) -> String {
         "INSERT INTO invoice_lines (inv_no, line_no, currency, issued_on, qty, unit_price) VALUES "
             + lines.map { "(\($0.invoice), \($0.line), '\($0.currency)', '\($0.day)', \($0.qty), \($0.price))" }.joined(separator: ", ")
+            + "; INSERT INTO invoices SELECT inv_no, currency, sum(amount) FROM invoice_lines WHERE inv_no IN (\(invoices(lines)))"
+            + " GROUP BY inv_no, currency"
+    }
+
+    /// The legacy application's correction of one line's quantity, and its invoice's total.
+    static func legacyRequantify(invoice: Int, line: Int, qty: String) -> String {
+        "UPDATE invoice_lines SET qty = \(qty) WHERE inv_no = \(invoice) AND line_no = \(line); "
+            + "UPDATE invoices SET total = (SELECT sum(amount) FROM invoice_lines WHERE inv_no = \(invoice)) WHERE inv_no = \(invoice)"
+    }
+
+    /// The new application's correction: the line rounded half-up, the total rounded once over the unrounded lines.
+    static func newRequantify(invoice: Int, line: Int, qty: String) -> String {
+        "UPDATE billing.invoice_line SET quantity = \(qty), amount = round(\(qty) * price, 2) WHERE invoice_id = \(invoice) AND line = \(line); "
+            + "UPDATE billing.invoice SET total = (SELECT round(sum(quantity * price), 2) FROM billing.invoice_line "
+            + "WHERE invoice_id = \(invoice)) WHERE id = \(invoice)"
+    }
+
+    private static func invoices(_ lines: [Line]) -> String {
+        Set(lines.map(\.invoice)).sorted().map(String.init).joined(separator: ", ")
     }
 
     /// The new application's insert: it rounds the amount itself, half-up.
@@ -80,5 +110,7 @@ enum RoundingScenario {
             + lines.map {
                 "(\($0.invoice), \($0.line), '\($0.currency)', '\($0.day)', \($0.qty), \($0.price), round(\($0.qty) * \($0.price), 2))"
             }.joined(separator: ", ")
+            + "; INSERT INTO billing.invoice SELECT invoice_id, currency, round(sum(quantity * price), 2) FROM billing.invoice_line"
+            + " WHERE invoice_id IN (\(invoices(lines))) GROUP BY invoice_id, currency"
     }
 }

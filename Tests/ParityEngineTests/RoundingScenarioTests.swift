@@ -52,16 +52,15 @@ struct RoundingScenarioTests {
         let second = calendar.window(after: first)
         _ = try CycleClock.waitForWindow(calendar, offset: 0.2...3, window: second)
         try scenario.write(
-            legacy: RoundingScenario.legacyInsert(Self.october) + "; UPDATE invoice_lines SET qty = 3 WHERE inv_no = 1 AND line_no = 6",
-            new: RoundingScenario.newInsert(Self.october)
-                + "; UPDATE billing.invoice_line SET quantity = 3, amount = round(3 * price, 2) WHERE invoice_id = 1 AND line = 6")
+            legacy: RoundingScenario.legacyInsert(Self.october) + "; " + RoundingScenario.legacyRequantify(invoice: 1, line: 6, qty: "3"),
+            new: RoundingScenario.newInsert(Self.october) + "; " + RoundingScenario.newRequantify(invoice: 1, line: 6, qty: "3"))
         try scenario.closeThrough(second, session: session)
         let cycles = try scenario.store.cycles()
         let a = try #require(cycles.first { $0.label == first.label })
         let b = try #require(cycles.first { $0.label == second.label })
 
         // Cycle A: each tie the two modes round apart is a rounding finding naming both modes; the missing invoice is not.
-        let findingsA = try scenario.store.findings(cycle: a.id).map { "\($0.key["inv_no"]! ?? "")/\($0.key["line_no"]! ?? "") \($0.kind) \($0.legacy ?? "-") \($0.new ?? "-") \($0.explanation ?? "")" }
+        let findingsA = try scenario.store.findings(cycle: a.id).filter { $0.mapping == "invoice_lines" }.map { "\($0.key["inv_no"]! ?? "")/\($0.key["line_no"]! ?? "") \($0.kind) \($0.legacy ?? "-") \($0.new ?? "-") \($0.explanation ?? "")" }
         #expect(findingsA.sorted() == [
             "1/1 rounding 1.84 1.85 legacy half_even, new half_up",
             "1/2 rounding 0.82 0.83 legacy half_even, new half_up",
@@ -88,7 +87,11 @@ struct RoundingScenarioTests {
         // Cycle A alone has too few ties of each kind to name a mode.
         let eod = try EndOfDayLoader.load(scenario.configuration, store: scenario.store, cycle: a.id)
         #expect(eod.aggregates.count == 3)
-        #expect(eod.rounding.map { "\($0.side) \($0.mode)" } == ["legacy undetermined", "new undetermined"])
+        #expect(eod.rounding.map { "\($0.table) \($0.side) \($0.mode)" } == [
+            "invoice_lines legacy undetermined", "invoice_lines new undetermined", "invoices legacy per_line", "invoices new per_total",
+        ])
+        #expect(eod.rounding.last?.evidence == "per_total, 2/2 distinguishing totals")
+        #expect(eod.rounding[2].evidence == "per_line, 2/2 distinguishing totals (1 more fit both)")
 
         // The monthly close: exact totals per currency, rounding explained, the missing invoice unexplained to the cent.
         let september = try MonthlyLoader.load(scenario.configuration, store: scenario.store, month: "2026-09", preparedBy: "test")
@@ -103,8 +106,10 @@ struct RoundingScenarioTests {
         ])
         // Over both cycles each kind of tie appears at least three times: each system's mode is named with its evidence.
         #expect(september.rounding.map { "\($0.table).\($0.column) \($0.legacyMode) \($0.newMode)" } == [
-            "invoice_lines.amount half_even half_up",
+            "invoice_lines.amount half_even half_up", "invoices.total: total = Σ invoice_lines.amount per_line per_total",
         ])
+        #expect(september.rounding.last?.evidence
+            == "legacy: per_line, 4/4 distinguishing totals (2 more fit both); new: per_total, 4/4 distinguishing totals (1 more fit both)")
         #expect(september.rounding.first?.evidence.contains("11/11 ties") == true)
         let october = try MonthlyLoader.load(scenario.configuration, store: scenario.store, month: "2026-10")
         #expect(october.aggregates.first?.groups.map(Self.describe) == [

@@ -1,5 +1,5 @@
 extension TableMapping {
-    static let keys = ["name", "legacy", "new", "key", "columns", "ignore"]
+    static let keys = ["name", "legacy", "new", "key", "columns", "ignore", "line_items"]
 
     static func read(from reader: NodeReader) -> TableMapping? {
         let fix = "write a mapping such as { name: invoices, legacy: public.invoices, new: billing.invoice, key: ... }"
@@ -14,9 +14,14 @@ extension TableMapping {
             ColumnMapping.read(from: $0)
         }
         let ignore = map["ignore"].map(IgnoredColumns.init(reading:)) ?? IgnoredColumns()
+        let lineItems = map["line_items"].flatMap(LineItems.read(from:))
         guard let name, let legacy, let new, let key else { return nil }
+        if let lineItems, lineItems.key.count != key.legacy.count, let at = map["line_items"]?.child("key") {
+            at.report("has \(lineItems.key.count) column(s) but key.legacy has \(key.legacy.count)",
+                      fix: "list the lines' columns naming the header, paired by position with key.legacy")
+        }
         let mapping = TableMapping(
-            name: name, legacy: legacy, new: new, key: key, columns: columns ?? [], ignore: ignore
+            name: name, legacy: legacy, new: new, key: key, columns: columns ?? [], ignore: ignore, lineItems: lineItems
         )
         if columns != nil { mapping.checkColumnUse(reader: reader) }
         return mapping
@@ -67,6 +72,19 @@ extension KeyMapping {
             return nil
         }
         return KeyMapping(legacy: legacy, new: new, normalize: normalize ?? [])
+    }
+}
+
+extension LineItems {
+    static func read(from reader: NodeReader) -> LineItems? {
+        let fix = "write line_items: { table: invoice_lines, key: [inv_no], amount: amount, total: total }"
+        guard let map = reader.mapping(allowedKeys: ["table", "key", "amount", "total"], fix: fix) else { return nil }
+        let mapping = map.required("table", example: "invoice_lines")?.name(fix: "name the lines' table mapping")
+        let key = map.required("key", example: "[inv_no]")?.keyColumns()
+        let amount = map.required("amount", example: "amount")?.name(fix: "name the lines' amount column")
+        let total = map.required("total", example: "total")?.name(fix: "name the header' total column")
+        guard let mapping, let key, let amount, let total else { return nil }
+        return LineItems(mapping: mapping, key: key, amount: amount, total: total)
     }
 }
 

@@ -12,6 +12,8 @@ public struct TableMapping: Sendable, Hashable {
     public var columns: [ColumnMapping]
     /// Columns deliberately left out of the comparison.
     public var ignore: IgnoredColumns
+    /// The header's line items, for per-line vs per-total rounding detection.
+    public var lineItems: LineItems?
 
     /// Creates a table mapping.
     public init(
@@ -20,7 +22,8 @@ public struct TableMapping: Sendable, Hashable {
         new: QualifiedName,
         key: KeyMapping,
         columns: [ColumnMapping] = [],
-        ignore: IgnoredColumns = IgnoredColumns()
+        ignore: IgnoredColumns = IgnoredColumns(),
+        lineItems: LineItems? = nil
     ) {
         self.name = name
         self.legacy = legacy
@@ -28,6 +31,7 @@ public struct TableMapping: Sendable, Hashable {
         self.key = key
         self.columns = columns
         self.ignore = ignore
+        self.lineItems = lineItems
     }
 
     /// The mapped column whose legacy name is `legacyName`.

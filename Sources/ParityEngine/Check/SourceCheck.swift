@@ -24,7 +24,7 @@ public enum SourceCheck {
             }
         }
         let mappings = Preflight.mappingChecks(configuration.tables, legacy: facts[.legacy], new: facts[.new])
-            + Preflight.expressionChecks(configuration)
+            + Preflight.semanticChecks(configuration)
         return CheckReport(configurationFile: configuration.file, sources: sources, mappings: mappings)
     }
 }

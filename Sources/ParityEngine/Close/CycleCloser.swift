@@ -1,3 +1,4 @@
+import ExactNumeric
 import Foundation
 import ParityConfig
 import ParityStore
@@ -19,7 +20,7 @@ public enum CycleCloser {
             throw EngineError(source: nil, message: "cycle.period must be a whole number of seconds and cycle.timezone a known zone",
                               fix: "correct the cycle: section (parity check validates it)", exitCode: 2)
         }
-        if let problem = Preflight.expressionChecks(configuration).first {
+        if let problem = Preflight.semanticChecks(configuration).first {
             throw EngineError(source: nil, message: "\(problem.subject ?? problem.name): \(problem.detail)",
                               fix: "\(problem.fix ?? "correct the config"); parity check lists every problem", exitCode: 2)
         }
@@ -93,10 +94,15 @@ public enum CycleCloser {
                 }
                 reported = findings.count + hidden.findings.count
                 let aggregates = try AggregateRun(configuration: configuration, matcher: matcher, summaries: summaries).run(reader)
+                let modes = rounding.evidence.compactMapValues { evidence -> RoundingMode? in
+                    if case .mode(let mode, _) = evidence.inference() { return mode }
+                    return nil
+                }
+                let totals = try TotalRoundingRun(configuration: configuration, modes: modes).run(reader)
                 var close = CycleClose(
                     cycle: cycle, tables: tables, findings: attributed + hidden.findings.map { stored($0, matcher, attributedTo: nil) },
                     carried: carried, aggregates: aggregates,
-                    rounding: try rounding.evidence.sorted { $0.key < $1.key }.map { try RoundingEvidenceJSON.stored($0.key, $0.value) })
+                    rounding: try rounding.evidence.sorted { $0.key < $1.key }.map { try RoundingEvidenceJSON.stored($0.key, $0.value) } + totals)
                 close.inventories = hidden.inventories
                 close.inventoryChanges = hidden.changes
                 close.hiddenState = hidden.lines

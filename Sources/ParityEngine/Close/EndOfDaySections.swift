@@ -58,7 +58,13 @@ enum EndOfDaySections {
 
     /// The rounding mode each side's columns behaved as in cycle `id`'s rows.
     static func rounding(store: ParityStore, cycle id: Int64) throws -> [EndOfDayReport.RoundingLine] {
-        try store.roundingEvidence(cycle: id).compactMap(RoundingEvidenceJSON.decode).map { subject, evidence in
+        try store.roundingEvidence(cycle: id).compactMap { stored in
+            if let totals = TotalRoundingEvidenceJSON.decode(column: stored.column, evidence: stored.evidence) {
+                let verdict = totals.verdict
+                return EndOfDayReport.RoundingLine(
+                    table: stored.mapping, column: stored.column, side: stored.side, mode: verdict.rounding.rawValue, evidence: verdict.evidence)
+            }
+            guard let (subject, evidence) = RoundingEvidenceJSON.decode(stored) else { return nil }
             let inference = evidence.inference()
             return EndOfDayReport.RoundingLine(
                 table: subject.mapping, column: subject.column, side: subject.side.rawValue, mode: inference.label,

@@ -107,11 +107,21 @@ public enum MonthlyLoader {
     /// Per mapping and column, the mode each side behaves as over every cycle so far.
     private static func rounding(store: ParityStore, cycles: [CycleRecord]) throws -> [MonthlyReport.RoundingModeRow] {
         var observations = RoundingObservations()
+        var totals: [[String]: TotalRoundingEvidence] = [:]
         for cycle in cycles {
-            for (subject, evidence) in try store.roundingEvidence(cycle: cycle.id).compactMap(RoundingEvidenceJSON.decode) {
-                observations.merge(subject, evidence)
+            for stored in try store.roundingEvidence(cycle: cycle.id) {
+                if let evidence = TotalRoundingEvidenceJSON.decode(column: stored.column, evidence: stored.evidence) {
+                    totals[[stored.mapping, stored.column, stored.side], default: TotalRoundingEvidence()].merge(evidence)
+                } else if let (subject, evidence) = RoundingEvidenceJSON.decode(stored) {
+                    observations.merge(subject, evidence)
+                }
             }
         }
+        return modeRows(observations) + totalRows(totals)
+    }
+
+    /// Per column with a source expression, the mode each side behaves as.
+    private static func modeRows(_ observations: RoundingObservations) -> [MonthlyReport.RoundingModeRow] {
         let columns = Set(observations.evidence.keys.map { [$0.mapping, $0.column] }).sorted { $0.lexicographicallyPrecedes($1) }
         return columns.map { pair in
             let inference = { (side: SourceSide) in
@@ -122,6 +132,18 @@ public enum MonthlyLoader {
             return MonthlyReport.RoundingModeRow(
                 table: pair[0], column: pair[1], legacyMode: legacy?.label ?? "undetermined", newMode: new?.label ?? "undetermined",
                 evidence: "legacy: \(legacy?.evidence ?? "no rows"); new: \(new?.evidence ?? "no rows")")
+        }
+    }
+
+    /// Per header with line items, whether each side rounds per line or once over the total.
+    private static func totalRows(_ totals: [[String]: TotalRoundingEvidence]) -> [MonthlyReport.RoundingModeRow] {
+        Set(totals.keys.map { [$0[0], $0[1]] }).sorted { $0.lexicographicallyPrecedes($1) }.map { pair in
+            let legacy = totals[pair + [SourceSide.legacy.rawValue]]?.verdict
+            let new = totals[pair + [SourceSide.new.rawValue]]?.verdict
+            return MonthlyReport.RoundingModeRow(
+                table: pair[0], column: pair[1], legacyMode: legacy?.rounding.rawValue ?? "undetermined",
+                newMode: new?.rounding.rawValue ?? "undetermined",
+                evidence: "legacy: \(legacy?.evidence ?? "no totals"); new: \(new?.evidence ?? "no totals")")
         }
     }
 

@@ -12,6 +12,10 @@ public struct InventoryChanges: Sendable, Hashable {
         public var changedDetails: [String]
     }
 
+    /// Details that describe a moment, not the object (a slot's activity and retained WAL, a standby's state):
+    /// they differ from one inventory to the next without anything having changed.
+    public static let volatileDetails: Set<String> = ["active", "consumer", "retained_wal_bytes", "state", "sync_state", "client"]
+
     /// Items only in the later inventory.
     public var added: [InventoryItem]
     /// Items only in the earlier inventory.
@@ -30,7 +34,7 @@ public struct InventoryChanges: Sendable, Hashable {
             let keys = (item.details.map(\.key) + old.details.map(\.key)).reduce(into: [String]()) { keys, key in
                 if !keys.contains(key) { keys.append(key) }
             }
-            let changedDetails = keys.filter { item.detail($0) != old.detail($0) }
+            let changedDetails = keys.filter { !Self.volatileDetails.contains($0) && item.detail($0) != old.detail($0) }
             let bodyChanged = item.bodyHash != old.bodyHash
             guard bodyChanged || !changedDetails.isEmpty else { return nil }
             return Change(before: old, after: item, bodyChanged: bodyChanged, changedDetails: changedDetails)

@@ -80,4 +80,16 @@ import Testing
             "unlogged_table cache requested in hidden_state.snapshot_tables; snapshot comparison is not built yet: not covered",
         ])
     }
+
+    @Test("a slot whose activity and retained WAL moved is not a change; a different plugin is")
+    func volatileDetails() {
+        let before = Inventory(source: "legacy", items: [InventoryItem(kind: .slot, name: "etl", details: [
+            .text("type", "logical (pgoutput)"), .text("active", "true"), .text("retained_wal_bytes", "1024"),
+        ])], triggers: [])
+        var later = before.items[0]
+        later.details = [.text("type", "logical (pgoutput)"), .text("active", "false"), .text("retained_wal_bytes", "99999")]
+        #expect(InventoryChanges(from: before, to: Inventory(source: "legacy", items: [later], triggers: [])).isEmpty)
+        later.details[0] = .text("type", "logical (wal2json)")
+        #expect(InventoryChanges(from: before, to: Inventory(source: "legacy", items: [later], triggers: [])).changed.map(\.changedDetails) == [["type"]])
+    }
 }
