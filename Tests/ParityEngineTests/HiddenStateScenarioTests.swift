@@ -51,10 +51,8 @@ struct HiddenStateScenarioTests {
         let scenario = try ReconciliationScenario(
             legacySchema: Self.legacySchema, newSchema: Self.newSchema, tables: Self.tables)
         defer { scenario.stop() }
-        let session = try CaptureSession(configuration: scenario.configuration, store: scenario.store, statusInterval: .milliseconds(200))
-        session.start()
+        let session = try scenario.startCapture()
         defer { session.stop() }
-        _ = try CycleCloser.close(scenario.configuration, store: scenario.store)
 
         let calendar = try #require(CycleCalendar(scenario.configuration.cycle))
         let first = try CycleClock.waitForWindow(calendar, offset: 0.2...3)

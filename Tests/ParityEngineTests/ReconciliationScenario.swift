@@ -86,6 +86,14 @@ struct ReconciliationScenario {
         new.stop()
     }
 
+    /// Starts capturing both sources and closes the baseline; stop the session before the scenario.
+    func startCapture() throws -> CaptureSession {
+        let session = try CaptureSession(configuration: configuration, store: store, statusInterval: .milliseconds(200))
+        session.start()
+        _ = try CycleCloser.close(configuration, store: store)
+        return session
+    }
+
     /// Closes until `window` is closed, ticking both sources so their watermarks advance.
     func closeThrough(_ window: CycleWindow, session: CaptureSession) throws {
         try CycleClock.closeThrough(window, configuration: configuration, store: store, session: session) {

@@ -1,3 +1,5 @@
+@testable import ParityEngine
+
 /// Issue 5's scenario: invoice lines whose amount legacy computes half-even in a BEFORE trigger and the new
 /// system half-up in its own INSERT (PostgreSQL's `round` rounds ties away from zero), over two months of
 /// business dates; one invoice never reaches the new system. Each invoice's total is the sum of its rounded lines
@@ -5,14 +7,7 @@
 enum RoundingScenario {
     static let legacySchema = """
         CREATE TABLE heap_log (id bigint, what text);
-        CREATE FUNCTION round_half_even(v numeric, s int) RETURNS numeric LANGUAGE plpgsql IMMUTABLE AS $$
-        DECLARE
-            shifted numeric := v * power(10::numeric, s);
-            kept numeric := floor(shifted);
-        BEGIN
-            IF shifted - kept > 0.5 OR (shifted - kept = 0.5 AND mod(kept, 2) <> 0) THEN kept := kept + 1; END IF;
-            RETURN kept / power(10::numeric, s);
-        END $$;
+        \(DemoSchema.roundHalfEven)
         CREATE TABLE invoice_lines (
             inv_no int, line_no int, currency char(3) NOT NULL, issued_on date NOT NULL,
             qty numeric(12,3) NOT NULL, unit_price numeric(12,2) NOT NULL, amount numeric(12,2),

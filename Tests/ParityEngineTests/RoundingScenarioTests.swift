@@ -40,10 +40,8 @@ struct RoundingScenarioTests {
             legacySchema: RoundingScenario.legacySchema, newSchema: RoundingScenario.newSchema, tables: RoundingScenario.tables,
             extraYAML: RoundingScenario.aggregates)
         defer { scenario.stop() }
-        let session = try CaptureSession(configuration: scenario.configuration, store: scenario.store, statusInterval: .milliseconds(200))
-        session.start()
+        let session = try scenario.startCapture()
         defer { session.stop() }
-        _ = try CycleCloser.close(scenario.configuration, store: scenario.store)
 
         let calendar = try #require(CycleCalendar(scenario.configuration.cycle))
         let first = try CycleClock.waitForWindow(calendar, offset: 0.2...3)

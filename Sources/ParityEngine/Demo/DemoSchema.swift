@@ -1,6 +1,19 @@
 /// The demo's two databases: a legacy order-and-payment schema with the habits of an old system, and
 /// the modern counterpart that replaces it.
 enum DemoSchema {
+    /// `round_half_even(v, s)`: what a legacy system's own rounding function looks like (PostgreSQL's `round`
+    /// rounds ties away from zero).
+    static let roundHalfEven = """
+        CREATE FUNCTION round_half_even(v numeric, s int) RETURNS numeric LANGUAGE plpgsql IMMUTABLE AS $$
+        DECLARE
+            shifted numeric := v * power(10::numeric, s);
+            kept numeric := floor(shifted);
+        BEGIN
+            IF shifted - kept > 0.5 OR (shifted - kept = 0.5 AND mod(kept, 2) <> 0) THEN kept := kept + 1; END IF;
+            RETURN kept / power(10::numeric, s);
+        END $$;
+        """
+
     /// Legacy: one-letter status codes, local `timestamp`s in the business time zone, amounts rounded
     /// half-even by a BEFORE trigger, a daily summary kept by an undocumented AFTER trigger, and an audit
     /// trail kept by a documented one.
@@ -37,14 +50,7 @@ enum DemoSchema {
         );
         CREATE TABLE demo_heartbeat (id bigserial PRIMARY KEY, at timestamptz NOT NULL DEFAULT now());
 
-        CREATE FUNCTION round_half_even(v numeric, s int) RETURNS numeric LANGUAGE plpgsql IMMUTABLE AS $$
-        DECLARE
-            shifted numeric := v * power(10::numeric, s);
-            kept numeric := floor(shifted);
-        BEGIN
-            IF shifted - kept > 0.5 OR (shifted - kept = 0.5 AND mod(kept, 2) <> 0) THEN kept := kept + 1; END IF;
-            RETURN kept / power(10::numeric, s);
-        END $$;
+        \(roundHalfEven)
         CREATE FUNCTION orders_amount() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
             NEW.amount := round_half_even(NEW.qty * NEW.unit_price, 2);

@@ -12,10 +12,8 @@ struct ClientCensusTests {
     func clientListed() throws {
         let scenario = try ReconciliationScenario(extraYAML: "census: { interval: 1s }")
         defer { scenario.stop() }
-        let session = try CaptureSession(configuration: scenario.configuration, store: scenario.store, statusInterval: .milliseconds(200))
-        session.start()
+        let session = try scenario.startCapture()
         defer { session.stop() }
-        _ = try CycleCloser.close(scenario.configuration, store: scenario.store)
         let calendar = try #require(CycleCalendar(scenario.configuration.cycle))
         let window = try CycleClock.waitForWindow(calendar, offset: 0.2...1.5)
         let client = try PostgresConnection.connect(
