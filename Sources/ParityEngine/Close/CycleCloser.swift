@@ -1,4 +1,3 @@
-import ExactNumeric
 import Foundation
 import ParityConfig
 import ParityStore
@@ -67,57 +66,13 @@ public enum CycleCloser {
         _ record: CycleRecord, window: CycleWindow?, _ configuration: ParityConfiguration, store: ParityStore,
         matcher: DispositionMatcher, legacy: inout LegacySnapshot
     ) throws(EngineError) -> CloseOutcome.Closed? {
-        let hiddenState = legacy.hiddenState()
-        let summaries = legacy.summaries()
-        var reported = 0
+        let comparison = CycleComparison(
+            record: record, window: window, configuration: configuration, matcher: matcher, hiddenState: legacy.hiddenState(),
+            summaries: legacy.summaries())
         let closed = try storeCall {
-            try store.closeCycle(id: record.id, foldBefore: window.map { StoreTime.micros($0.end) }) { reader in
-                var tables: [CycleTableRecord] = []
-                var findings: [Finding] = []
-                var carried: [CarriedKey] = []
-                var rounding = RoundingObservations()
-                for mapping in configuration.tables {
-                    let comparison = MappingComparison(mapping: mapping, window: window, label: record.label, grace: configuration.cycle.grace)
-                    let result = try comparison.run(reader, rounding: &rounding)
-                    tables.append(result.table)
-                    findings += result.findings
-                    carried += result.carried
-                }
-                var cycle = record
-                cycle.keysCompared = tables.reduce(0) { $0 + $1.compared }
-                cycle.unexplainedRate = UnexplainedRate.rate(findings: findings, matcher: matcher, keysCompared: cycle.keysCompared)
-                let hidden = try hiddenState.run(reader, window: window, label: record.label)
-                let attributed = findings.map { finding in
-                    stored(finding, matcher, attributedTo: configuration.tables.first { $0.name == finding.mapping }.flatMap {
-                        hidden.analysis.attribution(table: HiddenStateRun.name($0.legacy), column: finding.column)?.label
-                    })
-                }
-                reported = findings.count + hidden.findings.count
-                let aggregates = try AggregateRun(configuration: configuration, matcher: matcher, summaries: summaries).run(reader)
-                let modes = rounding.evidence.compactMapValues { evidence -> RoundingMode? in
-                    if case .mode(let mode, _) = evidence.inference() { return mode }
-                    return nil
-                }
-                let totals = try TotalRoundingRun(configuration: configuration, modes: modes).run(reader)
-                var close = CycleClose(
-                    cycle: cycle, tables: tables, findings: attributed + hidden.findings.map { stored($0, matcher, attributedTo: nil) },
-                    carried: carried, aggregates: aggregates,
-                    rounding: try rounding.evidence.sorted { $0.key < $1.key }.map { try RoundingEvidenceJSON.stored($0.key, $0.value) } + totals)
-                close.inventories = hidden.inventories
-                close.inventoryChanges = hidden.changes
-                close.hiddenState = hidden.lines
-                return close
-            }
+            try store.closeCycle(id: record.id, foldBefore: window.map { StoreTime.micros($0.end) }, comparison.run)
         }
-        return closed.map { CloseOutcome.Closed(cycle: $0, findings: reported) }
-    }
-
-    private static func stored(_ finding: Finding, _ matcher: DispositionMatcher, attributedTo: String?) -> StoredFinding {
-        let rule = matcher.rule(for: finding)
-        return StoredFinding(
-            mapping: finding.mapping, key: finding.key, column: finding.column, newColumn: finding.newColumn,
-            kind: finding.kind.rawValue, legacy: finding.legacy, new: finding.new, disposition: rule?.disposition.rawValue,
-            ruleNote: rule?.note, explanation: finding.explanation, attributedTo: attributedTo)
+        return closed.map { CloseOutcome.Closed(cycle: $0, findings: comparison.reported) }
     }
 
     private static func wait(

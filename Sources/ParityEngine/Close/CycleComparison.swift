@@ -1,0 +1,78 @@
+import ExactNumeric
+import ParityConfig
+import ParityStore
+import Reconciliation
+
+/// Everything one cycle's close compares and records, read from the state as of its end: row findings per
+/// mapping (with rounding evidence and trigger attribution), the hidden-state audit, aggregates and total rounding.
+final class CycleComparison {
+    let record: CycleRecord
+    /// The cycle's window; nil for the baseline.
+    let window: CycleWindow?
+    let configuration: ParityConfiguration
+    let matcher: DispositionMatcher
+    let hiddenState: HiddenStateRun
+    let summaries: [String: [LegacySummaryRow]]
+    /// Findings reported, once `run` has run.
+    private(set) var reported = 0
+
+    init(
+        record: CycleRecord, window: CycleWindow?, configuration: ParityConfiguration, matcher: DispositionMatcher,
+        hiddenState: HiddenStateRun, summaries: [String: [LegacySummaryRow]]
+    ) {
+        self.record = record
+        self.window = window
+        self.configuration = configuration
+        self.matcher = matcher
+        self.hiddenState = hiddenState
+        self.summaries = summaries
+    }
+
+    /// What the close records, inside its store transaction.
+    func run(_ reader: CycleStateReader) throws -> CycleClose {
+        var tables: [CycleTableRecord] = []
+        var findings: [Finding] = []
+        var carried: [CarriedKey] = []
+        var rounding = RoundingObservations()
+        for mapping in configuration.tables {
+            let comparison = MappingComparison(mapping: mapping, window: window, label: record.label, grace: configuration.cycle.grace)
+            let result = try comparison.run(reader, rounding: &rounding)
+            tables.append(result.table)
+            findings += result.findings
+            carried += result.carried
+        }
+        var cycle = record
+        cycle.keysCompared = tables.reduce(0) { $0 + $1.compared }
+        cycle.unexplainedRate = UnexplainedRate.rate(findings: findings, matcher: matcher, keysCompared: cycle.keysCompared)
+        let hidden = try hiddenState.run(reader, window: window, label: record.label)
+        let attributed = findings.map { finding in
+            stored(finding, attributedTo: configuration.tables.first { $0.name == finding.mapping }.flatMap {
+                hidden.analysis.attribution(table: HiddenStateRun.name($0.legacy), column: finding.column)?.label
+            })
+        }
+        reported = findings.count + hidden.findings.count
+        let aggregates = try AggregateRun(configuration: configuration, matcher: matcher, summaries: summaries).run(reader)
+        let modes = rounding.evidence.compactMapValues { evidence -> RoundingMode? in
+            if case .mode(let mode, _) = evidence.inference() { return mode }
+            return nil
+        }
+        let totals = try TotalRoundingRun(configuration: configuration, modes: modes).run(reader)
+        var close = CycleClose(
+            cycle: cycle, tables: tables, findings: attributed + hidden.findings.map { stored($0, attributedTo: nil) },
+            carried: carried, aggregates: aggregates,
+            rounding: try rounding.evidence.sorted { $0.key < $1.key }.map { try RoundingEvidenceJSON.stored($0.key, $0.value) } + totals)
+        close.inventories = hidden.inventories
+        close.inventoryChanges = hidden.changes
+        close.hiddenState = hidden.lines
+        return close
+    }
+
+    /// The store's form of a finding with its disposition rule and attribution.
+    private func stored(_ finding: Finding, attributedTo: String?) -> StoredFinding {
+        let rule = matcher.rule(for: finding)
+        return StoredFinding(
+            mapping: finding.mapping, key: finding.key, column: finding.column, newColumn: finding.newColumn,
+            kind: finding.kind.rawValue, legacy: finding.legacy, new: finding.new, disposition: rule?.disposition.rawValue,
+            ruleNote: rule?.note, explanation: finding.explanation, attributedTo: attributedTo)
+    }
+}
