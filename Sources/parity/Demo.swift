@@ -51,7 +51,7 @@ struct Demo: ParsableCommand {
         if let kept = outcome.kept {
             print("the server keeps running: legacy \(kept.legacy); new \(kept.new)")
             print("  run the service: parity run --config \(outcome.configPath)")
-            print("  stop it: runuser -u postgres -- pg_ctl -D \(kept.folder)/data stop && rm -rf \(kept.folder)")
+            print("  stop it: kill -INT $(head -n 1 \(kept.folder)/data/postmaster.pid) && sleep 2 && rm -rf \(kept.folder)")
         }
         print("demo finished in \(Int(Date().timeIntervalSince(started).rounded())) s")
     }
