@@ -33,8 +33,9 @@ clean:
 # Benchmarks/out/*.jsonl and are recorded by hand in Benchmarks/RESULTS.md.
 BENCH_ROWS ?= 1000000
 BENCH_SMALL_TRANSACTIONS ?= 200000
+BENCH_CLOSE_ROWS ?= 1000000
 
-.PHONY: bench bench-capture monthly-png
+.PHONY: bench bench-build bench-capture bench-close monthly-png
 
 # Renders the sample monthly close report with headless Chromium (apt-get install chromium) to the
 # image the README shows; look at it after changing the HTML report.
@@ -43,10 +44,18 @@ monthly-png: build
 	PARITY_SAMPLE_HTML=$(CURDIR)/.build/monthly-sample.html $(SWIFT) test --skip-build --disable-xctest $(BUILD_FLAGS) \
 		--filter 'MonthlyFormatsTests/writeSample'
 	scripts/render-png.sh .build/monthly-sample.html docs/images/monthly-report.png 1200 2150
-bench: bench-capture
 
-bench-capture:
+bench: bench-capture bench-close
+
+bench-build:
 	$(SWIFT) build -c release --product parity $(BUILD_FLAGS)
 	$(SWIFT) build -c release --product parity-bench $(BUILD_FLAGS)
 	mkdir -p Benchmarks/out
+
+# Capture vs pg_recvlogical on the same WAL.
+bench-capture: bench-build
 	.build/release/parity-bench .build/release/parity Benchmarks/out/capture.jsonl $(BENCH_ROWS) $(BENCH_SMALL_TRANSACTIONS)
+
+# Cycle close and baseline vs data-diff (installed into Benchmarks/out/venv on first run).
+bench-close: bench-build
+	.build/release/parity-bench close .build/release/parity Benchmarks/out/close.jsonl $(BENCH_CLOSE_ROWS)

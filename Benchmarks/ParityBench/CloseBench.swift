@@ -1,0 +1,78 @@
+import Foundation
+import ParityTestSupport
+import PostgresClient
+
+/// One throwaway cluster with `legacy` and `modern` each holding the same `orders` table, Parity
+/// initialized on both with 1-second cycles; times the baseline, then one cycle of planted changes closed.
+final class CloseBench {
+    let cluster: PostgresCluster
+    let parity: ParityRunner
+    let planted: PlantedChanges
+
+    /// Starts the cluster and fills both tables with `rows` identical rows (at least 50,000, so the
+    /// 1,000 planted mismatches fall among the changed rows).
+    init(parityBinary: String, rows: Int) throws {
+        guard rows >= 50_000 else { throw BenchError("the close benchmark needs at least 50000 rows, got \(rows)") }
+        planted = PlantedChanges(rows: rows)
+        cluster = try PostgresCluster.start(settings: [
+            "shared_buffers": "512MB", "max_wal_size": "8GB", "checkpoint_timeout": "30min", "maintenance_work_mem": "256MB",
+        ])
+        let work = NSTemporaryDirectory() + "parity-close-bench-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+        parity = ParityRunner(binary: parityBinary, configPath: work + "/parity.yaml")
+        for database in ["legacy", "modern"] {
+            try cluster.createDatabase(database)
+            try cluster.run(PlantedChanges.fill(rows: rows), database: database)
+        }
+        try """
+            store: { path: "\(work)/parity.sqlite" }
+            sources:
+              legacy: { dsn: "\(cluster.dsn(database: "legacy"))", watch_schemas: [] }
+              new: { dsn: "\(cluster.dsn(database: "modern"))" }
+            cycle: { period: 1s, timezone: UTC, settle: 0s, grace: 0s }
+            tables:
+              - { name: orders, legacy: public.orders, new: public.orders, key: { legacy: [id], new: [id] },
+                  columns: [{ legacy: status, new: status }, { legacy: amount, new: amount, type: decimal },
+                            { legacy: updated_at, new: updated_at, type: timestamptz }] }
+            """.write(toFile: parity.configPath, atomically: true, encoding: .utf8)
+    }
+
+    /// Stops and removes the cluster.
+    func stop() { cluster.stop() }
+
+    /// `parity init` (copies both tables), then the first `parity close` (cycle 0 compares every row).
+    func baseline() throws -> (initRun: TimedRun, close: TimedRun) {
+        let initRun = try parity.run(["init"])
+        let close = try parity.run(["close"])
+        let findings = try parity.findings(closeOutput: close.output)
+        guard findings.keysByKind.isEmpty else { throw BenchError("the baseline has findings: \(findings.keysByKind.mapValues(\.count))") }
+        return (initRun, close)
+    }
+
+    /// Writes the planted changes on both sides, committed in the same 1-second cycle, advances both
+    /// watermarks past it, captures, and times `parity close`.
+    func closeChangedCycle() throws -> (close: TimedRun, capture: TimedRun, findings: CycleFindings) {
+        let legacy = try cluster.connect(database: "legacy")
+        let modern = try cluster.connect(database: "modern")
+        defer { legacy.close(); modern.close() }
+        try legacy.execute(unsafeScript: "BEGIN;\n" + planted.legacySQL)
+        try modern.execute(unsafeScript: "BEGIN;\n" + planted.modernSQL)
+        Self.waitForEarlyInSecond()
+        try legacy.execute(unsafeScript: "COMMIT")
+        try modern.execute(unsafeScript: "COMMIT")
+        // Ticks in a later cycle on both sides, so each watermark passes the changed cycle's end.
+        Thread.sleep(forTimeInterval: 1.2)
+        for connection in [legacy, modern] {
+            try connection.execute(unsafeScript: "UPDATE orders SET status = status WHERE id = 1")
+        }
+        let capture = try parity.run(["capture", "--until-caught-up", "--timeout", "20m"])
+        let close = try parity.run(["close"])
+        return (close, capture, try parity.findings(closeOutput: close.output))
+    }
+
+    /// Sleeps until 50 ms past a whole second, so two quick commits land in the same 1-second cycle.
+    private static func waitForEarlyInSecond() {
+        let now = Date().timeIntervalSince1970
+        Thread.sleep(forTimeInterval: now.rounded(.down) + 1.05 - now)
+    }
+}

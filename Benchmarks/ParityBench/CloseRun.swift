@@ -1,0 +1,59 @@
+import Foundation
+
+/// The cycle-close benchmark end to end: baseline and one changed cycle by Parity, the same table
+/// pair by data-diff, each checked against the planted differences; prints phases and returns results.
+enum CloseRun {
+    /// Runs everything at `rows` rows per table, data-diff from the virtualenv at `venvDirectory`.
+    static func run(parityBinary: String, rows: Int, venvDirectory: String) throws -> [BenchResult] {
+        let bench = try CloseBench(parityBinary: parityBinary, rows: rows)
+        defer { bench.stop() }
+        let planted = bench.planted
+        let (initRun, baselineClose) = try bench.baseline()
+        phase("parity init (baseline copy)", initRun)
+        phase("parity close (cycle 0: every row)", baselineClose)
+        let (close, capture, findings) = try bench.closeChangedCycle()
+        phase("parity capture --until-caught-up", capture)
+        phase("parity close (changed cycle)", close)
+        let closedCycles = close.output.split(separator: "\n").filter { $0.hasPrefix("closed cycle ") }.count
+        print("  cycles closed: \(closedCycles), keys compared: \(findings.compared), findings by kind: \(findings.keysByKind.mapValues(\.count))")
+        let parityCorrect = findings.equal(planted)
+
+        var full: (run: TimedRun, keys: Set<String>)?
+        var windowed: (run: TimedRun, keys: Set<String>)?
+        do {
+            let peer = try DataDiffPeer.install(into: venvDirectory)
+            full = try peer.diff(port: bench.cluster.port)
+            windowed = try peer.diff(port: bench.cluster.port, whereClause: planted.whereWindow)
+            for (name, result) in [("data-diff (full, ", full), ("data-diff --where (", windowed)] {
+                guard let result else { continue }
+                phase("\(name)\(result.keys.count) differing keys)", result.run)
+                if result.keys != planted.allKeys { print("    its output begins: \(result.run.output.prefix(400))") }
+            }
+        } catch {
+            print("  data-diff did not run: \(error)")
+        }
+        let compared = findings.compared
+        return [
+            BenchResult(
+                name: "baseline_init_and_cycle0", figure: initRun.seconds + baselineClose.seconds, unit: "s",
+                peer: "data-diff full", peerFigure: full?.run.seconds, rows: rows,
+                peakRSSMegabytes: max(initRun.peakMegabytes, baselineClose.peakMegabytes), lowerIsBetter: true),
+            BenchResult(
+                name: "close_cycle", figure: close.seconds, unit: "s", peer: "data-diff full", peerFigure: full?.run.seconds,
+                rows: compared, peakRSSMegabytes: close.peakMegabytes, lowerIsBetter: true,
+                correct: parityCorrect, peerCorrect: full.map { $0.keys == planted.allKeys }),
+            BenchResult(
+                name: "close_cycle_vs_where", figure: close.seconds, unit: "s", peer: "data-diff --where",
+                peerFigure: windowed?.run.seconds, rows: compared, peakRSSMegabytes: close.peakMegabytes, lowerIsBetter: true,
+                correct: parityCorrect, peerCorrect: windowed.map { $0.keys == planted.allKeys }),
+            BenchResult(
+                name: "close_keys_per_second", figure: Double(compared) / close.seconds, unit: "keys/s", peer: "target",
+                peerFigure: 200_000, rows: compared, peakRSSMegabytes: close.peakMegabytes, correct: parityCorrect),
+        ]
+    }
+
+    private static func phase(_ name: String, _ run: TimedRun) {
+        print("  " + name.padding(toLength: 45, withPad: " ", startingAt: 0)
+            + String(format: "%8.2f s  peak RSS %6.0f MB", run.seconds, run.peakMegabytes))
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import ParityTestSupport
+
+/// One finished run of a program: wall time, peak RSS (`wait4` rusage) and what it printed.
+struct TimedRun {
+    let seconds: Double
+    let peakResidentBytes: Int
+    let output: String
+
+    var peakMegabytes: Double { Double(peakResidentBytes) / 1_048_576 }
+
+    /// Runs `arguments` to the end; throws with its output when it exits non-zero.
+    static func run(_ arguments: [String]) throws -> TimedRun {
+        let start = Date()
+        let process = try RunningProcess(arguments)
+        let (status, peak) = process.waitWithPeakMemory()
+        let run = TimedRun(seconds: Date().timeIntervalSince(start), peakResidentBytes: peak, output: process.output)
+        guard status == 0 else { throw BenchError("\(arguments.joined(separator: " ")) exited \(status): \(run.output)") }
+        return run
+    }
+}
+
+/// The `parity` binary run against one config.
+struct ParityRunner {
+    let binary: String
+    let configPath: String
+
+    /// Runs `parity SUBCOMMAND... --config CONFIG`.
+    func run(_ arguments: [String]) throws -> TimedRun {
+        try TimedRun.run([binary] + arguments + ["--config", configPath])
+    }
+
+    /// The findings and keys compared of every cycle a `parity close` printed as closed.
+    func findings(closeOutput: String) throws -> CycleFindings {
+        var findings = CycleFindings()
+        for line in closeOutput.split(separator: "\n") where line.hasPrefix("closed cycle ") {
+            let id = line.dropFirst("closed cycle ".count).prefix { $0.isNumber }
+            let report = try run(["report", "eod", "--cycle", String(id), "--limit", "100000000", "--format", "json"])
+            try findings.add(eodJSON: report.output)
+        }
+        return findings
+    }
+}
