@@ -34,8 +34,9 @@ public final class CycleStateReader {
         let overlay = try overlay(side: side, mapping: mapping)
         if let changed = overlay.images[rowKey] { return changed }
         if overlay.truncated { return nil }
+        // Called once per compared key: the statement is prepared once per close, not per call.
         let text = try String.fetchOne(
-            db, sql: "SELECT row_values FROM row_state WHERE side = ? AND mapping = ? AND row_key = ?",
+            db.cachedStatement(sql: "SELECT row_values FROM row_state WHERE side = ? AND mapping = ? AND row_key = ?"),
             arguments: [side, mapping, rowKey])
         return text.map { RowJSON.decodeImage($0) ?? [:] }
     }
