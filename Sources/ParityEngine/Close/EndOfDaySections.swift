@@ -12,7 +12,7 @@ enum EndOfDaySections {
         let window = configuration.gate.staleAfterCycles
         let cycles = try store.cycles().filter { $0.id <= id }.suffix(window)
         let counts = try cycles.map { cycle in
-            matcher.matchCounts(try store.findings(cycle: cycle.id).compactMap(finding))
+            matcher.matchCounts(try store.findings(cycle: cycle.id).compactMap(\.reconciliationFinding))
         }
         return StaleRules.staleRules(configuration.dispositions, matchCountsByCycle: counts, cycles: window).map { rule in
             EndOfDayReport.StaleDisposition(
@@ -27,13 +27,6 @@ enum EndOfDaySections {
             UnmappedColumnFinder.unmapped(
                 mapping, legacyColumns: try store.storedColumns(side: SourceSide.legacy.rawValue, mapping: mapping.name),
                 newColumns: try store.storedColumns(side: SourceSide.new.rawValue, mapping: mapping.name))
-        }
-    }
-
-    private static func finding(_ stored: StoredFinding) -> Finding? {
-        FindingKind(rawValue: stored.kind).map {
-            Finding(mapping: stored.mapping, key: stored.key, column: stored.column, newColumn: stored.newColumn, kind: $0,
-                    legacy: stored.legacy, new: stored.new)
         }
     }
 

@@ -14,8 +14,9 @@ enum GateHiddenState {
         let documented = configuration.hiddenState.documented
         let mapped = Set(configuration.tables.map { HiddenStateRun.name($0.legacy) })
         let ignored = Set(configuration.hiddenState.ignoreTables.map(HiddenStateRun.name))
-        var maintained: [String] = []
-        var writes: [String] = []
+        // One line per table (the window repeats the same finding every cycle): the first cycle's.
+        var maintained: [String: String] = [:]
+        var writes: [String: String] = [:]
         var changes: [String] = []
         for id in ids {
             for line in try store.hiddenState(cycle: id) {
@@ -23,10 +24,10 @@ enum GateHiddenState {
                 case "hidden_state_unmapped":
                     let nowDocumented = documented.contains { $0.kind == .trigger && $0.name == line.trigger }
                     if !nowDocumented, !mapped.contains(line.table), !ignored.contains(line.table) {
-                        maintained.append("\(line.table) by trigger \(line.trigger ?? "?") (cycle \(id))")
+                        maintained[line.table] = maintained[line.table] ?? "\(line.table) by trigger \(line.trigger ?? "?") (cycle \(id))"
                     }
                 case "unmapped_writes" where !mapped.contains(line.table) && !ignored.contains(line.table):
-                    writes.append("\(line.table): \(line.transactions) transactions, \(line.rows ?? 0) rows (cycle \(id))")
+                    writes[line.table] = writes[line.table] ?? "\(line.table): \(line.transactions) transactions, \(line.rows ?? 0) rows (cycle \(id))"
                 default:
                     break
                 }
@@ -42,14 +43,9 @@ enum GateHiddenState {
         }
         return GateInput.HiddenState(
             undocumented: inventory.undocumented.map { "\($0.kind.rawValue) \($0.name)" + ($0.table.map { " on \($0)" } ?? "") },
-            unmappedTriggerMaintained: Self.unique(maintained), unmappedWrites: Self.unique(writes),
+            unmappedTriggerMaintained: maintained.keys.sorted().map { maintained[$0]! },
+            unmappedWrites: writes.keys.sorted().map { writes[$0]! },
             uncoveredBlindSpots: blind.map { "\($0.kind.rawValue) \($0.name): \($0.reason)" },
             inventoryChanges: changes)
-    }
-
-    /// The first line per table (the window repeats the same finding every cycle).
-    private static func unique(_ lines: [String]) -> [String] {
-        var seen = Set<String>()
-        return lines.filter { seen.insert(String($0.prefix { $0 != " " && $0 != ":" })).inserted }
     }
 }
