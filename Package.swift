@@ -96,7 +96,7 @@ let package = Package(
             dependencies: ["ExactNumeric", "ParityTestSupport", .product(name: "BigInt", package: "BigInt")]
         ),
         .testTarget(name: "ParityConfigTests", dependencies: ["ParityConfig"]),
-        .testTarget(name: "ParityStoreTests", dependencies: ["ParityStore"]),
+        .testTarget(name: "ParityStoreTests", dependencies: ["ParityStore", "ParityTestSupport"]),
         .testTarget(name: "ReconciliationTests", dependencies: ["Reconciliation", "ParityTestSupport"]),
         .testTarget(
             name: "ParityEngineTests",

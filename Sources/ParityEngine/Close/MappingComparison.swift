@@ -13,14 +13,6 @@ struct MappingComparison {
         var carried: [CarriedKey]
     }
 
-    /// One canonical key and the raw key on each side that has (or had) it.
-    private struct Pair {
-        var legacyKey: String?
-        var newKey: String?
-        var legacyCommit: Date?
-        var newCommit: Date?
-    }
-
     let mapping: TableMapping
     let comparer: RowComparer
     /// The cycle's window; nil for the baseline (every key compared, nothing carried).
@@ -37,38 +29,41 @@ struct MappingComparison {
     }
 
     /// Compares the mapping's keys, adding the rounding evidence of the rows compared to `rounding`.
+    ///
+    /// A merge join: both sides' rows (changed rows for a cycle, every row for the baseline) and the carried
+    /// keys stream in canonical-key order; a key one side did not change is looked up in that side's state.
     func run(_ reader: CycleStateReader, rounding: inout RoundingObservations) throws -> Outcome {
-        var pairs: [String: Pair] = [:]
-        for side in SourceSide.allCases {
-            let changed: [String: Int64?] = window == nil
-                ? Dictionary(uniqueKeysWithValues: try reader.keys(side: side.rawValue, mapping: mapping.name).map { ($0, nil) })
-                : try reader.changedKeys(side: side.rawValue, mapping: mapping.name).mapValues { $0 }
-            for (rowKey, commit) in changed {
-                let time = commit.map(StoreTime.date)
-                var pair = pairs[canonical(rowKey), default: Pair()]
-                if side == .legacy { pair.legacyKey = rowKey; pair.legacyCommit = time } else { pair.newKey = rowKey; pair.newCommit = time }
-                pairs[canonical(rowKey)] = pair
-            }
-        }
-        let carriedIn = Set(try reader.carriedKeys(mapping: mapping.name))
-        for key in carriedIn where pairs[key] == nil { pairs[key] = Pair() }
+        var legacyRows = try CanonicalRows(
+            reader.rows(side: SourceSide.legacy.rawValue, mapping: mapping.name, changedOnly: window != nil), mapping: mapping)
+        var newRows = try CanonicalRows(
+            reader.rows(side: SourceSide.new.rawValue, mapping: mapping.name, changedOnly: window != nil), mapping: mapping)
+        let carriedIn = try reader.carriedKeys(mapping: mapping.name)
+        var nextCarried = 0
         var index = RowKeyIndex(mapping: mapping, reader: reader)
         var findings: [Finding] = []
         var carried: [CarriedKey] = []
+        var compared = 0
         var matched = 0
-        for canonicalKey in pairs.keys.sorted() {
-            let pair = pairs[canonicalKey]!
-            let legacyKey = try pair.legacyKey ?? index.rowKey(side: .legacy, canonical: canonicalKey)
-            let newKey = try pair.newKey ?? index.rowKey(side: .new, canonical: canonicalKey)
-            let legacy = try legacyKey.flatMap { try reader.image(side: SourceSide.legacy.rawValue, mapping: mapping.name, rowKey: $0) }
-            let new = try newKey.flatMap { try reader.image(side: SourceSide.new.rawValue, mapping: mapping.name, rowKey: $0) }
+        while let canonicalKey = KeyOrder.first(
+            legacyRows.current?.canonical, newRows.current?.canonical, carriedIn.indices.contains(nextCarried) ? carriedIn[nextCarried] : nil
+        ) {
+            let legacyRow = try legacyRows.take(canonicalKey)
+            let newRow = try newRows.take(canonicalKey)
+            var wasCarried = false
+            while carriedIn.indices.contains(nextCarried), KeyOrder.equal(carriedIn[nextCarried], canonicalKey) {
+                wasCarried = true
+                nextCarried += 1
+            }
+            compared += 1
+            let legacy = try image(legacyRow, side: .legacy, canonical: canonicalKey, reader: reader, index: &index)
+            let new = try image(newRow, side: .new, canonical: canonicalKey, reader: reader, index: &index)
             let found = comparer.compare(legacy: legacy, new: new, cycle: label)
             rounding.observe(comparer, legacy: legacy, new: new)
             if found.isEmpty {
                 matched += 1
             } else if let window, GraceCarry.decide(
-                window: window, grace: grace, legacyLastCommit: pair.legacyCommit, newLastCommit: pair.newCommit,
-                alreadyCarried: carriedIn.contains(canonicalKey)) == .carry {
+                window: window, grace: grace, legacyLastCommit: legacyRow?.changedAt.map(StoreTime.date),
+                newLastCommit: newRow?.changedAt.map(StoreTime.date), alreadyCarried: wasCarried) == .carry {
                 carried.append(CarriedKey(mapping: mapping.name, canonicalKey: canonicalKey))
             } else {
                 findings += found
@@ -76,11 +71,16 @@ struct MappingComparison {
         }
         let byKind = findings.reduce(into: [String: Int]()) { $0[$1.kind.rawValue, default: 0] += 1 }
         return Outcome(
-            table: CycleTableRecord(mapping: mapping.name, compared: pairs.count, matched: matched, findingsByKind: byKind),
+            table: CycleTableRecord(mapping: mapping.name, compared: compared, matched: matched, findingsByKind: byKind),
             findings: findings, carried: carried)
     }
 
-    private func canonical(_ rowKey: String) -> String {
-        RowJSON.key(RowComparer.canonicalKey(mapping: mapping, values: RowJSON.decodeKey(rowKey) ?? []))
+    /// A side's image of a key: the row read, or for a cycle, the side's state when it did not change the key.
+    private func image(
+        _ row: StateRow?, side: SourceSide, canonical: String, reader: CycleStateReader, index: inout RowKeyIndex
+    ) throws -> RowImage? {
+        if let row { return row.values.map { RowJSON.decodeImage($0) ?? [:] } }
+        guard window != nil, let rowKey = try index.rowKey(side: side, canonical: canonical) else { return nil }
+        return try reader.image(side: side.rawValue, mapping: mapping.name, rowKey: rowKey)
     }
 }

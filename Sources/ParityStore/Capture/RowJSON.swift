@@ -2,8 +2,8 @@ import Foundation
 
 /// The JSON text forms of keys and row images in the store (see migrations/002_capture.sql).
 ///
-/// Encoding is hand-written and deterministic (image keys sorted) because it runs once per
-/// captured row; decoding is rare (merging unchanged columns, reading state) and uses Foundation.
+/// Both directions are hand-written: encoding is deterministic (image keys sorted) and runs once per
+/// captured row; decoding (`RowJSONDecoder`) runs once per row a cycle close reads.
 public enum RowJSON {
     /// A key: `["1017"]`, `["EU",null]`.
     public static func key(_ values: [String?]) -> String {
@@ -29,22 +29,12 @@ public enum RowJSON {
 
     /// Decodes an image written by `image(_:)`; nil when the text is not such an object.
     public static func decodeImage(_ text: String) -> [String: String?]? {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else { return nil }
-        var image: [String: String?] = [:]
-        for (name, value) in object {
-            switch value {
-            case let string as String: image[name] = .some(string)
-            case is NSNull: image[name] = .some(nil)
-            default: return nil
-            }
-        }
-        return image
+        RowJSONDecoder.image(text)
     }
 
-    /// Decodes a key written by `key(_:)`.
+    /// Decodes a key written by `key(_:)`; nil when the text is not such an array.
     public static func decodeKey(_ text: String) -> [String?]? {
-        guard let array = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [Any] else { return nil }
-        return array.map { $0 as? String }
+        RowJSONDecoder.array(text)
     }
 
     fileprivate static func append(_ value: String?, to text: inout String) {

@@ -14,43 +14,12 @@ extension ParityStore {
             guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM cycle WHERE id = ?)", arguments: [id]) == false else {
                 return nil
             }
-            let close = try compare(CycleStateReader(db: db, end: end, cycle: id))
-            if let end { try Self.fold(db, before: end) }
+            try CycleOverlay.build(db, before: end)
+            let close = try compare(CycleStateReader(db: db, cycle: id))
+            if let end { try CycleOverlay.fold(db, before: end) }
             try Self.record(db, close)
             return close.cycle
         }
-    }
-
-    /// Applies pending changes committed before `end` to row state, in commit order per side, then drops them.
-    static func fold(_ db: Database, before end: Int64) throws {
-        let changes = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT side, mapping, op, row_key, old_key, row_values, commit_time, commit_lsn FROM pending_change
-                WHERE commit_time < ? ORDER BY side, commit_lsn, seq
-                """,
-            arguments: [end])
-        let upsert = try db.makeStatement(sql: """
-            INSERT OR REPLACE INTO row_state (side, mapping, row_key, row_values, commit_time, lsn) VALUES (?, ?, ?, ?, ?, ?)
-            """)
-        let remove = try db.makeStatement(sql: "DELETE FROM row_state WHERE side = ? AND mapping = ? AND row_key = ?")
-        let clear = try db.makeStatement(sql: "DELETE FROM row_state WHERE side = ? AND mapping = ?")
-        while let row = try changes.next() {
-            let side: String = row["side"]
-            let mapping: String = row["mapping"]
-            let key: String? = row["row_key"]
-            switch row["op"] as String {
-            case "truncate":
-                try clear.execute(arguments: [side, mapping])
-            case "delete":
-                try remove.execute(arguments: [side, mapping, key])
-            default:
-                if let oldKey = row["old_key"] as String? { try remove.execute(arguments: [side, mapping, oldKey]) }
-                try upsert.execute(arguments: [side, mapping, key, row["row_values"] as String?, row["commit_time"] as Int64,
-                                               row["commit_lsn"] as Int64])
-            }
-        }
-        try db.execute(sql: "DELETE FROM pending_change WHERE commit_time < ?", arguments: [end])
     }
 
     private static func record(_ db: Database, _ close: CycleClose) throws {

@@ -89,6 +89,42 @@ struct FoldTests {
         #expect(try state().count == 2)
     }
 
+    @Test("the last change of a key wins, also when a later update moves the key away")
+    func lastChangeWins() throws {
+        try apply(200, at: 10, [change(.insert, ["7"], ["id": .value("7"), "amount": .value("7.00")])])
+        try apply(300, at: 11, [
+            change(.update, ["70"], ["id": .value("70"), "amount": .value("7.00")], oldKey: ["7"]),
+            change(.update, ["1"], ["id": .value("1"), "amount": .value("1.01")]),
+            change(.update, ["1"], ["id": .value("1"), "amount": .value("1.02")]),
+        ])
+        var rows: [StateRow] = []
+        _ = try close(1, before: 20) { reader in
+            let cursor = try reader.rows(side: "legacy", mapping: "orders", changedOnly: true)
+            while let row = try cursor.next() { rows.append(row) }
+        }
+        #expect(rows.map(\.key) == ["[\"1\"]", "[\"7\"]", "[\"70\"]"])
+        #expect(rows.map(\.values) == [#"{"amount":"1.02","id":"1"}"#, nil, #"{"amount":"7.00","id":"70"}"#])
+        #expect(rows.map(\.changedAt) == [11, 11, 11])
+        #expect(try state() == ["[\"1\"]": #"{"amount":"1.02","id":"1"}"#, "[\"2\"]": #"{"amount":"2.00","id":"2"}"#,
+                                "[\"70\"]": #"{"amount":"7.00","id":"70"}"#])
+    }
+
+    @Test("rows changed before a truncate are gone with the rows it cleared; every row streams in key order")
+    func changesBeforeTruncate() throws {
+        try apply(200, at: 10, [change(.insert, ["9", "9"], ["qty": .value("9")], mapping: "lines")])
+        try apply(300, at: 12, [change(.truncate, [], mapping: "lines")])
+        try apply(400, at: 14, [change(.insert, ["2", "1"], ["qty": .value("2")], mapping: "lines")])
+        var changed: [String: Int64] = [:]
+        var keys: [String] = []
+        _ = try close(1, before: 20) { reader in
+            changed = try reader.changedKeys(side: "legacy", mapping: "lines")
+            keys = try reader.keys(side: "legacy", mapping: "lines")
+        }
+        #expect(changed == ["[\"1\",\"1\"]": 12, "[\"9\",\"9\"]": 12, "[\"2\",\"1\"]": 14])
+        #expect(keys == ["[\"2\",\"1\"]"])
+        #expect(try state("lines") == ["[\"2\",\"1\"]": #"{"qty":"2"}"#])
+    }
+
     @Test("a close is recorded once with its tables, findings and carried keys; closing it again does nothing")
     func idempotent() throws {
         try apply(200, at: 10, [change(.delete, ["1"])])

@@ -1,0 +1,70 @@
+import ParityConfig
+import ParityStore
+import Reconciliation
+
+/// One side's rows of a mapping in canonical-key order, for the merge join of a cycle close.
+///
+/// Without key normalizers a row's canonical key is its key text and the store's key order is already
+/// canonical, so rows stream straight from the cursor. With normalizers the side's rows are read once,
+/// keyed canonically and sorted in memory (memory then grows with the rows read).
+struct CanonicalRows {
+    /// A row and its canonical key.
+    struct Entry {
+        var canonical: String
+        var row: StateRow
+    }
+
+    private let cursor: StateRowCursor?
+    private var sorted: IndexingIterator<[Entry]>?
+    private(set) var current: Entry?
+
+    init(_ cursor: StateRowCursor, mapping: TableMapping) throws {
+        if mapping.key.normalize.isEmpty {
+            self.cursor = cursor
+        } else {
+            var entries: [Entry] = []
+            while let row = try cursor.next() {
+                let values = RowComparer.canonicalKey(mapping: mapping, values: RowJSON.decodeKey(row.key) ?? [])
+                entries.append(Entry(canonical: RowJSON.key(values), row: row))
+            }
+            entries.sort { KeyOrder.precedes($0.canonical, $1.canonical) }
+            self.cursor = nil
+            sorted = entries.makeIterator()
+        }
+        try advance()
+    }
+
+    /// Takes the row at `canonical` if it is next (the last one when several raw keys share it).
+    mutating func take(_ canonical: String) throws -> StateRow? {
+        var taken: StateRow?
+        while let entry = current, KeyOrder.equal(entry.canonical, canonical) {
+            taken = entry.row
+            try advance()
+        }
+        return taken
+    }
+
+    private mutating func advance() throws {
+        if let cursor {
+            current = try cursor.next().map { Entry(canonical: $0.key, row: $0) }
+        } else {
+            current = sorted?.next()
+        }
+    }
+}
+
+/// The store's key order: the bytes of the UTF-8 text, as SQLite's BINARY collation sorts them.
+enum KeyOrder {
+    static func precedes(_ left: String, _ right: String) -> Bool {
+        left.utf8.lexicographicallyPrecedes(right.utf8)
+    }
+
+    static func equal(_ left: String, _ right: String) -> Bool {
+        left.utf8.elementsEqual(right.utf8)
+    }
+
+    /// The smallest of the keys given, in store order.
+    static func first(_ keys: String?...) -> String? {
+        keys.compactMap { $0 }.min(by: precedes)
+    }
+}
