@@ -35,7 +35,7 @@ BENCH_ROWS ?= 1000000
 BENCH_SMALL_TRANSACTIONS ?= 200000
 BENCH_CLOSE_ROWS ?= 1000000
 
-.PHONY: bench bench-build bench-capture bench-close monthly-png
+.PHONY: bench bench-build bench-capture bench-close bench-close-large monthly-png
 
 # Renders the sample monthly close report with headless Chromium (apt-get install chromium) to the
 # image the README shows; look at it after changing the HTML report.
@@ -59,3 +59,8 @@ bench-capture: bench-build
 # Cycle close and baseline vs data-diff (installed into Benchmarks/out/venv on first run).
 bench-close: bench-build
 	.build/release/parity-bench close .build/release/parity Benchmarks/out/close.jsonl $(BENCH_CLOSE_ROWS)
+
+# Issue 4's close: 1M keys changed on each side of a 10M-row pair (every 10th row), 1% of them planted
+# differences (3,333 of each kind); also the 10M baseline against data-diff. About 15 minutes here.
+bench-close-large: bench-build
+	.build/release/parity-bench close .build/release/parity Benchmarks/out/close-10m.jsonl 10000000 10 3333

@@ -9,11 +9,14 @@ final class CloseBench {
     let parity: ParityRunner
     let planted: PlantedChanges
 
-    /// Starts the cluster and fills both tables with `rows` identical rows (at least 50,000, so the
-    /// 1,000 planted mismatches fall among the changed rows).
-    init(parityBinary: String, rows: Int) throws {
-        guard rows >= 50_000 else { throw BenchError("the close benchmark needs at least 50000 rows, got \(rows)") }
-        planted = PlantedChanges(rows: rows)
+    /// Starts the cluster and fills both tables with `rows` identical rows (at least `planted.stride × planted.perKind`,
+    /// so the planted mismatches fall among the changed rows).
+    init(parityBinary: String, planted: PlantedChanges) throws {
+        let rows = planted.rows
+        guard rows >= planted.stride * planted.perKind else {
+            throw BenchError("the close benchmark needs at least \(planted.stride * planted.perKind) rows, got \(rows)")
+        }
+        self.planted = planted
         cluster = try PostgresCluster.start(settings: [
             "shared_buffers": "512MB", "max_wal_size": "8GB", "checkpoint_timeout": "30min", "maintenance_work_mem": "256MB",
         ])

@@ -3,11 +3,11 @@ import Foundation
 /// The cycle-close benchmark end to end: baseline and one changed cycle by Parity, the same table
 /// pair by data-diff, each checked against the planted differences; prints phases and returns results.
 enum CloseRun {
-    /// Runs everything at `rows` rows per table, data-diff from the virtualenv at `venvDirectory`.
-    static func run(parityBinary: String, rows: Int, venvDirectory: String) throws -> [BenchResult] {
-        let bench = try CloseBench(parityBinary: parityBinary, rows: rows)
+    /// Runs everything with the table size and changes of `planted`, data-diff from the virtualenv at `venvDirectory`.
+    static func run(parityBinary: String, planted: PlantedChanges, venvDirectory: String) throws -> [BenchResult] {
+        let bench = try CloseBench(parityBinary: parityBinary, planted: planted)
         defer { bench.stop() }
-        let planted = bench.planted
+        let rows = planted.rows
         let (initRun, baselineClose) = try bench.baseline()
         phase("parity init (baseline copy)", initRun)
         phase("parity close (cycle 0: every row)", baselineClose)

@@ -1,15 +1,20 @@
 import Foundation
 
-/// The cycle's writes on each side: 2% of the rows changed identically on both, plus 1,000 planted
-/// differences of each kind, and the differing keys they must produce.
+/// The cycle's writes on each side: every `stride`-th row changed identically on both (2% by default),
+/// plus `perKind` planted differences of each kind (1,000 by default), and the differing keys they must produce.
 struct PlantedChanges {
     /// Rows in each table before the cycle (ids 1...rows).
     let rows: Int
-    /// Planted differences of each kind.
-    let perKind = 1_000
+    /// Every `stride`-th id is changed on both sides.
+    let stride: Int
+    /// Planted differences of each kind; the value mismatches fall on the first `perKind` changed rows.
+    let perKind: Int
 
-    /// Every `stride`-th id is changed on both sides: 2% of the rows.
-    private var stride: Int { 50 }
+    init(rows: Int, stride: Int = 50, perKind: Int = 1_000) {
+        self.rows = rows
+        self.stride = stride
+        self.perKind = perKind
+    }
     /// The change timestamp every changed row gets, the start of the `--where` window.
     static let windowStart = "2026-11-21 12:00:00+00"
 

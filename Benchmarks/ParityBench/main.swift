@@ -5,7 +5,8 @@ import PostgresClient
 // parity-bench: capture throughput and memory side by side with pg_recvlogical on the same WAL, or
 // (mode `close`) cycle close and baseline side by side with data-diff on the same table pair.
 // Usage: parity-bench PARITY_BINARY OUTPUT.jsonl [ROWS] [SMALL_TRANSACTIONS]
-//        parity-bench close PARITY_BINARY OUTPUT.jsonl [ROWS]   (data-diff's virtualenv: OUTPUT's folder/venv)
+//        parity-bench close PARITY_BINARY OUTPUT.jsonl [ROWS [STRIDE PER_KIND]]   (data-diff's virtualenv: OUTPUT's folder/venv)
+//        (every STRIDE-th row changes on both sides, default 50; PER_KIND planted differences of each kind, default 1000)
 // Writes one JSON line per benchmark to OUTPUT.jsonl and a table to stdout.
 
 let arguments = CommandLine.arguments
@@ -14,7 +15,7 @@ let positional = closeMode ? Array(arguments.dropFirst(2)) : Array(arguments.dro
 guard positional.count >= 2 else {
     FileHandle.standardError.write(Data("""
         usage: parity-bench PARITY_BINARY OUTPUT.jsonl [ROWS] [SMALL_TRANSACTIONS]
-               parity-bench close PARITY_BINARY OUTPUT.jsonl [ROWS]
+               parity-bench close PARITY_BINARY OUTPUT.jsonl [ROWS [STRIDE PER_KIND]]
 
         """.utf8))
     exit(2)
@@ -28,7 +29,10 @@ do {
     var results: [BenchResult] = []
     if closeMode {
         let venv = URL(fileURLWithPath: outputPath).deletingLastPathComponent().appendingPathComponent("venv").path
-        results = try CloseRun.run(parityBinary: parityBinary, rows: rows, venvDirectory: venv)
+        let planted = positional.count > 4
+            ? PlantedChanges(rows: rows, stride: Int(positional[3]) ?? 50, perKind: Int(positional[4]) ?? 1_000)
+            : PlantedChanges(rows: rows)
+        results = try CloseRun.run(parityBinary: parityBinary, planted: planted, venvDirectory: venv)
     } else {
         let bench = try CaptureBench(parityBinary: parityBinary)
         defer { bench.stop() }

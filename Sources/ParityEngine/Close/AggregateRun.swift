@@ -4,7 +4,7 @@ import ParityStore
 import Reconciliation
 
 /// Computes a cycle's configured aggregates from the row state as of its end: every row of each
-/// aggregate's mapping on both sides, paired by canonical key, reduced to the columns the aggregate reads.
+/// aggregate's mapping on both sides, paired by canonical key as the rows stream (memory stays flat).
 ///
 /// Balances are recorded every cycle; of flows only the business days whose value the cycle changed
 /// (a day and group that no longer has rows is recorded as empty).
@@ -47,19 +47,11 @@ struct AggregateRun {
                 AggregateComputer(aggregate: $0, mapping: mapping, matcher: matcher, timezone: configuration.cycle.timezone)
             }
             guard !computers.isEmpty else { continue }
-            let legacyColumns = computers.reduce(into: Set<String>()) { $0.formUnion($1.legacyColumns) }
-            let newColumns = Self.newColumns(for: legacyColumns, mapping: mapping)
-            var pairs: [String: (legacy: RowImage?, new: RowImage?)] = [:]
-            for side in SourceSide.allCases {
-                let keep = side == .legacy ? legacyColumns : newColumns
-                try reader.forEachImage(side: side.rawValue, mapping: mapping.name) { _, image in
-                    let reduced = image.filter { keep.contains($0.key) }
-                    let key = RowJSON.key(RowComparer.canonicalKey(mapping: mapping, side: side, image: image))
-                    if side == .legacy { pairs[key, default: (nil, nil)].legacy = reduced } else { pairs[key, default: (nil, nil)].new = reduced }
-                }
-            }
-            for pair in pairs.values {
-                for index in computers.indices { computers[index].add(legacy: pair.legacy, new: pair.new) }
+            var pairs = try PairedRows(reader, mapping: mapping, changedOnly: false)
+            while let pair = try pairs.next() {
+                let legacy = pair.legacy?.values.map { RowJSON.decodeImage($0) ?? [:] }
+                let new = pair.new?.values.map { RowJSON.decodeImage($0) ?? [:] }
+                for index in computers.indices { computers[index].add(legacy: legacy, new: new) }
             }
             for var computer in computers {
                 if computer.aggregate.legacySummary != nil {
@@ -70,14 +62,6 @@ struct AggregateRun {
             }
         }
         return results
-    }
-
-    /// The new-side names of legacy-named columns (key columns, mapped columns, and unmapped names as they are).
-    private static func newColumns(for legacyColumns: Set<String>, mapping: TableMapping) -> Set<String> {
-        var names = legacyColumns
-        for (legacy, new) in zip(mapping.key.legacy, mapping.key.new) where legacyColumns.contains(legacy) { names.insert(new) }
-        for column in mapping.columns where legacyColumns.contains(column.legacy) { names.insert(column.new) }
-        return names
     }
 
     private static func stored(_ result: AggregateGroupResult, groupBy: [String]) -> StoredAggregateResult {

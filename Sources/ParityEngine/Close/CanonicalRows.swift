@@ -53,6 +53,44 @@ struct CanonicalRows {
     }
 }
 
+/// Both sides' rows of a mapping paired by canonical key, in canonical-key order, with the carried keys
+/// (sorted in store order) merged in: the merge join of a cycle close, streamed.
+struct PairedRows {
+    /// One canonical key: the row each side read for it (nil when that side read none) and whether it was carried in.
+    struct Pair {
+        var canonical: String
+        var legacy: StateRow?
+        var new: StateRow?
+        var carried: Bool
+    }
+
+    private var legacy: CanonicalRows
+    private var new: CanonicalRows
+    private let carried: [String]
+    private var nextCarried = 0
+
+    /// Pairs the rows `CycleStateReader.rows(side:mapping:changedOnly:)` reads on each side with `carried`.
+    init(_ reader: CycleStateReader, mapping: TableMapping, changedOnly: Bool, carried: [String] = []) throws {
+        legacy = try CanonicalRows(reader.rows(side: SourceSide.legacy.rawValue, mapping: mapping.name, changedOnly: changedOnly),
+                                   mapping: mapping)
+        new = try CanonicalRows(reader.rows(side: SourceSide.new.rawValue, mapping: mapping.name, changedOnly: changedOnly),
+                                mapping: mapping)
+        self.carried = carried
+    }
+
+    /// The next key; nil after the last.
+    mutating func next() throws -> Pair? {
+        let carriedKey = carried.indices.contains(nextCarried) ? carried[nextCarried] : nil
+        guard let canonical = KeyOrder.first(legacy.current?.canonical, new.current?.canonical, carriedKey) else { return nil }
+        var pair = Pair(canonical: canonical, legacy: try legacy.take(canonical), new: try new.take(canonical), carried: false)
+        while carried.indices.contains(nextCarried), KeyOrder.equal(carried[nextCarried], canonical) {
+            pair.carried = true
+            nextCarried += 1
+        }
+        return pair
+    }
+}
+
 /// The store's key order: the bytes of the UTF-8 text, as SQLite's BINARY collation sorts them.
 enum KeyOrder {
     static func precedes(_ left: String, _ right: String) -> Bool {

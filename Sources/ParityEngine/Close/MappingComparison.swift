@@ -33,38 +33,25 @@ struct MappingComparison {
     /// A merge join: both sides' rows (changed rows for a cycle, every row for the baseline) and the carried
     /// keys stream in canonical-key order; a key one side did not change is looked up in that side's state.
     func run(_ reader: CycleStateReader, rounding: inout RoundingObservations) throws -> Outcome {
-        var legacyRows = try CanonicalRows(
-            reader.rows(side: SourceSide.legacy.rawValue, mapping: mapping.name, changedOnly: window != nil), mapping: mapping)
-        var newRows = try CanonicalRows(
-            reader.rows(side: SourceSide.new.rawValue, mapping: mapping.name, changedOnly: window != nil), mapping: mapping)
-        let carriedIn = try reader.carriedKeys(mapping: mapping.name)
-        var nextCarried = 0
+        var pairs = try PairedRows(
+            reader, mapping: mapping, changedOnly: window != nil, carried: try reader.carriedKeys(mapping: mapping.name))
         var index = RowKeyIndex(mapping: mapping, reader: reader)
         var findings: [Finding] = []
         var carried: [CarriedKey] = []
         var compared = 0
         var matched = 0
-        while let canonicalKey = KeyOrder.first(
-            legacyRows.current?.canonical, newRows.current?.canonical, carriedIn.indices.contains(nextCarried) ? carriedIn[nextCarried] : nil
-        ) {
-            let legacyRow = try legacyRows.take(canonicalKey)
-            let newRow = try newRows.take(canonicalKey)
-            var wasCarried = false
-            while carriedIn.indices.contains(nextCarried), KeyOrder.equal(carriedIn[nextCarried], canonicalKey) {
-                wasCarried = true
-                nextCarried += 1
-            }
+        while let pair = try pairs.next() {
             compared += 1
-            let legacy = try image(legacyRow, side: .legacy, canonical: canonicalKey, reader: reader, index: &index)
-            let new = try image(newRow, side: .new, canonical: canonicalKey, reader: reader, index: &index)
+            let legacy = try image(pair.legacy, side: .legacy, canonical: pair.canonical, reader: reader, index: &index)
+            let new = try image(pair.new, side: .new, canonical: pair.canonical, reader: reader, index: &index)
             let found = comparer.compare(legacy: legacy, new: new, cycle: label)
             rounding.observe(comparer, legacy: legacy, new: new)
             if found.isEmpty {
                 matched += 1
             } else if let window, GraceCarry.decide(
-                window: window, grace: grace, legacyLastCommit: legacyRow?.changedAt.map(StoreTime.date),
-                newLastCommit: newRow?.changedAt.map(StoreTime.date), alreadyCarried: wasCarried) == .carry {
-                carried.append(CarriedKey(mapping: mapping.name, canonicalKey: canonicalKey))
+                window: window, grace: grace, legacyLastCommit: pair.legacy?.changedAt.map(StoreTime.date),
+                newLastCommit: pair.new?.changedAt.map(StoreTime.date), alreadyCarried: pair.carried) == .carry {
+                carried.append(CarriedKey(mapping: mapping.name, canonicalKey: pair.canonical))
             } else {
                 findings += found
             }

@@ -52,17 +52,6 @@ public struct AggregateComputer: Sendable {
         tolerance = ExactDecimal(aggregate.tolerance)?.abs ?? .zero
     }
 
-    /// Legacy-named columns the aggregate reads (to keep only those of each image).
-    public var legacyColumns: Set<String> {
-        var columns = Set(aggregate.groupBy + mapping.key.legacy + [aggregate.measure.column])
-        if let date = aggregate.date { columns.insert(date.legacy) }
-        if let filter { columns.formUnion(filter.columns) }
-        if let source = measureColumn?.source, let expression = try? SourceExpression(parsing: source) {
-            columns.formUnion(expression.columns)
-        }
-        return columns
-    }
-
     /// Adds one key: its legacy image and its new image (new column names), either nil when the row does not exist.
     public mutating func add(legacy: RowImage?, new: RowImage?) {
         let newView = new.map { LegacyNamedImage.view(of: $0, mapping: mapping) }

@@ -30,9 +30,6 @@ public struct RowFilter: Sendable, Hashable {
         root = try parser.parse()
     }
 
-    /// Legacy column names the filter reads.
-    public var columns: Set<String> { Self.columns(of: root) }
-
     /// Whether `row` (legacy column names → text, nil for NULL) passes.
     public func accepts(_ row: RowImage) -> Bool {
         Self.evaluate(root, row) == true
@@ -77,14 +74,6 @@ public struct RowFilter: Sendable, Hashable {
             return a == b ? 0 : (a < b ? -1 : 1)
         }
         return value == literal ? 0 : (value < literal ? -1 : 1)
-    }
-
-    private static func columns(of node: Node) -> Set<String> {
-        switch node {
-        case .and(let a, let b), .or(let a, let b): return columns(of: a).union(columns(of: b))
-        case .not(let inner): return columns(of: inner)
-        case .compare(let column, _, _), .isNull(let column, _), .inList(let column, _, _): return [column]
-        }
     }
 }
 
