@@ -8,6 +8,8 @@ final class CloseBench {
     let cluster: PostgresCluster
     let parity: ParityRunner
     let planted: PlantedChanges
+    /// Holds the config and the store.
+    let work: String
 
     /// Starts the cluster and fills both tables with `rows` identical rows (at least `planted.stride × planted.perKind`,
     /// so the planted mismatches fall among the changed rows).
@@ -20,7 +22,7 @@ final class CloseBench {
         cluster = try PostgresCluster.start(settings: [
             "shared_buffers": "512MB", "max_wal_size": "8GB", "checkpoint_timeout": "30min", "maintenance_work_mem": "256MB",
         ])
-        let work = NSTemporaryDirectory() + "parity-close-bench-\(UUID().uuidString)"
+        work = NSTemporaryDirectory() + "parity-close-bench-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
         parity = ParityRunner(binary: parityBinary, configPath: work + "/parity.yaml")
         for database in ["legacy", "modern"] {
@@ -40,8 +42,11 @@ final class CloseBench {
             """.write(toFile: parity.configPath, atomically: true, encoding: .utf8)
     }
 
-    /// Stops and removes the cluster.
-    func stop() { cluster.stop() }
+    /// Stops and removes the cluster, and removes the store.
+    func stop() {
+        cluster.stop()
+        try? FileManager.default.removeItem(atPath: work)
+    }
 
     /// `parity init` (copies both tables), then the first `parity close` (cycle 0 compares every row).
     func baseline() throws -> (initRun: TimedRun, close: TimedRun) {
