@@ -1,0 +1,42 @@
+import GRDB
+
+/// Rows for one table inserted many per statement: for many small rows, far fewer statements to
+/// prepare, bind and step than one INSERT per row.
+struct BatchInsert {
+    /// Rows per full statement: as many as fit under SQLite's 32,766 parameters, at most 200.
+    let rowsPerStatement: Int
+    private let columnCount: Int
+    private let prefix: String
+    private let row: String
+    private let fullInsert: String
+    private var values: [DatabaseValue] = []
+
+    /// A batch for `table`'s `columns`, each row bound in that order.
+    init(table: String, columns: [String]) {
+        columnCount = columns.count
+        rowsPerStatement = min(200, 32_766 / columns.count)
+        prefix = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+        row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+        fullInsert = prefix + Array(repeating: row, count: rowsPerStatement).joined(separator: ", ")
+        values.reserveCapacity(rowsPerStatement * columns.count)
+    }
+
+    /// Adds one row (one value per column); inserts the batch once a statement is full.
+    mutating func append(_ row: [DatabaseValue], db: Database) throws {
+        values += row
+        if values.count >= rowsPerStatement * columnCount { try flush(db) }
+    }
+
+    /// Inserts the rows appended since the last insert.
+    mutating func flush(_ db: Database) throws {
+        guard !values.isEmpty else { return }
+        let rows = values.count / columnCount
+        // A full statement is prepared once per connection; a shorter last one each time.
+        let statement = rows == rowsPerStatement
+            ? try db.cachedStatement(sql: fullInsert)
+            : try db.makeStatement(sql: prefix + Array(repeating: row, count: rows).joined(separator: ", "))
+        statement.setUncheckedArguments(StatementArguments(values))
+        try statement.execute()
+        values.removeAll(keepingCapacity: true)
+    }
+}
