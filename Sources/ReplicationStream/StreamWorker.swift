@@ -103,6 +103,7 @@ struct StreamWorker {
         let changes = batchChanges
         batchChanges = 0
         try fatalOnError { try consumer.apply(transactions) }
+        let durableTime = PostgresTimestamp(Date())
         for transaction in transactions { session.applied(through: transaction.endLSN) }
         durable = session.durable
         let position = session.durable
@@ -111,6 +112,7 @@ struct StreamWorker {
             state.transactionsApplied += transactions.count
             state.changesApplied += changes
             state.lastCommitTime = last.commitTime
+            for transaction in transactions { state.commitLag.record(commitTime: transaction.commitTime, durableTime: durableTime) }
         }
     }
 
@@ -140,6 +142,7 @@ struct StreamWorker {
             try flushBatch(&session)
             let alreadyDurable = commit.endLSN <= session.durable
             let changes = try fatalOnError { try consumer.commitStreamed(commit) }
+            let durableTime = PostgresTimestamp(Date())
             session.applied(through: commit.endLSN)
             if alreadyDurable {
                 skipped = 1
@@ -148,6 +151,7 @@ struct StreamWorker {
                     state.transactionsApplied += 1
                     state.changesApplied += changes
                     state.lastCommitTime = commit.commitTime
+                    state.commitLag.record(commitTime: commit.commitTime, durableTime: durableTime)
                 }
             }
         case .abortStreamed(let abort):
