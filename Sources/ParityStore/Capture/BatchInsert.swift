@@ -8,7 +8,6 @@ struct BatchInsert {
     private let columnCount: Int
     private let prefix: String
     private let row: String
-    private let fullInsert: String
     private var values: [DatabaseValue] = []
 
     /// A batch for `table`'s `columns`, each row bound in that order.
@@ -17,8 +16,6 @@ struct BatchInsert {
         rowsPerStatement = min(200, 32_766 / columns.count)
         prefix = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
         row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
-        fullInsert = prefix + Array(repeating: row, count: rowsPerStatement).joined(separator: ", ")
-        values.reserveCapacity(rowsPerStatement * columns.count)
     }
 
     /// Adds one row (one value per column); inserts the batch once a statement is full.
@@ -32,9 +29,8 @@ struct BatchInsert {
         guard !values.isEmpty else { return }
         let rows = values.count / columnCount
         // A full statement is prepared once per connection; a shorter last one each time.
-        let statement = rows == rowsPerStatement
-            ? try db.cachedStatement(sql: fullInsert)
-            : try db.makeStatement(sql: prefix + Array(repeating: row, count: rows).joined(separator: ", "))
+        let sql = prefix + Array(repeating: row, count: rows).joined(separator: ", ")
+        let statement = rows == rowsPerStatement ? try db.cachedStatement(sql: sql) : try db.makeStatement(sql: sql)
         statement.setUncheckedArguments(StatementArguments(values))
         try statement.execute()
         values.removeAll(keepingCapacity: true)
