@@ -31,7 +31,15 @@ struct BatchInsert {
         // A full statement is prepared once per connection; a shorter last one each time.
         let sql = prefix + Array(repeating: row, count: rows).joined(separator: ", ")
         let statement = rows == rowsPerStatement ? try db.cachedStatement(sql: sql) : try db.makeStatement(sql: sql)
-        statement.setUncheckedArguments(StatementArguments(values))
+        // Bound value by value: building StatementArguments maps every value through generic,
+        // unspecialized code (12% of a small-transaction capture).
+        statement.setUncheckedArguments(StatementArguments())  // resets and clears the bindings
+        for (index, value) in values.enumerated() {
+            let code = value.bind(to: statement.sqliteStatement, at: CInt(index + 1))
+            guard code == ResultCode.SQLITE_OK.rawValue else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "binding parameter \(index + 1) failed", sql: statement.sql)
+            }
+        }
         try statement.execute()
         values.removeAll(keepingCapacity: true)
     }
