@@ -24,23 +24,28 @@ struct BatchInsert {
         if values.count >= rowsPerStatement * columnCount { try flush(db) }
     }
 
-    /// Inserts the rows appended since the last insert.
+    /// Inserts the rows appended since the last insert: a full statement, or for fewer rows one
+    /// statement per power of two in their count, so every statement is prepared once per connection.
     mutating func flush(_ db: Database) throws {
-        guard !values.isEmpty else { return }
-        let rows = values.count / columnCount
-        // A full statement is prepared once per connection; a shorter last one each time.
-        let sql = prefix + Array(repeating: row, count: rows).joined(separator: ", ")
-        let statement = rows == rowsPerStatement ? try db.cachedStatement(sql: sql) : try db.makeStatement(sql: sql)
-        // Bound value by value: building StatementArguments maps every value through generic,
-        // unspecialized code (12% of a small-transaction capture).
-        statement.setUncheckedArguments(StatementArguments())  // resets and clears the bindings
-        for (index, value) in values.enumerated() {
-            let code = value.bind(to: statement.sqliteStatement, at: CInt(index + 1))
-            guard code == ResultCode.SQLITE_OK.rawValue else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "binding parameter \(index + 1) failed", sql: statement.sql)
+        var start = 0
+        var rows = values.count / columnCount
+        while rows > 0 {
+            let chunk = rows >= rowsPerStatement ? rowsPerStatement : 1 << (Int.bitWidth - 1 - rows.leadingZeroBitCount)
+            let statement = try db.cachedStatement(sql: prefix + Array(repeating: row, count: chunk).joined(separator: ", "))
+            // Bound value by value: building StatementArguments maps every value through generic,
+            // unspecialized code (12% of a small-transaction capture).
+            statement.setUncheckedArguments(StatementArguments())  // resets and clears the bindings
+            for index in 0..<chunk * columnCount {
+                let code = values[start + index].bind(to: statement.sqliteStatement, at: CInt(index + 1))
+                guard code == ResultCode.SQLITE_OK.rawValue else {
+                    throw DatabaseError(
+                        resultCode: ResultCode(rawValue: code), message: "binding parameter \(index + 1) failed", sql: statement.sql)
+                }
             }
+            try statement.execute()
+            start += chunk * columnCount
+            rows -= chunk
         }
-        try statement.execute()
         values.removeAll(keepingCapacity: true)
     }
 }

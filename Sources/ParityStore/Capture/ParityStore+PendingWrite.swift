@@ -53,7 +53,8 @@ extension BatchInsert {
 extension ParityStore {
     /// The source's checkpoint LSN; throws when the source was never initialized.
     func checkpoint(side: String, db: Database) throws -> Int64 {
-        guard let checkpoint = try Int64.fetchOne(db, sql: "SELECT checkpoint_lsn FROM source_state WHERE side = ?", arguments: [side]) else {
+        let select = try db.cachedStatement(sql: "SELECT checkpoint_lsn FROM source_state WHERE side = ?")
+        guard let checkpoint = try Int64.fetchOne(select, arguments: [side]) else {
             throw StoreError(code: .notInitialized, message: "the \(side) source is not initialized; run parity init", path: path)
         }
         return checkpoint
@@ -61,13 +62,11 @@ extension ParityStore {
 
     /// Records that everything through `checkpoint` is durable, the last transaction committed at `commitTime`.
     func advanceCheckpoint(side: String, to checkpoint: Int64, commitTime: Int64, db: Database) throws {
-        try db.execute(
-            sql: """
-                UPDATE source_state SET checkpoint_lsn = ?, last_commit_time = ?, watermark = max(watermark, ?),
-                    last_message_at = ?, last_error = NULL
-                WHERE side = ?
-                """,
-            arguments: [checkpoint, commitTime, commitTime, Self.now(), side])
+        try db.cachedStatement(sql: """
+            UPDATE source_state SET checkpoint_lsn = ?, last_commit_time = ?, watermark = max(watermark, ?),
+                last_message_at = ?, last_error = NULL
+            WHERE side = ?
+            """).execute(arguments: [checkpoint, commitTime, commitTime, Self.now(), side])
     }
 
     /// Adds one change of a mapped table (key and image already in their JSON forms) to `rows`
