@@ -34,8 +34,10 @@ clean:
 BENCH_ROWS ?= 1000000
 BENCH_SMALL_TRANSACTIONS ?= 200000
 BENCH_CLOSE_ROWS ?= 1000000
+BENCH_LAG_SECONDS ?= 60
+BENCH_LAG_TPS ?= 3000
 
-.PHONY: bench bench-build bench-capture bench-close bench-close-large monthly-png
+.PHONY: bench bench-build bench-capture bench-lag bench-close bench-close-large monthly-png
 
 # Renders the sample monthly close report with headless Chromium (apt-get install chromium) to the
 # image the README shows; look at it after changing the HTML report.
@@ -45,7 +47,7 @@ monthly-png: build
 		--filter 'MonthlyFormatsTests/writeSample'
 	scripts/render-png.sh .build/monthly-sample.html docs/images/monthly-report.png 1200 2150
 
-bench: bench-capture bench-close
+bench: bench-capture bench-lag bench-close
 
 bench-build:
 	$(SWIFT) build -c release --product parity $(BUILD_FLAGS)
@@ -55,6 +57,10 @@ bench-build:
 # Capture vs pg_recvlogical on the same WAL.
 bench-capture: bench-build
 	.build/release/parity-bench .build/release/parity Benchmarks/out/capture.jsonl $(BENCH_ROWS) $(BENCH_SMALL_TRANSACTIONS)
+
+# Live commit-to-durable lag: pgbench at BENCH_LAG_TPS on each database for BENCH_LAG_SECONDS.
+bench-lag: bench-build
+	.build/release/parity-bench lag .build/release/parity Benchmarks/out/lag.jsonl $(BENCH_LAG_SECONDS) $(BENCH_LAG_TPS)
 
 # Cycle close and baseline vs data-diff (installed into Benchmarks/out/venv on first run).
 bench-close: bench-build

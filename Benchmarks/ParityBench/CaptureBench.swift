@@ -8,6 +8,8 @@ final class CaptureBench {
     let cluster: PostgresCluster
     let parityBinary: String
     let configPath: String
+    /// Holds the config and the store.
+    let work: String
     let binaries: ServerBinaries
     private var round = 0
 
@@ -17,7 +19,7 @@ final class CaptureBench {
         cluster = try PostgresCluster.start(settings: [
             "shared_buffers": "512MB", "max_wal_size": "8GB", "checkpoint_timeout": "30min",
         ])
-        let work = NSTemporaryDirectory() + "parity-bench-\(UUID().uuidString)"
+        work = NSTemporaryDirectory() + "parity-bench-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
         configPath = work + "/parity.yaml"
         for database in ["legacy", "modern"] {
@@ -44,7 +46,11 @@ final class CaptureBench {
         try cluster.run("CREATE PUBLICATION bench_pub FOR TABLE t, t2", database: "legacy")
     }
 
-    func stop() { cluster.stop() }
+    /// Stops and removes the cluster, and removes the store.
+    func stop() {
+        cluster.stop()
+        try? FileManager.default.removeItem(atPath: work)
+    }
 
     /// Loads `load` into legacy with both consumers behind, then times each catching up.
     func measure(name: String, rows: Int, unit: String, load: String) throws -> BenchResult {

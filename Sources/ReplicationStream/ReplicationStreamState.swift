@@ -37,6 +37,8 @@ public struct ReplicationStreamState: Hashable, Sendable {
     public var transactionsApplied = 0
     /// Row changes in those transactions.
     public var changesApplied = 0
+    /// How long the applied transactions took from their commit on the source to durable in the consumer.
+    public var commitLag = CommitLag()
     /// Transactions the server re-sent that ended at or before the durable position, so were not applied again.
     public var transactionsSkipped = 0
 

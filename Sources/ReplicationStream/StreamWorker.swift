@@ -12,10 +12,17 @@ struct StreamWorker {
     /// Committed transactions received but not yet handed to the consumer (group commit).
     private var batch: [AssembledTransaction] = []
     private var batchChanges = 0
+    /// The latest idle keepalive not yet recorded: under load the server sends one after nearly every
+    /// transaction, and recording one is a durable store write, so they are recorded at most once per
+    /// `idleRecordInterval`, and whenever the stream falls silent.
+    private var pendingIdle: PrimaryKeepalive?
+    private var lastIdleRecord = ContinuousClock.now - StreamWorker.idleRecordInterval
 
     /// A batch is handed over once no more data is waiting, or at these sizes.
     static let maxBatchTransactions = 1_000
     static let maxBatchChanges = 50_000
+    /// The shortest time between two idle positions recorded while the server keeps sending.
+    static let idleRecordInterval = Duration.seconds(1)
 
     init(stream: ReplicationStream, configuration: ReplicationStreamConfiguration, consumer: any ReplicationConsumer) {
         self.stream = stream
@@ -75,10 +82,12 @@ struct StreamWorker {
                 }
                 switch read {
                 case .timedOut:
+                    if batch.isEmpty { try recordIdle(&session) }  // silent for a poll interval
                     try flushBatch(&session)
                     continue
                 case .finished:
                     try flushBatch(&session)
+                    try recordIdle(&session)
                     throw .retry(PostgresError(code: .connectionLost, message: "the server ended the replication stream", target: connection.target))
                 case .data(let payload):
                     try handle(payload, on: connection, &session)
@@ -92,6 +101,7 @@ struct StreamWorker {
             throw error
         }
         try flushBatch(&session)
+        try recordIdle(&session)
         closeGracefully(connection, &session)
     }
 
@@ -103,7 +113,9 @@ struct StreamWorker {
         let changes = batchChanges
         batchChanges = 0
         try fatalOnError { try consumer.apply(transactions) }
+        let durableTime = PostgresTimestamp(Date())
         for transaction in transactions { session.applied(through: transaction.endLSN) }
+        if let idle = pendingIdle, idle.walEnd <= session.durable { pendingIdle = nil }  // nothing left to record
         durable = session.durable
         let position = session.durable
         stream.update { state in
@@ -111,6 +123,7 @@ struct StreamWorker {
             state.transactionsApplied += transactions.count
             state.changesApplied += changes
             state.lastCommitTime = last.commitTime
+            for transaction in transactions { state.commitLag.record(commitTime: transaction.commitTime, durableTime: durableTime) }
         }
     }
 
@@ -140,6 +153,7 @@ struct StreamWorker {
             try flushBatch(&session)
             let alreadyDurable = commit.endLSN <= session.durable
             let changes = try fatalOnError { try consumer.commitStreamed(commit) }
+            let durableTime = PostgresTimestamp(Date())
             session.applied(through: commit.endLSN)
             if alreadyDurable {
                 skipped = 1
@@ -148,6 +162,7 @@ struct StreamWorker {
                     state.transactionsApplied += 1
                     state.changesApplied += changes
                     state.lastCommitTime = commit.commitTime
+                    state.commitLag.record(commitTime: commit.commitTime, durableTime: durableTime)
                 }
             }
         case .abortStreamed(let abort):
@@ -155,8 +170,8 @@ struct StreamWorker {
         case .keepalive(let keepalive, let idle):
             if idle {
                 try flushBatch(&session)
-                try fatalOnError { try consumer.idle(walEnd: keepalive.walEnd, serverTime: keepalive.serverTime) }
-                session.idle(through: keepalive.walEnd)
+                pendingIdle = keepalive
+                if ContinuousClock.now >= lastIdleRecord + Self.idleRecordInterval { try recordIdle(&session) }
             }
             if keepalive.replyRequested { try sendStatus(on: connection, &session) }
         }
@@ -168,6 +183,20 @@ struct StreamWorker {
             state.lastWalEnd = max(state.lastWalEnd, walEnd)
             state.transactionsSkipped += skipped
         }
+    }
+
+    /// Records the pending idle keepalive, if any: its WAL end becomes durable and the source's watermark advances.
+    ///
+    /// Safe after later messages too: a transaction received after the keepalive commits past its WAL end.
+    private mutating func recordIdle(_ session: inout ReplicationSession) throws(SessionEnd) {
+        guard let keepalive = pendingIdle else { return }
+        try fatalOnError { try consumer.idle(walEnd: keepalive.walEnd, serverTime: keepalive.serverTime) }
+        session.idle(through: keepalive.walEnd)
+        pendingIdle = nil
+        lastIdleRecord = .now
+        durable = session.durable
+        let position = session.durable
+        stream.update { $0.durableLSN = position }
     }
 
     /// Sends a standby status update confirming the durable position (never more).

@@ -48,9 +48,7 @@ struct Capture: ParsableCommand {
                 printError(error.description)
                 throw ExitCode(error.exitCode)
             }
-            for (side, state) in session.states {
-                print("\(side.rawValue): caught up, durable through \(state.durableLSN), \(state.transactionsApplied) transactions applied")
-            }
+            printProgress(session, "caught up")
             return
         }
         while !stop.wait(seconds: 0.2) {
@@ -60,6 +58,19 @@ struct Capture: ParsableCommand {
             }
         }
         printError("stopping: finishing the transaction in hand and confirming durable positions")
+        session.stop()
+        printProgress(session, "stopped")
+    }
+
+    /// One line per source: durable position, transactions applied, and commit-to-durable lag percentiles.
+    private func printProgress(_ session: CaptureSession, _ status: String) {
+        for (side, state) in session.states {
+            var line = "\(side.rawValue): \(status), durable through \(state.durableLSN), \(state.transactionsApplied) transactions applied"
+            if let p50 = state.commitLag.percentile(50), let p99 = state.commitLag.percentile(99) {
+                line += ", commit to durable p50 \(p50) ms, p99 \(p99) ms"
+            }
+            print(line)
+        }
     }
 }
 

@@ -83,6 +83,7 @@ struct KillTests {
         usleep(1_500_000)
         capture.send(SIGTERM)
         #expect(capture.wait() == 0, "\(capture.output)")
+        #expect(capture.output.contains("legacy: stopped"), "\(capture.output)")
         let status = try ParityBinary.run(["status", "--config", scenario.configPath, "--format", "json"])
         #expect(status.status == 0)
         #expect(status.output.contains("\"schema\" : \"parity.status/1\""))

@@ -35,6 +35,7 @@ struct ServiceRunTests {
             let metrics = try await client.get("/metrics").body
             #expect(metric(#"parity_cycles_closed_total{status="closed"}"#, in: metrics) ?? 0 >= 2, "\(metrics)")
             #expect(metric(#"parity_capture_changes_total{source="legacy"}"#, in: metrics) ?? 0 >= 1)
+            #expect(metric(#"parity_capture_commit_lag_milliseconds{source="legacy",quantile="0.99"}"#, in: metrics) ?? -1 >= 0)
             #expect(metric("parity_last_cycle_id", in: metrics) ?? 0 >= 2)
             #expect(metric(#"parity_last_cycle_findings{kind="value_mismatch"}"#, in: metrics) == 0)
             #expect(metric("parity_last_cycle_unexplained_rate", in: metrics) == 0)

@@ -30,6 +30,7 @@ struct DeliveryTests {
         let state = stream.state
         #expect(state.status == .stopped)
         #expect(state.transactionsApplied == 5)
+        #expect(state.commitLag.transactions == 5)
         #expect(state.changesApplied == 5)
         #expect(state.lastCommitTime == transactions.last?.commitTime)
         #expect(state.durableLSN >= transactions[4].endLSN)

@@ -20,6 +20,7 @@ struct StreamedTransactionTests {
         #expect(Set(transactions[0].changes.compactMap(\.id)) == Set((1...5000).map(String.init)))
         #expect(transactions[1].changes.map(\.id) == ["0"])
         #expect(stream.state.changesApplied == 5001)
+        #expect(stream.state.commitLag.transactions == 2)  // the streamed commit counts once
     }
 
     @Test("a rolled-back streamed transaction and a rolled-back savepoint leave nothing of what they rolled back")

@@ -50,7 +50,7 @@ struct ChangeTranslator: Sendable {
             return [CapturedChange(
                 table: insert.relation.qualifiedName, mapping: mapping?.name, operation: .insert,
                 key: try key(mapping, from: [insert.values], relation: insert.relation),
-                values: try values(insert.values, relation: insert.relation))]
+                image: try image(insert.values, relation: insert.relation))]
         case .update(let update):
             let mapping = self.mapping(of: update.relation)
             let newKey = try key(mapping, from: [update.values], relation: update.relation)
@@ -60,7 +60,7 @@ struct ChangeTranslator: Sendable {
             return [CapturedChange(
                 table: update.relation.qualifiedName, mapping: mapping?.name, operation: .update,
                 key: newKey, oldKey: oldKey == newKey ? nil : oldKey,
-                values: try values(update.values, relation: update.relation))]
+                image: try image(update.values, relation: update.relation))]
         case .delete(let delete):
             let mapping = self.mapping(of: delete.relation)
             return [CapturedChange(
@@ -96,12 +96,31 @@ struct ChangeTranslator: Sendable {
         return key
     }
 
-    private func values(_ image: RowValues, relation: RelationDescription) throws(EngineError) -> [String: CapturedValue] {
-        var values: [String: CapturedValue] = [:]
-        for (column, value) in image {
-            values[column] = value == .unchanged ? .unchanged : .value(try text(value, column: column, relation: relation))
+    /// The image in the store's form, written straight from the bytes the source sent.
+    private func image(_ values: RowValues, relation: RelationDescription) throws(EngineError) -> CapturedImage {
+        var writer = RowJSONWriter.object(capacity: 32 * values.count)
+        var unchanged: [String] = []
+        for (column, value) in values.sorted(by: { $0.key < $1.key }) {
+            switch value {
+            case .unchanged:
+                unchanged.append(column)
+            case .null:
+                writer.member(column)
+                writer.null()
+            case .text(let bytes):
+                writer.member(column)
+                writer.string(bytes.bytes)
+            case .binary:
+                _ = try text(value, column: column, relation: relation)
+            }
         }
-        return values
+        guard let known = writer.finish() else {
+            // Name the column that is not UTF-8.
+            for (column, value) in values { _ = try text(value, column: column, relation: relation) }
+            throw EngineError(source: side.rawValue, message: "a value of \(relation.qualifiedName) is not valid UTF-8",
+                              fix: "check the source database's encoding (Parity expects UTF8)", exitCode: 3)
+        }
+        return CapturedImage(known: known, unchanged: unchanged)
     }
 
     private func text(_ value: ColumnValue, column: String, relation: RelationDescription) throws(EngineError) -> String? {

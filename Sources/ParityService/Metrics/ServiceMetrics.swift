@@ -28,7 +28,12 @@ final class ServiceMetrics: Sendable {
         let changes: Metrics.Counter
         let transactions: Metrics.Counter
         let reconnects: Metrics.Counter
+        /// Commit-to-durable lag percentiles since start, by percentile.
+        let commitLag: [Int: Meter]
     }
+
+    /// The commit-to-durable lag percentiles exported, with their `quantile` label.
+    private static let lagPercentiles = [(percent: 50, quantile: "0.5"), (percent: 99, quantile: "0.99")]
 
     private struct SourceTotals: Sendable {
         var changes = 0
@@ -46,7 +51,12 @@ final class ServiceMetrics: Sendable {
                 streaming: Meter(label: "parity_capture_streaming", dimensions: labels, factory: factory),
                 changes: Metrics.Counter(label: "parity_capture_changes_total", dimensions: labels, factory: factory),
                 transactions: Metrics.Counter(label: "parity_capture_transactions_total", dimensions: labels, factory: factory),
-                reconnects: Metrics.Counter(label: "parity_capture_reconnects_total", dimensions: labels, factory: factory)))
+                reconnects: Metrics.Counter(label: "parity_capture_reconnects_total", dimensions: labels, factory: factory),
+                commitLag: Dictionary(uniqueKeysWithValues: Self.lagPercentiles.map { percentile in
+                    (percentile.percent, Meter(
+                        label: "parity_capture_commit_lag_milliseconds", dimensions: labels + [("quantile", percentile.quantile)],
+                        factory: factory))
+                })))
         })
         cyclesClosed = Dictionary(uniqueKeysWithValues: ["closed", "forced"].map { status in
             (status, Metrics.Counter(label: "parity_cycles_closed_total", dimensions: [("status", status)], factory: factory))
@@ -80,6 +90,9 @@ final class ServiceMetrics: Sendable {
                 series.lagSeconds.set(max(0, now.timeIntervalSince(StoreTime.date(watermark))))
             }
             series.streaming.set(state.status == .streaming ? 1.0 : 0.0)
+            for (percent, meter) in series.commitLag {
+                if let milliseconds = state.commitLag.percentile(percent) { meter.set(milliseconds) }
+            }
             let added = counted.withLock { totals in
                 let before = totals[side] ?? SourceTotals()
                 let after = SourceTotals(changes: state.changesApplied, transactions: state.transactionsApplied, reconnects: state.reconnectCount)

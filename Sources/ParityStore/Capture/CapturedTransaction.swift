@@ -35,19 +35,55 @@ public struct CapturedChange: Sendable, Equatable {
     public var key: [String?]
     /// The previous key when an update changed it.
     public var oldKey: [String?]?
-    /// The new image: column → value; `.unchanged` where the source sent no value.
-    public var values: [String: CapturedValue]
+    /// The new image (insert and update); empty otherwise.
+    public var image: CapturedImage
 
+    /// Creates a change whose new image is already in the store's form.
     public init(
         table: String, mapping: String?, operation: Operation, key: [String?] = [],
-        oldKey: [String?]? = nil, values: [String: CapturedValue] = [:]
+        oldKey: [String?]? = nil, image: CapturedImage = CapturedImage(known: "{}", unchanged: [])
     ) {
         self.table = table
         self.mapping = mapping
         self.operation = operation
         self.key = key
         self.oldKey = oldKey
-        self.values = values
+        self.image = image
+    }
+
+    /// Creates a change from its new image by column, `.unchanged` where the source sent no value.
+    public init(
+        table: String, mapping: String?, operation: Operation, key: [String?] = [],
+        oldKey: [String?]? = nil, values: [String: CapturedValue]
+    ) {
+        self.init(table: table, mapping: mapping, operation: operation, key: key, oldKey: oldKey, image: CapturedImage(values))
+    }
+}
+
+/// A new row image in the store's form: the values sent, and the columns not sent.
+public struct CapturedImage: Sendable, Equatable {
+    /// The values sent, as a ``RowJSON`` image (`{"amount":"12.50","note":null}`, keys sorted).
+    public var known: String
+    /// The columns not sent (unchanged TOAST), in name order: their values come from the row's previous image.
+    public var unchanged: [String]
+
+    /// Creates an image from its JSON text and unchanged columns.
+    public init(known: String, unchanged: [String]) {
+        self.known = known
+        self.unchanged = unchanged
+    }
+
+    /// Creates an image from values by column.
+    public init(_ values: [String: CapturedValue]) {
+        var known: [String: String?] = [:]
+        var unchanged: [String] = []
+        for (column, value) in values {
+            switch value {
+            case .value(let text): known[column] = .some(text)
+            case .unchanged: unchanged.append(column)
+            }
+        }
+        self.init(known: RowJSON.image(known), unchanged: unchanged.sorted())
     }
 }
 

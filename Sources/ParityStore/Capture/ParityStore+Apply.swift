@@ -26,21 +26,26 @@ extension ParityStore {
             var checkpoint = try checkpoint(side: side, db: db)
             var applied = 0
             var lastCommitTime: Int64?
+            var rows = (pending: BatchInsert.pendingChanges(), writes: BatchInsert.transactionWrites())
             for transaction in transactions {
                 let endLSN = Int64(truncatingIfNeeded: transaction.endLSN)
                 guard endLSN > checkpoint else { continue }
-                try insertChanges(transaction, side: side, db: db)
+                try insertChanges(transaction, side: side, into: &rows, db: db)
                 checkpoint = endLSN
                 lastCommitTime = transaction.commitTime
                 applied += 1
             }
             guard let lastCommitTime else { return 0 }
+            try rows.pending.flush(db)
+            try rows.writes.flush(db)
             try advanceCheckpoint(side: side, to: checkpoint, commitTime: lastCommitTime, db: db)
             return applied
         }
     }
 
-    private func insertChanges(_ transaction: CapturedTransaction, side: String, db: Database) throws {
+    private func insertChanges(
+        _ transaction: CapturedTransaction, side: String, into rows: inout (pending: BatchInsert, writes: BatchInsert), db: Database
+    ) throws {
         let commit = CommitRecord(
             xid: Int64(transaction.xid), commitLSN: Int64(truncatingIfNeeded: transaction.commitLSN), commitTime: transaction.commitTime)
         var counts = WriteCounts()
@@ -49,15 +54,21 @@ extension ParityStore {
             guard let mapping = change.mapping else { continue }
             var image: String?
             if change.operation == .insert || change.operation == .update {
-                let (known, unchanged) = change.splitValues
-                image = RowJSON.image(try resolvedImage(
-                    known: known, unchanged: unchanged, previousKey: RowJSON.key(change.oldKey ?? change.key),
-                    mapping: mapping, before: commit, seq: Int64(seq), side: side, db: db))
+                if change.image.unchanged.isEmpty {
+                    image = change.image.known
+                } else {
+                    try rows.pending.flush(db)  // the previous image may be among them
+                    image = RowJSON.image(try resolvedImage(
+                        known: RowJSON.decodeImage(change.image.known) ?? [:], unchanged: change.image.unchanged,
+                        previousKey: RowJSON.key(change.oldKey ?? change.key), mapping: mapping, before: commit, seq: Int64(seq),
+                        side: side, db: db))
+                }
             }
             try insertPending(
                 mapping: mapping, operation: change.operation, key: change.operation == .truncate ? nil : RowJSON.key(change.key),
-                oldKey: change.oldKey.map(RowJSON.key), image: image, seq: Int64(seq), commit: commit, side: side, db: db)
+                oldKey: change.oldKey.map(RowJSON.key), image: image, seq: Int64(seq), commit: commit, side: side,
+                into: &rows.pending, db: db)
         }
-        try counts.write(commit, side: side, db: db)
+        try counts.write(commit, side: side, into: &rows.writes, db: db)
     }
 }

@@ -6,15 +6,20 @@ extension ParityStore {
     public func insertBaseline(
         side: String, mapping: String, rows: [(key: [String?], values: [String: String?])], lsn: UInt64
     ) throws(StoreError) {
+        try insertBaseline(side: side, mapping: mapping, encoded: rows.map { (RowJSON.key($0.key), RowJSON.image($0.values)) }, lsn: lsn)
+    }
+
+    /// Writes baseline rows already encoded (`RowJSON.key`, `RowJSON.image`), many per statement.
+    public func insertBaseline(side: String, mapping: String, encoded rows: [(key: String, image: String)], lsn: UInt64) throws(StoreError) {
         try write { db in
-            let statement = try db.cachedStatement(sql: """
-                INSERT OR REPLACE INTO row_state (side, mapping, row_key, row_values, commit_time, lsn)
-                VALUES (?, ?, ?, ?, 0, ?)
-                """)
-            let position = Int64(truncatingIfNeeded: lsn)
+            var batch = BatchInsert(
+                table: "row_state", columns: ["side", "mapping", "row_key", "row_values", "commit_time", "lsn"], replacing: true)
+            let side = side.databaseValue, mapping = mapping.databaseValue, zero = 0.databaseValue
+            let position = Int64(truncatingIfNeeded: lsn).databaseValue
             for row in rows {
-                try statement.execute(arguments: [side, mapping, RowJSON.key(row.key), RowJSON.image(row.values), position])
+                try batch.append([side, mapping, row.key.databaseValue, row.image.databaseValue, zero, position], db: db)
             }
+            try batch.flush(db)
         }
     }
 

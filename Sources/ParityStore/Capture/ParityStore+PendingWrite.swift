@@ -21,16 +21,30 @@ struct WriteCounts {
         counts[table, default: [0, 0, 0, 0]][index] += 1
     }
 
-    func write(_ commit: CommitRecord, side: String, db: Database) throws {
-        let written = try db.cachedStatement(sql: """
-            INSERT INTO transaction_write (side, commit_lsn, xid, commit_time, table_name, inserts, updates, deletes, truncates)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+    /// Adds one transaction_write row per table to `rows` (a ``BatchInsert/transactionWrites()``).
+    func write(_ commit: CommitRecord, side: String, into rows: inout BatchInsert, db: Database) throws {
         for (table, count) in counts {
-            try written.execute(arguments: [
-                side, commit.commitLSN, commit.xid, commit.commitTime, table, count[0], count[1], count[2], count[3],
-            ])
+            try rows.append([
+                side.databaseValue, commit.commitLSN.databaseValue, commit.xid.databaseValue, commit.commitTime.databaseValue,
+                table.databaseValue, count[0].databaseValue, count[1].databaseValue, count[2].databaseValue, count[3].databaseValue,
+            ], db: db)
         }
+    }
+}
+
+extension BatchInsert {
+    /// Rows of transaction_write, bound by ``WriteCounts/write(_:side:into:db:)``.
+    static func transactionWrites() -> BatchInsert {
+        BatchInsert(table: "transaction_write", columns: [
+            "side", "commit_lsn", "xid", "commit_time", "table_name", "inserts", "updates", "deletes", "truncates",
+        ])
+    }
+
+    /// Rows of pending_change, bound by ``ParityStore/insertPending(mapping:operation:key:oldKey:image:seq:commit:side:into:db:)``.
+    static func pendingChanges() -> BatchInsert {
+        BatchInsert(table: "pending_change", columns: [
+            "side", "commit_lsn", "seq", "mapping", "xid", "commit_time", "op", "row_key", "old_key", "row_values",
+        ])
     }
 }
 
@@ -39,7 +53,8 @@ struct WriteCounts {
 extension ParityStore {
     /// The source's checkpoint LSN; throws when the source was never initialized.
     func checkpoint(side: String, db: Database) throws -> Int64 {
-        guard let checkpoint = try Int64.fetchOne(db, sql: "SELECT checkpoint_lsn FROM source_state WHERE side = ?", arguments: [side]) else {
+        let select = try db.cachedStatement(sql: "SELECT checkpoint_lsn FROM source_state WHERE side = ?")
+        guard let checkpoint = try Int64.fetchOne(select, arguments: [side]) else {
             throw StoreError(code: .notInitialized, message: "the \(side) source is not initialized; run parity init", path: path)
         }
         return checkpoint
@@ -47,27 +62,24 @@ extension ParityStore {
 
     /// Records that everything through `checkpoint` is durable, the last transaction committed at `commitTime`.
     func advanceCheckpoint(side: String, to checkpoint: Int64, commitTime: Int64, db: Database) throws {
-        try db.execute(
-            sql: """
-                UPDATE source_state SET checkpoint_lsn = ?, last_commit_time = ?, watermark = max(watermark, ?),
-                    last_message_at = ?, last_error = NULL
-                WHERE side = ?
-                """,
-            arguments: [checkpoint, commitTime, commitTime, Self.now(), side])
+        try db.cachedStatement(sql: """
+            UPDATE source_state SET checkpoint_lsn = ?, last_commit_time = ?, watermark = max(watermark, ?),
+                last_message_at = ?, last_error = NULL
+            WHERE side = ?
+            """).execute(arguments: [checkpoint, commitTime, commitTime, Self.now(), side])
     }
 
-    /// Inserts one change of a mapped table (key and image already in their JSON forms).
+    /// Adds one change of a mapped table (key and image already in their JSON forms) to `rows`
+    /// (a ``BatchInsert/pendingChanges()``); flush them before looking up images.
     func insertPending(
         mapping: String, operation: CapturedChange.Operation, key: String?, oldKey: String?, image: String?,
-        seq: Int64, commit: CommitRecord, side: String, db: Database
+        seq: Int64, commit: CommitRecord, side: String, into rows: inout BatchInsert, db: Database
     ) throws {
-        let insert = try db.cachedStatement(sql: """
-            INSERT INTO pending_change (side, commit_lsn, seq, mapping, xid, commit_time, op, row_key, old_key, row_values)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        try insert.execute(arguments: [
-            side, commit.commitLSN, seq, mapping, commit.xid, commit.commitTime, operation.rawValue, key, oldKey, image,
-        ])
+        try rows.append([
+            side.databaseValue, commit.commitLSN.databaseValue, seq.databaseValue, mapping.databaseValue, commit.xid.databaseValue,
+            commit.commitTime.databaseValue, operation.rawValue.databaseValue, key.databaseValue, oldKey.databaseValue,
+            image.databaseValue,
+        ], db: db)
     }
 
     /// The `known` image with each `unchanged` column filled from the latest image of `previousKey`
@@ -108,20 +120,5 @@ extension ParityStore {
             db, sql: "SELECT row_values FROM row_state WHERE side = ? AND mapping = ? AND row_key = ?",
             arguments: [side, mapping, key])
         return state.flatMap(RowJSON.decodeImage)
-    }
-}
-
-extension CapturedChange {
-    /// The image's values that were sent, and the columns left unchanged (in name order).
-    var splitValues: (known: [String: String?], unchanged: [String]) {
-        var known: [String: String?] = [:]
-        var unchanged: [String] = []
-        for (column, value) in values {
-            switch value {
-            case .value(let text): known[column] = .some(text)
-            case .unchanged: unchanged.append(column)
-            }
-        }
-        return (known, unchanged.sorted())
     }
 }

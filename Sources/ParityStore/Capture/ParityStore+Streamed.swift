@@ -5,33 +5,35 @@ import GRDB
 extension ParityStore {
     /// Appends changes of the streamed transaction `xid` to its staged changes; with `restart`,
     /// first drops what was staged for it before (the server streams it again from its start).
+    ///
+    /// Not synced: staged changes are dropped whenever streaming restarts, and the transaction's
+    /// durable commit syncs them with it.
     public func stage(_ changes: [StagedChange], xid: UInt32, side: String, restart: Bool) throws(StoreError) {
-        try write { db in
+        try writeUnsynced { db in
             if restart {
                 try db.execute(sql: "DELETE FROM streamed_change WHERE side = ? AND xid = ?", arguments: [side, Int64(xid)])
             }
             var seq = try Int64.fetchOne(
                 db, sql: "SELECT coalesce(max(seq) + 1, 0) FROM streamed_change WHERE side = ? AND xid = ?",
                 arguments: [side, Int64(xid)]) ?? 0
-            let insert = try db.cachedStatement(sql: """
-                INSERT INTO streamed_change
-                    (side, xid, seq, subxid, mapping, table_name, op, row_key, old_key, row_values, unchanged_columns)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+            var rows = BatchInsert(table: "streamed_change", columns: [
+                "side", "xid", "seq", "subxid", "mapping", "table_name", "op", "row_key", "old_key", "row_values", "unchanged_columns",
+            ])
             for staged in changes {
                 let change = staged.change
                 let mapped = change.mapping != nil
-                let (known, unchanged) = change.splitValues
                 let hasImage = mapped && (change.operation == .insert || change.operation == .update)
-                try insert.execute(arguments: [
-                    side, Int64(xid), seq, Int64(staged.subxid), change.mapping, change.table, change.operation.rawValue,
-                    mapped && change.operation != .truncate ? RowJSON.key(change.key) : nil,
-                    mapped ? change.oldKey.map(RowJSON.key) : nil,
-                    hasImage ? RowJSON.image(known) : nil,
-                    hasImage && !unchanged.isEmpty ? RowJSON.key(unchanged) : nil,
-                ])
+                try rows.append([
+                    side.databaseValue, Int64(xid).databaseValue, seq.databaseValue, Int64(staged.subxid).databaseValue,
+                    change.mapping.databaseValue, change.table.databaseValue, change.operation.rawValue.databaseValue,
+                    mapped && change.operation != .truncate ? RowJSON.key(change.key).databaseValue : .null,
+                    mapped ? change.oldKey.map(RowJSON.key).databaseValue : .null,
+                    hasImage ? change.image.known.databaseValue : .null,
+                    hasImage && !change.image.unchanged.isEmpty ? RowJSON.key(change.image.unchanged).databaseValue : .null,
+                ], db: db)
                 seq += 1
             }
+            try rows.flush(db)
         }
     }
 
@@ -42,11 +44,28 @@ extension ParityStore {
     @discardableResult
     public func commitStreamed(_ commit: StreamedCommitRecord, side: String) throws(StoreError) -> Int? {
         try write { db in
-            let endLSN = Int64(truncatingIfNeeded: commit.endLSN)
-            let applied = endLSN > (try checkpoint(side: side, db: db)) ? try moveStaged(commit, side: side, db: db) : nil
-            try db.execute(sql: "DELETE FROM streamed_change WHERE side = ? AND xid = ?", arguments: [side, Int64(commit.xid)])
-            if applied != nil { try advanceCheckpoint(side: side, to: endLSN, commitTime: commit.commitTime, db: db) }
-            return applied
+            try db.withLargePageCache {
+                let endLSN = Int64(truncatingIfNeeded: commit.endLSN)
+                let applied = endLSN > (try checkpoint(side: side, db: db)) ? try moveStaged(commit, side: side, db: db) : nil
+                try dropStaged(xid: commit.xid, side: side, db: db)
+                if applied != nil { try advanceCheckpoint(side: side, to: endLSN, commitTime: commit.commitTime, db: db) }
+                return applied
+            }
+        }
+    }
+
+    /// Drops the staged changes of `xid`: the whole table at once (SQLite's truncate
+    /// optimization) when they are all it holds, which is the usual case.
+    private func dropStaged(xid: UInt32, side: String, db: Database) throws {
+        let ends = try Row.fetchAll(db, sql: """
+            SELECT * FROM (SELECT side, xid FROM streamed_change ORDER BY side, xid LIMIT 1)
+            UNION ALL SELECT * FROM (SELECT side, xid FROM streamed_change ORDER BY side DESC, xid DESC LIMIT 1)
+            """)
+        let onlyThis = ends.allSatisfy { row in row["side"] == side && row["xid"] == Int64(xid) }
+        if onlyThis {
+            try db.execute(sql: "DELETE FROM streamed_change")
+        } else {
+            try db.execute(sql: "DELETE FROM streamed_change WHERE side = ? AND xid = ?", arguments: [side, Int64(xid)])
         }
     }
 
@@ -96,6 +115,7 @@ extension ParityStore {
                 WHERE side = ? AND xid = ? AND mapping IS NOT NULL AND unchanged_columns IS NOT NULL ORDER BY seq
                 """,
             arguments: staged)
+        var pending = BatchInsert.pendingChanges()
         while let row = try unresolved.next() {
             guard let operation = CapturedChange.Operation(rawValue: row["op"]) else {
                 throw StoreError(code: .databaseError, message: "a staged change has an unknown op \(row["op"] ?? "")", path: path)
@@ -103,14 +123,16 @@ extension ParityStore {
             let seq: Int64 = row["seq"]
             let key: String = row["row_key"]
             let oldKey: String? = row["old_key"]
+            try pending.flush(db)  // the previous image may be among them
             let image = try resolvedImage(
                 known: RowJSON.decodeImage(row["row_values"]) ?? [:],
                 unchanged: (RowJSON.decodeKey(row["unchanged_columns"]) ?? []).compactMap { $0 },
                 previousKey: oldKey ?? key, mapping: row["mapping"], before: record, seq: seq, side: side, db: db)
             try insertPending(
                 mapping: row["mapping"], operation: operation, key: key,
-                oldKey: oldKey, image: RowJSON.image(image), seq: seq, commit: record, side: side, db: db)
+                oldKey: oldKey, image: RowJSON.image(image), seq: seq, commit: record, side: side, into: &pending, db: db)
         }
+        try pending.flush(db)
         try db.execute(
             sql: """
                 INSERT INTO transaction_write (side, commit_lsn, xid, commit_time, table_name, inserts, updates, deletes, truncates)

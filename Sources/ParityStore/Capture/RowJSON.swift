@@ -7,24 +7,28 @@ import Foundation
 public enum RowJSON {
     /// A key: `["1017"]`, `["EU",null]`.
     public static func key(_ values: [String?]) -> String {
-        var text = "["
-        for (index, value) in values.enumerated() {
-            if index > 0 { text += "," }
-            append(value, to: &text)
+        var writer = RowJSONWriter.array()
+        for value in values {
+            if let value { writer.string(value) } else { writer.null() }
         }
-        return text + "]"
+        return writer.finish()!  // every part is a String, so valid UTF-8
     }
 
     /// An image: `{"amount":"12.50","note":null}`, keys sorted.
     public static func image(_ values: [String: String?]) -> String {
-        var text = "{"
-        for (index, name) in values.keys.sorted().enumerated() {
-            if index > 0 { text += "," }
-            append(name, to: &text)
-            text += ":"
-            append(values[name]!, to: &text)
+        let sorted = values.sorted { $0.key < $1.key }
+        return image(sortedNames: sorted.map(\.key), values: sorted.map(\.value))
+    }
+
+    /// An image from column names already in sorted order and their values, in the same order: what
+    /// `image(_:)` writes for the same columns, without a dictionary per row.
+    public static func image(sortedNames names: [String], values: [String?]) -> String {
+        var writer = RowJSONWriter.object()
+        for (name, value) in zip(names, values) {
+            writer.member(name)
+            if let value { writer.string(value) } else { writer.null() }
         }
-        return text + "}"
+        return writer.finish()!  // every part is a String, so valid UTF-8
     }
 
     /// Decodes an image written by `image(_:)`; nil when the text is not such an object.
@@ -36,38 +40,17 @@ public enum RowJSON {
     public static func decodeKey(_ text: String) -> [String?]? {
         RowJSONDecoder.array(text)
     }
-
-    fileprivate static func append(_ value: String?, to text: inout String) {
-        guard let value else {
-            text += "null"
-            return
-        }
-        text += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case "\n": text += "\\n"
-            case "\r": text += "\\r"
-            case "\t": text += "\\t"
-            case let control where control.value < 0x20:
-                text += "\\u" + String(repeating: "0", count: 4 - String(control.value, radix: 16).count)
-                    + String(control.value, radix: 16)
-            default: text.unicodeScalars.append(scalar)
-            }
-        }
-        text += "\""
-    }
 }
 
 extension RowJSON {
     /// Counts per name: `{"missing_in_new":2}`, keys sorted.
     public static func counts(_ counts: [String: Int]) -> String {
-        "{" + counts.keys.sorted().map { name -> String in
-            var text = ""
-            append(name, to: &text)
-            return text + ":\(counts[name]!)"
-        }.joined(separator: ",") + "}"
+        var writer = RowJSONWriter.object()
+        for (name, count) in counts.sorted(by: { $0.key < $1.key }) {
+            writer.member(name)
+            writer.number(count)
+        }
+        return writer.finish()!  // every part is a String, so valid UTF-8
     }
 
     /// Decodes `counts(_:)`; empty when the text is not such an object.

@@ -14,14 +14,13 @@ extension ParityStore {
             guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM cycle WHERE id = ?)", arguments: [id]) == false else {
                 return nil
             }
-            // Folding a large cycle modifies more pages than the default 2 MB page cache holds.
-            try db.execute(sql: "PRAGMA cache_size = -65536")
-            defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
-            try CycleOverlay.build(db, before: end)
-            let close = try compare(CycleStateReader(db: db, cycle: id))
-            if let end { try CycleOverlay.fold(db, before: end) }
-            try Self.record(db, close)
-            return close.cycle
+            return try db.withLargePageCache {
+                try CycleOverlay.build(db, before: end)
+                let close = try compare(CycleStateReader(db: db, cycle: id))
+                if let end { try CycleOverlay.fold(db, before: end) }
+                try Self.record(db, close)
+                return close.cycle
+            }
         }
     }
 
