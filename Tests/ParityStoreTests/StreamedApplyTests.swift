@@ -48,8 +48,11 @@ struct StreamedApplyTests {
         #expect(images[RowJSON.key(["1"])]?["amount"] == .some("1.75"))
         #expect(images[RowJSON.key(["2"])]?["note"] == .some("long"))
         #expect(images[RowJSON.key(["2"])]?["amount"] == .some("2.50"))
-        #expect(try count("SELECT count(*) FROM streamed_change") == 0)
+        #expect(try count("SELECT count(*) FROM streamed_transaction WHERE commit_lsn = 292 AND commit_time = 30") == 1)
+        #expect(try count("SELECT count(*) FROM streamed_change WHERE unchanged_columns IS NOT NULL") == 0)
+        #expect(try count("SELECT count(*) FROM streamed_write") == 0)
         #expect(try count("SELECT count(*) FROM transaction_write WHERE commit_lsn = 292") == 2)
+        #expect(try count("SELECT inserts FROM transaction_write WHERE table_name = 'public.orders'") == 1)
         let record = try store.sourceRecord(side: "legacy")
         #expect(record?.checkpointLSN == 300 && record?.lastCommitTime == 30 && record?.watermark == 30)
     }
@@ -73,7 +76,7 @@ struct StreamedApplyTests {
         ], xid: 500, side: "legacy", restart: true)
         #expect(try store.commitStreamed(commit(500, end: 300, at: 30), side: "legacy") == 4)
         let notes = try store.read { db in
-            try String.fetchAll(db, sql: "SELECT row_values FROM pending_change WHERE row_key = '[\"7\"]' ORDER BY seq")
+            try String.fetchAll(db, sql: "SELECT row_values FROM streamed_change WHERE row_key = '[\"7\"]' ORDER BY seq")
         }.map { RowJSON.decodeImage($0)?["note"] }
         #expect(notes == [.some("first"), .some("first"), .some("second"), .some("second")])
     }
@@ -92,7 +95,8 @@ struct StreamedApplyTests {
         try store.abortStreamed(xid: 600, subxid: 600, side: "legacy")
         #expect(try store.commitStreamed(commit(500, end: 300, at: 30), side: "legacy") == 2)
         #expect(Set(try store.currentImages(side: "legacy", mapping: "orders").keys) == Set(["1", "2", "5"].map { RowJSON.key([$0]) }))
-        #expect(try count("SELECT count(*) FROM streamed_change") == 0)
+        #expect(try count("SELECT count(*) FROM streamed_transaction WHERE commit_lsn IS NULL") == 0)
+        #expect(try count("SELECT inserts FROM transaction_write WHERE table_name = 'public.orders'") == 2)
     }
 
     @Test("a streamed commit at or below the checkpoint is not applied again; its staged changes are dropped")
@@ -110,8 +114,38 @@ struct StreamedApplyTests {
         try store.stage([staged(500, .insert, ["2"], ["id": .value("2")])], xid: 500, side: "legacy", restart: true)
         try store.stage([staged(500, .insert, ["3"], ["id": .value("3")])], xid: 500, side: "legacy", restart: true)
         try store.stage([staged(600, .insert, ["4"], ["id": .value("4")])], xid: 600, side: "legacy", restart: true)
-        #expect(try count("SELECT count(*) FROM streamed_change WHERE xid = 500") == 1)
+        #expect(try count("SELECT count(*) FROM streamed_change JOIN streamed_transaction USING (stream) WHERE xid = 500") == 1)
         try store.clearStaged(side: "legacy")
         #expect(try count("SELECT count(*) FROM streamed_change") == 0)
+        #expect(try count("SELECT count(*) FROM streamed_transaction") == 0)
+        #expect(try count("SELECT count(*) FROM streamed_write") == 0)
+    }
+
+    @Test("a committed streamed transaction stays staged; clearing the side keeps it; a replay of it is dropped at its commit")
+    func committedSurvivesRestart() throws {
+        try store.stage([staged(500, .insert, ["2"], ["id": .value("2"), "note": .value("kept")])], xid: 500, side: "legacy", restart: true)
+        #expect(try store.commitStreamed(commit(500, end: 300, at: 30), side: "legacy") == 1)
+        // Crash before the confirm: the server streams xid 500 again, from its start, after the restart.
+        try store.clearStaged(side: "legacy")
+        try store.stage([staged(500, .insert, ["2"], ["id": .value("2"), "note": .value("replayed")])], xid: 500, side: "legacy", restart: true)
+        #expect(try store.commitStreamed(commit(500, end: 300, at: 30), side: "legacy") == nil)
+        #expect(try count("SELECT count(*) FROM streamed_transaction") == 1)
+        #expect(try count("SELECT count(*) FROM streamed_change") == 1)
+        #expect(try store.currentImages(side: "legacy", mapping: "orders")[RowJSON.key(["2"])]?["note"] == .some("kept"))
+    }
+
+    @Test("a later transaction fills its unchanged columns from a committed streamed transaction's image")
+    func unchangedFromCommittedStream() throws {
+        try store.stage([
+            staged(500, .update, ["1"], ["id": .value("1"), "note": .value("streamed note"), "amount": .value("2.00")]),
+        ], xid: 500, side: "legacy", restart: true)
+        try store.commitStreamed(commit(500, end: 300, at: 30), side: "legacy")
+        try store.apply(CapturedTransaction(xid: 501, commitLSN: 392, endLSN: 400, commitTime: 40, changes: [
+            CapturedChange(table: "public.orders", mapping: "orders", operation: .update, key: ["1"],
+                           values: ["id": .value("1"), "note": .unchanged, "amount": .value("3.00")]),
+        ]), side: "legacy")
+        let image = try store.currentImages(side: "legacy", mapping: "orders")[RowJSON.key(["1"])]
+        #expect(image?["note"] == .some("streamed note"))
+        #expect(image?["amount"] == .some("3.00"))
     }
 }

@@ -32,7 +32,7 @@ extension ParityStore {
     }
 
     /// The current image of every key of a mapping on one side: row state with pending changes
-    /// applied in commit order. Keys are JSON key texts.
+    /// (committed streamed transactions included) applied in commit order. Keys are JSON key texts.
     public func currentImages(side: String, mapping: String) throws(StoreError) -> [String: [String: String?]] {
         try read { db in
             var images: [String: [String: String?]] = [:]
@@ -44,10 +44,14 @@ extension ParityStore {
             let pending = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT op, row_key, old_key, row_values FROM pending_change
-                    WHERE side = ? AND mapping = ? ORDER BY commit_lsn, seq
+                    SELECT commit_lsn, seq, op, row_key, old_key, row_values FROM pending_change WHERE side = :side AND mapping = :mapping
+                    UNION ALL
+                    SELECT t.commit_lsn, c.seq, c.op, c.row_key, c.old_key, c.row_values
+                    FROM streamed_transaction t JOIN streamed_change c ON c.stream = t.stream
+                    WHERE t.side = :side AND t.commit_lsn IS NOT NULL AND c.mapping = :mapping
+                    ORDER BY commit_lsn, seq
                     """,
-                arguments: [side, mapping])
+                arguments: ["side": side, "mapping": mapping])
             while let row = try pending.next() {
                 let key: String? = row["row_key"]
                 switch row["op"] as String {

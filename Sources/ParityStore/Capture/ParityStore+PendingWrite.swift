@@ -21,6 +21,18 @@ struct WriteCounts {
         counts[table, default: [0, 0, 0, 0]][index] += 1
     }
 
+    /// Adds these counts to the open stream's running counts in streamed_write.
+    func add(toStream stream: Int64, db: Database) throws {
+        let upsert = try db.cachedStatement(sql: """
+            INSERT INTO streamed_write (stream, table_name, inserts, updates, deletes, truncates) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (stream, table_name) DO UPDATE SET inserts = inserts + excluded.inserts,
+                updates = updates + excluded.updates, deletes = deletes + excluded.deletes, truncates = truncates + excluded.truncates
+            """)
+        for (table, count) in counts {
+            try upsert.execute(arguments: [stream, table, count[0], count[1], count[2], count[3]])
+        }
+    }
+
     /// Adds one transaction_write row per table to `rows` (a ``BatchInsert/transactionWrites()``).
     func write(_ commit: CommitRecord, side: String, into rows: inout BatchInsert, db: Database) throws {
         for (table, count) in counts {
@@ -99,21 +111,30 @@ extension ParityStore {
     }
 
     /// The newest image of a key before a position (commit LSN, seq): its last pending change
-    /// there, else its row state (nil when deleted or unknown). Bounded by position, so later
-    /// changes already written (a streamed commit moves most rows first) are never taken.
+    /// there (in pending_change or a committed streamed transaction), else its row state (nil when
+    /// deleted or unknown). Bounded by position, so later changes already written (the rest of a
+    /// streamed transaction being committed) are never taken.
     func latestImage(
         mapping: String, key: String, before position: (commitLSN: Int64, seq: Int64), side: String, db: Database
     ) throws -> [String: String?]? {
-        if let row = try Row.fetchOne(
-            db,
-            sql: """
-                SELECT op, row_values FROM pending_change
+        let arguments: StatementArguments = [side, mapping, key, position.commitLSN, position.seq]
+        let pending = try Row.fetchOne(
+            db.cachedStatement(sql: """
+                SELECT commit_lsn, seq, row_values FROM pending_change
                 WHERE side = ? AND mapping = ? AND row_key = ? AND (commit_lsn, seq) < (?, ?)
                 ORDER BY commit_lsn DESC, seq DESC LIMIT 1
-                """,
-            arguments: [side, mapping, key, position.commitLSN, position.seq])
-        {
-            let values: String? = row["row_values"]
+                """),
+            arguments: arguments)
+        let streamed = try Row.fetchOne(
+            db.cachedStatement(sql: """
+                SELECT t.commit_lsn, c.seq, c.row_values FROM streamed_change c JOIN streamed_transaction t ON t.stream = c.stream
+                WHERE t.side = ? AND c.mapping = ? AND c.row_key = ? AND t.commit_lsn IS NOT NULL AND (t.commit_lsn, c.seq) < (?, ?)
+                ORDER BY t.commit_lsn DESC, c.seq DESC LIMIT 1
+                """),
+            arguments: arguments)
+        let position = { (row: Row) -> (Int64, Int64) in (row["commit_lsn"], row["seq"]) }
+        if let latest = [pending, streamed].compactMap({ $0 }).max(by: { position($0) < position($1) }) {
+            let values: String? = latest["row_values"]
             return values.flatMap(RowJSON.decodeImage)
         }
         let state = try String.fetchOne(

@@ -75,7 +75,11 @@ extension ParityStore {
     /// Removes everything captured for a source (a failed or undone init).
     public func discardSource(side: String) throws(StoreError) {
         try write { db in
-            for table in ["row_state", "pending_change", "transaction_write", "source_state"] {
+            for table in ["streamed_change", "streamed_write"] {
+                try db.execute(
+                    sql: "DELETE FROM \(table) WHERE stream IN (SELECT stream FROM streamed_transaction WHERE side = ?)", arguments: [side])
+            }
+            for table in ["streamed_transaction", "row_state", "pending_change", "transaction_write", "source_state"] {
                 try db.execute(sql: "DELETE FROM \(table) WHERE side = ?", arguments: [side])
             }
         }

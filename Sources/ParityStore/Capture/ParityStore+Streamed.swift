@@ -1,71 +1,62 @@
 import GRDB
 
-/// Streamed source transactions: changes staged block by block before the commit, then moved
-/// into pending_change in one store transaction, so memory never holds a whole transaction.
+/// Streamed source transactions: changes staged block by block before the commit, so memory never
+/// holds a whole transaction. The commit records the transaction's commit LSN and time on its stream
+/// (migrations/008): its changes stay where they were staged and are pending changes from then on.
 extension ParityStore {
-    /// Appends changes of the streamed transaction `xid` to its staged changes; with `restart`,
-    /// first drops what was staged for it before (the server streams it again from its start).
+    /// Appends changes of the streamed transaction `xid` to its open stream; with `restart`, first
+    /// drops what was staged for it before (the server streams it again from its start).
     ///
     /// Not synced: staged changes are dropped whenever streaming restarts, and the transaction's
     /// durable commit syncs them with it.
     public func stage(_ changes: [StagedChange], xid: UInt32, side: String, restart: Bool) throws(StoreError) {
         try writeUnsynced { db in
-            if restart {
-                try db.execute(sql: "DELETE FROM streamed_change WHERE side = ? AND xid = ?", arguments: [side, Int64(xid)])
-            }
+            if restart, let stream = try openStream(xid: xid, side: side, db: db) { try dropStream(stream, db: db) }
+            let stream = try openStream(xid: xid, side: side, db: db) ?? newStream(xid: xid, side: side, db: db)
             var seq = try Int64.fetchOne(
-                db, sql: "SELECT coalesce(max(seq) + 1, 0) FROM streamed_change WHERE side = ? AND xid = ?",
-                arguments: [side, Int64(xid)]) ?? 0
+                db.cachedStatement(sql: "SELECT coalesce(max(seq) + 1, 0) FROM streamed_change WHERE stream = ?"), arguments: [stream]) ?? 0
             var rows = BatchInsert(table: "streamed_change", columns: [
-                "side", "xid", "seq", "subxid", "mapping", "table_name", "op", "row_key", "old_key", "row_values", "unchanged_columns",
+                "stream", "seq", "subxid", "mapping", "table_name", "op", "row_key", "old_key", "row_values", "unchanged_columns",
             ])
+            var counts = WriteCounts()
             for staged in changes {
                 let change = staged.change
                 let mapped = change.mapping != nil
                 let hasImage = mapped && (change.operation == .insert || change.operation == .update)
                 try rows.append([
-                    side.databaseValue, Int64(xid).databaseValue, seq.databaseValue, Int64(staged.subxid).databaseValue,
+                    stream.databaseValue, seq.databaseValue, Int64(staged.subxid).databaseValue,
                     change.mapping.databaseValue, change.table.databaseValue, change.operation.rawValue.databaseValue,
                     mapped && change.operation != .truncate ? RowJSON.key(change.key).databaseValue : .null,
                     mapped ? change.oldKey.map(RowJSON.key).databaseValue : .null,
                     hasImage ? change.image.known.databaseValue : .null,
                     hasImage && !change.image.unchanged.isEmpty ? RowJSON.key(change.image.unchanged).databaseValue : .null,
                 ], db: db)
+                counts.count(change.operation, table: change.table)
                 seq += 1
             }
             try rows.flush(db)
+            try counts.add(toStream: stream, db: db)
         }
     }
 
-    /// Applies the staged changes of a committed streamed transaction durably, with the tables it
-    /// wrote and the new checkpoint, in one store transaction; drops them from staging. Returns how
-    /// many changes it applied, or nil when the transaction ends at or below the checkpoint
-    /// (applied before a crash or reconnect: its staged changes are only dropped).
+    /// Commits a streamed transaction durably: records its commit on its stream, fills in the
+    /// columns its changes left unchanged, records the tables it wrote and the new checkpoint, in
+    /// one store transaction. Returns how many changes it committed, or nil when the transaction
+    /// ends at or below the checkpoint (applied before a crash or reconnect: this copy is dropped).
     @discardableResult
     public func commitStreamed(_ commit: StreamedCommitRecord, side: String) throws(StoreError) -> Int? {
         try write { db in
-            try db.withLargePageCache {
-                let endLSN = Int64(truncatingIfNeeded: commit.endLSN)
-                let applied = endLSN > (try checkpoint(side: side, db: db)) ? try moveStaged(commit, side: side, db: db) : nil
-                try dropStaged(xid: commit.xid, side: side, db: db)
-                if applied != nil { try advanceCheckpoint(side: side, to: endLSN, commitTime: commit.commitTime, db: db) }
-                return applied
+            let endLSN = Int64(truncatingIfNeeded: commit.endLSN)
+            let stream = try openStream(xid: commit.xid, side: side, db: db)
+            guard endLSN > (try checkpoint(side: side, db: db)) else {
+                if let stream { try dropStream(stream, db: db) }
+                return nil
             }
-        }
-    }
-
-    /// Drops the staged changes of `xid`: the whole table at once (SQLite's truncate
-    /// optimization) when they are all it holds, which is the usual case.
-    private func dropStaged(xid: UInt32, side: String, db: Database) throws {
-        let ends = try Row.fetchAll(db, sql: """
-            SELECT * FROM (SELECT side, xid FROM streamed_change ORDER BY side, xid LIMIT 1)
-            UNION ALL SELECT * FROM (SELECT side, xid FROM streamed_change ORDER BY side DESC, xid DESC LIMIT 1)
-            """)
-        let onlyThis = ends.allSatisfy { row in row["side"] == side && row["xid"] == Int64(xid) }
-        if onlyThis {
-            try db.execute(sql: "DELETE FROM streamed_change")
-        } else {
-            try db.execute(sql: "DELETE FROM streamed_change WHERE side = ? AND xid = ?", arguments: [side, Int64(xid)])
+            let record = CommitRecord(
+                xid: Int64(commit.xid), commitLSN: Int64(truncatingIfNeeded: commit.commitLSN), commitTime: commit.commitTime)
+            let committed = try stream.map { stream in try commitStream(stream, record: record, side: side, db: db) } ?? 0
+            try advanceCheckpoint(side: side, to: endLSN, commitTime: commit.commitTime, db: db)
+            return committed
         }
     }
 
@@ -73,73 +64,90 @@ extension ParityStore {
     /// subtransaction `subxid` from that subtransaction's first change onward.
     public func abortStreamed(xid: UInt32, subxid: UInt32, side: String) throws(StoreError) {
         try write { db in
-            if xid == subxid {
-                try db.execute(sql: "DELETE FROM streamed_change WHERE side = ? AND xid = ?", arguments: [side, Int64(xid)])
-            } else {
-                try db.execute(
-                    sql: """
-                        DELETE FROM streamed_change WHERE side = ? AND xid = ? AND seq >= (
-                            SELECT min(seq) FROM streamed_change WHERE side = ? AND xid = ? AND subxid = ?)
-                        """,
-                    arguments: [side, Int64(xid), side, Int64(xid), Int64(subxid)])
-            }
+            guard let stream = try openStream(xid: xid, side: side, db: db) else { return }
+            if xid == subxid { return try dropStream(stream, db: db) }
+            try db.execute(
+                sql: """
+                    DELETE FROM streamed_change WHERE stream = :stream AND seq >= (
+                        SELECT min(seq) FROM streamed_change WHERE stream = :stream AND subxid = :subxid)
+                    """,
+                arguments: ["stream": stream, "subxid": Int64(subxid)])
+            try db.execute(sql: "DELETE FROM streamed_write WHERE stream = ?", arguments: [stream])
+            try db.execute(
+                sql: """
+                    INSERT INTO streamed_write (stream, table_name, inserts, updates, deletes, truncates)
+                    SELECT stream, table_name, sum(op = 'insert'), sum(op = 'update'), sum(op = 'delete'), sum(op = 'truncate')
+                    FROM streamed_change WHERE stream = ? GROUP BY table_name
+                    """,
+                arguments: [stream])
         }
     }
 
-    /// Drops every staged change of a source; run before streaming starts, as the server streams
-    /// every uncommitted transaction again from its start.
+    /// Drops every open stream of a source; run before streaming starts, as the server streams every
+    /// uncommitted transaction again from its start. Committed streams stay: they are pending changes.
     public func clearStaged(side: String) throws(StoreError) {
         try write { db in
-            try db.execute(sql: "DELETE FROM streamed_change WHERE side = ?", arguments: [side])
+            let open = try Int64.fetchAll(
+                db, sql: "SELECT stream FROM streamed_transaction WHERE side = ? AND commit_lsn IS NULL", arguments: [side])
+            for stream in open { try dropStream(stream, db: db) }
         }
     }
 
-    /// Moves the staged changes into pending_change: rows that need nothing resolved in one
-    /// `INSERT … SELECT`, then the rows with unchanged columns in seq order, each resolved against
-    /// the images before its position; records the tables written. Returns how many changes moved.
-    private func moveStaged(_ commit: StreamedCommitRecord, side: String, db: Database) throws -> Int {
-        let record = CommitRecord(
-            xid: Int64(commit.xid), commitLSN: Int64(truncatingIfNeeded: commit.commitLSN), commitTime: commit.commitTime)
-        let staged: StatementArguments = [side, record.xid]
-        try db.execute(
-            sql: """
-                INSERT INTO pending_change (side, commit_lsn, seq, mapping, xid, commit_time, op, row_key, old_key, row_values)
-                SELECT side, ?, seq, mapping, ?, ?, op, row_key, old_key, row_values FROM streamed_change
-                WHERE side = ? AND xid = ? AND mapping IS NOT NULL AND unchanged_columns IS NULL
-                """,
-            arguments: [record.commitLSN, record.xid, record.commitTime] + staged)
-        let unresolved = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT seq, mapping, op, row_key, old_key, row_values, unchanged_columns FROM streamed_change
-                WHERE side = ? AND xid = ? AND mapping IS NOT NULL AND unchanged_columns IS NOT NULL ORDER BY seq
-                """,
-            arguments: staged)
-        var pending = BatchInsert.pendingChanges()
-        while let row = try unresolved.next() {
-            guard let operation = CapturedChange.Operation(rawValue: row["op"]) else {
-                throw StoreError(code: .databaseError, message: "a staged change has an unknown op \(row["op"] ?? "")", path: path)
-            }
-            let seq: Int64 = row["seq"]
-            let key: String = row["row_key"]
-            let oldKey: String? = row["old_key"]
-            try pending.flush(db)  // the previous image may be among them
-            let image = try resolvedImage(
-                known: RowJSON.decodeImage(row["row_values"]) ?? [:],
-                unchanged: (RowJSON.decodeKey(row["unchanged_columns"]) ?? []).compactMap { $0 },
-                previousKey: oldKey ?? key, mapping: row["mapping"], before: record, seq: seq, side: side, db: db)
-            try insertPending(
-                mapping: row["mapping"], operation: operation, key: key,
-                oldKey: oldKey, image: RowJSON.image(image), seq: seq, commit: record, side: side, into: &pending, db: db)
+    /// The open stream of `xid`, if any.
+    private func openStream(xid: UInt32, side: String, db: Database) throws -> Int64? {
+        try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT stream FROM streamed_transaction WHERE side = ? AND xid = ? AND commit_lsn IS NULL"),
+            arguments: [side, Int64(xid)])
+    }
+
+    private func newStream(xid: UInt32, side: String, db: Database) throws -> Int64 {
+        try db.execute(sql: "INSERT INTO streamed_transaction (side, xid) VALUES (?, ?)", arguments: [side, Int64(xid)])
+        return db.lastInsertedRowID
+    }
+
+    private func dropStream(_ stream: Int64, db: Database) throws {
+        for table in ["streamed_change", "streamed_write", "streamed_transaction"] {
+            try db.execute(sql: "DELETE FROM \(table) WHERE stream = ?", arguments: [stream])
         }
-        try pending.flush(db)
+    }
+
+    /// Marks the stream committed, fills in each change's unchanged columns (in seq order, from the
+    /// images before its position) and moves its counts into transaction_write. Returns how many changes it has.
+    private func commitStream(_ stream: Int64, record: CommitRecord, side: String, db: Database) throws -> Int {
+        try db.execute(
+            sql: "UPDATE streamed_transaction SET commit_lsn = ?, commit_time = ? WHERE stream = ?",
+            arguments: [record.commitLSN, record.commitTime, stream])
+        // In batches, each the first still unresolved: a filled row leaves `streamed_change_unresolved`, and
+        // memory holds at most one batch whatever the transaction's size.
+        while true {
+            let unresolved = try Row.fetchAll(
+                db.cachedStatement(sql: """
+                    SELECT seq, mapping, row_key, old_key, row_values, unchanged_columns FROM streamed_change
+                    WHERE stream = ? AND unchanged_columns IS NOT NULL ORDER BY seq LIMIT 1000
+                    """),
+                arguments: [stream])
+            if unresolved.isEmpty { break }
+            for row in unresolved {
+                let seq: Int64 = row["seq"]
+                let image = try resolvedImage(
+                    known: RowJSON.decodeImage(row["row_values"]) ?? [:],
+                    unchanged: (RowJSON.decodeKey(row["unchanged_columns"]) ?? []).compactMap { $0 },
+                    previousKey: (row["old_key"] as String?) ?? row["row_key"], mapping: row["mapping"], before: record, seq: seq,
+                    side: side, db: db)
+                try db.cachedStatement(sql: "UPDATE streamed_change SET row_values = ?, unchanged_columns = NULL WHERE stream = ? AND seq = ?")
+                    .execute(arguments: [RowJSON.image(image), stream, seq])
+            }
+        }
         try db.execute(
             sql: """
                 INSERT INTO transaction_write (side, commit_lsn, xid, commit_time, table_name, inserts, updates, deletes, truncates)
-                SELECT side, ?, ?, ?, table_name, sum(op = 'insert'), sum(op = 'update'), sum(op = 'delete'), sum(op = 'truncate')
-                FROM streamed_change WHERE side = ? AND xid = ? GROUP BY table_name
+                SELECT ?, ?, ?, ?, table_name, inserts, updates, deletes, truncates FROM streamed_write WHERE stream = ?
                 """,
-            arguments: [record.commitLSN, record.xid, record.commitTime] + staged)
-        return try Int.fetchOne(db, sql: "SELECT count(*) FROM streamed_change WHERE side = ? AND xid = ?", arguments: staged) ?? 0
+            arguments: [side, record.commitLSN, record.xid, record.commitTime, stream])
+        let count = try Int.fetchOne(
+            db, sql: "SELECT coalesce(sum(inserts + updates + deletes + truncates), 0) FROM streamed_write WHERE stream = ?",
+            arguments: [stream]) ?? 0
+        try db.execute(sql: "DELETE FROM streamed_write WHERE stream = ?", arguments: [stream])
+        return count
     }
 }

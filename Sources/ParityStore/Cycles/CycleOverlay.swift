@@ -20,10 +20,22 @@ enum CycleOverlay {
         ) WITHOUT ROWID
         """
 
-    /// Fills the overlay from the pending changes committed before `end`; empty (the baseline) when `end` is nil.
+    /// The pending changes of mapped tables committed before `:end`: those in pending_change and those of
+    /// committed streamed transactions, with the columns of pending_change.
     ///
-    /// Every read of pending_change names the sides, so SQLite ranges over `pending_change_by_time` instead of
-    /// scanning every pending change: a close of an empty cycle then costs nothing per pending change.
+    /// Both halves name the sides, so SQLite ranges over `pending_change_by_time` and
+    /// `streamed_transaction_by_time` instead of scanning every pending change: a close of an empty cycle
+    /// then costs nothing per pending change.
+    static let pendingChanges = """
+        (SELECT side, commit_lsn, seq, mapping, commit_time, op, row_key, old_key, row_values FROM pending_change
+         WHERE side IN ('legacy', 'new') AND commit_time < :end
+         UNION ALL
+         SELECT t.side, t.commit_lsn, c.seq, c.mapping, t.commit_time, c.op, c.row_key, c.old_key, c.row_values
+         FROM streamed_transaction AS t JOIN streamed_change AS c ON c.stream = t.stream
+         WHERE t.side IN ('legacy', 'new') AND t.commit_lsn IS NOT NULL AND t.commit_time < :end AND c.mapping IS NOT NULL)
+        """
+
+    /// Fills the overlay from the pending changes committed before `end`; empty (the baseline) when `end` is nil.
     static func build(_ db: Database, before end: Int64?) throws {
         try db.execute(sql: createSQL)
         try db.execute(sql: "DELETE FROM temp.cycle_overlay")
@@ -38,10 +50,10 @@ enum CycleOverlay {
                         PARTITION BY side, mapping, row_key ORDER BY commit_lsn DESC, seq DESC, part DESC) AS latest
                     FROM (
                         SELECT side, mapping, old_key AS row_key, NULL AS row_values, commit_time, commit_lsn, seq, 0 AS part
-                        FROM pending_change WHERE side IN ('legacy', 'new') AND commit_time < :end AND old_key IS NOT NULL
+                        FROM \(Self.pendingChanges) WHERE old_key IS NOT NULL
                         UNION ALL
                         SELECT side, mapping, row_key, row_values, commit_time, commit_lsn, seq, 1
-                        FROM pending_change WHERE side IN ('legacy', 'new') AND commit_time < :end AND row_key IS NOT NULL))
+                        FROM \(Self.pendingChanges) WHERE row_key IS NOT NULL))
                 WHERE latest = 1
                 """,
             arguments: ["end": end])
@@ -54,10 +66,10 @@ enum CycleOverlay {
         let truncates = try Row.fetchAll(
             db,
             sql: """
-                SELECT side, mapping, commit_lsn, seq, commit_time FROM pending_change
-                WHERE side IN ('legacy', 'new') AND commit_time < ? AND op = 'truncate' ORDER BY commit_lsn, seq
+                SELECT side, mapping, commit_lsn, seq, commit_time FROM \(Self.pendingChanges)
+                WHERE op = 'truncate' ORDER BY commit_lsn, seq
                 """,
-            arguments: [end])
+            arguments: ["end": end])
         var last: [String: Row] = [:]
         for truncate in truncates { last[(truncate["side"] as String) + "\u{0}" + (truncate["mapping"] as String)] = truncate }
         for truncate in last.values {
@@ -93,14 +105,29 @@ enum CycleOverlay {
             ON CONFLICT (side, mapping, row_key) DO UPDATE SET
                 row_values = excluded.row_values, commit_time = excluded.commit_time, lsn = excluded.lsn
             """)
-        // Usually every pending change is folded: then the whole table is emptied at once (SQLite's
-        // truncate optimization) instead of row by row through both indexes.
-        let later = try Bool.fetchOne(
+        try dropFolded(db, before: end)
+        try db.execute(sql: "DELETE FROM temp.cycle_overlay")
+    }
+
+    /// Drops the pending changes committed before `end`. Usually every pending change is: then each table is
+    /// emptied at once (SQLite's truncate optimization) instead of row by row through its indexes.
+    private static func dropFolded(_ db: Database, before end: Int64) throws {
+        let laterChange = try Bool.fetchOne(
             db, sql: "SELECT EXISTS (SELECT 1 FROM pending_change WHERE side IN ('legacy', 'new') AND commit_time >= ?)",
             arguments: [end]) ?? true
         try db.execute(
-            sql: later ? "DELETE FROM pending_change WHERE side IN ('legacy', 'new') AND commit_time < ?" : "DELETE FROM pending_change",
-            arguments: later ? [end] : [])
-        try db.execute(sql: "DELETE FROM temp.cycle_overlay")
+            sql: laterChange ? "DELETE FROM pending_change WHERE side IN ('legacy', 'new') AND commit_time < ?" : "DELETE FROM pending_change",
+            arguments: laterChange ? [end] : [])
+        let laterStream = try Bool.fetchOne(
+            db, sql: "SELECT EXISTS (SELECT 1 FROM streamed_transaction WHERE commit_lsn IS NULL OR commit_time >= ?)",
+            arguments: [end]) ?? true
+        guard laterStream else {
+            try db.execute(sql: "DELETE FROM streamed_change")
+            try db.execute(sql: "DELETE FROM streamed_transaction")
+            return
+        }
+        let folded = "SELECT stream FROM streamed_transaction WHERE side IN ('legacy', 'new') AND commit_lsn IS NOT NULL AND commit_time < ?"
+        try db.execute(sql: "DELETE FROM streamed_change WHERE stream IN (\(folded))", arguments: [end])
+        try db.execute(sql: "DELETE FROM streamed_transaction WHERE stream IN (\(folded))", arguments: [end])
     }
 }

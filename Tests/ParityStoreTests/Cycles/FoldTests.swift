@@ -148,4 +148,39 @@ struct FoldTests {
         #expect(keys == ["[\"1\"]", "[\"2\"]"])
         #expect(try pendingCount() == 1)
     }
+
+    func applyStreamed(_ end: UInt64, at time: Int64, _ changes: [CapturedChange]) throws {
+        let xid = UInt32(end)
+        try store.stage(changes.map { StagedChange(subxid: xid, change: $0) }, xid: xid, side: "legacy", restart: true)
+        try store.commitStreamed(StreamedCommitRecord(xid: xid, commitLSN: end - 8, endLSN: end, commitTime: time), side: "legacy")
+    }
+
+    func streamedCount() throws -> Int {
+        try store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM streamed_change") ?? 0 }
+    }
+
+    @Test("committed streamed transactions fold with the other changes, in commit order; later and open ones stay")
+    func foldsStreamed() throws {
+        try apply(200, at: 10, [change(.update, ["1"], ["id": .value("1"), "amount": .value("1.60")])])
+        try applyStreamed(300, at: 11, [
+            change(.update, ["1"], ["id": .value("1"), "amount": .value("1.70")]),
+            change(.insert, ["4"], ["id": .value("4"), "amount": .value("4.00")]),
+            change(.truncate, [], mapping: "lines"),
+        ])
+        try apply(400, at: 12, [change(.delete, ["4"])])
+        try applyStreamed(500, at: 30, [change(.delete, ["2"])])
+        try store.stage([StagedChange(subxid: 600, change: change(.delete, ["1"]))], xid: 600, side: "legacy", restart: true)
+        var changed: [String: Int64] = [:]
+        _ = try close(1, before: 20) { reader in changed = try reader.changedKeys(side: "legacy", mapping: "orders") }
+        #expect(changed == ["[\"1\"]": 11, "[\"4\"]": 12])
+        #expect(try state() == ["[\"1\"]": #"{"amount":"1.70","id":"1"}"#, "[\"2\"]": #"{"amount":"2.00","id":"2"}"#])
+        #expect(try state("lines") == [:])
+        #expect(try pendingCount() == 0)
+        #expect(try streamedCount() == 2)  // the one committed after the end, and the open one
+        _ = try close(2, before: 40)
+        #expect(try state() == ["[\"1\"]": #"{"amount":"1.70","id":"1"}"#])
+        #expect(try streamedCount() == 1)
+        try store.clearStaged(side: "legacy")
+        #expect(try streamedCount() == 0)
+    }
 }
