@@ -20,6 +20,7 @@ extension ParityStore {
                 try batch.append([side, mapping, row.key.databaseValue, row.image.databaseValue, zero, position], db: db)
             }
             try batch.flush(db)
+            try RowDelta.addStateRows(db, rows.count)
         }
     }
 
@@ -27,7 +28,8 @@ extension ParityStore {
     /// baseline right after init), without loading them.
     public func rowCount(side: String, mapping: String) throws(StoreError) -> Int {
         try read { db in
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM row_state WHERE side = ? AND mapping = ?", arguments: [side, mapping]) ?? 0
+            try Int.fetchOne(
+                db, sql: "SELECT count(*) FROM (\(RowDelta.closedRows))", arguments: ["side": side, "mapping": mapping]) ?? 0
         }
     }
 
@@ -36,8 +38,7 @@ extension ParityStore {
     public func currentImages(side: String, mapping: String) throws(StoreError) -> [String: [String: String?]] {
         try read { db in
             var images: [String: [String: String?]] = [:]
-            let state = try Row.fetchCursor(
-                db, sql: "SELECT row_key, row_values FROM row_state WHERE side = ? AND mapping = ?", arguments: [side, mapping])
+            let state = try Row.fetchCursor(db, sql: RowDelta.closedRows, arguments: ["side": side, "mapping": mapping])
             while let row = try state.next() {
                 images[row["row_key"]] = RowJSON.decodeImage(row["row_values"]) ?? [:]
             }

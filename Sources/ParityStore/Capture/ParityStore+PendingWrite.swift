@@ -137,9 +137,6 @@ extension ParityStore {
             let values: String? = latest["row_values"]
             return values.flatMap(RowJSON.decodeImage)
         }
-        let state = try String.fetchOne(
-            db, sql: "SELECT row_values FROM row_state WHERE side = ? AND mapping = ? AND row_key = ?",
-            arguments: [side, mapping, key])
-        return state.flatMap(RowJSON.decodeImage)
+        return try RowDelta.closedValues(db, side: side, mapping: mapping, key: key).flatMap(RowJSON.decodeImage)
     }
 }

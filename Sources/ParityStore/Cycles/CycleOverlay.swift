@@ -2,7 +2,7 @@ import GRDB
 
 /// The net effect of the pending changes committed before a cycle's end, one row per changed key, in the
 /// connection's temporary table `cycle_overlay`: the key's image after the changes (NULL when it no longer
-/// exists) and its latest change. Built once per close, read by `CycleStateReader`, folded into `row_state`.
+/// exists) and its latest change. Built once per close, read by `CycleStateReader`, folded into the row state (`RowDelta`).
 ///
 /// It is scratch space of the closing transaction, not part of the store's schema (migrations/): a TEMP
 /// table lives on the writer connection only and is emptied when the close ends.
@@ -86,25 +86,15 @@ enum CycleOverlay {
             try db.execute(
                 sql: """
                     INSERT OR IGNORE INTO temp.cycle_overlay (side, mapping, row_key, row_values, commit_time, commit_lsn, seq)
-                    SELECT side, mapping, row_key, NULL, :time, :lsn, :seq FROM row_state WHERE side = :side AND mapping = :mapping
+                    SELECT :side, :mapping, row_key, NULL, :time, :lsn, :seq FROM (\(RowDelta.closedRows))
                     """,
                 arguments: arguments)
         }
     }
 
-    /// Makes the overlay the new row state, drops the folded pending changes and empties the overlay.
-    static func fold(_ db: Database, before end: Int64) throws {
-        try db.execute(sql: """
-            DELETE FROM row_state WHERE (side, mapping, row_key) IN
-                (SELECT side, mapping, row_key FROM temp.cycle_overlay WHERE row_values IS NULL)
-            """)
-        // An update in place: REPLACE would delete and reinsert every changed row.
-        try db.execute(sql: """
-            INSERT INTO row_state (side, mapping, row_key, row_values, commit_time, lsn)
-            SELECT side, mapping, row_key, row_values, commit_time, commit_lsn FROM temp.cycle_overlay WHERE row_values IS NOT NULL
-            ON CONFLICT (side, mapping, row_key) DO UPDATE SET
-                row_values = excluded.row_values, commit_time = excluded.commit_time, lsn = excluded.lsn
-            """)
+    /// Makes the overlay part of the row state (`RowDelta`), drops the folded pending changes and empties the overlay.
+    static func fold(_ db: Database, before end: Int64, policy: DeltaMergePolicy) throws {
+        try RowDelta.fold(db, policy: policy)
         try dropFolded(db, before: end)
         try db.execute(sql: "DELETE FROM temp.cycle_overlay")
     }

@@ -1,7 +1,8 @@
 import GRDB
 
-/// Reads row state as of a cycle's end inside the closing transaction: row state overlaid with the net
-/// effect of the pending changes committed before the end (`CycleOverlay`), and which keys those changes touched.
+/// Reads row state as of a cycle's end inside the closing transaction: the state as of the last closed cycle
+/// (`RowDelta`) overlaid with the net effect of the pending changes committed before the end (`CycleOverlay`),
+/// and which keys those changes touched.
 ///
 /// Rows come from SQLite cursors, so memory stays flat however large the tables are.
 public final class CycleStateReader {
@@ -29,9 +30,7 @@ public final class CycleStateReader {
         let changed = try Row.fetchOne(
             db.cachedStatement(sql: "SELECT row_values FROM temp.cycle_overlay WHERE side = ? AND mapping = ? AND row_key = ?"),
             arguments: arguments)
-        let text: String? = try changed.map { $0[0] } ?? String.fetchOne(
-            db.cachedStatement(sql: "SELECT row_values FROM row_state WHERE side = ? AND mapping = ? AND row_key = ?"),
-            arguments: arguments)
+        let text: String? = try changed.map { $0[0] } ?? RowDelta.closedValues(db, side: side, mapping: mapping, key: rowKey)
         return text.map { RowJSON.decodeImage($0) ?? [:] }
     }
 
@@ -55,10 +54,14 @@ public final class CycleStateReader {
     /// changed before the end (a deleted key with nil values); otherwise every row that exists as of the end.
     public func rows(side: String, mapping: String, changedOnly: Bool) throws -> StateRowCursor {
         let changed = "SELECT row_key, row_values, commit_time FROM temp.cycle_overlay WHERE side = :side AND mapping = :mapping"
+        let unchanged = "NOT EXISTS (SELECT 1 FROM temp.cycle_overlay AS o WHERE o.side = :side AND o.mapping = :mapping AND o.row_key = "
         let sql = changedOnly ? changed + " ORDER BY row_key" : """
             SELECT row_key, row_values, NULL AS commit_time FROM row_state AS state
-            WHERE side = :side AND mapping = :mapping AND NOT EXISTS (
-                SELECT 1 FROM temp.cycle_overlay AS o WHERE o.side = state.side AND o.mapping = state.mapping AND o.row_key = state.row_key)
+            WHERE side = :side AND mapping = :mapping AND \(unchanged)state.row_key) AND NOT EXISTS (
+                SELECT 1 FROM row_delta AS d WHERE d.side = state.side AND d.mapping = state.mapping AND d.row_key = state.row_key)
+            UNION ALL
+            SELECT row_key, row_values, NULL FROM row_delta AS delta
+            WHERE side = :side AND mapping = :mapping AND row_values IS NOT NULL AND \(unchanged)delta.row_key)
             UNION ALL
             \(changed) AND row_values IS NOT NULL
             ORDER BY row_key

@@ -6,9 +6,10 @@ extension ParityStore {
     /// pending changes committed before `end` are folded into row state and dropped from pending, and the
     /// cycle, its tables, findings and carried keys are written, all in one store transaction.
     ///
-    /// `end` nil (the baseline) folds nothing. Returns nil, recording nothing, when cycle `id` is already closed.
+    /// `end` nil (the baseline) folds nothing. `merge` says when the fold also rewrites row state (`RowDelta`).
+    /// Returns nil, recording nothing, when cycle `id` is already closed.
     public func closeCycle(
-        id: Int64, foldBefore end: Int64?, _ compare: (CycleStateReader) throws -> CycleClose
+        id: Int64, foldBefore end: Int64?, merge: DeltaMergePolicy = .standard, _ compare: (CycleStateReader) throws -> CycleClose
     ) throws(StoreError) -> CycleRecord? {
         try write { db in
             guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM cycle WHERE id = ?)", arguments: [id]) == false else {
@@ -17,7 +18,7 @@ extension ParityStore {
             return try db.withLargePageCache {
                 try CycleOverlay.build(db, before: end)
                 let close = try compare(CycleStateReader(db: db, cycle: id))
-                if let end { try CycleOverlay.fold(db, before: end) }
+                if let end { try CycleOverlay.fold(db, before: end, policy: merge) }
                 try Self.record(db, close)
                 return close.cycle
             }

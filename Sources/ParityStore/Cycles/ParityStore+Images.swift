@@ -5,7 +5,7 @@ extension ParityStore {
     public func storedColumns(side: String, mapping: String) throws(StoreError) -> [String]? {
         try read { db in
             try String.fetchOne(
-                db, sql: "SELECT row_values FROM row_state WHERE side = ? AND mapping = ? LIMIT 1", arguments: [side, mapping]
+                db, sql: "SELECT row_values FROM (\(RowDelta.closedRows)) LIMIT 1", arguments: ["side": side, "mapping": mapping]
             ).flatMap(RowJSON.decodeImage).map { $0.keys.sorted() }
         }
     }

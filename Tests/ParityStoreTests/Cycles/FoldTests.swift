@@ -29,8 +29,10 @@ struct FoldTests {
                         side: "legacy")
     }
 
-    func close(_ id: Int64, before end: Int64?, _ inspect: (CycleStateReader) throws -> Void = { _ in }) throws -> CycleRecord? {
-        try store.closeCycle(id: id, foldBefore: end) { reader in
+    func close(
+        _ id: Int64, before end: Int64?, merge: DeltaMergePolicy = .standard, _ inspect: (CycleStateReader) throws -> Void = { _ in }
+    ) throws -> CycleRecord? {
+        try store.closeCycle(id: id, foldBefore: end, merge: merge) { reader in
             try inspect(reader)
             return CycleClose(
                 cycle: CycleRecord(id: id, label: "c\(id)", start: 0, end: end ?? 0, status: "closed", closedAt: 1, keysCompared: 2,
@@ -45,7 +47,7 @@ struct FoldTests {
     func state(_ mapping: String = "orders") throws -> [String: String] {
         try store.read { db in
             try Dictionary(uniqueKeysWithValues: Row.fetchAll(
-                db, sql: "SELECT row_key, row_values FROM row_state WHERE side = 'legacy' AND mapping = ?", arguments: [mapping]
+                db, sql: RowDelta.closedRows, arguments: ["side": "legacy", "mapping": mapping]
             ).map { ($0["row_key"] as String, $0["row_values"] as String) })
         }
     }
@@ -182,5 +184,38 @@ struct FoldTests {
         #expect(try streamedCount() == 1)
         try store.clearStaged(side: "legacy")
         #expect(try streamedCount() == 0)
+    }
+
+    func count(_ sql: String) throws -> Int {
+        try store.read { db in try Int.fetchOne(db, sql: sql) ?? -1 }
+    }
+
+    @Test("a close folds into the delta; a later close reads through it; a merge rewrites row state and empties it")
+    func deltaAndMerge() throws {
+        try apply(200, at: 10, [change(.update, ["1"], ["id": .value("1"), "amount": .value("1.60")]), change(.delete, ["2"])])
+        _ = try close(1, before: 20)
+        #expect(try count("SELECT count(*) FROM row_delta") == 2)
+        #expect(try count("SELECT count(*) FROM row_state WHERE mapping = 'orders'") == 2)  // untouched
+        #expect(try store.rowCount(side: "legacy", mapping: "orders") == 1)
+        try apply(300, at: 25, [change(.update, ["3"], ["id": .value("3"), "amount": .value("3.00")])])
+        var image: [String: String?]?
+        var deleted: [String: String?]?
+        var keys: [String] = []
+        _ = try close(2, before: 30) { reader in
+            image = try reader.image(side: "legacy", mapping: "orders", rowKey: "[\"1\"]")
+            deleted = try reader.image(side: "legacy", mapping: "orders", rowKey: "[\"2\"]")
+            keys = try reader.keys(side: "legacy", mapping: "orders")
+        }
+        #expect(image == ["id": "1", "amount": "1.60"])
+        #expect(deleted == nil)
+        #expect(keys == ["[\"1\"]", "[\"3\"]"])
+        try apply(400, at: 35, [change(.update, ["1"], ["id": .value("1"), "note": .unchanged, "amount": .value("1.70")])])
+        #expect(try store.currentImages(side: "legacy", mapping: "orders") == [
+            "[\"1\"]": ["id": "1", "amount": "1.70"], "[\"3\"]": ["id": "3", "amount": "3.00"],
+        ])
+        _ = try close(3, before: 40, merge: DeltaMergePolicy(minimumRows: 1, stateRowsPerDeltaRow: 1))
+        #expect(try count("SELECT count(*) FROM row_delta") == 0)
+        #expect(try count("SELECT CAST(value AS INTEGER) FROM store_info WHERE key = 'row_state_rows'") == 3)  // two orders, one line
+        #expect(try state() == ["[\"1\"]": #"{"amount":"1.70","id":"1"}"#, "[\"3\"]": #"{"amount":"3.00","id":"3"}"#])
     }
 }
