@@ -54,8 +54,9 @@ enum RowDelta {
             ON CONFLICT (side, mapping, row_key) DO UPDATE SET
                 row_values = excluded.row_values, commit_time = excluded.commit_time, lsn = excluded.lsn
             """)
+        guard db.changesCount > 0 else { return }  // an empty cycle: the delta did not grow
         let deltaRows = try Int.fetchOne(db, sql: "SELECT count(*) FROM row_delta") ?? 0
-        guard deltaRows > 0, deltaRows >= policy.minimumRows else { return }
+        guard deltaRows >= policy.minimumRows else { return }
         let stateRows = try Int.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM store_info WHERE key = 'row_state_rows'") ?? 0
         if deltaRows * policy.stateRowsPerDeltaRow >= stateRows { try merge(db) }
     }
