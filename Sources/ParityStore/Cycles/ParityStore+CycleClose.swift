@@ -6,23 +6,29 @@ extension ParityStore {
     /// pending changes committed before `end` are folded into row state and dropped from pending, and the
     /// cycle, its tables, findings and carried keys are written, all in one store transaction.
     ///
-    /// `end` nil (the baseline) folds nothing. `merge` says when the fold also rewrites row state (`RowDelta`).
+    /// `end` nil (the baseline) folds nothing. The changes are folded into the row delta (`RowDelta`); when
+    /// `merge` says the delta has grown large enough, it is merged into row state afterwards, in a second
+    /// store transaction, so the cycle is recorded before the long rewrite and a merge cut short loses nothing.
     /// Returns nil, recording nothing, when cycle `id` is already closed.
     public func closeCycle(
         id: Int64, foldBefore end: Int64?, merge: DeltaMergePolicy = .standard, _ compare: (CycleStateReader) throws -> CycleClose
     ) throws(StoreError) -> CycleRecord? {
-        try write { db in
+        let (record, mergeDue) = try write { db -> (CycleRecord?, Bool) in
             guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM cycle WHERE id = ?)", arguments: [id]) == false else {
-                return nil
+                return (nil, false)
             }
             return try db.withLargePageCache {
                 try CycleOverlay.build(db, before: end)
                 let close = try compare(CycleStateReader(db: db, cycle: id))
-                if let end { try CycleOverlay.fold(db, before: end, policy: merge) }
+                let mergeDue = try end.map { end in try CycleOverlay.fold(db, before: end, policy: merge) } ?? false
                 try Self.record(db, close)
-                return close.cycle
+                return (close.cycle, mergeDue)
             }
         }
+        if mergeDue {
+            try write { db in try db.withLargePageCache { try RowDelta.merge(db) } }
+        }
+        return record
     }
 
     private static func record(_ db: Database, _ close: CycleClose) throws {

@@ -44,9 +44,9 @@ enum RowDelta {
         SELECT row_key, row_values FROM row_delta WHERE side = :side AND mapping = :mapping AND row_values IS NOT NULL
         """
 
-    /// Folds the overlay (`CycleOverlay`) into the delta, then merges the delta into row state when the
-    /// policy says it has grown large enough.
-    static func fold(_ db: Database, policy: DeltaMergePolicy) throws {
+    /// Folds the overlay (`CycleOverlay`) into the delta; returns whether the policy says the delta has grown
+    /// large enough to be merged into row state (``merge(_:)``).
+    static func fold(_ db: Database, policy: DeltaMergePolicy) throws -> Bool {
         // The overlay is read in key order, so the delta's pages fill in order.
         try db.execute(sql: """
             INSERT INTO row_delta (side, mapping, row_key, row_values, commit_time, lsn)
@@ -54,11 +54,11 @@ enum RowDelta {
             ON CONFLICT (side, mapping, row_key) DO UPDATE SET
                 row_values = excluded.row_values, commit_time = excluded.commit_time, lsn = excluded.lsn
             """)
-        guard db.changesCount > 0 else { return }  // an empty cycle: the delta did not grow
+        guard db.changesCount > 0 else { return false }  // an empty cycle: the delta did not grow
         let deltaRows = try Int.fetchOne(db, sql: "SELECT count(*) FROM row_delta") ?? 0
-        guard deltaRows >= policy.minimumRows else { return }
+        guard deltaRows >= policy.minimumRows else { return false }
         let stateRows = try Int.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM store_info WHERE key = 'row_state_rows'") ?? 0
-        if deltaRows * policy.stateRowsPerDeltaRow >= stateRows { try merge(db) }
+        return deltaRows * policy.stateRowsPerDeltaRow >= stateRows
     }
 
     /// Applies the delta to row state and empties it.

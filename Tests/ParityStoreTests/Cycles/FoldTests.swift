@@ -218,4 +218,21 @@ struct FoldTests {
         #expect(try count("SELECT CAST(value AS INTEGER) FROM store_info WHERE key = 'row_state_rows'") == 3)  // two orders, one line
         #expect(try state() == ["[\"1\"]": #"{"amount":"1.70","id":"1"}"#, "[\"3\"]": #"{"amount":"3.00","id":"3"}"#])
     }
+
+    @Test("a truncate after earlier closes clears the keys in the delta too, and does not revive deleted ones")
+    func truncateThroughDelta() throws {
+        try apply(200, at: 10, [
+            change(.insert, ["7", "1"], ["qty": .value("7")], mapping: "lines"), change(.delete, ["1", "1"], mapping: "lines"),
+            change(.insert, ["8", "1"], ["qty": .value("8")], mapping: "lines"),
+        ])
+        _ = try close(1, before: 20)
+        try apply(300, at: 25, [change(.delete, ["8", "1"], mapping: "lines")])
+        _ = try close(2, before: 30)
+        try apply(400, at: 35, [change(.truncate, [], mapping: "lines")])
+        var changed: [String: Int64] = [:]
+        _ = try close(3, before: 40) { reader in changed = try reader.changedKeys(side: "legacy", mapping: "lines") }
+        #expect(changed == ["[\"7\",\"1\"]": 35])
+        #expect(try state("lines") == [:])
+        #expect(try store.currentImages(side: "legacy", mapping: "lines").isEmpty)
+    }
 }
