@@ -2,7 +2,8 @@ import GRDB
 
 /// The net effect of the pending changes committed before a cycle's end, one row per changed key, in the
 /// connection's temporary table `cycle_overlay`: the key's image after the changes (NULL when it no longer
-/// exists) and its latest change. Built once per close, read by `CycleStateReader`, folded into the row state (`RowDelta`).
+/// exists) and its latest change. Built once per close, read by `CycleStateReader`, folded into the row state
+/// (`RowDelta`).
 ///
 /// It is scratch space of the closing transaction, not part of the store's schema (migrations/): a TEMP
 /// table lives on the writer connection only and is emptied when the close ends.
