@@ -138,6 +138,25 @@ struct KeyIdentityCheckTests {
         let report = SourceCheck.run(try scenario.configuration(yaml))
         let failure = report.sources[0].results.first { $0.name == "key_identity" }
         #expect(failure?.detail.contains("(order_no) is not in the replica identity of public.orders (id)") == true)
+        #expect(!report.sources[0].results.contains { $0.name == "key_unique" })  // order_no is UNIQUE
         #expect(report.exitCode == 2)
+    }
+
+    @Test("a mapping keyed by a column no unique index covers warns key_unique; the check still passes")
+    func keyNotUnique() throws {
+        let scenario = try CheckScenario()
+        defer { scenario.stop() }
+        try scenario.legacy.run("""
+            ALTER TABLE orders ADD COLUMN region text;
+            ALTER TABLE orders REPLICA IDENTITY FULL;
+            CREATE UNIQUE INDEX orders_region_partial ON orders (region) WHERE region IS NOT NULL;
+            """, database: "legacy")
+        let yaml = scenario.yaml(ignore: "{ legacy: [row_version, ref, id] }")
+            .replacingOccurrences(of: "key: { legacy: [id], new: [order_id] }", with: "key: { legacy: [region], new: [order_id] }")
+        let report = SourceCheck.run(try scenario.configuration(yaml))
+        let warning = report.sources[0].results.first { $0.name == "key_unique" }
+        #expect(warning?.outcome == .warn)
+        #expect(warning?.detail.contains("(region) is not unique in public.orders") == true)
+        #expect(!report.sources[1].results.contains { $0.name == "key_unique" })
     }
 }

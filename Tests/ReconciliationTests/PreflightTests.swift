@@ -190,4 +190,26 @@ struct KeyIdentityTests {
                                                  configuration: PreflightTests.configuration([mapping]))
         #expect(!fullResults.contains { $0.name == "key_identity" })
     }
+
+    @Test("a mapping key no unique column set lies within warns: rows sharing a key would be kept as one")
+    func keyNotUnique() {
+        let columns = [PreflightTests.column("id", "int4"), PreflightTests.column("amount", "numeric"), PreflightTests.column("order_no", "text")]
+        let mapping = TableMapping(
+            name: "orders", legacy: PreflightTests.orders, new: PreflightTests.order,
+            key: KeyMapping(legacy: ["order_no", "amount"], new: ["order_id"]),
+            columns: [ColumnMapping(legacy: "amount", new: "total", type: .decimal)], ignore: IgnoredColumns(legacy: ["id"]))
+        func results(_ unique: [[String]]?) -> [CheckResult] {
+            let table = TableFacts(kind: "r", replicaIdentity: "f", hasPrimaryKey: true, hasReplicaIdentityIndex: false,
+                                   canSelect: true, columns: columns, uniqueColumnSets: unique)
+            return Preflight.sourceChecks(PreflightTests.facts([PreflightTests.orders: table]), side: .legacy,
+                                          configuration: PreflightTests.configuration([mapping]))
+        }
+        let warning = results([["id"], ["amount", "id"]]).first { $0.name == "key_unique" }
+        #expect(warning?.outcome == .warn)
+        #expect(warning?.detail.contains("(order_no, amount) is not unique in public.orders") == true)
+        #expect(checkExitCode(results([["id"]])) == 0)
+        #expect(!results([["id"], ["order_no"]]).contains { $0.name == "key_unique" })
+        #expect(!results([["amount", "order_no"]]).contains { $0.name == "key_unique" })
+        #expect(!results(nil).contains { $0.name == "key_unique" })
+    }
 }

@@ -53,7 +53,14 @@ struct SourceInspector {
                        JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)
                        WHERE i.indrelid = c.oid AND CASE c.relreplident WHEN 'd' THEN i.indisprimary
                                                                         WHEN 'i' THEN i.indisreplident ELSE false END
-                       ORDER BY array_position(i.indkey, a.attnum)))::text AS identity_columns
+                       ORDER BY array_position(i.indkey, a.attnum)))::text AS identity_columns,
+                   array_to_json(ARRAY(
+                       SELECT array_to_json(ARRAY(
+                           SELECT a.attname FROM pg_attribute a
+                           WHERE a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey) ORDER BY a.attname))
+                       FROM pg_index i
+                       WHERE i.indrelid = c.oid AND i.indisunique AND i.indisvalid AND i.indpred IS NULL
+                             AND i.indexprs IS NULL))::text AS unique_sets
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE n.nspname = \(table.schema) AND c.relname = \(table.name)
             """)
@@ -82,7 +89,8 @@ struct SourceInspector {
             hasReplicaIdentityIndex: try row.decode(Bool.self, "has_identity_index"),
             canSelect: try row.decode(Bool.self, "can_select"),
             columns: columns,
-            replicaIdentityColumns: try jsonStrings(row.decode(String.self, "identity_columns"))
+            replicaIdentityColumns: try jsonStrings(row.decode(String.self, "identity_columns")),
+            uniqueColumnSets: try? JSONDecoder().decode([[String]].self, from: Data(try row.decode(String.self, "unique_sets").utf8))
         )
     }
 

@@ -139,6 +139,15 @@ public enum Preflight {
                 fix: "key the mapping by \(table.replicaIdentityColumns.joined(separator: ", ")), or ALTER TABLE \(subject) REPLICA IDENTITY FULL",
                 blocks: .configuration))
         }
+        if table.isUnique(by: key) == false {
+            results.append(CheckResult(
+                name: "key_unique", subject: subject, outcome: .warn,
+                detail: "the key of mapping \(mapping.name) (\(key.joined(separator: ", "))) is not unique in \(subject) by its primary key "
+                    + "or any unique index: rows sharing a key are stored and compared as one (the last copied or changed)",
+                fix: "key the mapping by the primary key or a unique index's columns, or add a unique index on "
+                    + "(\(key.joined(separator: ", "))) if the data is unique",
+                blocks: .configuration))
+        }
         let unmapped = table.columns.map(\.name).filter { !configured.contains($0) }
         if !unmapped.isEmpty {
             results.append(CheckResult(

@@ -65,10 +65,13 @@ public struct TableFacts: Sendable, Hashable {
     /// The columns an UPDATE's old key and a DELETE carry: the primary key's (default identity)
     /// or the identity index's; every column under FULL.
     public var replicaIdentityColumns: [String]
+    /// The column sets the table guarantees unique: its primary key and each valid unique index on plain
+    /// columns, without a predicate. Nil when not inspected.
+    public var uniqueColumnSets: [[String]]?
 
     public init(
         kind: Character, replicaIdentity: Character, hasPrimaryKey: Bool, hasReplicaIdentityIndex: Bool,
-        canSelect: Bool, columns: [ColumnFacts], replicaIdentityColumns: [String] = []
+        canSelect: Bool, columns: [ColumnFacts], replicaIdentityColumns: [String] = [], uniqueColumnSets: [[String]]? = nil
     ) {
         self.kind = kind
         self.replicaIdentity = replicaIdentity
@@ -77,6 +80,12 @@ public struct TableFacts: Sendable, Hashable {
         self.canSelect = canSelect
         self.columns = columns
         self.replicaIdentityColumns = replicaIdentity == "f" ? columns.map(\.name) : replicaIdentityColumns
+        self.uniqueColumnSets = uniqueColumnSets
+    }
+
+    /// Whether rows are unique by `key`: some unique column set lies within it. Nil when not inspected.
+    public func isUnique(by key: [String]) -> Bool? {
+        uniqueColumnSets.map { sets in sets.contains { !$0.isEmpty && $0.allSatisfy(key.contains) } }
     }
 
     /// The column named `name`, if the table has it.
