@@ -7,8 +7,9 @@ extension ParityStore {
     /// cycle, its tables, findings and carried keys are written, all in one store transaction.
     ///
     /// `end` nil (the baseline) folds nothing. The changes are folded into the row delta (`RowDelta`); when
-    /// `merge` says the delta has grown large enough, it is merged into row state afterwards, in a second
-    /// store transaction, so the cycle is recorded before the long rewrite and a merge cut short loses nothing.
+    /// `merge` says the delta has grown large enough, it is merged into row state afterwards, part by part in
+    /// store transactions of their own: the cycle is recorded before the long rewrite, a merge cut short loses
+    /// nothing, and capture's writes wait for one part at most.
     /// Returns nil, recording nothing, when cycle `id` is already closed.
     public func closeCycle(
         id: Int64, foldBefore end: Int64?, merge: DeltaMergePolicy = .standard, _ compare: (CycleStateReader) throws -> CycleClose
@@ -25,8 +26,10 @@ extension ParityStore {
                 return (close.cycle, mergeDue)
             }
         }
-        if mergeDue {
-            try write { db in try db.withLargePageCache { try RowDelta.merge(db) } }
+        // Each part removes at least one delta row, so the loop ends.
+        var remaining = mergeDue
+        while remaining {
+            remaining = try write { db in try db.withLargePageCache { try RowDelta.mergePart(db, rows: merge.rowsPerTransaction) } }
         }
         return record
     }

@@ -7,14 +7,17 @@ public struct DeltaMergePolicy: Sendable, Equatable {
     public var minimumRows: Int
     /// The share of state the delta may reach before a merge, as state rows per delta row (4: a quarter).
     public var stateRowsPerDeltaRow: Int
+    /// Delta rows merged per store transaction: capture's writes wait at most one of them, not the whole merge.
+    public var rowsPerTransaction: Int
 
     /// Creates a policy.
-    public init(minimumRows: Int, stateRowsPerDeltaRow: Int) {
+    public init(minimumRows: Int, stateRowsPerDeltaRow: Int, rowsPerTransaction: Int = 100_000) {
         self.minimumRows = minimumRows
         self.stateRowsPerDeltaRow = stateRowsPerDeltaRow
+        self.rowsPerTransaction = max(1, rowsPerTransaction)
     }
 
-    /// Merge at a quarter of the state, and not below 10,000 rows.
+    /// Merge at a quarter of the state, and not below 10,000 rows; 100,000 rows per transaction.
     public static let standard = DeltaMergePolicy(minimumRows: 10_000, stateRowsPerDeltaRow: 4)
 }
 
@@ -45,7 +48,7 @@ enum RowDelta {
         """
 
     /// Folds the overlay (`CycleOverlay`) into the delta; returns whether the policy says the delta has grown
-    /// large enough to be merged into row state (``merge(_:)``).
+    /// large enough to be merged into row state (``mergePart(_:rows:)``).
     static func fold(_ db: Database, policy: DeltaMergePolicy) throws -> Bool {
         // The overlay is read in key order, so the delta's pages fill in order.
         try db.execute(sql: """
@@ -61,21 +64,48 @@ enum RowDelta {
         return deltaRows * policy.stateRowsPerDeltaRow >= stateRows
     }
 
-    /// Applies the delta to row state and empties it.
-    static func merge(_ db: Database) throws {
-        try db.execute(sql: """
-            DELETE FROM row_state WHERE (side, mapping, row_key) IN
-                (SELECT side, mapping, row_key FROM row_delta WHERE row_values IS NULL)
-            """)
+    /// Applies the first `rows` delta rows in key order to row state and removes them from the delta, keeping
+    /// the recorded row count exact; returns whether delta rows remain. Each part leaves the state as of the
+    /// last closed cycle unchanged (its rows move from one level to the other), so a merge may stop anywhere.
+    static func mergePart(_ db: Database, rows: Int) throws -> Bool {
+        guard let last = try Row.fetchOne(
+            db, sql: "SELECT side, mapping, row_key FROM row_delta ORDER BY side, mapping, row_key LIMIT 1 OFFSET ?",
+            arguments: [rows - 1])
+        else {
+            try apply(db, range: "true", arguments: [])
+            return false
+        }
+        try apply(db, range: "(side, mapping, row_key) <= (?, ?, ?)", arguments: [last["side"], last["mapping"], last["row_key"]])
+        return try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM row_delta)") ?? false
+    }
+
+    /// Moves the delta rows in `range` (an SQL condition on their key) into row state.
+    private static func apply(_ db: Database, range: String, arguments: StatementArguments) throws {
+        let inState = "SELECT 1 FROM row_state AS s WHERE s.side = d.side AND s.mapping = d.mapping AND s.row_key = d.row_key"
+        try db.execute(
+            sql: """
+                UPDATE store_info SET value = CAST(value AS INTEGER)
+                    + (SELECT count(*) FROM row_delta AS d WHERE \(range) AND row_values IS NOT NULL AND NOT EXISTS (\(inState)))
+                    - (SELECT count(*) FROM row_delta AS d WHERE \(range) AND row_values IS NULL AND EXISTS (\(inState)))
+                WHERE key = 'row_state_rows'
+                """,
+            arguments: arguments + arguments)
+        try db.execute(
+            sql: """
+                DELETE FROM row_state WHERE (side, mapping, row_key) IN
+                    (SELECT side, mapping, row_key FROM row_delta WHERE \(range) AND row_values IS NULL)
+                """,
+            arguments: arguments)
         // An update in place: REPLACE would delete and reinsert every changed row.
-        try db.execute(sql: """
-            INSERT INTO row_state (side, mapping, row_key, row_values, commit_time, lsn)
-            SELECT side, mapping, row_key, row_values, commit_time, lsn FROM row_delta WHERE row_values IS NOT NULL
-            ON CONFLICT (side, mapping, row_key) DO UPDATE SET
-                row_values = excluded.row_values, commit_time = excluded.commit_time, lsn = excluded.lsn
-            """)
-        try db.execute(sql: "DELETE FROM row_delta")
-        try countStateRows(db)
+        try db.execute(
+            sql: """
+                INSERT INTO row_state (side, mapping, row_key, row_values, commit_time, lsn)
+                SELECT side, mapping, row_key, row_values, commit_time, lsn FROM row_delta WHERE \(range) AND row_values IS NOT NULL
+                ON CONFLICT (side, mapping, row_key) DO UPDATE SET
+                    row_values = excluded.row_values, commit_time = excluded.commit_time, lsn = excluded.lsn
+                """,
+            arguments: arguments)
+        try db.execute(sql: "DELETE FROM row_delta WHERE \(range)", arguments: arguments)
     }
 
     /// Records how many rows row_state holds (the merge threshold's measure).

@@ -213,7 +213,7 @@ struct FoldTests {
         #expect(try store.currentImages(side: "legacy", mapping: "orders") == [
             "[\"1\"]": ["id": "1", "amount": "1.70"], "[\"3\"]": ["id": "3", "amount": "3.00"],
         ])
-        _ = try close(3, before: 40, merge: DeltaMergePolicy(minimumRows: 1, stateRowsPerDeltaRow: 1))
+        _ = try close(3, before: 40, merge: DeltaMergePolicy(minimumRows: 1, stateRowsPerDeltaRow: 1, rowsPerTransaction: 1))
         #expect(try count("SELECT count(*) FROM row_delta") == 0)
         #expect(try count("SELECT CAST(value AS INTEGER) FROM store_info WHERE key = 'row_state_rows'") == 3)  // two orders, one line
         #expect(try state() == ["[\"1\"]": #"{"amount":"1.70","id":"1"}"#, "[\"3\"]": #"{"amount":"3.00","id":"3"}"#])
@@ -234,5 +234,27 @@ struct FoldTests {
         #expect(changed == ["[\"7\",\"1\"]": 35])
         #expect(try state("lines") == [:])
         #expect(try store.currentImages(side: "legacy", mapping: "lines").isEmpty)
+    }
+
+    @Test("a merge in parts keeps the recorded row count exact and the state the same after every part")
+    func mergeInParts() throws {
+        try apply(200, at: 10, [
+            change(.delete, ["1"]), change(.insert, ["5"], ["id": .value("5")]), change(.insert, ["6"], ["id": .value("6")]),
+            change(.insert, ["7"], ["id": .value("7")]), change(.delete, ["7"]), change(.update, ["2"], ["id": .value("2")]),
+        ])
+        _ = try close(1, before: 20)
+        let before = try state()
+        let delta = try count("SELECT count(*) FROM row_delta")
+        #expect(delta == 5)  // 1 and 7 deleted, 2 updated, 5 and 6 inserted
+        var parts = 0
+        while try store.write({ db in try RowDelta.mergePart(db, rows: 2) }) {
+            parts += 1
+            #expect(try state() == before)
+        }
+        #expect(parts == 2)
+        #expect(try count("SELECT count(*) FROM row_delta") == 0)
+        #expect(try state() == before)
+        #expect(try count("SELECT CAST(value AS INTEGER) FROM store_info WHERE key = 'row_state_rows'")
+                == count("SELECT count(*) FROM row_state"))
     }
 }
