@@ -45,14 +45,10 @@ extension ParityStore {
             let pending = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT commit_lsn, seq, op, row_key, old_key, row_values FROM pending_change WHERE side = :side AND mapping = :mapping
-                    UNION ALL
-                    SELECT t.commit_lsn, c.seq, c.op, c.row_key, c.old_key, c.row_values
-                    FROM streamed_transaction t JOIN streamed_change c ON c.stream = t.stream
-                    WHERE t.side = :side AND t.commit_lsn IS NOT NULL AND c.mapping = :mapping
-                    ORDER BY commit_lsn, seq
+                    SELECT op, row_key, old_key, row_values FROM \(PendingChanges.before)
+                    WHERE side = :side AND mapping = :mapping ORDER BY commit_lsn, seq
                     """,
-                arguments: ["side": side, "mapping": mapping])
+                arguments: ["side": side, "mapping": mapping, "end": Int64.max])
             while let row = try pending.next() {
                 let key: String? = row["row_key"]
                 switch row["op"] as String {

@@ -60,8 +60,8 @@ extension BatchInsert {
     }
 }
 
-/// Writing committed changes into pending_change and advancing a source's checkpoint; shared by
-/// ordinary and streamed transactions.
+/// Writing committed changes into pending_change, the newest image of a key for unchanged columns, and
+/// advancing a source's checkpoint; shared by ordinary and streamed transactions.
 extension ParityStore {
     /// The source's checkpoint LSN; throws when the source was never initialized.
     func checkpoint(side: String, db: Database) throws -> Int64 {

@@ -21,21 +21,6 @@ enum CycleOverlay {
         ) WITHOUT ROWID
         """
 
-    /// The pending changes of mapped tables committed before `:end`: those in pending_change and those of
-    /// committed streamed transactions, with the columns of pending_change.
-    ///
-    /// Both halves name the sides, so SQLite ranges over `pending_change_by_time` and
-    /// `streamed_transaction_by_time` instead of scanning every pending change: a close of an empty cycle
-    /// then costs nothing per pending change.
-    static let pendingChanges = """
-        (SELECT side, commit_lsn, seq, mapping, commit_time, op, row_key, old_key, row_values FROM pending_change
-         WHERE side IN ('legacy', 'new') AND commit_time < :end
-         UNION ALL
-         SELECT t.side, t.commit_lsn, c.seq, c.mapping, t.commit_time, c.op, c.row_key, c.old_key, c.row_values
-         FROM streamed_transaction AS t JOIN streamed_change AS c ON c.stream = t.stream
-         WHERE t.side IN ('legacy', 'new') AND t.commit_lsn IS NOT NULL AND t.commit_time < :end AND c.mapping IS NOT NULL)
-        """
-
     /// Fills the overlay from the pending changes committed before `end`; empty (the baseline) when `end` is nil.
     static func build(_ db: Database, before end: Int64?) throws {
         try db.execute(sql: createSQL)
@@ -50,10 +35,10 @@ enum CycleOverlay {
                 INSERT INTO temp.cycle_overlay (side, mapping, row_key, row_values, commit_time, commit_lsn, seq)
                 SELECT side, mapping, row_key, row_values, commit_time, commit_lsn, seq FROM (
                     SELECT side, mapping, old_key AS row_key, NULL AS row_values, commit_time, commit_lsn, seq, 0 AS part
-                    FROM \(Self.pendingChanges) WHERE old_key IS NOT NULL
+                    FROM \(PendingChanges.before) WHERE old_key IS NOT NULL
                     UNION ALL
                     SELECT side, mapping, row_key, row_values, commit_time, commit_lsn, seq, 1
-                    FROM \(Self.pendingChanges) WHERE row_key IS NOT NULL)
+                    FROM \(PendingChanges.before) WHERE row_key IS NOT NULL)
                 ORDER BY side, mapping, row_key, commit_lsn, seq, part
                 ON CONFLICT (side, mapping, row_key) DO UPDATE SET
                     row_values = excluded.row_values, commit_time = excluded.commit_time,
@@ -70,7 +55,7 @@ enum CycleOverlay {
         let truncates = try Row.fetchAll(
             db,
             sql: """
-                SELECT side, mapping, commit_lsn, seq, commit_time FROM \(Self.pendingChanges)
+                SELECT side, mapping, commit_lsn, seq, commit_time FROM \(PendingChanges.before)
                 WHERE op = 'truncate' ORDER BY commit_lsn, seq
                 """,
             arguments: ["end": end])
