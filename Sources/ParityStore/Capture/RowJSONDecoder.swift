@@ -32,6 +32,7 @@ struct RowJSONDecoder {
     private mutating func object() -> [String: String?]? {
         guard consume(UInt8(ascii: "{")) else { return nil }
         var image: [String: String?] = [:]
+        image.reserveCapacity(8)  // most images have a few columns: no rehash while filling
         if consume(UInt8(ascii: "}")) { return atEnd ? image : nil }
         repeat {
             skipSpace()
@@ -75,9 +76,11 @@ struct RowJSONDecoder {
             case UInt8(ascii: "\""):
                 let run = UnsafeBufferPointer(rebasing: bytes[start..<index])
                 index += 1
-                if decoded.isEmpty { return String(validating: run, as: UTF8.self) }
+                // The text is a Swift String cut at ASCII quotes, so every run is valid UTF-8: decoding
+                // never repairs, and unlike `String(validating:)` it is specialized (no generic metadata per value).
+                if decoded.isEmpty { return String(decoding: run, as: UTF8.self) }
                 decoded.append(contentsOf: run)
-                return String(validating: decoded, as: UTF8.self)
+                return String(decoding: decoded, as: UTF8.self)
             case UInt8(ascii: "\\"):
                 decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
                 index += 1

@@ -4,7 +4,7 @@ import ParityConfig
 /// Compares the two values of one column pair as its `ColumnMapping` says (normalizers, value map, type, tolerance).
 ///
 /// Built once per column so time zones and tolerances are parsed once. Values that cannot be parsed as the
-/// column's type compare as exact text. A tolerance of the wrong kind or an unparseable amount is ignored
+/// column's type compare as exact text (a number that does not parse matches only its own text). A tolerance of the wrong kind or an unparseable amount is ignored
 /// (`parity check` rejects both).
 public struct ValueComparator: Sendable {
     /// The column pair compared.
@@ -13,6 +13,9 @@ public struct ValueComparator: Sendable {
     private let durationTolerance: Int64?
     private let legacyZone: ZoneClock?
     private let newZone: ZoneClock?
+    /// Whether both sides' raw values go through the same steps (no legacy value map, the same zone on both
+    /// sides): then equal raw texts are equal values, and most rows of a close match without parsing.
+    private let sidesAlike: Bool
 
     /// Prepares the comparison of `column`.
     public init(column: ColumnMapping) {
@@ -30,10 +33,12 @@ public struct ValueComparator: Sendable {
         }
         legacyZone = column.legacyTimezone.flatMap(ZoneClock.init(identifier:))
         newZone = column.newTimezone.flatMap(ZoneClock.init(identifier:))
+        sidesAlike = column.map.isEmpty && column.legacyTimezone == column.newTimezone
     }
 
     /// Compares the raw legacy and new text values (NULL is nil).
     public func compare(legacy: String?, new: String?) -> ComparisonOutcome {
+        if sidesAlike, legacy == new { return .match }
         let left = ValueNormalization.normalize(legacy, side: .legacy, column: column)
         let right = ValueNormalization.normalize(new, side: .new, column: column)
         guard let left, let right else { return left == nil && right == nil ? .match : .mismatch }
@@ -60,7 +65,7 @@ public struct ValueComparator: Sendable {
     }
 
     private func compareNumbers(_ left: String, _ right: String) -> ComparisonOutcome {
-        guard let a = ExactDecimal(left), let b = ExactDecimal(right) else { return .mismatch }
+        guard let a = ExactDecimal(left), let b = ExactDecimal(right) else { return left == right ? .match : .mismatch }
         if a == b { return .match }
         guard let amountTolerance, a.isFinite, b.isFinite else { return .mismatch }
         return (a - b).abs <= amountTolerance ? .withinTolerance : .mismatch

@@ -8,14 +8,18 @@ public struct RowComparer: Sendable {
     private let comparators: [ValueComparator]
     /// Per column (by legacy name), its source expression when it has one that parses.
     private let sources: [String: SourceExpression]
+    /// Columns with a source expression, for rounding inference.
+    public let roundedColumns: [ColumnMapping]
 
     /// Prepares the comparison of rows of `mapping` (column comparators and source expressions are built once).
     public init(mapping: TableMapping) {
         self.mapping = mapping
         comparators = mapping.columns.map(ValueComparator.init(column:))
-        sources = mapping.columns.reduce(into: [:]) { sources, column in
+        let sources = mapping.columns.reduce(into: [String: SourceExpression]()) { sources, column in
             if let text = column.source, let expression = try? SourceExpression(parsing: text) { sources[column.legacy] = expression }
         }
+        self.sources = sources
+        roundedColumns = mapping.columns.filter { sources[$0.legacy] != nil }
     }
 
     /// Compares two images of one key once under `mapping`; see `compare(legacy:new:cycle:)`.
@@ -74,11 +78,6 @@ public struct RowComparer: Sendable {
     public func unrounded(_ column: ColumnMapping, side: SourceSide, image: RowImage) -> ExactDecimal? {
         guard let expression = sources[column.legacy] else { return nil }
         return expression.evaluate(side == .legacy ? image : LegacyNamedImage.view(of: image, mapping: mapping))
-    }
-
-    /// Columns with a source expression, for rounding inference.
-    public var roundedColumns: [ColumnMapping] {
-        mapping.columns.filter { sources[$0.legacy] != nil }
     }
 
     private func difference(

@@ -34,9 +34,18 @@ import Testing
         #expect(compare("41", "42", type: .integer, tolerance: "1") == .withinTolerance)
     }
 
-    @Test func unparseableIsAMismatch() {
-        #expect(compare("abc", "abc") == .mismatch)
+    @Test func unparseableTextComparesExactly() {
+        #expect(compare("abc", "abc") == .match)
         #expect(compare("1.5", "1,5") == .mismatch)
+        #expect(compare("abc", "1") == .mismatch)
+    }
+
+    @Test func equalTextMatchesOnlyWhenBothSidesReadItAlike() {
+        // A value map or a zone on one side only makes the same text mean different things.
+        let mapped = ValueComparator(column: ColumnMapping(legacy: "status", new: "status", map: ["A": "active"]))
+        #expect(mapped.compare(legacy: "A", new: "A") == .mismatch)
+        let zoned = ValueComparator(column: ColumnMapping(legacy: "at", new: "at", type: .timestamp, legacyTimezone: "Europe/Paris"))
+        #expect(zoned.compare(legacy: "2026-11-20 10:00:00", new: "2026-11-20 10:00:00") == .mismatch)
     }
 
     @Test func specialValues() {
