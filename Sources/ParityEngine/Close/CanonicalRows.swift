@@ -1,3 +1,4 @@
+import Foundation
 import ParityConfig
 import ParityStore
 import Reconciliation
@@ -81,7 +82,9 @@ struct PairedRows {
     /// The next key; nil after the last.
     mutating func next() throws -> Pair? {
         let carriedKey = carried.indices.contains(nextCarried) ? carried[nextCarried] : nil
-        guard let canonical = KeyOrder.first(legacy.current?.canonical, new.current?.canonical, carriedKey) else { return nil }
+        guard let canonical = KeyOrder.first(KeyOrder.first(legacy.current?.canonical, new.current?.canonical), carriedKey) else {
+            return nil
+        }
         var pair = Pair(canonical: canonical, legacy: try legacy.take(canonical), new: try new.take(canonical), carried: false)
         while carried.indices.contains(nextCarried), KeyOrder.equal(carried[nextCarried], canonical) {
             pair.carried = true
@@ -92,17 +95,34 @@ struct PairedRows {
 }
 
 /// The store's key order: the bytes of the UTF-8 text, as SQLite's BINARY collation sorts them.
+///
+/// Called for every key a close compares, so the bytes are compared in place (`memcmp`), not through
+/// `String.UTF8View`'s indices.
 enum KeyOrder {
     static func precedes(_ left: String, _ right: String) -> Bool {
-        left.utf8.lexicographicallyPrecedes(right.utf8)
+        compare(left, right) < 0
     }
 
     static func equal(_ left: String, _ right: String) -> Bool {
-        left.utf8.elementsEqual(right.utf8)
+        left.utf8.count == right.utf8.count && compare(left, right) == 0
     }
 
-    /// The smallest of the keys given, in store order.
-    static func first(_ keys: String?...) -> String? {
-        keys.compactMap { $0 }.min(by: precedes)
+    /// The smaller of two keys, in store order; nil when both are nil.
+    static func first(_ left: String?, _ right: String?) -> String? {
+        guard let left, let right else { return left ?? right }
+        return precedes(right, left) ? right : left
+    }
+
+    /// Negative, zero or positive as `left` sorts before, with or after `right`.
+    private static func compare(_ left: String, _ right: String) -> Int {
+        var left = left
+        var right = right
+        return left.withUTF8 { l in
+            right.withUTF8 { r in
+                let common = min(l.count, r.count)
+                let order = common == 0 ? 0 : Int(memcmp(l.baseAddress!, r.baseAddress!, common))
+                return order != 0 ? order : l.count - r.count
+            }
+        }
     }
 }

@@ -15,7 +15,7 @@ public struct ValueComparator: Sendable {
     private let newZone: ZoneClock?
     /// Whether both sides' raw values go through the same steps (no legacy value map, the same zone on both
     /// sides): then equal raw texts are equal values, and most rows of a close match without parsing.
-    private let sidesAlike: Bool
+    let sidesAlike: Bool
 
     /// Prepares the comparison of `column`.
     public init(column: ColumnMapping) {

@@ -10,6 +10,10 @@ public struct RowComparer: Sendable {
     private let sources: [String: SourceExpression]
     /// Columns with a source expression, for rounding inference.
     public let roundedColumns: [ColumnMapping]
+    /// Whether two images with the same text (the store writes them with sorted names) always compare without
+    /// findings: every column pair has one name on both sides, both sides read its values alike, and no column
+    /// feeds rounding evidence. A close then matches such rows without decoding them.
+    public let identicalImagesMatch: Bool
 
     /// Prepares the comparison of rows of `mapping` (column comparators and source expressions are built once).
     public init(mapping: TableMapping) {
@@ -20,6 +24,7 @@ public struct RowComparer: Sendable {
         }
         self.sources = sources
         roundedColumns = mapping.columns.filter { sources[$0.legacy] != nil }
+        identicalImagesMatch = roundedColumns.isEmpty && comparators.allSatisfy { $0.column.legacy == $0.column.new && $0.sidesAlike }
     }
 
     /// Compares two images of one key once under `mapping`; see `compare(legacy:new:cycle:)`.
@@ -55,12 +60,14 @@ public struct RowComparer: Sendable {
         case (nil, let new?):
             return [Finding(mapping: mapping.name, key: key(of: new, side: .new), kind: .missingInLegacy, cycle: cycle)]
         case (let legacy?, let new?):
-            let key = key(of: legacy, side: .legacy)
+            var key: [String: String?]?  // built for the first finding only: most rows match
             return comparators.compactMap { comparator in
                 let column = comparator.column
                 guard let (kind, explanation) = difference(comparator, legacy: legacy, new: new) else { return nil }
+                let rowKey = key ?? self.key(of: legacy, side: .legacy)
+                key = rowKey
                 return Finding(
-                    mapping: mapping.name, key: key, column: column.legacy, newColumn: column.new, kind: kind,
+                    mapping: mapping.name, key: rowKey, column: column.legacy, newColumn: column.new, kind: kind,
                     legacy: legacy[column.legacy] ?? nil, new: new[column.new] ?? nil, cycle: cycle, explanation: explanation
                 )
             }

@@ -15,6 +15,19 @@ import Testing
         ]
     )
 
+    @Test func identicalImagesMatchOnlyWhenBothSidesReadThemAlike() {
+        #expect(!RowComparer(mapping: mapping).identicalImagesMatch)  // renamed columns, a value map
+        var plain = mapping
+        plain.columns = [ColumnMapping(legacy: "total", new: "total", type: .decimal), ColumnMapping(legacy: "note", new: "note", normalize: [.trim])]
+        #expect(RowComparer(mapping: plain).identicalImagesMatch)
+        var zoned = plain
+        zoned.columns.append(ColumnMapping(legacy: "at", new: "at", type: .timestamp, legacyTimezone: "Europe/Paris", newTimezone: "UTC"))
+        #expect(!RowComparer(mapping: zoned).identicalImagesMatch)
+        var rounded = plain
+        rounded.columns[0].source = "price * quantity"
+        #expect(!RowComparer(mapping: rounded).identicalImagesMatch)  // its rows feed rounding evidence
+    }
+
     @Test func identicalRowsHaveNoFindings() {
         let legacy: RowImage = ["inv_no": "1017", "status": "O ", "total": "10.50", "notes": nil]
         let new: RowImage = ["id": "1017", "state": "open", "total": "10.5", "memo": ""]
