@@ -81,11 +81,15 @@ enum CycleOverlay {
         }
     }
 
-    /// Makes the overlay part of the row state (`RowDelta`), drops the folded pending changes and empties the
+    /// Drops the folded pending changes, makes the overlay part of the row state (`RowDelta`) and empties the
     /// overlay. Returns whether the delta is due to be merged into row state.
+    ///
+    /// The pending changes go first (the overlay holds all the fold needs): the delta's new rows then take the
+    /// pages they freed instead of growing the file, and the checkpoint writes them over existing blocks
+    /// (issue-4 close 9.7–10.5 s → 8.5–9.3 s, and the file no longer grows by the cycle's changes).
     static func fold(_ db: Database, before end: Int64, policy: DeltaMergePolicy) throws -> Bool {
-        let mergeDue = try RowDelta.fold(db, policy: policy)
         try dropFolded(db, before: end)
+        let mergeDue = try RowDelta.fold(db, policy: policy)
         try db.execute(sql: "DELETE FROM temp.cycle_overlay")
         return mergeDue
     }
