@@ -73,4 +73,38 @@ struct MappingComparisonTests {
         #expect(cycle.table.compared == 1)
         #expect(cycle.findings.map { "\($0.kind.rawValue) \($0.legacy ?? "-") \($0.new ?? "-")" } == ["value_mismatch 17.00 17.01"])
     }
+
+    @Test("rows with the same image text match without decoding only where both sides read them alike")
+    func identicalImages() throws {
+        let store = try ParityStore.open(path: NSTemporaryDirectory() + "parity-merge-\(UUID().uuidString)/parity.sqlite")
+        let configuration = try ParityConfiguration.parse(yaml: """
+            sources: { legacy: { dsn: "host=a" }, new: { dsn: "host=b" } }
+            tables:
+              - { name: plain, legacy: public.t, new: public.t, key: { legacy: [id], new: [id] }, columns: [{ legacy: s, new: s }] }
+              - { name: mapped, legacy: public.t, new: public.t, key: { legacy: [id], new: [id] },
+                  columns: [{ legacy: s, new: s, map: { A: active } }] }
+            """, file: "test.yaml", environment: [:])
+        for mapping in configuration.tables {
+            for side in ["legacy", "new"] {
+                try store.insertBaseline(side: side, mapping: mapping.name, rows: [(key: ["1"], values: ["id": "1", "s": "A"])], lsn: 1)
+            }
+        }
+        var outcomes: [String: MappingComparison.Outcome] = [:]
+        _ = try store.closeCycle(id: 0, foldBefore: nil) { reader in
+            for mapping in configuration.tables {
+                var rounding = RoundingObservations()
+                outcomes[mapping.name] = try MappingComparison(mapping: mapping, window: nil, label: "c0", grace: .zero)
+                    .run(reader, rounding: &rounding)
+            }
+            return CycleClose(
+                cycle: CycleRecord(id: 0, label: "c0", start: 0, end: 0, status: "closed", closedAt: 1, keysCompared: 2,
+                                   unexplainedRate: "0"),
+                tables: [], findings: [], carried: [])
+        }
+        #expect(outcomes["plain"]?.table.matched == 1)
+        #expect(outcomes["plain"]?.findings.isEmpty == true)
+        // The legacy 'A' reads as 'active', so the same text on both sides is a mismatch.
+        #expect(outcomes["mapped"]?.table.matched == 0)
+        #expect(outcomes["mapped"]?.findings.map { "\($0.kind.rawValue) \($0.legacy ?? "-") \($0.new ?? "-")" } == ["value_mismatch A A"])
+    }
 }

@@ -30,22 +30,24 @@ enum CycleOverlay {
         // event per key, in commit order, is the key's state at the end: later events overwrite earlier
         // ones. Sorted by key first, so the overlay fills in key order (a window function ranking the
         // events per key took twice as long). The sort is most of the work.
-        try db.withParallelSort { try db.execute(
-            sql: """
-                INSERT INTO temp.cycle_overlay (side, mapping, row_key, row_values, commit_time, commit_lsn, seq)
-                SELECT side, mapping, row_key, row_values, commit_time, commit_lsn, seq FROM (
-                    SELECT side, mapping, old_key AS row_key, NULL AS row_values, commit_time, commit_lsn, seq, 0 AS part
-                    FROM \(PendingChanges.before) WHERE old_key IS NOT NULL
-                    UNION ALL
-                    SELECT side, mapping, row_key, row_values, commit_time, commit_lsn, seq, 1
-                    FROM \(PendingChanges.before) WHERE row_key IS NOT NULL)
-                ORDER BY side, mapping, row_key, commit_lsn, seq, part
-                ON CONFLICT (side, mapping, row_key) DO UPDATE SET
-                    row_values = excluded.row_values, commit_time = excluded.commit_time,
-                    commit_lsn = excluded.commit_lsn, seq = excluded.seq
-                WHERE (excluded.commit_lsn, excluded.seq) >= (cycle_overlay.commit_lsn, cycle_overlay.seq)
-                """,
-            arguments: ["end": end]) }
+        try db.withParallelSort {
+            try db.execute(
+                sql: """
+                    INSERT INTO temp.cycle_overlay (side, mapping, row_key, row_values, commit_time, commit_lsn, seq)
+                    SELECT side, mapping, row_key, row_values, commit_time, commit_lsn, seq FROM (
+                        SELECT side, mapping, old_key AS row_key, NULL AS row_values, commit_time, commit_lsn, seq, 0 AS part
+                        FROM \(PendingChanges.before) WHERE old_key IS NOT NULL
+                        UNION ALL
+                        SELECT side, mapping, row_key, row_values, commit_time, commit_lsn, seq, 1
+                        FROM \(PendingChanges.before) WHERE row_key IS NOT NULL)
+                    ORDER BY side, mapping, row_key, commit_lsn, seq, part
+                    ON CONFLICT (side, mapping, row_key) DO UPDATE SET
+                        row_values = excluded.row_values, commit_time = excluded.commit_time,
+                        commit_lsn = excluded.commit_lsn, seq = excluded.seq
+                    WHERE (excluded.commit_lsn, excluded.seq) >= (cycle_overlay.commit_lsn, cycle_overlay.seq)
+                    """,
+                arguments: ["end": end])
+        }
         try applyTruncates(db, before: end)
     }
 

@@ -4,8 +4,8 @@ import ParityConfig
 /// Compares the two values of one column pair as its `ColumnMapping` says (normalizers, value map, type, tolerance).
 ///
 /// Built once per column so time zones and tolerances are parsed once. Values that cannot be parsed as the
-/// column's type compare as exact text (a number that does not parse matches only its own text). A tolerance of the wrong kind or an unparseable amount is ignored
-/// (`parity check` rejects both).
+/// column's type compare as exact text (a number that does not parse matches only its own text). A tolerance
+/// of the wrong kind or an unparseable amount is ignored (`parity check` rejects both).
 public struct ValueComparator: Sendable {
     /// The column pair compared.
     public let column: ColumnMapping
