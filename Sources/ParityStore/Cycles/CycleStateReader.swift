@@ -1,37 +1,36 @@
 import GRDB
 
-/// Reads row state as of a cycle's end inside the closing transaction: the state as of the last closed cycle
-/// (`RowDelta`) overlaid with the net effect of the pending changes committed before the end (`CycleOverlay`),
-/// and which keys those changes touched.
+/// Reads row state as of a cycle's end inside the closing transaction, after the fold (`CycleFold`): the state
+/// as of the last closed cycle (`RowDelta`) now holds the end's state, and the delta rows the close wrote are
+/// the keys the cycle's changes touched.
 ///
 /// Rows come from SQLite cursors, so memory stays flat however large the tables are.
 public final class CycleStateReader {
     private let db: Database
     private let cycle: Int64
+    /// Whether the fold wrote any delta row: when not, no key changed, and the delta is not scanned for any.
+    private let folded: Bool
 
-    init(db: Database, cycle: Int64) {
+    init(db: Database, cycle: Int64, folded: Bool) {
         self.db = db
         self.cycle = cycle
+        self.folded = folded
     }
 
     /// Keys (JSON array text) changed on `side` before the end, with each key's latest commit time (µs since 1970).
     public func changedKeys(side: String, mapping: String) throws -> [String: Int64] {
         var keys: [String: Int64] = [:]
+        guard folded else { return keys }
         let rows = try Row.fetchCursor(
-            db, sql: "SELECT row_key, commit_time FROM temp.cycle_overlay WHERE side = ? AND mapping = ?", arguments: [side, mapping])
+            db, sql: "SELECT row_key, commit_time FROM row_delta WHERE side = ? AND mapping = ? AND folded_by = ?",
+            arguments: [side, mapping, cycle])
         while let row = try rows.next() { keys[row[0]] = row[1] }
         return keys
     }
 
     /// The image of `rowKey` on `side` as of the end; nil when the row does not exist.
     public func image(side: String, mapping: String, rowKey: String) throws -> [String: String?]? {
-        // Called once per compared key: the statements are prepared once per close, not per call.
-        let arguments: StatementArguments = [side, mapping, rowKey]
-        let changed = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT row_values FROM temp.cycle_overlay WHERE side = ? AND mapping = ? AND row_key = ?"),
-            arguments: arguments)
-        let text: String? = try changed.map { $0[0] } ?? RowDelta.closedValues(db, side: side, mapping: mapping, key: rowKey)
-        return text.map { RowJSON.decodeImage($0) ?? [:] }
+        try RowDelta.closedValues(db, side: side, mapping: mapping, key: rowKey).map { RowJSON.decodeImage($0) ?? [:] }
     }
 
     /// Every key that exists on `side` as of the end, in key order.
@@ -53,20 +52,21 @@ public final class CycleStateReader {
     /// The rows of `side` in key order (byte order of the key text), streamed: with `changedOnly`, the keys
     /// changed before the end (a deleted key with nil values); otherwise every row that exists as of the end.
     public func rows(side: String, mapping: String, changedOnly: Bool) throws -> StateRowCursor {
-        let changed = "SELECT row_key, row_values, commit_time FROM temp.cycle_overlay WHERE side = :side AND mapping = :mapping"
-        let unchanged = "NOT EXISTS (SELECT 1 FROM temp.cycle_overlay AS o WHERE o.side = :side AND o.mapping = :mapping AND o.row_key = "
-        let sql = changedOnly ? changed + " ORDER BY row_key" : """
+        // The full scan's two halves are each in key order: SQLite merges them (MERGE (UNION ALL)) instead of
+        // sorting every row.
+        let sql = changedOnly ? """
+            SELECT row_key, row_values, commit_time FROM row_delta
+            WHERE :folded AND side = :side AND mapping = :mapping AND folded_by = :cycle ORDER BY row_key
+            """ : """
             SELECT row_key, row_values, NULL AS commit_time FROM row_state AS state
-            WHERE side = :side AND mapping = :mapping AND \(unchanged)state.row_key) AND NOT EXISTS (
+            WHERE side = :side AND mapping = :mapping AND NOT EXISTS (
                 SELECT 1 FROM row_delta AS d WHERE d.side = state.side AND d.mapping = state.mapping AND d.row_key = state.row_key)
             UNION ALL
-            SELECT row_key, row_values, NULL FROM row_delta AS delta
-            WHERE side = :side AND mapping = :mapping AND row_values IS NOT NULL AND \(unchanged)delta.row_key)
-            UNION ALL
-            \(changed) AND row_values IS NOT NULL
+            SELECT row_key, row_values, CASE WHEN folded_by = :cycle THEN commit_time END FROM row_delta
+            WHERE side = :side AND mapping = :mapping AND row_values IS NOT NULL
             ORDER BY row_key
             """
-        return StateRowCursor(try Row.fetchCursor(db, sql: sql, arguments: ["side": side, "mapping": mapping]))
+        return StateRowCursor(try Row.fetchCursor(db, sql: sql, arguments: ["side": side, "mapping": mapping, "cycle": cycle, "folded": folded]))
     }
 
     /// Every flow day's latest aggregate row recorded before this cycle.

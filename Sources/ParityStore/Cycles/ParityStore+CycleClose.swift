@@ -2,11 +2,11 @@ import Foundation
 import GRDB
 
 extension ParityStore {
-    /// Closes cycle `id` atomically: `compare` reads the state as of `end` and says what to record; the
-    /// pending changes committed before `end` are folded into row state and dropped from pending, and the
-    /// cycle, its tables, findings and carried keys are written, all in one store transaction.
+    /// Closes cycle `id` atomically: the pending changes committed before `end` are folded into row state and
+    /// dropped from pending, `compare` reads the state as of `end` and says what to record, and the cycle, its
+    /// tables, findings and carried keys are written, all in one store transaction.
     ///
-    /// `end` nil (the baseline) folds nothing. The changes are folded into the row delta (`RowDelta`); when
+    /// `end` nil (the baseline) folds nothing. The changes are folded into the row delta (`CycleFold`); when
     /// `merge` says the delta has grown large enough, it is merged into row state afterwards, part by part in
     /// store transactions of their own: the cycle is recorded before the long rewrite, a merge cut short loses
     /// nothing, and capture's writes wait for one part at most.
@@ -19,9 +19,9 @@ extension ParityStore {
                 return (nil, false)
             }
             return try db.withLargePageCache {
-                try CycleOverlay.build(db, before: end)
-                let close = try compare(CycleStateReader(db: db, cycle: id))
-                let mergeDue = try end.map { end in try CycleOverlay.fold(db, before: end, policy: merge) } ?? false
+                let folded = try end.map { end in try CycleFold.apply(db, cycle: id, before: end) } ?? false
+                let close = try compare(CycleStateReader(db: db, cycle: id, folded: folded))
+                let mergeDue = try folded && RowDelta.isMergeDue(db, policy: merge)
                 try Self.record(db, close)
                 return (close.cycle, mergeDue)
             }

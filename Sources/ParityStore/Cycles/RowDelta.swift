@@ -47,17 +47,8 @@ enum RowDelta {
         SELECT row_key, row_values FROM row_delta WHERE side = :side AND mapping = :mapping AND row_values IS NOT NULL
         """
 
-    /// Folds the overlay (`CycleOverlay`) into the delta; returns whether the policy says the delta has grown
-    /// large enough to be merged into row state (``mergePart(_:rows:)``).
-    static func fold(_ db: Database, policy: DeltaMergePolicy) throws -> Bool {
-        // The overlay is read in key order, so the delta's pages fill in order.
-        try db.execute(sql: """
-            INSERT INTO row_delta (side, mapping, row_key, row_values, commit_time, lsn)
-            SELECT side, mapping, row_key, row_values, commit_time, commit_lsn FROM temp.cycle_overlay WHERE true
-            ON CONFLICT (side, mapping, row_key) DO UPDATE SET
-                row_values = excluded.row_values, commit_time = excluded.commit_time, lsn = excluded.lsn
-            """)
-        guard db.changesCount > 0 else { return false }  // an empty cycle: the delta did not grow
+    /// Whether the policy says the delta has grown large enough to be merged into row state (``mergePart(_:rows:)``).
+    static func isMergeDue(_ db: Database, policy: DeltaMergePolicy) throws -> Bool {
         let deltaRows = try Int.fetchOne(db, sql: "SELECT count(*) FROM row_delta") ?? 0
         guard deltaRows >= policy.minimumRows else { return false }
         let stateRows = try Int.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM store_info WHERE key = 'row_state_rows'") ?? 0

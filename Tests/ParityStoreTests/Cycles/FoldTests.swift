@@ -219,6 +219,37 @@ struct FoldTests {
         #expect(try state() == ["[\"1\"]": #"{"amount":"1.70","id":"1"}"#, "[\"3\"]": #"{"amount":"3.00","id":"3"}"#])
     }
 
+    @Test("a close's changed keys are the delta rows it wrote, not those earlier closes left there; an empty close has none")
+    func changedKeysPerClose() throws {
+        try apply(200, at: 10, [change(.update, ["1"], ["id": .value("1"), "amount": .value("1.60")]), change(.delete, ["2"])])
+        _ = try close(1, before: 20)
+        try apply(300, at: 25, [change(.insert, ["3"], ["id": .value("3"), "amount": .value("3.00")])])
+        var changed: [String: Int64] = [:]
+        var changedRows: [String] = []
+        var full: [(String, Int64?)] = []
+        _ = try close(2, before: 30) { reader in
+            changed = try reader.changedKeys(side: "legacy", mapping: "orders")
+            let rows = try reader.rows(side: "legacy", mapping: "orders", changedOnly: true)
+            while let row = try rows.next() { changedRows.append(row.key) }
+            let all = try reader.rows(side: "legacy", mapping: "orders", changedOnly: false)
+            while let row = try all.next() { full.append((row.key, row.changedAt)) }
+        }
+        #expect(changed == ["[\"3\"]": 25])
+        #expect(changedRows == ["[\"3\"]"])
+        #expect(full.map(\.0) == ["[\"1\"]", "[\"3\"]"])
+        #expect(full.map(\.1) == [nil, 25])  // only this close's change carries its time
+        var emptyChanged: [String: Int64] = ["sentinel": 0]
+        var emptyRows = 0
+        _ = try close(3, before: 40) { reader in
+            emptyChanged = try reader.changedKeys(side: "legacy", mapping: "orders")
+            let rows = try reader.rows(side: "legacy", mapping: "orders", changedOnly: true)
+            while try rows.next() != nil { emptyRows += 1 }
+        }
+        #expect(emptyChanged.isEmpty)
+        #expect(emptyRows == 0)
+        #expect(try count("SELECT count(*) FROM row_delta WHERE folded_by = 2") == 1)
+    }
+
     @Test("a truncate after earlier closes clears the keys in the delta too, and does not revive deleted ones")
     func truncateThroughDelta() throws {
         try apply(200, at: 10, [
