@@ -23,8 +23,6 @@ public final class ParityStore: Sendable {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             var configuration = Configuration()
             configuration.prepareDatabase { db in
-                // Changes are confirmed to the source only once durable: FULL survives power loss too.
-                try db.execute(sql: "PRAGMA synchronous = FULL")
                 // Debian's SQLite overwrites every freed page with zeros (SECURE_DELETE): dropping a cycle's
                 // folded changes wrote them all again as zeros, to the log and then to the file. FAST still clears
                 // deleted content on the pages a change writes anyway; the rows it removes are copies of what the
@@ -32,6 +30,9 @@ public final class ParityStore: Sendable {
                 try db.execute(sql: "PRAGMA secure_delete = FAST")
             }
             pool = try DatabasePool(path: path, configuration: configuration)
+            // Changes are confirmed to the source only once durable: FULL survives power loss too. Set on the
+            // writer once the pool is open: GRDB sets NORMAL when it turns WAL mode on, after prepareDatabase.
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         } catch {
             throw StoreError(
                 code: .cannotOpen,

@@ -19,6 +19,19 @@ struct MigrationTests {
         #expect(created != nil)
     }
 
+    @Test("the writer commits durably; no connection rewrites freed pages as zeros")
+    func connectionSettings() throws {
+        let store = try ParityStore.open(path: path)
+        let writer = try store.write(Self.settings)
+        #expect(writer.synchronous == 2)  // FULL: what capture confirms to a source survives power loss
+        #expect(writer.secureDelete == 2)  // FAST
+        #expect(try store.read(Self.settings).secureDelete == 2)
+    }
+
+    private static func settings(_ db: Database) throws -> (synchronous: Int?, secureDelete: Int?) {
+        (try Int.fetchOne(db, sql: "PRAGMA synchronous"), try Int.fetchOne(db, sql: "PRAGMA secure_delete"))
+    }
+
     @Test("re-opening applies nothing twice")
     func rerun() throws {
         let first = try ParityStore.open(path: path)
