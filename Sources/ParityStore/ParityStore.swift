@@ -30,9 +30,10 @@ public final class ParityStore: Sendable {
                 try db.execute(sql: "PRAGMA secure_delete = FAST")
             }
             pool = try DatabasePool(path: path, configuration: configuration)
-            // Changes are confirmed to the source only once durable: FULL survives power loss too. Set on the
-            // writer once the pool is open: GRDB sets NORMAL when it turns WAL mode on, after prepareDatabase.
-            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+            // Commits survive a crash of the process without waiting for the disk (NORMAL, which GRDB sets when it
+            // turns WAL mode on); what capture confirms to a source is made to survive power loss first
+            // (`makeDurable()`), once per confirmation instead of at every commit.
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         } catch {
             throw StoreError(
                 code: .cannotOpen,

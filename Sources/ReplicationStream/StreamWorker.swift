@@ -17,6 +17,8 @@ struct StreamWorker {
     /// `idleRecordInterval`, and whenever the stream falls silent.
     private var pendingIdle: PrimaryKeepalive?
     private var lastIdleRecord = ContinuousClock.now - StreamWorker.idleRecordInterval
+    /// The position last made to survive power loss (``ReplicationConsumer/makeDurable()``) and confirmed.
+    private var lastMadeDurable = LSN.invalid
 
     /// A batch is handed over once no more data is waiting, or at these sizes.
     static let maxBatchTransactions = 1_000
@@ -199,8 +201,14 @@ struct StreamWorker {
         stream.update { $0.durableLSN = position }
     }
 
-    /// Sends a standby status update confirming the durable position (never more).
-    private func sendStatus(on connection: PostgresConnection, _ session: inout ReplicationSession) throws(SessionEnd) {
+    /// Sends a standby status update confirming the durable position (never more), after making what the
+    /// consumer stored survive power loss when the position moved since the last confirmation.
+    private mutating func sendStatus(on connection: PostgresConnection, _ session: inout ReplicationSession) throws(SessionEnd) {
+        if session.reportablePosition > lastMadeDurable {
+            let position = session.reportablePosition
+            try fatalOnError { try consumer.makeDurable() }
+            lastMadeDurable = position
+        }
         let update = session.statusUpdate(at: .now, clientTime: PostgresTimestamp(Date()))
         try connected { () throws(PostgresError) in try connection.sendCopyData(update.encoded()) }
         guard update.flush.isValid else { return }
@@ -208,7 +216,7 @@ struct StreamWorker {
     }
 
     /// Confirms the durable position one last time and ends the copy, within the stop timeout.
-    private func closeGracefully(_ connection: PostgresConnection, _ session: inout ReplicationSession) {
+    private mutating func closeGracefully(_ connection: PostgresConnection, _ session: inout ReplicationSession) {
         try? sendStatus(on: connection, &session)
         try? connection.endCopy(timeout: configuration.stopTimeout)
     }

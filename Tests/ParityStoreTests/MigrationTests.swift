@@ -19,13 +19,17 @@ struct MigrationTests {
         #expect(created != nil)
     }
 
-    @Test("the writer commits durably; no connection rewrites freed pages as zeros")
+    @Test("the writer commits without waiting for the disk until made durable; no connection rewrites freed pages as zeros")
     func connectionSettings() throws {
         let store = try ParityStore.open(path: path)
         let writer = try store.write(Self.settings)
-        #expect(writer.synchronous == 2)  // FULL: what capture confirms to a source survives power loss
+        #expect(writer.synchronous == 1)  // NORMAL: capture makes what it confirms durable (makeDurable)
         #expect(writer.secureDelete == 2)  // FAST
         #expect(try store.read(Self.settings).secureDelete == 2)
+        try store.makeDurable()
+        #expect(try store.write(Self.settings).synchronous == 1)  // back to NORMAL after the durable commit
+        let synced = try store.read { db in try Int64.fetchOne(db, sql: "SELECT value FROM store_info WHERE key = 'durable_at'") }
+        #expect(synced != nil)
     }
 
     private static func settings(_ db: Database) throws -> (synchronous: Int?, secureDelete: Int?) {

@@ -5,7 +5,7 @@ import Testing
 
 @Suite("Delivery and confirmation")
 struct DeliveryTests {
-    @Test("inserts, updates, deletes and truncate arrive in commit order; stop confirms the durable position")
+    @Test("inserts, updates, deletes and truncate arrive in commit order; stop makes them durable and confirms them")
     func commitOrderAndConfirmation() throws {
         let (fixture, consumer, stream) = try StreamFixture.started()
         defer { fixture.stop(stream) }
@@ -36,6 +36,7 @@ struct DeliveryTests {
         #expect(state.durableLSN >= transactions[4].endLSN)
         #expect(state.confirmedLSN == state.durableLSN)
         #expect(try fixture.confirmedFlush() == state.durableLSN)
+        #expect((consumer.madeDurable.last ?? .invalid) >= transactions[4].endLSN)  // made durable before confirmed
 
         let second = RecordingConsumer()
         let resumed = fixture.stream(second, from: state.durableLSN)

@@ -3,8 +3,9 @@ import ParityConfig
 import ParityStore
 import ReplicationStream
 
-/// Applies a source's replication stream to the store: each transaction durable before the
-/// stream confirms it, streamed transactions staged until they end, idle keepalives advancing the watermark.
+/// Applies a source's replication stream to the store: each transaction stored, and made to survive
+/// power loss before the stream confirms it, streamed transactions staged until they end, idle keepalives
+/// advancing the watermark.
 final class StoreConsumer: ReplicationConsumer {
     let store: ParityStore
     let translator: ChangeTranslator
@@ -17,6 +18,10 @@ final class StoreConsumer: ReplicationConsumer {
     func apply(_ transactions: [AssembledTransaction]) throws {
         let captured = try transactions.map { transaction throws(EngineError) in try translator.translate(transaction) }
         try store.apply(captured, side: translator.side.rawValue)
+    }
+
+    func makeDurable() throws {
+        try store.makeDurable()
     }
 
     func streamStarted() throws {

@@ -49,6 +49,7 @@ struct SourceInitializer {
                 consistentPoint: point, checkpointLSN: point, watermark: snapshotTime,
                 initializedAt: StoreTime.micros(Date()))
             try store.recordInitialized(record)
+            try store.makeDurable()  // the slot now exists for this baseline: keep the baseline through a power failure too
             return record
         } catch {
             created.drop(on: connection)

@@ -24,6 +24,7 @@ final class RecordingConsumer: ReplicationConsumer, @unchecked Sendable {
     private var staged: [UInt32: [StreamedChange]] = [:]
     private var receivedMessages: [LogicalMessage] = []
     private var idleCalls: [LSN] = []
+    private var durablePositions: [LSN] = []
     private var stageCalls = 0
     private var attempts = 0
     private let failOnTransaction: Int?
@@ -35,6 +36,8 @@ final class RecordingConsumer: ReplicationConsumer, @unchecked Sendable {
     var transactions: [RecordedTransaction] { lock.withLock { appliedTransactions } }
     var messages: [LogicalMessage] { lock.withLock { receivedMessages } }
     var idleWalEnds: [LSN] { lock.withLock { idleCalls } }
+    /// The end of the last transaction applied at each ``makeDurable()``, in order.
+    var madeDurable: [LSN] { lock.withLock { durablePositions } }
     /// How many times changes were staged.
     var stageCount: Int { lock.withLock { stageCalls } }
     /// The xids with staged changes not yet committed or aborted.
@@ -50,6 +53,10 @@ final class RecordingConsumer: ReplicationConsumer, @unchecked Sendable {
                 RecordedTransaction(xid: $0.xid, endLSN: $0.endLSN, commitTime: $0.commitTime, changes: $0.changes, wasStreamed: false)
             }
         }
+    }
+
+    func makeDurable() throws {
+        lock.withLock { durablePositions.append(appliedTransactions.last?.endLSN ?? .invalid) }
     }
 
     func streamStarted() throws {
