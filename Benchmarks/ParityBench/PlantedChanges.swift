@@ -9,11 +9,15 @@ struct PlantedChanges {
     let stride: Int
     /// Planted differences of each kind; the value mismatches fall on the first `perKind` changed rows.
     let perKind: Int
+    /// Whether the shared updates reach the WAL in random key order (as many writers on random keys would
+    /// write them) instead of the table's physical order, which is nearly key order.
+    let randomOrder: Bool
 
-    init(rows: Int, stride: Int = 50, perKind: Int = 1_000) {
+    init(rows: Int, stride: Int = 50, perKind: Int = 1_000, randomOrder: Bool = false) {
         self.rows = rows
         self.stride = stride
         self.perKind = perKind
+        self.randomOrder = randomOrder
     }
     /// The change timestamp every changed row gets, the start of the `--where` window.
     static let windowStart = "2026-11-21 12:00:00+00"
@@ -53,10 +57,15 @@ struct PlantedChanges {
     }
 
     private var sharedUpdate: String {
-        """
-        UPDATE orders SET status = 'paid', amount = amount + 1,
-            updated_at = timestamptz '\(Self.windowStart)' + (id % 1000) * interval '1 millisecond' WHERE id % \(stride) = 0;
-        """
+        let set = "status = 'paid', amount = o.amount + 1, updated_at = timestamptz '\(Self.windowStart)' + (o.id % 1000) * interval '1 millisecond'"
+        guard randomOrder else { return "UPDATE orders AS o SET \(set) WHERE o.id % \(stride) = 0;" }
+        // A nested loop driven by the ids in a scrambled order updates (and logs) the rows in that order.
+        return """
+            SET LOCAL enable_hashjoin = off;
+            SET LOCAL enable_mergejoin = off;
+            UPDATE orders AS o SET \(set)
+            FROM (SELECT id FROM orders WHERE id % \(stride) = 0 ORDER BY md5(id::text)) AS r WHERE o.id = r.id;
+            """
     }
 
     private func insert(from first: Int) -> String {

@@ -7,8 +7,9 @@ import PostgresClient
 // (mode `close`) cycle close and baseline side by side with data-diff on the same table pair.
 // Usage: parity-bench PARITY_BINARY OUTPUT.jsonl [ROWS] [SMALL_TRANSACTIONS]
 //        parity-bench lag PARITY_BINARY OUTPUT.jsonl [SECONDS] [TPS_PER_DATABASE]
-//        parity-bench close PARITY_BINARY OUTPUT.jsonl [ROWS [STRIDE PER_KIND]]   (data-diff's virtualenv: OUTPUT's folder/venv)
-//        (every STRIDE-th row changes on both sides, default 50; PER_KIND planted differences of each kind, default 1000)
+//        parity-bench close PARITY_BINARY OUTPUT.jsonl [ROWS [STRIDE PER_KIND [heap|random]]]   (data-diff's virtualenv: OUTPUT's folder/venv)
+//        (every STRIDE-th row changes on both sides, default 50; PER_KIND planted differences of each kind, default 1000;
+//        `random`: the shared updates reach the WAL in random key order instead of nearly key order)
 // Writes one JSON line per benchmark to OUTPUT.jsonl and a table to stdout.
 
 let arguments = CommandLine.arguments
@@ -18,7 +19,7 @@ guard positional.count >= 2 else {
     FileHandle.standardError.write(Data("""
         usage: parity-bench PARITY_BINARY OUTPUT.jsonl [ROWS] [SMALL_TRANSACTIONS]
                parity-bench lag PARITY_BINARY OUTPUT.jsonl [SECONDS] [TPS_PER_DATABASE]
-               parity-bench close PARITY_BINARY OUTPUT.jsonl [ROWS [STRIDE PER_KIND]]
+               parity-bench close PARITY_BINARY OUTPUT.jsonl [ROWS [STRIDE PER_KIND [heap|random]]]
 
         """.utf8))
     exit(2)
@@ -35,7 +36,8 @@ do {
     switch mode {
     case "close":
         let venv = URL(fileURLWithPath: outputPath).deletingLastPathComponent().appendingPathComponent("venv").path
-        let planted = PlantedChanges(rows: number(2, 1_000_000), stride: number(3, 50), perKind: number(4, 1_000))
+        let randomOrder = positional.count > 5 && positional[5] == "random"
+        let planted = PlantedChanges(rows: number(2, 1_000_000), stride: number(3, 50), perKind: number(4, 1_000), randomOrder: randomOrder)
         results = try CloseRun.run(parityBinary: parityBinary, planted: planted, venvDirectory: venv)
     case "lag":
         let bench = try CaptureBench(parityBinary: parityBinary)
