@@ -7,6 +7,8 @@ public final class ParityStore: Sendable {
     public let path: String
     /// The GRDB pool: one writer, concurrent readers.
     let pool: DatabasePool
+    /// The column sets of stored row images.
+    let layouts = ImageLayouts()
 
     private init(path: String, pool: DatabasePool) {
         self.path = path

@@ -59,6 +59,39 @@ struct MigrationTests {
         #expect(error?.description.contains(path) == true)
     }
 
+    @Test("011 rewrites the images already stored by position, every table, every value exactly")
+    func positionalImages() throws {
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let queue = try DatabaseQueue(path: path)
+        try StoreMigrations.migrator().migrate(queue, upTo: "010_row_delta_folded_by")
+        let image = #"{"amount":"12.50","id":"7","note":"a \"b\"\\ é\n\u0001"}"#
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO row_state VALUES ('legacy', 'orders', '["7"]', ?, 0, 1), ('legacy', 'orders', '["8"]', '{}', 0, 1);
+                INSERT INTO row_delta VALUES ('legacy', 'orders', '["9"]', NULL, 5, 5, 1), ('new', 'orders', '["7"]', '{"id":"7"}', 5, 5, 1);
+                INSERT INTO pending_change VALUES ('new', 10, 0, 'orders', 1, 5, 'update', '["7"]', NULL, '{"id":"7","note":null}');
+                INSERT INTO streamed_transaction VALUES (1, 'new', 2, NULL, NULL);
+                INSERT INTO streamed_change VALUES (1, 0, 2, 'orders', 'public.orders', 'update', '["7"]', NULL, '{"amount":"1"}', '["note"]');
+                """, arguments: [image])
+        }
+        try queue.close()
+        let store = try ParityStore.open(path: path)
+        let stored = try store.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT row_values FROM row_state UNION ALL SELECT coalesce(row_values, 'deleted') FROM row_delta
+                UNION ALL SELECT row_values FROM pending_change UNION ALL SELECT row_values FROM streamed_change
+                """)
+        }
+        #expect(stored.allSatisfy { $0 == "deleted" || RowJSONDecoder.positional($0) != nil })
+        let decoded = try store.read { db in try stored.map { $0 == "deleted" ? nil : try store.layouts.decode($0, db) } }
+        #expect(decoded == [
+            ["amount": "12.50", "id": "7", "note": "a \"b\"\\ é\n\u{1}"], [:], nil, ["id": "7"], ["id": "7", "note": nil], ["amount": "1"],
+        ])
+        let layouts = try store.read { db in try String.fetchAll(db, sql: "SELECT columns FROM image_layout ORDER BY id") }
+        #expect(layouts == [#"["amount","id","note"]"#, #"["amount"]"#, #"["id","note"]"#, #"["id"]"#, "[]"])
+    }
+
     @Test("a store that cannot be created says where and what to check")
     func unwritable() {
         let error = #expect(throws: StoreError.self) { _ = try ParityStore.open(path: "/proc/parity/store.sqlite") }

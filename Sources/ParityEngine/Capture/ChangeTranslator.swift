@@ -96,19 +96,20 @@ struct ChangeTranslator: Sendable {
         return key
     }
 
-    /// The image in the store's form, written straight from the bytes the source sent.
+    /// The image in the store's form, its values written straight from the bytes the source sent.
     private func image(_ values: RowValues, relation: RelationDescription) throws(EngineError) -> CapturedImage {
-        var writer = RowJSONWriter.object(capacity: 32 * values.count)
+        var writer = RowJSONWriter.array(capacity: 16 * values.count)
+        var columns: [String] = []
         var unchanged: [String] = []
         for (column, value) in values.sorted(by: { $0.key < $1.key }) {
             switch value {
             case .unchanged:
                 unchanged.append(column)
             case .null:
-                writer.member(column)
+                columns.append(column)
                 writer.null()
             case .text(let bytes):
-                writer.member(column)
+                columns.append(column)
                 writer.string(bytes.bytes)
             case .binary:
                 _ = try text(value, column: column, relation: relation)
@@ -120,7 +121,7 @@ struct ChangeTranslator: Sendable {
             throw EngineError(source: side.rawValue, message: "a value of \(relation.qualifiedName) is not valid UTF-8",
                               fix: "check the source database's encoding (Parity expects UTF8)", exitCode: 3)
         }
-        return CapturedImage(known: known, unchanged: unchanged)
+        return CapturedImage(columns: columns, values: known, unchanged: unchanged)
     }
 
     private func text(_ value: ColumnValue, column: String, relation: RelationDescription) throws(EngineError) -> String? {

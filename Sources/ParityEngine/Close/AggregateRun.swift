@@ -49,8 +49,8 @@ struct AggregateRun {
             guard !computers.isEmpty else { continue }
             var pairs = try PairedRows(reader, mapping: mapping, changedOnly: false)
             while let pair = try pairs.next() {
-                let legacy = pair.legacy?.values.map { RowJSON.decodeImage($0) ?? [:] }
-                let new = pair.new?.values.map { RowJSON.decodeImage($0) ?? [:] }
+                let legacy = pair.legacy?.image
+                let new = pair.new?.image
                 for index in computers.indices { computers[index].add(legacy: legacy, new: new) }
             }
             for var computer in computers {

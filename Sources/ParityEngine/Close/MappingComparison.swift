@@ -70,7 +70,7 @@ struct MappingComparison {
     private func image(
         _ row: StateRow?, side: SourceSide, canonical: String, reader: CycleStateReader, index: inout RowKeyIndex
     ) throws -> RowImage? {
-        if let row { return row.values.map { RowJSON.decodeImage($0) ?? [:] } }
+        if let row { return row.image }
         guard window != nil, let rowKey = try index.rowKey(side: side, canonical: canonical) else { return nil }
         return try reader.image(side: side.rawValue, mapping: mapping.name, rowKey: rowKey)
     }

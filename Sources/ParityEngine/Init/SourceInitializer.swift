@@ -88,7 +88,7 @@ struct SourceInitializer {
         try connection.query(PostgresQuery(unsafeSQL: "SET TRANSACTION SNAPSHOT '\(snapshot)'"))
         let now = try connection.query("SELECT (extract(epoch FROM now()) * 1000000)::int8 AS micros").singleRow()
         for (mapping, table) in mappedTables {
-            // Columns are selected in name order, so each row's image is written as it arrives (RowJSON sorts by name).
+            // Columns are selected in name order, the order of a stored image's values, so each row is written as it arrives.
             let columns = try catalog.copiedColumns(table).sorted()
             let keyColumns = side == .legacy ? mapping.key.legacy : mapping.key.new
             let keyPositions = keyColumns.compactMap { columns.firstIndex(of: $0) }
@@ -96,19 +96,19 @@ struct SourceInitializer {
                 throw EngineError(source: side.rawValue, message: "\(table) lacks key columns \(keyColumns.joined(separator: ", "))",
                                   fix: "run parity check and correct the mapping \(mapping.name)", exitCode: 2)
             }
-            var batch: [(key: String, image: String)] = []
+            var batch: [(key: String, values: String)] = []
             var copied = 0
             let list = columns.map(quoteIdentifier).joined(separator: ", ")
             try connection.copyOut(PostgresQuery(unsafeSQL: "COPY (SELECT \(list) FROM \(table.quoted)) TO STDOUT")) { values in
-                batch.append((RowJSON.key(keyPositions.map { values[$0] }), RowJSON.image(sortedNames: columns, values: values)))
+                batch.append((RowJSON.key(keyPositions.map { values[$0] }), RowJSON.key(values)))
                 if batch.count == Self.baselineBatchSize {
-                    try store.insertBaseline(side: side.rawValue, mapping: mapping.name, encoded: batch, lsn: consistentPoint)
+                    try store.insertBaseline(side: side.rawValue, mapping: mapping.name, columns: columns, encoded: batch, lsn: consistentPoint)
                     copied += batch.count
                     batch.removeAll(keepingCapacity: true)
                     progress(mapping.name, copied)
                 }
             }
-            try store.insertBaseline(side: side.rawValue, mapping: mapping.name, encoded: batch, lsn: consistentPoint)
+            try store.insertBaseline(side: side.rawValue, mapping: mapping.name, columns: columns, encoded: batch, lsn: consistentPoint)
             progress(mapping.name, copied + batch.count)
         }
         return try now.decode(Int64.self, "micros")

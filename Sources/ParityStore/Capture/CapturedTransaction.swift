@@ -41,7 +41,7 @@ public struct CapturedChange: Sendable, Equatable {
     /// Creates a change whose new image is already in the store's form.
     public init(
         table: String, mapping: String?, operation: Operation, key: [String?] = [],
-        oldKey: [String?]? = nil, image: CapturedImage = CapturedImage(known: "{}", unchanged: [])
+        oldKey: [String?]? = nil, image: CapturedImage = CapturedImage(columns: [], values: "[]", unchanged: [])
     ) {
         self.table = table
         self.mapping = mapping
@@ -60,30 +60,39 @@ public struct CapturedChange: Sendable, Equatable {
     }
 }
 
-/// A new row image in the store's form: the values sent, and the columns not sent.
+/// A new row image as captured: the columns sent with their values, and the columns not sent.
 public struct CapturedImage: Sendable, Equatable {
-    /// The values sent, as a ``RowJSON`` image (`{"amount":"12.50","note":null}`, keys sorted).
-    public var known: String
+    /// The columns sent, in name order.
+    public var columns: [String]
+    /// Their values in the same order, as a JSON array of strings and nulls (`RowJSON.key`): `["12.50",null]`.
+    public var values: String
     /// The columns not sent (unchanged TOAST), in name order: their values come from the row's previous image.
     public var unchanged: [String]
 
-    /// Creates an image from its JSON text and unchanged columns.
-    public init(known: String, unchanged: [String]) {
-        self.known = known
+    /// Creates an image from its columns, the JSON array of their values, and its unchanged columns.
+    public init(columns: [String], values: String, unchanged: [String]) {
+        self.columns = columns
+        self.values = values
         self.unchanged = unchanged
     }
 
     /// Creates an image from values by column.
     public init(_ values: [String: CapturedValue]) {
-        var known: [String: String?] = [:]
+        var known: [(column: String, value: String?)] = []
         var unchanged: [String] = []
         for (column, value) in values {
             switch value {
-            case .value(let text): known[column] = .some(text)
+            case .value(let text): known.append((column, text))
             case .unchanged: unchanged.append(column)
             }
         }
-        self.init(known: RowJSON.image(known), unchanged: unchanged.sorted())
+        known.sort { $0.column < $1.column }
+        self.init(columns: known.map(\.column), values: RowJSON.key(known.map(\.value)), unchanged: unchanged.sorted())
+    }
+
+    /// The values sent by column.
+    public var known: [String: String?] {
+        ImageLayouts.image(columns: columns, values: RowJSON.decodeKey(values) ?? []) ?? [:]
     }
 }
 

@@ -55,13 +55,13 @@ extension ParityStore {
             var image: String?
             if change.operation == .insert || change.operation == .update {
                 if change.image.unchanged.isEmpty {
-                    image = change.image.known
+                    image = try layouts.encode(columns: change.image.columns, values: change.image.values, db)
                 } else {
                     try rows.pending.flush(db)  // the previous image may be among them
-                    image = RowJSON.image(try resolvedImage(
-                        known: RowJSON.decodeImage(change.image.known) ?? [:], unchanged: change.image.unchanged,
+                    image = try layouts.encode(try resolvedImage(
+                        known: change.image.known, unchanged: change.image.unchanged,
                         previousKey: RowJSON.key(change.oldKey ?? change.key), mapping: mapping, before: commit, seq: Int64(seq),
-                        side: side, db: db))
+                        side: side, db: db), db)
                 }
             }
             try insertPending(

@@ -6,22 +6,34 @@ extension ParityStore {
     public func insertBaseline(
         side: String, mapping: String, rows: [(key: [String?], values: [String: String?])], lsn: UInt64
     ) throws(StoreError) {
-        try insertBaseline(side: side, mapping: mapping, encoded: rows.map { (RowJSON.key($0.key), RowJSON.image($0.values)) }, lsn: lsn)
+        try write { db in
+            try insertBaseline(side: side, mapping: mapping, images: rows.map { (RowJSON.key($0.key), try layouts.encode($0.values, db)) },
+                               lsn: lsn, db: db)
+        }
     }
 
-    /// Writes baseline rows already encoded (`RowJSON.key`, `RowJSON.image`), many per statement.
-    public func insertBaseline(side: String, mapping: String, encoded rows: [(key: String, image: String)], lsn: UInt64) throws(StoreError) {
+    /// Writes baseline rows already encoded, many per statement: each row's key (`RowJSON.key`) and the JSON
+    /// array of its values (`RowJSON.key`) in the order of `columns`, the table's columns in name order.
+    public func insertBaseline(
+        side: String, mapping: String, columns: [String], encoded rows: [(key: String, values: String)], lsn: UInt64
+    ) throws(StoreError) {
         try write { db in
-            var batch = BatchInsert(
-                table: "row_state", columns: ["side", "mapping", "row_key", "row_values", "commit_time", "lsn"], replacing: true)
-            let side = side.databaseValue, mapping = mapping.databaseValue, zero = 0.databaseValue
-            let position = Int64(truncatingIfNeeded: lsn).databaseValue
-            for row in rows {
-                try batch.append([side, mapping, row.key.databaseValue, row.image.databaseValue, zero, position], db: db)
-            }
-            try batch.flush(db)
-            try RowDelta.addStateRows(db, rows.count)
+            let layout = try layouts.id(for: columns, db)
+            try insertBaseline(side: side, mapping: mapping, images: rows.map { ($0.key, ImageLayouts.stored(layout: layout, values: $0.values)) },
+                               lsn: lsn, db: db)
         }
+    }
+
+    private func insertBaseline(side: String, mapping: String, images rows: [(key: String, image: String)], lsn: UInt64, db: Database) throws {
+        var batch = BatchInsert(
+            table: "row_state", columns: ["side", "mapping", "row_key", "row_values", "commit_time", "lsn"], replacing: true)
+        let side = side.databaseValue, mapping = mapping.databaseValue, zero = 0.databaseValue
+        let position = Int64(truncatingIfNeeded: lsn).databaseValue
+        for row in rows {
+            try batch.append([side, mapping, row.key.databaseValue, row.image.databaseValue, zero, position], db: db)
+        }
+        try batch.flush(db)
+        try RowDelta.addStateRows(db, rows.count)
     }
 
     /// How many rows of a mapping the store holds for one side as of the last closed cycle (the
@@ -40,7 +52,7 @@ extension ParityStore {
             var images: [String: [String: String?]] = [:]
             let state = try Row.fetchCursor(db, sql: RowDelta.closedRows, arguments: ["side": side, "mapping": mapping])
             while let row = try state.next() {
-                images[row["row_key"]] = RowJSON.decodeImage(row["row_values"]) ?? [:]
+                images[row["row_key"]] = try layouts.decode(row["row_values"], db) ?? [:]
             }
             let pending = try Row.fetchCursor(
                 db,
@@ -58,7 +70,7 @@ extension ParityStore {
                     if let key { images[key] = nil }
                 default:
                     if let oldKey = row["old_key"] as String? { images[oldKey] = nil }
-                    if let key { images[key] = RowJSON.decodeImage(row["row_values"]) ?? [:] }
+                    if let key { images[key] = try layouts.decode(row["row_values"], db) ?? [:] }
                 }
             }
             return images

@@ -135,8 +135,8 @@ extension ParityStore {
         let position = { (row: Row) -> (Int64, Int64) in (row["commit_lsn"], row["seq"]) }
         if let latest = [pending, streamed].compactMap({ $0 }).max(by: { position($0) < position($1) }) {
             let values: String? = latest["row_values"]
-            return values.flatMap(RowJSON.decodeImage)
+            return try values.flatMap { try layouts.decode($0, db) }
         }
-        return try RowDelta.closedValues(db, side: side, mapping: mapping, key: key).flatMap(RowJSON.decodeImage)
+        return try RowDelta.closedValues(db, side: side, mapping: mapping, key: key).flatMap { try layouts.decode($0, db) }
     }
 }

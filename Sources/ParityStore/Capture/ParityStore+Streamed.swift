@@ -28,7 +28,7 @@ extension ParityStore {
                     change.mapping.databaseValue, change.table.databaseValue, change.operation.rawValue.databaseValue,
                     mapped && change.operation != .truncate ? RowJSON.key(change.key).databaseValue : .null,
                     mapped ? change.oldKey.map(RowJSON.key).databaseValue : .null,
-                    hasImage ? change.image.known.databaseValue : .null,
+                    hasImage ? try layouts.encode(columns: change.image.columns, values: change.image.values, db).databaseValue : .null,
                     hasImage && !change.image.unchanged.isEmpty ? RowJSON.key(change.image.unchanged).databaseValue : .null,
                 ], db: db)
                 counts.count(change.operation, table: change.table)
@@ -130,12 +130,12 @@ extension ParityStore {
             for row in unresolved {
                 let seq: Int64 = row["seq"]
                 let image = try resolvedImage(
-                    known: RowJSON.decodeImage(row["row_values"]) ?? [:],
+                    known: try layouts.decode(row["row_values"], db) ?? [:],
                     unchanged: (RowJSON.decodeKey(row["unchanged_columns"]) ?? []).compactMap { $0 },
                     previousKey: (row["old_key"] as String?) ?? row["row_key"], mapping: row["mapping"], before: record, seq: seq,
                     side: side, db: db)
                 try db.cachedStatement(sql: "UPDATE streamed_change SET row_values = ?, unchanged_columns = NULL WHERE stream = ? AND seq = ?")
-                    .execute(arguments: [RowJSON.image(image), stream, seq])
+                    .execute(arguments: [try layouts.encode(image, db), stream, seq])
             }
         }
         try db.execute(

@@ -2,7 +2,7 @@ import Foundation
 
 /// The JSON text forms of keys and row images in the store (see migrations/002_capture.sql).
 ///
-/// Both directions are hand-written: encoding is deterministic (image keys sorted) and runs once per
+/// Both directions are hand-written: encoding is deterministic (object keys sorted) and runs once per
 /// captured row; decoding (`RowJSONDecoder`) runs once per row a cycle close reads.
 public enum RowJSON {
     /// A key: `["1017"]`, `["EU",null]`.
@@ -14,18 +14,23 @@ public enum RowJSON {
         return writer.finish()!  // every part is a String, so valid UTF-8
     }
 
-    /// An image: `{"amount":"12.50","note":null}`, keys sorted.
+    /// An object of strings or nulls, `{"amount":"12.50","note":null}`, keys sorted: a finding's key, an
+    /// aggregate's group. (Stored row images are positional: `image(layout:values:)`.)
     public static func image(_ values: [String: String?]) -> String {
-        let sorted = values.sorted { $0.key < $1.key }
-        return image(sortedNames: sorted.map(\.key), values: sorted.map(\.value))
+        var writer = RowJSONWriter.object()
+        for (name, value) in values.sorted(by: { $0.key < $1.key }) {
+            writer.member(name)
+            if let value { writer.string(value) } else { writer.null() }
+        }
+        return writer.finish()!  // every part is a String, so valid UTF-8
     }
 
-    /// An image from column names already in sorted order and their values, in the same order: what
-    /// `image(_:)` writes for the same columns, without a dictionary per row.
-    public static func image(sortedNames names: [String], values: [String?]) -> String {
-        var writer = RowJSONWriter.object()
-        for (name, value) in zip(names, values) {
-            writer.member(name)
+    /// A stored image (`ImageLayouts`): its layout's id, then its values in the layout's column order,
+    /// `[3,"12.50",null]`.
+    public static func image(layout: Int64, values: [String?]) -> String {
+        var writer = RowJSONWriter.array(capacity: 16 * values.count + 8)
+        writer.number(Int(layout))
+        for value in values {
             if let value { writer.string(value) } else { writer.null() }
         }
         return writer.finish()!  // every part is a String, so valid UTF-8

@@ -1,5 +1,5 @@
 /// Parses the JSON the store writes for keys and images (`RowJSON.key`, `RowJSON.image`): an array or an
-/// object whose values are strings or null. Reading state is the hot path of a cycle close (every compared
+/// object whose values are strings or null, or a stored image (an array of a layout id and such values). Reading state is the hot path of a cycle close (every compared
 /// row is decoded), so this walks the UTF-8 bytes once instead of going through Foundation's JSON objects.
 ///
 /// Any JSON escape is accepted; anything outside that shape (numbers, nesting, trailing bytes) yields nil.
@@ -26,6 +26,31 @@ struct RowJSONDecoder {
         return text.withUTF8 { bytes in
             var decoder = RowJSONDecoder(bytes)
             return decoder.array()
+        }
+    }
+
+    /// `[3,"12.50",null]` → layout 3 and its values; nil when the text is not a stored image.
+    static func positional(_ text: String) -> (layout: Int64, values: [String?])? {
+        var text = text
+        return text.withUTF8 { bytes in
+            var decoder = RowJSONDecoder(bytes)
+            guard decoder.consume(UInt8(ascii: "[")), let layout = decoder.integer() else { return nil }
+            var values: [String?] = []
+            values.reserveCapacity(8)
+            while decoder.consume(UInt8(ascii: ",")) {
+                guard let value = decoder.nullableString() else { return nil }
+                values.append(value)
+            }
+            return decoder.consume(UInt8(ascii: "]")) && decoder.atEnd ? (layout, values) : nil
+        }
+    }
+
+    /// The layout id of a stored image (`positional`) without decoding its values; nil when it has none.
+    static func layout(_ text: String) -> Int64? {
+        var text = text
+        return text.withUTF8 { bytes in
+            var decoder = RowJSONDecoder(bytes)
+            return decoder.consume(UInt8(ascii: "[")) ? decoder.integer() : nil
         }
     }
 
@@ -130,6 +155,18 @@ struct RowJSONDecoder {
             index += 1
         }
         return value
+    }
+
+    /// A non-negative integer of at most 18 digits.
+    private mutating func integer() -> Int64? {
+        skipSpace()
+        var value: Int64 = 0
+        let start = index
+        while let byte = peek, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte), index - start < 18 {
+            value = value * 10 + Int64(byte - UInt8(ascii: "0"))
+            index += 1
+        }
+        return index > start ? value : nil
     }
 
     private var peek: UInt8? { index < bytes.count ? bytes[index] : nil }

@@ -51,8 +51,9 @@ public struct RowJSONWriter: Sendable {
         bytes.append(contentsOf: [UInt8(ascii: "n"), UInt8(ascii: "u"), UInt8(ascii: "l"), UInt8(ascii: "l")])
     }
 
-    /// Writes a number value.
+    /// Writes a number value (a member's value, or an array element).
     public mutating func number(_ value: Int) {
+        if close == UInt8(ascii: "]") { separate() }
         bytes.append(contentsOf: String(value).utf8)
     }
 

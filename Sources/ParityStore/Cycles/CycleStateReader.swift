@@ -7,12 +7,14 @@ import GRDB
 /// Rows come from SQLite cursors, so memory stays flat however large the tables are.
 public final class CycleStateReader {
     private let db: Database
+    private let layouts: ImageLayouts
     private let cycle: Int64
     /// Whether the fold wrote any delta row: when not, no key changed, and the delta is not scanned for any.
     private let folded: Bool
 
-    init(db: Database, cycle: Int64, folded: Bool) {
+    init(db: Database, layouts: ImageLayouts, cycle: Int64, folded: Bool) {
         self.db = db
+        self.layouts = layouts
         self.cycle = cycle
         self.folded = folded
     }
@@ -30,7 +32,7 @@ public final class CycleStateReader {
 
     /// The image of `rowKey` on `side` as of the end; nil when the row does not exist.
     public func image(side: String, mapping: String, rowKey: String) throws -> [String: String?]? {
-        try RowDelta.closedValues(db, side: side, mapping: mapping, key: rowKey).map { RowJSON.decodeImage($0) ?? [:] }
+        try RowDelta.closedValues(db, side: side, mapping: mapping, key: rowKey).map { try layouts.decode($0, db) ?? [:] }
     }
 
     /// Every key that exists on `side` as of the end, in key order.
@@ -45,7 +47,7 @@ public final class CycleStateReader {
     public func forEachImage(side: String, mapping: String, _ body: (String, [String: String?]) throws -> Void) throws {
         let rows = try rows(side: side, mapping: mapping, changedOnly: false)
         while let row = try rows.next() {
-            try body(row.key, row.values.flatMap(RowJSON.decodeImage) ?? [:])
+            try body(row.key, row.image ?? [:])
         }
     }
 
@@ -66,7 +68,9 @@ public final class CycleStateReader {
             WHERE side = :side AND mapping = :mapping AND row_values IS NOT NULL
             ORDER BY row_key
             """
-        return StateRowCursor(try Row.fetchCursor(db, sql: sql, arguments: ["side": side, "mapping": mapping, "cycle": cycle, "folded": folded]))
+        return StateRowCursor(
+            try Row.fetchCursor(db, sql: sql, arguments: ["side": side, "mapping": mapping, "cycle": cycle, "folded": folded]),
+            db: db, layouts: layouts)
     }
 
     /// Every flow day's latest aggregate row recorded before this cycle.

@@ -20,7 +20,7 @@ extension ParityStore {
             }
             return try db.withLargePageCache {
                 let folded = try end.map { end in try CycleFold.apply(db, cycle: id, before: end) } ?? false
-                let close = try compare(CycleStateReader(db: db, cycle: id, folded: folded))
+                let close = try compare(CycleStateReader(db: db, layouts: layouts, cycle: id, folded: folded))
                 let mergeDue = try folded && RowDelta.isMergeDue(db, policy: merge)
                 try Self.record(db, close)
                 return (close.cycle, mergeDue)

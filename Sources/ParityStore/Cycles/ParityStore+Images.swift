@@ -6,7 +6,7 @@ extension ParityStore {
         try read { db in
             try String.fetchOne(
                 db, sql: "SELECT row_values FROM (\(RowDelta.closedRows)) LIMIT 1", arguments: ["side": side, "mapping": mapping]
-            ).flatMap(RowJSON.decodeImage).map { $0.keys.sorted() }
+            ).flatMap { try layouts.columns(of: $0, db) }
         }
     }
 }

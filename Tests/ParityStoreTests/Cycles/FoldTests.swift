@@ -44,11 +44,12 @@ struct FoldTests {
         }
     }
 
+    /// Row state as of the last closed cycle: key → image as a JSON object (`RowJSON.image`).
     func state(_ mapping: String = "orders") throws -> [String: String] {
         try store.read { db in
             try Dictionary(uniqueKeysWithValues: Row.fetchAll(
                 db, sql: RowDelta.closedRows, arguments: ["side": "legacy", "mapping": mapping]
-            ).map { ($0["row_key"] as String, $0["row_values"] as String) })
+            ).map { ($0["row_key"] as String, RowJSON.image(try #require(try store.layouts.decode($0["row_values"], db)))) })
         }
     }
 
@@ -105,7 +106,7 @@ struct FoldTests {
             while let row = try cursor.next() { rows.append(row) }
         }
         #expect(rows.map(\.key) == ["[\"1\"]", "[\"7\"]", "[\"70\"]"])
-        #expect(rows.map(\.values) == [#"{"amount":"1.02","id":"1"}"#, nil, #"{"amount":"7.00","id":"70"}"#])
+        #expect(rows.map(\.image) == [["amount": "1.02", "id": "1"], nil, ["amount": "7.00", "id": "70"]])
         #expect(rows.map(\.changedAt) == [11, 11, 11])
         #expect(try state() == ["[\"1\"]": #"{"amount":"1.02","id":"1"}"#, "[\"2\"]": #"{"amount":"2.00","id":"2"}"#,
                                 "[\"70\"]": #"{"amount":"7.00","id":"70"}"#])
