@@ -61,13 +61,7 @@ enum CycleFold {
     /// table `cycle_truncate` for the fold's statement: scratch space of the closing transaction, not part of
     /// the store's schema.
     private static func lastTruncates(_ db: Database, before end: Int64) throws -> [Row] {
-        let truncates = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT side, mapping, commit_lsn AS lsn, seq, commit_time FROM \(PendingChanges.before)
-                WHERE op = 'truncate' ORDER BY commit_lsn, seq
-                """,
-            arguments: ["end": end])
+        let truncates = try Row.fetchAll(db, sql: PendingChanges.truncatesBefore, arguments: ["end": end])
         var last: [String: Row] = [:]
         for truncate in truncates { last[(truncate["side"] as String) + "\u{0}" + (truncate["mapping"] as String)] = truncate }
         guard !last.isEmpty else { return [] }

@@ -14,12 +14,15 @@ extension ParityStore {
     public func closeCycle(
         id: Int64, foldBefore end: Int64?, merge: DeltaMergePolicy = .standard, _ compare: (CycleStateReader) throws -> CycleClose
     ) throws(StoreError) -> CycleRecord? {
+        var writeback: LogWriteback?
+        defer { writeback?.wait() }
         let (record, mergeDue) = try write { db -> (CycleRecord?, Bool) in
             guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM cycle WHERE id = ?)", arguments: [id]) == false else {
                 return (nil, false)
             }
             return try db.withLargePageCache {
                 let folded = try end.map { end in try CycleFold.apply(db, cycle: id, before: end) } ?? false
+                if folded { writeback = LogWriteback.start(path: path + "-wal") }
                 let close = try compare(CycleStateReader(db: db, layouts: layouts, cycle: id, folded: folded))
                 let mergeDue = try folded && RowDelta.isMergeDue(db, policy: merge)
                 try Self.record(db, close)

@@ -15,4 +15,17 @@ enum PendingChanges {
          FROM streamed_transaction AS t JOIN streamed_change AS c ON c.stream = t.stream
          WHERE t.side IN ('legacy', 'new') AND t.commit_lsn IS NOT NULL AND t.commit_time < :end AND c.mapping IS NOT NULL)
         """
+
+    /// The truncates among `before` (side, mapping, lsn, seq, commit_time), in commit order, read through their
+    /// partial indexes (migrations/012): through `before`, SQLite reads every streamed change of the streams.
+    static let truncatesBefore = """
+        SELECT side, mapping, commit_lsn AS lsn, seq, commit_time FROM pending_change INDEXED BY pending_change_truncate
+        WHERE op = 'truncate' AND side IN ('legacy', 'new') AND commit_time < :end
+        UNION ALL
+        SELECT t.side, c.mapping, t.commit_lsn, c.seq, t.commit_time
+        FROM streamed_change AS c INDEXED BY streamed_change_truncate JOIN streamed_transaction AS t ON t.stream = c.stream
+        WHERE c.op = 'truncate' AND t.side IN ('legacy', 'new') AND t.commit_lsn IS NOT NULL AND t.commit_time < :end
+            AND c.mapping IS NOT NULL
+        ORDER BY lsn, seq
+        """
 }
