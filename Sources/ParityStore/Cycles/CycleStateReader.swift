@@ -54,11 +54,14 @@ public final class CycleStateReader {
     /// The rows of `side` in key order (byte order of the key text), streamed: with `changedOnly`, the keys
     /// changed before the end (a deleted key with nil values); otherwise every row that exists as of the end.
     public func rows(side: String, mapping: String, changedOnly: Bool) throws -> StateRowCursor {
+        // Without this, SQLite reads the side's whole delta to find no row of this cycle (0.1 s per side for
+        // the close after a cycle that changed 1M keys).
+        if changedOnly && !folded { return StateRowCursor(nil, db: db, layouts: layouts) }
         // The full scan's two halves are each in key order: SQLite merges them (MERGE (UNION ALL)) instead of
         // sorting every row.
         let sql = changedOnly ? """
             SELECT row_key, row_values, commit_time FROM row_delta
-            WHERE :folded AND side = :side AND mapping = :mapping AND folded_by = :cycle ORDER BY row_key
+            WHERE side = :side AND mapping = :mapping AND folded_by = :cycle ORDER BY row_key
             """ : """
             SELECT row_key, row_values, NULL AS commit_time FROM row_state AS state
             WHERE side = :side AND mapping = :mapping AND NOT EXISTS (
@@ -69,7 +72,7 @@ public final class CycleStateReader {
             ORDER BY row_key
             """
         return StateRowCursor(
-            try Row.fetchCursor(db, sql: sql, arguments: ["side": side, "mapping": mapping, "cycle": cycle, "folded": folded]),
+            try Row.fetchCursor(db, sql: sql, arguments: ["side": side, "mapping": mapping, "cycle": cycle]),
             db: db, layouts: layouts)
     }
 

@@ -21,13 +21,14 @@ public struct StateRow: Sendable {
 
 /// Rows of one side in key order, read from SQLite one at a time (`CycleStateReader.rows`).
 public final class StateRowCursor {
-    private let cursor: RowCursor
+    /// nil when there is no row to read.
+    private let cursor: RowCursor?
     private let db: Database
     private let layouts: ImageLayouts
     /// The last layout read and its columns: rows of a table share a few layouts.
     private var last: (layout: Int64, columns: [String])?
 
-    init(_ cursor: RowCursor, db: Database, layouts: ImageLayouts) {
+    init(_ cursor: RowCursor?, db: Database, layouts: ImageLayouts) {
         self.cursor = cursor
         self.db = db
         self.layouts = layouts
@@ -35,7 +36,7 @@ public final class StateRowCursor {
 
     /// The next row; nil after the last.
     public func next() throws -> StateRow? {
-        guard let row = try cursor.next() else { return nil }
+        guard let row = try cursor?.next() else { return nil }
         let values: String? = row[1]
         var columns: [String] = []
         if let values, let layout = RowJSONDecoder.layout(values) {
