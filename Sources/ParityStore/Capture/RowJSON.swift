@@ -1,6 +1,6 @@
 import Foundation
 
-/// The JSON text forms of keys and row images in the store (see migrations/002_capture.sql).
+/// The JSON text forms of keys and row images in the store (migrations/002_capture.sql, 011_image_layout.sql).
 ///
 /// Both directions are hand-written: encoding is deterministic (object keys sorted) and runs once per
 /// captured row; decoding (`RowJSONDecoder`) runs once per row a cycle close reads.

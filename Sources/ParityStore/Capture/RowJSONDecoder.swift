@@ -1,6 +1,7 @@
 /// Parses the JSON the store writes for keys and images (`RowJSON.key`, `RowJSON.image`): an array or an
-/// object whose values are strings or null, or a stored image (an array of a layout id and such values). Reading state is the hot path of a cycle close (every compared
-/// row is decoded), so this walks the UTF-8 bytes once instead of going through Foundation's JSON objects.
+/// object whose values are strings or null, or a stored row image (a layout id, then such values). Reading
+/// state is the hot path of a cycle close, so this walks the UTF-8 bytes once instead of going through
+/// Foundation's JSON objects.
 ///
 /// Any JSON escape is accepted; anything outside that shape (numbers, nesting, trailing bytes) yields nil.
 struct RowJSONDecoder {
