@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "ReplicationStream", dependencies: ["PostgresClient", "LogicalReplication"]),
         .target(
             name: "ParityStore",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")],
             plugins: ["EmbedMigrations"]
         ),
 

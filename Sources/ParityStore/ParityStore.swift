@@ -15,6 +15,11 @@ public final class ParityStore: Sendable {
         self.pool = pool
     }
 
+    /// Restarts the write-ahead log, so the next process finds its file allocated and nothing to recover.
+    deinit {
+        try? pool.writeWithoutTransaction { db in try StoreLog.restart(db) }
+    }
+
     /// Opens (creating if needed) the store at `path` and applies pending migrations.
     ///
     /// Refuses a store that has migrations this binary does not know (written by a newer Parity).
@@ -25,6 +30,7 @@ public final class ParityStore: Sendable {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             var configuration = Configuration()
             configuration.prepareDatabase { db in
+                StoreLog.keepFile(db)
                 // Debian's SQLite overwrites every freed page with zeros (SECURE_DELETE): dropping a cycle's
                 // folded changes wrote them all again as zeros, to the log and then to the file. FAST still clears
                 // deleted content on the pages a change writes anyway; the rows it removes are copies of what the
@@ -43,9 +49,8 @@ public final class ParityStore: Sendable {
                 path: path, underlying: error
             )
         }
-        let store = ParityStore(path: path, pool: pool)
-        try store.migrate()
-        return store
+        try migrate(pool, path: path)
+        return ParityStore(path: path, pool: pool)
     }
 
     /// Names of the migrations applied to this store, oldest first.
@@ -53,9 +58,9 @@ public final class ParityStore: Sendable {
         try read { db in try StoreMigrations.migrator().appliedMigrations(db) }
     }
 
-    private func migrate() throws(StoreError) {
+    private static func migrate(_ pool: DatabasePool, path: String) throws(StoreError) {
         let migrator = StoreMigrations.migrator()
-        let applied = try read { db in try migrator.appliedIdentifiers(db) }
+        let applied = try read(pool, path: path) { db in try migrator.appliedIdentifiers(db) }
         let unknown = applied.subtracting(StoreMigrations.all.map(\.name)).sorted()
         guard unknown.isEmpty else {
             throw StoreError(
@@ -78,6 +83,10 @@ public final class ParityStore: Sendable {
 
     /// Runs a read-only transaction.
     func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        try Self.read(pool, path: path, body)
+    }
+
+    private static func read<T>(_ pool: DatabasePool, path: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
             return try pool.read(body)
         } catch {

@@ -1,0 +1,60 @@
+import Foundation
+import GRDB
+@testable import ParityStore
+import Testing
+
+@Suite("The store's log file between commands")
+struct StoreLogTests {
+    let path = NSTemporaryDirectory() + "parity-log-\(UUID().uuidString)/parity.sqlite"
+
+    /// Opens the store and commits about 4 MB of rows (a log of a thousand pages).
+    private func openAndFill() throws -> ParityStore {
+        let store = try ParityStore.open(path: path)
+        try store.write { db in
+            try db.execute(sql: "CREATE TABLE filler (payload BLOB)")
+            try db.execute(sql: """
+                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000)
+                INSERT INTO filler SELECT randomblob(4000) FROM n
+                """)
+        }
+        return store
+    }
+
+    /// Frames a new connection finds in the log and must replay: `wal_checkpoint`'s second figure.
+    private func framesToRecover() throws -> Int {
+        let queue = try DatabaseQueue(path: path)
+        return try queue.writeWithoutTransaction { db in try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint")?[1] ?? -1 }
+    }
+
+    private func logSize() throws -> Int {
+        try FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int ?? 0
+    }
+
+    @Test("a released store keeps its log file, and the next process has nothing in it to recover")
+    func kept() throws {
+        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        _ = try openAndFill()
+        #expect(try logSize() > 4_000_000)
+        #expect(try framesToRecover() <= 2)
+    }
+
+    @Test("the kept file is cut to the limit")
+    func cut() throws {
+        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        let store = try openAndFill()
+        try store.pool.writeWithoutTransaction { db in try StoreLog.restart(db, keeping: 1 << 20) }
+        #expect(try logSize() == 1 << 20)
+    }
+
+    @Test("a store file deleted without its log starts as a new, sound store (SQLite drops the log of an empty file)")
+    func orphanedLog() throws {
+        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        _ = try openAndFill()
+        try FileManager.default.removeItem(atPath: path)
+        let store = try ParityStore.open(path: path)
+        #expect(try store.appliedMigrations() == StoreMigrations.all.map(\.name))
+        let check = try store.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+        #expect(check == ["ok"])
+        #expect(try store.read { db in try db.tableExists("filler") } == false)
+    }
+}
