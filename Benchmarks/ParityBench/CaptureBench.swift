@@ -8,7 +8,7 @@ final class CaptureBench {
     let cluster: PostgresCluster
     let parityBinary: String
     let configPath: String
-    /// Holds the config and the store.
+    /// Holds the config, the store and the pgbench scripts.
     let work: String
     let binaries: ServerBinaries
     private var round = 0
@@ -62,7 +62,7 @@ final class CaptureBench {
     /// A pgbench stream of single-row transactions, then both consumers catch up.
     func measureSmallTransactions(count: Int) throws -> BenchResult {
         let slot = try prepareRecvSlot()
-        let script = NSTemporaryDirectory() + "parity-bench-\(UUID().uuidString).sql"
+        let script = work + "/small-transactions.sql"
         try "INSERT INTO t2 (payload, amount) VALUES (md5(random()::text), (random() * 1000)::numeric(12,2));\n"
             .write(toFile: script, atomically: true, encoding: .utf8)
         let clients = 4

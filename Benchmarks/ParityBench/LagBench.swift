@@ -12,7 +12,7 @@ extension CaptureBench {
     func measureLag(seconds: Int, rate: Int) throws -> [BenchResult] {
         let capture = try RunningProcess([parityBinary, "capture", "--config", configPath])
         Thread.sleep(forTimeInterval: 2)  // both streams connected before the load starts
-        let script = NSTemporaryDirectory() + "parity-bench-\(UUID().uuidString).sql"
+        let script = work + "/lag.sql"
         try "INSERT INTO t2 (payload, amount) VALUES (md5(random()::text), (random() * 1000)::numeric(12,2));\n"
             .write(toFile: script, atomically: true, encoding: .utf8)
         let loads = try ["legacy", "modern"].map { database in

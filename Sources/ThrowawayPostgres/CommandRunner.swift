@@ -109,7 +109,7 @@ public enum CommandRunner {
 public final class RunningProcess: Sendable {
     /// The process id.
     public let pid: pid_t
-    /// Where its stdout and stderr go.
+    /// Where its stdout and stderr go; removed when this object is released.
     public let outputPath: String
 
     /// Starts `arguments` with output to a temp file.
@@ -122,6 +122,10 @@ public final class RunningProcess: Sendable {
         posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
         pid = try CommandRunner.spawnLocked(arguments, environment: environment, actions: &actions)
+    }
+
+    deinit {
+        unlink(outputPath)
     }
 
     /// Sends a signal.

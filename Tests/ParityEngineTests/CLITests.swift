@@ -26,8 +26,14 @@ enum ParityBinary {
 
 @Suite("The parity command line")
 struct CLITests {
+    let scratch: ScratchDirectory
+
+    init() throws {
+        scratch = try ScratchDirectory("cli")
+    }
+
     func write(_ yaml: String) throws -> String {
-        let path = NSTemporaryDirectory() + "parity-cli-\(UUID().uuidString).yaml"
+        let path = scratch.file("parity.yaml")
         try yaml.write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }
@@ -84,13 +90,19 @@ struct CLITests {
 
 @Suite("parity init and teardown from the command line")
 struct InitCLITests {
+    let scratch: ScratchDirectory
+
+    init() throws {
+        scratch = try ScratchDirectory("cli")
+    }
+
     @Test("init prints slots and baseline counts, refuses a second run with exit 2, teardown drops everything")
     func initAndTeardown() throws {
         let scenario = try CheckScenario()
         defer { scenario.stop() }
         try scenario.legacy.run("INSERT INTO orders VALUES (1, 'O', 1.00, NULL, NULL, 1)", database: "legacy")
-        let storePath = NSTemporaryDirectory() + "parity-cli-\(UUID().uuidString)/parity.sqlite"
-        let config = NSTemporaryDirectory() + "parity-cli-\(UUID().uuidString).yaml"
+        let storePath = scratch.file("parity.sqlite")
+        let config = scratch.file("parity.yaml")
         try ("store: { path: \"\(storePath)\" }\n" + scenario.yaml(ignore: "{ legacy: [row_version, ref] }"))
             .write(toFile: config, atomically: true, encoding: .utf8)
 
@@ -113,8 +125,8 @@ struct InitCLITests {
     func initFailingCheck() throws {
         let scenario = try CheckScenario(legacySettings: ["wal_level": "replica"])
         defer { scenario.stop() }
-        let config = NSTemporaryDirectory() + "parity-cli-\(UUID().uuidString).yaml"
-        let storePath = NSTemporaryDirectory() + "parity-cli-\(UUID().uuidString)/parity.sqlite"
+        let config = scratch.file("parity.yaml")
+        let storePath = scratch.file("parity.sqlite")
         try ("store: { path: \"\(storePath)\" }\n" + scenario.yaml()).write(toFile: config, atomically: true, encoding: .utf8)
         let run = try ParityBinary.run(["init", "--config", config])
         #expect(run.status == 3)

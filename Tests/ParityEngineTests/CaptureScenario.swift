@@ -22,6 +22,8 @@ struct CaptureScenario {
     let configuration: ParityConfiguration
     let configPath: String
     let store: ParityStore
+    /// Holds the store and the config file.
+    let scratch: ScratchDirectory
 
     /// `extraYAML` is appended to the config (e.g. `cycle:` and `dispositions:`), `noteColumn` replaces the
     /// orders.note column pair, and `newSetup` runs on the new database before init (planted baseline differences).
@@ -36,7 +38,8 @@ struct CaptureScenario {
         try legacy.run(Self.schema, database: "legacy")
         try new.run(Self.schema, database: "modern")
         if !newSetup.isEmpty { try new.run(newSetup, database: "modern") }
-        let storePath = NSTemporaryDirectory() + "parity-capture-\(UUID().uuidString)/parity.sqlite"
+        scratch = try ScratchDirectory("capture")
+        let storePath = scratch.file("parity.sqlite")
         let yaml = """
             store: { path: "\(storePath)" }
             sources:
@@ -51,7 +54,7 @@ struct CaptureScenario {
             \(ReconciliationScenario.hiddenState)
             \(extraYAML)
             """
-        configPath = NSTemporaryDirectory() + "parity-capture-\(UUID().uuidString).yaml"
+        configPath = scratch.file("parity.yaml")
         try yaml.write(toFile: configPath, atomically: true, encoding: .utf8)
         configuration = try ParityConfiguration.parse(yaml: yaml, file: configPath, environment: [:])
         store = try ParityStore.open(path: storePath)

@@ -7,6 +7,12 @@ import Testing
 
 @Suite("Capture into the store against real clusters")
 struct CaptureTests {
+    let scratch: ScratchDirectory
+
+    init() throws {
+        scratch = try ScratchDirectory("capture")
+    }
+
     @Test("inserts, updates, deletes, truncate, composite and changed keys, TOAST, ADD COLUMN and ANALYZE land exactly")
     func changesLandExactly() throws {
         let scenario = try CaptureScenario()
@@ -74,7 +80,7 @@ struct CaptureTests {
         defer { cluster.stop() }
         let yaml = "sources:\n  legacy: { dsn: \"\(cluster.dsn())\" }\n  new: { dsn: \"\(cluster.dsn())\", slot: other }\n"
         let configuration = try ParityConfiguration.parse(yaml: yaml, file: "c.yaml", environment: [:])
-        let store = try ParityStore.open(path: NSTemporaryDirectory() + "parity-\(UUID().uuidString)/p.sqlite")
+        let store = try ParityStore.open(path: scratch.file("parity.sqlite"))
         let error = #expect(throws: EngineError.self) { _ = try CaptureSession(configuration: configuration, store: store) }
         #expect(error?.fix.contains("parity init") == true)
     }

@@ -11,6 +11,7 @@ struct InitTeardownTests {
     let scenario: CheckScenario
     let configuration: ParityConfiguration
     let store: ParityStore
+    let scratch: ScratchDirectory
 
     init() throws {
         scenario = try CheckScenario()
@@ -21,7 +22,8 @@ struct InitTeardownTests {
             """, database: "legacy")
         try scenario.new.run("INSERT INTO sales.\"order\" VALUES (1, 'open', 10.500, '2026-11-20 17:00+00', NULL)", database: "modern")
         configuration = try scenario.configuration(scenario.yaml(ignore: "{ legacy: [row_version, ref] }"))
-        store = try ParityStore.open(path: NSTemporaryDirectory() + "parity-init-\(UUID().uuidString)/parity.sqlite")
+        scratch = try ScratchDirectory("init")
+        store = try ParityStore.open(path: scratch.file("parity.sqlite"))
     }
 
     func slots(_ cluster: PostgresCluster, _ database: String) throws -> [String] {

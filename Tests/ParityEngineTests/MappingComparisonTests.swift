@@ -2,6 +2,7 @@ import Foundation
 import ParityConfig
 @testable import ParityEngine
 import ParityStore
+import ParityTestSupport
 import Reconciliation
 import Testing
 
@@ -9,9 +10,11 @@ import Testing
 struct MappingComparisonTests {
     let store: ParityStore
     let mapping: TableMapping
+    let scratch: ScratchDirectory
 
     init() throws {
-        store = try ParityStore.open(path: NSTemporaryDirectory() + "parity-merge-\(UUID().uuidString)/parity.sqlite")
+        scratch = try ScratchDirectory("merge")
+        store = try ParityStore.open(path: scratch.file("parity.sqlite"))
         let configuration = try ParityConfiguration.parse(yaml: """
             sources: { legacy: { dsn: "host=a" }, new: { dsn: "host=b" } }
             tables:
@@ -76,7 +79,7 @@ struct MappingComparisonTests {
 
     @Test("rows with the same image text match without decoding only where both sides read them alike")
     func identicalImages() throws {
-        let store = try ParityStore.open(path: NSTemporaryDirectory() + "parity-merge-\(UUID().uuidString)/parity.sqlite")
+        let store = try ParityStore.open(path: scratch.file("identical.sqlite"))
         let configuration = try ParityConfiguration.parse(yaml: """
             sources: { legacy: { dsn: "host=a" }, new: { dsn: "host=b" } }
             tables:

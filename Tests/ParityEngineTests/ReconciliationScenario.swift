@@ -31,6 +31,8 @@ struct ReconciliationScenario {
     let new: PostgresCluster
     let configuration: ParityConfiguration
     let store: ParityStore
+    /// Holds the store and the config files.
+    let scratch: ScratchDirectory
 
     /// The mapping of `legacySchema` to `newSchema` (YAML lines under `tables:`).
     static let tables = """
@@ -61,7 +63,8 @@ struct ReconciliationScenario {
         try new.createDatabase("modern")
         try legacy.run(legacySchema, database: "legacy")
         try new.run(newSchema, database: "modern")
-        let storePath = NSTemporaryDirectory() + "parity-reconcile-\(UUID().uuidString)/parity.sqlite"
+        scratch = try ScratchDirectory("reconcile")
+        let storePath = scratch.file("parity.sqlite")
         let yaml = """
             store: { path: "\(storePath)" }
             sources:
@@ -73,7 +76,7 @@ struct ReconciliationScenario {
             \(hiddenState)
             \(extraYAML)
             """
-        let configPath = NSTemporaryDirectory() + "parity-reconcile-\(UUID().uuidString).yaml"
+        let configPath = scratch.file("parity.yaml")
         try yaml.write(toFile: configPath, atomically: true, encoding: .utf8)
         configuration = try ParityConfiguration.parse(yaml: yaml, file: configPath, environment: [:])
         store = try ParityStore.open(path: storePath)

@@ -6,10 +6,17 @@ import ParityConfig
 import ParityEngine
 import ParityService
 import ParityStore
+import ParityTestSupport
 import Testing
 
 @Suite("parity run's HTTP edge: bearer token, JSON errors, listen address")
 struct AuthorizationTests {
+    let scratch: ScratchDirectory
+
+    init() throws {
+        scratch = try ScratchDirectory("service")
+    }
+
     @Test("with a token, a missing or wrong bearer gets 401 (but /healthz); unknown cycles and routes get a 404 JSON error")
     func bearerTokenAndErrors() async throws {
         let scenario = try ServiceScenario(token: "s3cret-token")
@@ -48,7 +55,7 @@ struct AuthorizationTests {
             """
         var configuration = try ParityConfiguration.parse(yaml: yaml, file: "parity.yaml", environment: [:])
         configuration.http = HTTPConfiguration(listen: ListenAddress(host: "0.0.0.0", port: 0), token: nil)
-        let store = try ParityStore.open(path: NSTemporaryDirectory() + "parity-service-\(UUID().uuidString)/parity.sqlite")
+        let store = try ParityStore.open(path: scratch.file("parity.sqlite"))
         #expect {
             _ = try buildApplication(configuration: configuration, store: store, logger: Logger(label: "test"))
         } throws: { error in

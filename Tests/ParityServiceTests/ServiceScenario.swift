@@ -19,6 +19,8 @@ struct ServiceScenario {
     let configuration: ParityConfiguration
     let configPath: String
     let store: ParityStore
+    /// Holds the store and the config file.
+    let scratch: ScratchDirectory
 
     init(token: String? = nil) throws {
         legacy = try PostgresCluster.start()
@@ -27,7 +29,8 @@ struct ServiceScenario {
         try new.createDatabase("modern")
         try legacy.run(Self.schema, database: "legacy")
         try new.run(Self.schema, database: "modern")
-        let storePath = NSTemporaryDirectory() + "parity-service-\(UUID().uuidString)/parity.sqlite"
+        scratch = try ScratchDirectory("service")
+        let storePath = scratch.file("parity.sqlite")
         let yaml = """
             store: { path: "\(storePath)" }
             sources:
@@ -39,7 +42,7 @@ struct ServiceScenario {
                   columns: [{ legacy: status, new: status }, { legacy: amount, new: amount, type: decimal }] }
             http: { listen: "127.0.0.1:0"\(token.map { ", token: \"\($0)\"" } ?? "") }
             """
-        configPath = NSTemporaryDirectory() + "parity-service-\(UUID().uuidString).yaml"
+        configPath = scratch.file("parity.yaml")
         try yaml.write(toFile: configPath, atomically: true, encoding: .utf8)
         configuration = try ParityConfiguration.parse(yaml: yaml, file: configPath, environment: [:])
         store = try ParityStore.open(path: storePath)

@@ -1,14 +1,17 @@
 import Foundation
 import GRDB
 @testable import ParityStore
+import ParityTestSupport
 import Testing
 
 @Suite("Applying captured transactions")
 struct ApplyTests {
     let store: ParityStore
+    let scratch: ScratchDirectory
 
     init() throws {
-        store = try ParityStore.open(path: NSTemporaryDirectory() + "parity-apply-\(UUID().uuidString)/parity.sqlite")
+        scratch = try ScratchDirectory("apply")
+        store = try ParityStore.open(path: scratch.file("parity.sqlite"))
         try store.recordInitialized(SourceRecord(
             side: "legacy", slot: "parity_legacy", publications: ["parity_legacy"], systemIdentifier: "7300000000000000001",
             database: "legacy", consistentPoint: 100, checkpointLSN: 100, watermark: 5, initializedAt: 1))
@@ -114,9 +117,15 @@ struct ApplyTests {
 
 @Suite("Applying batches")
 struct BatchApplyTests {
+    let scratch: ScratchDirectory
+
+    init() throws {
+        scratch = try ScratchDirectory("batch")
+    }
+
     @Test("a batch applies in order in one transaction, skipping what the checkpoint already covers")
     func batch() throws {
-        let store = try ParityStore.open(path: NSTemporaryDirectory() + "parity-batch-\(UUID().uuidString)/parity.sqlite")
+        let store = try ParityStore.open(path: scratch.file("parity.sqlite"))
         try store.recordInitialized(SourceRecord(
             side: "new", slot: "parity_new", publications: ["parity_new"], systemIdentifier: "1", database: "modern",
             consistentPoint: 100, checkpointLSN: 100, watermark: 0, initializedAt: 1))

@@ -1,13 +1,20 @@
 import Foundation
 import GRDB
 @testable import ParityStore
+import ParityTestSupport
 import Testing
 
 @Suite("Multi-row inserts")
 struct BatchInsertTests {
+    let scratch: ScratchDirectory
+
+    init() throws {
+        scratch = try ScratchDirectory("batch")
+    }
+
     @Test("every row lands once, in order, whatever the count", arguments: [1, 13, 199, 200, 201, 451])
     func allRowsInOrder(count: Int) throws {
-        let store = try ParityStore.open(path: NSTemporaryDirectory() + "parity-batch-\(UUID().uuidString)/parity.sqlite")
+        let store = try ParityStore.open(path: scratch.file("parity.sqlite"))
         let rows = try store.write { db in
             try db.execute(sql: "CREATE TABLE t (n INTEGER NOT NULL, text TEXT)")
             var batch = BatchInsert(table: "t", columns: ["n", "text"])

@@ -7,9 +7,11 @@ import Testing
 @Suite("Stored row images: positional, with their columns in image_layout")
 struct ImageLayoutTests {
     let store: ParityStore
+    let scratch: ScratchDirectory
 
     init() throws {
-        store = try ParityStore.open(path: NSTemporaryDirectory() + "parity-layouts-\(UUID().uuidString)/parity.sqlite")
+        scratch = try ScratchDirectory("layouts")
+        store = try ParityStore.open(path: scratch.file("parity.sqlite"))
     }
 
     @Test("an image is its layout's id and its values in column order; images with the same columns share a layout")

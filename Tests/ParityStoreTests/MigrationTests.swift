@@ -1,11 +1,18 @@
 import Foundation
 import GRDB
 @testable import ParityStore
+import ParityTestSupport
 import Testing
 
 @Suite("Store migrations")
 struct MigrationTests {
-    let path = NSTemporaryDirectory() + "parity-store-\(UUID().uuidString)/parity.sqlite"
+    let scratch: ScratchDirectory
+    let path: String
+
+    init() throws {
+        scratch = try ScratchDirectory("store")
+        path = scratch.file("parity.sqlite")
+    }
 
     @Test("a fresh store gets every migration, in order, in WAL mode")
     func fresh() throws {
@@ -61,8 +68,6 @@ struct MigrationTests {
 
     @Test("011 rewrites the images already stored by position, every table, every value exactly")
     func positionalImages() throws {
-        try FileManager.default.createDirectory(
-            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let queue = try DatabaseQueue(path: path)
         try StoreMigrations.migrator().migrate(queue, upTo: "010_row_delta_folded_by")
         let image = #"{"amount":"12.50","id":"7","note":"a \"b\"\\ é\n\u0001"}"#

@@ -1,15 +1,18 @@
 import Foundation
 import GRDB
 @testable import ParityStore
+import ParityTestSupport
 import Testing
 
 @Suite("Staging and committing streamed transactions")
 struct StreamedApplyTests {
     let store: ParityStore
     let note = String(repeating: "x", count: 12_000)
+    let scratch: ScratchDirectory
 
     init() throws {
-        store = try ParityStore.open(path: NSTemporaryDirectory() + "parity-streamed-\(UUID().uuidString)/parity.sqlite")
+        scratch = try ScratchDirectory("streamed")
+        store = try ParityStore.open(path: scratch.file("parity.sqlite"))
         try store.recordInitialized(SourceRecord(
             side: "legacy", slot: "parity_legacy", publications: ["parity_legacy"], systemIdentifier: "7300000000000000001",
             database: "legacy", consistentPoint: 100, checkpointLSN: 100, watermark: 5, initializedAt: 1))

@@ -118,7 +118,7 @@ struct GateScenario {
             \(rules.hiddenState)
             \(Self.rulesYAML(rules))
             """
-        let path = NSTemporaryDirectory() + "parity-gate-\(UUID().uuidString).yaml"
+        let path = base.scratch.file("gate-\(UUID().uuidString).yaml")
         try yaml.write(toFile: path, atomically: true, encoding: .utf8)
         return (path, try ParityConfiguration.parse(yaml: yaml, file: path, environment: [:]))
     }

@@ -1,10 +1,17 @@
 import Foundation
+import ParityTestSupport
 import Testing
 
 @Suite("parity inventory on the command line")
 struct InventoryCLITests {
+    let scratch: ScratchDirectory
+
+    init() throws {
+        scratch = try ScratchDirectory("inventory")
+    }
+
     private func write(_ yaml: String) throws -> String {
-        let path = NSTemporaryDirectory() + "parity-inventory-\(UUID().uuidString).yaml"
+        let path = scratch.file("\(UUID().uuidString).yaml")
         try yaml.write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }

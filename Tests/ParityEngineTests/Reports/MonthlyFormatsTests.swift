@@ -1,5 +1,6 @@
 import ExactNumeric
 import Foundation
+import ParityTestSupport
 import Reconciliation
 import Reports
 import Testing
@@ -113,9 +114,11 @@ struct MonthlyFormatsTests {
         let html = MonthlyRenderer.render(MonthlySample.report(), format: .html)
         #expect(html.hasPrefix("<!DOCTYPE html>") && html.hasSuffix("</html>\n"))
         #expect(html.components(separatedBy: "<svg").count - 1 == MonthlySample.report().aggregates.count)
-        let path = ProcessInfo.processInfo.environment["PARITY_SAMPLE_HTML"]
-            ?? FileManager.default.temporaryDirectory.appendingPathComponent("parity-monthly-sample.html").path
-        try html.write(toFile: path, atomically: true, encoding: .utf8)
-        #expect(try String(contentsOfFile: path, encoding: .utf8) == html)
+        let scratch = try ScratchDirectory("monthly")
+        let path = ProcessInfo.processInfo.environment["PARITY_SAMPLE_HTML"] ?? scratch.file("monthly-sample.html")
+        try withExtendedLifetime(scratch) {
+            try html.write(toFile: path, atomically: true, encoding: .utf8)
+            #expect(try String(contentsOfFile: path, encoding: .utf8) == html)
+        }
     }
 }

@@ -1,14 +1,17 @@
 import Foundation
 import GRDB
 @testable import ParityStore
+import ParityTestSupport
 import Testing
 
 @Suite("Closing a cycle folds pending changes")
 struct FoldTests {
     let store: ParityStore
+    let scratch: ScratchDirectory
 
     init() throws {
-        store = try ParityStore.open(path: NSTemporaryDirectory() + "parity-fold-\(UUID().uuidString)/parity.sqlite")
+        scratch = try ScratchDirectory("fold")
+        store = try ParityStore.open(path: scratch.file("parity.sqlite"))
         try store.recordInitialized(SourceRecord(
             side: "legacy", slot: "parity_legacy", publications: ["parity_legacy"], systemIdentifier: "7300000000000000001",
             database: "legacy", consistentPoint: 100, checkpointLSN: 100, watermark: 5, initializedAt: 1))
