@@ -1,11 +1,18 @@
 import Foundation
 import GRDB
 @testable import ParityStore
+import ParityTestSupport
 import Testing
 
 @Suite("The store's log file between commands")
 struct StoreLogTests {
-    let path = NSTemporaryDirectory() + "parity-log-\(UUID().uuidString)/parity.sqlite"
+    let scratch: ScratchDirectory
+    let path: String
+
+    init() throws {
+        scratch = try ScratchDirectory("log")
+        path = scratch.file("parity.sqlite")
+    }
 
     /// Opens the store and commits about 4 MB of rows (a log of a thousand pages).
     private func openAndFill() throws -> ParityStore {
@@ -32,7 +39,6 @@ struct StoreLogTests {
 
     @Test("a released store keeps its log file, and the next process has nothing in it to recover")
     func kept() throws {
-        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
         _ = try openAndFill()
         #expect(try logSize() > 4_000_000)
         #expect(try framesToRecover() <= 2)
@@ -40,7 +46,6 @@ struct StoreLogTests {
 
     @Test("the kept file is cut to the limit")
     func cut() throws {
-        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
         let store = try openAndFill()
         try store.pool.writeWithoutTransaction { db in try StoreLog.restart(db, keeping: 1 << 20) }
         #expect(try logSize() == 1 << 20)
@@ -48,7 +53,6 @@ struct StoreLogTests {
 
     @Test("a store file deleted without its log starts as a new, sound store (SQLite drops the log of an empty file)")
     func orphanedLog() throws {
-        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
         _ = try openAndFill()
         try FileManager.default.removeItem(atPath: path)
         let store = try ParityStore.open(path: path)

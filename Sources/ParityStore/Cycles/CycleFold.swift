@@ -10,9 +10,11 @@ import GRDB
 /// Benchmarks/RESULTS.md).
 enum CycleFold {
     /// Folds the pending changes committed before `end` into the delta, marking the rows written with `cycle`,
-    /// and drops those changes from pending. Returns whether the delta changed.
-    static func apply(_ db: Database, cycle: Int64, before end: Int64) throws -> Bool {
+    /// and drops those changes from pending. Returns which delta rows it wrote and how the close finds them.
+    static func apply(_ db: Database, cycle: Int64, before end: Int64) throws -> FoldedKeys {
         let truncates = try lastTruncates(db, before: end)
+        // A truncate writes every row its mapping had: too many to list.
+        let listed = try truncates.isEmpty && FoldedKeys.list(db, before: end)
         for truncate in truncates { try deleteClosedRows(db, truncate, cycle: cycle) }
         // Every change names its key; an update that changed the key also deletes the old one. Sorted by key
         // and then commit order, so the last event per key is written last and is the key's state at the end,
@@ -26,7 +28,7 @@ enum CycleFold {
                     INSERT INTO row_delta (side, mapping, row_key, row_values, commit_time, lsn, folded_by)
                     SELECT e.side, e.mapping, e.row_key, \(event.values), \(event.time), \(event.lsn), :cycle FROM (
                         SELECT side, mapping, old_key AS row_key, NULL AS row_values, commit_time, commit_lsn, seq, 0 AS part
-                        FROM \(PendingChanges.before) WHERE old_key IS NOT NULL
+                        FROM \(PendingChanges.keyChangesBefore)
                         UNION ALL
                         SELECT side, mapping, row_key, row_values, commit_time, commit_lsn, seq, 1
                         FROM \(PendingChanges.before) WHERE row_key IS NOT NULL) AS e \(event.join)
@@ -41,7 +43,7 @@ enum CycleFold {
         }
         try db.execute(sql: "DROP TABLE IF EXISTS temp.cycle_truncate")
         try dropFolded(db, before: end)
-        return wrote
+        return !wrote ? .none : listed ? .listed : .unlisted
     }
 
     /// A change's image, time and LSN as folded.

@@ -9,10 +9,10 @@ public final class CycleStateReader {
     private let db: Database
     private let layouts: ImageLayouts
     private let cycle: Int64
-    /// Whether the fold wrote any delta row: when not, no key changed, and the delta is not scanned for any.
-    private let folded: Bool
+    /// The delta rows the fold wrote: the keys changed in the cycle.
+    private let folded: FoldedKeys
 
-    init(db: Database, layouts: ImageLayouts, cycle: Int64, folded: Bool) {
+    init(db: Database, layouts: ImageLayouts, cycle: Int64, folded: FoldedKeys) {
         self.db = db
         self.layouts = layouts
         self.cycle = cycle
@@ -22,11 +22,9 @@ public final class CycleStateReader {
     /// Keys (JSON array text) changed on `side` before the end, with each key's latest commit time (µs since 1970).
     public func changedKeys(side: String, mapping: String) throws -> [String: Int64] {
         var keys: [String: Int64] = [:]
-        guard folded else { return keys }
-        let rows = try Row.fetchCursor(
-            db, sql: "SELECT row_key, commit_time FROM row_delta WHERE side = ? AND mapping = ? AND folded_by = ?",
-            arguments: [side, mapping, cycle])
-        while let row = try rows.next() { keys[row[0]] = row[1] }
+        guard let sql = folded.rowsSQL else { return keys }
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: ["side": side, "mapping": mapping, "cycle": cycle])
+        while let row = try rows.next() { keys[row[0]] = row[2] }
         return keys
     }
 
@@ -54,27 +52,29 @@ public final class CycleStateReader {
     /// The rows of `side` in key order (byte order of the key text), streamed: with `changedOnly`, the keys
     /// changed before the end (a deleted key with nil values); otherwise every row that exists as of the end.
     public func rows(side: String, mapping: String, changedOnly: Bool) throws -> StateRowCursor {
-        // Without this, SQLite reads the side's whole delta to find no row of this cycle (0.1 s per side for
-        // the close after a cycle that changed 1M keys).
-        if changedOnly && !folded { return StateRowCursor(nil, db: db, layouts: layouts) }
-        // The full scan's two halves are each in key order: SQLite merges them (MERGE (UNION ALL)) instead of
-        // sorting every row.
-        let sql = changedOnly ? """
-            SELECT row_key, row_values, commit_time FROM row_delta
-            WHERE side = :side AND mapping = :mapping AND folded_by = :cycle ORDER BY row_key
-            """ : """
-            SELECT row_key, row_values, NULL AS commit_time FROM row_state AS state
-            WHERE side = :side AND mapping = :mapping AND NOT EXISTS (
-                SELECT 1 FROM row_delta AS d WHERE d.side = state.side AND d.mapping = state.mapping AND d.row_key = state.row_key)
-            UNION ALL
-            SELECT row_key, row_values, CASE WHEN folded_by = :cycle THEN commit_time END FROM row_delta
-            WHERE side = :side AND mapping = :mapping AND row_values IS NOT NULL
-            ORDER BY row_key
-            """
+        let sql: String
+        if changedOnly {
+            guard let changed = folded.rowsSQL else { return StateRowCursor(nil, db: db, layouts: layouts) }
+            sql = changed
+        } else {
+            sql = Self.everyRow
+        }
         return StateRowCursor(
             try Row.fetchCursor(db, sql: sql, arguments: ["side": side, "mapping": mapping, "cycle": cycle]),
             db: db, layouts: layouts)
     }
+
+    /// Every row of `:side` and `:mapping` as of the end, in key order. The two halves are each in key order:
+    /// SQLite merges them (MERGE (UNION ALL)) instead of sorting every row.
+    private static let everyRow = """
+        SELECT row_key, row_values, NULL AS commit_time FROM row_state AS state
+        WHERE side = :side AND mapping = :mapping AND NOT EXISTS (
+            SELECT 1 FROM row_delta AS d WHERE d.side = state.side AND d.mapping = state.mapping AND d.row_key = state.row_key)
+        UNION ALL
+        SELECT row_key, row_values, CASE WHEN folded_by = :cycle THEN commit_time END FROM row_delta
+        WHERE side = :side AND mapping = :mapping AND row_values IS NOT NULL
+        ORDER BY row_key
+        """
 
     /// Every flow day's latest aggregate row recorded before this cycle.
     public func previousFlowResults() throws -> [StoredAggregateResult] {

@@ -21,10 +21,11 @@ extension ParityStore {
                 return (nil, false)
             }
             return try db.withLargePageCache {
-                let folded = try end.map { end in try CycleFold.apply(db, cycle: id, before: end) } ?? false
-                if folded { writeback = LogWriteback.start(path: path + "-wal") }
+                let folded = try end.map { end in try CycleFold.apply(db, cycle: id, before: end) } ?? .none
+                if folded != .none { writeback = LogWriteback.start(path: path + "-wal") }
                 let close = try compare(CycleStateReader(db: db, layouts: layouts, cycle: id, folded: folded))
-                let mergeDue = try folded && RowDelta.isMergeDue(db, policy: merge)
+                try FoldedKeys.drop(db)
+                let mergeDue = try folded != .none && RowDelta.isMergeDue(db, policy: merge)
                 try Self.record(db, close)
                 return (close.cycle, mergeDue)
             }

@@ -28,4 +28,16 @@ enum PendingChanges {
             AND c.mapping IS NOT NULL
         ORDER BY lsn, seq
         """
+
+    /// The changes among `before` that changed their key (side, mapping, old_key, commit_time, commit_lsn, seq),
+    /// read through their partial indexes (migrations/013) instead of every pending change.
+    static let keyChangesBefore = """
+        (SELECT side, mapping, old_key, commit_time, commit_lsn, seq FROM pending_change INDEXED BY pending_change_key_change
+         WHERE old_key IS NOT NULL AND side IN ('legacy', 'new') AND commit_time < :end
+         UNION ALL
+         SELECT t.side, c.mapping, c.old_key, t.commit_time, t.commit_lsn, c.seq
+         FROM streamed_change AS c INDEXED BY streamed_change_key_change JOIN streamed_transaction AS t ON t.stream = c.stream
+         WHERE c.old_key IS NOT NULL AND t.side IN ('legacy', 'new') AND t.commit_lsn IS NOT NULL AND t.commit_time < :end
+             AND c.mapping IS NOT NULL)
+        """
 }

@@ -254,6 +254,35 @@ struct FoldTests {
         #expect(try count("SELECT count(*) FROM row_delta WHERE folded_by = 2") == 1)
     }
 
+    @Test("an update in a streamed transaction that moves a key deletes the old one, and both keys changed")
+    func streamedKeyChange() throws {
+        try applyStreamed(300, at: 11, [change(.update, ["20"], ["id": .value("20"), "amount": .value("2.00")], oldKey: ["2"])])
+        var changed: [String: Int64] = [:]
+        _ = try close(1, before: 20) { reader in changed = try reader.changedKeys(side: "legacy", mapping: "orders") }
+        #expect(changed == ["[\"2\"]": 11, "[\"20\"]": 11])
+        #expect(try state() == ["[\"1\"]": #"{"amount":"1.50","id":"1"}"#, "[\"20\"]": #"{"amount":"2.00","id":"20"}"#])
+    }
+
+    @Test("past the keys a fold lists, a close finds its changed keys by reading the delta: the same keys, in key order")
+    func changedKeysUnlisted() throws {
+        try apply(200, at: 10, [change(.update, ["1"], ["id": .value("1"), "amount": .value("1.60")])])
+        _ = try close(1, before: 20)
+        let inserts = (0..<FoldedKeys.listLimit).map { change(.insert, ["k\($0)"], ["id": .value("k\($0)")]) }
+        try apply(300, at: 25, inserts + [change(.update, ["20"], ["id": .value("20"), "amount": .value("2.00")], oldKey: ["2"])])
+        var changed: [String: Int64] = [:]
+        var rows: [String] = []
+        _ = try close(2, before: 30) { reader in
+            changed = try reader.changedKeys(side: "legacy", mapping: "orders")
+            let cursor = try reader.rows(side: "legacy", mapping: "orders", changedOnly: true)
+            while let row = try cursor.next() { rows.append(row.key) }
+        }
+        #expect(changed.count == FoldedKeys.listLimit + 2)
+        #expect(changed["[\"1\"]"] == nil)  // changed by the first close, still in the delta
+        #expect(changed["[\"2\"]"] == 25 && changed["[\"20\"]"] == 25 && changed["[\"k0\"]"] == 25)
+        #expect(rows == changed.keys.sorted())
+        #expect(try state()["[\"2\"]"] == nil)
+    }
+
     @Test("a truncate after earlier closes clears the keys in the delta too, and does not revive deleted ones")
     func truncateThroughDelta() throws {
         try apply(200, at: 10, [
