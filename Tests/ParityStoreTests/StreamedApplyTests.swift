@@ -60,6 +60,13 @@ struct StreamedApplyTests {
         #expect(record?.checkpointLSN == 300 && record?.lastCommitTime == 30 && record?.watermark == 30)
     }
 
+    @Test("staging leaves the store's commits unsynced (NORMAL), as every write; only makeDurable syncs")
+    func stagingKeepsNormal() throws {
+        try store.stage([staged(900, .insert, ["2"], ["id": .value("2")])], xid: 900, side: "legacy", restart: true)
+        let synchronous = try store.pool.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+        #expect(synchronous == 1)  // NORMAL; FULL (2) would sync the log at every later commit
+    }
+
     @Test("thousands of staged changes all move; the last image wins")
     func manyChanges() throws {
         let total = 2_007

@@ -7,10 +7,11 @@ extension ParityStore {
     /// Appends changes of the streamed transaction `xid` to its open stream; with `restart`, first
     /// drops what was staged for it before (the server streams it again from its start).
     ///
-    /// Not synced: staged changes are dropped whenever streaming restarts, and the transaction's
-    /// durable commit syncs them with it.
+    /// Committed like every store write (`synchronous = NORMAL`, not synced): staged changes are dropped
+    /// whenever streaming restarts, and the sync before the transaction's confirmation (`makeDurable()`)
+    /// covers them.
     public func stage(_ changes: [StagedChange], xid: UInt32, side: String, restart: Bool) throws(StoreError) {
-        try writeUnsynced { db in
+        try write { db in
             if restart, let stream = try openStream(xid: xid, side: side, db: db) { try dropStream(stream, db: db) }
             let stream = try openStream(xid: xid, side: side, db: db) ?? newStream(xid: xid, side: side, db: db)
             var seq = try Int64.fetchOne(
