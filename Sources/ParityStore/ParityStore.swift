@@ -96,10 +96,22 @@ public final class ParityStore: Sendable {
 }
 
 extension ParityStore {
-    /// Runs a write transaction: all of `body` commits, or none of it.
-    func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+    /// Runs a write transaction: all of `body` commits, or none of it. Without `checkpointing`, its commit
+    /// does not run SQLite's automatic checkpoint (for a large commit whose log another connection copies).
+    func write<T>(checkpointing: Bool = true, _ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
-            return try pool.write(body)
+            guard !checkpointing else { return try pool.write(body) }
+            return try pool.writeWithoutTransaction { db in
+                let pages = try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") ?? 1000
+                try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
+                defer { try? db.execute(sql: "PRAGMA wal_autocheckpoint = \(pages)") }
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                return result!  // set: the transaction committed
+            }
         } catch let error as StoreError {
             throw error
         } catch {

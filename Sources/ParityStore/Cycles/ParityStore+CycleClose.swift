@@ -2,31 +2,33 @@ import Foundation
 import GRDB
 
 extension ParityStore {
-    /// Closes cycle `id` atomically: the pending changes committed before `end` are folded into row state and
-    /// dropped from pending, `compare` reads the state as of `end` and says what to record, and the cycle, its
-    /// tables, findings and carried keys are written, all in one store transaction.
+    /// Closes cycle `id`: the pending changes committed before `end` are folded into row state and dropped
+    /// from pending, `compare` reads the state as of `end` and says what to record, and the cycle, its tables,
+    /// findings and carried keys are written.
     ///
-    /// `end` nil (the baseline) folds nothing. The changes are folded into the row delta (`CycleFold`); when
-    /// `merge` says the delta has grown large enough, it is merged into row state afterwards, part by part in
-    /// store transactions of their own: the cycle is recorded before the long rewrite, a merge cut short loses
-    /// nothing, and capture's writes wait for one part at most.
+    /// `end` nil (the baseline) folds nothing. The changes are folded into the row delta (`CycleFold`) by a
+    /// transaction of its own, which marks the cycle folded (`folded_cycle` in store_info); the comparison and
+    /// the record follow in a second one, which clears the mark. Meanwhile a background checkpoint copies the
+    /// fold's log into the database file (`LogCheckpoint`). A close cut short between the two (a crash, a
+    /// failed comparison) leaves the mark, and the next close of the cycle compares what was folded without
+    /// folding again. When `merge` says the delta has grown large enough, it is merged into row state
+    /// afterwards, part by part in store transactions of their own: a merge cut short loses nothing, and
+    /// capture's writes wait for one part at most.
     /// Returns nil, recording nothing, when cycle `id` is already closed.
     public func closeCycle(
         id: Int64, foldBefore end: Int64?, merge: DeltaMergePolicy = .standard, _ compare: (CycleStateReader) throws -> CycleClose
     ) throws(StoreError) -> CycleRecord? {
-        var writeback: LogWriteback?
-        defer { writeback?.wait() }
+        guard let folded = try fold(cycle: id, before: end) else { return nil }
+        let checkpoint = folded == .none ? nil : LogCheckpoint.start(path: path)
+        defer { checkpoint?.wait() }
         let (record, mergeDue) = try write { db -> (CycleRecord?, Bool) in
-            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM cycle WHERE id = ?)", arguments: [id]) == false else {
-                return (nil, false)
-            }
+            guard try !Self.isClosed(db, cycle: id) else { return (nil, false) }
             return try db.withLargePageCache {
-                let folded = try end.map { end in try CycleFold.apply(db, cycle: id, before: end) } ?? .none
-                if folded != .none { writeback = LogWriteback.start(path: path + "-wal") }
                 let close = try compare(CycleStateReader(db: db, layouts: layouts, cycle: id, folded: folded))
                 try FoldedKeys.drop(db)
                 let mergeDue = try folded != .none && RowDelta.isMergeDue(db, policy: merge)
                 try Self.record(db, close)
+                try db.execute(sql: "DELETE FROM store_info WHERE key = 'folded_cycle'")
                 return (close.cycle, mergeDue)
             }
         }
@@ -36,6 +38,27 @@ extension ParityStore {
             remaining = try write { db in try db.withLargePageCache { try RowDelta.mergePart(db, rows: merge.rowsPerTransaction) } }
         }
         return record
+    }
+
+    /// Folds cycle `id`'s changes and marks it folded, in a transaction whose commit does not wait for an
+    /// automatic checkpoint (the background one does it). Returns nil when the cycle is closed already, and
+    /// for a cycle an earlier close folded, that its keys are found by reading the delta.
+    private func fold(cycle id: Int64, before end: Int64?) throws(StoreError) -> FoldedKeys? {
+        try write(checkpointing: false) { db -> FoldedKeys? in
+            guard try !Self.isClosed(db, cycle: id) else { return nil }
+            let marked = try String.fetchOne(db, sql: "SELECT value FROM store_info WHERE key = 'folded_cycle'")
+            if marked == String(id) { return .unlisted }
+            guard let end else { return FoldedKeys.none }
+            let folded = try db.withLargePageCache { try CycleFold.apply(db, cycle: id, before: end) }
+            try db.execute(
+                sql: "INSERT INTO store_info (key, value) VALUES ('folded_cycle', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                arguments: [String(id)])
+            return folded
+        }
+    }
+
+    private static func isClosed(_ db: Database, cycle id: Int64) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM cycle WHERE id = ?)", arguments: [id]) ?? false
     }
 
     private static func record(_ db: Database, _ close: CycleClose) throws {

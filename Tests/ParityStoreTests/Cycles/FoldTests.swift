@@ -283,6 +283,22 @@ struct FoldTests {
         #expect(try state()["[\"2\"]"] == nil)
     }
 
+    @Test("a close cut short after its fold keeps it, and the next close of the cycle compares what was folded")
+    func resumesAfterFold() throws {
+        struct Cut: Error {}
+        try apply(200, at: 10, [change(.update, ["1"], ["id": .value("1"), "amount": .value("1.60")]), change(.delete, ["2"])])
+        #expect(throws: StoreError.self) { try store.closeCycle(id: 1, foldBefore: 20) { _ in throw Cut() } }
+        #expect(try pendingCount() == 0)
+        #expect(try count("SELECT count(*) FROM cycle") == 0)
+        var changed: [String: Int64] = [:]
+        let record = try close(1, before: 20) { reader in changed = try reader.changedKeys(side: "legacy", mapping: "orders") }
+        #expect(record?.id == 1)
+        #expect(changed == ["[\"1\"]": 10, "[\"2\"]": 10])
+        #expect(try state() == ["[\"1\"]": #"{"amount":"1.60","id":"1"}"#])
+        #expect(try count("SELECT count(*) FROM store_info WHERE key = 'folded_cycle'") == 0)
+        #expect(try close(1, before: 20) == nil)
+    }
+
     @Test("a truncate after earlier closes clears the keys in the delta too, and does not revive deleted ones")
     func truncateThroughDelta() throws {
         try apply(200, at: 10, [
