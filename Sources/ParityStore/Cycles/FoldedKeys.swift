@@ -19,8 +19,8 @@ enum FoldedKeys: Sendable {
     static let listLimit = 10_000
 
     /// Lists the keys of the pending changes committed before `end` in `temp.cycle_key` (scratch space of the
-    /// closing transaction, not part of the store's schema) when there are at most ``listLimit`` changes.
-    /// Returns whether it did.
+    /// close on the writer's connection, not part of the store's schema) when there are at most ``listLimit``
+    /// changes. Returns whether it did.
     static func list(_ db: Database, before end: Int64) throws -> Bool {
         let changes = try Int.fetchOne(
             db, sql: "SELECT count(*) FROM (SELECT 1 FROM \(PendingChanges.before) LIMIT \(listLimit + 1))",
@@ -43,7 +43,7 @@ enum FoldedKeys: Sendable {
         return true
     }
 
-    /// Drops the list, at the end of the closing transaction.
+    /// Drops the list, once the close has compared.
     static func drop(_ db: Database) throws {
         try db.execute(sql: "DROP TABLE IF EXISTS temp.cycle_key")
     }
