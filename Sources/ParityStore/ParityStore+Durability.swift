@@ -14,9 +14,7 @@ extension ParityStore {
                 try db.execute(sql: "PRAGMA synchronous = FULL")
                 defer { try? db.execute(sql: "PRAGMA synchronous = NORMAL") }
                 try db.inTransaction {
-                    try db.execute(
-                        sql: "INSERT INTO store_info (key, value) VALUES ('durable_at', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                        arguments: [Self.now()])
+                    try StoreInfo.set(db, "durable_at", String(Self.now()))
                     return .commit
                 }
             }

@@ -26,9 +26,7 @@ enum StoreLog {
         try db.execute(sql: "PRAGMA journal_size_limit = \(keeping)")
         defer { try? db.execute(sql: "PRAGMA journal_size_limit = -1") }
         try db.inTransaction {
-            try db.execute(
-                sql: "INSERT INTO store_info (key, value) VALUES ('released_at', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                arguments: [ParityStore.now()])
+            try StoreInfo.set(db, "released_at", String(ParityStore.now()))
             return .commit
         }
     }

@@ -4,7 +4,7 @@ import GRDB
 import ParityTestSupport
 import Testing
 
-@Suite("The store's log file between commands")
+@Suite("The store's log: kept between commands, checkpointed beside a close")
 struct StoreLogTests {
     let scratch: ScratchDirectory
     let path: String
@@ -17,13 +17,7 @@ struct StoreLogTests {
     /// Opens the store and commits about 4 MB of rows (a log of a thousand pages).
     private func openAndFill() throws -> ParityStore {
         let store = try ParityStore.open(path: path)
-        try store.write { db in
-            try db.execute(sql: "CREATE TABLE filler (payload BLOB)")
-            try db.execute(sql: """
-                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000)
-                INSERT INTO filler SELECT randomblob(4000) FROM n
-                """)
-        }
+        try store.write { db in try LogFiller.fill(db) }
         return store
     }
 
@@ -60,5 +54,17 @@ struct StoreLogTests {
         let check = try store.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
         #expect(check == ["ok"])
         #expect(try store.read { db in try db.tableExists("filler") } == false)
+    }
+
+    @Test("a commit without checkpointing leaves its pages in the log; the background checkpoint copies them into the file")
+    func backgroundCheckpoint() throws {
+        let store = try ParityStore.open(path: path)
+        try store.write(checkpointing: false) { db in try LogFiller.fill(db) }
+        let fileSize = { try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0 }
+        let before = try fileSize()
+        #expect(before < 1_000_000)
+        LogCheckpoint.start(path: path).wait()
+        #expect(try fileSize() > before + 4_000_000)
+        #expect(try store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM filler") } == 1000)
     }
 }

@@ -28,7 +28,7 @@ extension ParityStore {
                 try FoldedKeys.drop(db)
                 let mergeDue = try folded != .none && RowDelta.isMergeDue(db, policy: merge)
                 try Self.record(db, close)
-                try db.execute(sql: "DELETE FROM store_info WHERE key = 'folded_cycle'")
+                try StoreInfo.remove(db, "folded_cycle")
                 return (close.cycle, mergeDue)
             }
         }
@@ -46,13 +46,10 @@ extension ParityStore {
     private func fold(cycle id: Int64, before end: Int64?) throws(StoreError) -> FoldedKeys? {
         try write(checkpointing: false) { db -> FoldedKeys? in
             guard try !Self.isClosed(db, cycle: id) else { return nil }
-            let marked = try String.fetchOne(db, sql: "SELECT value FROM store_info WHERE key = 'folded_cycle'")
-            if marked == String(id) { return .unlisted }
+            if try StoreInfo.get(db, "folded_cycle") == String(id) { return .unlisted }
             guard let end else { return FoldedKeys.none }
             let folded = try db.withLargePageCache { try CycleFold.apply(db, cycle: id, before: end) }
-            try db.execute(
-                sql: "INSERT INTO store_info (key, value) VALUES ('folded_cycle', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                arguments: [String(id)])
+            try StoreInfo.set(db, "folded_cycle", String(id))
             return folded
         }
     }
