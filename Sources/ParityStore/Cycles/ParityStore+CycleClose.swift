@@ -19,7 +19,8 @@ extension ParityStore {
         id: Int64, foldBefore end: Int64?, merge: DeltaMergePolicy = .standard, _ compare: (CycleStateReader) throws -> CycleClose
     ) throws(StoreError) -> CycleRecord? {
         guard let folded = try fold(cycle: id, before: end) else { return nil }
-        let checkpoint = folded == .none ? nil : LogCheckpoint.start(path: path)
+        // A fold of few changes (listed keys) writes a small log, left to SQLite's automatic checkpoints like any commit's.
+        let checkpoint = folded == .unlisted ? LogCheckpoint.start(path: path) : nil
         defer { checkpoint?.wait() }
         let (record, mergeDue) = try write { db -> (CycleRecord?, Bool) in
             guard try !Self.isClosed(db, cycle: id) else { return (nil, false) }
