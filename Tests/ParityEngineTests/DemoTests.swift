@@ -1,4 +1,6 @@
 import Foundation
+import ParityConfig
+import Reconciliation
 import Testing
 
 /// `parity demo` end to end (fewer, shorter days than `make demo`): the planted defects and the hidden summary
@@ -7,6 +9,9 @@ import Testing
 struct DemoTests {
     @Test("three simulated days: every planted kind of finding, explained rounding, a failing gate naming them, reports readable afterwards")
     func threeDays() throws {
+        // The demo's calendar (its cycles are in America/Vancouver): its month must not end while it runs.
+        let calendar = try #require(CycleCalendar(CycleConfiguration(period: .seconds(3), timezone: "America/Vancouver")))
+        try CycleClock.awayFromMonthEnd(calendar)
         let work = NSTemporaryDirectory() + "parity-demo-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: work) }
         let run = try ParityBinary.run(["demo", "--work", work, "--days", "3", "--orders", "30", "--period", "3"])
@@ -22,20 +27,33 @@ struct DemoTests {
         #expect(output.contains("orders.- missing_in_new: no disposition") && output.contains("orders.status value_mismatch: no disposition"))
         #expect(output.contains("PASS           capture_health"))
 
-        // The monthly close: the missed order is unexplained to the cent, rounding is explained.
-        let monthly = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: work + "/monthly-2026-10.json"))) as? [String: Any]
+        // The simulated days fall in the last month complete when the demo ran; the gate judges that month's revenue and
+        // fails on the missed order (day 2's first: 1.125 × 19.95 EUR = 22.44 at two places), to the cent.
+        let month = try #require(output.firstMatch(of: /replaying 3 business day\(s\) of ([0-9]{4}-[0-9]{2}),/)).1
+        #expect(output.contains("FAIL           aggregates         2 of 3 aggregate(s) out of tolerance for \(month)"), "\(output)")
+        #expect(output.contains("- revenue: 1 group(s) out of tolerance, e.g. currency=EUR: ") && output.contains("unexplained -22.44"))
+
+        // The monthly close: the missed order is unexplained to the cent, rounding is explained; the month lists the
+        // three cycles that replayed its days and their finding categories.
+        let monthly = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: work + "/monthly-\(month).json"))) as? [String: Any]
         let revenue = try #require((monthly?["aggregates"] as? [[String: Any]])?.first { $0["name"] as? String == "revenue" })
         let groups = try #require(revenue["groups"] as? [[String: Any]])
         let missing = groups.compactMap { ($0["unexplained_by_kind"] as? [String: String])?["missing_in_new"] }
-        #expect(missing.count == 1 && missing.first?.hasPrefix("-") == true)
+        #expect(missing == ["-22.44"])
         #expect(groups.allSatisfy { ($0["bridge"] as? [String: String])?["rounding"] != nil })
         let rounding = try #require((monthly?["rounding"] as? [[String: Any]])?.first)
         #expect(rounding["legacy_mode"] as? String == "half_even" && rounding["new_mode"] as? String == "half_up")
-        for name in ["parity.yaml", "parity.sqlite", "monthly-2026-10.html", "gate.json", "gate.html"] {
+        let cycles = try #require(monthly?["cycles"] as? [[String: String]])
+        #expect(cycles.count == 3 && cycles.allSatisfy { $0["status"] == "closed" }, "\(cycles)")
+        let categories = try #require(monthly?["categories"] as? [[String: Any]])
+        let kinds = Set(categories.map { "\($0["table"] ?? "").\($0["kind"] ?? "")" })
+        #expect(kinds.isSuperset(of: ["orders.rounding", "orders.value_mismatch", "orders.missing_in_new", "daily_summary.hidden_state_unmapped"]),
+                "\(kinds)")
+        for name in ["parity.yaml", "parity.sqlite", "monthly-\(month).html", "gate.json", "gate.html"] {
             #expect(FileManager.default.fileExists(atPath: work + "/" + name), "\(name)")
         }
         // The store outlives the server: reports still read it.
-        let again = try ParityBinary.run(["report", "monthly", "--month", "2026-10", "--config", work + "/parity.yaml"])
-        #expect(again.status == 0 && again.output.contains("revenue"))
+        let again = try ParityBinary.run(["report", "monthly", "--month", String(month), "--config", work + "/parity.yaml"])
+        #expect(again.status == 0 && again.output.contains("revenue") && again.output.contains("cycles: 3 of 3 closed"), "\(again.output)")
     }
 }

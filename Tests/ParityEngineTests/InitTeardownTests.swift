@@ -68,10 +68,16 @@ struct InitTeardownTests {
     func doNoHarm() throws {
         defer { scenario.stop() }
         _ = try ParityInit.run(configuration, store: store)
+        #expect(try publicationTables(scenario.legacy, "legacy").filter { $0.hasSuffix("public.audit_log") }
+                == ["parity_legacy_insert_only:public.audit_log"])
         let connection = try scenario.legacy.connect(database: "legacy")
-        try connection.query("UPDATE audit_log SET note = 'changed' WHERE id = 1")
-        try connection.query("DELETE FROM audit_log WHERE id = 1")
+        defer { connection.close() }
+        let updated = try connection.query("UPDATE audit_log SET note = 'changed' WHERE id = 1 RETURNING note").rows
+        #expect(updated.map { $0["note"] } == ["changed"])
+        let deleted = try connection.query("DELETE FROM audit_log WHERE id = 1 RETURNING id").rows
+        #expect(deleted.map { $0["id"] } == ["1"])
         try connection.query("INSERT INTO audit_log VALUES (2, 'second')")
+        #expect(try connection.query("SELECT id, note FROM audit_log").rows.map { [$0["id"], $0["note"]] } == [["2", "second"]])
     }
 
     @Test("init on an initialized store is refused with the command that resets it")

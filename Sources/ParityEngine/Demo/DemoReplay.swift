@@ -7,6 +7,7 @@ import Reconciliation
 /// Replays one simulated business day at a time: writes it early in a cycle, then closes that cycle.
 struct DemoReplay {
     let configuration: ParityConfiguration
+    let calendar: CycleCalendar
     let store: ParityStore
     let session: CaptureSession
     let traffic: DemoTraffic
@@ -21,10 +22,7 @@ struct DemoReplay {
     /// Writes `day` to both systems (one transaction per order on each side) and closes its cycle;
     /// returns the cycle's id and the defects planted.
     func replay(day: Int, progress: (String) -> Void) throws -> (Int64, [String]) {
-        guard let calendar = CycleCalendar(configuration.cycle) else {
-            throw EngineError(source: nil, message: "the demo's cycle calendar is invalid", fix: "report this as a bug", exitCode: 2)
-        }
-        let window = waitForEarlyWindow(calendar)
+        let window = waitForEarlyWindow()
         var planted: [String: Int] = [:]
         let orders = traffic.orders(day: day)
         for order in orders {
@@ -35,7 +33,7 @@ struct DemoReplay {
             if !modernStatements.isEmpty { try modern.execute(unsafeScript: modernStatements.joined(separator: ";\n")) }
         }
         let defects = planted.keys.sorted().map { "day \(day): \($0) (\(planted[$0]!) orders)" }
-        progress("day \(day) (\(DemoTraffic.date(day))): \(orders.count) orders written to both systems"
+        progress("day \(day) (\(traffic.date(day))): \(orders.count) orders written to both systems"
             + (defects.isEmpty ? "" : "; planted " + planted.keys.sorted().map { "\($0) ×\(planted[$0]!)" }.joined(separator: ", ")))
         let cycle = try closeThrough(window)
         progress("  closed cycle \(cycle.id): \(cycle.keysCompared) keys compared, unexplained rate \(cycle.unexplainedRate)")
@@ -43,7 +41,7 @@ struct DemoReplay {
     }
 
     /// The next window the clock is still in the first half of (sleeping until it starts when needed).
-    private func waitForEarlyWindow(_ calendar: CycleCalendar) -> CycleWindow {
+    private func waitForEarlyWindow() -> CycleWindow {
         var window = calendar.window(containing: Date())
         let length = window.end.timeIntervalSince(window.start)
         if Date().timeIntervalSince(window.start) > length / 2 { window = calendar.window(after: window) }

@@ -8,6 +8,10 @@ import ThrowawayPostgres
 /// `parity demo`: a throwaway PostgreSQL with a legacy and a modern database that disagree in realistic
 /// ways, initialized for capture, replaying simulated business days of shadow traffic over short cycles,
 /// each closed as it ends.
+///
+/// The cycles run on the real clock (commit times decide a change's cycle); the simulated days are dated in the
+/// last business month complete when the demo starts, one day per cycle. So the monthly report of that month lists
+/// the cycles that reconciled it, and the gate's aggregates criterion, which judges the last complete month, judges it.
 public enum DemoRun {
     /// How the demo runs.
     public struct Options: Sendable {
@@ -21,14 +25,20 @@ public enum DemoRun {
         public var period: Int
         /// Leave the server running afterwards.
         public var keep: Bool
+        /// When the demo starts: its simulated days are the first business days of the last month complete by then.
+        public var now: Date
 
         /// Creates options.
-        public init(workFolder: String = ".parity-demo", days: Int = 8, ordersPerDay: Int = 200, period: Int = 4, keep: Bool = false) {
+        public init(
+            workFolder: String = ".parity-demo", days: Int = 8, ordersPerDay: Int = 200, period: Int = 4, keep: Bool = false,
+            now: Date = Date()
+        ) {
             self.workFolder = workFolder
             self.days = days
             self.ordersPerDay = ordersPerDay
             self.period = period
             self.keep = keep
+            self.now = now
         }
     }
 
@@ -85,6 +95,10 @@ public enum DemoRun {
             period: options.period, gateCycles: max(1, options.days))
         try yaml.write(toFile: configPath, atomically: true, encoding: .utf8)
         let configuration = try ParityConfiguration.parse(yaml: yaml, file: configPath, environment: [:])
+        guard let calendar = CycleCalendar(configuration.cycle) else {
+            throw EngineError(source: nil, message: "the demo's cycle calendar is invalid", fix: "report this as a bug", exitCode: 2)
+        }
+        let traffic = DemoTraffic(ordersPerDay: options.ordersPerDay, month: calendar.lastCompleteMonth(at: options.now))
         let store = try ParityStore.open(path: work + "/parity.sqlite")
         progress("wrote \(configPath); running parity init (checks, slots, publications, baseline copy)")
         let initialized = try ParityInit.run(configuration, store: store)
@@ -97,9 +111,10 @@ public enum DemoRun {
         defer { session.stop() }
         _ = try CycleCloser.close(configuration, store: store)
         progress("capturing both databases; baseline closed")
+        progress("replaying \(options.days) business day(s) of \(traffic.month), the last month complete today, one short cycle each")
 
         let replay = DemoReplay(
-            configuration: configuration, store: store, session: session, traffic: DemoTraffic(ordersPerDay: options.ordersPerDay),
+            configuration: configuration, calendar: calendar, store: store, session: session, traffic: traffic,
             legacy: try cluster.connect(database: "legacy"), modern: try cluster.connect(database: "modern"))
         defer { replay.close() }
         var dayCycles: [Int64] = []
@@ -110,7 +125,7 @@ public enum DemoRun {
             planted += defects
         }
         let outcome = Outcome(
-            configuration: configuration, store: store, configPath: configPath, month: String(DemoTraffic.date(1).prefix(7)),
+            configuration: configuration, store: store, configPath: configPath, month: traffic.month,
             dayCycles: dayCycles, planted: planted,
             kept: options.keep ? (cluster.dsn(database: "legacy"), cluster.dsn(database: "modern"), cluster.directory) : nil)
         try finish(outcome)

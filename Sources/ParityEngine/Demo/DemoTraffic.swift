@@ -28,10 +28,12 @@ struct DemoTraffic {
     private static let prices = ["1.23", "0.33", "2.25", "9.99", "12.50", "0.75", "19.95", "4.41"]
 
     let ordersPerDay: Int
+    /// The business month (`YYYY-MM`) the simulated days fall in.
+    let month: String
 
-    /// The business date of simulated day `day` (1-based) in October 2026.
-    static func date(_ day: Int) -> String {
-        "2026-10-" + (day < 10 ? "0" : "") + String(day)
+    /// The business date of simulated day `day` (1-based, at most 28) in `month`.
+    func date(_ day: Int) -> String {
+        month + (day < 10 ? "-0" : "-") + String(day)
     }
 
     /// The orders of `day`, numbered from `day * 10_000`, deterministic.
@@ -43,7 +45,7 @@ struct DemoTraffic {
                 number: day * 10_000 + index, customer: Self.customers[seed % Self.customers.count],
                 currency: seed % 5 == 0 ? "USD" : "EUR", status: Array("OPSPV")[seed % 5],
                 qty: Self.quantities[(seed / 3) % Self.quantities.count], unitPrice: Self.prices[(seed / 7) % Self.prices.count],
-                placedAt: "\(Self.date(day)) \(8 + minute / 60):\(minute % 60 < 10 ? "0" : "")\(minute % 60):00",
+                placedAt: "\(date(day)) \(8 + minute / 60):\(minute % 60 < 10 ? "0" : "")\(minute % 60):00",
                 paid: seed % 5 == 1 || seed % 5 == 2)
         }
     }

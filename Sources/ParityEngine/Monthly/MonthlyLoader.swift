@@ -7,8 +7,10 @@ import Reconciliation
 /// Builds the monthly close report of a calendar month from the store.
 ///
 /// Flow aggregates sum each business day of the month (the date column's day) as of the latest closed
-/// cycle; balance aggregates take the month's last cycle. Rounding modes are inferred from the evidence of
-/// every cycle closed so far; categories and cycles are those of the cycles whose window starts in the month.
+/// cycle; balance aggregates take the last cycle labelled in the month. Rounding modes are inferred from the evidence of
+/// every cycle closed so far. The month's cycles are its business days' windows, plus every later cycle that reconciled
+/// rows dated in the month (late rows; in the demo, whose business days are simulated, every cycle that replayed one);
+/// categories are those of these cycles.
 public enum MonthlyLoader {
     /// The report of `month` (`YYYY-MM`), signed off by the given names.
     public static func load(
@@ -24,6 +26,8 @@ public enum MonthlyLoader {
                 throw EngineError(source: nil, message: "no cycle is closed yet", fix: "run parity init, then parity close", exitCode: 2)
             }
             let inMonth = cycles.filter { $0.id > 0 && $0.label.hasPrefix(month) }
+            let reconciling = Set(try store.flowCycles(from: month + "-01", through: month + "-31"))
+            let ofMonth = cycles.filter { $0.id > 0 && ($0.label.hasPrefix(month) || reconciling.contains($0.id)) }
             let aggregates = try configuration.aggregates.map { aggregate in
                 aggregate.scope == .flow
                     ? try flow(aggregate, store: store, month: month, asOf: latest.id)
@@ -32,8 +36,8 @@ public enum MonthlyLoader {
             return MonthlyReport(
                 month: month, generatedAt: now, aggregates: aggregates,
                 rounding: try rounding(store: store, cycles: cycles),
-                categories: try categories(configuration, store: store, cycles: inMonth),
-                cycles: try MonthlyCycles.days(configuration, store: store, month: month, closed: cycles, now: now),
+                categories: try categories(configuration, store: store, cycles: ofMonth),
+                cycles: try MonthlyCycles.days(configuration, store: store, month: month, closed: cycles, reconciling: ofMonth, now: now),
                 signOff: MonthlyReport.SignOff(preparedBy: preparedBy, preparedAt: now, reviewedBy: reviewedBy))
         } catch let error as EngineError {
             throw error

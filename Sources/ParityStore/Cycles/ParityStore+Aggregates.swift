@@ -10,6 +10,15 @@ extension ParityStore {
         }
     }
 
+    /// The cycles that wrote a flow day in `[from, through]` (`YYYY-MM-DD`): those that reconciled rows dated then, in order.
+    public func flowCycles(from: String, through: String) throws(StoreError) -> [Int64] {
+        try read { db in
+            try Int64.fetchAll(
+                db, sql: "SELECT DISTINCT cycle FROM aggregate_result WHERE period <> '' AND period BETWEEN ? AND ? ORDER BY cycle",
+                arguments: [from, through])
+        }
+    }
+
     /// Every flow day's latest value as of cycle `cycle` whose day lies in `[from, through]` (`YYYY-MM-DD`), by aggregate,
     /// day and group, with the cycle that wrote it.
     public func flowResults(asOf cycle: Int64, from: String, through: String) throws(StoreError) -> [(cycle: Int64, StoredAggregateResult)] {

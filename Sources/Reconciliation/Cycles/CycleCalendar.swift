@@ -8,12 +8,13 @@ import ParityConfig
 /// periods are fixed-length windows aligned to the Unix epoch plus the cutoff's time of day.
 public struct CycleCalendar: Sendable {
     private enum Cut: Sendable {
-        case days(Int, ZoneClock)
+        case days(Int)
         case seconds(Int64)
     }
 
     private static let secondsPerDay: Int64 = 86_400
     private let cut: Cut
+    private let clock: ZoneClock
     private let cutoffSeconds: Int64
     /// How long past a cycle's end both sources must be complete before it closes.
     public let settle: Duration
@@ -22,7 +23,8 @@ public struct CycleCalendar: Sendable {
     public init?(_ configuration: CycleConfiguration) {
         let (seconds, attoseconds) = configuration.period.components
         guard seconds > 0, attoseconds == 0, let clock = ZoneClock(identifier: configuration.timezone) else { return nil }
-        cut = seconds % Self.secondsPerDay == 0 ? .days(Int(seconds / Self.secondsPerDay), clock) : .seconds(seconds)
+        cut = seconds % Self.secondsPerDay == 0 ? .days(Int(seconds / Self.secondsPerDay)) : .seconds(seconds)
+        self.clock = clock
         cutoffSeconds = Int64(configuration.cutoff.hour * 3600 + configuration.cutoff.minute * 60)
         settle = configuration.settle
     }
@@ -34,14 +36,13 @@ public struct CycleCalendar: Sendable {
         case .seconds(let period):
             let start = cutoffSeconds + Self.floorDiv(second - cutoffSeconds, period) * period
             return CycleWindow(start: Self.date(start), end: Self.date(start + period), label: Self.isoUTC(start))
-        case .days(let count, let clock):
-            var businessDay = Int(Self.floorDiv(clock.local(at: second), Self.secondsPerDay))
-            if second < cutoff(onDay: businessDay, clock) { businessDay -= 1 }
+        case .days(let count):
+            let businessDay = businessDay(of: second)
             let alignedDay = businessDay - ((businessDay % count) + count) % count
             let label = CivilDate(daysSinceEpoch: alignedDay).isoString + (count == 1 ? "" : "/\(count)d")
             return CycleWindow(
-                start: Self.date(cutoff(onDay: alignedDay, clock)),
-                end: Self.date(cutoff(onDay: alignedDay + count, clock)),
+                start: Self.date(cutoff(onDay: alignedDay)),
+                end: Self.date(cutoff(onDay: alignedDay + count)),
                 label: label
             )
         }
@@ -63,8 +64,27 @@ public struct CycleCalendar: Sendable {
         return result
     }
 
+    /// The business day (`YYYY-MM-DD`) that contains `instant`: the local day whose cutoff in the configured zone
+    /// starts it, whatever the period. A flow aggregate's dates are business days in this sense.
+    public func businessDay(containing instant: Date) -> String {
+        CivilDate(daysSinceEpoch: businessDay(of: Int64(instant.timeIntervalSince1970.rounded(.down)))).isoString
+    }
+
+    /// The last business month (`YYYY-MM`) whose every business day had ended by `instant`: the month before the one
+    /// holding the business day that contains `instant`. A cycle ending at the first cutoff of December completes November.
+    public func lastCompleteMonth(at instant: Date) -> String {
+        let day = CivilDate(daysSinceEpoch: businessDay(of: Int64(instant.timeIntervalSince1970.rounded(.down))))
+        return day.month == 1 ? "\(CivilDate.pad(day.year - 1, 4))-12" : "\(CivilDate.pad(day.year, 4))-\(CivilDate.pad(day.month - 1, 2))"
+    }
+
+    /// Days since 1970-01-01 of the business day that contains `second`.
+    private func businessDay(of second: Int64) -> Int {
+        let localDay = Int(Self.floorDiv(clock.local(at: second), Self.secondsPerDay))
+        return second < cutoff(onDay: localDay) ? localDay - 1 : localDay
+    }
+
     /// The instant of the cutoff on local day `day` (days since 1970-01-01).
-    private func cutoff(onDay day: Int, _ clock: ZoneClock) -> Int64 {
+    private func cutoff(onDay day: Int) -> Int64 {
         clock.instant(forLocal: Int64(day) * Self.secondsPerDay + cutoffSeconds)
     }
 

@@ -7,8 +7,9 @@ import Reconciliation
 import Testing
 
 /// Issue 7's store state, built by real cycles: invoices on two throwaway clusters, the baseline, the cycle init
-/// falls in, a cycle where legacy and new disagree on October invoices (a value mismatch and an invoice only legacy
-/// has), then a cycle where legacy is quiet (its ticks go to `quiet.tick`, outside the publication).
+/// falls in, a cycle where legacy and new disagree on invoices dated in the last complete business month (a value
+/// mismatch and an invoice only legacy has), then a cycle where legacy is quiet (its ticks go to `quiet.tick`, outside
+/// the publication). The invoices' month comes from the disagreeing cycle's own end, so the scenario holds on any day.
 struct GateScenario {
     static let legacySchema = """
         CREATE TABLE heap_log (id bigint, what text);
@@ -57,6 +58,8 @@ struct GateScenario {
 
     let base: ReconciliationScenario
     let session: CaptureSession
+    /// The business month (`YYYY-MM`) the invoices are dated in: the last complete one when the cycles closed.
+    let month: String
     /// A client other than Parity keeping a session on legacy (application name `billing-export`), seen by the census.
     let client: PostgresConnection
 
@@ -71,13 +74,15 @@ struct GateScenario {
         let client = try PostgresConnection.connect(
             ConnectionOptions(dsn: base.legacy.dsn(database: "legacy"), applicationName: "billing-export"))
         try client.execute(unsafeScript: "INSERT INTO quiet.tick VALUES (1)")
-        let scenario = GateScenario(base: base, session: session, client: client)
         _ = try CycleCloser.close(base.configuration, store: base.store)
         let calendar = try #require(CycleCalendar(base.configuration.cycle))
+        try CycleClock.awayFromMonthEnd(calendar)
         let disagreeing = try CycleClock.waitForWindow(calendar, offset: 0.2...3)
+        let month = calendar.lastCompleteMonth(at: disagreeing.end)
+        let scenario = GateScenario(base: base, session: session, month: month, client: client)
         try base.write(
-            legacy: "INSERT INTO invoices VALUES (1, 'EUR', '2026-10-05', 10.00), (2, 'USD', '2026-10-06', 20.00), (3, 'EUR', '2026-10-07', 5.00)",
-            new: "INSERT INTO billing.invoice VALUES (1, 'EUR', '2026-10-05', 10.00), (2, 'USD', '2026-10-06', 20.05)")
+            legacy: "INSERT INTO invoices VALUES (1, 'EUR', '\(month)-05', 10.00), (2, 'USD', '\(month)-06', 20.00), (3, 'EUR', '\(month)-07', 5.00)",
+            new: "INSERT INTO billing.invoice VALUES (1, 'EUR', '\(month)-05', 10.00), (2, 'USD', '\(month)-06', 20.05)")
         let quiet = try CycleClock.waitForWindow(calendar, offset: 0.2...3, window: calendar.window(after: disagreeing))
         try CycleClock.closeThrough(quiet, configuration: base.configuration, store: base.store, session: session) {
             try base.write(legacy: "INSERT INTO quiet.tick VALUES (0)", new: "INSERT INTO heap_log VALUES (0, 'tick')")
@@ -123,10 +128,11 @@ struct GateScenario {
         return (path, try ParityConfiguration.parse(yaml: yaml, file: path, environment: [:]))
     }
 
-    /// The gate evaluated in-process under `rules` (not recorded).
-    func evaluate(_ rules: Rules, asOf: String? = nil) throws -> GateReport {
+    /// The gate evaluated in-process under `rules` at `now` (not recorded).
+    func evaluate(_ rules: Rules, asOf: String? = nil, now: Date = Date()) throws -> GateReport {
         let configuration = try config(rules).configuration
-        return GateEvaluator.evaluate(try GateLoader.load(configuration, store: base.store, asOf: asOf), configuration: configuration.gate)
+        return GateEvaluator.evaluate(
+            try GateLoader.load(configuration, store: base.store, asOf: asOf, now: now), configuration: configuration.gate)
     }
 }
 

@@ -27,7 +27,7 @@ struct GateScenarioTests {
         for name in GateCriterion.Name.allCases {
             #expect(report.criterion(name)?.result == .pass, "\(name): \(String(describing: report.criterion(name)))")
         }
-        #expect(report.criterion(.aggregates)?.evidence.contains("2026-10") == true)
+        #expect(report.criterion(.aggregates)?.evidence.contains(scenario.month) == true, "\(String(describing: report.criterion(.aggregates)))")
         #expect(report.result == .pass && report.exitCode == 0 && report.configHash.hasPrefix("fnv1a64:"))
     }
 
@@ -57,9 +57,8 @@ struct GateScenarioTests {
         #expect(unlisted.result == .fail && unlisted.details.contains { $0.hasPrefix("client ") && $0.contains("billing-export") },
                 "\(unlisted)")
 
-        // Both sources idle since the last cycle closed: the watermarks trail now by more than a second.
-        Thread.sleep(forTimeInterval: 2.5)
-        let lagging = try scenario.evaluate(Rules(gate: "cycles: 2, max_lag: 1s"))
+        // Evaluated a minute later with both sources idle: the watermarks trail that moment by more than a second.
+        let lagging = try scenario.evaluate(Rules(gate: "cycles: 2, max_lag: 1s"), now: Date().addingTimeInterval(60))
         let health = try #require(lagging.criterion(.captureHealth))
         #expect(health.result == .fail && health.details.contains { $0.contains(": lag ") && $0.hasSuffix("> 1s") }, "\(health)")
 
