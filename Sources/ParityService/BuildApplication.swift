@@ -27,7 +27,7 @@ public func buildApplication(
         throw EngineError(source: nil, message: "cannot read the sources from the store: \(error)",
                           fix: "check the store file (store.path) is readable", exitCode: 2)
     }
-    let state = ServiceState(configuration: configuration, store: store, session: session, metrics: ServiceMetrics())
+    let state = ServiceState(configuration: configuration, store: store, session: session, metrics: ServiceMetrics(mappings: configuration.tables.map(\.name)))
     let router = Router(context: BasicRequestContext.self)
     router.add(middleware: ErrorMiddleware(logger: logger))
     if let token { router.add(middleware: BearerTokenMiddleware(token: token)) }

@@ -5,7 +5,7 @@ import Reports
 /// `parity report`: reports of closed cycles.
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Render reports of closed cycles.", subcommands: [EndOfDay.self, Monthly.self]
+        abstract: "Render reports of closed cycles.", subcommands: [EndOfDay.self, Monthly.self, OpenDifferences.self]
     )
 }
 
@@ -89,6 +89,44 @@ struct Monthly: ParsableCommand {
             let report = try MonthlyLoader.load(
                 configuration, store: store, month: month, preparedBy: preparedBy, reviewedBy: reviewedBy)
             print(MonthlyRenderer.render(report, format: format.outputFormat), terminator: "")
+        } catch {
+            printError(error.description)
+            throw ExitCode(error.exitCode)
+        }
+    }
+}
+
+/// `parity report open`: the open-differences ledger, whatever cycle found each difference.
+struct OpenDifferences: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "open",
+        abstract: "Every open difference (what differs now, whatever cycle found it) with its first- and last-seen cycle.",
+        discussion: """
+            Lists the differences that still need a decision (no disposition, or match) unless --all is given, oldest \
+            first. A difference stays open until a later close finds the column equal or the row gone on both sides; \
+            every close compares every open key again. Dispositions are judged under the config as it is now.
+            """)
+
+    @OptionGroup var options: ConfigOptions
+
+    @Option(help: "Only this table mapping.")
+    var mapping: String?
+
+    @Option(help: "Only this kind: missing_in_new, missing_in_legacy, value_mismatch or rounding.")
+    var kind: String?
+
+    @Flag(help: "List explained differences too (dispositioned intentional_change or legacy_bug).")
+    var all = false
+
+    @Option(help: "Output format: text, json, csv or html.")
+    var format: ReportFormat = .text
+
+    func run() throws {
+        let configuration = try options.load()
+        let store = try openStore(configuration)
+        do {
+            let report = try OpenDifferencesLoader.load(configuration, store: store, mapping: mapping, kind: kind, includeExplained: all)
+            print(OpenDifferencesRenderer.render(report, format: format.outputFormat), terminator: "")
         } catch {
             printError(error.description)
             throw ExitCode(error.exitCode)

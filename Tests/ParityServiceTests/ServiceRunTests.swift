@@ -39,6 +39,25 @@ struct ServiceRunTests {
             #expect(metric("parity_last_cycle_id", in: metrics) ?? 0 >= 2)
             #expect(metric(#"parity_last_cycle_findings{kind="value_mismatch"}"#, in: metrics) == 0)
             #expect(metric("parity_last_cycle_unexplained_rate", in: metrics) == 0)
+            #expect(metric(#"parity_open_differences{mapping="orders",kind="missing_in_new"}"#, in: metrics) == 0)
+
+            // An order only legacy receives: once a cycle closes over it, the ledger serves it and the gauges count it.
+            try scenario.legacy.run("INSERT INTO orders VALUES (9999, 'open', 1.00)", database: "legacy")
+            var listed = false
+            let listedBy = Date().addingTimeInterval(30)
+            while !listed, Date() < listedBy {
+                id += 1
+                #expect(scenario.shadowWrite(id: id))
+                listed = try await client.get("/api/v1/differences?mapping=orders&kind=missing_in_new").body.contains(#""id" : "9999""#)
+                try await Task.sleep(for: .milliseconds(300))
+            }
+            #expect(listed, "the open difference never reached /api/v1/differences")
+            let open = try await client.get("/api/v1/differences")
+            #expect(open.status == 200 && open.body.contains(#""schema" : "parity.open/1""#) && open.body.contains(#""total_unexplained" : 1"#))
+            #expect(try await client.get("/api/v1/differences?kind=nonsense").status == 400)
+            let gauges = try await client.get("/metrics").body
+            #expect(metric(#"parity_open_differences{mapping="orders",kind="missing_in_new"}"#, in: gauges) == 1, "\(gauges)")
+            #expect(metric(#"parity_open_difference_oldest_age_seconds{mapping="orders"}"#, in: gauges) ?? -1 >= 0)
 
             let restart = Task.detached { try scenario.new.restart() }
             let dropped = try await eventually(within: 30) {

@@ -97,6 +97,27 @@ struct MigrationTests {
         #expect(layouts == [#"["amount","id","note"]"#, #"["amount"]"#, #"["id","note"]"#, #"["id"]"#, "[]"])
     }
 
+    @Test("a store with findings from before the ledger is marked for a rebuild by its next close; a store without any is not")
+    func ledgerRebuildMark() throws {
+        let queue = try DatabaseQueue(path: path)
+        try StoreMigrations.migrator().migrate(queue, upTo: "013_key_change_index")
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO cycle VALUES (0, 'baseline', 0, 0, 'closed', 0, 1, '1');
+                INSERT INTO finding (cycle, seq, mapping, row_key, column_name, new_column, kind, legacy, new)
+                VALUES (0, 0, 'orders', '{"id":"7"}', 'status', 'state', 'value_mismatch', 'O', 'paid');
+                """)
+        }
+        try queue.close()
+        let store = try ParityStore.open(path: path)
+        #expect(try store.read { try StoreInfo.get($0, "difference_rebuild") } == "1")
+        #expect(try store.differences().isEmpty, "nothing is guessed from old findings")
+
+        let fresh = try ScratchDirectory("store")
+        let empty = try ParityStore.open(path: fresh.file("parity.sqlite"))
+        #expect(try empty.read { try StoreInfo.get($0, "difference_rebuild") } == nil)
+    }
+
     @Test("a store that cannot be created says where and what to check")
     func unwritable() {
         let error = #expect(throws: StoreError.self) { _ = try ParityStore.open(path: "/proc/parity/store.sqlite") }

@@ -1,6 +1,6 @@
 extension GateConfiguration {
     static let keys = [
-        "cycles", "max_unexplained_rate", "legacy_quiet_cycles", "max_lag", "allowed_clients", "stale_after_cycles",
+        "cycles", "max_unexplained_rate", "max_open_unexplained", "legacy_quiet_cycles", "max_lag", "allowed_clients", "stale_after_cycles",
     ]
 
     init(reading reader: NodeReader?) {
@@ -10,6 +10,7 @@ extension GateConfiguration {
         }
         if let cycles = map["cycles"]?.integer(in: 1...Int.max) { self.cycles = cycles }
         if let rate = map["max_unexplained_rate"]?.decimal(in: 0...1) { maxUnexplainedRate = rate }
+        if let open = map["max_open_unexplained"]?.integer(in: 0...Int.max) { maxOpenUnexplained = open }
         if let quiet = map["legacy_quiet_cycles"]?.integer(in: 0...Int.max) { legacyQuietCycles = quiet }
         if let lag = map["max_lag"]?.duration() { maxLag = lag }
         if let clients = map["allowed_clients"]?.nameList(example: "[nightly_export]") { allowedClients = clients }

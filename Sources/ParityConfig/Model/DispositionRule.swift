@@ -54,6 +54,15 @@ public enum FindingKind: String, Sendable, Hashable, CaseIterable {
 
     /// Whether the rule's `table` names a legacy table rather than a table mapping.
     public var namesLegacyTable: Bool { self == .hiddenStateUnmapped || self == .unmappedWrites }
+
+    /// Whether a finding of this kind is a difference the open-differences ledger keeps until it is resolved
+    /// (`within_tolerance` is not a difference; hidden state and unmapped writes are not about a row).
+    public var isDifference: Bool {
+        switch self {
+        case .missingInNew, .missingInLegacy, .valueMismatch, .rounding: true
+        case .withinTolerance, .hiddenStateUnmapped, .unmappedWrites: false
+        }
+    }
 }
 
 /// The category a disposition gives a finding.

@@ -4,6 +4,9 @@ public struct GateConfiguration: Sendable, Hashable {
     public var cycles: Int
     /// Highest acceptable unexplained diff rate, a decimal string in [0, 1].
     public var maxUnexplainedRate: String
+    /// Most open differences without an explaining disposition (none, or `match`) the gate accepts, whatever cycle
+    /// found them; both this and `maxUnexplainedRate` must hold.
+    public var maxOpenUnexplained: Int
     /// Cycles at the end of the window with no legacy writes at all (0: not required).
     public var legacyQuietCycles: Int
     /// Highest acceptable capture lag.
@@ -17,6 +20,7 @@ public struct GateConfiguration: Sendable, Hashable {
     public init(
         cycles: Int = 30,
         maxUnexplainedRate: String = "0",
+        maxOpenUnexplained: Int = 0,
         legacyQuietCycles: Int = 0,
         maxLag: Duration = .seconds(300),
         allowedClients: [String] = [],
@@ -24,6 +28,7 @@ public struct GateConfiguration: Sendable, Hashable {
     ) {
         self.cycles = cycles
         self.maxUnexplainedRate = maxUnexplainedRate
+        self.maxOpenUnexplained = maxOpenUnexplained
         self.legacyQuietCycles = legacyQuietCycles
         self.maxLag = maxLag
         self.allowedClients = allowedClients

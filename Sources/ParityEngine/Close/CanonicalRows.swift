@@ -54,43 +54,62 @@ struct CanonicalRows {
     }
 }
 
-/// Both sides' rows of a mapping paired by canonical key, in canonical-key order, with the carried keys
-/// (sorted in store order) merged in: the merge join of a cycle close, streamed.
+/// Both sides' rows of a mapping paired by canonical key, in canonical-key order, with the carried keys and the keys
+/// with an open difference (each sorted in store order) merged in: the merge join of a cycle close, streamed.
 struct PairedRows {
-    /// One canonical key: the row each side read for it (nil when that side read none) and whether it was carried in.
+    /// One canonical key: the row each side read for it (nil when that side read none), whether it was carried in,
+    /// and whether the ledger has an open difference on it.
     struct Pair {
         var canonical: String
         var legacy: StateRow?
         var new: StateRow?
         var carried: Bool
+        var open: Bool
     }
 
     private var legacy: CanonicalRows
     private var new: CanonicalRows
-    private let carried: [String]
-    private var nextCarried = 0
+    private var carried: SortedKeys
+    private var open: SortedKeys
 
-    /// Pairs the rows `CycleStateReader.rows(side:mapping:changedOnly:)` reads on each side with `carried`.
-    init(_ reader: CycleStateReader, mapping: TableMapping, changedOnly: Bool, carried: [String] = []) throws {
+    /// Pairs the rows `CycleStateReader.rows(side:mapping:changedOnly:)` reads on each side with `carried` and `open`.
+    init(_ reader: CycleStateReader, mapping: TableMapping, changedOnly: Bool, carried: [String] = [], open: [String] = []) throws {
         legacy = try CanonicalRows(reader.rows(side: SourceSide.legacy.rawValue, mapping: mapping.name, changedOnly: changedOnly),
                                    mapping: mapping)
         new = try CanonicalRows(reader.rows(side: SourceSide.new.rawValue, mapping: mapping.name, changedOnly: changedOnly),
                                 mapping: mapping)
-        self.carried = carried
+        self.carried = SortedKeys(carried)
+        self.open = SortedKeys(open)
     }
 
     /// The next key; nil after the last.
     mutating func next() throws -> Pair? {
-        let carriedKey = carried.indices.contains(nextCarried) ? carried[nextCarried] : nil
-        guard let canonical = KeyOrder.first(KeyOrder.first(legacy.current?.canonical, new.current?.canonical), carriedKey) else {
-            return nil
+        let rows = KeyOrder.first(legacy.current?.canonical, new.current?.canonical)
+        guard let canonical = KeyOrder.first(KeyOrder.first(rows, carried.current), open.current) else { return nil }
+        return Pair(canonical: canonical, legacy: try legacy.take(canonical), new: try new.take(canonical),
+                    carried: carried.take(canonical), open: open.take(canonical))
+    }
+}
+
+/// Keys in store order, consumed as the merge join passes them.
+private struct SortedKeys {
+    private let keys: [String]
+    private var next = 0
+
+    init(_ keys: [String]) {
+        self.keys = keys
+    }
+
+    var current: String? { keys.indices.contains(next) ? keys[next] : nil }
+
+    /// Whether `canonical` is next (taking every copy of it).
+    mutating func take(_ canonical: String) -> Bool {
+        var taken = false
+        while let key = current, KeyOrder.equal(key, canonical) {
+            taken = true
+            next += 1
         }
-        var pair = Pair(canonical: canonical, legacy: try legacy.take(canonical), new: try new.take(canonical), carried: false)
-        while carried.indices.contains(nextCarried), KeyOrder.equal(carried[nextCarried], canonical) {
-            pair.carried = true
-            nextCarried += 1
-        }
-        return pair
+        return taken
     }
 }
 

@@ -33,6 +33,7 @@ final class CycleComparison {
         var tables: [CycleTableRecord] = []
         var findings: [Finding] = []
         var carried: [CarriedKey] = []
+        var verdicts: [(mapping: String, canonical: String, findings: [Finding])] = []
         var rounding = RoundingObservations()
         for mapping in configuration.tables {
             let comparison = MappingComparison(mapping: mapping, window: window, label: record.label, grace: configuration.cycle.grace)
@@ -40,16 +41,18 @@ final class CycleComparison {
             tables.append(result.table)
             findings += result.findings
             carried += result.carried
+            verdicts += result.verdicts.map { (mapping.name, $0.canonical, $0.findings) }
         }
         var cycle = record
         cycle.keysCompared = tables.reduce(0) { $0 + $1.compared }
         cycle.unexplainedRate = UnexplainedRate.rate(findings: findings, matcher: matcher, keysCompared: cycle.keysCompared)
         let hidden = try hiddenState.run(reader, window: window, label: record.label)
-        let attributed = findings.map { finding in
-            stored(finding, attributedTo: configuration.tables.first { $0.name == finding.mapping }.flatMap {
+        let attribute = { (finding: Finding) in
+            self.stored(finding, attributedTo: self.configuration.tables.first { $0.name == finding.mapping }.flatMap {
                 hidden.analysis.attribution(table: HiddenStateRun.name($0.legacy), column: finding.column)?.label
             })
         }
+        let attributed = findings.map(attribute)
         reported = findings.count + hidden.findings.count
         let aggregates = try AggregateRun(configuration: configuration, matcher: matcher, summaries: summaries).run(reader)
         let modes = rounding.evidence.compactMapValues { evidence -> RoundingMode? in
@@ -64,6 +67,9 @@ final class CycleComparison {
         close.inventories = hidden.inventories
         close.inventoryChanges = hidden.changes
         close.hiddenState = hidden.lines
+        close.differences = verdicts.map {
+            DifferenceVerdict(mapping: $0.mapping, canonicalKey: $0.canonical, findings: $0.findings.map(attribute))
+        }
         return close
     }
 

@@ -53,6 +53,9 @@ public enum EndOfDayLoader {
             report.rounding = try EndOfDaySections.rounding(store: store, cycle: record.id)
             try EndOfDaySections.hiddenState(&report, store: store, cycle: record.id)
             report.legacyClients = try EndOfDayClients.legacyClients(store: store, cycle: record)
+            report.openDifferences = EndOfDayReport.OpenDifferences(
+                LedgerEntries.entries(try store.differences(asOf: record.id), configuration: configuration, cycles: try store.cycles()),
+                cycle: record.id, end: StoreTime.date(record.end))
             return report
         } catch let error as EngineError {
             throw error
@@ -79,7 +82,8 @@ public enum EndOfDayLoader {
         return record
     }
 
-    private static func item(_ finding: StoredFinding, _ configuration: ParityConfiguration) -> EndOfDayReport.Item {
+    /// The report's form of a finding, `pii` values masked.
+    static func item(_ finding: StoredFinding, _ configuration: ParityConfiguration) -> EndOfDayReport.Item {
         let pii = configuration.tables.first { $0.name == finding.mapping }?.columns.first { $0.legacy == finding.column }?.pii ?? false
         return EndOfDayReport.Item(
             table: finding.mapping, key: finding.key, column: finding.column, kind: finding.kind,

@@ -11,6 +11,10 @@ struct MappingComparison {
         var table: CycleTableRecord
         var findings: [Finding]
         var carried: [CarriedKey]
+        /// For the ledger: each key compared with differences, and each key with an open difference compared (its
+        /// differences now, none when equal); a carried key has none until it is compared again. An open key that
+        /// neither side changed is compared for the ledger only: not counted, not reported as a finding of the cycle.
+        var verdicts: [(canonical: String, findings: [Finding])]
     }
 
     let mapping: TableMapping
@@ -30,20 +34,31 @@ struct MappingComparison {
 
     /// Compares the mapping's keys, adding the rounding evidence of the rows compared to `rounding`.
     ///
-    /// A merge join: both sides' rows (changed rows for a cycle, every row for the baseline) and the carried
-    /// keys stream in canonical-key order; a key one side did not change is looked up in that side's state.
+    /// A merge join: both sides' rows (changed rows for a cycle, every row for the baseline), the carried keys and
+    /// the keys with an open difference stream in canonical-key order; a key one side did not change is looked up
+    /// in that side's state.
     func run(_ reader: CycleStateReader, rounding: inout RoundingObservations) throws -> Outcome {
         var pairs = try PairedRows(
-            reader, mapping: mapping, changedOnly: window != nil, carried: try reader.carriedKeys(mapping: mapping.name))
+            reader, mapping: mapping, changedOnly: window != nil, carried: try reader.carriedKeys(mapping: mapping.name),
+            open: try openKeys(reader))
         var index = RowKeyIndex(mapping: mapping, reader: reader)
         var findings: [Finding] = []
         var carried: [CarriedKey] = []
+        var verdicts: [(canonical: String, findings: [Finding])] = []
         var compared = 0
         var matched = 0
         while let pair = try pairs.next() {
+            if window != nil, pair.open, !pair.carried, pair.legacy == nil, pair.new == nil {
+                // An open difference neither side changed: the ledger learns what it is now; the cycle reports nothing.
+                let legacy = try image(nil, side: .legacy, canonical: pair.canonical, reader: reader, index: &index)
+                let new = try image(nil, side: .new, canonical: pair.canonical, reader: reader, index: &index)
+                verdicts.append((pair.canonical, comparer.compare(legacy: legacy, new: new, cycle: label).filter(\.kind.isDifference)))
+                continue
+            }
             compared += 1
             if comparer.identicalImagesMatch, let legacy = pair.legacy?.values, let new = pair.new?.values, KeyOrder.equal(legacy, new) {
                 matched += 1  // the same text under a mapping that reads both sides alike: nothing to decode
+                if pair.open { verdicts.append((pair.canonical, [])) }
                 continue
             }
             let legacy = try image(pair.legacy, side: .legacy, canonical: pair.canonical, reader: reader, index: &index)
@@ -52,18 +67,32 @@ struct MappingComparison {
             rounding.observe(comparer, legacy: legacy, new: new)
             if found.isEmpty {
                 matched += 1
+                if pair.open { verdicts.append((pair.canonical, [])) }
             } else if let window, GraceCarry.decide(
                 window: window, grace: grace, legacyLastCommit: pair.legacy?.changedAt.map(StoreTime.date),
                 newLastCommit: pair.new?.changedAt.map(StoreTime.date), alreadyCarried: pair.carried) == .carry {
                 carried.append(CarriedKey(mapping: mapping.name, canonicalKey: pair.canonical))
             } else {
                 findings += found
+                let differences = found.filter(\.kind.isDifference)
+                if pair.open || !differences.isEmpty { verdicts.append((pair.canonical, differences)) }
             }
         }
         let byKind = findings.reduce(into: [String: Int]()) { $0[$1.kind.rawValue, default: 0] += 1 }
         return Outcome(
             table: CycleTableRecord(mapping: mapping.name, compared: compared, matched: matched, findingsByKind: byKind),
-            findings: findings, carried: carried)
+            findings: findings, carried: carried, verdicts: verdicts)
+    }
+
+    /// The keys with an open difference, and while the ledger is rebuilt (a store from before it) every key a
+    /// finding of the mapping ever named, merged in store order.
+    private func openKeys(_ reader: CycleStateReader) throws -> [String] {
+        let open = try reader.openDifferenceKeys(mapping: mapping.name)
+        let named = try reader.keysToRebuild(mapping: mapping.name).map { key in
+            RowJSON.key(RowComparer.canonicalKey(mapping: mapping, values: mapping.key.legacy.map { key[$0] ?? nil }))
+        }
+        guard !named.isEmpty else { return open }
+        return Set(open + named).sorted(by: KeyOrder.precedes)
     }
 
     /// A side's image of a key: the row read, or for a cycle, the side's state when it did not change the key.

@@ -6,8 +6,9 @@ import Reconciliation
 /// Builds the decommission gate's input from the store and both sources (live capture health).
 ///
 /// The window is the last `gate.cycles` closed cycles after the baseline (cycle 0 is never in it), up to the
-/// business day `asOf` when given. Findings are judged under the current disposition rules. Aggregates are the
-/// monthly close of the month before the window's last cycle, with flow values as of the latest closed cycle.
+/// business day `asOf` when given. Findings and the open differences of the ledger (whatever cycle found them) are
+/// judged under the current disposition rules. Aggregates are the monthly close of the last business month complete
+/// when the window's last cycle ended, with flow values as of the latest closed cycle.
 /// Hidden state comes from the audit recorded at each close (nil when no legacy inventory was taken in the window).
 public enum GateLoader {
     /// The gate's input as of now, or as of the end of business day `asOf` (`YYYY-MM-DD`).
@@ -18,7 +19,8 @@ public enum GateLoader {
             throw EngineError(source: nil, message: "\(asOf) is not a day", fix: "give --as-of as YYYY-MM-DD, e.g. 2026-11-20", exitCode: 2)
         }
         do {
-            let closed = try store.cycles().filter { cycle in cycle.id > 0 && asOf.map { cycle.label.prefix(10) <= $0 } ?? true }
+            let cycles = try store.cycles()
+            let closed = cycles.filter { cycle in cycle.id > 0 && asOf.map { cycle.label.prefix(10) <= $0 } ?? true }
             let window = Array(closed.suffix(max(configuration.gate.cycles, 1)))
             let matcher = DispositionMatcher(rules: configuration.dispositions)
             let quiet = configuration.gate.legacyQuietCycles > 0
@@ -31,6 +33,8 @@ public enum GateLoader {
                 hiddenState: try GateHiddenState.load(configuration, store: store, cycles: window.map(\.id)),
                 legacyWrites: quiet ? try window.map { try legacyWrites($0, store: store) } : nil,
                 legacyUse: quiet ? try legacyUse(configuration, store: store, cycles: Array(window.suffix(configuration.gate.legacyQuietCycles))) : nil,
+                openDifferences: try GateOpenDifferences.load(
+                    store: store, matcher: matcher, labels: Dictionary(cycles.map { ($0.id, $0.label) }, uniquingKeysWith: { a, _ in a })),
                 capture: try GateCaptureHealth.sources(configuration, store: store, now: now),
                 evaluatedAt: now, asOf: window.last.map { StoreTime.date($0.end) },
                 configHash: configHash(configuration))

@@ -33,12 +33,14 @@ public enum MonthlyLoader {
                     ? try flow(aggregate, store: store, month: month, asOf: latest.id)
                     : try balance(aggregate, store: store, cycles: inMonth)
             }
-            return MonthlyReport(
+            var report = MonthlyReport(
                 month: month, generatedAt: now, aggregates: aggregates,
                 rounding: try rounding(store: store, cycles: cycles),
                 categories: try categories(configuration, store: store, cycles: ofMonth),
                 cycles: try MonthlyCycles.days(configuration, store: store, month: month, closed: cycles, reconciling: ofMonth, now: now),
                 signOff: MonthlyReport.SignOff(preparedBy: preparedBy, preparedAt: now, reviewedBy: reviewedBy))
+            report.openDifferences = try MonthlyOpenDifferences.lines(configuration, store: store, month: month, cycles: cycles)
+            return report
         } catch let error as EngineError {
             throw error
         } catch {

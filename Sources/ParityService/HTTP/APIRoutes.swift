@@ -2,8 +2,8 @@ import Hummingbird
 import ParityEngine
 import Reports
 
-/// `/api/v1/...`: capture status, closed cycles, end-of-day and monthly reports as JSON, the legacy inventory, and the
-/// gate evaluated now (not recorded in the gate history; `parity gate` records).
+/// `/api/v1/...`: capture status, closed cycles, end-of-day and monthly reports as JSON, the open differences
+/// (`?mapping=`, `?kind=`, `?all=true`), the legacy inventory, and the gate evaluated now (not recorded in the gate history; `parity gate` records).
 enum APIRoutes {
     static func add(to router: Router<BasicRequestContext>, state: ServiceState) {
         let api = router.group("/api/v1")
@@ -24,6 +24,12 @@ enum APIRoutes {
         api.get("/months/:month") { _, context in
             let report = try await ReportLookup.monthly(state, month: try context.parameters.require("month"))
             return TextResponse.json(MonthlyRenderer.render(report, format: .json))
+        }
+        api.get("/differences") { request, _ in
+            let report = try await ReportLookup.openDifferences(
+                state, mapping: request.uri.queryParameters.get("mapping"), kind: request.uri.queryParameters.get("kind"),
+                includeExplained: request.uri.queryParameters.get("all") == "true")
+            return TextResponse.json(OpenDifferencesRenderer.render(report, format: .json))
         }
         api.get("/inventory") { _, _ in
             let outcome: InventoryCommand.Outcome

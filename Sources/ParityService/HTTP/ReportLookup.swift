@@ -18,7 +18,19 @@ enum ReportLookup {
         }
     }
 
-    /// The monthly close report of `month` (`YYYY-MM`), which must have a closed cycle.
+    /// The open differences of the ledger (`parity report open`); a bad mapping or kind is 400.
+    static func openDifferences(_ state: ServiceState, mapping: String?, kind: String?, includeExplained: Bool) async throws -> OpenDifferencesReport {
+        let (configuration, store) = (state.configuration, state.store)
+        return try await Blocking.run { () throws(APIError) in
+            do throws(EngineError) {
+                return try OpenDifferencesLoader.load(configuration, store: store, mapping: mapping, kind: kind, includeExplained: includeExplained)
+            } catch {
+                throw error.exitCode == 2 && (mapping != nil || kind != nil) ? APIError.badRequest(error.message) : APIError(error)
+            }
+        }
+    }
+
+    /// The monthly close report of `month` (`YYYY-MM`), which must have a closed cycle or reconciled rows dated in it.
     static func monthly(_ state: ServiceState, month: String) async throws -> MonthlyReport {
         guard month.wholeMatch(of: /[0-9]{4}-(0[1-9]|1[0-2])/) != nil else {
             throw APIError.badRequest("a month is YYYY-MM, e.g. /api/v1/months/2026-11")
@@ -26,7 +38,8 @@ enum ReportLookup {
         let (configuration, store) = (state.configuration, state.store)
         return try await Blocking.run { () throws(APIError) in
             let cycles = (try? store.cycles()) ?? []
-            guard cycles.contains(where: { $0.id > 0 && $0.label.hasPrefix(month) }) else {
+            let reconciled = (try? store.flowCycles(from: month + "-01", through: month + "-31")) ?? []
+            guard cycles.contains(where: { $0.id > 0 && $0.label.hasPrefix(month) }) || !reconciled.isEmpty else {
                 throw APIError.notFound("no cycle of \(month) is closed")
             }
             do {

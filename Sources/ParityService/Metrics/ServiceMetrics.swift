@@ -7,8 +7,8 @@ import Reconciliation
 import ReplicationStream
 import Synchronization
 
-/// The service's metrics, created once with bounded labels (`source`, `status`, `kind`) in a registry of its own,
-/// and rendered as Prometheus text for `/metrics`.
+/// The service's metrics, created once with bounded labels (`source`, `status`, `kind`, `mapping`) in a registry of
+/// its own, and rendered as Prometheus text for `/metrics`.
 final class ServiceMetrics: Sendable {
     private let registry = PrometheusCollectorRegistry()
     private let capture: [SourceSide: SourceMetrics]
@@ -17,6 +17,9 @@ final class ServiceMetrics: Sendable {
     private let lastCycleFindings: [FindingKind: Meter]
     private let lastCycleUnexplainedRate: Meter
     private let gateResult: Meter
+    /// Open differences by mapping and kind, and the age of each mapping's oldest (bounded: the config's mappings).
+    private let openDifferences: [String: [FindingKind: Meter]]
+    private let oldestOpenDifference: [String: Meter]
     /// Totals already counted, per source, so counters grow by what the streams added since the last sample.
     private let counted = Mutex<[SourceSide: SourceTotals]>([:])
 
@@ -41,7 +44,8 @@ final class ServiceMetrics: Sendable {
         var reconnects = 0
     }
 
-    init() {
+    /// Creates the series; `mappings` are the configured table mappings' names.
+    init(mappings: [String]) {
         let factory = PrometheusMetricsFactory(registry: registry)
         capture = Dictionary(uniqueKeysWithValues: SourceSide.allCases.map { side in
             let labels = [("source", side.rawValue)]
@@ -67,6 +71,14 @@ final class ServiceMetrics: Sendable {
         })
         lastCycleUnexplainedRate = Meter(label: "parity_last_cycle_unexplained_rate", factory: factory)
         gateResult = Meter(label: "parity_gate_result", factory: factory)
+        openDifferences = Dictionary(uniqueKeysWithValues: mappings.map { mapping in
+            (mapping, Dictionary(uniqueKeysWithValues: FindingKind.allCases.filter(\.isDifference).map { kind in
+                (kind, Meter(label: "parity_open_differences", dimensions: [("mapping", mapping), ("kind", kind.rawValue)], factory: factory))
+            }))
+        })
+        oldestOpenDifference = Dictionary(uniqueKeysWithValues: mappings.map { mapping in
+            (mapping, Meter(label: "parity_open_difference_oldest_age_seconds", dimensions: [("mapping", mapping)], factory: factory))
+        })
     }
 
     /// Counts a cycle closed by the scheduler.
@@ -105,7 +117,9 @@ final class ServiceMetrics: Sendable {
             series.transactions.increment(by: added.transactions)
             series.reconnects.increment(by: added.reconnects)
         }
-        if let cycle = try? store.cycles().last {
+        let cycles = (try? store.cycles()) ?? []
+        recordOpenDifferences(store: store, cycles: cycles, now: now)
+        if let cycle = cycles.last {
             lastCycleID.set(Double(cycle.id))
             if let rate = Double(cycle.unexplainedRate) { lastCycleUnexplainedRate.set(rate) }
             let tables = (try? store.cycleTables(cycle: cycle.id)) ?? []
@@ -114,5 +128,20 @@ final class ServiceMetrics: Sendable {
             }
         }
         return registry.emitToString()
+    }
+
+    /// Sets the open-differences series from the ledger: a count per mapping and kind (0 when none), and per mapping the
+    /// seconds since the end of the cycle that first saw its oldest open difference (0 when none is open).
+    private func recordOpenDifferences(store: ParityStore, cycles: [CycleRecord], now: Date) {
+        guard let counts = try? store.openDifferenceCounts() else { return }
+        let ends = Dictionary(cycles.map { ($0.id, StoreTime.date($0.end)) }, uniquingKeysWith: { first, _ in first })
+        for (mapping, meters) in openDifferences {
+            let rows = counts.filter { $0.mapping == mapping }
+            for (kind, meter) in meters {
+                meter.set(Double(rows.first { $0.kind == kind.rawValue }?.open ?? 0))
+            }
+            let oldest = rows.map(\.oldestFirstSeen).min().flatMap { ends[$0] }
+            oldestOpenDifference[mapping]?.set(oldest.map { max(0, now.timeIntervalSince($0)) } ?? 0)
+        }
     }
 }

@@ -18,6 +18,8 @@ public struct CycleClose: Sendable {
     public var inventoryChanges: [StoredInventoryChange] = []
     /// The co-write analysis of the cycle's legacy transactions.
     public var hiddenState: [StoredHiddenState] = []
+    /// What the comparison found for keys the open-differences ledger must know about.
+    public var differences: [DifferenceVerdict] = []
 
     /// Creates the close.
     public init(

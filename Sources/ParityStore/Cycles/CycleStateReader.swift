@@ -105,6 +105,19 @@ public final class CycleStateReader {
         try ParityStore.inventory(db, side: side, atOrBefore: cycle - 1)?.1
     }
 
+    /// The canonical keys of `mapping` with an open difference (compared again at every close), in store key order.
+    public func openDifferenceKeys(mapping: String) throws -> [String] {
+        try DifferenceLedger.openKeys(db, mapping: mapping)
+    }
+
+    /// The legacy keys (column → text) that findings of `mapping` ever named, when the ledger must be rebuilt from
+    /// them (a store from before it); empty otherwise.
+    public func keysToRebuild(mapping: String) throws -> [[String: String?]] {
+        guard try StoreInfo.get(db, "difference_rebuild") != nil else { return [] }
+        return try String.fetchAll(db, sql: "SELECT DISTINCT row_key FROM finding WHERE mapping = ?", arguments: [mapping])
+            .compactMap(RowJSON.decodeImage)
+    }
+
     /// Canonical keys (JSON array text) of `mapping` carried into this cycle.
     public func carriedKeys(mapping: String) throws -> [String] {
         try String.fetchAll(

@@ -84,6 +84,8 @@ extension ParityStore {
                 finding.legacy, finding.new, finding.disposition, finding.ruleNote, finding.explanation, finding.attributedTo,
             ])
         }
+        try DifferenceLedger.apply(db, cycle: cycle.id, close.differences)
+        try StoreInfo.remove(db, "difference_rebuild")
         try recordAggregates(db, cycle: cycle.id, close.aggregates)
         try recordHiddenState(db, cycle: cycle.id, close)
         for evidence in close.rounding {

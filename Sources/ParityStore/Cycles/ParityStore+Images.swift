@@ -9,4 +9,12 @@ extension ParityStore {
             ).flatMap { try layouts.columns(of: $0, db) }
         }
     }
+
+    /// The image of the row `rowKey` (its key values as JSON array text) of `mapping` on `side` as of the last closed
+    /// cycle; nil when the row does not exist then.
+    public func closedImage(side: String, mapping: String, rowKey: String) throws(StoreError) -> [String: String?]? {
+        try read { db in
+            try RowDelta.closedValues(db, side: side, mapping: mapping, key: rowKey).flatMap { try layouts.decode($0, db) }
+        }
+    }
 }

@@ -119,11 +119,23 @@ public struct AggregateComputer: Sendable {
     /// The bucket of a group and date text: for a flow the date's calendar day in the zone (nil without a readable date).
     private func bucket(group: [String?], date: String?) -> Bucket? {
         guard aggregate.scope == .flow else { return Bucket(period: "", group: group) }
-        guard let text = date, case .finite(let micros) = ParsedTimestamp(parsing: text, zone: zone) else { return nil }
+        return date.flatMap(day).map { Bucket(period: $0, group: group) }
+    }
+
+    /// The business day (`YYYY-MM-DD`) a flow counts a row in: its date column's calendar day in the zone, read from
+    /// the legacy image, else the new one (new column names); nil for a balance or a row without a readable date.
+    public func businessDay(legacy: RowImage?, new: RowImage?) -> String? {
+        guard aggregate.scope == .flow, let date = aggregate.date else { return nil }
+        let text = legacy.flatMap { $0[date.legacy] ?? nil } ?? new.flatMap { $0[date.new] ?? nil }
+        return text.flatMap(day)
+    }
+
+    /// The calendar day of date or timestamp text in the zone; nil when it is not a finite date.
+    private func day(_ text: String) -> String? {
+        guard case .finite(let micros) = ParsedTimestamp(parsing: text, zone: zone) else { return nil }
         let seconds = micros >= 0 ? micros / 1_000_000 : -((-micros + 999_999) / 1_000_000)
         let local = zone?.local(at: seconds) ?? seconds
-        let day = Int(local >= 0 ? local / 86_400 : -((-local + 86_399) / 86_400))
-        return Bucket(period: CivilDate(daysSinceEpoch: day).isoString, group: group)
+        return CivilDate(daysSinceEpoch: Int(local >= 0 ? local / 86_400 : -((-local + 86_399) / 86_400))).isoString
     }
 
     /// The row's contribution to a sum or count; nil for a NULL or non-numeric value.

@@ -100,6 +100,8 @@ public struct EndOfDayReport: Sendable {
     public var inventoryTaken = false
     /// Who still uses legacy during the cycle, from the client census.
     public var legacyClients: LegacyClients?
+    /// The open-differences ledger as of the cycle.
+    public var openDifferences: OpenDifferences?
 
     /// Creates a report.
     public init(

@@ -35,8 +35,11 @@ extension GateEvaluator {
                       fail: "", command: "parity status")
     }
 
-    /// Every cycle's unexplained diff rate at or below `gate.max_unexplained_rate`.
-    static func unexplainedDiffs(_ window: [GateInput.Cycle], maxRate: String) -> GateCriterion {
+    /// No more open unexplained differences than `gate.max_open_unexplained` (whatever cycle found them), and every
+    /// cycle's unexplained diff rate at or below `gate.max_unexplained_rate`.
+    static func unexplainedDiffs(
+        _ window: [GateInput.Cycle], maxRate: String, open: GateInput.OpenDifferences, maxOpen: Int
+    ) -> GateCriterion {
         guard let limit = ExactDecimal(maxRate), limit.isFinite else {
             return GateCriterion(name: .unexplainedDiffs, result: .notEvaluated,
                                  evidence: "gate.max_unexplained_rate \"\(maxRate)\" is not a decimal", command: "parity check")
@@ -46,34 +49,43 @@ extension GateEvaluator {
             return GateCriterion(name: .unexplainedDiffs, result: .notEvaluated, evidence: "no closed cycle yet", command: "parity status")
         }
         let over = rated.filter { $0.rate > limit }
+        let openOver = open.unexplained > maxOpen
+        var details: [String] = []
+        if openOver {
+            details.append("\(open.unexplained) open unexplained difference(s) > gate.max_open_unexplained \(maxOpen), oldest first:")
+            details += open.examples
+        }
+        details += over.map { "\(cycleText($0.cycle)): \($0.cycle.unexplainedRate) > \(maxRate)" }
+        let openText = "\(open.unexplained) open unexplained difference(s) of \(open.total) open"
         return judged(
-            .unexplainedDiffs,
-            details: over.map { "\(cycleText($0.cycle)): \($0.cycle.unexplainedRate) > \(maxRate)" },
-            pass: "highest unexplained diff rate \(worst.cycle.unexplainedRate) (\(cycleText(worst.cycle))) ≤ \(maxRate)",
-            fail: "\(over.count) of \(window.count) cycles above \(maxRate); highest \(worst.cycle.unexplainedRate) (\(cycleText(worst.cycle)))",
-            command: eodCommand(over.first?.cycle ?? worst.cycle))
+            .unexplainedDiffs, details: details,
+            pass: "\(openText) ≤ \(maxOpen); highest unexplained diff rate \(worst.cycle.unexplainedRate) (\(cycleText(worst.cycle))) ≤ \(maxRate)",
+            fail: "\(openText) (at most \(maxOpen)); \(over.count) of \(window.count) cycles above \(maxRate); highest \(worst.cycle.unexplainedRate) (\(cycleText(worst.cycle)))",
+            command: openOver ? "parity report open" : eodCommand(over.first?.cycle ?? worst.cycle))
     }
 
-    /// Every finding category dispositioned, no open `match` finding, no stale rule.
-    static func dispositions(_ window: [GateInput.Cycle], stale: [String]) -> GateCriterion {
+    /// Every finding category dispositioned (those seen in the window and those with an open difference), no open
+    /// `match` finding or difference, no stale rule.
+    static func dispositions(_ window: [GateInput.Cycle], stale: [String], open: GateInput.OpenDifferences) -> GateCriterion {
         guard let last = window.last else {
             return GateCriterion(name: .dispositions, result: .notEvaluated, evidence: "no closed cycle yet", command: "parity status")
         }
         var seen = Set<GateInput.Category>()
-        let categories = window.flatMap(\.categories).filter { seen.insert($0).inserted }
-        let open = categories.filter { $0.disposition == nil }
-        var details = open.map { "\($0.table).\($0.column ?? "-") \($0.kind): no disposition" }
+        let categories = (window.flatMap(\.categories) + open.categories).filter { seen.insert($0).inserted }
+        let undecided = categories.filter { $0.disposition == nil }
+        var details = undecided.map { "\($0.table).\($0.column ?? "-") \($0.kind): no disposition" }
         let matches = window.filter { $0.openMatchFindings > 0 }
         if let first = matches.first {
             let count = matches.reduce(0) { $0 + $1.openMatchFindings }
             details.append("\(count) finding(s) dispositioned match (open defects), first in \(cycleText(first))"
                 + (first.firstOpenMatchFinding.map { ": \($0)" } ?? ""))
         }
+        if open.matched > 0 { details.append("\(open.matched) open difference(s) dispositioned match (open defects): parity report open") }
         details += stale.map { "stale rule (matched nothing in gate.stale_after_cycles cycles): \($0)" }
         return judged(
             .dispositions, details: details,
             pass: "\(categories.count) finding categories, all dispositioned; no open match finding; no stale rule",
-            fail: "\(open.count) of \(categories.count) categories undispositioned, \(matches.count) cycle(s) with open match findings, \(stale.count) stale rule(s)",
-            command: eodCommand(matches.first ?? last))
+            fail: "\(undecided.count) of \(categories.count) categories undispositioned, \(matches.count) cycle(s) with open match findings, \(open.matched) open match difference(s), \(stale.count) stale rule(s)",
+            command: open.matched > 0 || undecided.contains(where: open.categories.contains) ? "parity report open" : eodCommand(matches.first ?? last))
     }
 }

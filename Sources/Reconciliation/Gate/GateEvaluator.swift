@@ -8,8 +8,9 @@ public enum GateEvaluator {
         let window = Array(input.cycles.sorted { $0.id < $1.id }.suffix(max(configuration.cycles, 1)))
         var criteria = [
             coverage(window, input: input, required: configuration.cycles),
-            unexplainedDiffs(window, maxRate: configuration.maxUnexplainedRate),
-            dispositions(window, stale: input.staleDispositions),
+            unexplainedDiffs(window, maxRate: configuration.maxUnexplainedRate, open: input.openDifferences,
+                             maxOpen: configuration.maxOpenUnexplained),
+            dispositions(window, stale: input.staleDispositions, open: input.openDifferences),
             aggregates(input.lastMonth),
             hiddenState(input.hiddenState),
         ]

@@ -19,6 +19,8 @@ public struct GateInput: Sendable {
     /// Who else still uses legacy in the legacy-quiet cycles (clients, outbound integrations, other consumers); nil when
     /// legacy quiet is not required.
     public var legacyUse: LegacyUse.Verdict?
+    /// The open-differences ledger as it stands at evaluation, judged under the current disposition rules.
+    public var openDifferences: OpenDifferences
     /// Each source's capture health.
     public var capture: [SourceCapture]
     /// When the gate is evaluated.
@@ -31,7 +33,8 @@ public struct GateInput: Sendable {
     /// Creates an input.
     public init(
         cycles: [Cycle], mappings: [String], staleDispositions: [String] = [], expectedLabels: [String]? = nil, lastMonth: Month?,
-        hiddenState: HiddenState?, legacyWrites: [CycleWrites]?, legacyUse: LegacyUse.Verdict? = nil, capture: [SourceCapture],
+        hiddenState: HiddenState?, legacyWrites: [CycleWrites]?, legacyUse: LegacyUse.Verdict? = nil,
+        openDifferences: OpenDifferences = OpenDifferences(), capture: [SourceCapture],
         evaluatedAt: Date, asOf: Date?, configHash: String
     ) {
         self.cycles = cycles
@@ -42,9 +45,35 @@ public struct GateInput: Sendable {
         self.hiddenState = hiddenState
         self.legacyWrites = legacyWrites
         self.legacyUse = legacyUse
+        self.openDifferences = openDifferences
         self.capture = capture
         self.evaluatedAt = evaluatedAt
         self.asOf = asOf
         self.configHash = configHash
+    }
+}
+
+extension GateInput {
+    /// The open differences the gate judges: every one still open, whatever cycle found it.
+    public struct OpenDifferences: Sendable, Equatable {
+        /// Open differences in all.
+        public var total: Int
+        /// Open differences with no disposition or dispositioned `match`.
+        public var unexplained: Int
+        /// The first of those (oldest first), one line each (`orders {order_no=20000} missing_in_new, open since cycle 2`).
+        public var examples: [String]
+        /// The categories with an open difference, each with its current disposition.
+        public var categories: [Category]
+        /// Open differences dispositioned `match` (open defects).
+        public var matched: Int
+
+        /// Creates the section.
+        public init(total: Int = 0, unexplained: Int = 0, examples: [String] = [], categories: [Category] = [], matched: Int = 0) {
+            self.total = total
+            self.unexplained = unexplained
+            self.examples = examples
+            self.categories = categories
+            self.matched = matched
+        }
     }
 }

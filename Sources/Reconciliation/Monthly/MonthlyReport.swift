@@ -16,6 +16,9 @@ public struct MonthlyReport: Sendable {
     public var cycles: [CycleDay]
     /// Who prepared and reviewed the close.
     public var signOff: SignOff
+    /// Per flow aggregate, the open differences of its table whose rows are dated in the month (by its date column):
+    /// the unresolved rows behind the unexplained part.
+    public var openDifferences: [OpenDifferenceLine] = []
 
     /// Creates a report.
     public init(
@@ -29,5 +32,27 @@ public struct MonthlyReport: Sendable {
         self.categories = categories
         self.cycles = cycles
         self.signOff = signOff
+    }
+}
+
+extension MonthlyReport {
+    /// An open difference on a row an aggregate dates in the month.
+    public struct OpenDifferenceLine: Sendable, Equatable {
+        /// The aggregate whose date column puts the row in the month.
+        public var aggregate: String
+        /// The row's business day (the date column's day).
+        public var day: String
+        /// The difference as last seen (disposition under the current rules; `pii` values masked).
+        public var item: EndOfDayReport.Item
+        /// The cycle that first found it open.
+        public var firstSeen: Int64
+
+        /// Creates a line.
+        public init(aggregate: String, day: String, item: EndOfDayReport.Item, firstSeen: Int64) {
+            self.aggregate = aggregate
+            self.day = day
+            self.item = item
+            self.firstSeen = firstSeen
+        }
     }
 }

@@ -23,18 +23,12 @@ struct EndOfDayDocument: Encodable {
         let item: EndOfDayReport.Item
 
         enum CodingKeys: String, CodingKey {
-            case table, key, column, kind, legacy, new, disposition, attributedTo = "attributed_to", explanation
+            case attributedTo = "attributed_to", explanation
         }
 
         func encode(to encoder: any Encoder) throws {
+            try ItemFields.encode(item, to: encoder)
             var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(item.table, forKey: .table)
-            try container.encode(item.key, forKey: .key)
-            try container.encode(item.column, forKey: .column)
-            try container.encode(item.kind, forKey: .kind)
-            try container.encode(item.legacy, forKey: .legacy)
-            try container.encode(item.new, forKey: .new)
-            try container.encode(item.disposition, forKey: .disposition)
             try container.encode(item.attributedTo, forKey: .attributedTo)
             try container.encodeIfPresent(item.explanation, forKey: .explanation)
         }
@@ -233,6 +227,44 @@ struct EndOfDayDocument: Encodable {
         }
     }
 
+    /// The open-differences ledger as of the cycle: totals and one entry per category.
+    struct OpenDifferences: Encodable {
+        struct Category: Encodable {
+            let category: EndOfDayReport.OpenDifferences.Category
+
+            enum CodingKeys: String, CodingKey {
+                case table, column, kind, disposition, open, new, resolved, oldestFirstSeenCycle = "oldest_first_seen_cycle"
+                case oldestAgeSeconds = "oldest_age_seconds", sampleKeys = "sample_keys"
+            }
+
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(category.table, forKey: .table)
+                try container.encode(category.column, forKey: .column)
+                try container.encode(category.kind, forKey: .kind)
+                try container.encode(category.disposition, forKey: .disposition)
+                try container.encode(category.open, forKey: .open)
+                try container.encode(category.new, forKey: .new)
+                try container.encode(category.resolved, forKey: .resolved)
+                try container.encode(category.oldestFirstSeen, forKey: .oldestFirstSeenCycle)
+                try container.encode(category.oldestAgeSeconds, forKey: .oldestAgeSeconds)
+                try container.encode(category.sampleKeys, forKey: .sampleKeys)
+            }
+        }
+
+        let open: Int
+        let new: Int
+        let resolved: Int
+        let categories: [Category]
+
+        init(_ section: EndOfDayReport.OpenDifferences) {
+            open = section.open
+            new = section.new
+            resolved = section.resolved
+            categories = section.categories.map(Category.init(category:))
+        }
+    }
+
     let schema = "parity.eod/1"
     let cycle: Cycle
     let tables: [Table]
@@ -250,13 +282,14 @@ struct EndOfDayDocument: Encodable {
     let aggregates: [Aggregate]
     let rounding: [Rounding]
     let legacyClients: LegacyClients?
+    let openDifferences: OpenDifferences?
 
     enum CodingKeys: String, CodingKey {
         case schema, cycle, tables, findings, findingsTotal = "findings_total", hiddenState = "hidden_state"
         case unexplainedRate = "unexplained_rate", carriedKeys = "carried_keys", categories, capture
         case staleDispositions = "stale_dispositions", unmappedColumns = "unmapped_columns", aggregates, rounding
         case inventoryChanges = "inventory_changes", inventoryTaken = "inventory_taken"
-        case legacyClients = "legacy_clients"
+        case legacyClients = "legacy_clients", openDifferences = "open_differences"
     }
 
     init(_ report: EndOfDayReport) {
@@ -281,6 +314,7 @@ struct EndOfDayDocument: Encodable {
         }
         inventoryTaken = report.inventoryTaken
         legacyClients = report.legacyClients.map(LegacyClients.init)
+        openDifferences = report.openDifferences.map(OpenDifferences.init)
         rounding = report.rounding.map { Rounding(table: $0.table, column: $0.column, side: $0.side, mode: $0.mode, evidence: $0.evidence) }
     }
 }

@@ -15,6 +15,15 @@ enum EndOfDayHTML {
         body += section("Categories", ["table", "column", "kind", "disposition", "count", "sample keys"], report.categories.map {
             [$0.table, $0.column ?? "-", $0.kind, $0.disposition ?? "none", "\($0.count)", $0.sampleKeys.joined(separator: "  ")]
         })
+        if let ledger = report.openDifferences {
+            body += section(
+                "Open differences (\(ledger.open) open, \(ledger.new) new, \(ledger.resolved) resolved this cycle)",
+                ["table", "column", "kind", "disposition", "open", "new", "resolved", "oldest", "sample keys"],
+                ledger.categories.map {
+                    [$0.table, $0.column ?? "-", $0.kind, $0.disposition ?? "none", "\($0.open)", "\($0.new)", "\($0.resolved)",
+                     $0.oldestText ?? "-", $0.sampleKeys.joined(separator: "  ")]
+                })
+        }
         body += section(
             "Findings (\(report.findings.count) of \(report.findingsTotal))",
             ["table", "key", "column", "kind", "legacy", "new", "disposition", "why"],
@@ -66,7 +75,8 @@ enum EndOfDayHTML {
             """
     }
 
-    private static let style = """
+    /// The report pages' plain style (also the open-differences page's).
+    static let style = """
         body{font:14px/1.4 system-ui,sans-serif;margin:2em;color:#111}\
         table{border-collapse:collapse;margin:.5em 0 1.5em}\
         th,td{border:1px solid #999;padding:.2em .5em;text-align:left;vertical-align:top}\

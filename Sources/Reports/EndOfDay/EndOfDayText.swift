@@ -21,6 +21,16 @@ enum EndOfDayText {
                     + (category.sampleKeys.allSatisfy(\.isEmpty) ? "" : "  e.g. \(category.sampleKeys.joined(separator: ", "))"))
             }
         }
+        if let ledger = report.openDifferences {
+            lines += ["", "open differences: \(ledger.open) (\(ledger.new) new, \(ledger.resolved) resolved this cycle)"]
+            for category in ledger.categories {
+                lines.append("  \(category.open)  \(category.table).\(category.column ?? "-") \(category.kind)  [\(category.disposition ?? "none")]"
+                    + "  new \(category.new), resolved \(category.resolved)"
+                    + (category.oldestText.map { ", oldest \($0)" } ?? "")
+                    + (category.sampleKeys.isEmpty ? "" : "  e.g. \(category.sampleKeys.joined(separator: ", "))"))
+            }
+            if ledger.open > 0 { lines.append("  see: parity report open") }
+        }
         lines.append("")
         let shown = report.findings.count < report.findingsTotal ? " (first \(report.findings.count))" : ""
         lines.append("findings: \(report.findingsTotal)\(shown)")

@@ -104,6 +104,23 @@ struct MonthlyDocument: Encodable {
         }
     }
 
+    /// An open difference on a row the aggregate dates in the month.
+    struct OpenDifference: Encodable {
+        let line: MonthlyReport.OpenDifferenceLine
+
+        enum CodingKeys: String, CodingKey {
+            case aggregate, day, firstSeenCycle = "first_seen_cycle"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            try ItemFields.encode(line.item, to: encoder)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(line.aggregate, forKey: .aggregate)
+            try container.encode(line.day, forKey: .day)
+            try container.encode(line.firstSeen, forKey: .firstSeenCycle)
+        }
+    }
+
     let schema = "parity.monthly/1"
     let month: String
     let generatedAt: String
@@ -112,10 +129,11 @@ struct MonthlyDocument: Encodable {
     let categories: [Category]
     let cycles: [Cycle]
     let signOff: SignOff
+    let openDifferences: [OpenDifference]
 
     enum CodingKeys: String, CodingKey {
         case schema, month, aggregates, rounding, categories, cycles
-        case generatedAt = "generated_at", signOff = "sign_off"
+        case generatedAt = "generated_at", signOff = "sign_off", openDifferences = "open_differences"
     }
 
     init(_ report: MonthlyReport) {
@@ -133,5 +151,6 @@ struct MonthlyDocument: Encodable {
         categories = report.categories.map(Category.init(category:))
         cycles = report.cycles.map { Cycle(label: $0.label, status: $0.status.rawValue) }
         signOff = SignOff(signOff: report.signOff)
+        openDifferences = report.openDifferences.map(OpenDifference.init(line:))
     }
 }

@@ -32,6 +32,10 @@ enum MonthlyHTML {
             ]
         }
         body += [
+            "<h2>Open differences on rows dated in the month</h2>",
+            HTMLTable.render(MonthlyRenderer.openDifferenceColumns, report.openDifferences.map {
+                MonthlyRenderer.openDifferenceCells($0).map { HTMLTable.Cell($0) }
+            }),
             "<h2>Rounding modes</h2>",
             HTMLTable.render(["table", "column", "legacy behaves as", "new behaves as", "evidence"], report.rounding.map {
                 [HTMLTable.Cell($0.table), HTMLTable.Cell($0.column), HTMLTable.Cell($0.legacyMode, class: "mode"),

@@ -18,4 +18,13 @@ public enum MonthlyRenderer {
         let others = Set(report.aggregates.flatMap { $0.groups.flatMap { $0.bridge.map(\.kind) } }).subtracting(standard)
         return standard + others.sorted()
     }
+
+    /// The columns of the open differences on rows dated in the month.
+    static let openDifferenceColumns = ["aggregate", "day", "table", "key", "column", "kind", "legacy", "new", "disposition", "first seen"]
+
+    /// One open difference's cells, in `openDifferenceColumns` order.
+    static func openDifferenceCells(_ line: MonthlyReport.OpenDifferenceLine) -> [String] {
+        [line.aggregate, line.day, line.item.table, line.item.keyText, line.item.column ?? "-", line.item.kind, line.item.legacy ?? "NULL",
+         line.item.new ?? "NULL", line.item.disposition ?? "none", line.firstSeen == 0 ? "baseline" : "cycle \(line.firstSeen)"]
+    }
 }

@@ -29,6 +29,12 @@ struct GateScenarioTests {
         }
         #expect(report.criterion(.aggregates)?.evidence.contains(scenario.month) == true, "\(String(describing: report.criterion(.aggregates)))")
         #expect(report.result == .pass && report.exitCode == 0 && report.configHash.hasPrefix("fnv1a64:"))
+
+        // Finance sees which unresolved rows dated in the month make up its differences (both explained, still open).
+        let monthly = try MonthlyLoader.load(try scenario.config(Rules()).configuration, store: scenario.base.store, month: scenario.month)
+        #expect(monthly.openDifferences.map { "\($0.day) \($0.item.keyText) \($0.item.kind) \($0.item.disposition ?? "none")" } == [
+            "\(scenario.month)-06 inv_no=2 value_mismatch intentional_change", "\(scenario.month)-07 inv_no=3 missing_in_new legacy_bug",
+        ])
     }
 
     /// The same store under stricter rules: every criterion fails with its evidence.
@@ -37,8 +43,14 @@ struct GateScenarioTests {
         let dataCycle = try #require(strict.window).firstCycleID
 
         let unexplained = try #require(strict.criterion(.unexplainedDiffs))
-        #expect(unexplained.result == .fail && unexplained.details.first?.contains("0.666667 > 0") == true, "\(unexplained)")
-        #expect(unexplained.command == "parity report eod --cycle \(dataCycle)")
+        #expect(unexplained.result == .fail && unexplained.details.contains { $0.hasSuffix("0.666667 > 0") }, "\(unexplained)")
+        // Both differences are still open, whatever the window: the ledger names them first.
+        #expect(unexplained.details.prefix(3) == [
+            "2 open unexplained difference(s) > gate.max_open_unexplained 0, oldest first:",
+            "invoices {inv_no=2} total value_mismatch, open since cycle \(dataCycle) (\(strict.window!.firstLabel))",
+            "invoices {inv_no=3} missing_in_new, open since cycle \(dataCycle) (\(strict.window!.firstLabel))",
+        ], "\(unexplained.details)")
+        #expect(unexplained.command == "parity report open")
 
         let dispositions = try #require(strict.criterion(.dispositions))
         #expect(dispositions.result == .fail)

@@ -16,7 +16,12 @@ struct MonthlyFormatsTests {
     func jsonContract() throws {
         let document = try json(MonthlySample.report())
         #expect(document["schema"] as? String == "parity.monthly/1" && document["month"] as? String == "2026-11")
-        #expect(Set(document.keys) == ["schema", "month", "generated_at", "aggregates", "rounding", "categories", "cycles", "sign_off"])
+        #expect(Set(document.keys) == [
+            "schema", "month", "generated_at", "aggregates", "rounding", "categories", "cycles", "sign_off", "open_differences",
+        ])
+        let open = try #require(document["open_differences"] as? [[String: Any]])
+        #expect(open.count == 1 && open[0]["day"] as? String == "2026-11-18" && open[0]["key"] as? [String: String] == ["inv_no": "1017"])
+        #expect(open[0]["first_seen_cycle"] as? Int == 18 && open[0]["new"] as? String == "120.75" && open[0]["disposition"] is NSNull)
         let aggregates = try #require(document["aggregates"] as? [[String: Any]])
         #expect(aggregates.map { $0["name"] as? String } == ["revenue_by_region", "open_balance_by_status"])
         #expect(Set(aggregates[0].keys) == ["name", "table", "measure", "scope", "tolerance", "groups", "daily"])
@@ -106,6 +111,9 @@ struct MonthlyFormatsTests {
         #expect(text.contains("  group            legacy         new  difference  missing_in_new  missing_in_legacy  rounding  unexplained  days  tolerance"))
         #expect(text.contains("NONE") && text.contains("2026-11-14 forced; 2026-11-23 missing"))
         #expect(text.contains("reviewed by ________________"))
+        #expect(text.contains("open differences on rows dated in 2026-11 (parity report open lists them all):"))
+        #expect(text.contains("  revenue_by_region  2026-11-18  invoices  inv_no=1017  total   value_mismatch  120.00  120.75  none         cycle 18"),
+                "\(text)")
     }
 
     /// `make monthly-png` sets PARITY_SAMPLE_HTML and renders the page it gets to docs/images/monthly-report.png.

@@ -8,7 +8,7 @@ enum MonthlySample {
     static let labels = (1...30).map { String(format: "2026-11-%02d", $0) }
 
     static func report() -> MonthlyReport {
-        MonthlyReport(
+        var report = MonthlyReport(
             month: "2026-11", generatedAt: Date(timeIntervalSince1970: 1_796_112_000), aggregates: [revenue(), balances()],
             rounding: [
                 .init(table: "invoices", column: "total", legacyMode: "half_up", newMode: "half_even",
@@ -29,6 +29,12 @@ enum MonthlySample {
                 .init(label: label, status: index == 13 ? .forced : index == 22 ? .missing : .closed)
             },
             signOff: .init(preparedBy: "A. Controller", preparedAt: Date(timeIntervalSince1970: 1_796_115_600), reviewedBy: nil))
+        report.openDifferences = [
+            .init(aggregate: "revenue_by_region", day: "2026-11-18", item: .init(
+                table: "invoices", key: ["inv_no": "1017"], column: "total", kind: "value_mismatch", legacy: "120.00", new: "120.75",
+                disposition: nil, attributedTo: nil), firstSeen: 18),
+        ]
+        return report
     }
 
     /// Per day: one cent of rounding most days, none every fifth, two cents every seventh.

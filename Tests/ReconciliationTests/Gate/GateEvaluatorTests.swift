@@ -100,6 +100,32 @@ struct GateEvaluatorTests {
         #expect(criterion(.dispositions, input)?.result == .fail)
     }
 
+    @Test("unexplained_diffs: an open unexplained difference fails whatever cycle found it; gate.max_open_unexplained tolerates some")
+    func openDifferences() {
+        var input = passing()
+        input.openDifferences = .init(total: 3, unexplained: 1, examples: ["orders {id=7} missing_in_new, open since cycle 1 (2026-11-11)"],
+                                      categories: [.init(table: "orders", column: nil, kind: "missing_in_new", disposition: nil)])
+        let failing = criterion(.unexplainedDiffs, input)
+        #expect(failing?.result == .fail && failing?.command == "parity report open")
+        #expect(failing?.details == ["1 open unexplained difference(s) > gate.max_open_unexplained 0, oldest first:",
+                                     "orders {id=7} missing_in_new, open since cycle 1 (2026-11-11)"])
+        #expect(failing?.evidence.hasPrefix("1 open unexplained difference(s) of 3 open") == true)
+        // The category has no disposition: the dispositions criterion names it too, though no cycle in the window reported it.
+        #expect(criterion(.dispositions, input)?.details == ["orders.- missing_in_new: no disposition"])
+        #expect(criterion(.dispositions, input)?.command == "parity report open")
+
+        var tolerant = configuration
+        tolerant.maxOpenUnexplained = 1
+        let allowed = GateEvaluator.evaluate(input, configuration: tolerant).criteria.first { $0.name == .unexplainedDiffs }
+        #expect(allowed?.result == .pass, "\(String(describing: allowed))")
+
+        input.openDifferences = .init(total: 2, unexplained: 2, examples: [], categories: [
+            .init(table: "orders", column: "total", kind: "value_mismatch", disposition: "match"),
+        ], matched: 2)
+        let defects = criterion(.dispositions, input)
+        #expect(defects?.result == .fail && defects?.details == ["2 open difference(s) dispositioned match (open defects): parity report open"])
+    }
+
     @Test("aggregates: not evaluated without a complete month, fails on a group out of tolerance")
     func aggregates() {
         var input = passing()

@@ -1,0 +1,23 @@
+import ParityConfig
+import ParityStore
+import Reconciliation
+
+/// Ledger differences as the reports read them: `pii` values masked, the disposition judged under the current rules
+/// (a rule added to the config today applies to a difference found months ago), the first-seen cycle's end attached.
+enum LedgerEntries {
+    static func entries(
+        _ differences: [OpenDifference], configuration: ParityConfiguration, cycles: [CycleRecord]
+    ) -> [EndOfDayReport.OpenDifferences.Entry] {
+        let matcher = DispositionMatcher(rules: configuration.dispositions)
+        let ends = Dictionary(cycles.map { ($0.id, StoreTime.date($0.end)) }, uniquingKeysWith: { first, _ in first })
+        return differences.map { difference in
+            var finding = difference.finding
+            let rule = finding.reconciliationFinding.flatMap(matcher.rule(for:))
+            finding.disposition = rule?.disposition.rawValue
+            finding.ruleNote = rule?.note
+            return EndOfDayReport.OpenDifferences.Entry(
+                item: EndOfDayLoader.item(finding, configuration), note: rule?.note, firstSeen: difference.firstSeen,
+                firstSeenEnd: ends[difference.firstSeen], lastSeen: difference.lastSeen, resolvedCycle: difference.resolvedCycle)
+        }
+    }
+}

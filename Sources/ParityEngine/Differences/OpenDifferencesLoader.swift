@@ -1,0 +1,44 @@
+import Foundation
+import ParityConfig
+import ParityStore
+import Reconciliation
+
+/// Builds `parity report open` from the ledger: every open difference, judged under the current disposition rules.
+public enum OpenDifferencesLoader {
+    /// The open differences of `mapping` and `kind` (all when nil); only the unexplained ones (no disposition, or
+    /// `match`) unless `includeExplained`.
+    public static func load(
+        _ configuration: ParityConfiguration, store: ParityStore, mapping: String? = nil, kind: String? = nil,
+        includeExplained: Bool = false, now: Date = Date()
+    ) throws(EngineError) -> OpenDifferencesReport {
+        if let mapping, !configuration.tables.contains(where: { $0.name == mapping }) {
+            throw EngineError(source: nil, message: "no table mapping is named \(mapping)",
+                              fix: "give one of: \(configuration.tables.map(\.name).joined(separator: ", "))", exitCode: 2)
+        }
+        if let kind, FindingKind(rawValue: kind)?.isDifference != true {
+            throw EngineError(source: nil, message: "\(kind) is not a kind of difference",
+                              fix: "give one of: missing_in_new, missing_in_legacy, value_mismatch, rounding", exitCode: 2)
+        }
+        do {
+            let cycles = try store.cycles()
+            let labels = Dictionary(cycles.map { ($0.id, $0.label) }, uniquingKeysWith: { first, _ in first })
+            let entries = LedgerEntries.entries(try store.differences(), configuration: configuration, cycles: cycles)
+            let rows = entries.map { entry in
+                OpenDifferencesReport.Row(
+                    item: entry.item, note: entry.note, firstSeen: entry.firstSeen, firstLabel: labels[entry.firstSeen] ?? "",
+                    lastSeen: entry.lastSeen, lastLabel: labels[entry.lastSeen] ?? "",
+                    ageSeconds: entry.firstSeenEnd.map { max(0, Int64(now.timeIntervalSince($0))) })
+            }
+            let listed = rows.filter { row in
+                (mapping.map { row.item.table == $0 } ?? true) && (kind.map { row.item.kind == $0 } ?? true)
+                    && (includeExplained || row.isUnexplained)
+            }
+            return OpenDifferencesReport(
+                generatedAt: now, mapping: mapping, kind: kind, includesExplained: includeExplained, totalOpen: rows.count,
+                totalUnexplained: rows.filter(\.isUnexplained).count, rows: listed)
+        } catch {
+            throw EngineError(source: nil, message: "reading the open differences failed: \(error)",
+                              fix: "check the store file (store.path) is readable", exitCode: 2)
+        }
+    }
+}

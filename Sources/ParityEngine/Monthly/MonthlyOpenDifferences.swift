@@ -1,0 +1,32 @@
+import ParityConfig
+import ParityStore
+import Reconciliation
+
+/// The monthly report's open differences: for each flow aggregate, the open differences of its table whose row (the
+/// legacy image, else the new one, as of the last closed cycle) the aggregate dates in the month.
+enum MonthlyOpenDifferences {
+    static func lines(
+        _ configuration: ParityConfiguration, store: ParityStore, month: String, cycles: [CycleRecord]
+    ) throws -> [MonthlyReport.OpenDifferenceLine] {
+        let matcher = DispositionMatcher(rules: configuration.dispositions)
+        var lines: [MonthlyReport.OpenDifferenceLine] = []
+        for aggregate in configuration.aggregates where aggregate.scope == .flow {
+            guard let mapping = configuration.tables.first(where: { $0.name == aggregate.table }),
+                  let computer = AggregateComputer(aggregate: aggregate, mapping: mapping, matcher: matcher, timezone: configuration.cycle.timezone)
+            else { continue }
+            let entries = LedgerEntries.entries(try store.differences(mapping: mapping.name), configuration: configuration, cycles: cycles)
+            var images: [String: (legacy: RowImage?, new: RowImage?)] = [:]
+            for entry in entries {
+                let rowKey = RowJSON.key(mapping.key.legacy.map { entry.item.key[$0] ?? nil })
+                if images[rowKey] == nil {
+                    images[rowKey] = (try store.closedImage(side: SourceSide.legacy.rawValue, mapping: mapping.name, rowKey: rowKey),
+                                      try store.closedImage(side: SourceSide.new.rawValue, mapping: mapping.name, rowKey: rowKey))
+                }
+                guard let image = images[rowKey], let day = computer.businessDay(legacy: image.legacy, new: image.new),
+                      day.hasPrefix(month) else { continue }
+                lines.append(MonthlyReport.OpenDifferenceLine(aggregate: aggregate.name, day: day, item: entry.item, firstSeen: entry.firstSeen))
+            }
+        }
+        return lines
+    }
+}

@@ -1,0 +1,79 @@
+import GRDB
+
+extension ParityStore {
+    /// Differences in the ledger: the open ones (`resolved` false) or those a cycle resolved, optionally of one mapping
+    /// and kind, oldest first-seen first, then by mapping, key and column.
+    public func differences(
+        open: Bool = true, resolvedIn cycle: Int64? = nil, mapping: String? = nil, kind: String? = nil
+    ) throws(StoreError) -> [OpenDifference] {
+        try read { db in
+            var sql = "SELECT * FROM difference WHERE "
+            var arguments: StatementArguments = []
+            if let cycle {
+                sql += "resolved_cycle = ?"
+                arguments += [cycle]
+            } else {
+                sql += open ? "resolved_cycle IS NULL" : "resolved_cycle IS NOT NULL"
+            }
+            if let mapping {
+                sql += " AND mapping = ?"
+                arguments += [mapping]
+            }
+            if let kind {
+                sql += " AND kind = ?"
+                arguments += [kind]
+            }
+            sql += " ORDER BY first_seen, mapping, canonical_key, column_name"
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map(OpenDifference.init(row:))
+        }
+    }
+}
+
+extension ParityStore {
+    /// The differences open at the end of cycle `cycle` or resolved by it (a difference resolved and found again
+    /// later counts from its latest first-seen cycle), oldest first-seen first.
+    public func differences(asOf cycle: Int64) throws(StoreError) -> [OpenDifference] {
+        try read { db in
+            try Row.fetchAll(
+                db, sql: """
+                    SELECT * FROM difference WHERE first_seen <= ? AND (resolved_cycle IS NULL OR resolved_cycle >= ?)
+                    ORDER BY first_seen, mapping, canonical_key, column_name
+                    """, arguments: [cycle, cycle]
+            ).map(OpenDifference.init(row:))
+        }
+    }
+}
+
+/// How many differences of a mapping and kind are open, and the cycle the oldest was first seen in.
+public struct OpenDifferenceCount: Sendable, Equatable {
+    public var mapping: String
+    public var kind: String
+    public var open: Int
+    public var oldestFirstSeen: Int64
+}
+
+extension ParityStore {
+    /// The open differences counted per mapping and kind (for metrics: no row is read into memory).
+    public func openDifferenceCounts() throws(StoreError) -> [OpenDifferenceCount] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT mapping, kind, count(*) AS open, min(first_seen) AS oldest FROM difference
+                WHERE resolved_cycle IS NULL GROUP BY mapping, kind ORDER BY mapping, kind
+                """).map { OpenDifferenceCount(mapping: $0["mapping"], kind: $0["kind"], open: $0["open"], oldestFirstSeen: $0["oldest"]) }
+        }
+    }
+}
+
+extension OpenDifference {
+    /// Reads a `difference` row.
+    init(row: Row) {
+        let column: String = row["column_name"]
+        self.init(
+            finding: StoredFinding(
+                mapping: row["mapping"], key: RowJSON.decodeImage(row["row_key"]) ?? [:], column: column.isEmpty ? nil : column,
+                newColumn: row["new_column"], kind: row["kind"], legacy: row["legacy"], new: row["new"],
+                disposition: row["disposition"], ruleNote: row["rule_note"], explanation: row["explanation"]),
+            canonicalKey: row["canonical_key"], firstSeen: row["first_seen"], lastSeen: row["last_seen"],
+            resolvedCycle: row["resolved_cycle"])
+    }
+}
