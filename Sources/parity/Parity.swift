@@ -12,8 +12,8 @@ struct Parity: AsyncParsableCommand {
             """,
         version: ParityVersion.current,
         subcommands: [
-            Check.self, Init.self, Capture.self, Status.self, Close.self, Report.self, Inventory.self, Gate.self, Run.self, Teardown.self,
-            Demo.self,
+            Check.self, Init.self, Capture.self, Status.self, Close.self, Report.self, Verify.self, Inventory.self, Gate.self, Run.self,
+            Teardown.self, Demo.self,
         ]
     )
 

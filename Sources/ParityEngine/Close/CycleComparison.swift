@@ -35,8 +35,13 @@ final class CycleComparison {
         var carried: [CarriedKey] = []
         var verdicts: [(mapping: String, canonical: String, findings: [Finding])] = []
         var rounding = RoundingObservations()
+        // An open difference neither side changed can only compare otherwise under other rules: it is compared again
+        // when the config changed since the last close (and while the ledger is rebuilt).
+        let rules = "fnv1a64:" + StableHash.fnv1a64(configuration.text)
+        let revisit = try reader.ledgerRules() != rules || reader.rebuildsLedger()
         for mapping in configuration.tables {
-            let comparison = MappingComparison(mapping: mapping, window: window, label: record.label, grace: configuration.cycle.grace)
+            let comparison = MappingComparison(
+                mapping: mapping, window: window, label: record.label, grace: configuration.cycle.grace, revisitUnchanged: revisit)
             let result = try comparison.run(reader, rounding: &rounding)
             tables.append(result.table)
             findings += result.findings
@@ -67,6 +72,7 @@ final class CycleComparison {
         close.inventories = hidden.inventories
         close.inventoryChanges = hidden.changes
         close.hiddenState = hidden.lines
+        close.ledgerRules = rules
         close.differences = verdicts.map {
             DifferenceVerdict(mapping: $0.mapping, canonicalKey: $0.canonical, findings: $0.findings.map(attribute))
         }

@@ -13,7 +13,8 @@ struct MappingComparison {
         var carried: [CarriedKey]
         /// For the ledger: each key compared with differences, and each key with an open difference compared (its
         /// differences now, none when equal); a carried key has none until it is compared again. An open key that
-        /// neither side changed is compared for the ledger only: not counted, not reported as a finding of the cycle.
+        /// neither side changed is compared for the ledger only (not counted, not reported as a finding of the cycle),
+        /// and only when the rules changed since the last close: otherwise its answer cannot have changed.
         var verdicts: [(canonical: String, findings: [Finding])]
     }
 
@@ -23,13 +24,16 @@ struct MappingComparison {
     let window: CycleWindow?
     let label: String
     let grace: Duration
+    /// Whether an open difference neither side changed is compared again (the rules changed since the last close).
+    let revisitUnchanged: Bool
 
-    init(mapping: TableMapping, window: CycleWindow?, label: String, grace: Duration) {
+    init(mapping: TableMapping, window: CycleWindow?, label: String, grace: Duration, revisitUnchanged: Bool = true) {
         self.mapping = mapping
         comparer = RowComparer(mapping: mapping)
         self.window = window
         self.label = label
         self.grace = grace
+        self.revisitUnchanged = revisitUnchanged
     }
 
     /// Compares the mapping's keys, adding the rounding evidence of the rows compared to `rounding`.
@@ -49,7 +53,9 @@ struct MappingComparison {
         var matched = 0
         while let pair = try pairs.next() {
             if window != nil, pair.open, !pair.carried, pair.legacy == nil, pair.new == nil {
-                // An open difference neither side changed: the ledger learns what it is now; the cycle reports nothing.
+                // An open difference neither side changed: under the same rules it compares as before, so it stays as it
+                // is; under new rules the ledger learns what it is now. The cycle reports nothing either way.
+                guard revisitUnchanged else { continue }
                 let legacy = try image(nil, side: .legacy, canonical: pair.canonical, reader: reader, index: &index)
                 let new = try image(nil, side: .new, canonical: pair.canonical, reader: reader, index: &index)
                 verdicts.append((pair.canonical, comparer.compare(legacy: legacy, new: new, cycle: label).filter(\.kind.isDifference)))

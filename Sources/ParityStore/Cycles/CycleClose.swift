@@ -20,6 +20,8 @@ public struct CycleClose: Sendable {
     public var hiddenState: [StoredHiddenState] = []
     /// What the comparison found for keys the open-differences ledger must know about.
     public var differences: [DifferenceVerdict] = []
+    /// The rules (a hash of the config text) the open differences were compared under, kept for the next close.
+    public var ledgerRules: String?
 
     /// Creates the close.
     public init(

@@ -110,10 +110,20 @@ public final class CycleStateReader {
         try DifferenceLedger.openKeys(db, mapping: mapping)
     }
 
+    /// Whether the ledger must be rebuilt from the keys past findings named (a store from before it).
+    public func rebuildsLedger() throws -> Bool {
+        try StoreInfo.get(db, "difference_rebuild") != nil
+    }
+
+    /// The rules (a hash of the config text) the ledger's open differences were last compared under; nil before any.
+    public func ledgerRules() throws -> String? {
+        try StoreInfo.get(db, "difference_rules")
+    }
+
     /// The legacy keys (column → text) that findings of `mapping` ever named, when the ledger must be rebuilt from
     /// them (a store from before it); empty otherwise.
     public func keysToRebuild(mapping: String) throws -> [[String: String?]] {
-        guard try StoreInfo.get(db, "difference_rebuild") != nil else { return [] }
+        guard try rebuildsLedger() else { return [] }
         return try String.fetchAll(db, sql: "SELECT DISTINCT row_key FROM finding WHERE mapping = ?", arguments: [mapping])
             .compactMap(RowJSON.decodeImage)
     }

@@ -86,6 +86,7 @@ extension ParityStore {
         }
         try DifferenceLedger.apply(db, cycle: cycle.id, close.differences)
         try StoreInfo.remove(db, "difference_rebuild")
+        if let rules = close.ledgerRules { try StoreInfo.set(db, "difference_rules", rules) }
         try recordAggregates(db, cycle: cycle.id, close.aggregates)
         try recordHiddenState(db, cycle: cycle.id, close)
         for evidence in close.rounding {

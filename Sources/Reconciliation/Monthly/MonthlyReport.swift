@@ -16,8 +16,8 @@ public struct MonthlyReport: Sendable {
     public var cycles: [CycleDay]
     /// Who prepared and reviewed the close.
     public var signOff: SignOff
-    /// Per flow aggregate, the open differences of its table whose rows are dated in the month (by its date column):
-    /// the unresolved rows behind the unexplained part.
+    /// Per flow aggregate, the unexplained open differences of its table whose rows are dated in the month (by its date
+    /// column): the unresolved rows behind the unexplained part.
     public var openDifferences: [OpenDifferenceLine] = []
 
     /// Creates a report.

@@ -32,7 +32,7 @@ enum MonthlyHTML {
             ]
         }
         body += [
-            "<h2>Open differences on rows dated in the month</h2>",
+            "<h2>Unexplained open differences on rows dated in the month</h2>",
             HTMLTable.render(MonthlyRenderer.openDifferenceColumns, report.openDifferences.map {
                 MonthlyRenderer.openDifferenceCells($0).map { HTMLTable.Cell($0) }
             }),

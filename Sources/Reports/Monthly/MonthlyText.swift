@@ -16,7 +16,7 @@ enum MonthlyText {
             lines += aggregate.groups.isEmpty ? ["  no group"] : TextColumns.lines([header] + rows, indent: "  ", rightAligned: Set(1..<header.count - 1))
         }
         if !report.openDifferences.isEmpty {
-            lines += ["", "open differences on rows dated in \(report.month) (parity report open lists them all):"]
+            lines += ["", "unexplained open differences on rows dated in \(report.month) (parity report open lists them all):"]
             lines += TextColumns.lines(
                 [MonthlyRenderer.openDifferenceColumns] + report.openDifferences.map(MonthlyRenderer.openDifferenceCells), indent: "  ")
         }

@@ -111,7 +111,7 @@ struct MonthlyFormatsTests {
         #expect(text.contains("  group            legacy         new  difference  missing_in_new  missing_in_legacy  rounding  unexplained  days  tolerance"))
         #expect(text.contains("NONE") && text.contains("2026-11-14 forced; 2026-11-23 missing"))
         #expect(text.contains("reviewed by ________________"))
-        #expect(text.contains("open differences on rows dated in 2026-11 (parity report open lists them all):"))
+        #expect(text.contains("unexplained open differences on rows dated in 2026-11 (parity report open lists them all):"))
         #expect(text.contains("  revenue_by_region  2026-11-18  invoices  inv_no=1017  total   value_mismatch  120.00  120.75  none         cycle 18"),
                 "\(text)")
     }

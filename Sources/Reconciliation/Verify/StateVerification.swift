@@ -1,0 +1,108 @@
+import Foundation
+
+/// `parity verify --state`: the full stored state of both sides compared again through the mappings (what the baseline
+/// does), set against the open-differences ledger the incremental closes kept. Its expected result is no discrepancy.
+public struct StateVerification: Sendable, Equatable {
+    /// One difference as either side of the check sees it.
+    public struct Difference: Sendable, Equatable {
+        public var mapping: String
+        /// The canonical key (JSON array text) the comparison pairs the sides by.
+        public var canonicalKey: String
+        /// Legacy key column → text.
+        public var key: [String: String?]
+        /// The legacy column; nil for a missing row.
+        public var column: String?
+        public var kind: String
+        public var legacy: String?
+        public var new: String?
+
+        /// Creates a difference.
+        public init(mapping: String, canonicalKey: String, key: [String: String?], column: String?, kind: String, legacy: String?, new: String?) {
+            self.mapping = mapping
+            self.canonicalKey = canonicalKey
+            self.key = key
+            self.column = column
+            self.kind = kind
+            self.legacy = legacy
+            self.new = new
+        }
+
+        var identity: [String] { [mapping, canonicalKey, column ?? ""] }
+
+        /// The key as `col=value;col=value`, columns in name order.
+        public var keyText: String {
+            key.keys.sorted().map { "\($0)=\(key[$0]! ?? "NULL")" }.joined(separator: ";")
+        }
+    }
+
+    /// What disagrees between the stored state and the ledger.
+    public enum Problem: String, Sendable {
+        /// The state differs where the ledger has nothing open: the incremental closes missed it.
+        case missedByCloses = "missed_by_closes"
+        /// The ledger holds it open but the state shows the sides equal.
+        case staleInLedger = "stale_in_ledger"
+        /// Both see a difference on the key and column, of another kind.
+        case kindDiffers = "kind_differs"
+    }
+
+    /// One discrepancy: the state's view (nil when the state shows none) and the ledger's (nil when it has none open).
+    public struct Discrepancy: Sendable, Equatable {
+        public var problem: Problem
+        public var state: Difference?
+        public var ledger: Difference?
+
+        /// The difference this discrepancy is about (the state's, else the ledger's).
+        public var subject: Difference { (state ?? ledger)! }
+    }
+
+    /// Per mapping, keys compared and differences the state shows.
+    public struct MappingCount: Sendable, Equatable {
+        public var mapping: String
+        public var compared: Int
+        public var differences: Int
+
+        /// Creates a count.
+        public init(mapping: String, compared: Int, differences: Int) {
+            self.mapping = mapping
+            self.compared = compared
+            self.differences = differences
+        }
+    }
+
+    /// The last closed cycle: the state compared is the state as of its end.
+    public var asOfCycle: Int64
+    /// When the check ran.
+    public var checkedAt: Date
+    public var mappings: [MappingCount]
+    /// Open differences in the ledger.
+    public var ledgerOpen: Int
+    public var discrepancies: [Discrepancy]
+
+    /// Sets `state` (every difference the full comparison found) against `ledger` (every open difference), ignoring keys
+    /// carried into the next cycle (a difference the grace period defers is not reported, nor opened, yet).
+    public init(
+        asOfCycle: Int64, checkedAt: Date, mappings: [MappingCount], state: [Difference], ledger: [Difference], carried: Set<[String]>
+    ) {
+        self.asOfCycle = asOfCycle
+        self.checkedAt = checkedAt
+        self.mappings = mappings
+        ledgerOpen = ledger.count
+        let stateByIdentity = Dictionary(state.map { ($0.identity, $0) }, uniquingKeysWith: { first, _ in first })
+        let ledgerByIdentity = Dictionary(ledger.map { ($0.identity, $0) }, uniquingKeysWith: { first, _ in first })
+        var found: [Discrepancy] = []
+        for difference in state where !carried.contains([difference.mapping, difference.canonicalKey]) {
+            guard let open = ledgerByIdentity[difference.identity] else {
+                found.append(Discrepancy(problem: .missedByCloses, state: difference, ledger: nil))
+                continue
+            }
+            if open.kind != difference.kind { found.append(Discrepancy(problem: .kindDiffers, state: difference, ledger: open)) }
+        }
+        for open in ledger where stateByIdentity[open.identity] == nil {
+            found.append(Discrepancy(problem: .staleInLedger, state: nil, ledger: open))
+        }
+        discrepancies = found.sorted { $0.subject.identity.lexicographicallyPrecedes($1.subject.identity) }
+    }
+
+    /// 0 when the ledger is exactly what the state shows, 1 otherwise.
+    public var exitCode: Int32 { discrepancies.isEmpty ? 0 : 1 }
+}
