@@ -10,6 +10,9 @@ public final class ParityStore: Sendable {
     /// The column sets of stored row images.
     let layouts = ImageLayouts()
 
+    /// How long a write waits for another connection's transaction (another `parity` process's) to end.
+    static let busyTimeout: TimeInterval = 60
+
     private init(path: String, pool: DatabasePool) {
         self.path = path
         self.pool = pool
@@ -29,6 +32,9 @@ public final class ParityStore: Sendable {
             let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             var configuration = Configuration()
+            // Commands share the store (capture beside close, reports, the gate): a write waits for another process's
+            // transaction to end, up to `busyTimeout`, instead of failing at once with "database is locked".
+            configuration.busyMode = .timeout(Self.busyTimeout)
             configuration.prepareDatabase { db in
                 StoreLog.keepFile(db)
                 // Debian's SQLite overwrites every freed page with zeros (SECURE_DELETE): dropping a cycle's

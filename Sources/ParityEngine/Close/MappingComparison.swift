@@ -42,9 +42,9 @@ struct MappingComparison {
     /// the keys with an open difference stream in canonical-key order; a key one side did not change is looked up
     /// in that side's state.
     func run(_ reader: CycleStateReader, rounding: inout RoundingObservations) throws -> Outcome {
+        let carriedIn = try reader.carriedKeys(mapping: mapping.name)
         var pairs = try PairedRows(
-            reader, mapping: mapping, changedOnly: window != nil, carried: try reader.carriedKeys(mapping: mapping.name),
-            open: try openKeys(reader))
+            reader, mapping: mapping, changedOnly: window != nil, carried: carriedIn, open: try openKeys(reader, carried: carriedIn))
         var index = RowKeyIndex(mapping: mapping, reader: reader)
         var findings: [Finding] = []
         var carried: [CarriedKey] = []
@@ -91,8 +91,11 @@ struct MappingComparison {
     }
 
     /// The keys with an open difference, and while the ledger is rebuilt (a store from before it) every key a
-    /// finding of the mapping ever named, merged in store order.
-    private func openKeys(_ reader: CycleStateReader) throws -> [String] {
+    /// finding of the mapping ever named, merged in store order; none for a cycle that changed, carried and compares
+    /// again nothing.
+    private func openKeys(_ reader: CycleStateReader, carried: [String]) throws -> [String] {
+        // Nothing changed, carried or to compare again: no open key can be met (the nights and weekends of an idle source).
+        if window != nil, !revisitUnchanged, reader.changedNothing, carried.isEmpty { return [] }
         let open = try reader.openDifferenceKeys(mapping: mapping.name)
         let named = try reader.keysToRebuild(mapping: mapping.name).map { key in
             RowJSON.key(RowComparer.canonicalKey(mapping: mapping, values: mapping.key.legacy.map { key[$0] ?? nil }))

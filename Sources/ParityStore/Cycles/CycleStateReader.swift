@@ -19,6 +19,12 @@ public final class CycleStateReader {
         self.folded = folded
     }
 
+    /// Whether the cycle's fold wrote nothing: no key changed on either side.
+    public var changedNothing: Bool {
+        if case .none = folded { return true }
+        return false
+    }
+
     /// Keys (JSON array text) changed on `side` before the end, with each key's latest commit time (µs since 1970).
     public func changedKeys(side: String, mapping: String) throws -> [String: Int64] {
         var keys: [String: Int64] = [:]

@@ -143,6 +143,7 @@ struct GateScenarioTests {
         #expect(evaluations.map { $0["exit_code"] as? Int } == [0, 1, 2, 1, 3])
         #expect(evaluations.map { $0["result"] as? String } == ["pass", "fail", "not_evaluated", "fail", "not_evaluated"])
         let hashes = evaluations.compactMap { $0["config_hash"] as? String }
+        try #require(hashes.count == 5, "one recorded evaluation per run: \(hashes)")
         #expect(hashes[4] == GateLoader.configHash(documented.configuration))
         #expect(hashes[0] == GateLoader.configHash(passing.configuration) && hashes[1] == GateLoader.configHash(strict.configuration))
         #expect(hashes[0] != hashes[1] && evaluations.allSatisfy { ($0["evaluated_by"] as? String)?.contains("@") == true })
