@@ -23,6 +23,8 @@ public struct ParityConfiguration: Sendable, Hashable {
     public var gate: GateConfiguration
     /// HTTP endpoint of the service.
     public var http: HTTPConfiguration
+    /// Scheduled verification and the age the gate accepts.
+    public var verify: VerifyConfiguration
     /// Name of the file the configuration was read from, as given by the caller.
     public var file: String
     /// The raw YAML text, so callers can hash or record exactly what was used.
@@ -40,6 +42,7 @@ public struct ParityConfiguration: Sendable, Hashable {
         census: CensusConfiguration = CensusConfiguration(),
         gate: GateConfiguration = GateConfiguration(),
         http: HTTPConfiguration = HTTPConfiguration(),
+        verify: VerifyConfiguration = VerifyConfiguration(),
         file: String = "",
         text: String = ""
     ) {
@@ -53,6 +56,7 @@ public struct ParityConfiguration: Sendable, Hashable {
         self.census = census
         self.gate = gate
         self.http = http
+        self.verify = verify
         self.file = file
         self.text = text
     }

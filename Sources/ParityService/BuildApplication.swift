@@ -37,6 +37,9 @@ public func buildApplication(
     return Application(
         router: router,
         configuration: .init(address: .hostname(listen.host, port: listen.port), serverName: "parity"),
-        services: [CaptureService(session: session, logger: logger), CycleScheduler(state: state, logger: logger)],
+        services: [
+            CaptureService(session: session, logger: logger), CycleScheduler(state: state, logger: logger),
+            VerifyScheduler(state: state, logger: logger),
+        ],
         logger: logger)
 }

@@ -23,3 +23,10 @@ struct ConfigOptions: ParsableArguments {
 func printError(_ message: String, newline: Bool = true) {
     FileHandle.standardError.write(Data((newline && !message.hasSuffix("\n") ? message + "\n" : message).utf8))
 }
+
+/// A source named on the command line (`--source legacy|new`).
+enum SourceArgument: String, ExpressibleByArgument, CaseIterable {
+    case legacy, new
+
+    var side: SourceSide { self == .legacy ? .legacy : .new }
+}

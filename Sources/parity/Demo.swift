@@ -58,6 +58,7 @@ struct Demo: ParsableCommand {
 
     /// Prints the last end-of-day report and the gate, and writes the end-of-day, monthly and gate reports (the databases are up).
     private func report(_ outcome: DemoRun.Outcome) throws {
+        try verify(outcome)
         let eod = try EndOfDayLoader.load(outcome.configuration, store: outcome.store, limit: 20)
         print("")
         print(EndOfDayRenderer.render(eod, format: .text), terminator: "")
@@ -80,6 +81,16 @@ struct Demo: ParsableCommand {
         print("reports:")
         for path in written { print("  \(path)") }
         print("config: \(outcome.configPath)  (try: parity report monthly --config \(outcome.configPath))")
+    }
+
+    /// Proves the store equals both databases and its ledger its state (capture still runs), and records both checks.
+    private func verify(_ outcome: DemoRun.Outcome) throws {
+        let sources = try SourceVerifier.run(outcome.configuration, store: outcome.store)
+        try VerificationHistory.record(sources, document: SourceVerificationRenderer.render(sources, format: .json), store: outcome.store)
+        let state = try StateVerifier.run(outcome.configuration, store: outcome.store)
+        try VerificationHistory.record(state, document: StateVerificationRenderer.render(state, format: .json), store: outcome.store)
+        print("demo: verify --sources: \(sources.drifts.count) capture drift(s) in \(sources.tables.count) tables; "
+            + "verify --state: \(state.discrepancies.count) ledger discrepancy(ies)")
     }
 
     private func write(_ text: String, _ name: String) throws(EngineError) -> String {

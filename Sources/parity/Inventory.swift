@@ -20,7 +20,7 @@ struct Inventory: ParsableCommand {
     @OptionGroup var options: ConfigOptions
 
     @Option(help: "The source to inventory: legacy or new.")
-    var source: InventorySource = .legacy
+    var source: SourceArgument = .legacy
 
     @Option(name: .customLong("schema"), help: "Limit the inventory to this schema (repeatable; default: every user schema).")
     var schemas: [String] = []
@@ -38,11 +38,4 @@ struct Inventory: ParsableCommand {
             throw ExitCode(error.exitCode)
         }
     }
-}
-
-/// The sources `parity inventory --source` accepts.
-enum InventorySource: String, ExpressibleByArgument, CaseIterable {
-    case legacy, new
-
-    var side: SourceSide { self == .legacy ? .legacy : .new }
 }

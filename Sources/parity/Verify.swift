@@ -1,4 +1,5 @@
 import ArgumentParser
+import ParityConfig
 import ParityEngine
 import Reconciliation
 import Reports
@@ -6,12 +7,18 @@ import Reports
 /// `parity verify`: proof that what the store holds still agrees with itself and with its ledger.
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check the open-differences ledger against a full comparison of the stored state (--state).",
+        abstract: "Prove the store equals the sources (--sources), or its ledger equals its state (--state).",
         discussion: """
+            --sources reads each source inside a snapshot whose WAL position is exact (a temporary slot that exports its \
+            snapshot, dropped when the read ends), waits until capture has confirmed past that position, and compares every \
+            row of the mapped tables, as raw text, with what the store holds for that side as of the position; each row \
+            that differs is a capture_drift. Capture (parity capture or parity run) must be running. \
             --state compares both sides' full stored state (as of the last closed cycle) through every mapping, as the \
             baseline does, and checks that the differences it finds are exactly the ledger's open ones: a self-check of \
             the incremental closes whose expected result is none. Exit 0 when they agree, 1 when any discrepancy is found \
-            (each listed), 2 on a configuration or store error. It only reads the store; capture and closes may run meanwhile.
+            (each listed), 2 on a configuration or store error, 3 when a source cannot be read or capture does not confirm. \
+            Both only read the store, then record the result (the gate requires a recent clean --sources run covering \
+            both sources and every mapping; a run limited by --source or --table is not recorded); capture and closes go on meanwhile.
             """
     )
 
@@ -20,24 +27,46 @@ struct Verify: ParsableCommand {
     @Flag(help: "Re-compare the full stored state and check the ledger against it.")
     var state = false
 
+    @Flag(help: "Compare the store with each source at an exact WAL position.")
+    var sources = false
+
+    @Option(help: "With --sources: only this source (legacy or new).")
+    var source: SourceArgument?
+
+    @Option(name: .customLong("table"), help: "With --sources: only this table mapping (repeatable).")
+    var tables: [String] = []
+
     @Option(help: "Output format: text or json.")
     var format: ReportFormat = .text
 
     func validate() throws {
-        guard state else { throw ValidationError("say what to verify: --state") }
+        guard state != sources else { throw ValidationError("say what to verify: --sources or --state (one of them)") }
+        if state, source != nil || !tables.isEmpty { throw ValidationError("--source and --table go with --sources") }
     }
 
     func run() throws {
         let configuration = try options.load()
         let store = try openStore(configuration)
-        let report: StateVerification
+        let (text, exitCode): (String, Int32)
         do {
-            report = try StateVerifier.run(configuration, store: store)
+            if sources {
+                let report = try SourceVerifier.run(
+                    configuration, store: store, sides: source.map { [$0.side] } ?? SourceSide.allCases, tables: tables,
+                    progress: { printError("verify: " + $0) })
+                if tables.isEmpty, source == nil {
+                    try VerificationHistory.record(report, document: SourceVerificationRenderer.render(report, format: .json), store: store)
+                }
+                (text, exitCode) = (SourceVerificationRenderer.render(report, format: format.outputFormat), report.exitCode)
+            } else {
+                let report = try StateVerifier.run(configuration, store: store)
+                try VerificationHistory.record(report, document: StateVerificationRenderer.render(report, format: .json), store: store)
+                (text, exitCode) = (StateVerificationRenderer.render(report, format: format.outputFormat), report.exitCode)
+            }
         } catch {
             printError(error.description)
             throw ExitCode(error.exitCode)
         }
-        print(StateVerificationRenderer.render(report, format: format.outputFormat), terminator: "")
-        if report.exitCode != 0 { throw ExitCode(report.exitCode) }
+        print(text, terminator: "")
+        if exitCode != 0 { throw ExitCode(exitCode) }
     }
 }

@@ -32,6 +32,19 @@ import Testing
         ))
         #expect(configuration.http.listen == ListenAddress(host: "127.0.0.1", port: 9187))
         #expect(configuration.http.token == nil)
+        #expect(configuration.gate.maxOpenUnexplained == 0)
+        #expect(configuration.verify == VerifyConfiguration(schedule: .weekly, maxAge: .seconds(8 * 86_400)))
+    }
+
+    @Test func verifyAndOpenDifferenceKeys() throws {
+        let configuration = try Fixtures.parse(Fixtures.sources + """
+            verify: { schedule: daily, max_age: 36h }
+            gate: { max_open_unexplained: 3 }
+            """)
+        #expect(configuration.verify == VerifyConfiguration(schedule: .daily, maxAge: .seconds(36 * 3600)))
+        #expect(configuration.gate.maxOpenUnexplained == 3)
+        let issues = Fixtures.issues(Fixtures.sources + "verify: { schedule: hourly }\n")
+        #expect(issues.count == 1 && issues.first?.description.contains("not a verify schedule") == true, "\(issues)")
     }
 
     @Test func columnDefaultsAndQualifiedNameDefaultSchema() throws {

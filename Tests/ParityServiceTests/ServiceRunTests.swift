@@ -25,6 +25,10 @@ struct ServiceRunTests {
                 try await Task.sleep(for: .milliseconds(300))
             }
             #expect(twoClosed, "two cycles after the baseline did not close on schedule")
+            // verify.schedule (weekly by default): the service verified the store against both sources when it started.
+            let verified = try await eventually(within: 30) { (try? scenario.store.lastVerification(mode: .sources)) != nil }
+            #expect(verified, "no scheduled verify --sources was recorded")
+            #expect(try scenario.store.lastVerification(mode: .sources)?.passed == true)
             let cycles = try await client.get("/api/v1/cycles")
             #expect(cycles.status == 200 && cycles.body.contains(#""schema" : "parity.cycles/1""#))
             let first = try await client.get("/api/v1/cycles/1")

@@ -1,6 +1,7 @@
 extension ParityConfiguration {
     static let keys = [
         "store", "sources", "cycle", "tables", "aggregates", "hidden_state", "dispositions", "census", "gate", "http",
+        "verify",
     ]
 
     static func read(from reader: NodeReader, file: String, text: String) -> ParityConfiguration? {
@@ -18,11 +19,12 @@ extension ParityConfiguration {
         let census = CensusConfiguration(reading: map["census"])
         let gate = GateConfiguration(reading: map["gate"])
         let http = HTTPConfiguration(reading: map["http"])
+        let verify = VerifyConfiguration(reading: map["verify"])
         guard let sources else { return nil }
         return ParityConfiguration(
             store: store, sources: sources, cycle: cycle, tables: tables.mappings, aggregates: aggregates,
             hiddenState: hiddenState, dispositions: dispositions, census: census, gate: gate, http: http,
-            file: file, text: text
+            verify: verify, file: file, text: text
         )
     }
 }

@@ -31,3 +31,7 @@ extension FindingKind: ConfigChoice {
 extension Disposition: ConfigChoice {
     static var noun: String { "disposition" }
 }
+
+extension VerifySchedule: ConfigChoice {
+    static var noun: String { "verify schedule" }
+}

@@ -56,6 +56,7 @@ public enum EndOfDayLoader {
             report.openDifferences = EndOfDayReport.OpenDifferences(
                 LedgerEntries.entries(try store.differences(asOf: record.id), configuration: configuration, cycles: try store.cycles()),
                 cycle: record.id, end: StoreTime.date(record.end))
+            report.verification = try VerificationHistory.status(configuration, store: store)
             return report
         } catch let error as EngineError {
             throw error

@@ -35,6 +35,7 @@ public enum GateLoader {
                 legacyUse: quiet ? try legacyUse(configuration, store: store, cycles: Array(window.suffix(configuration.gate.legacyQuietCycles))) : nil,
                 openDifferences: try GateOpenDifferences.load(
                     store: store, matcher: matcher, labels: Dictionary(cycles.map { ($0.id, $0.label) }, uniquingKeysWith: { a, _ in a })),
+                verification: try VerificationHistory.status(configuration, store: store),
                 capture: try GateCaptureHealth.sources(configuration, store: store, now: now),
                 evaluatedAt: now, asOf: window.last.map { StoreTime.date($0.end) },
                 configHash: configHash(configuration))

@@ -24,6 +24,10 @@ public enum LogKey: String, Sendable, CaseIterable {
     case gate = "parity.gate"
     /// What went wrong, passwords removed.
     case error = "parity.error"
+    /// What a verification checked (`sources`, `state`).
+    case verify = "parity.verify"
+    /// How many problems it found.
+    case problems = "parity.problems"
 }
 
 extension Logger.Metadata {

@@ -102,6 +102,8 @@ public struct EndOfDayReport: Sendable {
     public var legacyClients: LegacyClients?
     /// The open-differences ledger as of the cycle.
     public var openDifferences: OpenDifferences?
+    /// The last verifications of the store (`parity verify`), as of the report.
+    public var verification: VerificationStatus?
 
     /// Creates a report.
     public init(

@@ -12,6 +12,9 @@ public struct GateCriterion: Sendable, Equatable {
         case aggregates
         /// No undocumented object, unmapped trigger-maintained table, unmapped write, blind spot or inventory change.
         case hiddenState = "hidden_state"
+        /// The last `parity verify --sources` found the store equal to the sources and is at most `verify.max_age` old;
+        /// the last `--state`, if any, found the ledger equal to the state.
+        case verification
         /// No legacy write in the last `gate.legacy_quiet_cycles` cycles (only when that is above 0).
         case legacyQuiet = "legacy_quiet"
         /// Each source reachable, slot present and not lost, lag within `gate.max_lag`.

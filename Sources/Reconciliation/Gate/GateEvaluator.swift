@@ -13,6 +13,7 @@ public enum GateEvaluator {
             dispositions(window, stale: input.staleDispositions, open: input.openDifferences),
             aggregates(input.lastMonth),
             hiddenState(input.hiddenState),
+            verification(input.verification, at: input.evaluatedAt),
         ]
         if configuration.legacyQuietCycles > 0 {
             criteria.append(legacyQuiet(window, writes: input.legacyWrites, use: input.legacyUse, cycles: configuration.legacyQuietCycles))

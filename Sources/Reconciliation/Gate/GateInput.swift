@@ -21,6 +21,8 @@ public struct GateInput: Sendable {
     public var legacyUse: LegacyUse.Verdict?
     /// The open-differences ledger as it stands at evaluation, judged under the current disposition rules.
     public var openDifferences: OpenDifferences
+    /// The last verifications of the store.
+    public var verification: VerificationStatus
     /// Each source's capture health.
     public var capture: [SourceCapture]
     /// When the gate is evaluated.
@@ -34,7 +36,7 @@ public struct GateInput: Sendable {
     public init(
         cycles: [Cycle], mappings: [String], staleDispositions: [String] = [], expectedLabels: [String]? = nil, lastMonth: Month?,
         hiddenState: HiddenState?, legacyWrites: [CycleWrites]?, legacyUse: LegacyUse.Verdict? = nil,
-        openDifferences: OpenDifferences = OpenDifferences(), capture: [SourceCapture],
+        openDifferences: OpenDifferences = OpenDifferences(), verification: VerificationStatus = VerificationStatus(), capture: [SourceCapture],
         evaluatedAt: Date, asOf: Date?, configHash: String
     ) {
         self.cycles = cycles
@@ -46,6 +48,7 @@ public struct GateInput: Sendable {
         self.legacyWrites = legacyWrites
         self.legacyUse = legacyUse
         self.openDifferences = openDifferences
+        self.verification = verification
         self.capture = capture
         self.evaluatedAt = evaluatedAt
         self.asOf = asOf
@@ -77,3 +80,4 @@ extension GateInput {
         }
     }
 }
+

@@ -265,6 +265,48 @@ struct EndOfDayDocument: Encodable {
         }
     }
 
+    /// The last `parity verify` runs: `sources` and `state` are null until one is recorded.
+    struct Verification: Encodable {
+        struct Run: Encodable {
+            let checkedAt: String
+            let result: String
+            let problems: Int
+            let sources: [String]
+
+            enum CodingKeys: String, CodingKey {
+                case checkedAt = "checked_at", result, problems, sources
+            }
+
+            init(_ run: VerificationStatus.Run) {
+                checkedAt = StoreTime.iso(run.checkedAt)
+                result = run.passed ? "pass" : "fail"
+                problems = run.problems
+                sources = run.sources
+            }
+        }
+
+        let sources: Run?
+        let state: Run?
+        let maxAgeSeconds: Int64
+
+        enum CodingKeys: String, CodingKey {
+            case sources, state, maxAgeSeconds = "max_age_seconds"
+        }
+
+        init(_ status: VerificationStatus) {
+            sources = status.lastSources.map(Run.init)
+            state = status.lastState.map(Run.init)
+            maxAgeSeconds = status.maxAge.components.seconds
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(sources, forKey: .sources)
+            try container.encode(state, forKey: .state)
+            try container.encode(maxAgeSeconds, forKey: .maxAgeSeconds)
+        }
+    }
+
     let schema = "parity.eod/1"
     let cycle: Cycle
     let tables: [Table]
@@ -283,13 +325,14 @@ struct EndOfDayDocument: Encodable {
     let rounding: [Rounding]
     let legacyClients: LegacyClients?
     let openDifferences: OpenDifferences?
+    let verification: Verification?
 
     enum CodingKeys: String, CodingKey {
         case schema, cycle, tables, findings, findingsTotal = "findings_total", hiddenState = "hidden_state"
         case unexplainedRate = "unexplained_rate", carriedKeys = "carried_keys", categories, capture
         case staleDispositions = "stale_dispositions", unmappedColumns = "unmapped_columns", aggregates, rounding
         case inventoryChanges = "inventory_changes", inventoryTaken = "inventory_taken"
-        case legacyClients = "legacy_clients", openDifferences = "open_differences"
+        case legacyClients = "legacy_clients", openDifferences = "open_differences", verification
     }
 
     init(_ report: EndOfDayReport) {
@@ -315,6 +358,7 @@ struct EndOfDayDocument: Encodable {
         inventoryTaken = report.inventoryTaken
         legacyClients = report.legacyClients.map(LegacyClients.init)
         openDifferences = report.openDifferences.map(OpenDifferences.init)
+        verification = report.verification.map(Verification.init)
         rounding = report.rounding.map { Rounding(table: $0.table, column: $0.column, side: $0.side, mode: $0.mode, evidence: $0.evidence) }
     }
 }

@@ -15,6 +15,9 @@ enum EndOfDayHTML {
         body += section("Categories", ["table", "column", "kind", "disposition", "count", "sample keys"], report.categories.map {
             [$0.table, $0.column ?? "-", $0.kind, $0.disposition ?? "none", "\($0.count)", $0.sampleKeys.joined(separator: "  ")]
         })
+        if let verification = report.verification {
+            body.append("<p>Verification: \(Escaping.html(EndOfDayRenderer.verificationLine(verification)))</p>")
+        }
         if let ledger = report.openDifferences {
             body += section(
                 "Open differences (\(ledger.open) open, \(ledger.new) new, \(ledger.resolved) resolved this cycle)",

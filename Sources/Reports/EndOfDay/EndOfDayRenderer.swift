@@ -29,4 +29,14 @@ public enum EndOfDayRenderer {
             StoreTime.iso(client.lastSeen),
         ]
     }
+
+    /// `verify --sources: pass at … (legacy, new); verify --state: none recorded`.
+    static func verificationLine(_ status: VerificationStatus) -> String {
+        let run = { (name: String, run: VerificationStatus.Run?) -> String in
+            guard let run else { return "\(name): none recorded" }
+            let checked = run.sources.isEmpty ? "" : " (\(run.sources.joined(separator: ", ")))"
+            return "\(name): \(run.passed ? "pass" : "FAIL, \(run.problems) problem(s)") at \(StoreTime.iso(run.checkedAt))\(checked)"
+        }
+        return run("verify --sources", status.lastSources) + "; " + run("verify --state", status.lastState)
+    }
 }

@@ -80,6 +80,7 @@ enum EndOfDayText {
                 "  \(line.isNew ? "NEW " : "    ")\(EndOfDayRenderer.clientColumns(line.client).joined(separator: "  "))"
             }
         }
+        if let verification = report.verification { lines += ["", "verification: " + EndOfDayRenderer.verificationLine(verification)] }
         if !report.capture.isEmpty { lines += ["", "capture:"] }
         for source in report.capture {
             lines.append("  \(pad(source.side, 8))durable \(source.durableLSN)"

@@ -87,6 +87,10 @@ struct GateScenario {
         try CycleClock.closeThrough(quiet, configuration: base.configuration, store: base.store, session: session) {
             try base.write(legacy: "INSERT INTO quiet.tick VALUES (0)", new: "INSERT INTO heap_log VALUES (0, 'tick')")
         }
+        // The store proven equal to both sources (the gate requires a recent clean verify --sources).
+        let verified = try SourceVerifier.run(base.configuration, store: base.store)
+        try #require(verified.drifts.isEmpty, "\(verified.drifts)")
+        try VerificationHistory.record(verified, document: "{}", store: base.store)
         return scenario
     }
 

@@ -35,6 +35,8 @@ struct StateVerifierTests {
         let failing = try ParityBinary.run(["verify", "--state", "--format", "json", "--config", scenario.configuration.file])
         #expect(failing.status == 1 && failing.output.contains(#""schema" : "parity.verify/1""#) && failing.output.contains(#""result" : "fail""#))
         #expect(failing.output.contains(#""problem" : "missed_by_closes""#) && failing.output.contains(#""order_no" : "4""#))
+        let recorded = try #require(try scenario.store.lastVerification(mode: .state))
+        #expect(!recorded.passed && recorded.problems == 2 && recorded.report.contains(#""schema" : "parity.verify/1""#))
         let usage = try ParityBinary.run(["verify", "--config", scenario.configuration.file])
         #expect(usage.status == 2 && usage.output.contains("--state"))
     }

@@ -22,6 +22,8 @@ struct GateEvaluatorTests {
             lastMonth: .init(month: "2026-10", aggregates: [.init(name: "revenue", groupsOutOfTolerance: 0)]),
             hiddenState: .init(undocumented: [], unmappedTriggerMaintained: [], unmappedWrites: [], uncoveredBlindSpots: [], inventoryChanges: []),
             legacyWrites: [.init(cycleID: 1, tables: [.init(table: "public.orders", rows: 4)]), .init(cycleID: 3, tables: [])],
+            verification: .init(lastSources: .init(checkedAt: Date(timeIntervalSince1970: 1_794_900_000), passed: true, problems: 0,
+                                                   sources: ["legacy", "new"])),
             capture: [.init(source: "legacy", health: .init(slotPresent: true, lagSeconds: 2)),
                       .init(source: "new", health: .init(slotPresent: true, lagSeconds: nil))],
             evaluatedAt: Date(timeIntervalSince1970: 1_795_000_000), asOf: Date(timeIntervalSince1970: 1_794_990_000), configHash: "sha256:abc")
@@ -36,7 +38,9 @@ struct GateEvaluatorTests {
         var input = passing()
         input.cycles.insert(cycle(0, rate: "0.5"), at: 0)
         let report = GateEvaluator.evaluate(input, configuration: configuration)
-        #expect(report.criteria.map(\.name) == [.coverage, .unexplainedDiffs, .dispositions, .aggregates, .hiddenState, .captureHealth])
+        #expect(report.criteria.map(\.name) == [
+            .coverage, .unexplainedDiffs, .dispositions, .aggregates, .hiddenState, .verification, .captureHealth,
+        ])
         #expect(report.criteria.allSatisfy { $0.result == .pass && $0.details.isEmpty }, "\(report.criteria)")
         #expect(report.result == .pass && report.exitCode == 0)
         #expect(report.window == .init(firstCycleID: 1, firstLabel: "2026-11-11", lastCycleID: 3, lastLabel: "2026-11-13"))
@@ -124,6 +128,30 @@ struct GateEvaluatorTests {
         ], matched: 2)
         let defects = criterion(.dispositions, input)
         #expect(defects?.result == .fail && defects?.details == ["2 open difference(s) dispositioned match (open defects): parity report open"])
+    }
+
+    @Test("verification: none recorded, a drift found, one older than verify.max_age or a failed --state fails it")
+    func verification() {
+        #expect(criterion(.verification, passing())?.evidence.contains("(legacy, new): the store equalled the sources") == true)
+        var input = passing()
+        input.verification.lastSources = nil
+        let none = criterion(.verification, input)
+        #expect(none?.result == .fail && none?.command == "parity verify --sources" && none?.evidence.hasPrefix("no parity verify --sources") == true)
+
+        input = passing()
+        input.verification.lastSources?.passed = false
+        input.verification.lastSources?.problems = 2
+        #expect(criterion(.verification, input)?.details == ["the last verify --sources (2026-11-17T07:20:00.000Z) found 2 capture drift(s)"])
+
+        input = passing()
+        input.verification.maxAge = .seconds(86_400)
+        #expect(criterion(.verification, input)?.details == ["the last verify --sources is 1d3h46m40s old > verify.max_age 1d"],
+                "\(String(describing: criterion(.verification, input)))")
+
+        input = passing()
+        input.verification.lastState = .init(checkedAt: Date(timeIntervalSince1970: 1_794_950_000), passed: false, problems: 1)
+        let state = criterion(.verification, input)
+        #expect(state?.result == .fail && state?.command == "parity verify --state", "\(String(describing: state))")
     }
 
     @Test("aggregates: not evaluated without a complete month, fails on a group out of tolerance")

@@ -1,0 +1,56 @@
+import Foundation
+import Logging
+import ParityConfig
+import ParityEngine
+import ParityStore
+import Reconciliation
+import Reports
+import ServiceLifecycle
+
+/// Runs `verify --sources` and `verify --state` on `verify.schedule` (at start when none was recorded in the last period,
+/// then whenever one is due, looked at every `checkInterval`), records both, and logs what they found.
+struct VerifyScheduler: Service {
+    let state: ServiceState
+    let logger: Logger
+    /// How often a due verification is looked for.
+    var checkInterval: Duration = .seconds(60)
+
+    func run() async throws {
+        guard let period = state.configuration.verify.schedule.period else { return }
+        for await _ in Ticks(interval: checkInterval).cancelOnGracefulShutdown() {
+            await verifyIfDue(period: period)
+        }
+    }
+
+    private func verifyIfDue(period: Duration, now: Date = Date()) async {
+        let (configuration, store) = (state.configuration, state.store)
+        let last = try? store.lastVerification(mode: .sources)
+        if let last, now.timeIntervalSince(StoreTime.date(last.checkedAt)) < Double(period.components.seconds) { return }
+        do {
+            let sources = try await Blocking.run { () throws(EngineError) in
+                let report = try SourceVerifier.run(configuration, store: store)
+                try VerificationHistory.record(report, document: SourceVerificationRenderer.render(report, format: .json), store: store)
+                return report
+            }
+            log("sources", problems: sources.drifts.count)
+            let ledger = try await Blocking.run { () throws(EngineError) in
+                let report = try StateVerifier.run(configuration, store: store)
+                try VerificationHistory.record(report, document: StateVerificationRenderer.render(report, format: .json), store: store)
+                return report
+            }
+            log("state", problems: ledger.discrepancies.count)
+        } catch {
+            logger.warning("scheduled verification failed; tried again at the next check",
+                           metadata: .parity([.error: Redaction.redact(error.description)]))
+        }
+    }
+
+    private func log(_ mode: String, problems: Int) {
+        let metadata = Logger.Metadata.parity([.verify: mode, .problems: String(problems)])
+        if problems == 0 {
+            logger.info("verification passed", metadata: metadata)
+        } else {
+            logger.error("verification found problems: run parity verify --\(mode) for the list", metadata: metadata)
+        }
+    }
+}
