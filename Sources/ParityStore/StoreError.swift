@@ -8,6 +8,7 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
             case migrationFailed = "store migration failed"
             case databaseError = "store error"
             case notInitialized = "store not initialized"
+            case captureRunning = "capture already running"
         }
         private let base: Base
         private init(_ base: Base) { self.base = base }
@@ -22,6 +23,8 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
         public static let databaseError = Code(.databaseError)
         /// A source has not been initialized with `parity init`.
         public static let notInitialized = Code(.notInitialized)
+        /// Another process captures into this store (one capture per store).
+        public static let captureRunning = Code(.captureRunning)
 
         public var description: String { base.rawValue }
     }

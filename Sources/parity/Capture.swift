@@ -31,6 +31,8 @@ struct Capture: ParsableCommand {
             throw ValidationError("--timeout takes a duration such as 90s or 10m")
         }
         let store = try openStore(configuration)
+        let lock = try lockCapture(store, holder: "parity capture")
+        defer { withExtendedLifetime(lock) {} }
         let session: CaptureSession
         do {
             session = try CaptureSession(configuration: configuration, store: store)

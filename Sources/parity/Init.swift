@@ -88,6 +88,16 @@ func openStore(_ configuration: ParityConfiguration) throws -> ParityStore {
     }
 }
 
+/// Takes the store's capture lock for `holder`, or exits 3 naming the process that holds it.
+func lockCapture(_ store: ParityStore, holder: String) throws -> CaptureLock {
+    do {
+        return try CaptureLock.acquire(for: store, holder: holder)
+    } catch {
+        printError(error.description)
+        throw ExitCode(error.code == .captureRunning ? 3 : 2)
+    }
+}
+
 /// A byte count for people: `812 B`, `12.3 MB`.
 func formatBytes(_ bytes: Int64) -> String {
     let units = ["B", "kB", "MB", "GB", "TB"]

@@ -35,6 +35,8 @@ struct Run: AsyncParsableCommand {
         let logger = Logger(label: "parity")
         let configuration = try options.load()
         let store = try openStore(configuration)
+        let lock = try lockCapture(store, holder: "parity run")
+        defer { withExtendedLifetime(lock) {} }
         let application: any Service
         do {
             application = try buildApplication(configuration: configuration, store: store, logger: logger)

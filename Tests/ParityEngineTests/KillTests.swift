@@ -74,13 +74,25 @@ struct KillTests {
         }
     }
 
-    @Test("SIGTERM stops capture cleanly with exit 0 and a restart resumes from the confirmed position")
+    @Test("SIGTERM stops capture cleanly with exit 0 and a restart resumes from the confirmed position; a second capture is refused meanwhile")
     func gracefulStop() throws {
         let scenario = try CaptureScenario()
         defer { scenario.stop() }
         let capture = try RunningProcess([ParityBinary.path, "capture", "--config", scenario.configPath])
         try scenario.legacy.run("INSERT INTO orders SELECT g, 'O', g, NULL, NULL FROM generate_series(1000, 1999) g", database: "legacy")
         usleep(1_500_000)
+        // One capture per store: a second one (or a service) is refused, naming the holder.
+        let lockFile = scenario.configuration.store.path + ".capture.lock"
+        for _ in 0..<100 where (try? String(contentsOfFile: lockFile, encoding: .utf8))?.contains("pid") != true { usleep(100_000) }
+        let second = try ParityBinary.run(["capture", "--until-caught-up", "--config", scenario.configPath])
+        #expect(second.status == 3 && second.output.contains("capture is already running for this store (parity capture, pid"),
+                "\(second.output)")
+        // `parity run` takes the same lock; started as a process, so a regression cannot hang the test: bounded wait.
+        let service = try RunningProcess([ParityBinary.path, "run", "--config", scenario.configPath])
+        for _ in 0..<100 where kill(service.pid, 0) == 0 && !service.output.contains("capture is already running") { usleep(100_000) }
+        service.send(SIGKILL)
+        _ = service.wait()
+        #expect(service.output.contains("capture is already running for this store (parity capture"), "\(service.output)")
         capture.send(SIGTERM)
         #expect(capture.wait() == 0, "\(capture.output)")
         #expect(capture.output.contains("legacy: stopped"), "\(capture.output)")
