@@ -46,9 +46,13 @@ extension ParityStore {
 
 /// How many differences of a mapping and kind are open, and the cycle the oldest was first seen in.
 public struct OpenDifferenceCount: Sendable, Equatable {
+    /// The table mapping.
     public var mapping: String
+    /// The difference kind.
     public var kind: String
+    /// Open differences of that mapping and kind.
     public var open: Int
+    /// The cycle the oldest of them was first seen in.
     public var oldestFirstSeen: Int64
 }
 

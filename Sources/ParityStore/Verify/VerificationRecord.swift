@@ -10,6 +10,7 @@ public struct VerificationRecord: Sendable, Equatable {
 
     /// Assigned by the store; ignored when recording.
     public var id: Int64
+    /// What was verified.
     public var mode: Mode
     /// When the check ended (local clock).
     public var checkedAt: Int64

@@ -8,11 +8,13 @@ public struct OpenDifferencesReport: Sendable, Equatable {
         public var item: EndOfDayReport.Item
         /// The current rule's note, if a rule applies.
         public var note: String?
-        /// The cycle that first found it open, and its label.
+        /// The cycle that first found it open.
         public var firstSeen: Int64
+        /// That cycle's label.
         public var firstLabel: String
-        /// The last cycle that found it, and its label.
+        /// The last cycle that compared it.
         public var lastSeen: Int64
+        /// That cycle's label.
         public var lastLabel: String
         /// Seconds from the end of the first-seen cycle to the report's time.
         public var ageSeconds: Int64?
@@ -37,12 +39,15 @@ public struct OpenDifferencesReport: Sendable, Equatable {
 
     /// When the report was made.
     public var generatedAt: Date
-    /// The filters applied (`mapping`, `kind`) and whether explained differences are listed too.
+    /// The mapping listed only, if filtered.
     public var mapping: String?
+    /// The kind listed only, if filtered.
     public var kind: String?
+    /// Whether explained differences are listed too.
     public var includesExplained: Bool
-    /// Open differences in the ledger in all (before filters), and how many of them are unexplained.
+    /// Open differences in the ledger in all (before filters).
     public var totalOpen: Int
+    /// Of those, the unexplained ones.
     public var totalUnexplained: Int
     /// The rows listed, oldest first-seen first.
     public var rows: [Row]

@@ -15,12 +15,15 @@ public struct SourceVerification: Sendable, Equatable {
 
     /// One row where the store does not equal the source: a `capture_drift`.
     public struct Drift: Sendable, Equatable {
+        /// `legacy` or `new`.
         public var side: String
+        /// The table mapping whose table it is.
         public var mapping: String
         /// The source table, `schema.table`.
         public var table: String
         /// Key column → text, in that side's names.
         public var key: [String: String?]
+        /// How the store differs.
         public var problem: Problem
         /// The columns whose text differs (`different_value` only), in name order.
         public var columns: [String]
@@ -43,12 +46,17 @@ public struct SourceVerification: Sendable, Equatable {
 
     /// One table of one source as checked.
     public struct Table: Sendable, Equatable {
+        /// `legacy` or `new`.
         public var side: String
+        /// The table mapping.
         public var mapping: String
+        /// The source table, `schema.table`.
         public var table: String
         /// The WAL position of the snapshot (`0/1A2B3C8`).
         public var position: String
+        /// Rows the source had in the snapshot.
         public var sourceRows: Int
+        /// Rows the store held for that side as of the position.
         public var storedRows: Int
         /// Keys the store no longer holds as of the position (a close folded a later change of theirs): not compared.
         public var notComparable: Int
@@ -67,7 +75,9 @@ public struct SourceVerification: Sendable, Equatable {
 
     /// When the check ran.
     public var checkedAt: Date
+    /// Every table checked.
     public var tables: [Table]
+    /// Every row where the store does not equal its source.
     public var drifts: [Drift]
 
     /// Creates a result.

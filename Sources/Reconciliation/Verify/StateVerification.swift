@@ -5,6 +5,7 @@ import Foundation
 public struct StateVerification: Sendable, Equatable {
     /// One difference as either side of the check sees it.
     public struct Difference: Sendable, Equatable {
+        /// The table mapping.
         public var mapping: String
         /// The canonical key (JSON array text) the comparison pairs the sides by.
         public var canonicalKey: String
@@ -12,8 +13,11 @@ public struct StateVerification: Sendable, Equatable {
         public var key: [String: String?]
         /// The legacy column; nil for a missing row.
         public var column: String?
+        /// The finding kind.
         public var kind: String
+        /// The legacy value as exact text; nil for NULL or a missing row.
         public var legacy: String?
+        /// The new value as exact text; nil for NULL or a missing row.
         public var new: String?
 
         /// Creates a difference.
@@ -47,8 +51,11 @@ public struct StateVerification: Sendable, Equatable {
 
     /// One discrepancy: the state's view (nil when the state shows none) and the ledger's (nil when it has none open).
     public struct Discrepancy: Sendable, Equatable {
+        /// What disagrees.
         public var problem: Problem
+        /// The difference the full comparison found; nil when it found the sides equal.
         public var state: Difference?
+        /// The ledger's open difference; nil when none is open.
         public var ledger: Difference?
 
         /// The difference this discrepancy is about (the state's, else the ledger's).
@@ -57,8 +64,11 @@ public struct StateVerification: Sendable, Equatable {
 
     /// Per mapping, keys compared and differences the state shows.
     public struct MappingCount: Sendable, Equatable {
+        /// The table mapping.
         public var mapping: String
+        /// Keys compared.
         public var compared: Int
+        /// Differences found (the ledger's kinds).
         public var differences: Int
 
         /// Creates a count.
@@ -73,9 +83,11 @@ public struct StateVerification: Sendable, Equatable {
     public var asOfCycle: Int64
     /// When the check ran.
     public var checkedAt: Date
+    /// Per mapping, what the full comparison found.
     public var mappings: [MappingCount]
     /// Open differences in the ledger.
     public var ledgerOpen: Int
+    /// Where the ledger and the state disagree, in mapping, key and column order.
     public var discrepancies: [Discrepancy]
 
     /// Sets `state` (every difference the full comparison found) against `ledger` (every open difference), ignoring keys

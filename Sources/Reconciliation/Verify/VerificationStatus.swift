@@ -4,7 +4,9 @@ import Foundation
 public struct VerificationStatus: Sendable, Equatable {
     /// One recorded verification.
     public struct Run: Sendable, Equatable {
+        /// When the check ended.
         public var checkedAt: Date
+        /// Whether it found nothing wrong.
         public var passed: Bool
         /// Capture drifts (`--sources`) or ledger discrepancies (`--state`).
         public var problems: Int
@@ -20,7 +22,9 @@ public struct VerificationStatus: Sendable, Equatable {
         }
     }
 
+    /// The last full `--sources` run, if any.
     public var lastSources: Run?
+    /// The last `--state` run, if any.
     public var lastState: Run?
     /// `verify.max_age`.
     public var maxAge: Duration
