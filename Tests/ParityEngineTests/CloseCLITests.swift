@@ -1,4 +1,5 @@
 import Foundation
+import ParityConfig
 import ParityEngine
 import Reconciliation
 import Testing
@@ -24,6 +25,20 @@ struct CloseCLITests {
         let json = try ParityBinary.run(["report", "eod", "--cycle", "0", "--limit", "0", "--format", "json", "--config", scenario.configPath])
         #expect(json.status == 0 && json.output.contains(#""schema" : "parity.eod/1""#))
         #expect(json.output.contains(#""findings_total" : 1"#) && json.output.contains(#""findings" : ["#))
+    }
+
+    @Test("close --force closes the window the clock is in, and never one that has not begun")
+    func forceStopsAtNow() throws {
+        // Init and both closes must see the same day: wait out a day boundary less than two minutes away (bounded).
+        let today = try #require(CycleCalendar(CycleConfiguration(period: .seconds(86_400), timezone: "UTC"))).window(containing: Date())
+        if today.end.timeIntervalSinceNow < 120 { Thread.sleep(until: today.end.addingTimeInterval(1)) }
+        let scenario = try CaptureScenario(extraYAML: "cycle: { period: 1d, timezone: UTC, settle: 0s }")
+        defer { scenario.stop() }
+        let first = try ParityBinary.run(["close", "--force", "--config", scenario.configPath])
+        #expect(first.status == 0 && first.output.contains("(forced)"), "\(first.output)")
+        let again = try ParityBinary.run(["close", "--force", "--config", scenario.configPath])
+        #expect(again.status == 0 && again.output.contains("no cycle closed") && again.output.contains("is not due until"), "\(again.output)")
+        #expect(try scenario.store.cycles().filter { $0.status == "forced" }.count == 1)
     }
 
     @Test("report eod --date selects the cycle labelled with that day; an unknown or malformed day exits 2 with one clear line")

@@ -6,7 +6,7 @@ import Reconciliation
 /// Closes every due reconciliation cycle in order: the baseline (cycle 0) first, then each calendar
 /// window whose `end + settle` both sources' watermarks have passed.
 public enum CycleCloser {
-    /// Closes the due cycles; with `force`, also the next cycle that is not due (marked `forced`).
+    /// Closes the due cycles; with `force`, also the next cycle that is not due (marked `forced`) if it has begun.
     public static func close(
         _ configuration: ParityConfiguration, store: ParityStore, force: Bool = false, now: Date = Date()
     ) throws(EngineError) -> CloseOutcome {
@@ -45,7 +45,8 @@ public enum CycleCloser {
         var forced = false
         while true {
             let readiness = calendar.readiness(of: window, watermarks: watermarks.mapValues { $0 }, now: now)
-            guard readiness == CloseReadiness.ready || (force && !forced) else {
+            // --force closes the window the clock is in, never one that has not begun.
+            guard readiness == CloseReadiness.ready || (force && !forced && window.start <= now) else {
                 outcome.waiting = wait(window, readiness, calendar: calendar, watermarks: watermarks)
                 return outcome
             }
