@@ -84,4 +84,19 @@ struct ServiceRunTests {
             #expect(metric(#"parity_capture_reconnects_total{source="new"}"#, in: after) ?? 0 >= 1)
         }
     }
+
+    @Test("verify.schedule: off keeps the service running (a finished service would end the group)")
+    func scheduleOff() async throws {
+        let scenario = try ServiceScenario()
+        defer { scenario.stop() }
+        var configuration = scenario.configuration
+        configuration.verify.schedule = .off
+        let application = try buildApplication(configuration: configuration, store: scenario.store, logger: Logger(label: "test"))
+        try await application.test(.live) { client in
+            #expect(try await eventually(within: 30) { try await client.get("/readyz").status == 200 })
+            try await Task.sleep(for: .seconds(2))  // about real time: the group would have ended by now
+            #expect(try await client.get("/healthz").status == 200)
+            #expect(try scenario.store.lastVerification(mode: .sources) == nil, "nothing scheduled")
+        }
+    }
 }

@@ -16,7 +16,11 @@ struct VerifyScheduler: Service {
     var checkInterval: Duration = .seconds(60)
 
     func run() async throws {
-        guard let period = state.configuration.verify.schedule.period else { return }
+        guard let period = state.configuration.verify.schedule.period else {
+            // Off: stay until shutdown, since a service that returns ends the whole group.
+            try? await gracefulShutdown()
+            return
+        }
         for await _ in Ticks(interval: checkInterval).cancelOnGracefulShutdown() {
             await verifyIfDue(period: period)
         }
@@ -33,6 +37,8 @@ struct VerifyScheduler: Service {
                 return report
             }
             log("sources", problems: sources.drifts.count)
+            // The ledger has nothing to be checked against before the baseline closes.
+            guard (try? store.cycles().isEmpty) == false else { return }
             let ledger = try await Blocking.run { () throws(EngineError) in
                 let report = try StateVerifier.run(configuration, store: store)
                 try VerificationHistory.record(report, document: StateVerificationRenderer.render(report, format: .json), store: store)
