@@ -24,7 +24,7 @@ enum GateCycleReader {
 
     /// `orders {order_no=14} amount value_mismatch: 14.00 → 14.01`.
     private static func describe(_ finding: Finding) -> String {
-        let key = finding.key.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value ?? "NULL")" }.joined(separator: ",")
+        let key = KeyText.format(finding.key, separator: ",")
         return "\(finding.mapping) {\(key)} \(finding.column.map { "\($0) " } ?? "")\(finding.kind.rawValue): "
             + "\(finding.legacy ?? "-") → \(finding.new ?? "-")"
     }

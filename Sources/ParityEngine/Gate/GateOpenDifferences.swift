@@ -31,7 +31,7 @@ enum GateOpenDifferences {
     /// `orders {order_no=20000} missing_in_new, open since cycle 2 (2026-11-02)`.
     static func describe(_ difference: OpenDifference, labels: [Int64: String]) -> String {
         let finding = difference.finding
-        let key = finding.key.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value ?? "NULL")" }.joined(separator: ",")
+        let key = KeyText.format(finding.key, separator: ",")
         let since = difference.firstSeen == 0 ? "the baseline" : "cycle \(difference.firstSeen)" + (labels[difference.firstSeen].map { " (\($0))" } ?? "")
         return "\(finding.mapping) {\(key)} \(finding.column.map { "\($0) " } ?? "")\(finding.kind), open since \(since)"
     }

@@ -51,7 +51,7 @@ extension EndOfDayReport {
 extension EndOfDayReport.Item {
     /// The key as `col=value;col=value`, columns in name order, NULL for a null value.
     public var keyText: String {
-        key.keys.sorted().map { "\($0)=\(key[$0]! ?? "NULL")" }.joined(separator: ";")
+        KeyText.format(key)
     }
 }
 

@@ -40,7 +40,7 @@ public struct SourceVerification: Sendable, Equatable {
 
         /// The key as `col=value;col=value`, columns in name order.
         public var keyText: String {
-            key.keys.sorted().map { "\($0)=\(key[$0]! ?? "NULL")" }.joined(separator: ";")
+            KeyText.format(key)
         }
     }
 

@@ -35,7 +35,7 @@ public struct StateVerification: Sendable, Equatable {
 
         /// The key as `col=value;col=value`, columns in name order.
         public var keyText: String {
-            key.keys.sorted().map { "\($0)=\(key[$0]! ?? "NULL")" }.joined(separator: ";")
+            KeyText.format(key)
         }
     }
 
