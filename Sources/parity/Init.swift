@@ -24,17 +24,13 @@ struct Init: ParsableCommand {
     func run() throws {
         let configuration = try options.load()
         let store = try openStore(configuration)
-        let interactive = isatty(STDERR_FILENO) == 1
         let outcome: ParityInit.Outcome
         do {
-            outcome = try ParityInit.run(configuration, store: store) { side, mapping, rows in
-                if interactive { printError("\r\(side.rawValue) \(mapping): \(rows) rows copied", newline: false) }
-            }
+            outcome = try ParityInit.run(configuration, store: store, progress: ProgressPrinter(prefix: "init: ").sink)
         } catch let error as EngineError {
             printError(error.description)
             throw ExitCode(error.exitCode)
         }
-        if interactive { printError("") }
         guard outcome.check.exitCode == 0 else {
             print(CheckReportRenderer.render(outcome.check, format: .text), terminator: "")
             printError("init created nothing: fix the failed checks above, then run parity init again")

@@ -52,7 +52,7 @@ struct Verify: ParsableCommand {
             if sources {
                 let report = try SourceVerifier.run(
                     configuration, store: store, sides: source.map { [$0.side] } ?? SourceSide.allCases, tables: tables,
-                    progress: { printError("verify: " + $0) })
+                    progress: ProgressPrinter(prefix: "verify: ").sink)
                 if tables.isEmpty, source == nil {
                     try VerificationHistory.record(report, document: SourceVerificationRenderer.render(report, format: .json), store: store)
                 }

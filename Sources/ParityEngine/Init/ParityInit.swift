@@ -16,7 +16,7 @@ public enum ParityInit {
     /// Runs init. Refuses an initialized store; returns without creating anything when a check fails.
     public static func run(
         _ configuration: ParityConfiguration, store: ParityStore,
-        progress: @escaping @Sendable (SourceSide, String, Int) -> Void = { _, _, _ in }
+        progress: @escaping CopyProgress.Sink = { _ in }
     ) throws -> Outcome {
         if let existing = try store.sourceRecords().first {
             throw EngineError(
@@ -31,8 +31,7 @@ public enum ParityInit {
         do {
             for side in SourceSide.allCases {
                 let initializer = SourceInitializer(
-                    side: side, source: configuration.sources[side], configuration: configuration, store: store,
-                    progress: { mapping, rows in progress(side, mapping, rows) })
+                    side: side, source: configuration.sources[side], configuration: configuration, store: store, progress: progress)
                 records.append(try initializer.run())
             }
         } catch {

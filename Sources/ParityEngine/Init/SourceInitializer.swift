@@ -13,10 +13,8 @@ struct SourceInitializer {
     let source: SourceConfiguration
     let configuration: ParityConfiguration
     let store: ParityStore
-    /// Called with (mapping, rows copied so far) during the baseline copy.
-    let progress: @Sendable (String, Int) -> Void
-
-    static let baselineBatchSize = 10_000
+    /// Receives the baseline copy's progress.
+    let progress: CopyProgress.Sink
 
     /// The tables this side maps, with their mapping, in config order.
     var mappedTables: [(mapping: TableMapping, table: QualifiedName)] {
@@ -33,19 +31,15 @@ struct SourceInitializer {
         var created = CreatedObjects()
         do {
             created.publications = try createPublications(plan, on: connection)
-            let replication = try PostgresConnection.connect(ConnectionOptions(source: source, replication: .database))
-            defer { replication.close() }
-            let system = try replication.query("IDENTIFY_SYSTEM").singleRow()
-            let slot = try replication.query("CREATE_REPLICATION_SLOT \(identifier: source.slot) LOGICAL pgoutput EXPORT_SNAPSHOT").singleRow()
+            let snapshot = try ExportedSnapshot(side: side, source: source, slot: source.slot, temporary: false)
+            defer { snapshot.close() }
             created.slot = source.slot
-            guard let point = slot["consistent_point"].flatMap(LSN.init)?.rawValue, let snapshot = slot["snapshot_name"] else {
-                throw EngineError(source: side.rawValue, message: "CREATE_REPLICATION_SLOT returned no consistent point or snapshot",
-                                  fix: "check the server log", exitCode: 3)
-            }
-            let snapshotTime = try copyBaseline(snapshot: snapshot, consistentPoint: point, catalog: catalog, connection: connection)
+            let point = snapshot.position.rawValue
+            let snapshotTime = try BaselineCopy.copy(
+                configuration.tables, side: side, source: source, snapshot: snapshot, store: store, progress: progress)
             let record = SourceRecord(
                 side: side.rawValue, slot: source.slot, publications: created.publications,
-                systemIdentifier: system["systemid"] ?? "", database: system["dbname"] ?? "",
+                systemIdentifier: snapshot.system.identifier, database: snapshot.system.database,
                 consistentPoint: point, checkpointLSN: point, watermark: snapshotTime,
                 initializedAt: StoreTime.micros(Date()))
             try store.recordInitialized(record)
@@ -75,43 +69,6 @@ struct SourceInitializer {
             names.append(name)
         }
         return names
-    }
-
-    /// Copies every mapped table inside the exported snapshot into row state; returns the
-    /// snapshot's time (µs since 1970, server clock) as the first watermark.
-    private func copyBaseline(snapshot: String, consistentPoint: UInt64, catalog: SourceCatalog, connection: PostgresConnection) throws -> Int64 {
-        guard snapshot.allSatisfy({ $0.isHexDigit || $0 == "-" }) else {
-            throw EngineError(source: side.rawValue, message: "unexpected snapshot name from the server", fix: "check the server version", exitCode: 3)
-        }
-        try connection.query("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-        defer { _ = try? connection.query("ROLLBACK") }
-        try connection.query(PostgresQuery(unsafeSQL: "SET TRANSACTION SNAPSHOT '\(snapshot)'"))
-        let now = try connection.query("SELECT (extract(epoch FROM now()) * 1000000)::int8 AS micros").singleRow()
-        for (mapping, table) in mappedTables {
-            // Columns are selected in name order, the order of a stored image's values, so each row is written as it arrives.
-            let columns = try catalog.copiedColumns(table).sorted()
-            let keyColumns = side == .legacy ? mapping.key.legacy : mapping.key.new
-            let keyPositions = keyColumns.compactMap { columns.firstIndex(of: $0) }
-            guard keyPositions.count == keyColumns.count else {
-                throw EngineError(source: side.rawValue, message: "\(table) lacks key columns \(keyColumns.joined(separator: ", "))",
-                                  fix: "run parity check and correct the mapping \(mapping.name)", exitCode: 2)
-            }
-            var batch: [(key: String, values: String)] = []
-            var copied = 0
-            let list = columns.map(quoteIdentifier).joined(separator: ", ")
-            try connection.copyOut(PostgresQuery(unsafeSQL: "COPY (SELECT \(list) FROM \(table.quoted)) TO STDOUT")) { values in
-                batch.append((RowJSON.key(keyPositions.map { values[$0] }), RowJSON.key(values)))
-                if batch.count == Self.baselineBatchSize {
-                    try store.insertBaseline(side: side.rawValue, mapping: mapping.name, columns: columns, encoded: batch, lsn: consistentPoint)
-                    copied += batch.count
-                    batch.removeAll(keepingCapacity: true)
-                    progress(mapping.name, copied)
-                }
-            }
-            try store.insertBaseline(side: side.rawValue, mapping: mapping.name, columns: columns, encoded: batch, lsn: consistentPoint)
-            progress(mapping.name, copied + batch.count)
-        }
-        return try now.decode(Int64.self, "micros")
     }
 }
 

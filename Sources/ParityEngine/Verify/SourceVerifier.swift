@@ -19,7 +19,7 @@ public enum SourceVerifier {
     public static func run(
         _ configuration: ParityConfiguration, store: ParityStore, sides: [SourceSide] = SourceSide.allCases, tables: [String] = [],
         confirmationTimeout: Duration = defaultConfirmationTimeout, now: @Sendable () -> Date = { Date() },
-        progress: (String) -> Void = { _ in }
+        progress: @escaping CopyProgress.Sink = { _ in }
     ) throws(EngineError) -> SourceVerification {
         let unknown = tables.filter { name in !configuration.tables.contains { $0.name == name } }
         guard unknown.isEmpty else {
@@ -46,7 +46,6 @@ public enum SourceVerifier {
                         keyColumns: side == .legacy ? copied.mapping.key.legacy : copied.mapping.key.new, source: copied.rows,
                         stored: stored.images, unknown: stored.unknown, decodeKey: { RowJSON.decodeKey($0) ?? [] })
                 }
-                progress("\(side.rawValue): compared at \(snapshot.position)")
             } catch let error as EngineError {
                 throw error
             } catch let error as PostgresError {
@@ -99,42 +98,24 @@ struct SourceSnapshot {
 
     /// Creates a temporary slot exporting its snapshot, copies `mappings`' tables on `side` inside it, and drops the slot
     /// (it is temporary: closing its connection drops it, also on any error).
-    static func take(side: SourceSide, source: SourceConfiguration, mappings: [TableMapping], progress: (String) -> Void) throws -> SourceSnapshot {
-        let replication = try PostgresConnection.connect(ConnectionOptions(source: source, replication: .database))
-        defer { replication.close() }
-        let slotName = "parity_verify_\(getpid())_\(side.rawValue)"
-        let slot = try replication.query("CREATE_REPLICATION_SLOT \(identifier: slotName) TEMPORARY LOGICAL pgoutput EXPORT_SNAPSHOT").singleRow()
-        guard let position = slot["consistent_point"].flatMap({ $0 }).flatMap(LSN.init), let snapshot = slot["snapshot_name"].flatMap({ $0 }),
-              snapshot.allSatisfy({ $0.isHexDigit || $0 == "-" })
-        else {
-            throw EngineError(source: side.rawValue, message: "CREATE_REPLICATION_SLOT returned no consistent point or snapshot",
-                              fix: "check the server log", exitCode: 3)
-        }
-        let connection = try PostgresConnection.connect(ConnectionOptions(source: source))
+    static func take(
+        side: SourceSide, source: SourceConfiguration, mappings: [TableMapping], progress: @escaping CopyProgress.Sink
+    ) throws -> SourceSnapshot {
+        let snapshot = try ExportedSnapshot(side: side, source: source, slot: "parity_verify_\(getpid())_\(side.rawValue)", temporary: true)
+        defer { snapshot.close() }
+        let connection = try snapshot.reader(source)
         defer { connection.close() }
-        try connection.query("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-        defer { _ = try? connection.query("ROLLBACK") }
-        try connection.query(PostgresQuery(unsafeSQL: "SET TRANSACTION SNAPSHOT '\(snapshot)'"))
         let catalog = SourceCatalog(connection: connection)
         var tables: [CopiedTable] = []
         for mapping in mappings {
-            let table = side == .legacy ? mapping.legacy : mapping.new
-            let columns = try catalog.copiedColumns(table).sorted()
-            let keyColumns = side == .legacy ? mapping.key.legacy : mapping.key.new
-            let keyPositions = keyColumns.compactMap { columns.firstIndex(of: $0) }
-            guard keyPositions.count == keyColumns.count else {
-                throw EngineError(source: side.rawValue, message: "\(table) lacks key columns \(keyColumns.joined(separator: ", "))",
-                                  fix: "run parity check and correct the mapping \(mapping.name)", exitCode: 2)
-            }
+            let table = try TableCopy(side: side, mapping: mapping, catalog: catalog)
             var rows: [String: [String: String?]] = [:]
-            let list = columns.map(quoteIdentifier).joined(separator: ", ")
-            try connection.copyOut(PostgresQuery(unsafeSQL: "COPY (SELECT \(list) FROM \(table.quoted)) TO STDOUT")) { values in
-                rows[RowJSON.key(keyPositions.map { values[$0] })] = Dictionary(
-                    zip(columns, values), uniquingKeysWith: { first, _ in first })
+            try table.copy(on: connection, progress: progress) { values in
+                rows[RowJSON.key(table.keyPositions.map { values[$0] })] = Dictionary(
+                    zip(table.columns, values), uniquingKeysWith: { first, _ in first })
             }
-            progress("\(side.rawValue): copied \(rows.count) rows of \(table) at \(position)")
             tables.append(CopiedTable(mapping: mapping, rows: rows))
         }
-        return SourceSnapshot(position: position, tables: tables)
+        return SourceSnapshot(position: snapshot.position, tables: tables)
     }
 }

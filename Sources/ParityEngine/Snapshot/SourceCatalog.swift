@@ -40,6 +40,18 @@ struct SourceCatalog {
     }
 }
 
+extension SourceCatalog {
+    /// The planner's estimate of a table's rows (`pg_class.reltuples`); nil when it was never analyzed or vacuumed.
+    func estimatedRows(_ table: QualifiedName) throws(PostgresError) -> Int? {
+        let rows = try connection.query("""
+            SELECT c.reltuples::int8 AS estimate FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = \(table.schema) AND c.relname = \(table.name)
+            """).rows
+        guard let estimate = try rows.first?.decode(Int64.self, "estimate"), estimate >= 0 else { return nil }
+        return Int(estimate)
+    }
+}
+
 /// A PostgreSQL array literal (`{"a","b"}`) for binding a list of names as one text parameter.
 func textArrayLiteral(_ values: [String]) -> String {
     let elements = values.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }

@@ -1,0 +1,36 @@
+import ParityConfig
+import ParityStore
+import PostgresClient
+
+/// Copies mapped tables of one side, inside a snapshot a slot exported, into the store's row state at the
+/// snapshot's position, in batches (one store transaction each).
+enum BaselineCopy {
+    static let batchSize = 10_000
+
+    /// Copies `mappings`' tables on `side`; returns the snapshot's time (µs since 1970, server clock).
+    static func copy(
+        _ mappings: [TableMapping], side: SourceSide, source: SourceConfiguration, snapshot: ExportedSnapshot, store: ParityStore,
+        progress: @escaping CopyProgress.Sink
+    ) throws -> Int64 {
+        let connection = try snapshot.reader(source)
+        defer { connection.close() }
+        let time = try connection.query("SELECT (extract(epoch FROM now()) * 1000000)::int8 AS micros").singleRow().decode(Int64.self, "micros")
+        let catalog = SourceCatalog(connection: connection)
+        let position = snapshot.position.rawValue
+        for mapping in mappings {
+            let table = try TableCopy(side: side, mapping: mapping, catalog: catalog)
+            var batch: [(key: String, values: String)] = []
+            batch.reserveCapacity(batchSize)
+            try table.copy(on: connection, progress: progress, every: batchSize) { values in
+                batch.append((RowJSON.key(table.keyPositions.map { values[$0] }), RowJSON.key(values)))
+                if batch.count == batchSize {
+                    try store.insertBaseline(
+                        side: side.rawValue, mapping: mapping.name, columns: table.columns, encoded: batch, lsn: position)
+                    batch.removeAll(keepingCapacity: true)
+                }
+            }
+            try store.insertBaseline(side: side.rawValue, mapping: mapping.name, columns: table.columns, encoded: batch, lsn: position)
+        }
+        return time
+    }
+}

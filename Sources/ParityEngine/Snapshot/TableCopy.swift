@@ -1,0 +1,74 @@
+import ParityConfig
+import PostgresClient
+
+/// One mapped table read with COPY on one side: its columns in name order (the order of a stored image's values), where
+/// the mapping's key columns are among them, and the planner's estimate of its rows (for progress).
+struct TableCopy {
+    let side: SourceSide
+    let mapping: TableMapping
+    let table: QualifiedName
+    /// The columns COPY and pgoutput both carry, in name order.
+    let columns: [String]
+    /// The positions of the mapping's key columns (on this side) in `columns`, in key order.
+    let keyPositions: [Int]
+    /// `pg_class.reltuples`, or nil when the table was never analyzed.
+    let estimatedRows: Int?
+
+    /// Reads the table's columns and estimate through `catalog`; a key column the table lacks is a config error.
+    init(side: SourceSide, mapping: TableMapping, catalog: SourceCatalog) throws {
+        self.side = side
+        self.mapping = mapping
+        table = side == .legacy ? mapping.legacy : mapping.new
+        columns = try catalog.copiedColumns(table).sorted()
+        let keyColumns = side == .legacy ? mapping.key.legacy : mapping.key.new
+        let columns = columns
+        keyPositions = keyColumns.compactMap { columns.firstIndex(of: $0) }
+        guard keyPositions.count == keyColumns.count else {
+            throw EngineError(source: side.rawValue, message: "\(table) lacks key columns \(keyColumns.joined(separator: ", "))",
+                              fix: "run parity check and correct the mapping \(mapping.name)", exitCode: 2)
+        }
+        estimatedRows = try catalog.estimatedRows(table)
+    }
+
+    /// Streams every row of the table through `body` (its values in `columns` order) on `connection`, reporting
+    /// progress to `progress` every `every` rows and once at the end.
+    func copy(
+        on connection: PostgresConnection, progress: CopyProgress.Sink, every: Int = 10_000, _ body: ([String?]) throws -> Void
+    ) throws {
+        var rows = 0
+        let list = columns.map(quoteIdentifier).joined(separator: ", ")
+        progress(CopyProgress(side: side, mapping: mapping.name, rows: 0, estimatedRows: estimatedRows, done: false))
+        try connection.copyOut(PostgresQuery(unsafeSQL: "COPY (SELECT \(list) FROM \(table.quoted)) TO STDOUT")) { values in
+            try body(values)
+            rows += 1
+            if rows % every == 0 {
+                progress(CopyProgress(side: side, mapping: mapping.name, rows: rows, estimatedRows: estimatedRows, done: false))
+            }
+        }
+        progress(CopyProgress(side: side, mapping: mapping.name, rows: rows, estimatedRows: estimatedRows, done: true))
+    }
+}
+
+/// How far a table's copy is: reported while `init` and `verify` read a source.
+public struct CopyProgress: Sendable, Equatable {
+    /// Receives progress reports.
+    public typealias Sink = @Sendable (CopyProgress) -> Void
+
+    public var side: SourceSide
+    public var mapping: String
+    /// Rows read so far.
+    public var rows: Int
+    /// The planner's estimate of the table's rows; nil when the table was never analyzed.
+    public var estimatedRows: Int?
+    /// Whether the table has been read to its end.
+    public var done: Bool
+
+    /// Creates a report.
+    public init(side: SourceSide, mapping: String, rows: Int, estimatedRows: Int?, done: Bool) {
+        self.side = side
+        self.mapping = mapping
+        self.rows = rows
+        self.estimatedRows = estimatedRows
+        self.done = done
+    }
+}
