@@ -100,7 +100,7 @@ let package = Package(
         .testTarget(name: "ReconciliationTests", dependencies: ["Reconciliation", "ParityTestSupport"]),
         .testTarget(
             name: "ParityEngineTests",
-            dependencies: ["ParityEngine", "ParityTestSupport", "Reports", "ParityConfig"]
+            dependencies: ["ParityEngine", "ParityTestSupport", "Reports", "ParityConfig", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "ParityServiceTests",

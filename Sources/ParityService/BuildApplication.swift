@@ -27,6 +27,12 @@ public func buildApplication(
         throw EngineError(source: nil, message: "cannot read the sources from the store: \(error)",
                           fix: "check the store file (store.path) is readable", exitCode: 2)
     }
+    if !session.uninitialized.isEmpty {
+        logger.warning("table mappings not initialized: not captured, not compared", metadata: [
+            "mappings": "\(session.uninitialized.joined(separator: ", "))",
+            "fix": "stop parity run, then parity init --add \(session.uninitialized.joined(separator: " ")) --config \(configuration.file)",
+        ])
+    }
     let state = ServiceState(configuration: configuration, store: store, session: session, metrics: ServiceMetrics(mappings: configuration.tables.map(\.name)))
     let router = Router(context: BasicRequestContext.self)
     router.add(middleware: ErrorMiddleware(logger: logger))

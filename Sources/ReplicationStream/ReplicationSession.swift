@@ -30,6 +30,8 @@ struct ReplicationSession {
     private var nextStatus: ContinuousClock.Instant
     /// Whether `durable` is known to be at or past the server's resume point, so reporting it never moves the slot back.
     private var durableReachedServer = false
+    /// Whether the server sent anything since the last status update.
+    private var heardSinceStatus = false
 
     /// Everything up to here is durably applied by the consumer.
     private(set) var durable: LSN
@@ -47,6 +49,7 @@ struct ReplicationSession {
 
     /// Decodes one CopyData payload and says what to do with it; throws on malformed input or a protocol violation.
     mutating func received(_ payload: [UInt8]) throws -> SessionAction {
+        heardSinceStatus = true
         switch try ReplicationMessage.decode(from: payload) {
         case .primaryKeepalive(let keepalive):
             lastWalEnd = max(lastWalEnd, keepalive.walEnd)
@@ -95,9 +98,15 @@ struct ReplicationSession {
     }
 
     /// The standby status update to send now (write = flush = apply = the reportable position); restarts the interval.
+    ///
+    /// After an interval in which the server sent nothing it asks for a reply: a keepalive with the server's WAL position
+    /// and clock, so a source with no WAL at all (a legacy system at night) still advances its watermark, without a write.
+    /// A server answering the status updates it gets never needs to send a keepalive on its own.
     mutating func statusUpdate(at now: ContinuousClock.Instant, clientTime: PostgresTimestamp) -> StandbyStatusUpdate {
         nextStatus = now + statusInterval
         let position = reportablePosition
-        return StandbyStatusUpdate(write: position, flush: position, apply: position, clientTime: clientTime)
+        let silent = !heardSinceStatus
+        heardSinceStatus = false
+        return StandbyStatusUpdate(write: position, flush: position, apply: position, clientTime: clientTime, replyRequested: silent)
     }
 }

@@ -40,6 +40,10 @@ struct Capture: ParsableCommand {
             printError(error.description)
             throw ExitCode(error.exitCode)
         }
+        if !session.uninitialized.isEmpty {
+            printError("capture: \(session.uninitialized.joined(separator: ", ")) not initialized: not captured, not compared; "
+                       + "stop capture, then parity init --add \(session.uninitialized.joined(separator: " ")) --config \(configuration.file)")
+        }
         let stop = StopSignal()
         session.start()
         defer { session.stop() }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import Reconciliation
 import ParityEngine
 import Reports
 
@@ -30,7 +32,19 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let configuration = try options.load()
-        let report = SourceCheck.run(configuration)
+        let report: CheckReport
+        if FileManager.default.fileExists(atPath: configuration.store.path) {
+            do {
+                report = try SourceCheck.run(configuration, store: try openStore(configuration))
+            } catch let exit as ExitCode {
+                throw exit
+            } catch {
+                printError("reading the store \(configuration.store.path) failed: \(error); check the file is readable")
+                throw ExitCode(2)
+            }
+        } else {
+            report = SourceCheck.run(configuration)
+        }
         print(CheckReportRenderer.render(report, format: format.outputFormat), terminator: "")
         if report.exitCode != 0 { throw ExitCode(report.exitCode) }
     }

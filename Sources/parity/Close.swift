@@ -31,6 +31,13 @@ struct Close: ParsableCommand {
             let cycle = closed.cycle
             print("closed cycle \(cycle.id) \(cycle.label)\(cycle.status == "forced" ? " (forced)" : ""): "
                 + "\(cycle.keysCompared) keys compared, \(closed.findings) findings, unexplained rate \(cycle.unexplainedRate)")
+            if !closed.copiedAfterEnd.isEmpty {
+                print("  not compared: \(closed.copiedAfterEnd.joined(separator: ", ")) (added after this cycle ended; a later cycle compares every row)")
+            }
+        }
+        if !outcome.uninitialized.isEmpty {
+            printError("close: \(outcome.uninitialized.joined(separator: ", ")) not initialized, compared in no cycle; "
+                       + "stop capture, then run parity init --add \(outcome.uninitialized.joined(separator: " ")) --config \(configuration.file)")
         }
         if outcome.closed.isEmpty { print("no cycle closed") }
         if let waiting = outcome.waiting { print(waiting.description) }

@@ -4,6 +4,7 @@ import LogicalReplication
 import ParityConfig
 import ParityEngine
 import ParityStore
+import Reconciliation
 import Reports
 
 /// `parity init`: check, then create publications and slots and copy the baseline.
@@ -16,14 +17,32 @@ struct Init: ParsableCommand {
             replica identity only in an insert-only publication) and a logical slot whose exported \\
             snapshot is used to copy every mapped table into the store, so streaming continues \\
             exactly where the copy ends. Both sources are initialized, or neither.
+
+            A mapping added to the config later: parity init --add NAME publishes its tables and copies them inside \
+            a snapshot whose WAL position is exact (changes committed before it are in the copy, later ones are \
+            streamed), and the next cycle that ends after the copy compares every row of it. Stop capture first \
+            (parity capture / parity run) and start it again afterwards. Killed midway, run it again: it copies \
+            anew. parity init --remove NAME unpublishes a mapping's tables and forgets its rows and open differences.
             """
     )
 
     @OptionGroup var options: ConfigOptions
 
+    @Option(parsing: .upToNextOption, help: "Initialize these mappings, added to the config after init.")
+    var add: [String] = []
+
+    @Option(parsing: .upToNextOption, help: "Unpublish these mappings and forget what the store holds of them.")
+    var remove: [String] = []
+
+    func validate() throws {
+        if !add.isEmpty, !remove.isEmpty { throw ValidationError("--add and --remove go in separate runs") }
+    }
+
     func run() throws {
         let configuration = try options.load()
         let store = try openStore(configuration)
+        if !add.isEmpty { return try addMappings(configuration, store: store) }
+        if !remove.isEmpty { return try removeMappings(configuration, store: store) }
         let outcome: ParityInit.Outcome
         do {
             outcome = try ParityInit.run(configuration, store: store, progress: ProgressPrinter(prefix: "init: ").sink)
@@ -45,6 +64,45 @@ struct Init: ParsableCommand {
             print("baseline \(mapping.name): \(legacy) legacy rows, \(new) new rows")
         }
         print("initialized; the store is \(store.path)")
+    }
+}
+
+extension Init {
+    private func addMappings(_ configuration: ParityConfiguration, store: ParityStore) throws {
+        let outcome: (check: CheckReport, copied: [MappingInit.Copied])
+        do {
+            outcome = try MappingInit.add(add, configuration: configuration, store: store, progress: ProgressPrinter(prefix: "init: ").sink)
+        } catch {
+            printError("\(error)")
+            throw ExitCode((error as? EngineError)?.exitCode ?? 3)
+        }
+        guard outcome.check.exitCode == 0 else {
+            print(CheckReportRenderer.render(outcome.check, format: .text), terminator: "")
+            printError("init --add created nothing: fix the failed checks above, then run it again")
+            throw ExitCode(outcome.check.exitCode)
+        }
+        for copied in outcome.copied {
+            print("\(copied.side.rawValue): copied \(copied.mapping) (\(copied.table)), \(copied.rows) rows at \(copied.position)")
+        }
+        if outcome.copied.isEmpty { print("\(add.joined(separator: ", ")): already initialized on both sources") }
+        print("added; the next cycle that ends after the copy compares every row; start capture again (parity capture / parity run)")
+    }
+
+    private func removeMappings(_ configuration: ParityConfiguration, store: ParityStore) throws {
+        let removed: [MappingInit.Removed]
+        do {
+            removed = try MappingInit.remove(remove, configuration: configuration, store: store)
+        } catch {
+            printError("\(error)")
+            throw ExitCode((error as? EngineError)?.exitCode ?? 3)
+        }
+        for item in removed {
+            print("\(item.side.rawValue): \(item.mapping) " + (item.unpublished.map { "unpublished (\($0))" } ?? "forgotten (its table stays published)"))
+        }
+        let stillConfigured = remove.filter { name in configuration.tables.contains { $0.name == name } }
+        if !stillConfigured.isEmpty {
+            printError("\(stillConfigured.joined(separator: ", ")) still in \(configuration.file): remove it there, or it is reported as not initialized")
+        }
     }
 }
 

@@ -4,12 +4,33 @@ import ParityTestSupport
 import PostgresClient
 import Testing
 
-/// Writes a random mix of small and larger transactions to both sources until stopped.
+/// Writes random transactions to both sources until stopped: by default a mix of small and larger ones on orders and lines.
 final class MixedWorkload: @unchecked Sendable {
+    /// Makes one transaction's SQL from a random source.
+    typealias Script = @Sendable (inout SystemRandomNumberGenerator) -> String
+
     private let lock = NSLock()
     private var stopped = false
     private var threads: [Thread] = []
     private(set) var transactions = 0
+    private let script: Script
+
+    init(script: @escaping Script = MixedWorkload.ordersAndLines) {
+        self.script = script
+    }
+
+    /// Small and larger transactions on orders and lines: inserts, updates of TOASTed notes, deletes, multi-row statements.
+    static let ordersAndLines: Script = { random in
+        let id = Int.random(in: 1...400, using: &random)
+        return switch Int.random(in: 0..<10, using: &random) {
+        case 0...3: "INSERT INTO orders VALUES (\(id), 'O', \(id).25, 'n\(id)', now()) ON CONFLICT (id) DO UPDATE SET amount = orders.amount + 1"
+        case 4...5: "UPDATE orders SET status = 'P', note = repeat('t', \(id * 40)) WHERE id = \(id)"
+        case 6: "DELETE FROM orders WHERE id = \(id)"
+        case 7: "INSERT INTO lines SELECT \(id), g, g, g * 0.125 FROM generate_series(1, 300) g ON CONFLICT DO NOTHING"
+        case 8: "DELETE FROM lines WHERE order_id = \(id)"
+        default: "UPDATE lines SET qty = qty + 1 WHERE order_id = \(id); UPDATE orders SET amount = amount - 1 WHERE id = \(id)"
+        }
+    }
 
     func start(_ scenario: CaptureScenario) {
         for side in SourceSide.allCases {
@@ -18,16 +39,7 @@ final class MixedWorkload: @unchecked Sendable {
                 guard let connection = try? PostgresConnection.connect(ConnectionOptions(dsn: dsn)) else { return }
                 var random = SystemRandomNumberGenerator()
                 while !isStopped {
-                    let id = Int.random(in: 1...400, using: &random)
-                    let script: String = switch Int.random(in: 0..<10, using: &random) {
-                    case 0...3: "INSERT INTO orders VALUES (\(id), 'O', \(id).25, 'n\(id)', now()) ON CONFLICT (id) DO UPDATE SET amount = orders.amount + 1"
-                    case 4...5: "UPDATE orders SET status = 'P', note = repeat('t', \(id * 40)) WHERE id = \(id)"
-                    case 6: "DELETE FROM orders WHERE id = \(id)"
-                    case 7: "INSERT INTO lines SELECT \(id), g, g, g * 0.125 FROM generate_series(1, 300) g ON CONFLICT DO NOTHING"
-                    case 8: "DELETE FROM lines WHERE order_id = \(id)"
-                    default: "UPDATE lines SET qty = qty + 1 WHERE order_id = \(id); UPDATE orders SET amount = amount - 1 WHERE id = \(id)"
-                    }
-                    if (try? connection.execute(unsafeScript: script)) != nil { increment() }
+                    if (try? connection.execute(unsafeScript: script(&random))) != nil { increment() }
                 }
                 connection.close()
             }

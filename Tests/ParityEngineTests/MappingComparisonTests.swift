@@ -46,7 +46,7 @@ struct MappingComparisonTests {
         var outcome: MappingComparison.Outcome?
         _ = try store.closeCycle(id: cycle, foldBefore: window.map { StoreTime.micros($0.end) }) { reader in
             var rounding = RoundingObservations()
-            let result = try MappingComparison(mapping: mapping, window: window, label: "c\(cycle)", grace: .zero)
+            let result = try MappingComparison(mapping: mapping, window: window, everyRow: window == nil, label: "c\(cycle)", grace: .zero)
                 .run(reader, rounding: &rounding)
             outcome = result
             return CycleClose(
@@ -96,7 +96,7 @@ struct MappingComparisonTests {
         _ = try store.closeCycle(id: 0, foldBefore: nil) { reader in
             for mapping in configuration.tables {
                 var rounding = RoundingObservations()
-                outcomes[mapping.name] = try MappingComparison(mapping: mapping, window: nil, label: "c0", grace: .zero)
+                outcomes[mapping.name] = try MappingComparison(mapping: mapping, window: nil, everyRow: true, label: "c0", grace: .zero)
                     .run(reader, rounding: &rounding)
             }
             return CycleClose(

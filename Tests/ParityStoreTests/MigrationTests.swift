@@ -118,6 +118,29 @@ struct MigrationTests {
         #expect(try empty.read { try StoreInfo.get($0, "difference_rebuild") } == nil)
     }
 
+    @Test("016 records every mapping a store from before holds as copied with its source, and the baseline as its first comparison")
+    func mappingSourcesOfAnOlderStore() throws {
+        let queue = try DatabaseQueue(path: path)
+        try StoreMigrations.migrator().migrate(queue, upTo: "015_verification")
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO source_state (side, slot, publications, system_identifier, database, consistent_point, checkpoint_lsn,
+                                          watermark, initialized_at)
+                VALUES ('legacy', 's', '[]', '1', 'legacy', 100, 100, 5, 7), ('new', 's', '[]', '2', 'modern', 200, 200, 5, 8);
+                INSERT INTO row_state VALUES ('legacy', 'orders', '["1"]', '[]', 0, 100);
+                INSERT INTO cycle VALUES (0, 'baseline', 0, 0, 'closed', 0, 1, '0');
+                INSERT INTO cycle_table VALUES (0, 'orders', 1, 1, '{}'), (0, 'empty', 0, 0, '{}');
+                """)
+        }
+        try queue.close()
+        let store = try ParityStore.open(path: path)
+        let sources = try store.mappingSources()
+        #expect(sources.map { "\($0.side) \($0.mapping) \($0.copiedAt)" } == [
+            "legacy empty 100", "legacy orders 100", "new empty 200", "new orders 200",
+        ])
+        #expect(try store.mappingBaselines() == ["empty": 0, "orders": 0])
+    }
+
     @Test("a store that cannot be created says where and what to check")
     func unwritable() {
         let error = #expect(throws: StoreError.self) { _ = try ParityStore.open(path: "/proc/parity/store.sqlite") }

@@ -24,6 +24,16 @@ struct ReplicationSessionTests {
         #expect(!session.isStatusDue(at: start + .seconds(9)))
     }
 
+    @Test("a status update after an interval in which the server sent nothing asks for a reply; one after a message does not")
+    func asksSilentServerForReply() throws {
+        var session = ReplicationSession(durable: LSN(0x100), statusInterval: .seconds(10), now: start)
+        let clock = PostgresTimestamp(microsecondsSince2000: 0)
+        #expect(session.statusUpdate(at: start, clientTime: clock).replyRequested)
+        _ = try session.received(Payload.keepalive(walEnd: 0x500, replyRequested: false))
+        #expect(!session.statusUpdate(at: start + .seconds(10), clientTime: clock).replyRequested)
+        #expect(session.statusUpdate(at: start + .seconds(20), clientTime: clock).replyRequested)
+    }
+
     @Test("a transaction ending at or before the durable position is skipped; a later one is applied")
     func skipsAlreadyApplied() throws {
         var session = ReplicationSession(durable: LSN(0x300), statusInterval: .seconds(10), now: start)

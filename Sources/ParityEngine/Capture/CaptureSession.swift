@@ -12,9 +12,14 @@ public final class CaptureSession: Sendable {
     /// Who else is connected to each source, sampled while capturing.
     public let census: ClientCensus
 
-    /// Prepares streams from each source's durable checkpoint. Throws when a source is not initialized.
+    /// Configured mappings not initialized on both sources (added to the config after init): not captured, not compared.
+    public let uninitialized: [String]
+
+    /// Prepares streams from each source's durable checkpoint. Throws when a source is not initialized. A mapping copied on
+    /// one side only is captured there: its changes after the copy are kept, whatever the other side's state.
     public init(configuration: ParityConfiguration, store: ParityStore, statusInterval: Duration = .seconds(10)) throws {
         var streams: [(SourceSide, ReplicationStream)] = []
+        let copied = try store.mappingSources()
         for side in SourceSide.allCases {
             guard let record = try store.sourceRecord(side: side.rawValue) else {
                 throw EngineError(source: side.rawValue, message: "the source is not initialized in \(store.path)",
@@ -25,10 +30,13 @@ public final class CaptureSession: Sendable {
                     connection: ConnectionOptions(source: configuration.sources[side]),
                     slot: record.slot, publications: record.publications, startLSN: LSN(record.checkpointLSN),
                     statusInterval: statusInterval),
-                consumer: StoreConsumer(store: store, side: side, tables: configuration.tables))
+                consumer: StoreConsumer(store: store, side: side, tables: configuration.tables.filter { mapping in
+                    copied.contains { $0.side == side.rawValue && $0.mapping == mapping.name }
+                }))
             streams.append((side, stream))
         }
         self.streams = streams
+        uninitialized = try MappingStatus(configuration: configuration, store: store).uninitialized
         census = ClientCensus(configuration: configuration, store: store)
     }
 

@@ -1,4 +1,5 @@
 import ParityConfig
+import ParityStore
 import PostgresClient
 import Reconciliation
 
@@ -26,5 +27,14 @@ public enum SourceCheck {
         let mappings = Preflight.mappingChecks(configuration.tables, legacy: facts[.legacy], new: facts[.new])
             + Preflight.semanticChecks(configuration)
         return CheckReport(configurationFile: configuration.file, sources: sources, mappings: mappings)
+    }
+
+    /// Checks both sources and every mapping, and against an initialized store, that every configured mapping is initialized.
+    public static func run(_ configuration: ParityConfiguration, store: ParityStore) throws -> CheckReport {
+        var report = run(configuration)
+        guard try !store.sourceRecords().isEmpty else { return report }
+        let status = try MappingStatus(configuration: configuration, store: store)
+        report.mappings += Preflight.storeChecks(uninitialized: status.uninitialized, unconfigured: status.unconfigured, configFile: configuration.file)
+        return report
     }
 }

@@ -13,6 +13,8 @@ struct AggregateRun {
     let matcher: DispositionMatcher
     /// Per aggregate with a `legacy_summary`, the summary table's rows read at this close (absent: not compared).
     let summaries: [String: [LegacySummaryRow]]
+    /// The mappings the cycle compares: an aggregate over another (not initialized, or copied after the cycle) is not computed.
+    let mappings: Set<String>
 
     func run(_ reader: CycleStateReader) throws -> [StoredAggregateResult] {
         let computed = try compute(reader)
@@ -42,7 +44,7 @@ struct AggregateRun {
 
     private func compute(_ reader: CycleStateReader) throws -> [StoredAggregateResult] {
         var results: [StoredAggregateResult] = []
-        for mapping in configuration.tables {
+        for mapping in configuration.tables where mappings.contains(mapping.name) {
             var computers = configuration.aggregates.filter { $0.table == mapping.name }.compactMap {
                 AggregateComputer(aggregate: $0, mapping: mapping, matcher: matcher, timezone: configuration.cycle.timezone)
             }

@@ -11,12 +11,16 @@ public struct CloseOutcome: Sendable {
         public var cycle: CycleRecord
         /// Findings reported (carried keys excluded).
         public var findings: Int
+        /// Mappings added after this cycle ended: their first comparison is a later cycle's.
+        public var copiedAfterEnd: [String] = []
     }
 
     /// Cycles closed by this run, oldest first.
     public var closed: [Closed] = []
     /// Why the next cycle cannot close yet.
     public var waiting: CloseWait?
+    /// Configured mappings no cycle compares because they are not initialized (`parity init --add` them).
+    public var uninitialized: [String] = []
 }
 
 /// Why the next cycle cannot close yet.

@@ -26,6 +26,7 @@ public enum CycleCloser {
         let matcher = DispositionMatcher(rules: configuration.dispositions)
         var legacy = LegacySnapshot(configuration: configuration, now: now)
         var outcome = CloseOutcome()
+        outcome.uninitialized = try storeCall { try MappingStatus(configuration: configuration, store: store).uninitialized }
         let cycles = try storeCall { try store.cycles() }
         let initialized = sources.map(\.initializedAt).min()!
         if !cycles.contains(where: { $0.id == 0 }) {
@@ -73,7 +74,11 @@ public enum CycleCloser {
         let closed = try storeCall {
             try store.closeCycle(id: record.id, foldBefore: window.map { StoreTime.micros($0.end) }, comparison.run)
         }
-        return closed.map { CloseOutcome.Closed(cycle: $0, findings: comparison.reported) }
+        return closed.map {
+            CloseOutcome.Closed(
+                cycle: $0, findings: comparison.reported,
+                copiedAfterEnd: comparison.notCompared.filter { $0.scope == .copiedAfterEnd }.map(\.mapping))
+        }
     }
 
     private static func wait(

@@ -15,6 +15,8 @@ final class CycleComparison {
     let summaries: [String: [LegacySummaryRow]]
     /// Findings reported, once `run` has run.
     private(set) var reported = 0
+    /// Configured mappings the cycle did not compare, and why, once `run` has run.
+    private(set) var notCompared: [(mapping: String, scope: MappingScope)] = []
 
     init(
         record: CycleRecord, window: CycleWindow?, configuration: ParityConfiguration, matcher: DispositionMatcher,
@@ -39,9 +41,21 @@ final class CycleComparison {
         // when the config changed since the last close (and while the ledger is rebuilt).
         let rules = "fnv1a64:" + StableHash.fnv1a64(configuration.text)
         let revisit = try reader.ledgerRules() != rules || reader.rebuildsLedger()
+        let sources = try reader.mappingSources()
+        let baselines = try reader.mappingBaselines()
+        var compared: Set<String> = []
+        var firstCompared: [String] = []
         for mapping in configuration.tables {
+            let scope = MappingScope.of(mapping.name, cycle: record, sources: sources, baselines: baselines)
+            guard scope == .changed || scope == .everyRow else {
+                notCompared.append((mapping.name, scope))
+                continue
+            }
+            compared.insert(mapping.name)
+            if scope == .everyRow { firstCompared.append(mapping.name) }
             let comparison = MappingComparison(
-                mapping: mapping, window: window, label: record.label, grace: configuration.cycle.grace, revisitUnchanged: revisit)
+                mapping: mapping, window: window, everyRow: scope == .everyRow, label: record.label, grace: configuration.cycle.grace,
+                revisitUnchanged: revisit)
             let result = try comparison.run(reader, rounding: &rounding)
             tables.append(result.table)
             findings += result.findings
@@ -59,7 +73,8 @@ final class CycleComparison {
         }
         let attributed = findings.map(attribute)
         reported = findings.count + hidden.findings.count
-        let aggregates = try AggregateRun(configuration: configuration, matcher: matcher, summaries: summaries).run(reader)
+        let aggregates = try AggregateRun(
+            configuration: configuration, matcher: matcher, summaries: summaries, mappings: compared).run(reader)
         let modes = rounding.evidence.compactMapValues { evidence -> RoundingMode? in
             if case .mode(let mode, _) = evidence.inference() { return mode }
             return nil
@@ -73,6 +88,7 @@ final class CycleComparison {
         close.inventoryChanges = hidden.changes
         close.hiddenState = hidden.lines
         close.ledgerRules = rules
+        close.baselines = firstCompared
         close.differences = verdicts.map {
             DifferenceVerdict(mapping: $0.mapping, canonicalKey: $0.canonical, findings: $0.findings.map(attribute))
         }

@@ -33,11 +33,14 @@ public enum EndOfDayLoader {
         do {
             let record = try select(selection, store: store)
             let findings = try store.findings(cycle: record.id).map { item($0, configuration) }
+            let mappings = try MappingStatus(configuration: configuration, store: store)
             let shown = limit.map { Array(findings.prefix(max(0, $0))) } ?? findings
             var report = EndOfDayReport(
                 id: record.id, label: record.label, start: StoreTime.date(record.start), end: StoreTime.date(record.end), status: record.status,
                 tables: try store.cycleTables(cycle: record.id).map {
-                    EndOfDayReport.Table(name: $0.mapping, compared: $0.compared, matched: $0.matched, findings: $0.findingsByKind)
+                    var table = EndOfDayReport.Table(name: $0.mapping, compared: $0.compared, matched: $0.matched, findings: $0.findingsByKind)
+                    table.comparedFrom = mappings.comparedFrom[$0.mapping]
+                    return table
                 },
                 findings: shown, findingsTotal: findings.count,
                 carriedKeys: try store.carriedKeys(into: record.id + 1).map { ($0.mapping, $0.canonicalKey) },
@@ -57,6 +60,7 @@ public enum EndOfDayLoader {
                 LedgerEntries.entries(try store.differences(asOf: record.id), configuration: configuration, cycles: try store.cycles()),
                 cycle: record.id, end: StoreTime.date(record.end))
             report.verification = try VerificationHistory.status(configuration, store: store)
+            report.notCompared = notCompared(configuration, mappings: mappings, compared: Set(report.tables.map(\.name)), cycle: record.id)
             return report
         } catch let error as EngineError {
             throw error
@@ -81,6 +85,20 @@ public enum EndOfDayLoader {
                               fix: "run parity close (--cycle takes the id and --date the label of a closed cycle)", exitCode: 2)
         }
         return record
+    }
+
+    /// The configured mappings cycle `id` did not compare, and why.
+    static func notCompared(
+        _ configuration: ParityConfiguration, mappings: MappingStatus, compared: Set<String>, cycle id: Int64
+    ) -> [EndOfDayReport.NotCompared] {
+        configuration.tables.map(\.name).filter { !compared.contains($0) }.map { name in
+            if mappings.uninitialized.contains(name) {
+                return .init(table: name, reason: .notInitialized,
+                             detail: "added to the config after init: stop capture, run parity init --add \(name), start capture")
+            }
+            let first = mappings.comparedFrom[name].map { "cycle \($0) compared every row of it" } ?? "the next cycle compares every row of it"
+            return .init(table: name, reason: .addedLater, detail: "added after this cycle ended; \(first)")
+        }
     }
 
     /// The report's form of a finding, `pii` values masked.

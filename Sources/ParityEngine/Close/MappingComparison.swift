@@ -20,17 +20,22 @@ struct MappingComparison {
 
     let mapping: TableMapping
     let comparer: RowComparer
-    /// The cycle's window; nil for the baseline (every key compared, nothing carried).
+    /// The cycle's window; nil for the baseline of `init` (nothing carried).
     let window: CycleWindow?
+    /// Whether every row is compared (the mapping's baseline), not only the keys changed, carried or open.
+    let everyRow: Bool
     let label: String
     let grace: Duration
     /// Whether an open difference neither side changed is compared again (the rules changed since the last close).
     let revisitUnchanged: Bool
 
-    init(mapping: TableMapping, window: CycleWindow?, label: String, grace: Duration, revisitUnchanged: Bool = true) {
+    init(
+        mapping: TableMapping, window: CycleWindow?, everyRow: Bool, label: String, grace: Duration, revisitUnchanged: Bool = true
+    ) {
         self.mapping = mapping
         comparer = RowComparer(mapping: mapping)
         self.window = window
+        self.everyRow = everyRow
         self.label = label
         self.grace = grace
         self.revisitUnchanged = revisitUnchanged
@@ -44,7 +49,7 @@ struct MappingComparison {
     func run(_ reader: CycleStateReader, rounding: inout RoundingObservations) throws -> Outcome {
         let carriedIn = try reader.carriedKeys(mapping: mapping.name)
         var pairs = try PairedRows(
-            reader, mapping: mapping, changedOnly: window != nil, carried: carriedIn, open: try openKeys(reader, carried: carriedIn))
+            reader, mapping: mapping, changedOnly: !everyRow, carried: carriedIn, open: try openKeys(reader, carried: carriedIn))
         var index = RowKeyIndex(mapping: mapping, reader: reader)
         var findings: [Finding] = []
         var carried: [CarriedKey] = []
@@ -52,7 +57,7 @@ struct MappingComparison {
         var compared = 0
         var matched = 0
         while let pair = try pairs.next() {
-            if window != nil, pair.open, !pair.carried, pair.legacy == nil, pair.new == nil {
+            if !everyRow, pair.open, !pair.carried, pair.legacy == nil, pair.new == nil {
                 // An open difference neither side changed: under the same rules it compares as before, so it stays as it
                 // is; under new rules the ledger learns what it is now. The cycle reports nothing either way.
                 guard revisitUnchanged else { continue }
@@ -95,7 +100,7 @@ struct MappingComparison {
     /// again nothing.
     private func openKeys(_ reader: CycleStateReader, carried: [String]) throws -> [String] {
         // Nothing changed, carried or to compare again: no open key can be met (the nights and weekends of an idle source).
-        if window != nil, !revisitUnchanged, reader.changedNothing, carried.isEmpty { return [] }
+        if !everyRow, !revisitUnchanged, reader.changedNothing, carried.isEmpty { return [] }
         let open = try reader.openDifferenceKeys(mapping: mapping.name)
         let named = try reader.keysToRebuild(mapping: mapping.name).map { key in
             RowJSON.key(RowComparer.canonicalKey(mapping: mapping, values: mapping.key.legacy.map { key[$0] ?? nil }))
@@ -104,12 +109,12 @@ struct MappingComparison {
         return Set(open + named).sorted(by: KeyOrder.precedes)
     }
 
-    /// A side's image of a key: the row read, or for a cycle, the side's state when it did not change the key.
+    /// A side's image of a key: the row read, or when only changed keys are read, the side's state when it did not change the key.
     private func image(
         _ row: StateRow?, side: SourceSide, canonical: String, reader: CycleStateReader, index: inout RowKeyIndex
     ) throws -> RowImage? {
         if let row { return row.image }
-        guard window != nil, let rowKey = try index.rowKey(side: side, canonical: canonical) else { return nil }
+        guard !everyRow, let rowKey = try index.rowKey(side: side, canonical: canonical) else { return nil }
         return try reader.image(side: side.rawValue, mapping: mapping.name, rowKey: rowKey)
     }
 }

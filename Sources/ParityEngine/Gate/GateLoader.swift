@@ -24,7 +24,7 @@ public enum GateLoader {
             let window = Array(closed.suffix(max(configuration.gate.cycles, 1)))
             let matcher = DispositionMatcher(rules: configuration.dispositions)
             let quiet = configuration.gate.legacyQuietCycles > 0
-            return GateInput(
+            var input = GateInput(
                 cycles: try window.map { try GateCycleReader.cycle($0, store: store, matcher: matcher) },
                 mappings: configuration.tables.map(\.name),
                 staleDispositions: try window.last.map { try staleRules(configuration, store: store, through: $0.id) } ?? [],
@@ -39,6 +39,8 @@ public enum GateLoader {
                 capture: try GateCaptureHealth.sources(configuration, store: store, now: now),
                 evaluatedAt: now, asOf: window.last.map { StoreTime.date($0.end) },
                 configHash: configHash(configuration))
+            input.uninitializedMappings = try MappingStatus(configuration: configuration, store: store).uninitialized
+            return input
         } catch let error as EngineError {
             throw error
         } catch {

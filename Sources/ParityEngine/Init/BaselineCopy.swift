@@ -7,22 +7,25 @@ import PostgresClient
 enum BaselineCopy {
     static let batchSize = 10_000
 
-    /// Copies `mappings`' tables on `side`; returns the snapshot's time (µs since 1970, server clock).
+    /// Copies `mappings`' tables on `side`; returns the snapshot's time (µs since 1970, server clock) and the rows copied per mapping.
     static func copy(
         _ mappings: [TableMapping], side: SourceSide, source: SourceConfiguration, snapshot: ExportedSnapshot, store: ParityStore,
         progress: @escaping CopyProgress.Sink
-    ) throws -> Int64 {
+    ) throws -> (time: Int64, rows: [String: Int]) {
         let connection = try snapshot.reader(source)
         defer { connection.close() }
         let time = try connection.query("SELECT (extract(epoch FROM now()) * 1000000)::int8 AS micros").singleRow().decode(Int64.self, "micros")
         let catalog = SourceCatalog(connection: connection)
         let position = snapshot.position.rawValue
+        var copied: [String: Int] = [:]
         for mapping in mappings {
             let table = try TableCopy(side: side, mapping: mapping, catalog: catalog)
             var batch: [(key: String, values: String)] = []
             batch.reserveCapacity(batchSize)
+            var count = 0
             try table.copy(on: connection, progress: progress, every: batchSize) { values in
                 batch.append((RowJSON.key(table.keyPositions.map { values[$0] }), RowJSON.key(values)))
+                count += 1
                 if batch.count == batchSize {
                     try store.insertBaseline(
                         side: side.rawValue, mapping: mapping.name, columns: table.columns, encoded: batch, lsn: position)
@@ -30,7 +33,8 @@ enum BaselineCopy {
                 }
             }
             try store.insertBaseline(side: side.rawValue, mapping: mapping.name, columns: table.columns, encoded: batch, lsn: position)
+            copied[mapping.name] = count
         }
-        return time
+        return (time, copied)
     }
 }

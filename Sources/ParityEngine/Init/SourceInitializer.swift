@@ -35,13 +35,18 @@ struct SourceInitializer {
             defer { snapshot.close() }
             created.slot = source.slot
             let point = snapshot.position.rawValue
-            let snapshotTime = try BaselineCopy.copy(
+            let (snapshotTime, _) = try BaselineCopy.copy(
                 configuration.tables, side: side, source: source, snapshot: snapshot, store: store, progress: progress)
             let record = SourceRecord(
                 side: side.rawValue, slot: source.slot, publications: created.publications,
                 systemIdentifier: snapshot.system.identifier, database: snapshot.system.database,
                 consistentPoint: point, checkpointLSN: point, watermark: snapshotTime,
                 initializedAt: StoreTime.micros(Date()))
+            for (mapping, table) in mappedTables {
+                try store.recordMappingCopied(MappingSource(
+                    side: side.rawValue, mapping: mapping.name, table: table.description, copiedAt: point, snapshotTime: snapshotTime,
+                    initializedAt: record.initializedAt))
+            }
             try store.recordInitialized(record)
             try store.makeDurable()  // the slot now exists for this baseline: keep the baseline through a power failure too
             return record

@@ -17,7 +17,7 @@ public enum StateVerifier {
             try store.withClosedState { reader in
                 for mapping in configuration.tables {
                     var rounding = RoundingObservations()
-                    let outcome = try MappingComparison(mapping: mapping, window: nil, label: "verify", grace: .zero).run(reader, rounding: &rounding)
+                    let outcome = try MappingComparison(mapping: mapping, window: nil, everyRow: true, label: "verify", grace: .zero).run(reader, rounding: &rounding)
                     let found = outcome.verdicts.flatMap { verdict in
                         verdict.findings.map { finding in
                             StateVerification.Difference(

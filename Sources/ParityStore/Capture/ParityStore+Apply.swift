@@ -19,7 +19,8 @@ extension ParityStore {
     /// them or none (group commit: one fsync for the batch). Returns how many were applied.
     ///
     /// A transaction at or below the checkpoint is skipped (the server re-sends everything after
-    /// the last confirmed position). Unchanged columns take their value from the key's latest image.
+    /// the last confirmed position), and so is a change of a mapping whose copy already holds it (a mapping
+    /// added after init, copied at a later position). Unchanged columns take their value from the key's latest image.
     @discardableResult
     public func apply(_ transactions: [CapturedTransaction], side: String) throws(StoreError) -> Int {
         try write { db in
@@ -27,10 +28,11 @@ extension ParityStore {
             var applied = 0
             var lastCommitTime: Int64?
             var rows = (pending: BatchInsert.pendingChanges(), writes: BatchInsert.transactionWrites())
+            let copiedAt = try Self.copiedAt(db, side: side)
             for transaction in transactions {
                 let endLSN = Int64(truncatingIfNeeded: transaction.endLSN)
                 guard endLSN > checkpoint else { continue }
-                try insertChanges(transaction, side: side, into: &rows, db: db)
+                try insertChanges(transaction, side: side, copiedAt: copiedAt, into: &rows, db: db)
                 checkpoint = endLSN
                 lastCommitTime = transaction.commitTime
                 applied += 1
@@ -44,14 +46,15 @@ extension ParityStore {
     }
 
     private func insertChanges(
-        _ transaction: CapturedTransaction, side: String, into rows: inout (pending: BatchInsert, writes: BatchInsert), db: Database
+        _ transaction: CapturedTransaction, side: String, copiedAt: [String: Int64],
+        into rows: inout (pending: BatchInsert, writes: BatchInsert), db: Database
     ) throws {
         let commit = CommitRecord(
             xid: Int64(transaction.xid), commitLSN: Int64(truncatingIfNeeded: transaction.commitLSN), commitTime: transaction.commitTime)
         var counts = WriteCounts()
         for (seq, change) in transaction.changes.enumerated() {
             counts.count(change.operation, table: change.table)
-            guard let mapping = change.mapping else { continue }
+            guard let mapping = change.mapping, commit.commitLSN >= copiedAt[mapping] ?? 0 else { continue }
             var image: String?
             if change.operation == .insert || change.operation == .update {
                 if change.image.unchanged.isEmpty {

@@ -112,12 +112,19 @@ extension ParityStore {
         }
     }
 
-    /// Marks the stream committed, fills in each change's unchanged columns (in seq order, from the
+    /// Marks the stream committed, drops the changes of mappings whose copy holds them, fills in each change's unchanged columns (in seq order, from the
     /// images before its position) and moves its counts into transaction_write. Returns how many changes it has.
     private func commitStream(_ stream: Int64, record: CommitRecord, side: String, db: Database) throws -> Int {
         try db.execute(
             sql: "UPDATE streamed_transaction SET commit_lsn = ?, commit_time = ? WHERE stream = ?",
             arguments: [record.commitLSN, record.commitTime, stream])
+        // A mapping copied after this transaction's commit has its changes in the copy already.
+        try db.execute(
+            sql: """
+                DELETE FROM streamed_change WHERE stream = ? AND mapping IN (
+                    SELECT mapping FROM mapping_source WHERE side = ? AND copied_at > ?)
+                """,
+            arguments: [stream, side, record.commitLSN])
         // In batches, each the first still unresolved: a filled row leaves `streamed_change_unresolved`, and
         // memory holds at most one batch whatever the transaction's size.
         while true {

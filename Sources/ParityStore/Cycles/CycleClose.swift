@@ -22,6 +22,8 @@ public struct CycleClose: Sendable {
     public var differences: [DifferenceVerdict] = []
     /// The rules (a hash of the config text) the open differences were compared under, kept for the next close.
     public var ledgerRules: String?
+    /// The mappings this cycle compared for the first time, every row of each (their baseline).
+    public var baselines: [String] = []
 
     /// Creates the close.
     public init(

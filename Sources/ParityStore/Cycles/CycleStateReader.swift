@@ -134,6 +134,16 @@ public final class CycleStateReader {
             .compactMap(RowJSON.decodeImage)
     }
 
+    /// Where each mapping was copied on each side.
+    public func mappingSources() throws -> [MappingSource] {
+        try ParityStore.mappingSources(db)
+    }
+
+    /// The cycle that first compared each mapping.
+    public func mappingBaselines() throws -> [String: Int64] {
+        try ParityStore.mappingBaselines(db)
+    }
+
     /// Canonical keys (JSON array text) of `mapping` carried into this cycle.
     public func carriedKeys(mapping: String) throws -> [String] {
         try String.fetchAll(

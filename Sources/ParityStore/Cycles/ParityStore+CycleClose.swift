@@ -87,6 +87,9 @@ extension ParityStore {
         try DifferenceLedger.apply(db, cycle: cycle.id, close.differences)
         try StoreInfo.remove(db, "difference_rebuild")
         if let rules = close.ledgerRules { try StoreInfo.set(db, "difference_rules", rules) }
+        for mapping in close.baselines {
+            try db.execute(sql: "INSERT OR REPLACE INTO mapping_baseline (mapping, cycle) VALUES (?, ?)", arguments: [mapping, cycle.id])
+        }
         try recordAggregates(db, cycle: cycle.id, close.aggregates)
         try recordHiddenState(db, cycle: cycle.id, close)
         for evidence in close.rounding {

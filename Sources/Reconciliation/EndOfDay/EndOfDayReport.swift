@@ -12,6 +12,8 @@ public struct EndOfDayReport: Sendable {
         public var matched: Int
         /// Findings per kind.
         public var findings: [String: Int]
+        /// The cycle that first compared every row of the mapping (its baseline); nil when the store does not know.
+        public var comparedFrom: Int64?
 
         /// Creates the counts.
         public init(name: String, compared: Int, matched: Int, findings: [String: Int]) {
@@ -104,6 +106,8 @@ public struct EndOfDayReport: Sendable {
     public var openDifferences: OpenDifferences?
     /// The last verifications of the store (`parity verify`), as of the report.
     public var verification: VerificationStatus?
+    /// Configured mappings this cycle did not compare, and why.
+    public var notCompared: [NotCompared] = []
 
     /// Creates a report.
     public init(

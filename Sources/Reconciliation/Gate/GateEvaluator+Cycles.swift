@@ -3,6 +3,11 @@ import ExactNumeric
 extension GateEvaluator {
     /// Enough consecutive closed cycles, none forced, each comparing every configured mapping.
     static func coverage(_ window: [GateInput.Cycle], input: GateInput, required: Int) -> GateCriterion {
+        if !input.uninitializedMappings.isEmpty {
+            let names = input.uninitializedMappings.joined(separator: ", ")
+            return judged(.coverage, details: input.uninitializedMappings.map { "mapping \($0) is not initialized: compared in no cycle" },
+                          pass: "", fail: "\(names) not initialized", command: "parity init --add \(input.uninitializedMappings.joined(separator: " "))")
+        }
         guard let first = window.first, let last = window.last else {
             return GateCriterion(
                 name: .coverage, result: .notEvaluated, evidence: "no closed cycle yet (gate.cycles: \(required))", command: "parity status")

@@ -6,6 +6,8 @@ public struct GateInput: Sendable {
     public var cycles: [Cycle]
     /// Every configured table mapping's name.
     public var mappings: [String]
+    /// Configured mappings not initialized on both sources (`parity init --add` was not run): compared in no cycle.
+    public var uninitializedMappings: [String] = []
     /// Disposition rules that matched nothing in the last `gate.stale_after_cycles` cycles, one short line each.
     public var staleDispositions: [String]
     /// The business-day labels the calendar expects, oldest first (at least the window); nil to check cycle ids only.

@@ -27,6 +27,22 @@ public enum Preflight {
     }
 
     /// Checks that each mapping's column pairs can be compared, using the sides that were reachable.
+    /// The store's view of the mappings, once `init` has run: a configured mapping not initialized fails (it would be
+    /// compared nowhere), one the store holds but the config no longer names warns (its tables stay published).
+    public static func storeChecks(uninitialized: [String], unconfigured: [String], configFile: String) -> [CheckResult] {
+        uninitialized.map { name in
+            CheckResult(
+                name: "mapping_initialized", subject: name, outcome: .fail,
+                detail: "added to the config after parity init: not captured, compared in no cycle",
+                fix: "stop capture, run parity init --add \(name) --config \(configFile), then start capture again", blocks: .configuration)
+        } + unconfigured.map { name in
+            CheckResult(
+                name: "mapping_initialized", subject: name, outcome: .warn,
+                detail: "the store holds this mapping but the config no longer names it; its tables stay in Parity's publications",
+                fix: "run parity init --remove \(name) --config \(configFile)", blocks: .configuration)
+        }
+    }
+
     public static func mappingChecks(_ tables: [TableMapping], legacy: SourceFacts?, new: SourceFacts?) -> [CheckResult] {
         tables.enumerated().compactMap { index, mapping in
             guard let legacyTable = legacy?.tables[mapping.legacy], let newTable = new?.tables[mapping.new] else {

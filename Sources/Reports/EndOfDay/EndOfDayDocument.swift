@@ -16,6 +16,28 @@ struct EndOfDayDocument: Encodable {
         let compared: Int
         let matched: Int
         let findings: [String: Int]
+        /// The cycle that first compared every row of the mapping.
+        let comparedFrom: Int64?
+
+        enum CodingKeys: String, CodingKey {
+            case name, compared, matched, findings, comparedFrom = "compared_from"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(name, forKey: .name)
+            try container.encode(compared, forKey: .compared)
+            try container.encode(matched, forKey: .matched)
+            try container.encode(findings, forKey: .findings)
+            try container.encode(comparedFrom, forKey: .comparedFrom)
+        }
+    }
+
+    /// A configured mapping the cycle did not compare.
+    struct NotCompared: Encodable {
+        let table: String
+        let reason: String
+        let detail: String
     }
 
     /// A finding; `column`, `legacy`, `new`, `disposition` and `attributed_to` are written as null when absent.
@@ -326,20 +348,24 @@ struct EndOfDayDocument: Encodable {
     let legacyClients: LegacyClients?
     let openDifferences: OpenDifferences?
     let verification: Verification?
+    let notCompared: [NotCompared]
 
     enum CodingKeys: String, CodingKey {
         case schema, cycle, tables, findings, findingsTotal = "findings_total", hiddenState = "hidden_state"
         case unexplainedRate = "unexplained_rate", carriedKeys = "carried_keys", categories, capture
         case staleDispositions = "stale_dispositions", unmappedColumns = "unmapped_columns", aggregates, rounding
         case inventoryChanges = "inventory_changes", inventoryTaken = "inventory_taken"
-        case legacyClients = "legacy_clients", openDifferences = "open_differences", verification
+        case legacyClients = "legacy_clients", openDifferences = "open_differences", verification, notCompared = "not_compared"
     }
 
     init(_ report: EndOfDayReport) {
         cycle = Cycle(
             id: report.id, label: report.label, start: StoreTime.iso(report.start), end: StoreTime.iso(report.end),
             status: report.status)
-        tables = report.tables.map { Table(name: $0.name, compared: $0.compared, matched: $0.matched, findings: $0.findings) }
+        tables = report.tables.map {
+            Table(name: $0.name, compared: $0.compared, matched: $0.matched, findings: $0.findings, comparedFrom: $0.comparedFrom)
+        }
+        notCompared = report.notCompared.map { NotCompared(table: $0.table, reason: $0.reason.rawValue, detail: $0.detail) }
         findings = report.findings.map(Finding.init(item:))
         findingsTotal = report.findingsTotal
         unexplainedRate = report.unexplainedRate

@@ -9,9 +9,10 @@ enum EndOfDayHTML {
             "<p>Status <b>\(Escaping.html(report.status))</b>, window [\(StoreTime.iso(report.start)), "
                 + "\(StoreTime.iso(report.end))), unexplained diff rate <b>\(Escaping.html(report.unexplainedRate))</b></p>",
         ]
-        body += section("Tables", ["table", "compared", "matched", "findings"], report.tables.map {
-            [$0.name, "\($0.compared)", "\($0.matched)", EndOfDayRenderer.kinds($0.findings)]
-        })
+        body += section("Tables", ["table", "compared", "matched", "findings", "compared since"], report.tables.map {
+            [$0.name, "\($0.compared)", "\($0.matched)", EndOfDayRenderer.kinds($0.findings),
+             $0.comparedFrom.map { $0 == report.id ? "this cycle (every row)" : "cycle \($0)" } ?? "-"]
+        } + report.notCompared.map { [$0.table, "not compared", "", "", $0.detail] })
         body += section("Categories", ["table", "column", "kind", "disposition", "count", "sample keys"], report.categories.map {
             [$0.table, $0.column ?? "-", $0.kind, $0.disposition ?? "none", "\($0.count)", $0.sampleKeys.joined(separator: "  ")]
         })

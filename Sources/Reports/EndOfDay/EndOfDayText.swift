@@ -11,7 +11,11 @@ enum EndOfDayText {
         ]
         for table in report.tables {
             lines.append(
-                pad(table.name, 24) + pad("\(table.compared)", 10) + pad("\(table.matched)", 10) + EndOfDayRenderer.kinds(table.findings))
+                pad(table.name, 24) + pad("\(table.compared)", 10) + pad("\(table.matched)", 10) + EndOfDayRenderer.kinds(table.findings)
+                    + (table.comparedFrom == report.id && report.id > 0 ? "  (its baseline: every row)" : ""))
+        }
+        for skipped in report.notCompared {
+            lines.append(pad(skipped.table, 24) + "not compared: \(skipped.detail)")
         }
         if !report.categories.isEmpty {
             lines += ["", "categories:"]

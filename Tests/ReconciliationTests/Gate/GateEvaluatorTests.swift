@@ -72,6 +72,15 @@ struct GateEvaluatorTests {
         input.cycles[0] = cycle(1, mappings: ["orders"])
         #expect(criterion(.coverage, input)?.details == ["cycle 1 (2026-11-11) did not compare lines"])
         #expect(GateEvaluator.evaluate(input, configuration: configuration).exitCode == 1)
+
+        // A mapping in the config that init never copied (added later, no init --add) fails by name, even with the cycles it had.
+        input = passing()
+        input.mappings.append("customers")
+        input.uninitializedMappings = ["customers"]
+        let uninitialized = criterion(.coverage, input)
+        #expect(uninitialized?.result == .fail && uninitialized?.evidence == "customers not initialized")
+        #expect(uninitialized?.details == ["mapping customers is not initialized: compared in no cycle"])
+        #expect(uninitialized?.command == "parity init --add customers")
     }
 
     @Test("unexplained_diffs: passes at the threshold, fails above it with the cycle named")

@@ -24,6 +24,7 @@ final class RecordingConsumer: ReplicationConsumer, @unchecked Sendable {
     private var staged: [UInt32: [StreamedChange]] = [:]
     private var receivedMessages: [LogicalMessage] = []
     private var idleCalls: [LSN] = []
+    private var idleTimes: [PostgresTimestamp] = []
     private var durablePositions: [LSN] = []
     private var stageCalls = 0
     private var attempts = 0
@@ -36,6 +37,8 @@ final class RecordingConsumer: ReplicationConsumer, @unchecked Sendable {
     var transactions: [RecordedTransaction] { lock.withLock { appliedTransactions } }
     var messages: [LogicalMessage] { lock.withLock { receivedMessages } }
     var idleWalEnds: [LSN] { lock.withLock { idleCalls } }
+    /// The server time of each idle call, in order.
+    var idleServerTimes: [PostgresTimestamp] { lock.withLock { idleTimes } }
     /// The end of the last transaction applied at each ``makeDurable()``, in order.
     var madeDurable: [LSN] { lock.withLock { durablePositions } }
     /// How many times changes were staged.
@@ -97,6 +100,9 @@ final class RecordingConsumer: ReplicationConsumer, @unchecked Sendable {
     }
 
     func idle(walEnd: LSN, serverTime: PostgresTimestamp) throws {
-        lock.withLock { idleCalls.append(walEnd) }
+        lock.withLock {
+            idleCalls.append(walEnd)
+            idleTimes.append(serverTime)
+        }
     }
 }

@@ -1,0 +1,41 @@
+import ParityConfig
+import PostgresClient
+
+/// Parity's publications on one source, as `init` created them: the first publishes every operation, the insert-only one
+/// (if any) INSERT and TRUNCATE of watched tables without a replica identity.
+struct Publication {
+    let connection: PostgresConnection
+    let side: SourceSide
+    /// The publications the source record names, the full one first.
+    let names: [String]
+
+    /// Whether the full publication publishes `table`.
+    func contains(_ table: QualifiedName) throws(PostgresError) -> Bool {
+        guard let full = names.first else { return false }
+        return try isMember(table, of: full)
+    }
+
+    /// Publishes every operation of `table`: out of the insert-only publication, into the full one.
+    func add(_ table: QualifiedName) throws {
+        guard let full = names.first else {
+            throw EngineError(source: side.rawValue, message: "the store names no publication for this source",
+                              fix: "run parity status; the store may come from an older init", exitCode: 2)
+        }
+        for insertOnly in names.dropFirst() where try isMember(table, of: insertOnly) {
+            try connection.query(PostgresQuery(unsafeSQL: "ALTER PUBLICATION \(quoteIdentifier(insertOnly)) DROP TABLE \(table.quoted)"))
+        }
+        try connection.query(PostgresQuery(unsafeSQL: "ALTER PUBLICATION \(quoteIdentifier(full)) ADD TABLE \(table.quoted)"))
+    }
+
+    /// Stops publishing `table` in the full publication.
+    func drop(_ table: QualifiedName) throws(PostgresError) {
+        guard let full = names.first else { return }
+        try connection.query(PostgresQuery(unsafeSQL: "ALTER PUBLICATION \(quoteIdentifier(full)) DROP TABLE \(table.quoted)"))
+    }
+
+    private func isMember(_ table: QualifiedName, of publication: String) throws(PostgresError) -> Bool {
+        try !connection.query("""
+            SELECT 1 FROM pg_publication_tables WHERE pubname = \(publication) AND schemaname = \(table.schema) AND tablename = \(table.name)
+            """).rows.isEmpty
+    }
+}
