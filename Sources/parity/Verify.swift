@@ -47,6 +47,10 @@ struct Verify: ParsableCommand {
     func run() throws {
         let configuration = try options.load()
         let store = try openStore(configuration)
+        if let uninitialized = try? MappingStatus(configuration: configuration, store: store).uninitialized, !uninitialized.isEmpty {
+            printError("verify: \(uninitialized.joined(separator: ", ")) not initialized: not verified; "
+                       + "stop capture, run parity init --add \(uninitialized.joined(separator: " ")) --config \(configuration.file)")
+        }
         let (text, exitCode): (String, Int32)
         do {
             if sources {

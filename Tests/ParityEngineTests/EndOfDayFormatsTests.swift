@@ -39,6 +39,23 @@ struct EndOfDayFormatsTests {
         #expect(Array(csv.utf8).starts(with: Array("cycle,".utf8)) && csv.utf8.contains(0xC3))
     }
 
+    @Test("text: a finding shows the trigger it is attributed to; each table says when it was first compared; skipped mappings are named")
+    func textAttributionAndCoverage() throws {
+        var attributed = item("1", column: "fulltext")
+        attributed.attributedTo = "trigger orders_fts on public.orders"
+        var cycle = report([attributed])
+        cycle.tables = [EndOfDayReport.Table(name: "orders", compared: 1, matched: 0, findings: ["value_mismatch": 1])]
+        cycle.tables[0].comparedFrom = 3
+        cycle.notCompared = [.init(table: "customers", reason: .notInitialized, detail: "added to the config after init: run parity init --add customers")]
+        let text = EndOfDayRenderer.render(cycle, format: .text)
+        #expect(text.contains("orders {id=1} value_mismatch fulltext: legacy \"O\" new \"P\"  attributed to trigger orders_fts on public.orders"),
+                "\(text)")
+        #expect(text.contains("(its baseline: every row)"))
+        #expect(text.contains("customers") && text.contains("not compared: added to the config after init: run parity init --add customers"))
+        let json = EndOfDayRenderer.render(cycle, format: .json)
+        #expect(json.contains("\"compared_from\" : 3") && json.contains("\"reason\" : \"not_initialized\""), "\(json)")
+    }
+
     @Test("HTML: one page with inline CSS and no script or external asset; every value is escaped")
     func htmlEscapes() {
         let html = EndOfDayRenderer.render(report([item("1", legacy: "<script>alert(1)</script>", new: #"a & "b" 'c'"#)]), format: .html)

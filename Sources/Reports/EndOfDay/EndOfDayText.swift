@@ -44,6 +44,7 @@ enum EndOfDayText {
             if let column = finding.column { line += " \(column): legacy \(quoted(finding.legacy)) new \(quoted(finding.new))" }
             if let explanation = finding.explanation { line += "  (\(explanation))" }
             if let disposition = finding.disposition { line += "  [\(disposition)]" }
+            if let trigger = finding.attributedTo { line += "  attributed to \(trigger)" }
             lines.append(line)
         }
         if !report.aggregates.isEmpty {
