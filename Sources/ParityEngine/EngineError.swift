@@ -1,3 +1,5 @@
+import ParityStore
+
 /// A failure of an engine operation (init, teardown, capture) with the source it concerns and
 /// what to do. `exitCode` follows DESIGN.md: 2 configuration/usage, 3 database or replication.
 public struct EngineError: Error, CustomStringConvertible, Sendable {
@@ -19,5 +21,18 @@ public struct EngineError: Error, CustomStringConvertible, Sendable {
 
     public var description: String {
         (source.map { "\($0): " } ?? "") + message + "; " + fix
+    }
+}
+
+extension EngineError {
+    /// A store failure while `doing` something: exit 3 with what to do when another process kept the store locked past
+    /// the busy timeout (the store is fine, run again), otherwise exit 2 with `fix`.
+    static func store(_ error: any Error, doing: String, fix: String) -> EngineError {
+        if let failure = error as? StoreError, failure.code == .busy {
+            return EngineError(
+                source: nil, message: "\(doing) failed: another Parity process kept the store locked for more than \(Int(ParityStore.busyTimeout)) s",
+                fix: "run it again; if it keeps happening, see which parity command holds \(failure.path) (fuser \(failure.path))", exitCode: 3)
+        }
+        return EngineError(source: nil, message: "\(doing) failed: \(error)", fix: fix, exitCode: 2)
     }
 }

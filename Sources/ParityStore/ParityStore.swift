@@ -11,7 +11,7 @@ public final class ParityStore: Sendable {
     let layouts = ImageLayouts()
 
     /// How long a write waits for another connection's transaction (another `parity` process's) to end.
-    static let busyTimeout: TimeInterval = 60
+    public static let busyTimeout: TimeInterval = 60
 
     private init(path: String, pool: DatabasePool) {
         self.path = path
@@ -26,7 +26,7 @@ public final class ParityStore: Sendable {
     /// Opens (creating if needed) the store at `path` and applies pending migrations.
     ///
     /// Refuses a store that has migrations this binary does not know (written by a newer Parity).
-    public static func open(path: String) throws(StoreError) -> ParityStore {
+    public static func open(path: String, busyTimeout: TimeInterval = busyTimeout) throws(StoreError) -> ParityStore {
         let pool: DatabasePool
         do {
             let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
@@ -34,7 +34,7 @@ public final class ParityStore: Sendable {
             var configuration = Configuration()
             // Commands share the store (capture beside close, reports, the gate): a write waits for another process's
             // transaction to end, up to `busyTimeout`, instead of failing at once with "database is locked".
-            configuration.busyMode = .timeout(Self.busyTimeout)
+            configuration.busyMode = .timeout(busyTimeout)
             configuration.prepareDatabase { db in
                 StoreLog.keepFile(db)
                 // Debian's SQLite overwrites every freed page with zeros (SECURE_DELETE): dropping a cycle's
@@ -49,6 +49,8 @@ public final class ParityStore: Sendable {
             // (`makeDurable()`), once per confirmation instead of at every commit.
             try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         } catch {
+            let failure = StoreError.sqlite(error, doing: "opening the store", code: .cannotOpen, path: path)
+            guard failure.code == .cannotOpen else { throw failure }
             throw StoreError(
                 code: .cannotOpen,
                 message: "cannot open the store (\(error)); check store.path and that its folder is writable",
@@ -96,7 +98,7 @@ public final class ParityStore: Sendable {
         do {
             return try pool.read(body)
         } catch {
-            throw StoreError(code: .databaseError, message: "reading the store failed: \(error)", path: path, underlying: error)
+            throw StoreError.sqlite(error, doing: "reading the store", path: path)
         }
     }
 }
@@ -121,7 +123,7 @@ extension ParityStore {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError(code: .databaseError, message: "writing the store failed: \(error)", path: path, underlying: error)
+            throw StoreError.sqlite(error, doing: "writing the store", path: path)
         }
     }
 }

@@ -1,3 +1,5 @@
+import GRDB
+
 /// A failure opening, migrating or using the store, with the store's path.
 public struct StoreError: Error, CustomStringConvertible, Sendable {
     /// What kind of failure this is; codes can grow without breaking callers.
@@ -9,6 +11,7 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
             case databaseError = "store error"
             case notInitialized = "store not initialized"
             case captureRunning = "capture already running"
+            case busy = "store locked"
         }
         private let base: Base
         private init(_ base: Base) { self.base = base }
@@ -25,6 +28,8 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
         public static let notInitialized = Code(.notInitialized)
         /// Another process captures into this store (one capture per store).
         public static let captureRunning = Code(.captureRunning)
+        /// Another process kept the store locked longer than the busy timeout.
+        public static let busy = Code(.busy)
 
         public var description: String { base.rawValue }
     }
@@ -46,4 +51,18 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
     }
 
     public var description: String { "\(path): \(message)" }
+}
+
+extension StoreError {
+    /// `error` from SQLite while `doing` something: `.busy` when another process kept the store locked past the busy
+    /// timeout, otherwise `code`.
+    static func sqlite(_ error: any Error, doing: String, code: Code = .databaseError, path: String) -> StoreError {
+        if let database = error as? DatabaseError, [.SQLITE_BUSY, .SQLITE_LOCKED].contains(database.resultCode) {
+            return StoreError(
+                code: .busy,
+                message: "\(doing) failed: another process kept the store locked for more than \(Int(ParityStore.busyTimeout)) s",
+                path: path, underlying: error)
+        }
+        return StoreError(code: code, message: "\(doing) failed: \(error)", path: path, underlying: error)
+    }
 }

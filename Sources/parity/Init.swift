@@ -132,13 +132,13 @@ struct Teardown: ParsableCommand {
     }
 }
 
-/// Opens the configured store; a store error is one line and exit 2.
+/// Opens the configured store; a store error is one line and exit 2 (3 when another process kept it locked too long).
 func openStore(_ configuration: ParityConfiguration) throws -> ParityStore {
     do {
         return try ParityStore.open(path: configuration.store.path)
     } catch {
         printError(error.description)
-        throw ExitCode(2)
+        throw ExitCode(error.code == .busy ? 3 : 2)
     }
 }
 

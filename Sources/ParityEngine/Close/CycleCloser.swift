@@ -94,8 +94,7 @@ public enum CycleCloser {
         do {
             return try body()
         } catch {
-            throw EngineError(source: nil, message: "closing cycles failed: \(error)",
-                              fix: "check the store file (store.path) is readable and writable", exitCode: 2)
+            throw EngineError.store(error, doing: "closing cycles", fix: "check the store file (store.path) is readable and writable")
         }
     }
 }

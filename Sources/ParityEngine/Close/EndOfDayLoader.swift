@@ -65,8 +65,7 @@ public enum EndOfDayLoader {
         } catch let error as EngineError {
             throw error
         } catch {
-            throw EngineError(source: nil, message: "reading the cycle failed: \(error)",
-                              fix: "check the store file (store.path) is readable", exitCode: 2)
+            throw EngineError.store(error, doing: "reading the cycle", fix: "check the store file (store.path) is readable")
         }
     }
 

@@ -37,8 +37,7 @@ public enum OpenDifferencesLoader {
                 generatedAt: now, mapping: mapping, kind: kind, includesExplained: includeExplained, totalOpen: rows.count,
                 totalUnexplained: rows.filter(\.isUnexplained).count, rows: listed)
         } catch {
-            throw EngineError(source: nil, message: "reading the open differences failed: \(error)",
-                              fix: "check the store file (store.path) is readable", exitCode: 2)
+            throw EngineError.store(error, doing: "reading the open differences", fix: "check the store file (store.path) is readable")
         }
     }
 }

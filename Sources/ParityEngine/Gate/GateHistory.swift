@@ -18,8 +18,7 @@ public enum GateHistory {
         do {
             return try store.recordGateEvaluation(record)
         } catch {
-            throw EngineError(source: nil, message: "recording the gate evaluation failed: \(error)",
-                              fix: "check the store file (store.path) is writable", exitCode: 2)
+            throw EngineError.store(error, doing: "recording the gate evaluation", fix: "check the store file (store.path) is writable")
         }
     }
 
@@ -33,8 +32,7 @@ public enum GateHistory {
                     exitCode: record.exitCode, configFile: record.configFile, configHash: record.configHash)
             }
         } catch {
-            throw EngineError(source: nil, message: "reading the gate history failed: \(error)",
-                              fix: "check the store file (store.path) is readable", exitCode: 2)
+            throw EngineError.store(error, doing: "reading the gate history", fix: "check the store file (store.path) is readable")
         }
     }
 

@@ -44,8 +44,7 @@ public enum GateLoader {
         } catch let error as EngineError {
             throw error
         } catch {
-            throw EngineError(source: nil, message: "reading the store for the gate failed: \(error)",
-                              fix: "check the store file (store.path) is readable", exitCode: 2)
+            throw EngineError.store(error, doing: "reading the store for the gate", fix: "check the store file (store.path) is readable")
         }
     }
 

@@ -44,8 +44,7 @@ public enum MonthlyLoader {
         } catch let error as EngineError {
             throw error
         } catch {
-            throw EngineError(source: nil, message: "reading the month failed: \(error)",
-                              fix: "check the store file (store.path) is readable", exitCode: 2)
+            throw EngineError.store(error, doing: "reading the month", fix: "check the store file (store.path) is readable")
         }
     }
 
@@ -55,8 +54,7 @@ public enum MonthlyLoader {
         do {
             label = try store.cycles().last { $0.id > 0 }?.label
         } catch {
-            throw EngineError(source: nil, message: "reading the cycles failed: \(error)", fix: "check the store file (store.path) is readable",
-                              exitCode: 2)
+            throw EngineError.store(error, doing: "reading the cycles", fix: "check the store file (store.path) is readable")
         }
         guard let label else {
             throw EngineError(source: nil, message: "no cycle after the baseline is closed yet", fix: "run parity close, or give --month",

@@ -42,8 +42,7 @@ public enum StateVerifier {
         } catch let error as EngineError {
             throw error
         } catch {
-            throw EngineError(source: nil, message: "verifying the stored state failed: \(error)",
-                              fix: "check the store file (store.path) is readable", exitCode: 2)
+            throw EngineError.store(error, doing: "verifying the stored state", fix: "check the store file (store.path) is readable")
         }
     }
 }

@@ -23,8 +23,7 @@ public enum VerificationHistory {
         do {
             try store.recordVerification(record)
         } catch {
-            throw EngineError(source: nil, message: "recording the verification failed: \(error)",
-                              fix: "check the store file (store.path) is writable", exitCode: 2)
+            throw EngineError.store(error, doing: "recording the verification", fix: "check the store file (store.path) is writable")
         }
     }
 
