@@ -21,6 +21,9 @@ struct Publication {
             throw EngineError(source: side.rawValue, message: "the store names no publication for this source",
                               fix: "run parity status; the store may come from an older init", exitCode: 2)
         }
+        // A partitioned table is published under its own name (a store from before partitioned tables were supported
+        // may have a publication that does not say so yet).
+        try connection.query(PostgresQuery(unsafeSQL: "ALTER PUBLICATION \(quoteIdentifier(full)) SET (publish_via_partition_root = true)"))
         for insertOnly in names.dropFirst() where try isMember(table, of: insertOnly) {
             try connection.query(PostgresQuery(unsafeSQL: "ALTER PUBLICATION \(quoteIdentifier(insertOnly)) DROP TABLE \(table.quoted)"))
         }

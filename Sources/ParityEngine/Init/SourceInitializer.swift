@@ -70,7 +70,11 @@ struct SourceInitializer {
                     fix: "run parity teardown to remove Parity's publications and slots, or set sources.\(side.rawValue).publication", exitCode: 2)
             }
             let list = tables.map(\.quoted).joined(separator: ", ")
-            try connection.query(PostgresQuery(unsafeSQL: "CREATE PUBLICATION \(quoteIdentifier(name)) FOR TABLE \(list) WITH (publish = '\(operations)')"))
+            // A partitioned table's changes are published under its own name, whatever partition holds the row.
+            try connection.query(PostgresQuery(unsafeSQL: """
+                CREATE PUBLICATION \(quoteIdentifier(name)) FOR TABLE \(list)
+                WITH (publish = '\(operations)', publish_via_partition_root = true)
+                """))
             names.append(name)
         }
         return names

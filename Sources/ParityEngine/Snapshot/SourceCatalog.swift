@@ -6,7 +6,8 @@ import PostgresClient
 struct SourceCatalog {
     let connection: PostgresConnection
 
-    /// Ordinary, permanent tables of the watched schemas with whether UPDATE/DELETE would replicate.
+    /// Ordinary and partitioned permanent tables of the watched schemas with whether UPDATE/DELETE would replicate.
+    /// Partitions are left out: their partitioned table (published via its root) carries their changes.
     func watchedTables(schemas: [String], ignoring ignored: [QualifiedName]) throws(PostgresError) -> [(table: QualifiedName, hasReplicaIdentity: Bool)] {
         guard !schemas.isEmpty else { return [] }
         let ignoredSet = Set(ignored)
@@ -17,7 +18,7 @@ struct SourceCatalog {
                     OR (c.relreplident = 'i' AND EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = c.oid AND i.indisreplident))
                    ) AS has_identity
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE c.relkind = 'r' AND c.relpersistence = 'p' AND n.nspname = ANY(\(textArrayLiteral(schemas))::text[])
+            WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relpersistence = 'p' AND n.nspname = ANY(\(textArrayLiteral(schemas))::text[])
             ORDER BY 1, 2
             """).rows
         var tables: [(table: QualifiedName, hasReplicaIdentity: Bool)] = []

@@ -175,6 +175,13 @@ public enum Preflight {
         if results.allSatisfy({ $0.outcome != .fail }) {
             results.insert(.pass("table", subject, "\(subject) is readable; replica identity \(replicaIdentityName(table))"), at: 0)
         }
+        if table.kind == "p" {
+            results.append(.pass(
+                "partitioned", subject,
+                "\(subject) is partitioned: copied, captured (publish_via_partition_root) and compared as one table, "
+                    + "every partition included, those attached later too; a TRUNCATE of one partition is not sent by PostgreSQL",
+                blocks: .configuration))
+        }
         return results
     }
 
