@@ -32,7 +32,8 @@ struct FunctionCatalog {
     func triggers(_ graph: FunctionGraph) throws(PostgresError) -> [TriggerFacts] {
         let rows = try connection.query(scope.query("""
             SELECT t.tgname AS name, n.nspname || '.' || c.relname AS table_name, t.tgtype::int AS type,
-                   t.tgenabled::text AS enabled, pn.nspname || '.' || p.proname AS function
+                   t.tgenabled::text AS enabled, pn.nspname || '.' || p.proname AS function,
+                   encode(t.tgargs, 'escape') AS arguments
             FROM pg_trigger t
             JOIN pg_class c ON c.oid = t.tgrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -48,7 +49,8 @@ struct FunctionCatalog {
             triggers.append(TriggerFacts(
                 name: try row.decode(String.self, "name"), table: try row.decode(String.self, "table_name"),
                 type: TriggerType(bits: try row.decode(Int.self, "type")),
-                enabled: try enabledState(row, "enabled"), function: function, reach: graph.reach(from: function)))
+                enabled: try enabledState(row, "enabled"), function: function,
+                reach: reach(of: function, arguments: try row.decode(String?.self, "arguments") ?? "", graph: graph)))
         }
         return triggers
     }
@@ -82,6 +84,18 @@ struct FunctionCatalog {
                 bodyHash: reach.bodyHash))
         }
         return items
+    }
+
+    /// What a trigger's function reaches: from its body when Parity can read it, from the trigger's arguments for a
+    /// known built-in, otherwise nothing it can see, and the function is listed as unanalysed.
+    private func reach(of function: String, arguments: String, graph: FunctionGraph) -> FunctionReach {
+        if graph.contains(function) { return graph.reach(from: function) }
+        if let builtin = BuiltinTriggerFunction.reach(function: function, arguments: BuiltinTriggerFunction.arguments(escaped: arguments)) {
+            return builtin
+        }
+        var reach = graph.reach(from: function)
+        reach.unanalyzedFunctions.append("\(function) (built-in or extension: no readable body)")
+        return reach
     }
 
     private func enabledState(_ row: PostgresRow, _ column: String) throws(PostgresError) -> TriggerEnabledState {

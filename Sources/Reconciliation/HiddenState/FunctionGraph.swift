@@ -43,6 +43,11 @@ public struct FunctionGraph: Sendable {
         }
     }
 
+    /// Whether the graph has a user function `schema.name` (with a body Parity may read, or a language it names).
+    public func contains(_ function: String) -> Bool {
+        functions[function] != nil
+    }
+
     /// What the function `root` (`schema.name`) reaches: itself and everything it calls, transitively.
     public func reach(from root: String) -> FunctionReach {
         var reach = FunctionReach()

@@ -101,6 +101,30 @@ struct CatalogInventoryTests {
         #expect(changes.changed.first?.bodyChanged == true)
     }
 
+    @Test("a built-in trigger function's effects come from the trigger's arguments; an unreadable one is flagged unanalysed")
+    func builtinTriggerFunctions() throws {
+        let scenario = try InventoryScenario()
+        defer { scenario.stop() }
+        let connection = try scenario.cluster.connect(database: "legacy")
+        defer { connection.close() }
+        try connection.execute(unsafeScript: """
+            CREATE TABLE public.docs (id int PRIMARY KEY, title text, body text, fulltext tsvector);
+            CREATE TRIGGER docs_fts BEFORE INSERT OR UPDATE ON public.docs
+                FOR EACH ROW EXECUTE FUNCTION tsvector_update_trigger(fulltext, 'pg_catalog.english', title, body);
+            CREATE TRIGGER docs_same BEFORE UPDATE ON public.docs FOR EACH ROW EXECUTE FUNCTION suppress_redundant_updates_trigger();
+            CREATE TRIGGER docs_check BEFORE UPDATE ON public.docs FOR EACH ROW EXECUTE FUNCTION pg_catalog.unique_key_recheck();
+            """)
+        let items = try CatalogInventory(connection: connection, source: "legacy").take().items.filter { $0.table == "public.docs" }
+        func detail(_ trigger: String, _ key: String) -> String? {
+            guard let item = items.first(where: { item in item.name == trigger }) else { return nil }
+            return item.details.first(where: { detail in detail.key == key }).map { detail in "\(detail.value)" }
+        }
+        #expect(detail("docs_fts", "assigns_new") == "fulltext", "\(items)")
+        #expect(detail("docs_fts", "unanalyzed_functions") == nil)
+        #expect(detail("docs_same", "returns_null") == "true")
+        #expect(detail("docs_check", "unanalyzed_functions") == "pg_catalog.unique_key_recheck (built-in or extension: no readable body)")
+    }
+
     @Test("parity inventory marks documented items, lists blind spots, renders parity.inventory/1")
     func command() throws {
         let scenario = try InventoryScenario()
