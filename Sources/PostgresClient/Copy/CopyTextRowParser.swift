@@ -2,28 +2,48 @@
 ///
 /// Columns are tab-separated, `\N` is NULL, and backslash escapes (`\t`, `\n`, `\\`, octal
 /// `\ooo`, hex `\xhh`, …) stand for the bytes they name. The trailing newline is optional.
-struct CopyTextRowParser {
+public struct CopyTextRowParser {
     private var field: [UInt8] = []
 
-    mutating func parse(_ line: UnsafeRawBufferPointer) -> [String?] {
+    /// Creates a parser; one parser serves any number of lines.
+    public init() {}
+
+    /// The line's values in column order, nil for NULL.
+    public mutating func parse(_ line: UnsafeRawBufferPointer) -> [String?] {
         var values: [String?] = []
-        var end = line.count
-        if end > 0, line[end - 1] == UInt8(ascii: "\n") { end -= 1 }
-        var start = 0
-        while true {
-            var stop = start
-            while stop < end, line[stop] != UInt8(ascii: "\t") { stop += 1 }
-            values.append(decodeField(line, from: start, to: stop))
-            if stop >= end { break }
-            start = stop + 1
-        }
+        forEachField(in: line) { bytes in values.append(bytes.map { String(decoding: $0, as: UTF8.self) }) }
         return values
     }
 
-    private mutating func decodeField(_ line: UnsafeRawBufferPointer, from start: Int, to end: Int) -> String? {
-        if end - start == 2, line[start] == UInt8(ascii: "\\"), line[start + 1] == UInt8(ascii: "N") {
-            return nil
+    /// Calls `body` with each of the line's values in column order, as its bytes (nil for NULL), without making strings:
+    /// the bytes are valid only during the call.
+    public mutating func forEachField(in line: UnsafeRawBufferPointer, _ body: (UnsafeBufferPointer<UInt8>?) throws -> Void) rethrows {
+        let bytes = line.assumingMemoryBound(to: UInt8.self)
+        var end = bytes.count
+        if end > 0, bytes[end - 1] == UInt8(ascii: "\n") { end -= 1 }
+        var start = 0
+        while true {
+            var stop = start
+            var escaped = false
+            while stop < end, bytes[stop] != UInt8(ascii: "\t") {
+                if bytes[stop] == UInt8(ascii: "\\") { escaped = true }
+                stop += 1
+            }
+            if stop - start == 2, bytes[start] == UInt8(ascii: "\\"), bytes[start + 1] == UInt8(ascii: "N") {
+                try body(nil)
+            } else if !escaped {
+                try body(UnsafeBufferPointer(rebasing: bytes[start..<stop]))
+            } else {
+                decodeField(bytes, from: start, to: stop)
+                try field.withUnsafeBufferPointer { try body($0) }
+            }
+            if stop >= end { break }
+            start = stop + 1
         }
+    }
+
+    /// Decodes a field's escapes into `field`.
+    private mutating func decodeField(_ line: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) {
         field.removeAll(keepingCapacity: true)
         var index = start
         while index < end {
@@ -64,7 +84,6 @@ struct CopyTextRowParser {
                 field.append(escape)
             }
         }
-        return String(decoding: field, as: UTF8.self)
     }
 
     private func hexValue(_ byte: UInt8) -> Int? {

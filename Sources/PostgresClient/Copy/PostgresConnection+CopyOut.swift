@@ -8,6 +8,15 @@ extension PostgresConnection {
     /// Returns the number of rows streamed.
     @discardableResult
     public func copyOut(_ query: PostgresQuery, row: ([String?]) throws -> Void) throws -> Int {
+        var parser = CopyTextRowParser()
+        return try copyOutLines(query) { line in try row(parser.parse(line)) }
+    }
+
+    /// Streams `COPY (…) TO STDOUT` (text format) as the server sends it: each row reaches `line` as its line of COPY
+    /// text (``CopyTextRowParser`` reads it), valid only during the call. If `line` throws, the COPY is cancelled on the
+    /// server and the error is rethrown. Returns the number of rows streamed.
+    @discardableResult
+    public func copyOutLines(_ query: PostgresQuery, line: (UnsafeRawBufferPointer) throws -> Void) throws -> Int {
         try withHandle { handle throws(PostgresError) -> Result<Int, any Error> in
             let started = try execute(query, on: handle)
             defer { PQclear(started) }
@@ -16,7 +25,6 @@ extension PostgresConnection {
                 throw PostgresError(code: .unexpectedResult, message: "the statement is not a COPY TO STDOUT", target: target)
             }
             var count = 0
-            var parser = CopyTextRowParser()
             var buffer: UnsafeMutablePointer<CChar>?
             while true {
                 let length = PQgetCopyData(handle, &buffer, 0)
@@ -26,10 +34,9 @@ extension PostgresConnection {
                     drainResults(handle)
                     throw error
                 }
-                let values = parser.parse(UnsafeRawBufferPointer(start: data, count: Int(length)))
-                PQfreemem(data)
+                defer { PQfreemem(data) }
                 do {
-                    try row(values)
+                    try line(UnsafeRawBufferPointer(start: data, count: Int(length)))
                 } catch {
                     cancelAndDrain(handle)
                     return .failure(error)
