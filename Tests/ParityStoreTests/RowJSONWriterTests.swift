@@ -33,3 +33,21 @@ struct RowJSONWriterTests {
         #expect(invalid.finish() == nil)
     }
 }
+
+@Suite("Row JSON writer reused")
+struct RowJSONWriterReuseTests {
+    @Test("take gives the text and leaves the writer empty for the next one")
+    func take() {
+        var writer = RowJSONWriter.array()
+        writer.string(Array("a\"".utf8)[...])
+        writer.null()
+        #expect(writer.take() == #"["a\"",null]"#)
+        #expect(writer.take() == "[]")
+        writer.number(3)
+        writer.string(Array("é".utf8)[...])
+        #expect(writer.take() == #"[3,"é"]"#)
+        writer.string([0xFF][...])
+        #expect(writer.take() == nil)
+        #expect(writer.take() == "[]")
+    }
+}

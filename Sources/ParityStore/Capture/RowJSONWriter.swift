@@ -34,8 +34,13 @@ public struct RowJSONWriter: Sendable {
 
     /// Writes a string value from its UTF-8 bytes (a member's value, or an array element).
     public mutating func string(_ utf8: ArraySlice<UInt8>) {
+        utf8.withUnsafeBufferPointer { string($0) }
+    }
+
+    /// Writes a string value from its UTF-8 bytes (a member's value, or an array element).
+    public mutating func string(_ utf8: UnsafeBufferPointer<UInt8>) {
         if close == UInt8(ascii: "]") { separate() }
-        utf8.withUnsafeBufferPointer { append(quoted: $0) }
+        append(quoted: utf8)
     }
 
     /// Writes a string value.
@@ -61,6 +66,17 @@ public struct RowJSONWriter: Sendable {
     public consuming func finish() -> String? {
         bytes.append(close)
         return String(validating: bytes, as: UTF8.self)
+    }
+
+    /// Closes the object or array and returns its text (nil when a string's bytes were not valid UTF-8), leaving the
+    /// writer empty, its buffer kept, for the next one: for writing many texts without allocating a buffer for each.
+    public mutating func take() -> String? {
+        bytes.append(close)
+        // ASCII needs no validation: `String(decoding:)` has a fast path where `String(validating:)` is generic code.
+        let text = bytes.allSatisfy { $0 < 0x80 } ? String(decoding: bytes, as: UTF8.self) : String(validating: bytes, as: UTF8.self)
+        bytes.removeSubrange(1...)
+        isEmpty = true
+        return text
     }
 
     private mutating func separate() {
