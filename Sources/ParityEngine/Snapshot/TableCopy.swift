@@ -35,11 +35,23 @@ struct TableCopy {
     func copy(
         on connection: PostgresConnection, progress: CopyProgress.Sink, every: Int = 10_000, _ body: ([String?]) throws -> Void
     ) throws {
+        var parser = CopyTextRowParser()
+        try copyLines(on: connection, progress: progress, every: every) { line in try body(parser.parse(line)) }
+    }
+
+    /// Streams every row of the table through `body` as its line of COPY text (values in `columns` order, valid only
+    /// during the call) on `connection`, in the order of the SQL expression `orderedBy` when given, reporting progress
+    /// to `progress` every `every` rows and once at the end.
+    func copyLines(
+        on connection: PostgresConnection, orderedBy order: String? = nil, progress: CopyProgress.Sink, every: Int = 10_000,
+        _ body: (UnsafeRawBufferPointer) throws -> Void
+    ) throws {
         var rows = 0
         let list = columns.map(quoteIdentifier).joined(separator: ", ")
+        let orderBy = order.map { " ORDER BY \($0)" } ?? ""
         progress(CopyProgress(side: side, mapping: mapping.name, rows: 0, estimatedRows: estimatedRows, done: false))
-        try connection.copyOut(PostgresQuery(unsafeSQL: "COPY (SELECT \(list) FROM \(table.quoted)) TO STDOUT")) { values in
-            try body(values)
+        try connection.copyOutLines(PostgresQuery(unsafeSQL: "COPY (SELECT \(list) FROM \(table.quoted)\(orderBy)) TO STDOUT")) { line in
+            try body(line)
             rows += 1
             if rows % every == 0 {
                 progress(CopyProgress(side: side, mapping: mapping.name, rows: rows, estimatedRows: estimatedRows, done: false))

@@ -4,13 +4,16 @@ import ParityConfig
 import ParityStore
 import PostgresClient
 import Reconciliation
+import Synchronization
 
-/// `parity verify --sources`: proves the store equals each source at an exact position. For each side it creates a
-/// temporary logical slot that exports its snapshot (the way `init` does: the snapshot's WAL position is exact), copies
-/// the mapped tables inside that snapshot and lets the slot go, waits until Parity's own slot has confirmed past that
-/// position (capture only confirms what is durable in the store), then compares every row, as raw text images, with
-/// the store's state of that side as of the position. It never touches Parity's slot or capture; the temporary slot
-/// lives only while the copy runs and goes with the connection on any error or signal.
+/// `parity verify --sources`: proves the store equals each source at an exact position. Each side is checked on its own
+/// thread, both at once: it creates a temporary logical slot that exports its snapshot (the way `init` does: the
+/// snapshot's WAL position is exact), imports the snapshot and drops the slot, and copies the mapped tables inside the
+/// snapshot to files beside the store, in the store's key order; the snapshot ends with that read. Then it waits until
+/// Parity's own slot has confirmed past the position (capture only confirms what is durable in the store), and compares
+/// every row, as raw text images, with the store's state of that side as of the position, merging both in key order. It
+/// never touches Parity's slot or capture; the temporary slot holds no WAL and goes with its connection on any error or
+/// signal, and the files go with the process. Memory stays flat however large the tables.
 public enum SourceVerifier {
     /// How long capture may take to confirm past a snapshot's position.
     public static let defaultConfirmationTimeout: Duration = .seconds(120)
@@ -28,36 +31,76 @@ public enum SourceVerifier {
                               exitCode: 2)
         }
         let mappings = configuration.tables.filter { tables.isEmpty || tables.contains($0.name) }
-        var checked: [SourceVerification.Table] = []
-        var drifts: [SourceVerification.Drift] = []
-        for side in sides {
-            let source = side == .legacy ? configuration.sources.legacy : configuration.sources.new
-            do {
-                let snapshot = try SourceSnapshot.take(side: side, source: source, mappings: mappings, progress: progress)
-                try waitForConfirmation(side: side, source: source, past: snapshot.position, timeout: confirmationTimeout)
-                for copied in snapshot.tables {
-                    let stored = try store.sourceState(side: side.rawValue, mapping: copied.mapping.name, asOf: Int64(snapshot.position.rawValue))
-                    let table = side == .legacy ? copied.mapping.legacy : copied.mapping.new
-                    checked.append(.init(
-                        side: side.rawValue, mapping: copied.mapping.name, table: table.description, position: snapshot.position.description,
-                        sourceRows: copied.rows.count, storedRows: stored.images.count, notComparable: stored.unknown.count))
-                    drifts += SourceVerification.drifts(
-                        side: side.rawValue, mapping: copied.mapping.name, table: table.description,
-                        keyColumns: side == .legacy ? copied.mapping.key.legacy : copied.mapping.key.new, source: copied.rows,
-                        stored: stored.images, unknown: stored.unknown, decodeKey: { RowJSON.decodeKey($0) ?? [] })
-                }
-            } catch let error as EngineError {
-                throw error
-            } catch let error as PostgresError {
-                throw EngineError(source: side.rawValue, message: "reading the source for verify failed: \(error)",
-                                  fix: "check that the source is reachable and the role may create replication slots (parity check)",
-                                  exitCode: 3)
-            } catch {
-                throw EngineError(source: side.rawValue, message: "verifying the source failed: \(error)",
-                                  fix: "check the store file (store.path) is readable", exitCode: 2)
+        let directory = URL(fileURLWithPath: store.path).deletingLastPathComponent().path
+        let outcomes = Mutex<[SourceSide: Result<[CheckedTable], EngineError>]>([:])
+        DispatchQueue.concurrentPerform(iterations: sides.count) { index in
+            let side = sides[index]
+            let outcome = Result { () throws(EngineError) in
+                try verify(side, source: source(side, configuration), mappings: mappings, store: store, directory: directory,
+                           confirmationTimeout: confirmationTimeout, progress: progress)
             }
+            outcomes.withLock { $0[side] = outcome }
         }
-        return SourceVerification(checkedAt: now(), tables: checked, drifts: drifts)
+        var checked: [CheckedTable] = []
+        for side in sides {
+            try checked += outcomes.withLock { $0[side]! }.get()
+        }
+        return SourceVerification(checkedAt: now(), tables: checked.map(\.table), drifts: checked.flatMap(\.drifts))
+    }
+
+    /// One table as checked, with its drifts.
+    private struct CheckedTable: Sendable {
+        var table: SourceVerification.Table
+        var drifts: [SourceVerification.Drift]
+    }
+
+    /// Reads `mappings`' tables on `side` inside a snapshot, waits for capture to confirm past it, and compares.
+    private static func verify(
+        _ side: SourceSide, source: SourceConfiguration, mappings: [TableMapping], store: ParityStore, directory: String,
+        confirmationTimeout: Duration, progress: @escaping CopyProgress.Sink
+    ) throws(EngineError) -> [CheckedTable] {
+        do {
+            let snapshot = try SourceSnapshot.take(
+                side: side, source: source, mappings: mappings, store: store, directory: directory, progress: progress)
+            try waitForConfirmation(side: side, source: source, past: snapshot.position, timeout: confirmationTimeout)
+            return try snapshot.tables.map { copied in
+                let compared = try compare(copied, position: snapshot.position, store: store)
+                return CheckedTable(
+                    table: .init(side: side.rawValue, mapping: copied.copy.mapping.name, table: copied.copy.table.description,
+                                 position: snapshot.position.description, sourceRows: compared.sourceRows,
+                                 storedRows: compared.storedRows, notComparable: compared.notComparable),
+                    drifts: compared.drifts)
+            }
+        } catch let error as EngineError {
+            throw error
+        } catch let error as PostgresError {
+            throw EngineError(source: side.rawValue, message: "reading the source for verify failed: \(error)",
+                              fix: "check that the source is reachable and the role may create replication slots (parity check)",
+                              exitCode: 3)
+        } catch {
+            throw EngineError.store(error, doing: "verifying the \(side.rawValue) source", fix: "check the store file (store.path) is readable")
+        }
+    }
+
+    /// Merges a copied table with the store's state of its side as of `position`, both in key order.
+    private static func compare(_ copied: SourceSnapshot.CopiedTable, position: LSN, store: ParityStore) throws -> SourceTableComparison {
+        let (side, mapping) = (copied.copy.side, copied.copy.mapping)
+        return try store.withSourceState(side: side.rawValue, mapping: mapping.name, asOf: Int64(position.rawValue)) { reader in
+            var stored = StoredRowsAtPosition(
+                position: Int64(position.rawValue),
+                closed: { try reader.nextClosedRow().map { .init(key: $0.key, columns: $0.columns, image: $0.image, lsn: $0.lsn) } },
+                changes: { try reader.nextChange().map { .init(key: $0.key, columns: $0.columns, image: $0.image) } })
+            var source = copied.rows()
+            return try SourceTableComparison.compare(
+                side: side.rawValue, mapping: mapping.name, table: copied.copy.table.description,
+                keyColumns: side == .legacy ? mapping.key.legacy : mapping.key.new,
+                source: { try source.next() }, stored: { try stored.next() },
+                decodeKey: { RowJSON.decodeKey($0) ?? [] }, decodeImage: { StoredImageForm.decode($1, columns: $0) })
+        }
+    }
+
+    private static func source(_ side: SourceSide, _ configuration: ParityConfiguration) -> SourceConfiguration {
+        side == .legacy ? configuration.sources.legacy : configuration.sources.new
     }
 
     /// Waits until Parity's slot on `side` has confirmed `position` (everything before it is durable in the store).
@@ -81,41 +124,5 @@ public enum SourceVerifier {
             source: side.rawValue,
             message: "capture has not confirmed past the snapshot at \(position) (slot \(source.slot) confirmed \(confirmed?.description ?? "nothing"))",
             fix: "keep parity capture (or parity run) running while verify runs", exitCode: 3)
-    }
-}
-
-/// The mapped tables of one source copied inside a snapshot whose WAL position is exact.
-struct SourceSnapshot {
-    struct CopiedTable {
-        let mapping: TableMapping
-        /// Key text (JSON array of the key's values) → the row's image, every column by name.
-        let rows: [String: [String: String?]]
-    }
-
-    /// Where the snapshot is: every transaction that committed before it is in it, none after.
-    let position: LSN
-    let tables: [CopiedTable]
-
-    /// Creates a temporary slot exporting its snapshot, copies `mappings`' tables on `side` inside it, and drops the slot
-    /// (it is temporary: closing its connection drops it, also on any error).
-    static func take(
-        side: SourceSide, source: SourceConfiguration, mappings: [TableMapping], progress: @escaping CopyProgress.Sink
-    ) throws -> SourceSnapshot {
-        let snapshot = try ExportedSnapshot(side: side, source: source, slot: "parity_verify_\(getpid())_\(side.rawValue)", temporary: true)
-        defer { snapshot.close() }
-        let connection = try snapshot.reader(source)
-        defer { connection.close() }
-        let catalog = SourceCatalog(connection: connection)
-        var tables: [CopiedTable] = []
-        for mapping in mappings {
-            let table = try TableCopy(side: side, mapping: mapping, catalog: catalog)
-            var rows: [String: [String: String?]] = [:]
-            try table.copy(on: connection, progress: progress) { values in
-                rows[RowJSON.key(table.keyPositions.map { values[$0] })] = Dictionary(
-                    zip(table.columns, values), uniquingKeysWith: { first, _ in first })
-            }
-            tables.append(CopiedTable(mapping: mapping, rows: rows))
-        }
-        return SourceSnapshot(position: snapshot.position, tables: tables)
     }
 }

@@ -89,31 +89,4 @@ public struct SourceVerification: Sendable, Equatable {
 
     /// 0 when the store equals every source checked, 1 otherwise.
     public var exitCode: Int32 { drifts.isEmpty ? 0 : 1 }
-
-    /// The drifts between a table's `source` rows and the `stored` ones (key text → image), skipping `unknown` keys; keys
-    /// are decoded into `keyColumns` for the report, in key text order.
-    public static func drifts(
-        side: String, mapping: String, table: String, keyColumns: [String], source: [String: [String: String?]],
-        stored: [String: [String: String?]], unknown: Set<String>, decodeKey: (String) -> [String?]
-    ) -> [Drift] {
-        var drifts: [Drift] = []
-        func drift(_ key: String, _ problem: Problem, _ columns: [String]) {
-            let values = decodeKey(key)
-            drifts.append(Drift(
-                side: side, mapping: mapping, table: table,
-                key: Dictionary(zip(keyColumns, values + Array(repeating: nil, count: max(0, keyColumns.count - values.count))),
-                                uniquingKeysWith: { first, _ in first }),
-                problem: problem, columns: columns))
-        }
-        for key in Set(source.keys).union(stored.keys).sorted() where !unknown.contains(key) {
-            switch (source[key], stored[key]) {
-            case (.some, nil): drift(key, .missingInStore, [])
-            case (nil, .some): drift(key, .extraInStore, [])
-            case (let row?, let kept?) where row != kept:
-                drift(key, .differentValue, Set(row.keys).union(kept.keys).filter { row[$0] != kept[$0] }.sorted())
-            default: break
-            }
-        }
-        return drifts
-    }
 }

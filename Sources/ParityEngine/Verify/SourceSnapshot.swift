@@ -1,0 +1,59 @@
+import Foundation
+import LogicalReplication
+import ParityConfig
+import ParityStore
+import PostgresClient
+
+/// The mapped tables of one source read inside a snapshot whose WAL position is exact, in the store's key order, each
+/// kept in a file (``LineSpill``) until the store can be compared with it.
+struct SourceSnapshot {
+    struct CopiedTable {
+        let copy: TableCopy
+        /// The form the store gives images of the table's columns.
+        let form: StoredImageForm
+        /// The table's rows as COPY text lines, in the store's key order.
+        let lines: LineSpill
+
+        /// The rows read back, as the comparison takes them.
+        func rows() -> SpilledRows {
+            SpilledRows(lines, encoder: SourceRowEncoder(form: form, keyPositions: copy.keyPositions), side: copy.side, table: copy.table)
+        }
+    }
+
+    let side: SourceSide
+    /// Where the snapshot is: every transaction that committed before it is in it, none after.
+    let position: LSN
+    let tables: [CopiedTable]
+
+    /// Creates a temporary slot exporting its snapshot, imports the snapshot into a read-only transaction and drops the
+    /// slot at once (closing its connection), so no WAL is held while `mappings`' tables on `side` are read into files
+    /// in `directory`; the snapshot ends with the read.
+    static func take(
+        side: SourceSide, source: SourceConfiguration, mappings: [TableMapping], store: ParityStore, directory: String,
+        progress: @escaping CopyProgress.Sink
+    ) throws -> SourceSnapshot {
+        let snapshot = try ExportedSnapshot(side: side, source: source, slot: "parity_verify_\(getpid())_\(side.rawValue)", temporary: true)
+        let connection: PostgresConnection
+        do {
+            connection = try snapshot.reader(source)
+        } catch {
+            snapshot.close()
+            throw error
+        }
+        snapshot.close()
+        defer { connection.close() }
+        let catalog = SourceCatalog(connection: connection)
+        var tables: [CopiedTable] = []
+        for mapping in mappings {
+            let table = try TableCopy(side: side, mapping: mapping, catalog: catalog)
+            let form = try store.imageForm(columns: table.columns)
+            let lines = try LineSpill(side: side, directory: directory)
+            let keyColumns = side == .legacy ? mapping.key.legacy : mapping.key.new
+            try table.copyLines(on: connection, orderedBy: StoreKeyOrder.expression(keyColumns: keyColumns), progress: progress) { line in
+                try lines.append(line)
+            }
+            tables.append(CopiedTable(copy: table, form: form, lines: lines))
+        }
+        return SourceSnapshot(side: side, position: snapshot.position, tables: tables)
+    }
+}

@@ -1,0 +1,49 @@
+import ParityConfig
+import Reconciliation
+
+/// A spilled source table's rows read back in the store's key order, each key once: of rows sharing a key (a table
+/// without a unique key), the last read counts. The source sorted them (``StoreKeyOrder``); a row out of that order
+/// stops the comparison, which merges in it.
+struct SpilledRows {
+    private let spill: LineSpill
+    private var encoder: SourceRowEncoder
+    private let side: SourceSide
+    private let table: QualifiedName
+    private var pending: SourceTableComparison.SourceRow?
+    private var started = false
+
+    init(_ spill: LineSpill, encoder: SourceRowEncoder, side: SourceSide, table: QualifiedName) {
+        self.spill = spill
+        self.encoder = encoder
+        self.side = side
+        self.table = table
+    }
+
+    /// The next row; nil after the last.
+    mutating func next() throws(EngineError) -> SourceTableComparison.SourceRow? {
+        if !started {
+            pending = try read()
+            started = true
+        }
+        guard var row = pending else { return nil }
+        while let following = try read() {
+            if KeyOrder.equal(following.key, row.key) {
+                row = following
+                continue
+            }
+            guard KeyOrder.precedes(row.key, following.key) else {
+                throw EngineError(source: side.rawValue, message: "rows of \(table) reached verify out of the store's key order",
+                                  fix: "report this as a Parity bug, naming the key columns' types", exitCode: 2)
+            }
+            pending = following
+            return row
+        }
+        pending = nil
+        return row
+    }
+
+    private mutating func read() throws(EngineError) -> SourceTableComparison.SourceRow? {
+        guard let line = try spill.nextLine() else { return nil }
+        return encoder.encode(line)
+    }
+}

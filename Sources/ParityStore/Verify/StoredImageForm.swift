@@ -1,0 +1,39 @@
+import GRDB
+
+/// The text form the store gives the images of rows with one column set (``ImageLayouts``), for rows read elsewhere
+/// (a source table, by `parity verify --sources`): an image written in this form has the same text as a stored image
+/// when both hold the same values under the same columns, and never when they do not, so rows compare as text and are
+/// decoded only when the texts differ.
+public struct StoredImageForm: Sendable {
+    /// The columns, in name order: the order of the values given to ``encode(_:)``.
+    public let columns: [String]
+    /// The store's layout of `columns`, or 0 (which no stored image names) when the store has none.
+    let layout: Int64
+
+    /// The image of `values` (in `columns` order) as text.
+    public func encode(_ values: [String?]) -> String {
+        RowJSON.image(layout: layout, values: values)
+    }
+
+    /// Starts an image in `writer`, an empty array writer: its values follow, in `columns` order (`string`, `null`),
+    /// then `finish()` or `take()` gives the same text as ``encode(_:)``.
+    public func startImage(in writer: inout RowJSONWriter) {
+        writer.number(Int(layout))
+    }
+
+    /// Decodes an image text of this form or of the store's holding `columns`; empty when the text is not one.
+    public static func decode(_ text: String, columns: [String]) -> [String: String?] {
+        RowJSONDecoder.positional(text).flatMap { ImageLayouts.image(columns: columns, values: $0.values) } ?? [:]
+    }
+}
+
+extension ParityStore {
+    /// The form of images with `columns` (sorted names). Only reads the store: columns it has never stored get a form
+    /// no stored image has.
+    public func imageForm(columns: [String]) throws(StoreError) -> StoredImageForm {
+        try read { db in
+            let layout = try Int64.fetchOne(db, sql: "SELECT id FROM image_layout WHERE columns = ?", arguments: [RowJSON.key(columns)])
+            return StoredImageForm(columns: columns, layout: layout ?? 0)
+        }
+    }
+}
