@@ -10,12 +10,12 @@ import Synchronization
 /// thread, both at once: it creates a temporary logical slot that exports its snapshot (the way `init` does: the
 /// snapshot's WAL position is exact), imports the snapshot and drops the slot, and copies the mapped tables inside the
 /// snapshot to files beside the store, in the store's key order; the snapshot ends with that read. Then it waits until
-/// Parity's own slot has confirmed past the position (capture only confirms what is durable in the store), and compares
+/// capture has stored everything that side committed before the position, and compares
 /// every row, as raw text images, with the store's state of that side as of the position, merging both in key order. It
 /// never touches Parity's slot or capture; the temporary slot holds no WAL and goes with its connection on any error or
 /// signal, and the files go with the process. Memory stays flat however large the tables.
 public enum SourceVerifier {
-    /// How long capture may take to confirm past a snapshot's position.
+    /// How long capture may take to store what a source committed before a snapshot's position.
     public static let defaultConfirmationTimeout: Duration = .seconds(120)
 
     /// Checks `sides` (both by default), only the mappings named in `tables` when given.
@@ -54,7 +54,7 @@ public enum SourceVerifier {
         var drifts: [SourceVerification.Drift]
     }
 
-    /// Reads `mappings`' tables on `side` inside a snapshot, waits for capture to confirm past it, and compares.
+    /// Reads `mappings`' tables on `side` inside a snapshot, waits for capture to store past it, and compares.
     private static func verify(
         _ side: SourceSide, source: SourceConfiguration, mappings: [TableMapping], store: ParityStore, directory: String,
         confirmationTimeout: Duration, progress: @escaping CopyProgress.Sink
@@ -62,7 +62,7 @@ public enum SourceVerifier {
         do {
             let snapshot = try SourceSnapshot.take(
                 side: side, source: source, mappings: mappings, store: store, directory: directory, progress: progress)
-            try waitForConfirmation(side: side, source: source, past: snapshot.position, timeout: confirmationTimeout)
+            try waitForCapture(side: side, source: source, store: store, past: snapshot.position, timeout: confirmationTimeout)
             return try snapshot.tables.map { copied in
                 let compared = try compare(copied, position: snapshot.position, store: store)
                 return CheckedTable(
@@ -103,26 +103,31 @@ public enum SourceVerifier {
         side == .legacy ? configuration.sources.legacy : configuration.sources.new
     }
 
-    /// Waits until Parity's slot on `side` has confirmed `position` (everything before it is durable in the store).
-    private static func waitForConfirmation(side: SourceSide, source: SourceConfiguration, past position: LSN, timeout: Duration) throws {
+    /// Waits until the store holds everything `side` committed before `position`: capture's checkpoint there (the end of
+    /// the last transaction it stored, or the WAL end of an idle keepalive it recorded) is at or past it. Capture
+    /// confirms that checkpoint to the slot only at its next status update (every 10 s), after making it survive power
+    /// loss; reading the store needs only that the store holds it, so an idle source's wait is one keepalive, not one
+    /// status interval.
+    private static func waitForCapture(
+        side: SourceSide, source: SourceConfiguration, store: ParityStore, past position: LSN, timeout: Duration
+    ) throws {
         let connection = try PostgresConnection.connect(ConnectionOptions(source: source))
         defer { connection.close() }
         let deadline = ContinuousClock.now + timeout
-        var confirmed: LSN?
+        var stored: LSN?
         repeat {
-            let rows = try connection.query(
-                "SELECT confirmed_flush_lsn::text AS confirmed FROM pg_replication_slots WHERE slot_name = \(source.slot)").rows
-            guard let row = rows.first else {
+            stored = try store.sourceRecord(side: side.rawValue).map { LSN(rawValue: $0.checkpointLSN) }
+            if let stored, stored >= position { return }
+            let slots = try connection.query("SELECT 1 AS found FROM pg_replication_slots WHERE slot_name = \(source.slot)").rows
+            guard !slots.isEmpty else {
                 throw EngineError(source: side.rawValue, message: "Parity's slot \(source.slot) does not exist",
                                   fix: "run parity status; a lost slot needs parity teardown and parity init", exitCode: 3)
             }
-            confirmed = row["confirmed"].flatMap { $0 }.flatMap(LSN.init)
-            if let confirmed, confirmed >= position { return }
-            Thread.sleep(forTimeInterval: 0.25)
+            Thread.sleep(forTimeInterval: 0.1)
         } while ContinuousClock.now < deadline
         throw EngineError(
             source: side.rawValue,
-            message: "capture has not confirmed past the snapshot at \(position) (slot \(source.slot) confirmed \(confirmed?.description ?? "nothing"))",
+            message: "capture has not stored past the snapshot at \(position) (the store holds \(side.rawValue) through \(stored?.description ?? "nothing"))",
             fix: "keep parity capture (or parity run) running while verify runs", exitCode: 3)
     }
 }
