@@ -18,7 +18,8 @@ public enum SourceVerifier {
     /// How long capture may take to store what a source committed before a snapshot's position.
     public static let defaultConfirmationTimeout: Duration = .seconds(120)
 
-    /// Checks `sides` (both by default), only the mappings named in `tables` when given.
+    /// Checks `sides` (both by default), only the mappings named in `tables` when given, and of those only the ones copied
+    /// on each side.
     public static func run(
         _ configuration: ParityConfiguration, store: ParityStore, sides: [SourceSide] = SourceSide.allCases, tables: [String] = [],
         confirmationTimeout: Duration = defaultConfirmationTimeout, now: @Sendable () -> Date = { Date() },
@@ -31,12 +32,21 @@ public enum SourceVerifier {
                               exitCode: 2)
         }
         let mappings = configuration.tables.filter { tables.isEmpty || tables.contains($0.name) }
+        // A mapping not copied on a side (added to the config, not yet init --add'ed) has nothing stored to prove there.
+        let copied: [MappingSource]
+        do {
+            copied = try store.mappingSources()
+        } catch {
+            throw EngineError.store(error, doing: "reading the store's mappings", fix: "check the store file (store.path) is readable")
+        }
         let directory = URL(fileURLWithPath: store.path).deletingLastPathComponent().path
         let outcomes = Mutex<[SourceSide: Result<[CheckedTable], EngineError>]>([:])
         DispatchQueue.concurrentPerform(iterations: sides.count) { index in
             let side = sides[index]
             let outcome = Result { () throws(EngineError) in
-                try verify(side, source: source(side, configuration), mappings: mappings, store: store, directory: directory,
+                try verify(side, source: source(side, configuration), mappings: mappings.filter { mapping in
+                    copied.contains { $0.side == side.rawValue && $0.mapping == mapping.name }
+                }, store: store, directory: directory,
                            confirmationTimeout: confirmationTimeout, progress: progress)
             }
             outcomes.withLock { $0[side] = outcome }
