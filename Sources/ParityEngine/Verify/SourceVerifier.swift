@@ -96,9 +96,10 @@ public enum SourceVerifier {
     private static func compare(_ copied: SourceSnapshot.CopiedTable, position: LSN, store: ParityStore) throws -> SourceTableComparison {
         let (side, mapping) = (copied.copy.side, copied.copy.mapping)
         return try store.withSourceState(side: side.rawValue, mapping: mapping.name, asOf: Int64(position.rawValue)) { reader in
+            let closed = { (row: ClosedSourceRow) in StoredRowsAtPosition.ClosedRow(key: row.key, columns: row.columns, image: row.image, lsn: row.lsn) }
             var stored = StoredRowsAtPosition(
-                position: Int64(position.rawValue),
-                closed: { try reader.nextClosedRow().map { .init(key: $0.key, columns: $0.columns, image: $0.image, lsn: $0.lsn) } },
+                position: Int64(position.rawValue), base: { try reader.nextStateRow().map(closed) },
+                delta: { try reader.nextDeltaRow().map(closed) },
                 changes: { try reader.nextChange().map { .init(key: $0.key, columns: $0.columns, image: $0.image) } })
             var source = copied.rows()
             return try SourceTableComparison.compare(

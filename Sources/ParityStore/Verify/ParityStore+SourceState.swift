@@ -2,9 +2,10 @@ import GRDB
 
 extension ParityStore {
     /// Calls `body` with a reader of what the store holds for `mapping` on `side` as of source position `lsn`, in one
-    /// read transaction (capture and closes go on meanwhile): the row state as of the last closed cycle, and every
-    /// captured change (ordinary or streamed) of a transaction that committed before `lsn`, both in key order. After
-    /// the last truncate before `lsn`, only the changes that follow it. Errors `body` throws pass through as they are.
+    /// read transaction (capture and closes go on meanwhile): the row state as of the last closed cycle, in its two
+    /// levels (`row_state` and the `row_delta` that overrides it, migrations/009), and every captured change (ordinary or
+    /// streamed) of a transaction that committed before `lsn`, each in key order. After the last truncate before `lsn`,
+    /// only the changes that follow it. Errors `body` throws pass through as they are.
     public func withSourceState<T>(side: String, mapping: String, asOf lsn: Int64, _ body: (SourceStateReader) throws -> T) throws -> T {
         try pool.read { db in
             let reader: SourceStateReader
@@ -18,11 +19,11 @@ extension ParityStore {
     }
 }
 
-/// A key's row as of the last closed cycle (`SourceStateReader`).
+/// A key's row in one level of the row state as of the last closed cycle (`SourceStateReader`).
 public struct ClosedSourceRow: Sendable {
     /// The key text (JSON array).
     public var key: String
-    /// The stored image (``StoredImageForm``); nil when the key no longer existed.
+    /// The stored image (``StoredImageForm``); nil when the key no longer existed (a delta row only).
     public var image: String?
     /// The columns of `image`, in the order of its values.
     public var columns: [String]
@@ -49,7 +50,8 @@ public final class SourceStateReader {
     private let db: Database
     private let layouts: ImageLayouts
     private let path: String
-    private let closed: RowCursor?
+    private let state: RowCursor?
+    private let delta: RowCursor?
     private let changes: RowCursor
     /// The last layout read and its columns: rows of a table share a few layouts.
     private var last: (layout: Int64, columns: [String])?
@@ -62,15 +64,25 @@ public final class SourceStateReader {
         let truncate = try Row.fetchOne(db, sql: Self.lastTruncate, arguments: arguments)
         truncated = truncate != nil
         arguments += ["after_lsn": truncate?[0] ?? Int64.min, "after_seq": truncate?[1] ?? Int64.min]
-        closed = truncated ? nil : try Row.fetchCursor(db, sql: Self.closedRows, arguments: arguments)
+        state = truncated ? nil : try Row.fetchCursor(db, sql: Self.stateRows, arguments: arguments)
+        delta = truncated ? nil : try Row.fetchCursor(db, sql: Self.deltaRows, arguments: arguments)
         changes = try Row.fetchCursor(db, sql: Self.changesBefore, arguments: arguments)
     }
 
-    /// The next key of the row state as of the last closed cycle, in key order (deleted keys too); nil after the last,
+    /// The next key of `row_state`, in key order (a key `row_delta` holds too is as the delta says); nil after the last,
     /// and always after a truncate.
-    public func nextClosedRow() throws(StoreError) -> ClosedSourceRow? {
+    public func nextStateRow() throws(StoreError) -> ClosedSourceRow? {
+        try next(of: state)
+    }
+
+    /// The next key of `row_delta`, in key order (deleted keys too); nil after the last, and always after a truncate.
+    public func nextDeltaRow() throws(StoreError) -> ClosedSourceRow? {
+        try next(of: delta)
+    }
+
+    private func next(of cursor: RowCursor?) throws(StoreError) -> ClosedSourceRow? {
         do {
-            guard let row = try closed?.next() else { return nil }
+            guard let row = try cursor?.next() else { return nil }
             let image: String? = row[1]
             return ClosedSourceRow(key: row[0], image: image, columns: try columns(of: image), lsn: row[2])
         } catch {
@@ -113,15 +125,15 @@ public final class SourceStateReader {
         ORDER BY 1 DESC, 2 DESC LIMIT 1
         """
 
-    /// Every key of `:side` and `:mapping` as of the last closed cycle (deleted ones too) with the position of the change
-    /// that left it so, in key order: SQLite merges the two halves, each in key order (MERGE (UNION ALL)).
-    private static let closedRows = """
-        SELECT row_key, row_values, lsn FROM row_state AS state
-        WHERE side = :side AND mapping = :mapping AND NOT EXISTS (
-            SELECT 1 FROM row_delta AS d WHERE d.side = state.side AND d.mapping = state.mapping AND d.row_key = state.row_key)
-        UNION ALL
-        SELECT row_key, row_values, lsn FROM row_delta WHERE side = :side AND mapping = :mapping
-        ORDER BY row_key
+    /// `row_state` of `:side` and `:mapping` in key order, read as it lies: without looking up each key in `row_delta`,
+    /// which the reader's caller merges in.
+    private static let stateRows = """
+        SELECT row_key, row_values, lsn FROM row_state WHERE side = :side AND mapping = :mapping ORDER BY row_key
+        """
+
+    /// `row_delta` of `:side` and `:mapping` in key order (a NULL image: the key no longer exists).
+    private static let deltaRows = """
+        SELECT row_key, row_values, lsn FROM row_delta WHERE side = :side AND mapping = :mapping ORDER BY row_key
         """
 
     /// The captured changes of `:side` and `:mapping` not yet folded, of transactions that committed before `:lsn` and

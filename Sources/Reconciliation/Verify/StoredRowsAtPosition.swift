@@ -1,11 +1,11 @@
 /// The store's rows of one side and mapping as of a source position, one key at a time in key order, for
-/// ``SourceTableComparison``: each key's row as of the last closed cycle, overridden by the captured changes of that key
-/// committed before the position, in commit order.
+/// ``SourceTableComparison``: each key's row as of the last closed cycle (kept in two levels: a base, and a delta whose
+/// rows override it), overridden by the captured changes of that key committed before the position, in commit order.
 ///
 /// A key whose row as of the last closed cycle comes from a change at or after the position is not comparable: the
 /// close that folded that change replaced the key's earlier row, which the position needs.
 public struct StoredRowsAtPosition {
-    /// A key's row as of the last closed cycle.
+    /// A key's row in one level of the state as of the last closed cycle.
     public struct ClosedRow: Sendable, Equatable {
         /// The key text.
         public var key: String
@@ -43,36 +43,50 @@ public struct StoredRowsAtPosition {
     }
 
     private let position: Int64
-    private let nextClosed: () throws -> ClosedRow?
+    private let nextBase: () throws -> ClosedRow?
+    private let nextDelta: () throws -> ClosedRow?
     private let nextChange: () throws -> Change?
-    private var closed: ClosedRow?
+    private var base: ClosedRow?
+    private var delta: ClosedRow?
     private var change: Change?
     private var started = false
 
-    /// Reads rows as of the last closed cycle from `closed` and changes from `changes`, each called until it returns nil:
-    /// both in increasing byte order of the key text, each key once in `closed`, and a key's changes in commit order.
-    public init(position: Int64, closed: @escaping () throws -> ClosedRow?, changes: @escaping () throws -> Change?) {
+    /// Reads the state as of the last closed cycle from `base` and `delta`, and changes from `changes`, each called until
+    /// it returns nil: all in increasing byte order of the key text, each key once in `base` and in `delta`, and a key's
+    /// changes in commit order.
+    public init(
+        position: Int64, base: @escaping () throws -> ClosedRow?, delta: @escaping () throws -> ClosedRow?,
+        changes: @escaping () throws -> Change?
+    ) {
         self.position = position
-        nextClosed = closed
+        nextBase = base
+        nextDelta = delta
         nextChange = changes
     }
 
     /// The next key that existed at the position or is not comparable, in key order; nil after the last.
     public mutating func next() throws -> SourceTableComparison.StoredRow? {
         if !started {
-            closed = try nextClosed()
-            change = try nextChange()
+            (base, delta, change) = (try nextBase(), try nextDelta(), try nextChange())
             started = true
         }
-        while let key = first(closed?.key, change?.key) {
+        while let key = first(first(base?.key, delta?.key), change?.key) {
+            var closed: ClosedRow?
+            if let base, KeyOrder.compare(base.key, key) == 0 {
+                closed = base
+                self.base = try nextBase()
+            }
+            if let delta, KeyOrder.compare(delta.key, key) == 0 {
+                closed = delta
+                self.delta = try nextDelta()
+            }
             var row = SourceTableComparison.StoredRow(key: key, columns: [], image: nil)
-            if let closed, KeyOrder.compare(closed.key, key) == 0 {
+            if let closed {
                 if closed.lsn >= position {
                     row.comparable = false
                 } else {
                     (row.columns, row.image) = (closed.columns, closed.image)
                 }
-                self.closed = try nextClosed()
             }
             while let change, KeyOrder.compare(change.key, key) == 0 {
                 (row.columns, row.image) = (change.columns, change.image)

@@ -43,14 +43,16 @@ struct SourceStateReaderTests {
         CapturedTransaction(xid: UInt32(end), commitLSN: end - 8, endLSN: end, commitTime: Int64(end / 10), changes: changes)
     }
 
-    /// The reader's two streams as text: `key note@lsn` for closed rows, `key note` (`-` for a deleted key) for changes.
+    /// The reader's streams as text: `key note@lsn` for state rows (then `delta key note@lsn`), `key note` (`-` for a
+    /// deleted key) for changes.
     func read(asOf lsn: Int64) throws -> (truncated: Bool, closed: [String], changes: [String]) {
         try store.withSourceState(side: "legacy", mapping: "orders", asOf: lsn) { reader in
             func note(_ image: String?, _ columns: [String]) -> String {
                 image.map { StoredImageForm.decode($0, columns: columns)["note"].map { $0 ?? "NULL" } ?? "?" } ?? "-"
             }
             var closed: [String] = []
-            while let row = try reader.nextClosedRow() { closed.append("\(row.key) \(note(row.image, row.columns))@\(row.lsn)") }
+            while let row = try reader.nextStateRow() { closed.append("\(row.key) \(note(row.image, row.columns))@\(row.lsn)") }
+            while let row = try reader.nextDeltaRow() { closed.append("delta \(row.key) \(note(row.image, row.columns))@\(row.lsn)") }
             var changes: [String] = []
             while let change = try reader.nextChange() { changes.append("\(change.key) \(note(change.image, change.columns))") }
             return (reader.truncated, closed, changes)
@@ -68,6 +70,20 @@ struct SourceStateReaderTests {
         #expect(try read(asOf: 192).changes.isEmpty, "a transaction committing at the position is not in it")
     }
 
+    @Test("a close folds changes into the delta, with their positions; the reader gives both levels")
+    func delta() throws {
+        _ = try store.closeCycle(id: 1, foldBefore: 25, merge: DeltaMergePolicy(minimumRows: 1_000, stateRowsPerDeltaRow: 4)) { _ in
+            CycleClose(cycle: CycleRecord(id: 1, label: "c1", start: 0, end: 25, status: "closed", closedAt: 1, keysCompared: 0,
+                                          unexplainedRate: "0"), tables: [], findings: [], carried: [])
+        }
+        let read = try read(asOf: 250)
+        #expect(read.closed == [
+            #"["1"] a@100"#, #"["2"] b@100"#, #"["3"] c@100"#, #"delta ["2"] b'@192"#, #"delta ["4"] d@192"#,
+        ])
+        #expect(read.changes.isEmpty, "the folded transaction is no longer a pending change")
+        #expect(try self.read(asOf: 1_000).changes.count == 5)
+    }
+
     @Test("after a truncate before the position, only what follows it")
     func truncate() throws {
         try store.apply(transaction(500, [change(.truncate, [])]), side: "legacy")
@@ -83,7 +99,7 @@ struct SourceStateReaderTests {
     @Test("source rows written in the stored form have the stored text; unknown columns get a form no stored image has")
     func imageForm() throws {
         let form = try store.imageForm(columns: ["id", "note"])
-        let stored = try store.withSourceState(side: "legacy", mapping: "orders", asOf: 150) { try $0.nextClosedRow()?.image }
+        let stored = try store.withSourceState(side: "legacy", mapping: "orders", asOf: 150) { try $0.nextStateRow()?.image }
         #expect(form.encode(["1", "a"]) == stored)
         var writer = RowJSONWriter.array()
         form.startImage(in: &writer)
