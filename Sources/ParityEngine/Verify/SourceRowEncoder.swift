@@ -4,10 +4,10 @@ import Reconciliation
 
 /// Turns a source table's COPY text lines (values in the table's column order) into the key text and image text the
 /// store would hold for them (`RowJSON.key`, ``StoredImageForm``), straight from the line's bytes, reusing its buffers
-/// from one line to the next. A value type: a line's fields are written without an exclusivity check each.
+/// from one line to the next; bytes that are not UTF-8 are repaired as the strings of `CopyTextRowParser.parse` repair
+/// them. A value type: a line's fields are written without an exclusivity check each.
 struct SourceRowEncoder {
     private let form: StoredImageForm
-    private let keyPositions: [Int]
     /// For each column, its place in the key, or nil.
     private let keySlots: [Int?]
     private var parser = CopyTextRowParser()
@@ -20,7 +20,6 @@ struct SourceRowEncoder {
     /// An encoder for rows of `form.columns` whose key columns are at `keyPositions`, in key order.
     init(form: StoredImageForm, keyPositions: [Int]) {
         self.form = form
-        self.keyPositions = keyPositions
         var slots = [Int?](repeating: nil, count: form.columns.count)
         for (slot, position) in keyPositions.enumerated() where position < slots.count { slots[position] = slot }
         keySlots = slots
@@ -48,13 +47,6 @@ struct SourceRowEncoder {
         for slot in keyValues.indices {
             if keyNulls[slot] { key.null() } else { keyValues[slot].withUnsafeBufferPointer { key.string($0) } }
         }
-        let keyText = key.take()
-        if let imageText = image.take(), let keyText {
-            return SourceTableComparison.SourceRow(key: keyText, columns: form.columns, image: imageText)
-        }
-        // Not UTF-8: the text the store would hold, with the bytes repaired as `String` repairs them.
-        let values = parser.parse(line)
-        return SourceTableComparison.SourceRow(
-            key: RowJSON.key(keyPositions.map { $0 < values.count ? values[$0] : nil }), columns: form.columns, image: form.encode(values))
+        return SourceTableComparison.SourceRow(key: key.take(), columns: form.columns, image: image.take())
     }
 }

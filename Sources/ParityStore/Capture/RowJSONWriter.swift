@@ -68,12 +68,12 @@ public struct RowJSONWriter: Sendable {
         return String(validating: bytes, as: UTF8.self)
     }
 
-    /// Closes the object or array and returns its text (nil when a string's bytes were not valid UTF-8), leaving the
-    /// writer empty, its buffer kept, for the next one: for writing many texts without allocating a buffer for each.
-    public mutating func take() -> String? {
+    /// Closes the object or array and returns its text, leaving the writer empty, its buffer kept, for the next one: for
+    /// writing many texts without allocating a buffer for each. Bytes that are not UTF-8 are repaired as
+    /// `String(decoding:as:)` repairs them (as they would have been in the strings the values came from).
+    public mutating func take() -> String {
         bytes.append(close)
-        // ASCII needs no validation: `String(decoding:)` has a fast path where `String(validating:)` is generic code.
-        let text = bytes.allSatisfy { $0 < 0x80 } ? String(decoding: bytes, as: UTF8.self) : String(validating: bytes, as: UTF8.self)
+        let text = String(decoding: bytes, as: UTF8.self)
         bytes.removeSubrange(1...)
         isEmpty = true
         return text

@@ -5,18 +5,13 @@ import GRDB
 /// when both hold the same values under the same columns, and never when they do not, so rows compare as text and are
 /// decoded only when the texts differ.
 public struct StoredImageForm: Sendable {
-    /// The columns, in name order: the order of the values given to ``encode(_:)``.
+    /// The columns, in name order: the order of an image's values.
     public let columns: [String]
     /// The store's layout of `columns`, or 0 (which no stored image names) when the store has none.
     let layout: Int64
 
-    /// The image of `values` (in `columns` order) as text.
-    public func encode(_ values: [String?]) -> String {
-        RowJSON.image(layout: layout, values: values)
-    }
-
     /// Starts an image in `writer`, an empty array writer: its values follow, in `columns` order (`string`, `null`),
-    /// then `finish()` or `take()` gives the same text as ``encode(_:)``.
+    /// then `finish()` or `take()` gives its text.
     public func startImage(in writer: inout RowJSONWriter) {
         writer.number(Int(layout))
     }
