@@ -10,9 +10,9 @@ struct Verify: ParsableCommand {
         abstract: "Prove the store equals the sources (--sources), or its ledger equals its state (--state).",
         discussion: """
             --sources reads each source inside a snapshot whose WAL position is exact (a temporary slot that exports its \
-            snapshot, dropped when the read ends), waits until capture has confirmed past that position, and compares every \
-            row of the mapped tables, as raw text, with what the store holds for that side as of the position; each row \
-            that differs is a capture_drift. Capture (parity capture or parity run) must be running. \
+            snapshot, dropped once the snapshot is imported) into files beside the store, waits until capture has stored \
+            everything before that position, and compares every row of the mapped tables, as raw text, with what the \
+            store holds for that side as of the position; each row that differs is a capture_drift. Capture (parity capture or parity run) must be running. \
             --state compares both sides' full stored state (as of the last closed cycle) through every mapping, as the \
             baseline does, and checks that the differences it finds are exactly the ledger's open ones: a self-check of \
             the incremental closes whose expected result is none. Exit 0 when they agree, 1 when any discrepancy is found \
