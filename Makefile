@@ -62,12 +62,14 @@ bench-capture: bench-build
 bench-lag: bench-build
 	.build/release/parity-bench lag .build/release/parity Benchmarks/out/lag.jsonl $(BENCH_LAG_SECONDS) $(BENCH_LAG_TPS)
 
-# Cycle close and baseline vs data-diff (installed into Benchmarks/out/venv on first run).
+# Cycle close and baseline vs data-diff (installed into Benchmarks/out/venv on first run), then
+# `parity verify --sources` on the same pair, with capture running and 9 drifts planted behind its back.
 bench-close: bench-build
 	.build/release/parity-bench close .build/release/parity Benchmarks/out/close.jsonl $(BENCH_CLOSE_ROWS)
 
 # Issue 4's close: 1M keys changed on each side of a 10M-row pair (every 10th row), 1% of them planted
-# differences (3,333 of each kind); also the 10M baseline against data-diff. About 5 minutes here.
+# differences (3,333 of each kind); also the 10M baseline against data-diff, and issue 23's verify of the
+# 10M pair against data-diff's full diff in the same run. About 6 minutes here.
 bench-close-large: bench-build
 	.build/release/parity-bench close .build/release/parity Benchmarks/out/close-10m.jsonl 10000000 10 3333
 

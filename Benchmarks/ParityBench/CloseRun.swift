@@ -1,7 +1,8 @@
 import Foundation
 
 /// The cycle-close benchmark end to end: baseline and one changed cycle by Parity, the same table
-/// pair by data-diff, each checked against the planted differences; prints phases and returns results.
+/// pair by data-diff, each checked against the planted differences, then `parity verify --sources` on the pair
+/// against drifts planted behind capture's back; prints phases and returns results.
 enum CloseRun {
     /// Runs everything with the table size and changes of `planted`, data-diff from the virtualenv at `venvDirectory`.
     static func run(parityBinary: String, planted: PlantedChanges, venvDirectory: String) throws -> [BenchResult] {
@@ -32,6 +33,9 @@ enum CloseRun {
         } catch {
             print("  data-diff did not run: \(error)")
         }
+        let verify = try VerifyRun(bench: bench).run()
+        phase("parity verify --sources (\(verify.drifts.count) drifts)", verify.run)
+        if !verify.correct { print("    planted \(VerifyRun(bench: bench).planted.sorted()), found \(verify.drifts.sorted())") }
         let compared = findings.compared
         return [
             BenchResult(
@@ -46,6 +50,10 @@ enum CloseRun {
                 name: "close_cycle_vs_where", figure: close.seconds, unit: "s", peer: "data-diff --where",
                 peerFigure: windowed?.run.seconds, rows: compared, peakRSSMegabytes: close.peakMegabytes, lowerIsBetter: true,
                 correct: parityCorrect, peerCorrect: windowed.map { $0.keys == planted.allKeys }),
+            BenchResult(
+                name: "verify_sources", figure: verify.run.seconds, unit: "s", peer: "data-diff full", peerFigure: full?.run.seconds,
+                rows: rows, peakRSSMegabytes: verify.run.peakMegabytes, lowerIsBetter: true, correct: verify.correct,
+                peerCorrect: full.map { $0.keys == planted.allKeys }),
             BenchResult(
                 name: "close_keys_per_second", figure: Double(compared) / close.seconds, unit: "keys/s", peer: "target",
                 peerFigure: 200_000, rows: compared, peakRSSMegabytes: close.peakMegabytes, correct: parityCorrect),

@@ -9,13 +9,13 @@ struct TimedRun {
 
     var peakMegabytes: Double { Double(peakResidentBytes) / 1_048_576 }
 
-    /// Runs `arguments` to the end; throws with its output when it exits non-zero.
-    static func run(_ arguments: [String]) throws -> TimedRun {
+    /// Runs `arguments` to the end; throws with its output when it exits with a status not in `allowed`.
+    static func run(_ arguments: [String], allowed: Set<Int32> = [0]) throws -> TimedRun {
         let start = Date()
         let process = try RunningProcess(arguments)
         let (status, peak) = process.waitWithPeakMemory()
         let run = TimedRun(seconds: Date().timeIntervalSince(start), peakResidentBytes: peak, output: process.output)
-        guard status == 0 else { throw BenchError("\(arguments.joined(separator: " ")) exited \(status): \(run.output)") }
+        guard allowed.contains(status) else { throw BenchError("\(arguments.joined(separator: " ")) exited \(status): \(run.output)") }
         return run
     }
 }
@@ -25,9 +25,9 @@ struct ParityRunner {
     let binary: String
     let configPath: String
 
-    /// Runs `parity SUBCOMMAND... --config CONFIG`.
-    func run(_ arguments: [String]) throws -> TimedRun {
-        try TimedRun.run([binary] + arguments + ["--config", configPath])
+    /// Runs `parity SUBCOMMAND... --config CONFIG`; an exit status not in `allowed` throws.
+    func run(_ arguments: [String], allowed: Set<Int32> = [0]) throws -> TimedRun {
+        try TimedRun.run([binary] + arguments + ["--config", configPath], allowed: allowed)
     }
 
     /// The findings and keys compared of every cycle a `parity close` printed as closed.

@@ -4,7 +4,7 @@ import PostgresClient
 
 // parity-bench: capture throughput and memory side by side with pg_recvlogical on the same WAL,
 // (mode `lag`) live commit-to-durable lag under a steady pgbench load on both databases, or
-// (mode `close`) cycle close and baseline side by side with data-diff on the same table pair.
+// (mode `close`) cycle close, baseline and `parity verify --sources` side by side with data-diff on the same table pair.
 // Usage: parity-bench PARITY_BINARY OUTPUT.jsonl [ROWS] [SMALL_TRANSACTIONS]
 //        parity-bench lag PARITY_BINARY OUTPUT.jsonl [SECONDS] [TPS_PER_DATABASE]
 //        parity-bench close PARITY_BINARY OUTPUT.jsonl [ROWS [STRIDE PER_KIND [heap|random]]]   (data-diff's virtualenv: OUTPUT's folder/venv)
