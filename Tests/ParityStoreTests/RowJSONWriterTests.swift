@@ -36,18 +36,18 @@ struct RowJSONWriterTests {
 
 @Suite("Row JSON writer reused")
 struct RowJSONWriterReuseTests {
-    @Test("take gives the text, bytes that are not UTF-8 repaired, and leaves the writer empty for the next one")
+    @Test("take appends the text as written and leaves the writer empty for the next one")
     func take() {
         var writer = RowJSONWriter.array()
+        var output: [UInt8] = []
         writer.string(Array("a\"".utf8)[...])
         writer.null()
-        #expect(writer.take() == #"["a\"",null]"#)
-        #expect(writer.take() == "[]")
+        writer.take(appendingTo: &output)
+        writer.take(appendingTo: &output)
         writer.number(3)
         writer.string(Array("é".utf8)[...])
-        #expect(writer.take() == #"[3,"é"]"#)
-        writer.string([0x61, 0xFF][...])
-        #expect(writer.take() == "[\"a\u{FFFD}\"]")
-        #expect(writer.take() == "[]")
+        writer.string([0xFF][...])
+        writer.take(appendingTo: &output)
+        #expect(output == Array(#"["a\"",null][][3,"é",""#.utf8) + [0xFF] + Array(#""]"#.utf8))
     }
 }

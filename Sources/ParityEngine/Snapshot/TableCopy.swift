@@ -40,7 +40,7 @@ struct TableCopy {
     }
 
     /// Streams every row of the table through `body` as its line of COPY text (values in `columns` order, valid only
-    /// during the call) on `connection`, in the order of the SQL expression `orderedBy` when given, reporting progress
+    /// during the call) on `connection`, in the order of the SQL `ORDER BY` list `orderedBy` when given, reporting progress
     /// to `progress` every `every` rows and once at the end.
     func copyLines(
         on connection: PostgresConnection, orderedBy order: String? = nil, progress: CopyProgress.Sink, every: Int = 10_000,

@@ -3,9 +3,9 @@ import PostgresClient
 import Reconciliation
 
 /// Turns a source table's COPY text lines (values in the table's column order) into the key text and image text the
-/// store would hold for them (`RowJSON.key`, ``StoredImageForm``), straight from the line's bytes, reusing its buffers
-/// from one line to the next; bytes that are not UTF-8 are repaired as the strings of `CopyTextRowParser.parse` repair
-/// them. A value type: a line's fields are written without an exclusivity check each.
+/// store would hold for them (`RowJSON.key`, ``StoredImageForm``), straight from the line's bytes, as one line
+/// `key<TAB>image<LF>` (JSON texts escape tabs and newlines, so neither holds one), reusing its buffers from one line
+/// to the next. A value type: a line's fields are written without an exclusivity check each.
 struct SourceRowEncoder {
     private let form: StoredImageForm
     /// For each column, its place in the key, or nil.
@@ -16,6 +16,7 @@ struct SourceRowEncoder {
     /// The key's values of the line being encoded, in key order, and which of them are NULL.
     private var keyValues: [[UInt8]]
     private var keyNulls: [Bool]
+    private var output: [UInt8] = []
 
     /// An encoder for rows of `form.columns` whose key columns are at `keyPositions`, in key order.
     init(form: StoredImageForm, keyPositions: [Int]) {
@@ -25,10 +26,11 @@ struct SourceRowEncoder {
         keySlots = slots
         keyValues = Array(repeating: [], count: keyPositions.count)
         keyNulls = Array(repeating: true, count: keyPositions.count)
+        output.reserveCapacity(512)
     }
 
-    /// The row of one line.
-    mutating func encode(_ line: UnsafeRawBufferPointer) -> SourceTableComparison.SourceRow {
+    /// Calls `body` with the encoded form of one line, valid only during the call.
+    mutating func encode(_ line: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) throws -> Void) rethrows {
         form.startImage(in: &image)
         var column = 0
         // The parser is set aside while it reads, so that the fields can be written into `self`.
@@ -47,6 +49,22 @@ struct SourceRowEncoder {
         for slot in keyValues.indices {
             if keyNulls[slot] { key.null() } else { keyValues[slot].withUnsafeBufferPointer { key.string($0) } }
         }
-        return SourceTableComparison.SourceRow(key: key.take(), columns: form.columns, image: image.take())
+        output.removeAll(keepingCapacity: true)
+        key.take(appendingTo: &output)
+        output.append(UInt8(ascii: "\t"))
+        image.take(appendingTo: &output)
+        output.append(UInt8(ascii: "\n"))
+        try output.withUnsafeBytes(body)
+    }
+
+    /// The row of an encoded line (with or without its newline); bytes that are not UTF-8 are repaired as `String`
+    /// repairs them (as the strings of `CopyTextRowParser.parse` would have been).
+    static func row(_ encoded: UnsafeRawBufferPointer, columns: [String]) -> SourceTableComparison.SourceRow {
+        let bytes = encoded.assumingMemoryBound(to: UInt8.self)
+        let end = bytes.last == UInt8(ascii: "\n") ? bytes.count - 1 : bytes.count
+        let tab = bytes[..<end].firstIndex(of: UInt8(ascii: "\t")) ?? end
+        return SourceTableComparison.SourceRow(
+            key: String(decoding: UnsafeBufferPointer(rebasing: bytes[..<tab]), as: UTF8.self), columns: columns,
+            image: String(decoding: UnsafeBufferPointer(rebasing: bytes[min(tab + 1, end)..<end]), as: UTF8.self))
     }
 }

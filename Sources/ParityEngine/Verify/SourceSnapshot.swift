@@ -5,18 +5,16 @@ import ParityStore
 import PostgresClient
 
 /// The mapped tables of one source read inside a snapshot whose WAL position is exact, in the store's key order, each
-/// kept in a file (``LineSpill``) until the store can be compared with it.
+/// kept in a file (``LineSpill``) as the key and image texts the store would hold, until the store can be compared with it.
 struct SourceSnapshot {
     struct CopiedTable {
         let copy: TableCopy
-        /// The form the store gives images of the table's columns.
-        let form: StoredImageForm
-        /// The table's rows as COPY text lines, in the store's key order.
+        /// The table's rows as encoded lines (``SourceRowEncoder``), in the store's key order.
         let lines: LineSpill
 
         /// The rows read back, as the comparison takes them.
         func rows() -> SpilledRows {
-            SpilledRows(lines, encoder: SourceRowEncoder(form: form, keyPositions: copy.keyPositions), side: copy.side, table: copy.table)
+            SpilledRows(lines, columns: copy.columns, side: copy.side, table: copy.table)
         }
     }
 
@@ -26,8 +24,8 @@ struct SourceSnapshot {
     let tables: [CopiedTable]
 
     /// Creates a temporary slot exporting its snapshot, imports the snapshot into a read-only transaction and drops the
-    /// slot at once (closing its connection), so no WAL is held while `mappings`' tables on `side` are read into files
-    /// in `directory`; the snapshot ends with the read.
+    /// slot at once (closing its connection), so no WAL is held while `mappings`' tables on `side` are read, encoded as
+    /// they arrive, into files in `directory`; the snapshot ends with the read.
     static func take(
         side: SourceSide, source: SourceConfiguration, mappings: [TableMapping], store: ParityStore, directory: String,
         progress: @escaping CopyProgress.Sink
@@ -46,13 +44,13 @@ struct SourceSnapshot {
         var tables: [CopiedTable] = []
         for mapping in mappings {
             let table = try TableCopy(side: side, mapping: mapping, catalog: catalog)
-            let form = try store.imageForm(columns: table.columns)
+            var encoder = SourceRowEncoder(form: try store.imageForm(columns: table.columns), keyPositions: table.keyPositions)
             let lines = try LineSpill(side: side, directory: directory)
-            let keyColumns = side == .legacy ? mapping.key.legacy : mapping.key.new
-            try table.copyLines(on: connection, orderedBy: StoreKeyOrder.expression(keyColumns: keyColumns), progress: progress) { line in
-                try lines.append(line)
+            let order = try StoreKeyOrder.orderBy(keyColumns: side == .legacy ? mapping.key.legacy : mapping.key.new, of: table.table, on: connection)
+            try table.copyLines(on: connection, orderedBy: order, progress: progress) { line in
+                try encoder.encode(line) { try lines.append($0) }
             }
-            tables.append(CopiedTable(copy: table, form: form, lines: lines))
+            tables.append(CopiedTable(copy: table, lines: lines))
         }
         return SourceSnapshot(side: side, position: snapshot.position, tables: tables)
     }

@@ -1,20 +1,20 @@
 import ParityConfig
 import Reconciliation
 
-/// A spilled source table's rows read back in the store's key order, each key once: of rows sharing a key (a table
-/// without a unique key), the last read counts. The source sorted them (``StoreKeyOrder``); a row out of that order
+/// A spilled source table's rows (``SourceRowEncoder``) read back in the store's key order, each key once: of rows
+/// sharing a key (a table without a unique key), the last read counts. The source sorted them (``StoreKeyOrder``); a row out of that order
 /// stops the comparison, which merges in it.
 struct SpilledRows {
     private let spill: LineSpill
-    private var encoder: SourceRowEncoder
+    private let columns: [String]
     private let side: SourceSide
     private let table: QualifiedName
     private var pending: SourceTableComparison.SourceRow?
     private var started = false
 
-    init(_ spill: LineSpill, encoder: SourceRowEncoder, side: SourceSide, table: QualifiedName) {
+    init(_ spill: LineSpill, columns: [String], side: SourceSide, table: QualifiedName) {
         self.spill = spill
-        self.encoder = encoder
+        self.columns = columns
         self.side = side
         self.table = table
     }
@@ -42,8 +42,7 @@ struct SpilledRows {
         return row
     }
 
-    private mutating func read() throws(EngineError) -> SourceTableComparison.SourceRow? {
-        guard let line = try spill.nextLine() else { return nil }
-        return encoder.encode(line)
+    private func read() throws(EngineError) -> SourceTableComparison.SourceRow? {
+        try spill.nextLine().map { SourceRowEncoder.row($0, columns: columns) }
     }
 }

@@ -68,15 +68,13 @@ public struct RowJSONWriter: Sendable {
         return String(validating: bytes, as: UTF8.self)
     }
 
-    /// Closes the object or array and returns its text, leaving the writer empty, its buffer kept, for the next one: for
-    /// writing many texts without allocating a buffer for each. Bytes that are not UTF-8 are repaired as
-    /// `String(decoding:as:)` repairs them (as they would have been in the strings the values came from).
-    public mutating func take() -> String {
+    /// Closes the object or array and appends its text (UTF-8, as written) to `output`, leaving the writer empty, its
+    /// buffer kept, for the next one: for writing many texts without allocating a buffer for each.
+    public mutating func take(appendingTo output: inout [UInt8]) {
         bytes.append(close)
-        let text = String(decoding: bytes, as: UTF8.self)
+        output.append(contentsOf: bytes)
         bytes.removeSubrange(1...)
         isEmpty = true
-        return text
     }
 
     private mutating func separate() {

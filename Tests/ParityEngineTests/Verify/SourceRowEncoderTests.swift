@@ -4,7 +4,8 @@ import PostgresClient
 import Testing
 @testable import ParityEngine
 
-/// A COPY line encoded straight from its bytes gives the key and image texts the store holds for the same values.
+/// A COPY line encoded straight from its bytes, as one line, gives the key and image texts the store holds for the same
+/// values.
 @Suite struct SourceRowEncoderTests {
     @Test func bytesEncodeAsTheStoreWritesValues() throws {
         let lines = [
@@ -28,7 +29,10 @@ import Testing
         }
         var encoder = SourceRowEncoder(form: try store.imageForm(columns: columns), keyPositions: [2, 0])
         for line in lines {
-            let row = Array(line.utf8).withUnsafeBytes { encoder.encode($0) }
+            var encoded: [UInt8] = []
+            Array(line.utf8).withUnsafeBytes { bytes in encoder.encode(bytes) { encoded = Array($0) } }
+            #expect(encoded.filter { $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n") }.count == 2, "\(line)")
+            let row = encoded.withUnsafeBytes { SourceRowEncoder.row($0, columns: columns) }
             #expect(stored[row.key] == row.image, "\(line)")
             #expect(row.columns == columns)
         }

@@ -104,7 +104,9 @@ struct SourceStateReaderTests {
             for value in values {
                 if let value { writer.string(Array(value.utf8)[...]) } else { writer.null() }
             }
-            return writer.take()
+            var text: [UInt8] = []
+            writer.take(appendingTo: &text)
+            return String(decoding: text, as: UTF8.self)
         }
         let form = try store.imageForm(columns: ["id", "note"])
         let stored = try store.withSourceState(side: "legacy", mapping: "orders", asOf: 150) { try $0.nextStateRow()?.image }
