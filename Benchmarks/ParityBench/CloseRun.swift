@@ -23,8 +23,9 @@ enum CloseRun {
         var windowed: (run: TimedRun, keys: Set<String>)?
         do {
             let peer = try DataDiffPeer.install(into: venvDirectory)
-            full = try peer.diff(port: bench.cluster.port)
+            // The full diff last: verify follows it, so the two meet the machine in the same state.
             windowed = try peer.diff(port: bench.cluster.port, whereClause: planted.whereWindow)
+            full = try peer.diff(port: bench.cluster.port)
             for (name, result) in [("data-diff (full, ", full), ("data-diff --where (", windowed)] {
                 guard let result else { continue }
                 phase("\(name)\(result.keys.count) differing keys)", result.run)
