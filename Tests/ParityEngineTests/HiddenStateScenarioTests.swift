@@ -106,4 +106,62 @@ struct HiddenStateScenarioTests {
         let changes = try scenario.store.inventoryChanges(cycle: try #require(try scenario.store.cycles().first { $0.id > a.id }).id)
         #expect(changes.map { "\($0.change) \($0.kind) \($0.name) \($0.documented)" } == ["added trigger orders_audit false"])
     }
+
+    /// Issue 24: a built-in trigger function's column, and a BEFORE UPDATE trigger (with a `WHEN`) that cannot have set
+    /// the column of a row only inserted.
+    @Test("a tsvector_update_trigger column is attributed to it; an UPDATE-only trigger only on rows updated")
+    func attributionByEvent() throws {
+        let scenario = try ReconciliationScenario(
+            legacySchema: """
+                CREATE TABLE heap_log (id bigint, what text);
+                CREATE TABLE docs (id int PRIMARY KEY, title text, status text, fts tsvector);
+                CREATE TRIGGER docs_fts BEFORE INSERT OR UPDATE ON docs FOR EACH ROW
+                    EXECUTE FUNCTION tsvector_update_trigger(fts, 'pg_catalog.simple', title);
+                CREATE FUNCTION upper_status() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    NEW.status := upper(NEW.status);
+                    RETURN NEW;
+                END $$;
+                CREATE TRIGGER docs_bu BEFORE UPDATE ON docs FOR EACH ROW
+                    WHEN (OLD.status IS DISTINCT FROM NEW.status) EXECUTE FUNCTION upper_status();
+                """,
+            newSchema: "CREATE TABLE heap_log (id bigint, what text); CREATE TABLE docs (id int PRIMARY KEY, title text, status text, fts tsvector);",
+            tables: """
+                  - name: docs
+                    legacy: public.docs
+                    new: public.docs
+                    key: { legacy: [id], new: [id] }
+                    columns:
+                      - { legacy: title, new: title }
+                      - { legacy: status, new: status }
+                      - { legacy: fts, new: fts }
+                """)
+        defer { scenario.stop() }
+        let session = try scenario.startCapture()
+        defer { session.stop() }
+
+        let calendar = try #require(CycleCalendar(scenario.configuration.cycle))
+        let window = try CycleClock.waitForWindow(calendar, offset: 0.2...3)
+        // The new system keeps no full-text column and does not upper-case statuses. Row 1 is only inserted (legacy keeps
+        // 'draft' as written); row 2 is inserted and then updated, so legacy's trigger upper-cased its status.
+        try scenario.write(
+            legacy: "INSERT INTO docs (id, title, status) VALUES (1, 'red fox', 'draft'), (2, 'blue whale', 'draft')",
+            new: "INSERT INTO docs (id, title, status) VALUES (1, 'red fox', 'Draft'), (2, 'blue whale', 'draft')")
+        try scenario.write(legacy: "UPDATE docs SET status = 'sent' WHERE id = 2", new: "UPDATE docs SET status = 'sent' WHERE id = 2")
+        try scenario.closeThrough(window, session: session)
+        let cycle = try #require(try scenario.store.cycles().first { $0.label == window.label })
+
+        let findings = try scenario.store.findings(cycle: cycle.id)
+        let fts = findings.filter { $0.column == "fts" }
+        let ftsKeys: [String] = fts.compactMap { finding in finding.key["id"] ?? nil }.sorted()
+        #expect(ftsKeys == ["1", "2"])
+        #expect(fts.allSatisfy { $0.attributedTo == "docs_fts → pg_catalog.tsvector_update_trigger()" })
+        let status = try #require(findings.first { $0.column == "status" && $0.key["id"] == "1" })
+        #expect(status.legacy == "draft" && status.new == "Draft")
+        #expect(status.attributedTo == nil, "row 1 was only inserted: the BEFORE UPDATE trigger never fired on it")
+        let updated = try #require(findings.first { $0.column == "status" && $0.key["id"] == "2" })
+        #expect(updated.legacy == "SENT" && updated.new == "sent")
+        #expect(updated.attributedTo == "docs_bu → upper_status() when (old.status IS DISTINCT FROM new.status)")
+        #expect(findings.count == 4)
+    }
 }

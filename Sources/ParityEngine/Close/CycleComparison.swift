@@ -68,7 +68,8 @@ final class CycleComparison {
         let hidden = try hiddenState.run(reader, window: window, label: record.label)
         let attribute = { (finding: Finding) in
             self.stored(finding, attributedTo: self.configuration.tables.first { $0.name == finding.mapping }.flatMap {
-                hidden.analysis.attribution(table: HiddenStateRun.name($0.legacy), column: finding.column)?.label
+                hidden.analysis.attribution(
+                    table: HiddenStateRun.name($0.legacy), column: finding.column, changes: finding.legacyChanges)?.label
             })
         }
         let attributed = findings.map(attribute)

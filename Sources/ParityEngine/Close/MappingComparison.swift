@@ -74,7 +74,10 @@ struct MappingComparison {
             }
             let legacy = try image(pair.legacy, side: .legacy, canonical: pair.canonical, reader: reader, index: &index)
             let new = try image(pair.new, side: .new, canonical: pair.canonical, reader: reader, index: &index)
-            let found = comparer.compare(legacy: legacy, new: new, cycle: label)
+            var found = comparer.compare(legacy: legacy, new: new, cycle: label)
+            if let events = pair.legacy?.events {
+                for index in found.indices { found[index].legacyChanges = events.triggerEvents }
+            }
             rounding.observe(comparer, legacy: legacy, new: new)
             if found.isEmpty {
                 matched += 1

@@ -33,7 +33,9 @@ struct FunctionCatalog {
         let rows = try connection.query(scope.query("""
             SELECT t.tgname AS name, n.nspname || '.' || c.relname AS table_name, t.tgtype::int AS type,
                    t.tgenabled::text AS enabled, pn.nspname || '.' || p.proname AS function,
-                   encode(t.tgargs, 'escape') AS arguments
+                   encode(t.tgargs, 'escape') AS arguments,
+                   CASE WHEN t.tgqual IS NOT NULL THEN substring(pg_get_triggerdef(t.oid) from ' WHEN \\((.*)\\) EXECUTE ') END
+                       AS condition
             FROM pg_trigger t
             JOIN pg_class c ON c.oid = t.tgrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -50,9 +52,23 @@ struct FunctionCatalog {
                 name: try row.decode(String.self, "name"), table: try row.decode(String.self, "table_name"),
                 type: TriggerType(bits: try row.decode(Int.self, "type")),
                 enabled: try enabledState(row, "enabled"), function: function,
-                reach: reach(of: function, arguments: try row.decode(String?.self, "arguments") ?? "", graph: graph)))
+                reach: reach(of: function, arguments: try row.decode(String?.self, "arguments") ?? "", graph: graph),
+                condition: try row.decode(String?.self, "condition").map(Self.unwrapped)))
         }
         return triggers
+    }
+
+    /// A trigger's `WHEN` condition without the parentheses PostgreSQL prints around a whole expression
+    /// (`(old.a IS DISTINCT FROM new.a)` → `old.a IS DISTINCT FROM new.a`; `(a > 1) AND (b < 2)` is kept).
+    static func unwrapped(_ condition: String) -> String {
+        guard condition.hasPrefix("("), condition.hasSuffix(")") else { return condition }
+        var depth = 0
+        for (offset, character) in condition.enumerated() {
+            if character == "(" { depth += 1 }
+            if character == ")" { depth -= 1 }
+            if depth == 0, offset < condition.count - 1 { return condition }
+        }
+        return String(condition.dropFirst().dropLast())
     }
 
     /// Event triggers (database-wide, so the schema scope does not apply).

@@ -25,17 +25,18 @@ enum CycleFold {
         try db.withParallelSort {
             try db.execute(
                 sql: """
-                    INSERT INTO row_delta (side, mapping, row_key, row_values, commit_time, lsn, folded_by)
-                    SELECT e.side, e.mapping, e.row_key, \(event.values), \(event.time), \(event.lsn), :cycle FROM (
-                        SELECT side, mapping, old_key AS row_key, NULL AS row_values, commit_time, commit_lsn, seq, 0 AS part
+                    INSERT INTO row_delta (side, mapping, row_key, row_values, commit_time, lsn, folded_by, events)
+                    SELECT e.side, e.mapping, e.row_key, \(event.values), \(event.time), \(event.lsn), :cycle, e.events FROM (
+                        SELECT side, mapping, old_key AS row_key, NULL AS row_values, commit_time, commit_lsn, seq, 0 AS part,
+                            \(ChangeEvents.update.rawValue) AS events
                         FROM \(PendingChanges.keyChangesBefore)
                         UNION ALL
-                        SELECT side, mapping, row_key, row_values, commit_time, commit_lsn, seq, 1
+                        SELECT side, mapping, row_key, row_values, commit_time, commit_lsn, seq, 1, \(ChangeEvents.sql(op: "op"))
                         FROM \(PendingChanges.before) WHERE row_key IS NOT NULL) AS e \(event.join)
                     ORDER BY e.side, e.mapping, e.row_key, e.commit_lsn, e.seq, e.part
                     ON CONFLICT (side, mapping, row_key) DO UPDATE SET
                         row_values = excluded.row_values, commit_time = excluded.commit_time, lsn = excluded.lsn,
-                        folded_by = excluded.folded_by
+                        folded_by = excluded.folded_by, \(ChangeEvents.accumulated)
                     WHERE excluded.lsn >= row_delta.lsn
                     """,
                 arguments: ["end": end, "cycle": cycle])
@@ -86,10 +87,12 @@ enum CycleFold {
     private static func deleteClosedRows(_ db: Database, _ truncate: Row, cycle: Int64) throws {
         try db.execute(
             sql: """
-                INSERT INTO row_delta (side, mapping, row_key, row_values, commit_time, lsn, folded_by)
-                SELECT :side, :mapping, row_key, NULL, :time, :lsn, :cycle FROM (\(RowDelta.closedRows)) WHERE true
+                INSERT INTO row_delta (side, mapping, row_key, row_values, commit_time, lsn, folded_by, events)
+                SELECT :side, :mapping, row_key, NULL, :time, :lsn, :cycle, \(ChangeEvents.truncate.rawValue)
+                FROM (\(RowDelta.closedRows)) WHERE true
                 ON CONFLICT (side, mapping, row_key) DO UPDATE SET
-                    row_values = NULL, commit_time = excluded.commit_time, lsn = excluded.lsn, folded_by = excluded.folded_by
+                    row_values = NULL, commit_time = excluded.commit_time, lsn = excluded.lsn, folded_by = excluded.folded_by,
+                    \(ChangeEvents.accumulated)
                 """,
             arguments: [
                 "side": truncate["side"], "mapping": truncate["mapping"], "lsn": truncate["lsn"], "time": truncate["commit_time"],

@@ -73,11 +73,12 @@ public final class CycleStateReader {
     /// Every row of `:side` and `:mapping` as of the end, in key order. The two halves are each in key order:
     /// SQLite merges them (MERGE (UNION ALL)) instead of sorting every row.
     private static let everyRow = """
-        SELECT row_key, row_values, NULL AS commit_time FROM row_state AS state
+        SELECT row_key, row_values, NULL AS commit_time, NULL AS events FROM row_state AS state
         WHERE side = :side AND mapping = :mapping AND NOT EXISTS (
             SELECT 1 FROM row_delta AS d WHERE d.side = state.side AND d.mapping = state.mapping AND d.row_key = state.row_key)
         UNION ALL
-        SELECT row_key, row_values, CASE WHEN folded_by = :cycle THEN commit_time END FROM row_delta
+        SELECT row_key, row_values, CASE WHEN folded_by = :cycle THEN commit_time END, CASE WHEN folded_by = :cycle THEN events END
+        FROM row_delta
         WHERE side = :side AND mapping = :mapping AND row_values IS NOT NULL
         ORDER BY row_key
         """

@@ -48,7 +48,7 @@ enum FoldedKeys: Sendable {
         try db.execute(sql: "DROP TABLE IF EXISTS temp.cycle_key")
     }
 
-    /// The delta rows of `:side` and `:mapping` the fold of `:cycle` wrote (row_key, row_values, commit_time),
+    /// The delta rows of `:side` and `:mapping` the fold of `:cycle` wrote (row_key, row_values, commit_time, events),
     /// in key order; nil when it wrote none.
     var rowsSQL: String? {
         switch self {
@@ -56,13 +56,13 @@ enum FoldedKeys: Sendable {
             return nil
         case .listed:
             return """
-                SELECT d.row_key, d.row_values, d.commit_time FROM temp.cycle_key AS k
+                SELECT d.row_key, d.row_values, d.commit_time, d.events FROM temp.cycle_key AS k
                 JOIN row_delta AS d ON d.side = k.side AND d.mapping = k.mapping AND d.row_key = k.row_key
                 WHERE k.side = :side AND k.mapping = :mapping AND d.folded_by = :cycle ORDER BY k.row_key
                 """
         case .unlisted:
             return """
-                SELECT row_key, row_values, commit_time FROM row_delta
+                SELECT row_key, row_values, commit_time, events FROM row_delta
                 WHERE side = :side AND mapping = :mapping AND folded_by = :cycle ORDER BY row_key
                 """
         }

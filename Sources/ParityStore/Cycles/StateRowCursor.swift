@@ -10,6 +10,8 @@ public struct StateRow: Sendable {
     public var columns: [String]
     /// The latest commit time of a change to the key before the end (µs since 1970); nil when unchanged.
     public var changedAt: Int64?
+    /// What the cycle's changes did to the key; nil when unchanged (or folded before migrations/017).
+    public var events: ChangeEvents?
 
     /// The image by column; nil for a deleted key, empty when the stored text is not an image.
     public var image: [String: String?]? {
@@ -43,6 +45,6 @@ public final class StateRowCursor {
             if last?.layout != layout { last = (layout, try layouts.columns(for: layout, db)) }
             columns = last?.columns ?? []
         }
-        return StateRow(key: row[0], values: values, columns: columns, changedAt: row[2])
+        return StateRow(key: row[0], values: values, columns: columns, changedAt: row[2], events: (row[3] as Int?).map(ChangeEvents.init))
     }
 }

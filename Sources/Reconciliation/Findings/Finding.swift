@@ -23,6 +23,8 @@ public struct Finding: Sendable, Hashable {
     public var cycle: String?
     /// For `rounding`: the modes each side's value agrees with (`legacy half_even, new half_up`).
     public var explanation: String?
+    /// What the cycle did to the legacy row (trigger attribution reads it); nil when it did not change the row or is not known.
+    public var legacyChanges: Set<TriggerEvent>?
 
     /// Creates a finding.
     public init(

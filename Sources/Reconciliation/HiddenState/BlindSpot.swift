@@ -26,15 +26,18 @@ public struct BlindSpot: Sendable, Hashable {
     public static func find(in inventory: Inventory, snapshotTables: [QualifiedName]) -> [BlindSpot] {
         let snapshots = Set(snapshotTables.map { "\($0.schema).\($0.name)" })
         return inventory.items.compactMap { item in
-            guard let reason = reason(for: item.kind) else { return nil }
+            guard let reason = reason(for: item) else { return nil }
             let covered = item.kind != .cronJob && item.table.map(snapshots.contains) == true
             return BlindSpot(kind: item.kind, name: item.name, table: item.table, reason: reason,
                              coverage: covered ? .snapshotRequested : .notCovered)
         }
     }
 
-    private static func reason(for kind: HiddenStateKind) -> String? {
-        switch kind {
+    private static func reason(for item: InventoryItem) -> String? {
+        if item.kind == .trigger, case .list(let functions)? = item.detail("unanalyzed_functions"), !functions.isEmpty {
+            return "unanalysed: what the trigger writes is unknown, its function \(functions.joined(separator: ", ")) cannot be read"
+        }
+        return switch item.kind {
         case .unloggedTable: "unlogged tables are not WAL-logged, so their changes are never decoded"
         case .materializedView: "materialized view refreshes are not decoded"
         case .sequence: "sequence advances are not decoded"

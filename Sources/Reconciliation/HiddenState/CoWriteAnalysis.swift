@@ -45,16 +45,18 @@ public enum CoWriteAnalysis {
                     mapped: input.mappedTables.contains(write.table), documented: documented)
                 result.maintained.append(maintained)
                 if maintained.mapped {
-                    result.attributions.append(TriggerAttribution(table: write.table, column: nil, trigger: trigger.name,
-                                                                  triggerTable: trigger.table, functions: write.path))
+                    result.attributions.append(TriggerAttribution(
+                        table: write.table, column: nil, trigger: trigger.name, triggerTable: trigger.table, functions: write.path,
+                        events: trigger.type.events, condition: trigger.condition))
                 } else if !documented, !input.ignoredTables.contains(write.table) {
                     result.findings.append(.unmapped(maintained))
                 }
             }
             if trigger.type.timing == .before, trigger.type.level == .row, input.mappedTables.contains(trigger.table) {
                 result.attributions += trigger.reach.assignedNewColumns.map {
-                    TriggerAttribution(table: trigger.table, column: $0, trigger: trigger.name,
-                                       triggerTable: trigger.table, functions: [trigger.function])
+                    TriggerAttribution(
+                        table: trigger.table, column: $0, trigger: trigger.name, triggerTable: trigger.table, functions: [trigger.function],
+                        events: trigger.type.events, condition: trigger.condition)
                 }
             }
         }

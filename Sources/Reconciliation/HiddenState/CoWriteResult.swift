@@ -13,8 +13,12 @@ public struct CoWriteResult: Sendable, Hashable {
     public init() {}
 
     /// The attribution for a diff on `table` (`schema.table`), column-specific first, then table-wide.
-    public func attribution(table: String, column: String?) -> TriggerAttribution? {
-        attributions.first { $0.table == table && $0.column != nil && $0.column == column }
+    ///
+    /// `changes` are what the cycle did to the diff's legacy row: a BEFORE trigger's column is attributed only when
+    /// one of them is an event it fires on (an UPDATE-only trigger did not set the column of a row only inserted).
+    /// Nil (the row did not change in the cycle, so its value may come from any earlier change) matches every trigger.
+    public func attribution(table: String, column: String?, changes: Set<TriggerEvent>? = nil) -> TriggerAttribution? {
+        attributions.first { $0.table == table && $0.column != nil && $0.column == column && $0.fires(on: changes) }
             ?? attributions.first { $0.table == table && $0.column == nil }
     }
 }
@@ -51,10 +55,35 @@ public struct TriggerAttribution: Sendable, Hashable {
     public var triggerTable: String
     /// The call path, `schema.name` each.
     public var functions: [String]
+    /// The events the trigger fires on.
+    public var events: [TriggerEvent]
+    /// The trigger's `WHEN` condition, if any: shown with the attribution, since Parity does not evaluate it.
+    public var condition: String?
 
-    /// `orders_ai → upd_daily_totals()`, as reports show it in `attributed_to`.
+    /// Creates an attribution.
+    public init(
+        table: String, column: String?, trigger: String, triggerTable: String, functions: [String],
+        events: [TriggerEvent] = [.insert, .update, .delete, .truncate], condition: String? = nil
+    ) {
+        self.table = table
+        self.column = column
+        self.trigger = trigger
+        self.triggerTable = triggerTable
+        self.functions = functions
+        self.events = events
+        self.condition = condition
+    }
+
+    /// `orders_ai → upd_daily_totals()`, as reports show it in `attributed_to`; a conditional trigger's condition follows
+    /// (`… when (new.status = 'paid')`).
     public var label: String {
         ([trigger] + functions.map { HiddenStateFinding.display($0) + "()" }).joined(separator: " → ")
+            + (condition.map { " when (\($0))" } ?? "")
+    }
+
+    /// Whether the trigger fires on one of `changes`; nil (unknown) is taken as yes.
+    func fires(on changes: Set<TriggerEvent>?) -> Bool {
+        changes.map { !$0.isDisjoint(with: events) } ?? true
     }
 }
 

@@ -12,15 +12,21 @@ public struct TriggerFacts: Sendable, Hashable {
     public var function: String
     /// What its function reaches through calls.
     public var reach: FunctionReach
+    /// Its `WHEN` condition as PostgreSQL prints it, without the parentheses; nil when it has none.
+    public var condition: String?
 
     /// Creates trigger facts.
-    public init(name: String, table: String, type: TriggerType, enabled: TriggerEnabledState, function: String, reach: FunctionReach) {
+    public init(
+        name: String, table: String, type: TriggerType, enabled: TriggerEnabledState, function: String, reach: FunctionReach,
+        condition: String? = nil
+    ) {
         self.name = name
         self.table = table
         self.type = type
         self.enabled = enabled
         self.function = function
         self.reach = reach
+        self.condition = condition
     }
 
     /// The trigger as an inventory item.
@@ -30,6 +36,9 @@ public struct TriggerFacts: Sendable, Hashable {
             .list("events", type.events.map(\.rawValue)),
             .text("level", type.level.rawValue),
             .text("enabled", enabled.rawValue),
+        ]
+        if let condition { details.append(.text("when", condition)) }
+        details += [
             .text("function", function + "()"),
             .list("function_chain", reach.chain.map { $0 + "()" }),
             .list("writes", reach.writes.map(\.table)),

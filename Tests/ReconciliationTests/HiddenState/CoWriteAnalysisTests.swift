@@ -67,6 +67,19 @@ import Testing
         #expect(result.attribution(table: "public.orders", column: "total") == nil)
     }
 
+    @Test("a BEFORE UPDATE trigger's column is attributed only on rows the cycle updated; a WHEN is shown")
+    func attributionFollowsTheTriggersEvents() {
+        var stamp = trigger("orders_bu", bits: 1 | 2 | 16, assigns: ["status"])
+        stamp.condition = "old.status IS DISTINCT FROM new.status"
+        let result = CoWriteAnalysis.analyze(.init(transactions: transactions(3), triggers: [stamp], mappedTables: ["public.orders"]))
+        #expect(result.attribution(table: "public.orders", column: "status", changes: [.insert]) == nil)
+        #expect(result.attribution(table: "public.orders", column: "status", changes: [.insert, .update])?.trigger == "orders_bu")
+        let unknown = result.attribution(table: "public.orders", column: "status", changes: nil)
+        #expect(unknown?.label == "orders_bu → upd_daily_totals() when (old.status IS DISTINCT FROM new.status)")
+        #expect(stamp.item.detail("when") == .text("old.status IS DISTINCT FROM new.status"))
+        #expect(stamp.item.detail("events") == .list(["update"]))
+    }
+
     @Test func tablesNeverWrittenTogetherOrByDisabledTriggersAreNotMaintained() {
         let apart = CoWriteAnalysis.analyze(.init(
             transactions: [["public.orders": 1], ["public.daily_totals": 4]], triggers: [trigger(writes: [totals])],

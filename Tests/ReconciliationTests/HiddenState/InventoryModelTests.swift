@@ -81,6 +81,19 @@ import Testing
         ])
     }
 
+    @Test("a trigger whose function cannot be read is a blind spot; one fully analysed is not")
+    func unanalysedTriggerIsABlindSpot() {
+        let items = [
+            InventoryItem(kind: .trigger, name: "orders_c", table: "public.orders",
+                          details: [.list("unanalyzed_functions", ["public.c_stamp (c)"])]),
+            InventoryItem(kind: .trigger, name: "orders_plpgsql", table: "public.orders", details: [.list("writes", [])]),
+        ]
+        let spots = BlindSpot.find(in: inventory(items), snapshotTables: [])
+        #expect(spots.map { "\($0.kind.rawValue) \($0.name): \($0.reason)" } == [
+            "trigger orders_c: unanalysed: what the trigger writes is unknown, its function public.c_stamp (c) cannot be read",
+        ])
+    }
+
     @Test("a slot whose activity and retained WAL moved is not a change; a different plugin is")
     func volatileDetails() {
         let before = Inventory(source: "legacy", items: [InventoryItem(kind: .slot, name: "etl", details: [
