@@ -27,6 +27,7 @@ public func buildApplication(
         throw EngineError(source: nil, message: "cannot read the sources from the store: \(error)",
                           fix: "check the store file (store.path) is readable", exitCode: 2)
     }
+    try session.checkSlots(configuration: configuration)
     if !session.uninitialized.isEmpty {
         logger.warning("table mappings not initialized: not captured, not compared", metadata: [
             "mappings": "\(session.uninitialized.joined(separator: ", "))",

@@ -23,6 +23,9 @@ public struct ReplicationStreamConfiguration: Sendable {
     public var pollInterval: Duration
     /// How long a graceful stop waits for the server to end the copy.
     public var stopTimeout: Duration
+    /// How long the slot may stay held by another process (`object_in_use`) before the stream fails: long enough for
+    /// the walsender of a lost connection to go, short enough that a second capture on the same slot says so.
+    public var slotInUseLimit: Duration
 
     /// Creates a configuration; only connection, slot, publications and start position are required.
     public init(
@@ -35,7 +38,8 @@ public struct ReplicationStreamConfiguration: Sendable {
         backoff: ReconnectBackoff = ReconnectBackoff(),
         maxReconnectAttempts: Int? = nil,
         pollInterval: Duration = .milliseconds(100),
-        stopTimeout: Duration = .seconds(5)
+        stopTimeout: Duration = .seconds(5),
+        slotInUseLimit: Duration = .seconds(60)
     ) {
         self.connection = connection
         self.slot = slot
@@ -47,6 +51,7 @@ public struct ReplicationStreamConfiguration: Sendable {
         self.maxReconnectAttempts = maxReconnectAttempts
         self.pollInterval = pollInterval
         self.stopTimeout = stopTimeout
+        self.slotInUseLimit = slotInUseLimit
     }
 
     /// The connection options as the stream uses them: a walsender session without a statement timeout.

@@ -10,7 +10,7 @@ enum SessionEnd: Error {
     /// SQLSTATE classes a reconnect can cure: connection exception, insufficient resources, operator intervention.
     private static let transientClasses: Set<Substring> = ["08", "53", "57"]
     /// `object_in_use`: the slot is still held by a walsender of the previous connection.
-    private static let slotInUse = "55006"
+    static let slotInUse = "55006"
 
     /// Sorts a client error into worth-retrying or fatal (a missing slot or publication, bad syntax, no privilege).
     init(_ error: PostgresError) {

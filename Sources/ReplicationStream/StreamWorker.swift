@@ -17,6 +17,8 @@ struct StreamWorker {
     /// `idleRecordInterval`, and whenever the stream falls silent.
     private var pendingIdle: PrimaryKeepalive?
     private var lastIdleRecord = ContinuousClock.now - StreamWorker.idleRecordInterval
+    /// Since when every attempt found the slot held by another process (`object_in_use`); nil otherwise.
+    private var slotHeldSince: ContinuousClock.Instant?
     /// The position last made to survive power loss (``ReplicationConsumer/makeDurable()``) and confirmed.
     private var lastMadeDurable = LSN.invalid
 
@@ -49,6 +51,16 @@ struct StreamWorker {
                         stream.finish(failure: error)
                         return
                     }
+                    if error.sqlState == SessionEnd.slotInUse {
+                        let since = slotHeldSince ?? .now
+                        slotHeldSince = since
+                        if ContinuousClock.now - since >= configuration.slotInUseLimit {
+                            stream.finish(failure: error)
+                            return
+                        }
+                    } else {
+                        slotHeldSince = nil
+                    }
                     stream.update {
                         $0.status = .reconnecting
                         $0.reconnectCount += 1
@@ -71,6 +83,7 @@ struct StreamWorker {
             try connection.startCopyBoth(configuration.startReplicationCommand(from: durable))
         }
         failedAttempts = 0
+        slotHeldSince = nil
         try fatalOnError { try consumer.streamStarted() }
         stream.update { $0.status = .streaming }
         var session = ReplicationSession(durable: durable, statusInterval: configuration.statusInterval, now: .now)

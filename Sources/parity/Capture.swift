@@ -3,6 +3,7 @@ import Dispatch
 import Foundation
 import ParityConfig
 import ParityEngine
+import Reconciliation
 import Reports
 
 /// `parity capture`: stream both sources into the store until stopped or caught up.
@@ -36,6 +37,7 @@ struct Capture: ParsableCommand {
         let session: CaptureSession
         do {
             session = try CaptureSession(configuration: configuration, store: store)
+            try session.checkSlots(configuration: configuration)
         } catch let error as EngineError {
             printError(error.description)
             throw ExitCode(error.exitCode)
@@ -80,9 +82,14 @@ struct Capture: ParsableCommand {
     }
 }
 
-/// `parity status`: durable positions, watermarks and slot health per source.
+/// `parity status`: durable positions, watermarks and slot health per source; the exit code is the verdict.
 struct Status: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show each source's capture position, watermark, lag and slot health.")
+    static let configuration = CommandConfiguration(
+        abstract: "Show each source's capture position, watermark, lag and slot health.",
+        discussion: """
+            Exits 0 when healthy, 1 when degraded (lag over gate.max_lag, a slot whose wal_status is not reserved), \
+            3 when a source cannot be reached, its slot is missing, lost or was recreated, or nothing is initialized.
+            """)
 
     @OptionGroup var options: ConfigOptions
 
@@ -93,7 +100,10 @@ struct Status: ParsableCommand {
         let configuration = try options.load()
         let store = try openStore(configuration)
         let sources = try CaptureStatus.gather(configuration, store: store)
-        print(StatusRenderer.render(sources, format: format.outputFormat), terminator: "")
+        let now = Date()
+        let health = CaptureHealth.judge(sources, maxLag: configuration.gate.maxLag, now: now)
+        print(StatusRenderer.render(sources, health: health, format: format.outputFormat, now: now), terminator: "")
+        if health.level != .healthy { throw ExitCode(Int32(health.level.rawValue)) }
     }
 }
 

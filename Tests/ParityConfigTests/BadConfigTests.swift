@@ -47,6 +47,19 @@ struct BadConfig: Sendable, CustomTestStringConvertible {
         BadConfig(name: "bad duration",
                   yaml: Fixtures.sources + "cycle:\n  period: 1x\n",
                   path: "cycle.period", line: 5, problem: "\"1x\" is not a duration"),
+        BadConfig(name: "a duration past ten years (it used to crash close --force)",
+                  yaml: Fixtures.sources + "cycle:\n  period: 100000000000d\n",
+                  path: "cycle.period", line: 5, problem: "100000000000d is longer than the maximum 3660d", fix: "write at most \"3660d\""),
+        BadConfig(name: "a count past any sensible window",
+                  yaml: Fixtures.sources + "gate:\n  cycles: 1000000000000\n",
+                  path: "gate.cycles", line: 5, problem: "1000000000000 is out of range", fix: "write a whole number between 1 and 10000"),
+        BadConfig(name: "a heartbeat below a second",
+                  yaml: """
+                      sources:
+                        legacy: { dsn: "host=a", heartbeat: 10ms }
+                        new: { dsn: "host=b" }
+                      """,
+                  path: "sources.legacy.heartbeat", line: 2, problem: "10ms is shorter than the minimum 1s"),
         BadConfig(name: "bad cutoff",
                   yaml: Fixtures.sources + "cycle:\n  cutoff: \"25:00\"\n",
                   path: "cycle.cutoff", line: 5, problem: "\"25:00\" is not a time of day"),
@@ -184,7 +197,7 @@ struct BadConfig: Sendable, CustomTestStringConvertible {
                   path: "gate.max_unexplained_rate", line: 5, problem: "\"1.5\" is out of range"),
         BadConfig(name: "zero gate cycles",
                   yaml: Fixtures.sources + "gate:\n  cycles: 0\n",
-                  path: "gate.cycles", line: 5, problem: "0 is out of range", fix: "write a whole number at least 1"),
+                  path: "gate.cycles", line: 5, problem: "0 is out of range", fix: "write a whole number between 1 and 10000"),
         BadConfig(name: "remote listen without token",
                   yaml: Fixtures.sources + "http:\n  listen: \"0.0.0.0:9187\"\n",
                   path: "http.listen", line: 5, problem: "\"0.0.0.0:9187\" accepts remote connections but no token is set",

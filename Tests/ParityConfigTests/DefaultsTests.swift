@@ -13,6 +13,7 @@ import Testing
         #expect(legacy.connectTimeout == .seconds(10))
         #expect(legacy.statementTimeout == .seconds(300))
         #expect(legacy.applicationName == "parity")
+        #expect(legacy.heartbeat == nil)
         let new = configuration.sources.new
         #expect(new.slot == "parity_new")
         #expect(new.publication == "parity_new")
@@ -45,6 +46,17 @@ import Testing
         #expect(configuration.gate.maxOpenUnexplained == 3)
         let issues = Fixtures.issues(Fixtures.sources + "verify: { schedule: hourly }\n")
         #expect(issues.count == 1 && issues.first?.description.contains("not a verify schedule") == true, "\(issues)")
+    }
+
+    @Test("a heartbeat is a duration per source, off by default and when written off")
+    func heartbeat() throws {
+        let configuration = try Fixtures.parse("""
+            sources:
+              legacy: { dsn: "host=a", heartbeat: 5m }
+              new: { dsn: "host=b", heartbeat: "off" }
+            """)
+        #expect(configuration.sources.legacy.heartbeat == .seconds(300))
+        #expect(configuration.sources.new.heartbeat == nil)
     }
 
     @Test func columnDefaultsAndQualifiedNameDefaultSchema() throws {

@@ -8,12 +8,12 @@ extension GateConfiguration {
         guard let map = reader?.mapping(allowedKeys: Self.keys, fix: "write gate: { cycles: 30, max_unexplained_rate: \"0\" }") else {
             return
         }
-        if let cycles = map["cycles"]?.integer(in: 1...Int.max) { self.cycles = cycles }
+        if let cycles = map["cycles"]?.integer(in: 1...10_000) { self.cycles = cycles }
         if let rate = map["max_unexplained_rate"]?.decimal(in: 0...1) { maxUnexplainedRate = rate }
-        if let open = map["max_open_unexplained"]?.integer(in: 0...Int.max) { maxOpenUnexplained = open }
-        if let quiet = map["legacy_quiet_cycles"]?.integer(in: 0...Int.max) { legacyQuietCycles = quiet }
+        if let open = map["max_open_unexplained"]?.integer(in: 0...1_000_000_000) { maxOpenUnexplained = open }
+        if let quiet = map["legacy_quiet_cycles"]?.integer(in: 0...10_000) { legacyQuietCycles = quiet }
         if let lag = map["max_lag"]?.duration() { maxLag = lag }
         if let clients = map["allowed_clients"]?.nameList(example: "[nightly_export]") { allowedClients = clients }
-        if let stale = map["stale_after_cycles"]?.integer(in: 1...Int.max) { staleAfterCycles = stale }
+        if let stale = map["stale_after_cycles"]?.integer(in: 1...10_000) { staleAfterCycles = stale }
     }
 }

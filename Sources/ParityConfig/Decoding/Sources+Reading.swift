@@ -21,7 +21,7 @@ extension Sources {
 extension SourceConfiguration {
     static let keys = [
         "dsn", "slot", "publication", "watch_schemas", "password_file",
-        "connect_timeout", "statement_timeout", "application_name",
+        "connect_timeout", "statement_timeout", "application_name", "heartbeat",
     ]
 
     static func read(from reader: NodeReader, side: SourceSide) -> SourceConfiguration? {
@@ -39,6 +39,7 @@ extension SourceConfiguration {
         if let timeout = map["connect_timeout"]?.duration(minimum: .seconds(1)) { source.connectTimeout = timeout }
         if let timeout = map["statement_timeout"]?.duration() { source.statementTimeout = timeout }
         if let name = map["application_name"]?.name() { source.applicationName = name }
+        if let heartbeat = map["heartbeat"], heartbeat.text() != "off" { source.heartbeat = heartbeat.duration(minimum: .seconds(1)) }
         return dsn == nil ? nil : source
     }
 }

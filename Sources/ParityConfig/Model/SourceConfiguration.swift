@@ -38,6 +38,9 @@ public struct SourceConfiguration: Sendable, Hashable {
     public var statementTimeout: Duration
     /// `application_name` reported to the server.
     public var applicationName: String
+    /// How often capture writes a tiny logical message to the source (`pg_logical_emit_message`) so a server that sends
+    /// no keepalive while idle still moves its position; nil (the default, `off`) writes nothing.
+    public var heartbeat: Duration?
 
     /// Creates a source configuration; `slot`, `publication` and `watchSchemas` default per side.
     public init(

@@ -155,7 +155,7 @@ struct NodeReader {
         }
     }
 
-    func duration(minimum: Duration = .zero) -> Duration? {
+    func duration(minimum: Duration = .zero, maximum: Duration = Self.longestDuration) -> Duration? {
         guard let value = text() else { return nil }
         guard let duration = Duration(parityText: value) else {
             report("\(shown(value)) is not a duration",
@@ -167,8 +167,17 @@ struct NodeReader {
                    fix: "write at least \"\(minimum.parityText)\"")
             return nil
         }
+        guard duration <= maximum else {
+            report("\(value) is longer than the maximum \(maximum.parityText)",
+                   fix: "write at most \"\(maximum.parityText)\"")
+            return nil
+        }
         return duration
     }
+
+    /// The longest duration any setting takes: ten years (366-day ones) is past every period, age or timeout that means
+    /// something, and far inside what dates and timers can count.
+    static let longestDuration = Duration.seconds(3660 * 86_400)
 
     /// A decimal string (`-?[0-9]+(.[0-9]+)?`), kept as text, optionally bounded.
     func decimal(in range: ClosedRange<Decimal>? = nil) -> String? {

@@ -2,6 +2,7 @@ import Foundation
 import LogicalReplication
 import ParityConfig
 import ParityStore
+import Reconciliation
 import PostgresClient
 import ReplicationStream
 
@@ -11,6 +12,10 @@ public final class CaptureSession: Sendable {
     let streams: [(side: SourceSide, stream: ReplicationStream)]
     /// Who else is connected to each source, sampled while capturing.
     public let census: ClientCensus
+
+    /// The config file and the store, for the commands errors suggest.
+    private let configurationFile: String
+    private let storePath: String
 
     /// Configured mappings not initialized on both sources (added to the config after init): not captured, not compared.
     public let uninitialized: [String]
@@ -36,19 +41,30 @@ public final class CaptureSession: Sendable {
             streams.append((side, stream))
         }
         self.streams = streams
+        configurationFile = configuration.file
+        storePath = store.path
         uninitialized = try MappingStatus(configuration: configuration, store: store).uninitialized
         census = ClientCensus(configuration: configuration, store: store)
+        heartbeats = SourceSide.allCases.compactMap { side in
+            configuration.sources[side].heartbeat.map { Heartbeat(source: configuration.sources[side], side: side, interval: $0) }
+        }
     }
 
-    /// Starts both streams and the client census.
+    /// The heartbeats of the sources that configure one.
+    private let heartbeats: [Heartbeat]
+
+    /// Starts both streams, the client census and the configured heartbeats.
     public func start() {
         streams.forEach { $0.stream.start() }
         census.start()
+        heartbeats.forEach { $0.start() }
     }
 
-    /// Stops the census, and both streams gracefully: the transaction in hand is applied and the durable position confirmed.
+    /// Stops the census and heartbeats, and both streams gracefully: the transaction in hand is applied and the durable
+    /// position confirmed.
     public func stop(timeout: Duration = .seconds(10)) {
         streams.forEach { $0.stream.stop() }
+        heartbeats.forEach { $0.stop(timeout: timeout) }
         census.stop(timeout: timeout)
         for (_, stream) in streams { _ = stream.waitUntilStopped(timeout: timeout) }
     }
@@ -58,16 +74,61 @@ public final class CaptureSession: Sendable {
         streams.map { ($0.side, $0.stream.state) }
     }
 
-    /// The first source whose stream failed, with its error.
+    /// The first source whose stream failed, with its error. A slot PostgreSQL cannot read any more (invalidated) says so,
+    /// with the server's detail and the re-baseline commands: capture resumes from nothing there.
     public var failure: EngineError? {
         for (side, stream) in streams {
-            if case .failed(let reason) = stream.state.status {
-                return EngineError(source: side.rawValue, message: "capture stopped: \(reason)",
-                                   fix: "fix the cause, then run parity capture again; it resumes from the last durable position",
-                                   exitCode: 3)
+            guard case .failed(let reason) = stream.state.status else { continue }
+            if let error = stream.failure as? PostgresError, error.sqlState == Self.slotUnreadable {
+                let detail = error.detail.map { " (\($0))" } ?? ""
+                return EngineError(
+                    source: side.rawValue,
+                    message: "capture stopped: \(error.message)\(detail); \(SlotProblem.lost.summary(slot: stream.configuration.slot))",
+                    fix: SlotProblem.rebaseline(configFile: configurationFile, storePath: storePath), exitCode: 3)
             }
+            if let error = stream.failure as? PostgresError, error.sqlState == Self.slotInUse {
+                return EngineError(
+                    source: side.rawValue, message: "capture stopped: \(error.message)",
+                    fix: "another capture holds the slot: stop it (parity status --config \(configurationFile) names the holder)",
+                    exitCode: 3)
+            }
+            return EngineError(source: side.rawValue, message: "capture stopped: \(reason)",
+                               fix: "fix the cause, then run parity capture again; it resumes from the last durable position",
+                               exitCode: 3)
         }
         return nil
+    }
+
+    /// `object_not_in_prerequisite_state`: what START_REPLICATION answers for an invalidated slot.
+    private static let slotUnreadable = "55000"
+    /// `object_in_use`: the slot is active for another process.
+    private static let slotInUse = "55006"
+
+    /// Checks each source's slot before streaming. A slot missing, lost or recreated cannot give the changes the store still
+    /// needs: an error with the re-baseline commands. A slot another client holds is waited for up to `wait` (a capture
+    /// that just stopped releases it in moments), then its holder is named. An unreachable source is left to its stream,
+    /// which connects when it can.
+    public func checkSlots(configuration: ParityConfiguration, wait: Duration = .seconds(15)) throws(EngineError) {
+        for (side, stream) in streams {
+            let slot = stream.configuration.slot
+            let deadline = ContinuousClock.now.advanced(by: wait)
+            while true {
+                guard let server = try? SlotReader.read(configuration.sources[side], slot: slot) else { break }
+                if let problem = SlotProblem.of(server, storeCheckpoint: stream.configuration.startLSN.description) {
+                    throw EngineError(
+                        source: side.rawValue, message: problem.summary(slot: slot) + " (the store holds changes through \(stream.configuration.startLSN))",
+                        fix: SlotProblem.rebaseline(configFile: configuration.file, storePath: storePath), exitCode: 3)
+                }
+                guard server.active else { break }
+                guard ContinuousClock.now < deadline else {
+                    throw EngineError(
+                        source: side.rawValue,
+                        message: "replication slot \(slot) is held by another client (\(server.holder ?? "unknown")) and was not released in \(wait)",
+                        fix: "stop that capture (another parity capture or parity run on this slot), then start this one", exitCode: 3)
+                }
+                Thread.sleep(forTimeInterval: 0.5)
+            }
+        }
     }
 
     /// Blocks until every source has durably applied everything written before this call

@@ -15,12 +15,11 @@ public final class ClientCensus: @unchecked Sendable {
 
     private let sources: [Source]
     private let store: ParityStore
-    private let interval: Duration
-    private let condition = NSCondition()
-    private var started = false
-    private var finished = false
-    private var stopRequested = false
+    private let thread: PeriodicThread
+    private let lock = NSLock()
     private var errors: [SourceSide: String] = [:]
+    /// The census thread's connections, one per source; only that thread touches them.
+    private var connections: [SourceSide: PostgresConnection] = [:]
 
     /// A census of both configured sources into `store`; nothing happens until ``start()``.
     public init(configuration: ParityConfiguration, store: ParityStore) {
@@ -30,76 +29,40 @@ public final class ClientCensus: @unchecked Sendable {
             return Source(side: side, options: options, excluded: Set(ParityFootprint(configuration, side: side).applicationNames))
         }
         self.store = store
-        interval = configuration.census.interval
+        thread = PeriodicThread(name: "parity-census", interval: configuration.census.interval)
     }
 
     /// Starts sampling at once, then every interval, until ``stop(timeout:)``; later calls do nothing.
     public func start() {
-        let first = condition.withLock {
-            defer { started = true }
-            return !started
-        }
-        guard first else { return }
-        let thread = Thread { [self] in run() }
-        thread.name = "parity-census"
-        thread.start()
+        thread.start(
+            tick: { [self] in sources.forEach(sample) },
+            finish: { [self] in
+                connections.values.forEach { $0.close() }
+                connections = [:]
+            })
     }
 
     /// Stops sampling and waits up to `timeout` for the thread to close its connections.
     public func stop(timeout: Duration = .seconds(10)) {
-        let deadline = Self.deadline(after: timeout)
-        condition.withLock {
-            stopRequested = true
-            condition.broadcast()
-            while started && !finished {
-                if !condition.wait(until: deadline) { break }
-            }
-        }
+        thread.stop(timeout: timeout)
     }
 
     /// The last sampling error per source (cleared by the next good sample), without secrets.
     public var lastErrors: [SourceSide: String] {
-        condition.withLock { errors }
+        lock.withLock { errors }
     }
 
-    private func run() {
-        var connections: [SourceSide: PostgresConnection] = [:]
-        repeat {
-            for source in sources { sample(source, connections: &connections) }
-        } while waitForNextSample()
-        connections.values.forEach { $0.close() }
-        condition.withLock {
-            finished = true
-            condition.broadcast()
-        }
-    }
-
-    private func sample(_ source: Source, connections: inout [SourceSide: PostgresConnection]) {
+    private func sample(_ source: Source) {
         do {
             let connection = try connections[source.side] ?? PostgresConnection.connect(source.options)
             connections[source.side] = connection
             let sample = try CensusQuery.sample(connection, excluding: source.excluded)
             try store.recordCensusSample(
                 side: source.side.rawValue, sampledAt: sample.sampledAt, limited: sample.limited, sessions: sample.sessions)
-            condition.withLock { errors[source.side] = nil }
+            lock.withLock { errors[source.side] = nil }
         } catch {
             connections.removeValue(forKey: source.side)?.close()
-            condition.withLock { errors[source.side] = "\(error)" }
+            lock.withLock { errors[source.side] = "\(error)" }
         }
-    }
-
-    /// Sleeps one interval; false when a stop was requested.
-    private func waitForNextSample() -> Bool {
-        let deadline = Self.deadline(after: interval)
-        return condition.withLock {
-            while !stopRequested {
-                if !condition.wait(until: deadline) { break }
-            }
-            return !stopRequested
-        }
-    }
-
-    private static func deadline(after duration: Duration) -> Date {
-        Date().addingTimeInterval(Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
     }
 }

@@ -1,3 +1,4 @@
+import LogicalReplication
 import ParityConfig
 import ParityStore
 import PostgresClient
@@ -35,6 +36,31 @@ public enum SourceCheck {
         guard try !store.sourceRecords().isEmpty else { return report }
         let status = try MappingStatus(configuration: configuration, store: store)
         report.mappings += Preflight.storeChecks(uninitialized: status.uninitialized, unconfigured: status.unconfigured, configFile: configuration.file)
+        for record in try store.sourceRecords() {
+            guard let side = SourceSide(rawValue: record.side), let index = report.sources.firstIndex(where: { $0.side == side }),
+                  let result = slotCheck(configuration, record: record) else { continue }
+            report.sources[index].results.append(result)
+        }
         return report
+    }
+
+    /// `slot_health` of an initialized source: its slot still gives what the store needs. A lost slot is already failed
+    /// by `replication_slots`; an unreachable source by `connect`.
+    private static func slotCheck(_ configuration: ParityConfiguration, record: SourceRecord) -> CheckResult? {
+        guard let side = SourceSide(rawValue: record.side),
+              let server = try? SlotReader.read(configuration.sources[side], slot: record.slot) else { return nil }
+        let checkpoint = LSN(record.checkpointLSN).description
+        switch SlotProblem.of(server, storeCheckpoint: checkpoint) {
+        case .lost:
+            return nil
+        case let problem?:
+            return CheckResult(
+                name: "slot_health", subject: nil, outcome: .fail, detail: problem.summary(slot: record.slot),
+                fix: SlotProblem.rebaseline(configFile: configuration.file, storePath: configuration.store.path), blocks: .replication)
+        case nil:
+            return CheckResult(name: "slot_health", subject: nil, outcome: .pass,
+                               detail: "slot \(record.slot) confirmed through \(server.confirmedFlushLSN ?? "none"), the store through \(checkpoint)",
+                               blocks: .replication)
+        }
     }
 }

@@ -16,6 +16,7 @@ struct SourceInspector {
                    current_setting('max_replication_slots')::int AS max_slots,
                    (SELECT count(*) FROM pg_replication_slots)::int AS used_slots,
                    EXISTS (SELECT 1 FROM pg_replication_slots WHERE slot_name = \(source.slot)) AS slot_exists,
+                   (SELECT wal_status FROM pg_replication_slots WHERE slot_name = \(source.slot)) AS slot_wal_status,
                    current_setting('max_wal_senders')::int AS max_senders,
                    (SELECT count(*) FROM pg_stat_replication)::int AS used_senders,
                    current_user AS role,
@@ -38,7 +39,8 @@ struct SourceInspector {
             canReplicate: try server.decode(Bool.self, "can_replicate"),
             maxSlotWalKeepSize: try server.decode(String?.self, "keep_size"),
             replicationConnectionError: replicationConnectionError(),
-            tables: byName
+            tables: byName,
+            slotWalStatus: try server.decode(String?.self, "slot_wal_status")
         )
     }
 

@@ -11,7 +11,8 @@ enum GateCaptureHealth {
             GateInput.SourceCapture(source: status.side, health: status.server.map { server in
                 GateInput.SourceCapture.Health(
                     slotPresent: server.exists, slotLost: server.walStatus == "lost",
-                    lagSeconds: server.exists ? max(0, Int((StoreTime.micros(now) - status.watermark) / 1_000_000)) : nil)
+                    slotRecreated: status.slotProblem.map { if case .recreated = $0 { true } else { false } } ?? false,
+                    lagSeconds: server.exists ? status.lagSeconds(now: now) : nil)
             })
         }
     }

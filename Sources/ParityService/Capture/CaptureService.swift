@@ -36,8 +36,13 @@ struct CaptureService: Service {
         var metadata = metadata(side, state)
         switch state.status {
         case .failed(let reason):
-            metadata[LogKey.error.rawValue] = .string(Redaction.redact(reason))
-            logger.error("capture failed; fix the cause and restart parity run, it resumes from the durable position", metadata: metadata)
+            if let failure = session.failure, failure.source == side.rawValue {
+                metadata[LogKey.error.rawValue] = .string(Redaction.redact(failure.message))
+                logger.error("capture failed; \(failure.fix)", metadata: metadata)
+            } else {
+                metadata[LogKey.error.rawValue] = .string(Redaction.redact(reason))
+                logger.error("capture failed; fix the cause and restart parity run, it resumes from the durable position", metadata: metadata)
+            }
         case .reconnecting:
             logger.warning("capture lost its connection; reconnecting with backoff", metadata: metadata)
         default:

@@ -1,5 +1,7 @@
+import Foundation
 import Hummingbird
 import ParityEngine
+import Reconciliation
 import Reports
 
 /// `/api/v1/...`: capture status, closed cycles, end-of-day and monthly reports as JSON, the open differences
@@ -10,7 +12,9 @@ enum APIRoutes {
         api.get("/status") { _, _ in
             let (configuration, store) = (state.configuration, state.store)
             let sources = try await Blocking.run { try CaptureStatus.gather(configuration, store: store) }
-            return TextResponse.json(StatusRenderer.render(sources, format: .json))
+            let now = Date()
+            let health = CaptureHealth.judge(sources, maxLag: configuration.gate.maxLag, now: now)
+            return TextResponse.json(StatusRenderer.render(sources, health: health, format: .json, now: now))
         }
         api.get("/cycles") { _, _ in
             let store = state.store

@@ -74,6 +74,9 @@ extension GateEvaluator {
             guard let health = source.health else { continue }
             if !health.slotPresent { details.append("\(source.source): replication slot missing") }
             if health.slotLost { details.append("\(source.source): replication slot lost or invalidated") }
+            if health.slotRecreated {
+                details.append("\(source.source): replication slot recreated behind Parity's back (confirmed past the store's position)")
+            }
             if let lag = health.lagSeconds, lag > limit { details.append("\(source.source): lag \(lag)s > \(limit)s") }
         }
         let unreachable = sources.filter { $0.health == nil }.map(\.source)

@@ -99,9 +99,13 @@ extension GateInput {
             public var lagSeconds: Int?
 
             /// Creates a health record.
-            public init(slotPresent: Bool, slotLost: Bool = false, lagSeconds: Int?) {
+            /// Whether the slot was confirmed past everything the store holds (dropped and created again behind Parity's back).
+            public var slotRecreated: Bool
+
+            public init(slotPresent: Bool, slotLost: Bool = false, slotRecreated: Bool = false, lagSeconds: Int?) {
                 self.slotPresent = slotPresent
                 self.slotLost = slotLost
+                self.slotRecreated = slotRecreated
                 self.lagSeconds = lagSeconds
             }
         }

@@ -19,7 +19,7 @@ public enum Preflight {
         _ facts: SourceFacts, side: SourceSide, configuration: ParityConfiguration
     ) -> [CheckResult] {
         let source = side == .legacy ? configuration.sources.legacy : configuration.sources.new
-        var results = serverChecks(facts, source: source)
+        var results = serverChecks(facts, source: source, configuration: configuration)
         for (index, mapping) in configuration.tables.enumerated() {
             results += tableChecks(facts, side: side, mapping: mapping, index: index)
         }
@@ -52,7 +52,7 @@ public enum Preflight {
         }
     }
 
-    private static func serverChecks(_ facts: SourceFacts, source: SourceConfiguration) -> [CheckResult] {
+    private static func serverChecks(_ facts: SourceFacts, source: SourceConfiguration, configuration: ParityConfiguration) -> [CheckResult] {
         var results: [CheckResult] = [.pass("connect", nil, "PostgreSQL \(facts.versionText) as role \(facts.role)")]
         results.append(facts.serverVersion >= minimumServerVersion
             ? .pass("server_version", nil, "PostgreSQL \(facts.versionText)")
@@ -63,7 +63,11 @@ public enum Preflight {
             : .fail("wal_level", nil, "wal_level is \(facts.walLevel); logical decoding needs logical",
                     fix: "ALTER SYSTEM SET wal_level = logical; then restart PostgreSQL", blocks: .replication))
         let freeSlots = facts.maxReplicationSlots - facts.usedReplicationSlots
-        if facts.slotExists {
+        if facts.slotExists, facts.slotWalStatus == "lost" {
+            results.append(.fail(
+                "replication_slots", nil, SlotProblem.lost.summary(slot: source.slot),
+                fix: SlotProblem.rebaseline(configFile: configuration.file, storePath: configuration.store.path), blocks: .replication))
+        } else if facts.slotExists {
             results.append(.pass("replication_slots", nil, "slot \(source.slot) already exists"))
         } else if freeSlots > 0 {
             results.append(.pass("replication_slots", nil, "\(freeSlots) of \(facts.maxReplicationSlots) slots free"))

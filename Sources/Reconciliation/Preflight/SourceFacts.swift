@@ -23,11 +23,14 @@ public struct SourceFacts: Sendable, Hashable {
     public var replicationConnectionError: String?
     /// The mapped tables that exist, by name; a mapped table missing here does not exist.
     public var tables: [QualifiedName: TableFacts]
+    /// Parity's slot's `wal_status` when it exists (`lost`: invalidated, it can never be read again).
+    public var slotWalStatus: String?
 
     public init(
         serverVersion: Int, walLevel: String, maxReplicationSlots: Int, usedReplicationSlots: Int,
         slotExists: Bool, maxWalSenders: Int, usedWalSenders: Int, role: String, canReplicate: Bool,
-        maxSlotWalKeepSize: String?, replicationConnectionError: String?, tables: [QualifiedName: TableFacts]
+        maxSlotWalKeepSize: String?, replicationConnectionError: String?, tables: [QualifiedName: TableFacts],
+        slotWalStatus: String? = nil
     ) {
         self.serverVersion = serverVersion
         self.walLevel = walLevel
@@ -41,6 +44,7 @@ public struct SourceFacts: Sendable, Hashable {
         self.maxSlotWalKeepSize = maxSlotWalKeepSize
         self.replicationConnectionError = replicationConnectionError
         self.tables = tables
+        self.slotWalStatus = slotWalStatus
     }
 
     /// The version as PostgreSQL prints it (`15.18`).

@@ -47,13 +47,19 @@ public struct ServerSlotStatus: Sendable, Equatable {
     public var lagBytes: Int64
     /// WAL the server keeps for this slot.
     public var retainedBytes: Int64
+    /// Who holds the slot while it is active (`PID 4711, application parity, from 10.0.0.5, since …`).
+    public var holder: String?
 
-    public init(exists: Bool, active: Bool, walStatus: String?, confirmedFlushLSN: String?, lagBytes: Int64, retainedBytes: Int64) {
+    public init(
+        exists: Bool, active: Bool, walStatus: String?, confirmedFlushLSN: String?, lagBytes: Int64, retainedBytes: Int64,
+        holder: String? = nil
+    ) {
         self.exists = exists
         self.active = active
         self.walStatus = walStatus
         self.confirmedFlushLSN = confirmedFlushLSN
         self.lagBytes = lagBytes
         self.retainedBytes = retainedBytes
+        self.holder = holder
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 extension Duration {
     /// The duration in seconds, for `Date` arithmetic.
-    var timeInterval: TimeInterval {
+    public var timeInterval: TimeInterval {
         TimeInterval(components.seconds) + TimeInterval(components.attoseconds) / 1e18
     }
 

@@ -60,6 +60,36 @@ struct FoldTests {
         try store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM pending_change") ?? 0 }
     }
 
+    @Test("each changed key carries what its cycle did to it: the changes of one cycle add up, the next cycle starts afresh")
+    func changeEvents() throws {
+        func events(_ reader: CycleStateReader) throws -> [String: ChangeEvents] {
+            var events: [String: ChangeEvents] = [:]
+            let rows = try reader.rows(side: "legacy", mapping: "orders", changedOnly: true)
+            while let row = try rows.next() { events[row.key] = row.events }
+            return events
+        }
+        try apply(200, at: 10, [
+            change(.insert, ["3"], ["id": .value("3"), "amount": .value("3.25")]),
+            change(.update, ["3"], ["id": .value("3"), "amount": .value("3.50")]),
+            change(.update, ["10"], ["id": .value("10"), "amount": .value("1.50")], oldKey: ["1"]),
+        ])
+        try apply(300, at: 20, [change(.delete, ["2"])])
+        var first: [String: ChangeEvents] = [:]
+        _ = try close(1, before: 30) { first = try events($0) }
+        #expect(first == ["[\"1\"]": .update, "[\"10\"]": .update, "[\"2\"]": .delete, "[\"3\"]": [.insert, .update]])
+
+        try apply(400, at: 40, [change(.update, ["3"], ["id": .value("3"), "amount": .value("3.75")])])
+        var second: [String: ChangeEvents] = [:]
+        var everyRow: [String: ChangeEvents?] = [:]
+        _ = try close(2, before: 50) { reader in
+            second = try events(reader)
+            let rows = try reader.rows(side: "legacy", mapping: "orders", changedOnly: false)
+            while let row = try rows.next() { everyRow[row.key] = row.events }
+        }
+        #expect(second == ["[\"3\"]": .update])
+        #expect(everyRow == ["[\"10\"]": nil, "[\"3\"]": .update])
+    }
+
     @Test("changes before the end fold in commit order; later ones stay pending; the reader sees the state as of the end")
     func foldsBeforeEnd() throws {
         try apply(200, at: 10, [

@@ -224,6 +224,11 @@ struct GateEvaluatorTests {
         input.capture[1].health = .init(slotPresent: false, slotLost: true, lagSeconds: nil)
         #expect(criterion(.captureHealth, input)?.details == ["new: replication slot missing", "new: replication slot lost or invalidated"])
         input = passing()
+        input.capture[0].health = .init(slotPresent: true, slotRecreated: true, lagSeconds: 1)
+        #expect(criterion(.captureHealth, input)?.details == [
+            "legacy: replication slot recreated behind Parity's back (confirmed past the store's position)",
+        ])
+        input = passing()
         input.capture[1].health = nil
         let report = GateEvaluator.evaluate(input, configuration: configuration)
         #expect(report.criteria.last?.result == .notEvaluated && report.unreachableSources == ["new"] && report.exitCode == 3)
