@@ -35,6 +35,10 @@ public func buildApplication(
         ])
     }
     let state = ServiceState(configuration: configuration, store: store, session: session, metrics: ServiceMetrics(mappings: configuration.tables.map(\.name)))
+    if listen.port == 0 {
+        logger.warning("http.listen has port 0: the system picks a free port, which monitors and load balancers cannot know; set one",
+                       metadata: ["listen": "\(listen.host):0"])
+    }
     let router = Router(context: BasicRequestContext.self)
     router.add(middleware: ErrorMiddleware(logger: logger))
     if let token { router.add(middleware: BearerTokenMiddleware(token: token)) }

@@ -12,6 +12,7 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
             case notInitialized = "store not initialized"
             case captureRunning = "capture already running"
             case busy = "store locked"
+            case corrupt = "store damaged"
         }
         private let base: Base
         private init(_ base: Base) { self.base = base }
@@ -30,6 +31,8 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
         public static let captureRunning = Code(.captureRunning)
         /// Another process kept the store locked longer than the busy timeout.
         public static let busy = Code(.busy)
+        /// The file is not a store, or SQLite found it damaged.
+        public static let corrupt = Code(.corrupt)
 
         public var description: String { base.rawValue }
     }
@@ -63,6 +66,18 @@ extension StoreError {
                 message: "\(doing) failed: another process kept the store locked for more than \(Int(ParityStore.busyTimeout)) s",
                 path: path, underlying: error)
         }
+        if let database = error as? DatabaseError, [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(database.resultCode) {
+            return .corrupt("\(doing) failed: \(database.message ?? "\(database.resultCode)")", path: path, underlying: error)
+        }
         return StoreError(code: code, message: "\(doing) failed: \(error)", path: path, underlying: error)
     }
+
+    /// A damaged store: `what` happened, and what to do.
+    static func corrupt(_ what: String, path: String, underlying: (any Error)? = nil) -> StoreError {
+        StoreError(code: .corrupt, message: "\(what): the store is damaged or not a Parity store; \(corruptFix)", path: path, underlying: underlying)
+    }
+
+    /// What to do about a damaged store.
+    public static let corruptFix = "restore it (with its -wal and -shm files) from a backup, "
+        + "or move it aside and take a new baseline (parity teardown, parity init)"
 }

@@ -33,6 +33,8 @@ public struct ReplicationStreamState: Hashable, Sendable {
     public var lastMessageTime: Date?
     /// How many times the connection was lost or could not be opened and was tried again.
     public var reconnectCount = 0
+    /// Why the last connection was lost or could not be opened (one line, no secrets); nil once streaming again.
+    public var lastError: String?
     /// Transactions handed to the consumer.
     public var transactionsApplied = 0
     /// Row changes in those transactions.

@@ -64,6 +64,7 @@ struct StreamWorker {
                     stream.update {
                         $0.status = .reconnecting
                         $0.reconnectCount += 1
+                        $0.lastError = error.description
                     }
                     let delay = configuration.backoff.delay(attempt: failedAttempts, random: Double.random(in: 0..<1))
                     _ = stream.pause(for: delay)
@@ -85,7 +86,10 @@ struct StreamWorker {
         failedAttempts = 0
         slotHeldSince = nil
         try fatalOnError { try consumer.streamStarted() }
-        stream.update { $0.status = .streaming }
+        stream.update {
+            $0.status = .streaming
+            $0.lastError = nil
+        }
         var session = ReplicationSession(durable: durable, statusInterval: configuration.statusInterval, now: .now)
         do throws(SessionEnd) {
             while !stream.isStopRequested {

@@ -59,15 +59,31 @@ struct Capture: ParsableCommand {
             printProgress(session, "caught up")
             return
         }
+        var reported: [SourceSide: Int] = [:]
         while !stop.wait(seconds: 0.2) {
             if let failure = session.failure {
                 printError(failure.description)
                 throw ExitCode(failure.exitCode)
             }
+            reportReconnects(session, &reported)
         }
         printError("stopping: finishing the transaction in hand and confirming durable positions")
         session.stop()
         printProgress(session, "stopped")
+    }
+
+    /// A line for each failed connection attempt with its reason, and one when the source streams again.
+    private func reportReconnects(_ session: CaptureSession, _ reported: inout [SourceSide: Int]) {
+        for (side, state) in session.states {
+            let attempts = state.reconnectCount
+            if case .reconnecting = state.status, reported[side] != attempts {
+                reported[side] = attempts
+                printError("\(side.rawValue): connection lost or refused (\(state.lastError ?? "no reason given")); reconnecting, attempt \(attempts)")
+            } else if case .streaming = state.status, reported[side].map({ $0 > 0 }) == true {
+                reported[side] = 0
+                printError("\(side.rawValue): streaming again from \(state.durableLSN)")
+            }
+        }
     }
 
     /// One line per source: durable position, transactions applied, and commit-to-durable lag percentiles.

@@ -124,7 +124,7 @@ struct Teardown: ParsableCommand {
                 printError("\(result.side.rawValue): \(error)")
                 continue
             }
-            let slot = result.droppedSlot.map { "dropped slot \($0) (released \(formatBytes(result.releasedWALBytes)) of WAL)" } ?? "no slot"
+            let slot = result.droppedSlot.map { "dropped slot \($0) (released \(Humanized.bytes(result.releasedWALBytes)) of WAL)" } ?? "no slot"
             let publications = result.droppedPublications.isEmpty ? "no publication" : "dropped publication \(result.droppedPublications.joined(separator: ", "))"
             print("\(result.side.rawValue): \(slot); \(publications)")
         }
@@ -138,28 +138,19 @@ func openStore(_ configuration: ParityConfiguration) throws -> ParityStore {
         return try ParityStore.open(path: configuration.store.path)
     } catch {
         printError(error.description)
-        throw ExitCode(error.code == .busy ? 3 : 2)
+        throw ExitCode(error.code == .busy || error.code == .corrupt ? 3 : 2)
     }
 }
 
 /// Takes the store's capture lock for `holder`, or exits 3 naming the process that holds it.
 func lockCapture(_ store: ParityStore, holder: String) throws -> CaptureLock {
     do {
-        return try CaptureLock.acquire(for: store, holder: holder)
+        let lock = try CaptureLock.acquire(for: store, holder: holder)
+        // Capture writes for hours: a damaged store is refused before the first write, not met in the middle of one.
+        try store.quickCheck()
+        return lock
     } catch {
         printError(error.description)
-        throw ExitCode(error.code == .captureRunning ? 3 : 2)
+        throw ExitCode(error.code == .captureRunning || error.code == .corrupt ? 3 : 2)
     }
-}
-
-/// A byte count for people: `812 B`, `12.3 MB`.
-func formatBytes(_ bytes: Int64) -> String {
-    let units = ["B", "kB", "MB", "GB", "TB"]
-    var value = Double(bytes)
-    var unit = 0
-    while value >= 1024, unit < units.count - 1 {
-        value /= 1024
-        unit += 1
-    }
-    return unit == 0 ? "\(bytes) B" : String(format: "%.1f %@", value, units[unit])
 }

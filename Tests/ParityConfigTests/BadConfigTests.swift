@@ -53,6 +53,21 @@ struct BadConfig: Sendable, CustomTestStringConvertible {
         BadConfig(name: "a count past any sensible window",
                   yaml: Fixtures.sources + "gate:\n  cycles: 1000000000000\n",
                   path: "gate.cycles", line: 5, problem: "1000000000000 is out of range", fix: "write a whole number between 1 and 10000"),
+        BadConfig(name: "an abbreviated time zone",
+                  yaml: Fixtures.sources + "cycle:\n  period: 1d\n  timezone: EST\n",
+                  path: "cycle.timezone", line: 6, problem: "\"EST\" is an abbreviation, not a region: it is ambiguous or ignores daylight saving",
+                  fix: "write a region such as \"America/New_York\", or \"UTC\""),
+        BadConfig(name: "the same legacy table mapped twice",
+                  yaml: Fixtures.sourcesAndTable.replacingOccurrences(of: "\n\n", with: "\n") + """
+                        - name: invoices_again
+                          legacy: public.invoices
+                          new: billing.invoice_copy
+                          key: { legacy: [inv_no], new: [id] }
+                          columns: [{ legacy: status, new: state }]
+
+                      """,
+                  path: "tables[1].legacy", line: 13, problem: "legacy table public.invoices is already mapped by tables[0]",
+                  fix: "map each table once; add its columns to that mapping"),
         BadConfig(name: "a heartbeat below a second",
                   yaml: """
                       sources:

@@ -63,6 +63,31 @@ struct CLITests {
         #expect(!run.output.contains("t0p-s3cret"))
     }
 
+    @Test("a malformed DSN or a password file that cannot be read is a configuration error: exit 2, naming the key to fix")
+    func checkMisconfiguredConnection() throws {
+        let scenario = try CheckScenario()
+        defer { scenario.stop() }
+        let malformed = try write(scenario.yaml(legacyDSN: "hots=127.0.0.1 password=t0p-s3cret"))
+        let dsn = try ParityBinary.run(["check", "--config", malformed])
+        #expect(dsn.status == 2, "\(dsn.output)")
+        #expect(dsn.output.contains(#"invalid connection option "hots""#) && dsn.output.contains("fix sources.legacy.dsn"), "\(dsn.output)")
+        #expect(!dsn.output.contains("t0p-s3cret") && !dsn.output.contains("pg_hba"))
+        let directory = try write(scenario.yaml().replacingOccurrences(
+            of: "legacy: { dsn:", with: "legacy: { password_file: \"\(scratch.path)\", dsn:"))
+        let password = try ParityBinary.run(["check", "--config", directory])
+        #expect(password.status == 2, "\(password.output)")
+        #expect(password.output.contains("fix sources.legacy.password_file"), "\(password.output)")
+    }
+
+    @Test("a config without any table mapping does not pass check")
+    func checkWithoutTables() throws {
+        let scenario = try CheckScenario()
+        defer { scenario.stop() }
+        let config = try write(scenario.yaml().components(separatedBy: "\ntables:").first! + "\ntables: []\n")
+        let run = try ParityBinary.run(["check", "--config", config])
+        #expect(run.status == 2 && run.output.contains("FAIL  tables"), "\(run.output)")
+    }
+
     @Test("a bad config exits 2 naming the file, line and key path of every issue")
     func badConfig() throws {
         let config = try write("""

@@ -2,6 +2,7 @@ import Foundation
 import ParityConfig
 import ParityEngine
 import ParityTestSupport
+import PostgresClient
 import Reconciliation
 import Testing
 
@@ -88,5 +89,27 @@ struct SlotHealthTests {
         #expect(capture.status == 3 && capture.output.contains("created again"), "\(capture.output)")
         let status = try ParityBinary.run(["status", "--format", "json", "--config", scenario.configPath])
         #expect(status.status == 3 && status.output.contains(#""exit_code" : 3"#) && status.output.contains("created again"), "\(status.output)")
+    }
+
+    @Test("parity capture says why it reconnects (a walsender terminated), and when it streams again")
+    func reconnectReasons() throws {
+        let scenario = try CaptureScenario()
+        defer { scenario.stop() }
+        let capture = try RunningProcess([ParityBinary.path, "capture", "--config", scenario.configPath])
+        defer { capture.send(SIGKILL); _ = capture.wait() }
+        let deadline = Date().addingTimeInterval(60)
+        let walsender: PostgresQuery = "SELECT pg_terminate_backend(active_pid) FROM pg_replication_slots WHERE active_pid IS NOT NULL"
+        var terminated = false
+        while !terminated, Date() < deadline {
+            let connection = try scenario.legacy.connect(database: "legacy")
+            terminated = try !connection.query(walsender).rows.isEmpty
+            connection.close()
+            if !terminated { Thread.sleep(forTimeInterval: 0.2) }
+        }
+        #expect(terminated)
+        while !capture.output.contains("streaming again"), Date() < deadline { Thread.sleep(forTimeInterval: 0.2) }
+        let output = capture.output
+        #expect(output.contains("legacy: connection lost or refused (") && output.contains("reconnecting, attempt 1"), "\(output)")
+        #expect(output.contains("legacy: streaming again from "), "\(output)")
     }
 }

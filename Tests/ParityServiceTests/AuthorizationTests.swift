@@ -30,6 +30,9 @@ struct AuthorizationTests {
             #expect(try await client.get("/metrics", token: "wrong-token").status == 401)
             #expect(try await client.get("/readyz", token: "s3cret-token-but-longer").status == 401)
             #expect(try await client.get("/api/v1/cycles", token: "s3cret-token").status == 200)
+            // The scheme is case-insensitive (RFC 9110); another scheme is not a bearer token.
+            #expect(try await client.get("/api/v1/cycles", token: "s3cret-token", scheme: "bearer").status == 200)
+            #expect(try await client.get("/api/v1/cycles", token: "s3cret-token", scheme: "Basic").status == 401)
             let unknown = try await client.get("/api/v1/cycles/999", token: "s3cret-token")
             #expect(unknown.status == 404 && unknown.body.contains(#""code" : "not_found""#) && unknown.body.contains("cycle 999"))
             #expect(try await client.get("/api/v1/cycles/abc", token: "s3cret-token").status == 400)

@@ -73,6 +73,12 @@ struct ConnectionTests {
         }
         #expect(error?.code == .invalidConnectionString)
         #expect(error.map { "\($0)".contains("s3cret") } == false)
+        // The name of an option libpq does not know is no secret, and it is what the user must fix.
+        let unknown = #expect(throws: PostgresError.self) {
+            _ = try PostgresConnection.connect(ConnectionOptions(dsn: "hots=x password=s3cret"))
+        }
+        #expect(unknown.map { "\($0)".contains(#"invalid connection option "hots""#) } == true, "\(String(describing: unknown))")
+        #expect(unknown.map { "\($0)".contains("s3cret") } == false)
     }
 }
 

@@ -11,6 +11,7 @@ struct TableCatalog {
         }
         var catalog = TableCatalog(mappings: [], declaredNames: [])
         var firstIndex: [String: Int] = [:]
+        var tableIndex: [String: Int] = [:]
         for (index, item) in items.enumerated() {
             let mapping = TableMapping.read(from: item)
             guard let nameReader = item.child("name"), !nameReader.isNull, case .scalar(let scalar) = nameReader.node else {
@@ -24,7 +25,22 @@ struct TableCatalog {
             }
             firstIndex[name] = index
             catalog.declaredNames.append(name)
-            if let mapping { catalog.mappings.append(mapping) }
+            guard let mapping else { continue }
+            // One mapping per table on each side: a second one would capture and count the same rows twice.
+            var duplicated = false
+            for (side, table) in [("legacy", mapping.legacy), ("new", mapping.new)] {
+                let key = "\(side) \(table.schema).\(table.name)"
+                if let first = tableIndex[key] {
+                    (item.child(side) ?? item).report(
+                        "\(side) table \(table.schema).\(table.name) is already mapped by tables[\(first)]",
+                        fix: "map each table once; add its columns to that mapping")
+                    duplicated = true
+                }
+            }
+            guard !duplicated else { continue }
+            tableIndex["legacy \(mapping.legacy.schema).\(mapping.legacy.name)"] = index
+            tableIndex["new \(mapping.new.schema).\(mapping.new.name)"] = index
+            catalog.mappings.append(mapping)
         }
         return catalog
     }

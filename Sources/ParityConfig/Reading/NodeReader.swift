@@ -231,6 +231,13 @@ struct NodeReader {
             report("\(shown(value)) is not a known time zone", fix: "write an IANA zone such as \"America/Vancouver\" or \"UTC\"")
             return nil
         }
+        // `EST`, `CST6CDT`, `PST8PDT`: abbreviations and POSIX-style names are ambiguous (EST is also Australian) or fixed
+        // offsets without daylight saving; a business day needs a region.
+        guard value.contains("/") || value == "UTC" || value == "GMT" else {
+            report("\(shown(value)) is an abbreviation, not a region: it is ambiguous or ignores daylight saving",
+                   fix: "write a region such as \"America/New_York\", or \"UTC\"")
+            return nil
+        }
         return value
     }
 

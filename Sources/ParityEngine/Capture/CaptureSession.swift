@@ -86,6 +86,11 @@ public final class CaptureSession: Sendable {
                     message: "capture stopped: \(error.message)\(detail); \(SlotProblem.lost.summary(slot: stream.configuration.slot))",
                     fix: SlotProblem.rebaseline(configFile: configurationFile, storePath: storePath), exitCode: 3)
             }
+            if let error = stream.failure as? PostgresError, error.code == .invalidConnectionString || error.code == .unreadablePasswordFile {
+                let key = error.code == .invalidConnectionString ? "dsn" : "password_file"
+                return EngineError(source: side.rawValue, message: "capture stopped: \(error)",
+                                   fix: "fix sources.\(side.rawValue).\(key) in \(configurationFile)", exitCode: 2)
+            }
             if let error = stream.failure as? PostgresError, error.sqlState == Self.slotInUse {
                 return EngineError(
                     source: side.rawValue, message: "capture stopped: \(error.message)",

@@ -22,7 +22,12 @@ public enum SourceCheck {
                     side: side, target: connection.target,
                     results: Preflight.sourceChecks(found, side: side, configuration: configuration)))
             } catch {
-                sources.append(.init(side: side, target: error.target, results: [Preflight.unreachable(side, error: error.description)]))
+                let result = switch error.code {
+                case .invalidConnectionString: Preflight.misconfigured(side, error: error.description, key: "dsn")
+                case .unreadablePasswordFile: Preflight.misconfigured(side, error: error.description, key: "password_file")
+                default: Preflight.unreachable(side, error: error.description)
+                }
+                sources.append(.init(side: side, target: error.target, results: [result]))
             }
         }
         let mappings = Preflight.mappingChecks(configuration.tables, legacy: facts[.legacy], new: facts[.new])

@@ -15,12 +15,13 @@ struct CaptureService: Service {
 
     func run() async throws {
         session.start()
-        var reported: [SourceSide: String] = [:]
+        var reported: [SourceSide: (status: String, reconnects: Int)] = [:]
         for await _ in Ticks(interval: pollInterval).cancelOnGracefulShutdown() {
             for (side, state) in session.states {
                 let status = Readiness.name(state.status)
-                guard reported[side] != status else { continue }
-                reported[side] = status
+                // Every failed attempt is logged with its reason, not only the first.
+                guard reported[side]?.status != status || reported[side]?.reconnects != state.reconnectCount else { continue }
+                reported[side] = (status, state.reconnectCount)
                 log(status, side: side, state: state)
             }
         }
@@ -44,7 +45,9 @@ struct CaptureService: Service {
                 logger.error("capture failed; fix the cause and restart parity run, it resumes from the durable position", metadata: metadata)
             }
         case .reconnecting:
-            logger.warning("capture lost its connection; reconnecting with backoff", metadata: metadata)
+            metadata[LogKey.error.rawValue] = .string(Redaction.redact(state.lastError ?? "unknown"))
+            logger.warning("capture lost its connection or could not connect; reconnecting with backoff (attempt \(state.reconnectCount))",
+                           metadata: metadata)
         default:
             logger.info("capture \(status)", metadata: metadata)
         }

@@ -12,9 +12,9 @@ struct BearerTokenMiddleware<Context: RequestContext>: RouterMiddleware {
         return try await next(request, context)
     }
 
-    /// Compares in time independent of where the first difference is.
+    /// Compares in time independent of where the first difference is. The scheme is case-insensitive (RFC 9110 §11.1).
     static func matches(_ header: String?, token: String) -> Bool {
-        guard let header, header.hasPrefix("Bearer ") else { return false }
+        guard let header, header.count > "Bearer ".count, header.prefix("Bearer ".count).lowercased() == "bearer " else { return false }
         let given = Array(header.dropFirst("Bearer ".count).utf8)
         let expected = Array(token.utf8)
         guard given.count == expected.count else { return false }

@@ -1,3 +1,4 @@
+import Foundation
 import CLibPQ
 
 /// The keywords of a libpq connection string, parsed by libpq itself.
@@ -25,19 +26,34 @@ enum ConnectionString {
         return result
     }
 
-    /// libpq quotes parts of the string it could not parse; those parts may hold a password.
+    /// libpq quotes parts of the string it could not parse; those parts may hold a password, so they are hidden. A name
+    /// where only a name can stand is kept: the option libpq does not know (`invalid connection option "hots"`), and the
+    /// user, role or database the server names.
     static func withoutQuotedFragments(_ message: String) -> String {
         var result = ""
+        var fragment = ""
         var inQuotes = false
         for character in message.oneLine {
             if character == "\"" {
+                if inQuotes { result += keepsName(fragment, after: result) ? "\"\(fragment)\"" : "\"…\"" }
+                fragment = ""
                 inQuotes.toggle()
-                if inQuotes { result += "\"…\"" }
-            } else if !inQuotes {
+            } else if inQuotes {
+                fragment.append(character)
+            } else {
                 result.append(character)
             }
         }
+        if inQuotes { result += "\"…" }
         return result
+    }
+
+    /// The phrases after which a quoted fragment is a name.
+    private static let namePhrases = ["invalid connection option ", "for user ", "role ", "database "]
+
+    private static func keepsName(_ fragment: String, after text: String) -> Bool {
+        namePhrases.contains { text.hasSuffix($0) } && fragment.count <= 63
+            && fragment.range(of: "^[A-Za-z_][A-Za-z0-9_$-]*$", options: .regularExpression) != nil
     }
 }
 

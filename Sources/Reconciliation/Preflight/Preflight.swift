@@ -14,6 +14,14 @@ public enum Preflight {
         )
     }
 
+    /// The verdict for a source whose connection settings themselves are wrong (a malformed DSN, a password file that
+    /// cannot be read): a configuration failure, whatever the server would say.
+    public static func misconfigured(_ side: SourceSide, error: String, key: String) -> CheckResult {
+        .fail(
+            "connect", nil, "cannot connect to the \(side.rawValue) source: \(error)",
+            fix: "fix sources.\(side.rawValue).\(key) in the config", blocks: .configuration)
+    }
+
     /// Server-wide and per-table checks on one reachable source.
     public static func sourceChecks(
         _ facts: SourceFacts, side: SourceSide, configuration: ParityConfiguration

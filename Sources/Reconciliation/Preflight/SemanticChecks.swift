@@ -6,6 +6,11 @@ extension Preflight {
     /// names the config path and what to write instead.
     public static func semanticChecks(_ configuration: ParityConfiguration) -> [CheckResult] {
         var results = lineItemChecks(configuration)
+        if configuration.tables.isEmpty {
+            results.append(.fail(
+                "tables", nil, "no table mapping: Parity would capture and compare nothing",
+                fix: "add a mapping under tables: (config/parity.example.yaml shows one)", blocks: .configuration))
+        }
         for (tableIndex, mapping) in configuration.tables.enumerated() {
             for (columnIndex, column) in mapping.columns.enumerated() {
                 guard let source = column.source else { continue }

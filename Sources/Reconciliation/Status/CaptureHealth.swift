@@ -36,7 +36,7 @@ public struct CaptureHealth: Sendable, Equatable {
             }
             let lag = source.lagSeconds(now: now)
             if Double(lag) > maxLag.timeInterval {
-                health.add(.degraded, "\(source.side): lag \(CaptureHealth.humanized(seconds: lag)) is over \(CaptureHealth.humanized(seconds: Int(maxLag.timeInterval)))")
+                health.add(.degraded, "\(source.side): lag \(Humanized.duration(seconds: lag)) is over \(Humanized.duration(seconds: Int(maxLag.timeInterval)))")
             }
         }
         return health
@@ -45,29 +45,6 @@ public struct CaptureHealth: Sendable, Equatable {
     private mutating func add(_ level: Level, _ reason: String) {
         self.level = max(self.level, level)
         reasons.append(reason)
-    }
-
-    /// `42s`, `17m 3s`, `5h 2m`, `3d 4h`.
-    public static func humanized(seconds: Int) -> String {
-        let seconds = max(0, seconds)
-        switch seconds {
-        case ..<60: return "\(seconds)s"
-        case ..<3600: return "\(seconds / 60)m" + (seconds % 60 == 0 ? "" : " \(seconds % 60)s")
-        case ..<86_400: return "\(seconds / 3600)h" + (seconds % 3600 / 60 == 0 ? "" : " \(seconds % 3600 / 60)m")
-        default: return "\(seconds / 86_400)d" + (seconds % 86_400 / 3600 == 0 ? "" : " \(seconds % 86_400 / 3600)h")
-        }
-    }
-
-    /// `512 B`, `1.5 KiB`, `3.2 GiB`.
-    public static func humanized(bytes: Int64) -> String {
-        let units = ["B", "KiB", "MiB", "GiB", "TiB"]
-        var value = Double(max(0, bytes))
-        var unit = 0
-        while value >= 1024, unit < units.count - 1 {
-            value /= 1024
-            unit += 1
-        }
-        return unit == 0 ? "\(Int(value)) B" : String(format: "%.1f %@", value, units[unit])
     }
 }
 

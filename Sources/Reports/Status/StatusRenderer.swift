@@ -29,8 +29,8 @@ public enum StatusRenderer {
                 if server.exists {
                     lines.append("  slot              \(server.active ? "active" : "inactive"), wal_status \(server.walStatus ?? "unknown"), confirmed \(server.confirmedFlushLSN ?? "none")")
                     if let holder = server.holder { lines.append("  held by           \(holder)") }
-                    lines.append("  lag               \(CaptureHealth.humanized(seconds: source.lagSeconds(now: now))) behind, "
-                                 + "\(CaptureHealth.humanized(bytes: server.lagBytes)) of WAL unconfirmed; WAL retained \(CaptureHealth.humanized(bytes: server.retainedBytes))")
+                    lines.append("  lag               \(Humanized.duration(seconds: source.lagSeconds(now: now))) behind, "
+                                 + "\(Humanized.bytes(server.lagBytes)) of WAL unconfirmed; WAL retained \(Humanized.bytes(server.retainedBytes))")
                 }
                 if let problem = source.slotProblem {
                     lines.append("  slot problem      \(problem.summary(slot: source.slot))")

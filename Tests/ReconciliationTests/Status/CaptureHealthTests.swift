@@ -49,12 +49,12 @@ struct CaptureHealthTests {
 
     @Test("durations and sizes for people")
     func humanized() {
-        #expect(CaptureHealth.humanized(seconds: 42) == "42s")
-        #expect(CaptureHealth.humanized(seconds: 1023) == "17m 3s")
-        #expect(CaptureHealth.humanized(seconds: 7200) == "2h")
-        #expect(CaptureHealth.humanized(seconds: 3 * 86_400 + 4 * 3600 + 5) == "3d 4h")
-        #expect(CaptureHealth.humanized(bytes: 512) == "512 B")
-        #expect(CaptureHealth.humanized(bytes: 1536) == "1.5 KiB")
-        #expect(CaptureHealth.humanized(bytes: 3_435_973_837) == "3.2 GiB")
+        #expect(Humanized.duration(seconds: 42) == "42s")
+        #expect(Humanized.duration(seconds: 1023) == "17m 3s")
+        #expect(Humanized.duration(seconds: 7200) == "2h")
+        #expect(Humanized.duration(seconds: 3 * 86_400 + 4 * 3600 + 5) == "3d 4h")
+        #expect(Humanized.bytes( 512) == "512 B")
+        #expect(Humanized.bytes( 1536) == "1.5 KiB")
+        #expect(Humanized.bytes( 3_435_973_837) == "3.2 GiB")
     }
 }
