@@ -19,7 +19,7 @@ struct EndOfDayFormatsTests {
             categories: FindingCategories.rank(items))
     }
 
-    @Test("CSV: header, CRLF line ends, quoting of comma, quote, CR and LF, unicode as UTF-8, composite keys")
+    @Test("CSV: header, CRLF line ends, quoting of comma and quote, CR and LF escaped, unicode as UTF-8, composite keys")
     func csvQuoting() {
         let items = [
             item("1", legacy: "a,b", new: #"say "hi""#),
@@ -32,7 +32,7 @@ struct EndOfDayFormatsTests {
         #expect(csv == [
             "cycle,table,key,column,kind,legacy,new,disposition,attributed_to,explanation\r\n",
             "3,orders,id=1,status,value_mismatch,\"a,b\",\"say \"\"hi\"\"\",,,\r\n",
-            "3,orders,id=2,status,value_mismatch,\"line\nbreak\",\"cr\rhere\",,,\r\n",
+            #"3,orders,id=2,status,value_mismatch,line\nbreak,cr\rhere,,,"# + "\r\n",
             "3,orders,id=3,status,value_mismatch,Zürich ✓,,,,\r\n",
             "3,lines,line_no=2;order_id=1,,missing_in_new,,,legacy_bug,,\r\n",
         ].joined())

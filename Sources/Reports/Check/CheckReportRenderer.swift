@@ -31,11 +31,11 @@ public enum CheckReportRenderer {
         case 2: lines.append("Result: FAIL, \(failed) failed, \(warned) warnings (exit 2: the config does not fit the databases)")
         default: lines.append("Result: FAIL, \(failed) failed, \(warned) warnings (exit 3: a source is unreachable or not usable for replication)")
         }
-        return lines.joined(separator: "\n") + "\n"
+        return Escaping.lines(lines)
     }
 
     private static func textLines(_ result: CheckResult) -> [String] {
-        let label = [result.name, result.subject].compactMap { $0 }.joined(separator: " ")
+        let label = Escaping.visible([result.name, result.subject].compactMap { $0 }.joined(separator: " "))
         let padded = label.count < 34 ? label + String(repeating: " ", count: 34 - label.count) : label + " "
         var lines = ["  \(result.outcome.rawValue.uppercased())  \(padded)\(result.detail)"]
         if let fix = result.fix, result.outcome != .pass { lines.append("        fix: \(fix)") }

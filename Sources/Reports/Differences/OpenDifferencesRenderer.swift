@@ -34,7 +34,7 @@ public enum OpenDifferencesRenderer {
         if !report.includesExplained, report.totalOpen > report.totalUnexplained {
             lines += ["", "explained differences (dispositioned intentional_change or legacy_bug) are listed with --all"]
         }
-        return lines.joined(separator: "\n") + "\n"
+        return Escaping.lines(lines)
     }
 
     private static func csv(_ report: OpenDifferencesReport) -> String {

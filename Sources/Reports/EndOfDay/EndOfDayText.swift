@@ -22,7 +22,7 @@ enum EndOfDayText {
             for category in report.categories {
                 lines.append("  \(category.count)  \(category.table).\(category.column ?? "-") \(category.kind)"
                     + "  [\(category.disposition ?? "none")]"
-                    + (category.sampleKeys.allSatisfy(\.isEmpty) ? "" : "  e.g. \(category.sampleKeys.joined(separator: ", "))"))
+                    + (category.sampleKeys.allSatisfy(\.isEmpty) ? "" : "  e.g. \(samples(category.sampleKeys))"))
             }
         }
         if let ledger = report.openDifferences {
@@ -31,7 +31,7 @@ enum EndOfDayText {
                 lines.append("  \(category.open)  \(category.table).\(category.column ?? "-") \(category.kind)  [\(category.disposition ?? "none")]"
                     + "  new \(category.new), resolved \(category.resolved)"
                     + (category.oldestText.map { ", oldest \($0)" } ?? "")
-                    + (category.sampleKeys.isEmpty ? "" : "  e.g. \(category.sampleKeys.joined(separator: ", "))"))
+                    + (category.sampleKeys.isEmpty ? "" : "  e.g. \(samples(category.sampleKeys))"))
             }
             if ledger.open > 0 { lines.append("  see: parity report open") }
         }
@@ -39,7 +39,7 @@ enum EndOfDayText {
         let shown = report.findings.count < report.findingsTotal ? " (first \(report.findings.count))" : ""
         lines.append("findings: \(report.findingsTotal)\(shown)")
         for finding in report.findings {
-            let key = finding.key.keys.sorted().map { "\($0)=\(finding.key[$0]! ?? "NULL")" }.joined(separator: ",")
+            let key = finding.key.keys.sorted().map { "\($0)=\(finding.key[$0]!.map(Escaping.shortened) ?? "NULL")" }.joined(separator: ",")
             var line = "  \(finding.table) {\(key)} \(finding.kind)"
             if let column = finding.column { line += " \(column): legacy \(quoted(finding.legacy)) new \(quoted(finding.new))" }
             if let explanation = finding.explanation { line += "  (\(explanation))" }
@@ -51,7 +51,8 @@ enum EndOfDayText {
             lines += ["", "aggregates:"]
             for line in report.aggregates {
                 let day = line.period.isEmpty ? "" : " \(line.period)"
-                lines.append("  \(line.aggregate)\(day) [\(line.groupText)]  legacy \(line.legacy ?? "-")  new \(line.new ?? "-")"
+                lines.append("  \(line.aggregate)\(day) [\(Escaping.shortened(line.groupText))]"
+                    + "  legacy \(line.legacy ?? "-")  new \(line.new ?? "-")"
                     + "  difference \(line.difference)  rounding \(line.bridged("rounding"))  unexplained \(line.unexplained)"
                     + (line.withinTolerance ? "" : "  OUT OF TOLERANCE"))
             }
@@ -69,7 +70,8 @@ enum EndOfDayText {
             lines.append("  \(line.table).\(line.column) \(pad(line.side, 7))\(line.evidence)")
         }
         if !report.carriedKeys.isEmpty {
-            lines.append("carried to the next cycle: " + report.carriedKeys.map { "\($0.table) \($0.key)" }.joined(separator: ", "))
+            lines.append("carried to the next cycle: "
+                + report.carriedKeys.map { "\($0.table) \(Escaping.shortened($0.key))" }.joined(separator: ", "))
         }
         for unmapped in report.unmappedColumns where !unmapped.legacy.isEmpty || !unmapped.new.isEmpty {
             lines.append("unmapped columns in \(unmapped.table): legacy [\(unmapped.legacy.joined(separator: ", "))]"
@@ -92,10 +94,14 @@ enum EndOfDayText {
                 + "  complete through \(StoreTime.iso(source.watermark))"
                 + (source.lastError.map { "  last error: \($0)" } ?? ""))
         }
-        return lines.joined(separator: "\n") + "\n"
+        return Escaping.lines(lines)
     }
 
-    private static func quoted(_ value: String?) -> String { value.map { "\"\($0)\"" } ?? "NULL" }
+    /// Sample keys, each shortened, joined by `, `.
+    private static func samples(_ keys: [String]) -> String { keys.map(Escaping.shortened).joined(separator: ", ") }
+
+    /// A row value in quotes, shortened, or `NULL`.
+    private static func quoted(_ value: String?) -> String { value.map { "\"\(Escaping.shortened($0))\"" } ?? "NULL" }
 
     private static func pad(_ text: String, _ width: Int) -> String {
         text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)

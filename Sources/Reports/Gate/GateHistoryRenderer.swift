@@ -19,7 +19,7 @@ public enum GateHistoryRenderer {
                 entry.firstCycleID.map { "\($0)…\(entry.lastCycleID ?? $0)" } ?? "-", entry.configHash, entry.configFile,
             ]
         }
-        return TextColumns.lines([header] + rows).joined(separator: "\n") + "\n"
+        return Escaping.lines(TextColumns.lines([header] + rows))
     }
 }
 

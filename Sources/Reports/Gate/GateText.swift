@@ -13,6 +13,6 @@ enum GateText {
             if criterion.result != .pass { lines.append("    see: \(criterion.command)") }
         }
         lines += ["", "gate: \(GateRenderer.label(report.result)) (exit \(report.exitCode))"]
-        return lines.joined(separator: "\n") + "\n"
+        return Escaping.lines(lines)
     }
 }

@@ -33,7 +33,7 @@ enum InventoryText {
             lines.append("  \(spot.kind.rawValue)  \(subject)  — \(spot.coverage.rawValue) (\(spot.reason))")
         }
         if !inventory.notes.isEmpty { lines += ["", "notes:"] + inventory.notes.map { "  \($0)" } }
-        return lines.joined(separator: "\n") + "\n"
+        return Escaping.lines(lines)
     }
 
     /// `1 note`, `2 notes`.

@@ -43,6 +43,6 @@ enum MonthlyText {
                 + (signOff.preparedAt.map { " at \(StoreTime.iso($0))" } ?? ""),
             "reviewed by \(signOff.reviewedBy ?? "________________")",
         ]
-        return lines.joined(separator: "\n") + "\n"
+        return Escaping.lines(lines)
     }
 }

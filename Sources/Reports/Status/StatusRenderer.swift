@@ -39,7 +39,7 @@ public enum StatusRenderer {
             if let error = source.serverError { lines.append("  server            unreachable: \(error)") }
             if let error = source.lastError { lines.append("  last error        \(error)") }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return Escaping.lines(lines)
     }
 
     /// `HEALTHY`, `DEGRADED`, `FAILED`.

@@ -23,7 +23,7 @@ public enum SourceVerificationRenderer {
                 }, indent: "  ")
             lines.append("  a drift means every finding on those rows rests on wrong data: see README, parity verify")
         }
-        return lines.joined(separator: "\n") + "\n"
+        return Escaping.lines(lines)
     }
 }
 

@@ -22,11 +22,14 @@ public enum StateVerificationRenderer {
                             discrepancy.state.map(describe) ?? "equal", discrepancy.ledger.map(describe) ?? "not open"]
                 }, indent: "  ")
         }
-        return lines.joined(separator: "\n") + "\n"
+        return Escaping.lines(lines)
     }
 
+    /// `kind`, and for a column both values, shortened: `value_mismatch 1 → 2`.
     private static func describe(_ difference: StateVerification.Difference) -> String {
-        difference.kind + (difference.column == nil ? "" : " \(difference.legacy ?? "NULL") → \(difference.new ?? "NULL")")
+        guard difference.column != nil else { return difference.kind }
+        let value = { (text: String?) in text.map(Escaping.shortened) ?? "NULL" }
+        return "\(difference.kind) \(value(difference.legacy)) → \(value(difference.new))"
     }
 }
 

@@ -57,7 +57,7 @@ struct MonthlyFormatsTests {
         #expect(signOff["prepared_by"] as? String == "A. Controller" && signOff["reviewed_by"] is NSNull)
     }
 
-    @Test("CSV: one CRLF line per aggregate and group, bridge columns, exact amounts with no thousands separator, RFC 4180 quoting")
+    @Test("CSV: one CRLF line per aggregate and group, bridge columns, exact amounts with no thousands separator, RFC 4180 quoting, LF escaped")
     func csv() {
         let csv = MonthlyRenderer.render(MonthlySample.report(), format: .csv)
         let lines = csv.components(separatedBy: "\r\n")
@@ -71,7 +71,7 @@ struct MonthlyFormatsTests {
         var report = MonthlySample.report()
         report.aggregates[0].name = "a,\"b\"\nc"
         let quoted = MonthlyRenderer.render(report, format: .csv)
-        #expect(quoted.contains("2026-11,\"a,\"\"b\"\"\nc\",invoices,"))
+        #expect(quoted.contains(#"2026-11,"a,""b""\nc",invoices,"#))
         report.aggregates[0].groups[0].unexplainedByKind = [.init(kind: "missing_in_new", amount: "-0.75")]
         #expect(MonthlyRenderer.render(report, format: .csv).contains(",0.75,27,no,missing_in_new -0.75\r\n"))
     }
