@@ -45,7 +45,7 @@ struct CronCatalog {
                 kind: .cronJob, name: name.isEmpty ? "job \(try row.decode(Int64.self, "id"))" : name,
                 details: [
                     .text("schedule", try row.decode(String.self, "schedule")),
-                    .text("command", ConnectionTarget.redacted(command)),
+                    .text("command", command),
                     .text("username", try row.decode(String.self, "username")),
                     .text("active", try row.decode(Bool.self, "active") ? "true" : "false"),
                     .list("writes", PlpgsqlBodyAnalyzer.analyze(command).writtenTables.map { "\($0.schema).\($0.name)" }),

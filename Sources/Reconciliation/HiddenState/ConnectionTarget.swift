@@ -1,5 +1,5 @@
 /// Reads libpq connection strings found in code (dblink calls, pg_cron commands) for the one thing
-/// reports may show, the hosts, and blanks out passwords in any text that may hold one.
+/// reports may show, the hosts (`SecretMask` blanks out the passwords of any text that is shown).
 public enum ConnectionTarget {
     /// What an unresolved connection is shown as: a named dblink connection or one built at run time.
     public static let computed = "(computed connection)"
@@ -22,13 +22,6 @@ public enum ConnectionTarget {
         let named = pairs.filter { $0.key == "host" || $0.key == "hostaddr" }.flatMap { $0.value.split(separator: ",").map(String.init) }
         let hosts = named.filter { !$0.isEmpty && !$0.hasPrefix("/") }
         return hosts.isEmpty ? [localSocket] : unique(hosts)
-    }
-
-    /// `text` with every `password=…` value and URI password replaced by `***`.
-    public static func redacted(_ text: String) -> String {
-        let keyword = #/(?i)(password\s*=\s*)(''(?:[^']|'''')*''|'(?:[^'\\]|\\.)*'|[^\s']+)/#
-        let uri = #/(?i)(postgres(?:ql)?://[^:/@\s']*):[^@\s/']*@/#
-        return text.replacing(keyword) { "\($0.output.1)***" }.replacing(uri) { "\($0.output.1):***@" }
     }
 
     /// `key=value` pairs (values bare or single-quoted with backslash escapes); nil unless the whole text is such pairs.

@@ -50,7 +50,8 @@ public struct InventoryItem: Sendable, Hashable {
     }
 }
 
-/// One named fact about an inventory item: a text or a list of texts.
+/// One named fact about an inventory item: a text or a list of texts. Its texts are catalog text, so they are masked
+/// (`SecretMask`) as the detail is made: the store, the reports and the API never receive a credential the catalog holds.
 public struct InventoryDetail: Sendable, Hashable {
     /// A detail's value.
     public enum Value: Sendable, Hashable, CustomStringConvertible {
@@ -73,9 +74,13 @@ public struct InventoryDetail: Sendable, Hashable {
     /// Its value.
     public var value: Value
 
-    /// A text detail.
-    public static func text(_ key: String, _ text: String) -> InventoryDetail { InventoryDetail(key: key, value: .text(text)) }
+    /// A text detail, its credentials masked.
+    public static func text(_ key: String, _ text: String) -> InventoryDetail {
+        InventoryDetail(key: key, value: .text(SecretMask.masked(text)))
+    }
 
-    /// A list detail.
-    public static func list(_ key: String, _ items: [String]) -> InventoryDetail { InventoryDetail(key: key, value: .list(items)) }
+    /// A list detail, its items' credentials masked.
+    public static func list(_ key: String, _ items: [String]) -> InventoryDetail {
+        InventoryDetail(key: key, value: .list(items.map(SecretMask.masked)))
+    }
 }

@@ -43,7 +43,7 @@ public struct TriggerFacts: Sendable, Hashable {
             .list("function_chain", reach.chain.map { $0 + "()" }),
             .list("writes", reach.writes.map(\.table)),
         ]
-        if !reach.dynamicStatements.isEmpty { details.append(.list("dynamic_sql", reach.dynamicStatements.map(ConnectionTarget.redacted))) }
+        if !reach.dynamicStatements.isEmpty { details.append(.list("dynamic_sql", reach.dynamicStatements)) }
         if !reach.unanalyzedFunctions.isEmpty { details.append(.list("unanalyzed_functions", reach.unanalyzedFunctions)) }
         if type.timing == .before, type.level == .row {
             details.append(.list("assigns_new", reach.assignedNewColumns))
