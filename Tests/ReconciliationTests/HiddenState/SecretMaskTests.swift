@@ -65,4 +65,22 @@ struct SecretMaskTests {
         let list = InventoryDetail.list("dynamic_sql", ["EXECUTE 'SELECT 1'", "EXECUTE 'COPY t TO PROGRAM ''curl -u a:s3cret x'''"])
         #expect(list.value == .list(["EXECUTE 'SELECT 1'", "EXECUTE 'COPY t TO PROGRAM ''curl -u a:*** x'''"]))
     }
+
+    @Test("a changed password leaves the masked details equal but changes the body hash: the inventory still reports the change")
+    func passwordChangeIsAChange() {
+        let trigger = { (password: String) in
+            let body = "BEGIN EXECUTE 'COPY t TO PROGRAM ''curl -u admin:\(password) https://x'''; RETURN NULL; END"
+            let graph = FunctionGraph(functions: [FunctionSource(schema: "public", name: "ship", language: "plpgsql", body: body)])
+            return TriggerFacts(name: "ship", table: "public.t", type: TriggerType(bits: 4), enabled: .enabled,
+                                function: "public.ship", reach: graph.reach(from: "public.ship"))
+        }
+        let before = Inventory(source: "legacy", items: [], triggers: [trigger("s3cret")])
+        let after = Inventory(source: "legacy", items: [], triggers: [trigger("n3w-s3cret")])
+        let masked = after.items[0].detail("dynamic_sql")
+        #expect(masked == .list(["EXECUTE 'COPY t TO PROGRAM ''curl -u admin:*** https://x'''"]))
+        #expect(before.items[0].details == after.items[0].details)
+        let changes = InventoryChanges(from: before, to: after)
+        #expect(changes.changed.map(\.bodyChanged) == [true])
+        #expect(changes.changed.map(\.changedDetails) == [[]])
+    }
 }
