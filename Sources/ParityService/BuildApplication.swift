@@ -42,11 +42,12 @@ public func buildApplication(
     let router = Router(context: BasicRequestContext.self)
     router.add(middleware: ErrorMiddleware(logger: logger))
     if let token { router.add(middleware: BearerTokenMiddleware(token: token)) }
+    IndexRoute.add(to: router)
     HealthRoutes.add(to: router, state: state)
     APIRoutes.add(to: router, state: state)
     ReportRoutes.add(to: router, state: state)
     return Application(
-        router: router,
+        responder: ReadOnlyResponder(inner: router.buildResponder()),
         configuration: .init(address: .hostname(listen.host, port: listen.port), serverName: "parity"),
         services: [
             CaptureService(session: session, logger: logger), CycleScheduler(state: state, logger: logger),

@@ -32,6 +32,7 @@ public final class ParityStore: Sendable {
         if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size == 0 {
             throw .corrupt("the store file is empty (0 bytes)", path: path)
         }
+        let created = !FileManager.default.fileExists(atPath: path)
         do {
             let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -52,6 +53,13 @@ public final class ParityStore: Sendable {
             // turns WAL mode on); what capture confirms to a source is made to survive power loss first
             // (`makeDurable()`), once per confirmation instead of at every commit.
             try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+            // The store holds raw row values (personal data included): a new one is readable by its owner only. SQLite
+            // gives its -wal and -shm files the database file's mode.
+            if created {
+                for file in [path, path + "-wal", path + "-shm"] where FileManager.default.fileExists(atPath: file) {
+                    try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file)
+                }
+            }
         } catch {
             let failure = StoreError.sqlite(error, doing: "opening the store", code: .cannotOpen, path: path)
             guard failure.code == .cannotOpen else { throw failure }

@@ -11,9 +11,9 @@ struct Capture: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Stream both sources' changes into the store.",
         discussion: """
-            Runs until SIGINT or SIGTERM (the transaction in hand is applied and its position \\
-            confirmed, then it exits 0), or with --until-caught-up until each source has durably \\
-            applied everything committed before the command started. Resumes from the last durable \\
+            Runs until SIGINT or SIGTERM (the transaction in hand is applied and its position \
+            confirmed, then it exits 0), or with --until-caught-up until each source has durably \
+            applied everything committed before the command started. Resumes from the last durable \
             position: nothing is lost or applied twice across restarts and crashes.
             """
     )

@@ -75,7 +75,7 @@ struct Demo: ParsableCommand {
             written.append(try write(GateRenderer.render(gate, format: format), "gate.\(suffix)"))
         }
         print("")
-        print(GateRenderer.render(gate, format: .text), terminator: "")
+        print(GateRenderer.render(gate, format: .text, configFile: outcome.configuration.file), terminator: "")
         print("")
         print("planted defects: " + outcome.planted.joined(separator: "; "))
         print("reports:")

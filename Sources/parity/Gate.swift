@@ -45,7 +45,7 @@ struct Gate: ParsableCommand {
             }
             let report = GateEvaluator.evaluate(try GateLoader.load(configuration, store: store, asOf: asOf), configuration: configuration.gate)
             try GateHistory.record(report, document: GateRenderer.render(report, format: .json), configuration: configuration, store: store)
-            print(GateRenderer.render(report, format: format.outputFormat), terminator: "")
+            print(GateRenderer.render(report, format: format.outputFormat, configFile: configuration.file), terminator: "")
             if report.exitCode != 0 { throw ExitCode(report.exitCode) }
         } catch let error as EngineError {
             printError(error.description)

@@ -12,10 +12,10 @@ struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check both sources, create Parity's publications and slots, and copy the baseline.",
         discussion: """
-            Runs every check of parity check first and creates nothing unless all pass. Each source gets \\
-            a publication of its mapped tables (legacy also its watched schemas; tables without a \\
-            replica identity only in an insert-only publication) and a logical slot whose exported \\
-            snapshot is used to copy every mapped table into the store, so streaming continues \\
+            Runs every check of parity check first and creates nothing unless all pass. Each source gets \
+            a publication of its mapped tables (legacy also its watched schemas; tables without a \
+            replica identity only in an insert-only publication) and a logical slot whose exported \
+            snapshot is used to copy every mapped table into the store, so streaming continues \
             exactly where the copy ends. Both sources are initialized, or neither.
 
             A mapping added to the config later: parity init --add NAME publishes its tables and copies them inside \

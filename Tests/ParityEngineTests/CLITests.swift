@@ -79,6 +79,27 @@ struct CLITests {
         #expect(password.output.contains("fix sources.legacy.password_file"), "\(password.output)")
     }
 
+    @Test("check names every privilege init needs: CREATE on the database and ownership of what it publishes, with the GRANTs")
+    func checkInitPrivileges() throws {
+        let scenario = try CheckScenario()
+        defer { scenario.stop() }
+        try scenario.legacy.run("""
+            CREATE ROLE parity_ro LOGIN REPLICATION;
+            REVOKE CREATE ON DATABASE legacy FROM PUBLIC;
+            GRANT SELECT ON ALL TABLES IN SCHEMA public TO parity_ro;
+            """, database: "legacy")
+        let config = try write(scenario.yaml(legacyDSN: scenario.legacy.dsn(database: "legacy", user: "parity_ro")))
+        let run = try ParityBinary.run(["check", "--config", config])
+        #expect(run.status == 3, "\(run.output)")
+        #expect(run.output.contains("FAIL  create_publication") && run.output.contains("GRANT CREATE ON DATABASE legacy TO parity_ro;"),
+                "\(run.output)")
+        #expect(run.output.contains("FAIL  table_owner") && run.output.contains("GRANT postgres TO parity_ro;"), "\(run.output)")
+        #expect(run.output.contains("FAIL  watched_table_owner") && run.output.contains("public.audit_log (postgres)"), "\(run.output)")
+        try scenario.legacy.run("GRANT CREATE ON DATABASE legacy TO parity_ro; GRANT postgres TO parity_ro;", database: "legacy")
+        let granted = try ParityBinary.run(["check", "--config", config])
+        #expect(granted.status == 0, "\(granted.output)")
+    }
+
     @Test("a config without any table mapping does not pass check")
     func checkWithoutTables() throws {
         let scenario = try CheckScenario()
@@ -110,6 +131,10 @@ struct CLITests {
         #expect(missing.status == 2)
         #expect(missing.output.contains("/nonexistent/parity.yaml"))
         #expect(try ParityBinary.run(["--version"]).output.contains("0.1.0"))
+        for command in ["init", "capture", "status", "close", "verify", "gate", "run", "inventory", "teardown"] {
+            let help = try ParityBinary.run([command, "--help"]).output
+            #expect(!help.contains("\\"), "parity \(command) --help prints a literal backslash: \(help)")
+        }
     }
 }
 

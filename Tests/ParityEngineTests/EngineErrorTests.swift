@@ -1,5 +1,7 @@
+import ParityConfig
 @testable import ParityEngine
 import ParityStore
+import PostgresClient
 import Testing
 
 @Suite("Store failures as engine errors")
@@ -14,5 +16,26 @@ struct EngineErrorTests {
         let other = EngineError.store(
             StoreError(code: .databaseError, message: "disk I/O error", path: "/p"), doing: "closing cycles", fix: "check the store file")
         #expect(other.exitCode == 2 && other.description.hasSuffix("; check the store file"))
+    }
+
+    @Test("a damaged store is exit 3 with what to do")
+    func damagedStore() {
+        let damaged = EngineError.store(
+            StoreError(code: .corrupt, message: "file is not a database", path: "/p"), doing: "closing cycles", fix: "check store.path")
+        #expect(damaged.exitCode == 3 && damaged.description.contains("damaged") && damaged.description.contains("restore it"))
+    }
+
+    @Test("init refused by PostgreSQL names the object and the privilege to give, exit 3")
+    func initRefused() throws {
+        let configuration = try ParityConfiguration.parse(yaml: """
+            sources:
+              legacy: { dsn: "host=a" }
+              new: { dsn: "host=b" }
+            """, file: "/etc/parity/parity.yaml", environment: [:])
+        let denied = PostgresError(code: .serverError, message: "must be owner of table orders", sqlState: "42501")
+        let error = try #require(ParityInit.failure(denied, side: .legacy, configuration: configuration) as? EngineError)
+        #expect(error.exitCode == 3 && error.source == "legacy")
+        #expect(error.message.contains("must be owner of table orders"))
+        #expect(error.fix.contains("GRANT <owner> TO <role>") && error.fix.contains("parity check --config /etc/parity/parity.yaml"))
     }
 }

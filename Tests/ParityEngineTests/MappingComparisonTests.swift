@@ -84,7 +84,7 @@ struct MappingComparisonTests {
             sources: { legacy: { dsn: "host=a" }, new: { dsn: "host=b" } }
             tables:
               - { name: plain, legacy: public.t, new: public.t, key: { legacy: [id], new: [id] }, columns: [{ legacy: s, new: s }] }
-              - { name: mapped, legacy: public.t, new: public.t, key: { legacy: [id], new: [id] },
+              - { name: mapped, legacy: public.u, new: public.u, key: { legacy: [id], new: [id] },
                   columns: [{ legacy: s, new: s, map: { A: active } }] }
             """, file: "test.yaml", environment: [:])
         for mapping in configuration.tables {

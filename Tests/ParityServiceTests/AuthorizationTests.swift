@@ -24,6 +24,13 @@ struct AuthorizationTests {
         let application = try buildApplication(configuration: scenario.configuration, store: scenario.store, logger: Logger(label: "test"))
         try await application.test(.live) { client in
             #expect(try await client.get("/healthz").status == 200)
+            // `/` names what is served, without a token; other methods than GET and HEAD are 405, HEAD has no body.
+            let index = try await client.get("/")
+            #expect(index.status == 200 && index.body.contains("/api/v1/differences"))
+            let post = try await client.executeRequest(uri: "/api/v1/cycles", method: .post, headers: [.authorization: "Bearer s3cret-token"], body: nil)
+            #expect(post.status == .methodNotAllowed && post.headers[.allow] == "GET, HEAD", "\(post.status) \(post.headers)")
+            let head = try await client.executeRequest(uri: "/api/v1/cycles", method: .head, headers: [.authorization: "Bearer s3cret-token"], body: nil)
+            #expect(head.status == .ok && head.body.readableBytes == 0, "\(head.status) \(head.headers)")
             let missing = try await client.get("/api/v1/cycles")
             #expect(missing.status == 401 && missing.body.contains(#""code" : "unauthorized""#))
             #expect(!missing.body.contains("s3cret-token"))

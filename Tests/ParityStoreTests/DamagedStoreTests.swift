@@ -12,6 +12,17 @@ struct DamagedStoreTests {
         scratch = try ScratchDirectory("damaged")
     }
 
+    @Test("a new store and its log are readable by their owner only: they hold raw row values")
+    func newStoreIsPrivate() throws {
+        let path = scratch.file("private.sqlite")
+        let store = try ParityStore.open(path: path)
+        try store.write { db in try db.execute(sql: "CREATE TABLE t (x)") }
+        for file in [path, path + "-wal"] {
+            let mode = try #require(try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int)
+            #expect(mode & 0o077 == 0, "\(file) has mode \(String(mode, radix: 8))")
+        }
+    }
+
     @Test("a store file of 0 bytes is not taken for a new store")
     func emptyFile() throws {
         let path = scratch.file("parity.sqlite")

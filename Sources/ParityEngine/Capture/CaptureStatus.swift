@@ -7,7 +7,7 @@ import Reconciliation
 /// as the server sees it (when reachable).
 public enum CaptureStatus {
     public static func gather(_ configuration: ParityConfiguration, store: ParityStore) throws(StoreError) -> [SourceStatus] {
-        try store.sourceRecords().map { record in
+        try store.sourceRecords().map { record throws(StoreError) in
             var status = SourceStatus(
                 side: record.side, slot: record.slot, checkpointLSN: LSN(record.checkpointLSN).description,
                 watermark: record.watermark, lastCommitTime: record.lastCommitTime, lastMessageAt: record.lastMessageAt,
@@ -18,6 +18,9 @@ public enum CaptureStatus {
             } catch {
                 status.serverError = "\(error)"
             }
+            // The store's position read after the slot's: a running capture stores before it confirms, so a slot confirmed
+            // past this position was not confirmed by it (``SlotProblem/recreated(confirmed:stored:)``).
+            if let later = try store.sourceRecord(side: record.side) { status.checkpointLSN = LSN(later.checkpointLSN).description }
             return status
         }
     }

@@ -13,7 +13,9 @@ struct CensusSample: Sendable {
 }
 
 /// The one query a census sample runs against `pg_stat_activity`. The statement text never leaves the
-/// server: the query returns only its first keyword and whether it mentions a data-changing statement.
+/// server: the query returns only its first keyword and whether it mentions a data-changing statement. Only sessions
+/// on the source's database count (and those on none, such as a physical standby's): the new database may live in the
+/// same cluster, and its users are not legacy's.
 enum CensusQuery {
     /// Background processes that are not clients.
     private static let serverProcesses = [
@@ -39,7 +41,8 @@ enum CensusQuery {
                    coalesce(a.query ~* '\\m(insert|update|delete|merge)\\M' OR a.query ~* '\\mfrom\\s+(stdin|program|'')', false) AS modifies,
                    count(*)::bigint AS sessions
             FROM pg_stat_activity a
-            WHERE a.pid <> pg_backend_pid() AND coalesce(a.backend_type, '') NOT IN (\(serverProcesses.map { "'\($0)'" }.joined(separator: ", ")))
+            WHERE a.pid <> pg_backend_pid() AND (a.datname IS NULL OR a.datname = current_database())
+              AND coalesce(a.backend_type, '') NOT IN (\(serverProcesses.map { "'\($0)'" }.joined(separator: ", ")))
             GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
         ) g ON true
         """

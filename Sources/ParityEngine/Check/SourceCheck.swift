@@ -43,7 +43,7 @@ public enum SourceCheck {
         report.mappings += Preflight.storeChecks(uninitialized: status.uninitialized, unconfigured: status.unconfigured, configFile: configuration.file)
         for record in try store.sourceRecords() {
             guard let side = SourceSide(rawValue: record.side), let index = report.sources.firstIndex(where: { $0.side == side }),
-                  let result = slotCheck(configuration, record: record) else { continue }
+                  let result = try slotCheck(configuration, record: record, store: store) else { continue }
             report.sources[index].results.append(result)
         }
         return report
@@ -51,10 +51,11 @@ public enum SourceCheck {
 
     /// `slot_health` of an initialized source: its slot still gives what the store needs. A lost slot is already failed
     /// by `replication_slots`; an unreachable source by `connect`.
-    private static func slotCheck(_ configuration: ParityConfiguration, record: SourceRecord) -> CheckResult? {
+    private static func slotCheck(_ configuration: ParityConfiguration, record: SourceRecord, store: ParityStore) throws -> CheckResult? {
         guard let side = SourceSide(rawValue: record.side),
               let server = try? SlotReader.read(configuration.sources[side], slot: record.slot) else { return nil }
-        let checkpoint = LSN(record.checkpointLSN).description
+        // The store's position read after the slot's: a running capture stores before it confirms.
+        let checkpoint = LSN(try store.sourceRecord(side: record.side)?.checkpointLSN ?? record.checkpointLSN).description
         switch SlotProblem.of(server, storeCheckpoint: checkpoint) {
         case .lost:
             return nil

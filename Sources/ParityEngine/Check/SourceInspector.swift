@@ -21,7 +21,9 @@ struct SourceInspector {
                    (SELECT count(*) FROM pg_stat_replication)::int AS used_senders,
                    current_user AS role,
                    (SELECT rolsuper OR rolreplication FROM pg_roles WHERE rolname = current_user) AS can_replicate,
-                   current_setting('max_slot_wal_keep_size', true) AS keep_size
+                   current_setting('max_slot_wal_keep_size', true) AS keep_size,
+                   current_database() AS database,
+                   has_database_privilege(current_database(), 'CREATE') AS can_create
             """).singleRow()
         var byName: [QualifiedName: TableFacts] = [:]
         for table in Set(tables) {
@@ -40,14 +42,30 @@ struct SourceInspector {
             maxSlotWalKeepSize: try server.decode(String?.self, "keep_size"),
             replicationConnectionError: replicationConnectionError(),
             tables: byName,
-            slotWalStatus: try server.decode(String?.self, "slot_wal_status")
+            slotWalStatus: try server.decode(String?.self, "slot_wal_status"),
+            initPrivileges: InitPrivileges(
+                database: try server.decode(String.self, "database"), canCreatePublication: try server.decode(Bool.self, "can_create"),
+                unownedWatchedTables: try unownedWatchedTables())
         )
+    }
+
+    /// Tables `init` would publish from `watch_schemas` that the role does not own (at most 20), `schema.table (owner)`.
+    private func unownedWatchedTables() throws(PostgresError) -> [String] {
+        guard !source.watchSchemas.isEmpty else { return [] }
+        return try connection.query("""
+            SELECT n.nspname || '.' || c.relname || ' (' || pg_get_userbyid(c.relowner) || ')' AS entry
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relpersistence = 'p'
+              AND n.nspname = ANY(\(textArrayLiteral(source.watchSchemas))::text[]) AND NOT pg_has_role(c.relowner, 'USAGE')
+            ORDER BY 1 LIMIT 20
+            """).rows.map { row throws(PostgresError) in try row.decode(String.self, "entry") }
     }
 
     private func tableFacts(_ table: QualifiedName) throws(PostgresError) -> TableFacts? {
         let found = try connection.query("""
             SELECT c.oid::int8 AS oid, c.relkind::text AS kind, c.relreplident::text AS identity,
                    has_table_privilege(c.oid, 'SELECT') AS can_select,
+                   CASE WHEN NOT pg_has_role(c.relowner, 'USAGE') THEN pg_get_userbyid(c.relowner)::text END AS foreign_owner,
                    EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = c.oid AND i.indisprimary) AS has_pk,
                    EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = c.oid AND i.indisreplident) AS has_identity_index,
                    array_to_json(ARRAY(
@@ -92,7 +110,8 @@ struct SourceInspector {
             canSelect: try row.decode(Bool.self, "can_select"),
             columns: columns,
             replicaIdentityColumns: try jsonStrings(row.decode(String.self, "identity_columns")),
-            uniqueColumnSets: try? JSONDecoder().decode([[String]].self, from: Data(try row.decode(String.self, "unique_sets").utf8))
+            uniqueColumnSets: try? JSONDecoder().decode([[String]].self, from: Data(try row.decode(String.self, "unique_sets").utf8)),
+            foreignOwner: try row.decode(String?.self, "foreign_owner")
         )
     }
 

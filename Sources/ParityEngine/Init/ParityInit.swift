@@ -28,8 +28,10 @@ public enum ParityInit {
         let check = SourceCheck.run(configuration)
         guard check.exitCode == 0 else { return Outcome(check: check, sources: []) }
         var records: [SourceRecord] = []
+        var current = SourceSide.legacy
         do {
             for side in SourceSide.allCases {
+                current = side
                 let initializer = SourceInitializer(
                     side: side, source: configuration.sources[side], configuration: configuration, store: store, progress: progress)
                 records.append(try initializer.run())
@@ -39,9 +41,20 @@ public enum ParityInit {
                 _ = try? ParityTeardown.dropSource(configuration.sources[SourceSide(rawValue: record.side) ?? .legacy], force: true)
                 try? store.discardSource(side: record.side)
             }
-            throw error
+            throw failure(error, side: current, configuration: configuration)
         }
         return Outcome(check: check, sources: records)
+    }
+
+    /// A source's error as one line naming what PostgreSQL refused, what to do, and exit 3.
+    static func failure(_ error: any Error, side: SourceSide, configuration: ParityConfiguration) -> any Error {
+        if let error = error as? StoreError { return EngineError.store(error, doing: "init", fix: "check store.path") }
+        guard let error = error as? PostgresError else { return error }
+        let fix = error.sqlState == "42501"
+            ? "give the role what PostgreSQL names (publishing a table takes its ownership: GRANT <owner> TO <role>; publications take "
+                + "CREATE on the database); parity check --config \(configuration.file) lists every missing privilege; nothing was created"
+            : "fix what PostgreSQL names, then run parity init again; nothing was created"
+        return EngineError(source: side.rawValue, message: "init failed: \(error)", fix: fix, exitCode: 3)
     }
 }
 

@@ -20,6 +20,7 @@ struct APIError: HTTPResponseError {
     func response(from request: Request, context: some RequestContext) throws -> Response {
         var response = TextResponse.json(JSONText.encode(Body(error: .init(code: code, message: Redaction.redact(message)))), status: status)
         if status == .unauthorized { response.headers[.wwwAuthenticate] = "Bearer" }
+        if status == .methodNotAllowed { response.headers[.allow] = "GET, HEAD" }
         return response
     }
 

@@ -1,9 +1,9 @@
 import Hummingbird
 
-/// Requires `Authorization: Bearer <token>` on every path but the open ones (`/healthz`); 401 otherwise.
+/// Requires `Authorization: Bearer <token>` on every path but the open ones (`/`, `/healthz`); 401 otherwise.
 struct BearerTokenMiddleware<Context: RequestContext>: RouterMiddleware {
     let token: String
-    var openPaths: Set<String> = ["/healthz"]
+    var openPaths: Set<String> = ["/", "/healthz"]
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard openPaths.contains(request.uri.path) || Self.matches(request.headers[.authorization], token: token) else {

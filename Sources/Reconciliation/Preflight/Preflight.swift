@@ -103,6 +103,27 @@ public enum Preflight {
             results.append(.pass("replication_connection", nil, "a replication=database connection works"))
         }
         results.append(walKeepSizeCheck(facts.maxSlotWalKeepSize))
+        if let privileges = facts.initPrivileges, !facts.slotExists { results += initPrivilegeChecks(privileges, role: facts.role) }
+        return results
+    }
+
+    /// What init needs before it has run: CREATE on the database for the publications, ownership of each watched table.
+    private static func initPrivilegeChecks(_ privileges: InitPrivileges, role: String) -> [CheckResult] {
+        var results: [CheckResult] = []
+        results.append(privileges.canCreatePublication
+            ? .pass("create_publication", nil, "role \(role) may create publications in \(privileges.database)")
+            : .fail("create_publication", nil, "role \(role) may not create publications in \(privileges.database)",
+                    fix: "GRANT CREATE ON DATABASE \(privileges.database) TO \(role);", blocks: .replication))
+        if !privileges.unownedWatchedTables.isEmpty {
+            let owners = Set(privileges.unownedWatchedTables.compactMap { $0.split(separator: "(").last?.dropLast() }).sorted()
+            results.append(.fail(
+                "watched_table_owner", nil,
+                "role \(role) does not own these tables of watch_schemas, so init cannot publish them: "
+                    + privileges.unownedWatchedTables.joined(separator: ", "),
+                fix: owners.map { "GRANT \($0) TO \(role);" }.joined(separator: " ")
+                    + " (or list them in hidden_state.ignore_tables, or narrow watch_schemas)",
+                blocks: .replication))
+        }
         return results
     }
 
@@ -149,6 +170,11 @@ public enum Preflight {
             results.append(.fail(
                 "table_privilege", subject, "role \(facts.role) may not SELECT from \(subject)",
                 fix: "GRANT SELECT ON \(subject) TO \(facts.role);", blocks: .replication))
+        }
+        if let owner = table.foreignOwner, !facts.slotExists {
+            results.append(.fail(
+                "table_owner", subject, "role \(facts.role) does not own \(subject) (owner \(owner)): init cannot publish it",
+                fix: "GRANT \(owner) TO \(facts.role); (or ALTER TABLE \(subject) OWNER TO \(facts.role);)", blocks: .replication))
         }
         if !table.hasUsableReplicaIdentity {
             results.append(.fail(

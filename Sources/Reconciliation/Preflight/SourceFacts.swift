@@ -25,12 +25,14 @@ public struct SourceFacts: Sendable, Hashable {
     public var tables: [QualifiedName: TableFacts]
     /// Parity's slot's `wal_status` when it exists (`lost`: invalidated, it can never be read again).
     public var slotWalStatus: String?
+    /// What `init` needs beyond SELECT and REPLICATION; nil when not inspected.
+    public var initPrivileges: InitPrivileges?
 
     public init(
         serverVersion: Int, walLevel: String, maxReplicationSlots: Int, usedReplicationSlots: Int,
         slotExists: Bool, maxWalSenders: Int, usedWalSenders: Int, role: String, canReplicate: Bool,
         maxSlotWalKeepSize: String?, replicationConnectionError: String?, tables: [QualifiedName: TableFacts],
-        slotWalStatus: String? = nil
+        slotWalStatus: String? = nil, initPrivileges: InitPrivileges? = nil
     ) {
         self.serverVersion = serverVersion
         self.walLevel = walLevel
@@ -45,6 +47,7 @@ public struct SourceFacts: Sendable, Hashable {
         self.replicationConnectionError = replicationConnectionError
         self.tables = tables
         self.slotWalStatus = slotWalStatus
+        self.initPrivileges = initPrivileges
     }
 
     /// The version as PostgreSQL prints it (`15.18`).
@@ -64,6 +67,8 @@ public struct TableFacts: Sendable, Hashable {
     public var hasReplicaIdentityIndex: Bool
     /// Whether the connecting role may SELECT from it.
     public var canSelect: Bool
+    /// The role owning it, when the connecting role does not have its privileges (ownership is what publishing needs).
+    public var foreignOwner: String?
     /// Columns in table order.
     public var columns: [ColumnFacts]
     /// The columns an UPDATE's old key and a DELETE carry: the primary key's (default identity)
@@ -75,7 +80,8 @@ public struct TableFacts: Sendable, Hashable {
 
     public init(
         kind: Character, replicaIdentity: Character, hasPrimaryKey: Bool, hasReplicaIdentityIndex: Bool,
-        canSelect: Bool, columns: [ColumnFacts], replicaIdentityColumns: [String] = [], uniqueColumnSets: [[String]]? = nil
+        canSelect: Bool, columns: [ColumnFacts], replicaIdentityColumns: [String] = [], uniqueColumnSets: [[String]]? = nil,
+        foreignOwner: String? = nil
     ) {
         self.kind = kind
         self.replicaIdentity = replicaIdentity
@@ -85,6 +91,7 @@ public struct TableFacts: Sendable, Hashable {
         self.columns = columns
         self.replicaIdentityColumns = replicaIdentity == "f" ? columns.map(\.name) : replicaIdentityColumns
         self.uniqueColumnSets = uniqueColumnSets
+        self.foreignOwner = foreignOwner
     }
 
     /// Whether rows are unique by `key`: some unique column set lies within it. Nil when not inspected.
@@ -126,4 +133,21 @@ public struct ColumnFacts: Sendable, Hashable {
 
     /// The comparison family this column's values belong to.
     public var family: TypeFamily { TypeFamily(typeName: typeName, category: typeCategory) }
+}
+
+/// What `parity init` needs on a source besides SELECT and REPLICATION: creating publications takes CREATE on the
+/// database, and publishing a table takes its ownership (membership in the owning role).
+public struct InitPrivileges: Sendable, Hashable {
+    /// The database connected to.
+    public var database: String
+    /// Whether the role may create publications in it (CREATE on the database, or superuser).
+    public var canCreatePublication: Bool
+    /// Tables of `watch_schemas` the role does not own, `schema.table (owner)`, at most 20.
+    public var unownedWatchedTables: [String]
+
+    public init(database: String, canCreatePublication: Bool, unownedWatchedTables: [String]) {
+        self.database = database
+        self.canCreatePublication = canCreatePublication
+        self.unownedWatchedTables = unownedWatchedTables
+    }
 }

@@ -2,10 +2,10 @@ import Reconciliation
 
 /// Renders `parity gate` as text, `parity.gate/1` JSON, RFC 4180 CSV (one line per criterion) or one self-contained HTML page.
 public enum GateRenderer {
-    /// The report in `format`.
-    public static func render(_ report: GateReport, format: OutputFormat) -> String {
+    /// The report in `format`; the text's "see:" commands name `configFile` when given, so they can be pasted as they are.
+    public static func render(_ report: GateReport, format: OutputFormat, configFile: String? = nil) -> String {
         switch format {
-        case .text: GateText.render(report)
+        case .text: GateText.render(report, configFile: configFile)
         case .json: JSONRendering.render(GateDocument(report))
         case .csv: GateCSV.render(report)
         case .html: GateHTML.render(report)

@@ -34,4 +34,21 @@ struct CensusQueryTests {
         #expect(full.sessions.first { $0.applicationName == "erp-app" }?.statementKind == "ddl")
         #expect(full.sessions.allSatisfy { $0.backendType == "client backend" })
     }
+
+    @Test("only sessions on the source's database count: users of another database in the same cluster are not its users")
+    func onlyTheSourcesDatabase() throws {
+        let cluster = try PostgresCluster.start()
+        defer { cluster.stop() }
+        try cluster.createDatabase("legacy")
+        try cluster.createDatabase("modern")
+        let newUser = try PostgresConnection.connect(ConnectionOptions(dsn: cluster.dsn(database: "modern"), applicationName: "new-app"))
+        defer { newUser.close() }
+        let legacyUser = try PostgresConnection.connect(ConnectionOptions(dsn: cluster.dsn(database: "legacy"), applicationName: "erp-app"))
+        defer { legacyUser.close() }
+        let census = try PostgresConnection.connect(ConnectionOptions(dsn: cluster.dsn(database: "legacy"), applicationName: "parity"))
+        defer { census.close() }
+        let applications = try CensusQuery.sample(census, excluding: ["parity"]).sessions.map(\.applicationName)
+        #expect(applications.contains("erp-app"))
+        #expect(!applications.contains("new-app"), "\(applications)")
+    }
 }

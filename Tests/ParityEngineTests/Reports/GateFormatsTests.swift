@@ -26,6 +26,9 @@ struct GateFormatsTests {
         #expect(lines.contains("    see: parity report eod --cycle 32"))
         #expect(lines.contains { $0.hasPrefix("NOT EVALUATED  aggregates") })
         #expect(lines.dropLast().last == "gate: FAIL (exit 1)")
+        // Given the config file, the commands can be pasted as they are.
+        let pasted = GateRenderer.render(report(), format: .text, configFile: "/etc/parity/parity.yaml")
+        #expect(pasted.contains("    see: parity report eod --cycle 32 --config /etc/parity/parity.yaml\n"))
     }
 
     @Test("JSON: parity.gate/1 with result, criteria name/result/evidence/details/command, window and config hash")
