@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ParityConfig
 import ParityEngine
 import Reconciliation
 import Reports
@@ -25,8 +26,14 @@ struct Demo: ParsableCommand {
     @Option(help: "Orders per simulated day.")
     var orders = 200
 
-    @Option(help: "Cycle length in seconds.")
-    var period = 4
+    @Option(help: "Cycle length, a duration like every other (4s, 1m); a bare number is seconds.")
+    var period = "4s"
+
+    /// `--period` in whole seconds; nil when it is not a duration.
+    private var periodSeconds: Int? {
+        if let seconds = Int(period) { return seconds }
+        return Duration(parityText: period).map { Int($0.components.seconds) }
+    }
 
     @Flag(help: "Leave the PostgreSQL server running and print how to connect to it.")
     var keep = false
@@ -34,7 +41,9 @@ struct Demo: ParsableCommand {
     func validate() throws {
         guard (1...28).contains(days) else { throw ValidationError("--days takes 1 to 28") }
         guard (1...5_000).contains(orders) else { throw ValidationError("--orders takes 1 to 5000") }
-        guard (2...60).contains(period) else { throw ValidationError("--period takes 2 to 60 seconds") }
+        guard let seconds = periodSeconds, (2...60).contains(seconds) else {
+            throw ValidationError("--period takes a duration from 2s to 60s (1m)")
+        }
     }
 
     func run() throws {
@@ -42,7 +51,7 @@ struct Demo: ParsableCommand {
         let outcome: DemoRun.Outcome
         do {
             outcome = try DemoRun.run(
-                .init(workFolder: work, days: days, ordersPerDay: orders, period: period, keep: keep),
+                .init(workFolder: work, days: days, ordersPerDay: orders, period: periodSeconds ?? 4, keep: keep),
                 progress: { print("demo: " + $0) }, finish: report)
         } catch {
             printError(error.description)

@@ -131,6 +131,8 @@ struct CLITests {
         #expect(missing.status == 2)
         #expect(missing.output.contains("/nonexistent/parity.yaml"))
         #expect(try ParityBinary.run(["--version"]).output.contains("0.1.0"))
+        let period = try ParityBinary.run(["demo", "--period", "90s"])
+        #expect(period.status == 2 && period.output.contains("--period takes a duration from 2s to 60s"), "\(period.output)")
         for command in ["init", "capture", "status", "close", "verify", "gate", "run", "inventory", "teardown"] {
             let help = try ParityBinary.run([command, "--help"]).output
             #expect(!help.contains("\\"), "parity \(command) --help prints a literal backslash: \(help)")

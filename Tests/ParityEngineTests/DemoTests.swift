@@ -14,7 +14,7 @@ struct DemoTests {
         try CycleClock.awayFromMonthEnd(calendar)
         let work = NSTemporaryDirectory() + "parity-demo-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: work) }
-        let run = try ParityBinary.run(["demo", "--work", work, "--days", "3", "--orders", "30", "--period", "3"])
+        let run = try ParityBinary.run(["demo", "--work", work, "--days", "3", "--orders", "30", "--period", "3s"])
         #expect(run.status == 0, "\(run.output)")
         let output = run.output
         #expect(output.contains("planted defects: day 2: missed write (1 orders); day 3: wrong status mapping"))

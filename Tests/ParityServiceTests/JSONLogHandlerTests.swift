@@ -30,5 +30,6 @@ struct JSONLogHandlerTests {
         #expect(Redaction.redact("PASSWORD = abc") == "PASSWORD = ***")
         #expect(Redaction.redact("postgresql://u:p@h:5432/d") == "postgresql://u:***@h:5432/d")
         #expect(Redaction.redact("nothing secret") == "nothing secret")
+        #expect(Redaction.redact("curl -u admin:s3cret https://x") == "curl -u admin:*** https://x")
     }
 }
