@@ -54,9 +54,17 @@ enum Escaping {
     /// One CSV field, made `visible` (so no CR or LF is left in it for a line-based reader to split on), then quoted,
     /// with quotes doubled, when it holds a comma or a quote.
     static func csv(_ field: String) -> String {
-        let field = visible(field)
+        let field = spreadsheetSafe(visible(field))
         guard field.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" }) else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// A cell a spreadsheet would run as a formula (`=`, `+`, `-` or `@` first, and more than a number) gets a leading
+    /// `'`, which Excel and LibreOffice show as text (OWASP's CSV injection advice); numbers such as `-12.50` stay numbers.
+    static func spreadsheetSafe(_ field: String) -> String {
+        guard let first = field.unicodeScalars.first, "=+-@".unicodeScalars.contains(first), field.unicodeScalars.count > 1,
+              field.range(of: #"^[+-]?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?$"#, options: .regularExpression) == nil else { return field }
+        return "'" + field
     }
 
     /// One CSV record ending in CRLF.

@@ -25,6 +25,8 @@ struct Gate: ParsableCommand {
     @Option(help: "Output format: text, json, csv or html (--history: text or json).")
     var format: ReportFormat = .text
 
+    @OptionGroup var csv: CSVOptions
+
     @Flag(help: "List past gate evaluations (who, when, result, config hash) instead of evaluating.")
     var history = false
 
@@ -45,7 +47,7 @@ struct Gate: ParsableCommand {
             }
             let report = GateEvaluator.evaluate(try GateLoader.load(configuration, store: store, asOf: asOf), configuration: configuration.gate)
             try GateHistory.record(report, document: GateRenderer.render(report, format: .json), configuration: configuration, store: store)
-            print(GateRenderer.render(report, format: format.outputFormat, configFile: configuration.file), terminator: "")
+            csv.print(GateRenderer.render(report, format: format.outputFormat, configFile: configuration.file), format: format)
             if report.exitCode != 0 { throw ExitCode(report.exitCode) }
         } catch let error as EngineError {
             printError(error.description)

@@ -29,6 +29,8 @@ struct EndOfDay: ParsableCommand {
     @Option(help: "Output format: text, json, csv or html.")
     var format: ReportFormat = .text
 
+    @OptionGroup var csv: CSVOptions
+
     func validate() throws {
         if let limit, limit < 0 { throw ValidationError("--limit takes a count of 0 or more") }
         if cycle != nil, date != nil { throw ValidationError("--cycle and --date each select a cycle: give one") }
@@ -47,7 +49,7 @@ struct EndOfDay: ParsableCommand {
         let store = try openStore(configuration)
         do {
             let report = try EndOfDayLoader.load(configuration, store: store, selecting: selection, limit: limit)
-            print(EndOfDayRenderer.render(report, format: format.outputFormat), terminator: "")
+            csv.print(EndOfDayRenderer.render(report, format: format.outputFormat), format: format)
         } catch {
             printError(error.description)
             throw ExitCode(error.exitCode)
@@ -75,6 +77,8 @@ struct Monthly: ParsableCommand {
     @Option(help: "Output format: text, json, csv or html.")
     var format: ReportFormat = .text
 
+    @OptionGroup var csv: CSVOptions
+
     func validate() throws {
         if let month, month.wholeMatch(of: /[0-9]{4}-(0[1-9]|1[0-2])/) == nil {
             throw ValidationError("--month takes a month as YYYY-MM, e.g. 2026-11")
@@ -88,7 +92,7 @@ struct Monthly: ParsableCommand {
             let month = if let month { month } else { try MonthlyLoader.latestMonth(store: store) }
             let report = try MonthlyLoader.load(
                 configuration, store: store, month: month, preparedBy: preparedBy, reviewedBy: reviewedBy)
-            print(MonthlyRenderer.render(report, format: format.outputFormat), terminator: "")
+            csv.print(MonthlyRenderer.render(report, format: format.outputFormat), format: format)
         } catch {
             printError(error.description)
             throw ExitCode(error.exitCode)
@@ -121,16 +125,29 @@ struct OpenDifferences: ParsableCommand {
     @Option(help: "Output format: text, json, csv or html.")
     var format: ReportFormat = .text
 
+    @OptionGroup var csv: CSVOptions
+
     func run() throws {
         let configuration = try options.load()
         let store = try openStore(configuration)
         do {
             let report = try OpenDifferencesLoader.load(configuration, store: store, mapping: mapping, kind: kind, includeExplained: all)
-            print(OpenDifferencesRenderer.render(report, format: format.outputFormat), terminator: "")
+            csv.print(OpenDifferencesRenderer.render(report, format: format.outputFormat), format: format)
         } catch {
             printError(error.description)
             throw ExitCode(error.exitCode)
         }
+    }
+}
+
+/// What CSV output may add for spreadsheets.
+struct CSVOptions: ParsableArguments {
+    @Flag(help: "With --format csv, start with a UTF-8 byte-order mark, so Excel on Windows reads accented names and arrows right.")
+    var bom = false
+
+    /// Prints a rendered report, after the byte-order mark when asked for one on CSV.
+    func print(_ text: String, format: ReportFormat) {
+        Swift.print((bom && format == .csv ? "\u{FEFF}" : "") + text, terminator: "")
     }
 }
 

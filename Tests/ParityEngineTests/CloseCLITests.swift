@@ -51,6 +51,8 @@ struct CloseCLITests {
         let day = try ParityBinary.run(["report", "eod", "--date", window.label, "--format", "csv", "--config", scenario.configPath])
         #expect(day.status == 0)
         #expect(day.output.hasPrefix("cycle,table,key,column,kind,legacy,new,disposition,attributed_to,explanation\r\n"))
+        let bom = try ParityBinary.run(["report", "eod", "--date", window.label, "--format", "csv", "--bom", "--config", scenario.configPath])
+        #expect(bom.status == 0 && bom.output.hasPrefix("\u{FEFF}cycle,table,key"), "\(bom.output.prefix(40))")
         let html = try ParityBinary.run(["report", "eod", "--cycle", "0", "--format", "html", "--config", scenario.configPath])
         #expect(html.status == 0 && html.output.contains("cycle 0 baseline") && html.output.contains("x, &quot;y&quot;"))
         let baseline = try ParityBinary.run(["report", "eod", "--cycle", "0", "--format", "csv", "--config", scenario.configPath])

@@ -106,6 +106,19 @@ struct TerminalSafetyTests {
         #expect(!holdsHidden(table) && table.contains(#"orders  id=7\r\nfindings: 0  note"#))
     }
 
+    @Test("CSV: a cell a spreadsheet would run as a formula starts with ' (=, +, -, @), numbers stay numbers")
+    func csvFormulaGuard() {
+        let items = [
+            item(key: "id=1", legacy: "=HYPERLINK(\"http://x\",\"a\")", new: "@SUM(A1)"),
+            item(key: "id=2", legacy: "-12.50", new: "+3e2"),
+            item(key: "id=3", legacy: "-cmd|' /C calc'!A0", new: "-"),
+        ]
+        let lines = EndOfDayRenderer.render(report(items), format: .csv).components(separatedBy: "\r\n")
+        #expect(lines[1].contains(#",value_mismatch,"'=HYPERLINK(""http://x"",""a"")",'@SUM(A1),"#), "\(lines[1])")
+        #expect(lines[2].contains(",value_mismatch,-12.50,+3e2,"), "\(lines[2])")
+        #expect(lines[3].contains(",value_mismatch,'-cmd|' /C calc'!A0,-,"), "\(lines[3])")
+    }
+
     @Test("inventory text: catalog text with controls is escaped; JSON and HTML keep values as their encoders escape them")
     func catalogTextAndOtherFormats() {
         let inventory = Inventory(source: "legacy", items: [
