@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Installs what Parity needs from Debian's packages, only when missing:
 # the PostgreSQL server (tests and the demo start throwaway clusters), pg_cron (the inventory lists
-# its jobs), libpq and SQLite headers.
+# its jobs), libpq and SQLite headers, and prometheus for promtool (the tests lint /metrics and the alert rules).
 set -euo pipefail
-packages=(postgresql postgresql-15-cron libpq-dev libsqlite3-dev pkg-config)
+packages=(postgresql postgresql-15-cron libpq-dev libsqlite3-dev pkg-config prometheus)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

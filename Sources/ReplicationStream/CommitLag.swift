@@ -21,6 +21,16 @@ public struct CommitLag: Hashable, Sendable {
         transactions += 1
     }
 
+    /// How many transactions took at most `milliseconds`.
+    public func count(atMost milliseconds: Int) -> Int {
+        counts.reduce(0) { $0 + ($1.key <= milliseconds ? $1.value : 0) }
+    }
+
+    /// The lags added up, in milliseconds.
+    public var totalMilliseconds: Int {
+        counts.reduce(0) { $0 + $1.key * $1.value }
+    }
+
     /// The `percent`-th percentile in milliseconds (nearest rank: the smallest lag that at least
     /// `percent`% of the transactions did not exceed); nil when none were recorded.
     public func percentile(_ percent: Int) -> Int? {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ParityEngine
 
 /// The `parity` command line: one subcommand per job, each mapping its outcome to an exit code.
 @main
@@ -34,9 +35,4 @@ struct Parity: AsyncParsableCommand {
             exit(withError: error)
         }
     }
-}
-
-/// Parity's version, printed by `parity --version`.
-enum ParityVersion {
-    static let current = "0.1.0"
 }

@@ -39,7 +39,13 @@ struct ServiceRunTests {
             let metrics = try await client.get("/metrics").body
             #expect(metric(#"parity_cycles_closed_total{status="closed"}"#, in: metrics) ?? 0 >= 2, "\(metrics)")
             #expect(metric(#"parity_capture_changes_total{source="legacy"}"#, in: metrics) ?? 0 >= 1)
-            #expect(metric(#"parity_capture_commit_lag_milliseconds{source="legacy",quantile="0.99"}"#, in: metrics) ?? -1 >= 0)
+            #expect(metric(#"parity_capture_commit_to_durable_seconds_count{source="legacy"}"#, in: metrics) ?? 0 >= 1, "\(metrics)")
+            #expect(metric(#"parity_capture_commit_to_durable_seconds_bucket{source="legacy",le="+Inf"}"#, in: metrics) ?? 0 >= 1)
+            #expect(metric(#"parity_capture_slot_retained_wal_bytes{source="new"}"#, in: metrics) ?? -1 >= 0)
+            #expect(metric(#"parity_build_info{version="0.1.0"}"#, in: metrics) == 1)
+            #expect(metric("parity_last_cycle_closed_timestamp_seconds", in: metrics) ?? 0 > 1_000_000_000)
+            #expect(try Promtool.check(["metrics"], input: metrics) == "", "promtool check metrics")
+            for family in ServiceMetricNames.all { #expect(metrics.contains("# TYPE \(family) "), "\(family) is not exposed") }
             #expect(metric("parity_last_cycle_id", in: metrics) ?? 0 >= 2)
             #expect(metric(#"parity_last_cycle_findings{kind="value_mismatch"}"#, in: metrics) == 0)
             #expect(metric("parity_last_cycle_unexplained_rate", in: metrics) == 0)

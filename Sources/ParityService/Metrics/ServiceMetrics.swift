@@ -1,42 +1,42 @@
 import Foundation
-import Metrics
 import ParityConfig
+import ParityEngine
 import ParityStore
 import Prometheus
 import Reconciliation
 import ReplicationStream
 import Synchronization
 
-/// The service's metrics, created once with bounded labels (`source`, `status`, `kind`, `mapping`) in a registry of
-/// its own, and rendered as Prometheus text for `/metrics`.
+/// The service's metrics, created once with bounded labels (`source`, `status`, `kind`, `mapping`) and a HELP text each
+/// in a registry of their own, and rendered as Prometheus text for `/metrics` (`promtool check metrics` passes).
 final class ServiceMetrics: Sendable {
     private let registry = PrometheusCollectorRegistry()
     private let capture: [SourceSide: SourceMetrics]
-    private let cyclesClosed: [String: Metrics.Counter]
-    private let lastCycleID: Meter
-    private let lastCycleFindings: [FindingKind: Meter]
-    private let lastCycleUnexplainedRate: Meter
-    private let gateResult: Meter
+    private let cyclesClosed: [String: Counter]
+    private let lastCycleID: Gauge
+    private let lastCycleEnd: Gauge
+    private let lastCycleClosed: Gauge
+    private let lastCycleFindings: [FindingKind: Gauge]
+    private let lastCycleUnexplainedRate: Gauge
+    private let gateResult: Gauge
     /// Open differences by mapping and kind, and the age of each mapping's oldest (bounded: the config's mappings).
-    private let openDifferences: [String: [FindingKind: Meter]]
-    private let oldestOpenDifference: [String: Meter]
+    private let openDifferences: [String: [FindingKind: Gauge]]
+    private let oldestOpenDifference: [String: Gauge]
     /// Totals already counted, per source, so counters grow by what the streams added since the last sample.
     private let counted = Mutex<[SourceSide: SourceTotals]>([:])
+    /// The slots' retained WAL as last read from the sources, and when: read at most every ``slotReadInterval``.
+    private let slots = Mutex<(readAt: Date, retained: [SourceSide: Int64])?>(nil)
 
     /// One source's series.
     private struct SourceMetrics: Sendable {
-        let lagBytes: Meter
-        let lagSeconds: Meter
-        let streaming: Meter
-        let changes: Metrics.Counter
-        let transactions: Metrics.Counter
-        let reconnects: Metrics.Counter
-        /// Commit-to-durable lag percentiles since start, by percentile.
-        let commitLag: [Int: Meter]
+        let lagBytes: Gauge
+        let lagSeconds: Gauge
+        let streaming: Gauge
+        let retainedWAL: Gauge
+        let changes: Counter
+        let transactions: Counter
+        let reconnects: Counter
     }
-
-    /// The commit-to-durable lag percentiles exported, with their `quantile` label.
-    private static let lagPercentiles = [(percent: 50, quantile: "0.5"), (percent: 99, quantile: "0.99")]
 
     private struct SourceTotals: Sendable {
         var changes = 0
@@ -44,41 +44,57 @@ final class ServiceMetrics: Sendable {
         var reconnects = 0
     }
 
+    /// The upper bounds of the commit-to-durable histogram's buckets, in seconds.
+    static let commitLagBuckets: [Double] = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60]
+    /// How often the slots' retained WAL is read from the sources (a query on each), whatever the scrape interval.
+    static let slotReadInterval: TimeInterval = 30
+
     /// Creates the series; `mappings` are the configured table mappings' names.
     init(mappings: [String]) {
-        let factory = PrometheusMetricsFactory(registry: registry)
+        let registry = registry
+        func gauge(_ name: String, _ labels: [(String, String)], _ help: String) -> Gauge {
+            registry.makeGauge(name: name, labels: labels, help: help)
+        }
+        func counter(_ name: String, _ labels: [(String, String)], _ help: String) -> Counter {
+            registry.makeCounter(name: name, labels: labels, help: help)
+        }
         capture = Dictionary(uniqueKeysWithValues: SourceSide.allCases.map { side in
             let labels = [("source", side.rawValue)]
             return (side, SourceMetrics(
-                lagBytes: Meter(label: "parity_capture_lag_bytes", dimensions: labels, factory: factory),
-                lagSeconds: Meter(label: "parity_capture_lag_seconds", dimensions: labels, factory: factory),
-                streaming: Meter(label: "parity_capture_streaming", dimensions: labels, factory: factory),
-                changes: Metrics.Counter(label: "parity_capture_changes_total", dimensions: labels, factory: factory),
-                transactions: Metrics.Counter(label: "parity_capture_transactions_total", dimensions: labels, factory: factory),
-                reconnects: Metrics.Counter(label: "parity_capture_reconnects_total", dimensions: labels, factory: factory),
-                commitLag: Dictionary(uniqueKeysWithValues: Self.lagPercentiles.map { percentile in
-                    (percentile.percent, Meter(
-                        label: "parity_capture_commit_lag_milliseconds", dimensions: labels + [("quantile", percentile.quantile)],
-                        factory: factory))
-                })))
+                lagBytes: gauge("parity_capture_lag_bytes", labels, "WAL the server sent past what the store holds durably, in bytes."),
+                lagSeconds: gauge(
+                    "parity_capture_lag_seconds", labels, "How far the source's complete-through watermark trails the clock, in seconds."),
+                streaming: gauge("parity_capture_streaming", labels, "1 while the source streams into the store, 0 otherwise."),
+                retainedWAL: gauge(
+                    "parity_capture_slot_retained_wal_bytes", labels,
+                    "WAL the source keeps for Parity's slot (pg_current_wal_lsn() - restart_lsn), in bytes; read every 30 s."),
+                changes: counter("parity_capture_changes_total", labels, "Row changes applied to the store."),
+                transactions: counter("parity_capture_transactions_total", labels, "Transactions applied to the store."),
+                reconnects: counter("parity_capture_reconnects_total", labels, "Connections lost or refused and tried again.")))
         })
         cyclesClosed = Dictionary(uniqueKeysWithValues: ["closed", "forced"].map { status in
-            (status, Metrics.Counter(label: "parity_cycles_closed_total", dimensions: [("status", status)], factory: factory))
+            (status, counter("parity_cycles_closed_total", [("status", status)], "Cycles closed by the service, by how they closed."))
         })
-        lastCycleID = Meter(label: "parity_last_cycle_id", factory: factory)
+        lastCycleID = gauge("parity_last_cycle_id", [], "The id of the last closed cycle.")
+        lastCycleEnd = gauge("parity_last_cycle_end_timestamp_seconds", [], "The end of the last closed cycle's window, Unix time.")
+        lastCycleClosed = gauge("parity_last_cycle_closed_timestamp_seconds", [], "When the last cycle was closed, Unix time.")
         lastCycleFindings = Dictionary(uniqueKeysWithValues: FindingKind.allCases.map { kind in
-            (kind, Meter(label: "parity_last_cycle_findings", dimensions: [("kind", kind.rawValue)], factory: factory))
+            (kind, gauge("parity_last_cycle_findings", [("kind", kind.rawValue)], "Findings of the last closed cycle, by kind."))
         })
-        lastCycleUnexplainedRate = Meter(label: "parity_last_cycle_unexplained_rate", factory: factory)
-        gateResult = Meter(label: "parity_gate_result", factory: factory)
+        lastCycleUnexplainedRate = gauge(
+            "parity_last_cycle_unexplained_rate", [], "Unexplained findings per key compared in the last closed cycle (0 to 1).")
+        gateResult = gauge("parity_gate_result", [], "The last gate evaluation: 1 pass, 0 fail, -1 not evaluated.")
         openDifferences = Dictionary(uniqueKeysWithValues: mappings.map { mapping in
             (mapping, Dictionary(uniqueKeysWithValues: FindingKind.allCases.filter(\.isDifference).map { kind in
-                (kind, Meter(label: "parity_open_differences", dimensions: [("mapping", mapping), ("kind", kind.rawValue)], factory: factory))
+                (kind, gauge("parity_open_differences", [("mapping", mapping), ("kind", kind.rawValue)],
+                             "Differences open in the ledger now, whatever cycle found them."))
             }))
         })
         oldestOpenDifference = Dictionary(uniqueKeysWithValues: mappings.map { mapping in
-            (mapping, Meter(label: "parity_open_difference_oldest_age_seconds", dimensions: [("mapping", mapping)], factory: factory))
+            (mapping, gauge("parity_open_difference_oldest_age_seconds", [("mapping", mapping)],
+                            "Seconds since the end of the cycle that first saw the mapping's oldest open difference (0 when none)."))
         })
+        gauge("parity_build_info", [("version", ParityVersion.current)], "Parity's version; always 1.").set(to: 1.0)
     }
 
     /// Counts a cycle closed by the scheduler.
@@ -91,10 +107,15 @@ final class ServiceMetrics: Sendable {
         gateResult.set(result == .pass ? 1.0 : result == .fail ? 0.0 : -1.0)
     }
 
-    /// Updates the capture series from the streams (and each source's watermark in the store) and the
-    /// last-cycle series from the store, then renders every series as Prometheus text.
-    func render(states: [(side: SourceSide, state: ReplicationStreamState)], store: ParityStore, now: Date = Date()) -> String {
-        let watermarks = Dictionary(((try? store.sourceRecords()) ?? []).map { ($0.side, $0.watermark) }) { first, _ in first }
+    /// Updates the capture series from the streams (each source's watermark from the store, its slot's retained WAL from
+    /// the source every 30 s) and the last-cycle series from the store, then renders every series as Prometheus text.
+    func render(
+        states: [(side: SourceSide, state: ReplicationStreamState)], store: ParityStore, configuration: ParityConfiguration,
+        now: Date = Date()
+    ) -> String {
+        let records = (try? store.sourceRecords()) ?? []
+        let watermarks = Dictionary(records.map { ($0.side, $0.watermark) }) { first, _ in first }
+        let retained = retainedWAL(records, configuration: configuration, now: now)
         for (side, state) in states {
             guard let series = capture[side] else { continue }
             series.lagBytes.set(Double(state.lagBytes))
@@ -102,9 +123,7 @@ final class ServiceMetrics: Sendable {
                 series.lagSeconds.set(max(0, now.timeIntervalSince(StoreTime.date(watermark))))
             }
             series.streaming.set(state.status == .streaming ? 1.0 : 0.0)
-            for (percent, meter) in series.commitLag {
-                if let milliseconds = state.commitLag.percentile(percent) { meter.set(milliseconds) }
-            }
+            if let bytes = retained[side] { series.retainedWAL.set(Double(bytes)) }
             let added = counted.withLock { totals in
                 let before = totals[side] ?? SourceTotals()
                 let after = SourceTotals(changes: state.changesApplied, transactions: state.transactionsApplied, reconnects: state.reconnectCount)
@@ -113,21 +132,57 @@ final class ServiceMetrics: Sendable {
                     changes: max(0, after.changes - before.changes), transactions: max(0, after.transactions - before.transactions),
                     reconnects: max(0, after.reconnects - before.reconnects))
             }
-            series.changes.increment(by: added.changes)
-            series.transactions.increment(by: added.transactions)
-            series.reconnects.increment(by: added.reconnects)
+            series.changes.increment(by: Int64(added.changes))
+            series.transactions.increment(by: Int64(added.transactions))
+            series.reconnects.increment(by: Int64(added.reconnects))
         }
         let cycles = (try? store.cycles()) ?? []
         recordOpenDifferences(store: store, cycles: cycles, now: now)
         if let cycle = cycles.last {
             lastCycleID.set(Double(cycle.id))
+            lastCycleEnd.set(Double(cycle.end) / 1_000_000)
+            lastCycleClosed.set(Double(cycle.closedAt) / 1_000_000)
             if let rate = Double(cycle.unexplainedRate) { lastCycleUnexplainedRate.set(rate) }
             let tables = (try? store.cycleTables(cycle: cycle.id)) ?? []
             for (kind, meter) in lastCycleFindings {
                 meter.set(Double(tables.reduce(0) { $0 + ($1.findingsByKind[kind.rawValue] ?? 0) }))
             }
         }
-        return registry.emitToString()
+        return registry.emitToString() + Self.commitLagHistogram(states)
+    }
+
+    /// `parity_capture_commit_to_durable_seconds`: since start, how long each applied transaction took from its commit on
+    /// the source to durable in the store, as a Prometheus histogram built from the streams' exact per-millisecond counts.
+    static func commitLagHistogram(_ states: [(side: SourceSide, state: ReplicationStreamState)]) -> String {
+        let name = "parity_capture_commit_to_durable_seconds"
+        var lines = [
+            "# HELP \(name) Time from a transaction's commit on the source to durable in the store, since start.",
+            "# TYPE \(name) histogram",
+        ]
+        for (side, state) in states.sorted(by: { $0.side.rawValue < $1.side.rawValue }) {
+            let lag = state.commitLag
+            for bound in commitLagBuckets {
+                lines.append("\(name)_bucket{source=\"\(side.rawValue)\",le=\"\(bound)\"} \(lag.count(atMost: Int((bound * 1000).rounded())))")
+            }
+            lines.append("\(name)_bucket{source=\"\(side.rawValue)\",le=\"+Inf\"} \(lag.transactions)")
+            lines.append("\(name)_sum{source=\"\(side.rawValue)\"} \(Double(lag.totalMilliseconds) / 1000)")
+            lines.append("\(name)_count{source=\"\(side.rawValue)\"} \(lag.transactions)")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Each source's slot's retained WAL, read from the sources at most every ``slotReadInterval``; a source that cannot be
+    /// read keeps its last value.
+    private func retainedWAL(_ records: [SourceRecord], configuration: ParityConfiguration, now: Date) -> [SourceSide: Int64] {
+        if let cached = slots.withLock({ $0 }), now.timeIntervalSince(cached.readAt) < Self.slotReadInterval { return cached.retained }
+        var retained = slots.withLock { $0?.retained } ?? [:]
+        for record in records {
+            guard let side = SourceSide(rawValue: record.side),
+                  let slot = try? CaptureStatus.slot(configuration, side: side, slot: record.slot), slot.exists else { continue }
+            retained[side] = slot.retainedBytes
+        }
+        slots.withLock { $0 = (now, retained) }
+        return retained
     }
 
     /// Sets the open-differences series from the ledger: a count per mapping and kind (0 when none), and per mapping the
