@@ -74,8 +74,8 @@ public final class ParityStore: Sendable {
     }
 
     /// Reads every page of the store and checks its structure (`PRAGMA quick_check`); throws `.corrupt` naming the
-    /// first problems. Long-running commands run it before they start writing. It reads the whole file: seconds for a
-    /// store of millions of rows.
+    /// first problems. It reads the whole file (seconds for a store of millions of rows), so `verify --state` runs it,
+    /// not every command.
     public func quickCheck() throws(StoreError) {
         let problems = try read { db in try String.fetchAll(db, sql: "PRAGMA quick_check(3)") }
         guard problems != ["ok"] else { return }

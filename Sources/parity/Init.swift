@@ -145,12 +145,9 @@ func openStore(_ configuration: ParityConfiguration) throws -> ParityStore {
 /// Takes the store's capture lock for `holder`, or exits 3 naming the process that holds it.
 func lockCapture(_ store: ParityStore, holder: String) throws -> CaptureLock {
     do {
-        let lock = try CaptureLock.acquire(for: store, holder: holder)
-        // Capture writes for hours: a damaged store is refused before the first write, not met in the middle of one.
-        try store.quickCheck()
-        return lock
+        return try CaptureLock.acquire(for: store, holder: holder)
     } catch {
         printError(error.description)
-        throw ExitCode(error.code == .captureRunning || error.code == .corrupt ? 3 : 2)
+        throw ExitCode(error.code == .captureRunning ? 3 : 2)
     }
 }

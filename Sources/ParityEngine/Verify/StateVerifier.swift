@@ -3,13 +3,16 @@ import ParityConfig
 import ParityStore
 import Reconciliation
 
-/// `parity verify --state`: compares both sides' full stored state through every mapping, as the baseline does, and
-/// checks that the differences it finds are exactly the ledger's open ones. A self-check of the incremental closes; a
+/// `parity verify --state`: checks the store's structure (`PRAGMA quick_check`), then compares both sides' full stored
+/// state through every mapping, as the baseline does, and checks that the differences it finds are exactly the ledger's
+/// open ones. A self-check of the incremental closes; a
 /// mapping no close has compared yet is left out (`parity verify` names it).
 public enum StateVerifier {
     /// The check as of the last closed cycle, at `now`.
     public static func run(_ configuration: ParityConfiguration, store: ParityStore, now: Date = Date()) throws(EngineError) -> StateVerification {
         do {
+            // The state is read page by page below anyway: a damaged page is named first, with what to do.
+            try store.quickCheck()
             guard let last = try store.cycles().last else {
                 throw EngineError(source: nil, message: "no cycle is closed yet: there is no state to verify", fix: "run parity close", exitCode: 2)
             }
