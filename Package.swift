@@ -83,6 +83,13 @@ let package = Package(
             name: "parity-bench", dependencies: ["ParityTestSupport", "PostgresClient"], path: "Benchmarks/ParityBench"
         ),
 
+        // MARK: The soak (make soak): kills of capture under pgbench
+        .executableTarget(
+            name: "parity-soak",
+            dependencies: ["ParityTestSupport", "PostgresClient", "ParityStore", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Benchmarks/ParitySoak"
+        ),
+
         // MARK: Tests
         .target(name: "ParityTestSupport", dependencies: ["ThrowawayPostgres"]),
         .testTarget(name: "ParityTestSupportTests", dependencies: ["ParityTestSupport"]),

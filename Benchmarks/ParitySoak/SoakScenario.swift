@@ -1,0 +1,75 @@
+import Foundation
+import ParityTestSupport
+import PostgresClient
+
+/// Two throwaway clusters, legacy and new, each holding a pgbench database (`pgbench -i` at `scale`, history given a
+/// `bigserial` key) and the bulk table, with `parity init` run on both. Bulk transactions stream: each cluster's
+/// `logical_decoding_work_mem` is 64kB.
+final class SoakScenario {
+    let legacy: PostgresCluster
+    let new: PostgresCluster
+    let binaries: ServerBinaries
+    let parityBinary: String
+    let configPath: String
+    let storePath: String
+    /// Holds the config, the store and the pgbench script.
+    let scratch: ScratchDirectory
+
+    init(parityBinary: String, scale: Int) throws {
+        self.parityBinary = parityBinary
+        binaries = try ServerBinaries.locate()
+        let settings = ["logical_decoding_work_mem": "64kB", "max_wal_size": "4GB"]
+        legacy = try PostgresCluster.start(settings: settings)
+        new = try PostgresCluster.start(settings: settings)
+        scratch = try ScratchDirectory("soak")
+        storePath = scratch.file("parity.sqlite")
+        configPath = scratch.file("parity.yaml")
+        for side in SoakSide.allCases {
+            try cluster(side).createDatabase(side.database)
+            let initialize = try CommandRunner.run(
+                [binaries.path("pgbench"), "-i", "-q", "-s", String(scale)] + connection(side) + [side.database])
+            guard initialize.status == 0 else { throw SoakError("pgbench -i failed: \(initialize.output)") }
+            try cluster(side).run("""
+                ALTER TABLE pgbench_history ADD COLUMN id bigserial PRIMARY KEY;
+                CREATE TABLE soak_bulk (id bigserial PRIMARY KEY, batch bigint NOT NULL, n int NOT NULL, note text);
+                """, database: side.database)
+        }
+        try """
+            store: { path: "\(storePath)" }
+            sources:
+              legacy: { dsn: "\(legacy.dsn(database: SoakSide.legacy.database))", watch_schemas: [] }
+              new: { dsn: "\(new.dsn(database: SoakSide.new.database))" }
+            tables:
+            \(SoakTable.all.map(\.yaml).joined(separator: "\n"))
+            """.write(toFile: configPath, atomically: true, encoding: .utf8)
+        let initRun = try CommandRunner.run([parityBinary, "init", "--config", configPath])
+        guard initRun.status == 0 else { throw SoakError("parity init failed: \(initRun.output)") }
+    }
+
+    /// Stops and removes both clusters.
+    func stop() {
+        legacy.stop()
+        new.stop()
+    }
+
+    func cluster(_ side: SoakSide) -> PostgresCluster { side == .legacy ? legacy : new }
+
+    /// pgbench's connection options for a side's cluster (loopback, trust).
+    func connection(_ side: SoakSide) -> [String] {
+        ["-h", "127.0.0.1", "-p", String(cluster(side).port), "-U", "postgres"]
+    }
+}
+
+/// A source, with its database's name.
+enum SoakSide: String, CaseIterable, Sendable {
+    case legacy, new
+
+    var database: String { self == .legacy ? "legacy" : "modern" }
+}
+
+/// A soak step that failed, with what it printed.
+struct SoakError: Error, CustomStringConvertible {
+    let description: String
+
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,31 @@
+import Foundation
+import ParityTestSupport
+
+// parity-soak: the proof at scale behind `make soak`.
+// Usage: parity-soak kills PARITY_BINARY [--kills N] [--scale N] [--clients N] [--rate TPS] [--bulk-rows N]
+//                                        [--delay-ms MIN-MAX] [--minutes N] [--seed N]
+// `kills`: pgbench on two throwaway clusters while `parity capture` is SIGKILLed --kills times, each after a random
+// delay; then one capture until caught up and the store audited against both sources (see StoreAudit). Exits 1 on
+// any difference.
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+let usage = """
+    usage: parity-soak kills PARITY_BINARY [--kills N] [--scale N] [--clients N] [--rate TPS] [--bulk-rows N] \
+    [--delay-ms MIN-MAX] [--minutes N] [--seed N]
+
+    """
+
+do {
+    switch arguments.first {
+    case "kills" where arguments.count >= 2:
+        let options = try KillSoakOptions(parityBinary: arguments[1], flags: Array(arguments.dropFirst(2)))
+        let passed = try KillSoak(options).run()
+        exit(passed ? 0 : 1)
+    default:
+        FileHandle.standardError.write(Data(usage.utf8))
+        exit(2)
+    }
+} catch {
+    FileHandle.standardError.write(Data("parity-soak: \(error)\n".utf8))
+    exit(1)
+}
