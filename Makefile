@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BUILD_FLAGS ?=
 
-.PHONY: build test release clean deps demo soak soak-build soak-kills
+.PHONY: build test release clean deps demo soak soak-build soak-kills soak-fuzz
 
 build:
 	$(SWIFT) build $(BUILD_FLAGS)
@@ -82,7 +82,11 @@ bench-close-random: bench-build
 # soak-kills: pgbench (TPC-B-like, and 1 transaction in 100 a streamed bulk insert) on two throwaway clusters while
 # `parity capture` is SIGKILLed SOAK_KILLS times at random moments, then the store is compared row by row with both
 # sources and its change counts with theirs (SOAK_SEED replays the kill delays; the loop is bounded to SOAK_MINUTES).
+# soak-fuzz: the pgoutput decoder and transaction assembler under libFuzzer and AddressSanitizer for
+# SOAK_FUZZ_INPUTS inputs seeded from the captured fixtures, bounded to SOAK_FUZZ_MINUTES.
 SOAK_KILLS ?= 100
+SOAK_FUZZ_INPUTS ?= 10000000
+SOAK_FUZZ_MINUTES ?= 120
 SOAK_MINUTES ?= 45
 SOAK_PGBENCH_SCALE ?= 1
 SOAK_PGBENCH_CLIENTS ?= 4
@@ -90,7 +94,7 @@ SOAK_PGBENCH_RATE ?= 200
 SOAK_BULK_ROWS ?= 3000
 SOAK_SEED ?=
 
-soak: soak-kills
+soak: soak-kills soak-fuzz
 
 soak-build:
 	$(SWIFT) build -c release --product parity $(BUILD_FLAGS)
@@ -100,3 +104,8 @@ soak-kills: soak-build
 	.build/release/parity-soak kills .build/release/parity --kills $(SOAK_KILLS) --minutes $(SOAK_MINUTES) \
 		--scale $(SOAK_PGBENCH_SCALE) --clients $(SOAK_PGBENCH_CLIENTS) --rate $(SOAK_PGBENCH_RATE) \
 		--bulk-rows $(SOAK_BULK_ROWS) $(if $(SOAK_SEED),--seed $(SOAK_SEED))
+
+soak-fuzz: soak-build
+	rm -rf .build/soak-fuzz/seeds
+	.build/release/parity-soak seeds Tests/LogicalReplicationTests/Fixtures .build/soak-fuzz/seeds
+	scripts/soak-fuzz.sh .build/soak-fuzz/seeds $(SOAK_FUZZ_INPUTS) $(SOAK_FUZZ_MINUTES)

@@ -83,7 +83,7 @@ let package = Package(
             name: "parity-bench", dependencies: ["ParityTestSupport", "PostgresClient"], path: "Benchmarks/ParityBench"
         ),
 
-        // MARK: The soak (make soak): kills of capture under pgbench
+        // MARK: The soak (make soak): kills of capture under pgbench, and the pgoutput fuzz target's seeds
         .executableTarget(
             name: "parity-soak",
             dependencies: ["ParityTestSupport", "PostgresClient", "ParityStore", .product(name: "GRDB", package: "GRDB.swift")],
