@@ -56,6 +56,20 @@ struct EndOfDayFormatsTests {
         #expect(json.contains("\"compared_from\" : 3") && json.contains("\"reason\" : \"not_initialized\""), "\(json)")
     }
 
+    @Test("a category without a column names its table alone in text; HTML sets a sentence's `names` as code, escaped")
+    func categoryWithoutColumnAndCodeSpans() {
+        var cycle = report([item("1", column: nil, kind: "missing_in_new")])
+        cycle.hiddenState = [EndOfDayReport.HiddenStateLine(
+            kind: "hidden_state_unmapped", table: "public.daily_totals", trigger: "orders_ai", functions: [], transactions: 3,
+            transactionsSeen: 3, rows: nil, mapped: false, documented: false,
+            message: "`daily_totals` is maintained by undocumented trigger `orders_<ai>`")]
+        let text = EndOfDayRenderer.render(cycle, format: .text)
+        #expect(text.contains("  1  orders missing_in_new") && !text.contains("orders.-"), "\(text)")
+        let html = EndOfDayRenderer.render(cycle, format: .html)
+        #expect(html.contains("<code>daily_totals</code> is maintained by undocumented trigger <code>orders_&lt;ai&gt;</code>"), "\(html)")
+        #expect(!html.contains("`"))
+    }
+
     @Test("HTML: one page with inline CSS and no script or external asset; every value is escaped")
     func htmlEscapes() {
         let html = EndOfDayRenderer.render(report([item("1", legacy: "<script>alert(1)</script>", new: #"a & "b" 'c'"#)]), format: .html)

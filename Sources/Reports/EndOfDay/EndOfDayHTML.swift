@@ -89,10 +89,16 @@ enum EndOfDayHTML {
         """
 
     /// A heading and a table of escaped cells, or a line saying there is nothing.
+    /// Escaped text with its Markdown code spans (`` `daily_totals` ``, as hidden-state sentences name tables and
+    /// triggers) set as `<code>` rather than shown with their backticks.
+    static func codeSpans(_ escaped: String) -> String {
+        escaped.replacing(/`([^`]+)`/) { "<code>\($0.output.1)</code>" }
+    }
+
     private static func section(_ heading: String, _ columns: [String], _ rows: [[String]]) -> [String] {
         guard !rows.isEmpty else { return ["<h2>\(Escaping.html(heading))</h2>", "<p>none</p>"] }
         let head = "<tr>" + columns.map { "<th>\(Escaping.html($0))</th>" }.joined() + "</tr>"
-        let cells = rows.map { "<tr>" + $0.map { "<td>\(Escaping.html($0))</td>" }.joined() + "</tr>" }
+        let cells = rows.map { "<tr>" + $0.map { "<td>\(codeSpans(Escaping.html($0)))</td>" }.joined() + "</tr>" }
         return ["<h2>\(Escaping.html(heading))</h2>", "<table>", head] + cells + ["</table>"]
     }
 }

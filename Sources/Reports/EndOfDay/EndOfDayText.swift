@@ -20,7 +20,7 @@ enum EndOfDayText {
         if !report.categories.isEmpty {
             lines += ["", "categories:"]
             for category in report.categories {
-                lines.append("  \(category.count)  \(category.table).\(category.column ?? "-") \(category.kind)"
+                lines.append("  \(category.count)  \(category.table)\(category.column.map { ".\($0)" } ?? "") \(category.kind)"
                     + "  [\(category.disposition ?? "none")]"
                     + (category.sampleKeys.allSatisfy(\.isEmpty) ? "" : "  e.g. \(samples(category.sampleKeys))"))
             }
@@ -28,7 +28,7 @@ enum EndOfDayText {
         if let ledger = report.openDifferences {
             lines += ["", "open differences: \(ledger.open) (\(ledger.new) new, \(ledger.resolved) resolved this cycle)"]
             for category in ledger.categories {
-                lines.append("  \(category.open)  \(category.table).\(category.column ?? "-") \(category.kind)  [\(category.disposition ?? "none")]"
+                lines.append("  \(category.open)  \(category.table)\(category.column.map { ".\($0)" } ?? "") \(category.kind)  [\(category.disposition ?? "none")]"
                     + "  new \(category.new), resolved \(category.resolved)"
                     + (category.oldestText.map { ", oldest \($0)" } ?? "")
                     + (category.sampleKeys.isEmpty ? "" : "  e.g. \(samples(category.sampleKeys))"))
