@@ -79,27 +79,28 @@ public final class CaptureSession: Sendable {
     public var failure: EngineError? {
         for (side, stream) in streams {
             guard case .failed(let reason) = stream.state.status else { continue }
-            if let error = stream.failure as? PostgresError, error.sqlState == Self.slotUnreadable {
-                let detail = error.detail.map { " (\($0))" } ?? ""
+            let error = stream.failure as? PostgresError
+            switch (error?.sqlState, error?.code) {
+            case (Self.slotUnreadable?, _):
+                let detail = error?.detail.map { " (\($0))" } ?? ""
                 return EngineError(
                     source: side.rawValue,
-                    message: "capture stopped: \(error.message)\(detail); \(SlotProblem.lost.summary(slot: stream.configuration.slot))",
+                    message: "capture stopped: \(error?.message ?? reason)\(detail); \(SlotProblem.lost.summary(slot: stream.configuration.slot))",
                     fix: SlotProblem.rebaseline(configFile: configurationFile, storePath: storePath), exitCode: 3)
-            }
-            if let error = stream.failure as? PostgresError, error.code == .invalidConnectionString || error.code == .unreadablePasswordFile {
-                let key = error.code == .invalidConnectionString ? "dsn" : "password_file"
-                return EngineError(source: side.rawValue, message: "capture stopped: \(error)",
+            case (_, .invalidConnectionString?), (_, .unreadablePasswordFile?):
+                let key = error?.code == .invalidConnectionString ? "dsn" : "password_file"
+                return EngineError(source: side.rawValue, message: "capture stopped: \(reason)",
                                    fix: "fix sources.\(side.rawValue).\(key) in \(configurationFile)", exitCode: 2)
-            }
-            if let error = stream.failure as? PostgresError, error.sqlState == Self.slotInUse {
+            case (Self.slotInUse?, _):
                 return EngineError(
-                    source: side.rawValue, message: "capture stopped: \(error.message)",
+                    source: side.rawValue, message: "capture stopped: \(error?.message ?? reason)",
                     fix: "another capture holds the slot: stop it (parity status --config \(configurationFile) names the holder)",
                     exitCode: 3)
+            default:
+                return EngineError(source: side.rawValue, message: "capture stopped: \(reason)",
+                                   fix: "fix the cause, then run parity capture again; it resumes from the last durable position",
+                                   exitCode: 3)
             }
-            return EngineError(source: side.rawValue, message: "capture stopped: \(reason)",
-                               fix: "fix the cause, then run parity capture again; it resumes from the last durable position",
-                               exitCode: 3)
         }
         return nil
     }

@@ -24,9 +24,4 @@ public enum CaptureStatus {
             return status
         }
     }
-
-    /// Parity's slot `slot` on the `side` source as the server sees it.
-    public static func slot(_ configuration: ParityConfiguration, side: SourceSide, slot: String) throws -> ServerSlotStatus {
-        try SlotReader.read(configuration.sources[side], slot: slot)
-    }
 }

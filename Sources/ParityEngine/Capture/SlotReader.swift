@@ -3,17 +3,12 @@ import PostgresClient
 import Reconciliation
 
 /// Reads Parity's replication slot on a source as the server sees it: `parity status`, the gate, `check` and the
-/// start of capture judge it (``SlotProblem``).
-enum SlotReader {
+/// start of capture judge it (``SlotProblem``), and the service's metrics read its retained WAL.
+public enum SlotReader {
     /// The slot `slot` on `source`; `exists` false when there is none.
-    static func read(_ source: SourceConfiguration, slot: String) throws(PostgresError) -> ServerSlotStatus {
+    public static func read(_ source: SourceConfiguration, slot: String) throws(PostgresError) -> ServerSlotStatus {
         let connection = try PostgresConnection.connect(ConnectionOptions(source: source))
         defer { connection.close() }
-        return try read(connection, slot: slot)
-    }
-
-    /// The slot `slot` on the server `connection` is connected to.
-    static func read(_ connection: PostgresConnection, slot: String) throws(PostgresError) -> ServerSlotStatus {
         guard let row = try connection.query("""
             SELECT s.active, s.wal_status, s.confirmed_flush_lsn::text AS confirmed,
                    coalesce(pg_wal_lsn_diff(pg_current_wal_lsn(), s.confirmed_flush_lsn), 0)::int8 AS lag,

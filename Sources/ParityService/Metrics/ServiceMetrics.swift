@@ -178,7 +178,7 @@ final class ServiceMetrics: Sendable {
         var retained = slots.withLock { $0?.retained } ?? [:]
         for record in records {
             guard let side = SourceSide(rawValue: record.side),
-                  let slot = try? CaptureStatus.slot(configuration, side: side, slot: record.slot), slot.exists else { continue }
+                  let slot = try? SlotReader.read(configuration.sources[side], slot: record.slot), slot.exists else { continue }
             retained[side] = slot.retainedBytes
         }
         slots.withLock { $0 = (now, retained) }

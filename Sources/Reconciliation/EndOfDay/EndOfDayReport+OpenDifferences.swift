@@ -105,19 +105,6 @@ extension EndOfDayReport.OpenDifferences.Category {
     public var oldestText: String? {
         guard let first = oldestFirstSeen else { return nil }
         let cycle = first == 0 ? "the baseline" : "cycle \(first)"
-        return cycle + (oldestAgeSeconds.map { ", " + Self.age($0) } ?? "")
-    }
-
-    /// `2d 4h`, `3h 5m`, `4m 10s`, `42s`: the two largest units.
-    public static func age(_ seconds: Int64) -> String {
-        let units: [(String, Int64)] = [("d", 86_400), ("h", 3_600), ("m", 60), ("s", 1)]
-        guard let first = units.firstIndex(where: { seconds >= $0.1 }) else { return "0s" }
-        var rest = seconds
-        var text: [String] = []
-        for (name, size) in units[first...].prefix(2) {
-            text.append("\(rest / size)\(name)")
-            rest %= size
-        }
-        return text.joined(separator: " ")
+        return cycle + (oldestAgeSeconds.map { ", " + Humanized.duration(seconds: $0) } ?? "")
     }
 }

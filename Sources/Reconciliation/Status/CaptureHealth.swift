@@ -36,7 +36,7 @@ public struct CaptureHealth: Sendable, Equatable {
             }
             let lag = source.lagSeconds(now: now)
             if Double(lag) > maxLag.timeInterval {
-                health.add(.degraded, "\(source.side): lag \(Humanized.duration(seconds: lag)) is over \(Humanized.duration(seconds: Int(maxLag.timeInterval)))")
+                health.add(.degraded, "\(source.side): lag \(Humanized.duration(seconds: Int64(lag))) is over \(Humanized.duration(seconds: Int64(maxLag.timeInterval)))")
             }
         }
         return health

@@ -2,15 +2,17 @@ import Foundation
 
 /// Durations and sizes as people read them, in status lines and command output.
 public enum Humanized {
-    /// `42s`, `17m 3s`, `5h 2m`, `3d 4h`.
-    public static func duration(seconds: Int) -> String {
-        let seconds = max(0, seconds)
-        switch seconds {
-        case ..<60: return "\(seconds)s"
-        case ..<3600: return "\(seconds / 60)m" + (seconds % 60 == 0 ? "" : " \(seconds % 60)s")
-        case ..<86_400: return "\(seconds / 3600)h" + (seconds % 3600 / 60 == 0 ? "" : " \(seconds % 3600 / 60)m")
-        default: return "\(seconds / 86_400)d" + (seconds % 86_400 / 3600 == 0 ? "" : " \(seconds % 86_400 / 3600)h")
+    /// `2d 4h`, `3h 5m`, `4m 10s`, `42s`: the two largest units.
+    public static func duration(seconds: Int64) -> String {
+        let units: [(String, Int64)] = [("d", 86_400), ("h", 3_600), ("m", 60), ("s", 1)]
+        guard let first = units.firstIndex(where: { seconds >= $0.1 }) else { return "0s" }
+        var rest = seconds
+        var text: [String] = []
+        for (name, size) in units[first...].prefix(2) {
+            text.append("\(rest / size)\(name)")
+            rest %= size
         }
+        return text.joined(separator: " ")
     }
 
     /// `512 B`, `1.5 KiB`, `3.2 GiB`.

@@ -18,7 +18,7 @@ public enum OpenDifferencesRenderer {
     private static func cells(_ row: OpenDifferencesReport.Row) -> [String] {
         [row.item.table, row.item.keyText, row.item.column ?? "-", row.item.kind, row.item.legacy ?? "NULL", row.item.new ?? "NULL",
          row.item.disposition ?? "none", "\(row.firstSeen) \(row.firstLabel)", "\(row.lastSeen) \(row.lastLabel)",
-         row.ageSeconds.map(EndOfDayReport.OpenDifferences.Category.age) ?? "-"]
+         row.ageSeconds.map { Humanized.duration(seconds: $0) } ?? "-"]
     }
 
     private static func summary(_ report: OpenDifferencesReport) -> String {

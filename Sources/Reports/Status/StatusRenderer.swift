@@ -8,29 +8,20 @@ public enum StatusRenderer {
         format == .json ? JSONRendering.render(StatusDocument(sources, health: health, now: now)) : text(sources, health: health, now: now)
     }
 
-    /// How long ago a store time was, roughly: `42s`, `17m`, `5h`.
-    static func age(_ micros: Int64, now: Date) -> String {
-        let seconds = max(0, Int(now.timeIntervalSince(StoreTime.date(micros))))
-        if seconds < 120 { return "\(seconds)s" }
-        if seconds < 7200 { return "\(seconds / 60)m" }
-        return "\(seconds / 3600)h"
-    }
-
     private static func text(_ sources: [SourceStatus], health: CaptureHealth, now: Date) -> String {
         guard !sources.isEmpty else { return "no source is initialized; run parity init\n" }
         var lines: [String] = ["\(label(health.level))" + (health.reasons.isEmpty ? "" : ": " + health.reasons.joined(separator: "; "))]
         for source in sources {
             lines.append("\(source.side)  slot \(source.slot)")
             lines.append("  durable through   \(source.checkpointLSN)")
-            lines.append("  watermark         \(StoreTime.iso(micros: source.watermark)) (\(StatusRenderer.age(source.watermark, now: now)) ago)")
+            lines.append("  watermark         \(StoreTime.iso(micros: source.watermark)) (\(Humanized.duration(seconds: Int64(source.lagSeconds(now: now)))) ago)")
             if let commit = source.lastCommitTime { lines.append("  last commit       \(StoreTime.iso(micros: commit))") }
             if let message = source.lastMessageAt { lines.append("  last message      \(StoreTime.iso(micros: message))") }
             if let server = source.server {
                 if server.exists {
                     lines.append("  slot              \(server.active ? "active" : "inactive"), wal_status \(server.walStatus ?? "unknown"), confirmed \(server.confirmedFlushLSN ?? "none")")
                     if let holder = server.holder { lines.append("  held by           \(holder)") }
-                    lines.append("  lag               \(Humanized.duration(seconds: source.lagSeconds(now: now))) behind, "
-                                 + "\(Humanized.bytes(server.lagBytes)) of WAL unconfirmed; WAL retained \(Humanized.bytes(server.retainedBytes))")
+                    lines.append("  lag               \(Humanized.bytes(server.lagBytes)) of WAL unconfirmed; WAL retained \(Humanized.bytes(server.retainedBytes))")
                 }
                 if let problem = source.slotProblem {
                     lines.append("  slot problem      \(problem.summary(slot: source.slot))")

@@ -16,7 +16,7 @@ struct TerminalSafetyTests {
 
     private func report(_ items: [EndOfDayReport.Item]) -> EndOfDayReport {
         EndOfDayReport(
-            id: 3, label: "2026-11-20", start: Date(timeIntervalSince1970: 0), end: Date(timeIntervalSince1970: 86_400),
+            id: 3, label: MonthlySample.labels[19], start: Date(timeIntervalSince1970: 0), end: Date(timeIntervalSince1970: 86_400),
             status: "closed", tables: [], findings: items, findingsTotal: items.count, carriedKeys: [], unexplainedRate: "0.000000",
             categories: FindingCategories.rank(items))
     }
@@ -86,7 +86,7 @@ struct TerminalSafetyTests {
         #expect(text.contains(#"  region=E\x1b[2J\nU\u202e  1284310.55"#))
         let csv = MonthlyRenderer.render(report, format: .csv)
         #expect(!holdsHidden(csv, lineEnd: "\r\n"))
-        #expect(csv.contains(#"2026-11,revenue_by_region,invoices,sum(total),flow,0.25,region=E\x1b[2J\nU\u202e,1284310.55,"#))
+        #expect(csv.contains(report.month + #",revenue_by_region,invoices,sum(total),flow,0.25,region=E\x1b[2J\nU\u202e,1284310.55,"#))
     }
 
     @Test("CSV: controls escaped inside cells, commas and quotes still quoted, one CRLF record per finding or difference")
@@ -97,11 +97,11 @@ struct TerminalSafetyTests {
         #expect(csv.hasSuffix(#"3,orders,id=7\r\nfindings: 0,note,value_mismatch,"a,\x1b]0;pwned\x07","say ""\u202e""",,,"# + "\r\n"))
         let open = OpenDifferencesReport(
             generatedAt: Date(timeIntervalSince1970: 0), mapping: nil, kind: nil, includesExplained: false, totalOpen: 1,
-            totalUnexplained: 1, rows: [.init(item: items[0], note: "n\u{85}ote", firstSeen: 1, firstLabel: "2026-11-01", lastSeen: 2,
-                                              lastLabel: "2026-11-02", ageSeconds: 60)])
+            totalUnexplained: 1, rows: [.init(item: items[0], note: "n\u{85}ote", firstSeen: 1, firstLabel: MonthlySample.labels[0], lastSeen: 2,
+                                              lastLabel: MonthlySample.labels[1], ageSeconds: 60)])
         let differences = OpenDifferencesRenderer.render(open, format: .csv)
         #expect(!holdsHidden(differences, lineEnd: "\r\n"))
-        #expect(differences.contains(#",n\u0085ote,1,2026-11-01,"#))
+        #expect(differences.contains(#",n\u0085ote,1,"# + MonthlySample.labels[0] + ","))
         let table = OpenDifferencesRenderer.render(open, format: .text)
         #expect(!holdsHidden(table) && table.contains(#"orders  id=7\r\nfindings: 0  note"#))
     }

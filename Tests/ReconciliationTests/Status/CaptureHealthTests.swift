@@ -40,7 +40,7 @@ struct CaptureHealthTests {
         let lagging = CaptureHealth.judge(
             [source("legacy", lagSeconds: 540, server: slot()), source("new", server: slot(walStatus: "extended"))], maxLag: limit, now: now)
         #expect(lagging.level == .degraded)
-        #expect(lagging.reasons == ["legacy: lag 9m is over 5m", "new: slot wal_status is extended: its WAL is no longer fully reserved"])
+        #expect(lagging.reasons == ["legacy: lag 9m 0s is over 5m 0s", "new: slot wal_status is extended: its WAL is no longer fully reserved"])
         let lost = CaptureHealth.judge([source("legacy", server: slot(walStatus: "lost")), source("new", server: nil)], maxLag: limit, now: now)
         #expect(lost.level == .failed && lost.reasons.count == 2)
         #expect(lost.reasons[1] == "new: the source cannot be reached (connection refused)")
@@ -51,7 +51,7 @@ struct CaptureHealthTests {
     func humanized() {
         #expect(Humanized.duration(seconds: 42) == "42s")
         #expect(Humanized.duration(seconds: 1023) == "17m 3s")
-        #expect(Humanized.duration(seconds: 7200) == "2h")
+        #expect(Humanized.duration(seconds: 7200) == "2h 0m")
         #expect(Humanized.duration(seconds: 3 * 86_400 + 4 * 3600 + 5) == "3d 4h")
         #expect(Humanized.bytes( 512) == "512 B")
         #expect(Humanized.bytes( 1536) == "1.5 KiB")
