@@ -5,6 +5,7 @@ import ParityConfig
 import ParityEngine
 import Reconciliation
 import Reports
+import Synchronization
 
 /// `parity capture`: stream both sources into the store until stopped or caught up.
 struct Capture: ParsableCommand {
@@ -49,17 +50,22 @@ struct Capture: ParsableCommand {
         let stop = StopSignal()
         session.start()
         defer { session.stop() }
+        var reported: [SourceSide: Int] = [:]
         if untilCaughtUp {
+            let caughtUp: Bool
             do {
-                try session.waitUntilCaughtUp(configuration: configuration, timeout: limit)
+                caughtUp = try session.waitUntilCaughtUp(configuration: configuration, timeout: limit) {
+                    reportReconnects(session, &reported)
+                    return !stop.wait(seconds: 0)
+                }
             } catch {
                 printError(error.description)
                 throw ExitCode(error.exitCode)
             }
+            guard caughtUp else { throw stopBeforeCaughtUp(session, signal: stop.received) }
             printProgress(session, "caught up")
             return
         }
-        var reported: [SourceSide: Int] = [:]
         while !stop.wait(seconds: 0.2) {
             if let failure = session.failure {
                 printError(failure.description)
@@ -70,6 +76,15 @@ struct Capture: ParsableCommand {
         printError("stopping: finishing the transaction in hand and confirming durable positions")
         session.stop()
         printProgress(session, "stopped")
+    }
+
+    /// A stop signal before every source caught up: what was confirmed is kept, and the exit status is the shell's
+    /// for that signal (128 + its number), so `capture --until-caught-up && close` does not go on.
+    private func stopBeforeCaughtUp(_ session: CaptureSession, signal: Int32) -> ExitCode {
+        printError("stopping before every source caught up: finishing the transaction in hand and confirming durable positions")
+        session.stop()
+        printProgress(session, "stopped before catching up")
+        return ExitCode(128 + signal)
     }
 
     /// A line for each failed connection attempt with its reason, and one when the source streams again.
@@ -126,16 +141,19 @@ struct Status: ParsableCommand {
 /// SIGINT and SIGTERM, turned from process death into a flag the command polls.
 final class StopSignal {
     private let semaphore = DispatchSemaphore(value: 0)
-    private let sources: [any DispatchSourceSignal]
+    private var sources: [any DispatchSourceSignal] = []
+    private let last = Atomic<Int32>(0)
 
     init() {
-        let semaphore = self.semaphore
-        sources = [SIGINT, SIGTERM].map { number in
+        for number in [SIGINT, SIGTERM] {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { semaphore.signal() }
+            source.setEventHandler { [weak self] in
+                self?.last.store(number, ordering: .relaxed)
+                self?.semaphore.signal()
+            }
             source.resume()
-            return source
+            sources.append(source)
         }
     }
 
@@ -143,4 +161,7 @@ final class StopSignal {
     func wait(seconds: Double) -> Bool {
         semaphore.wait(timeout: .now() + seconds) == .success
     }
+
+    /// The number of the last stop signal received (0 before any).
+    var received: Int32 { last.load(ordering: .relaxed) }
 }

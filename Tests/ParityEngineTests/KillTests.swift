@@ -116,4 +116,24 @@ struct KillTests {
         #expect(final.status == 0, "\(final.output)")
         #expect(try scenario.mismatches(.legacy, mapping: "orders", table: "orders", key: ["id"]) == [])
     }
+
+    @Test("SIGTERM ends capture --until-caught-up while a source cannot stream (retrying): reconnects are reported, exit 143 promptly")
+    func stopWhileWaitingToCatchUp() throws {
+        let scenario = try CaptureScenario()
+        defer { scenario.stop() }
+        // New accepts queries but no walsender (53300, retried with backoff): it can never catch up.
+        try scenario.new.run("ALTER SYSTEM SET max_wal_senders = 0", database: "modern")
+        try scenario.new.restart()
+        try scenario.new.run("INSERT INTO orders VALUES (50, 'O', 5.00, NULL, NULL)", database: "modern")
+        let capture = try RunningProcess([ParityBinary.path, "capture", "--until-caught-up", "--timeout", "120s", "--config", scenario.configPath])
+        for _ in 0..<300 where kill(capture.pid, 0) == 0 && !capture.output.contains("new: connection lost or refused") { usleep(100_000) }
+        #expect(capture.output.contains("new: connection lost or refused ("), "\(capture.output)")
+        let signalled = ContinuousClock.now
+        capture.send(SIGTERM)
+        let status = capture.wait()
+        let took = ContinuousClock.now - signalled
+        #expect(status == 128 + SIGTERM, "\(capture.output)")
+        #expect(took < .seconds(30), "capture took \(took) to exit after SIGTERM")
+        #expect(capture.output.contains("legacy: stopped before catching up, durable through"), "\(capture.output)")
+    }
 }

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import Logging
 import ParityConfig
 import ParityService
+import Synchronization
 import Testing
 
 @Suite("parity run in process: scheduled closes, API, metrics, readiness across a database restart")
@@ -91,13 +92,21 @@ struct ServiceRunTests {
         }
     }
 
-    @Test("verify.schedule: off keeps the service running (a finished service would end the group)")
+    @Test("verify.schedule: off keeps the service running (a finished service would end the group); http.listen port 0 is warned about")
     func scheduleOff() async throws {
         let scenario = try ServiceScenario()
         defer { scenario.stop() }
         var configuration = scenario.configuration
         configuration.verify.schedule = .off
-        let application = try buildApplication(configuration: configuration, store: scenario.store, logger: Logger(label: "test"))
+        configuration.http.listen.port = 0
+        let lines = Mutex<[String]>([])
+        let logger = Logger(label: "test") { label in
+            JSONLogHandler(label: label) { line in lines.withLock { $0.append(line) } }
+        }
+        let application = try buildApplication(configuration: configuration, store: scenario.store, logger: logger)
+        let warnings = lines.withLock { $0 }.filter { $0.contains("http.listen has port 0") }
+        #expect(warnings.count == 1, "\(lines.withLock { $0 })")
+        #expect(warnings.first?.contains(#""level":"warning""#) == true, "\(warnings)")
         try await application.test(.live) { client in
             #expect(try await eventually(within: 30) { try await client.get("/readyz").status == 200 })
             try await Task.sleep(for: .seconds(2))  // about real time: the group would have ended by now

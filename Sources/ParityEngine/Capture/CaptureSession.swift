@@ -138,8 +138,12 @@ public final class CaptureSession: Sendable {
     }
 
     /// Blocks until every source has durably applied everything written before this call
-    /// (its current WAL position now), a stream fails, or `timeout` passes.
-    public func waitUntilCaughtUp(configuration: ParityConfiguration, timeout: Duration) throws(EngineError) {
+    /// (its current WAL position now), a stream fails, or `timeout` passes. `keepWaiting` is asked at every poll
+    /// (20 times a second): when it answers false the wait ends early and the call returns false (a stop signal).
+    @discardableResult
+    public func waitUntilCaughtUp(
+        configuration: ParityConfiguration, timeout: Duration, keepWaiting: () -> Bool = { true }
+    ) throws(EngineError) -> Bool {
         var targets: [SourceSide: LSN] = [:]
         for side in SourceSide.allCases {
             do {
@@ -156,7 +160,8 @@ public final class CaptureSession: Sendable {
         while ContinuousClock.now < deadline {
             if let failure { throw failure }
             let behind = streams.filter { $0.stream.state.durableLSN < targets[$0.side]! }
-            if behind.isEmpty { return }
+            if behind.isEmpty { return true }
+            guard keepWaiting() else { return false }
             Thread.sleep(forTimeInterval: 0.05)
         }
         let lagging = streams.filter { $0.stream.state.durableLSN < targets[$0.side]! }.map(\.side.rawValue)
