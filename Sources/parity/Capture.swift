@@ -35,14 +35,8 @@ struct Capture: ParsableCommand {
         let store = try openStore(configuration)
         let lock = try lockCapture(store, holder: "parity capture")
         defer { withExtendedLifetime(lock) {} }
-        let session: CaptureSession
-        do {
-            session = try CaptureSession(configuration: configuration, store: store)
-            try session.checkSlots(configuration: configuration)
-        } catch let error as EngineError {
-            printError(error.description)
-            throw ExitCode(error.exitCode)
-        }
+        let session = try CaptureSession(configuration: configuration, store: store)
+        try session.checkSlots(configuration: configuration)
         if !session.uninitialized.isEmpty {
             printError("capture: \(session.uninitialized.joined(separator: ", ")) not initialized: not captured, not compared; "
                        + "stop capture, then parity init --add \(session.uninitialized.joined(separator: " ")) --config \(configuration.file)")
@@ -52,15 +46,9 @@ struct Capture: ParsableCommand {
         defer { session.stop() }
         var reported: [SourceSide: Int] = [:]
         if untilCaughtUp {
-            let caughtUp: Bool
-            do {
-                caughtUp = try session.waitUntilCaughtUp(configuration: configuration, timeout: limit) {
-                    reportReconnects(session, &reported)
-                    return !stop.wait(seconds: 0)
-                }
-            } catch {
-                printError(error.description)
-                throw ExitCode(error.exitCode)
+            let caughtUp = try session.waitUntilCaughtUp(configuration: configuration, timeout: limit) {
+                reportReconnects(session, &reported)
+                return !stop.wait(seconds: 0)
             }
             guard caughtUp else { throw stopBeforeCaughtUp(session, signal: stop.received) }
             printProgress(session, "caught up")

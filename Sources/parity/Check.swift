@@ -34,13 +34,12 @@ struct Check: ParsableCommand {
         let configuration = try options.load()
         let report: CheckReport
         if FileManager.default.fileExists(atPath: configuration.store.path) {
+            let store = try openStore(configuration)
             do {
-                report = try SourceCheck.run(configuration, store: try openStore(configuration))
-            } catch let exit as ExitCode {
-                throw exit
+                report = try SourceCheck.run(configuration, store: store)
             } catch {
-                printError("reading the store \(configuration.store.path) failed: \(error); check the file is readable")
-                throw ExitCode(2)
+                throw CommandFailure(message: "reading the store \(configuration.store.path) failed: \(error)",
+                                     fix: "check the file is readable", source: nil, exitCode: 2)
             }
         } else {
             report = SourceCheck.run(configuration)

@@ -20,13 +20,7 @@ struct Close: ParsableCommand {
     func run() throws {
         let configuration = try options.load()
         let store = try openStore(configuration)
-        let outcome: CloseOutcome
-        do {
-            outcome = try CycleCloser.close(configuration, store: store, force: force)
-        } catch {
-            printError(error.description)
-            throw ExitCode(error.exitCode)
-        }
+        let outcome = try CycleCloser.close(configuration, store: store, force: force)
         for closed in outcome.closed {
             let cycle = closed.cycle
             print("closed cycle \(cycle.id) \(cycle.label)\(cycle.status == "forced" ? " (forced)" : ""): "

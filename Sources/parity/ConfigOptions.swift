@@ -7,15 +7,9 @@ struct ConfigOptions: ParsableArguments {
     @Option(name: .shortAndLong, help: "The config file (default: $PARITY_CONFIG, else parity.yaml).")
     var config: String?
 
-    /// Loads and validates the config; on error prints every issue and exits 2.
-    func load() throws -> ParityConfiguration {
-        let path = config ?? ProcessInfo.processInfo.environment["PARITY_CONFIG"] ?? "parity.yaml"
-        do {
-            return try ParityConfiguration.load(path: path)
-        } catch {
-            printError(error.description)
-            throw ExitCode(2)
-        }
+    /// Loads and validates the config; a ``ConfigurationError`` lists every issue (exit 2).
+    func load() throws(ConfigurationError) -> ParityConfiguration {
+        try ParityConfiguration.load(path: config ?? ProcessInfo.processInfo.environment["PARITY_CONFIG"] ?? "parity.yaml")
     }
 }
 

@@ -48,15 +48,9 @@ struct Demo: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        let outcome: DemoRun.Outcome
-        do {
-            outcome = try DemoRun.run(
-                .init(workFolder: work, days: days, ordersPerDay: orders, period: periodSeconds ?? 4, keep: keep),
-                progress: { print("demo: " + $0) }, finish: report)
-        } catch {
-            printError(error.description)
-            throw ExitCode(error.exitCode)
-        }
+        let outcome = try DemoRun.run(
+            .init(workFolder: work, days: days, ordersPerDay: orders, period: periodSeconds ?? 4, keep: keep),
+            progress: { print("demo: " + $0) }, finish: report)
         if let kept = outcome.kept {
             print("the server keeps running: legacy \(kept.legacy); new \(kept.new)")
             print("  run the service: parity run --config \(outcome.configPath)")

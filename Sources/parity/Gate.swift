@@ -40,18 +40,13 @@ struct Gate: ParsableCommand {
         var configuration = try options.load()
         if let cycles { configuration.gate.cycles = cycles }
         let store = try openStore(configuration)
-        do {
-            if history {
-                print(GateHistoryRenderer.render(try GateHistory.entries(store: store), format: format.outputFormat), terminator: "")
-                return
-            }
-            let report = GateEvaluator.evaluate(try GateLoader.load(configuration, store: store, asOf: asOf), configuration: configuration.gate)
-            try GateHistory.record(report, document: GateRenderer.render(report, format: .json), configuration: configuration, store: store)
-            csv.print(GateRenderer.render(report, format: format.outputFormat, configFile: configuration.file), format: format)
-            if report.exitCode != 0 { throw ExitCode(report.exitCode) }
-        } catch let error as EngineError {
-            printError(error.description)
-            throw ExitCode(error.exitCode)
+        if history {
+            print(GateHistoryRenderer.render(try GateHistory.entries(store: store), format: format.outputFormat), terminator: "")
+            return
         }
+        let report = GateEvaluator.evaluate(try GateLoader.load(configuration, store: store, asOf: asOf), configuration: configuration.gate)
+        try GateHistory.record(report, document: GateRenderer.render(report, format: .json), configuration: configuration, store: store)
+        csv.print(GateRenderer.render(report, format: format.outputFormat, configFile: configuration.file), format: format)
+        if report.exitCode != 0 { throw ExitCode(report.exitCode) }
     }
 }

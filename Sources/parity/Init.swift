@@ -43,13 +43,7 @@ struct Init: ParsableCommand {
         let store = try openStore(configuration)
         if !add.isEmpty { return try addMappings(configuration, store: store) }
         if !remove.isEmpty { return try removeMappings(configuration, store: store) }
-        let outcome: ParityInit.Outcome
-        do {
-            outcome = try ParityInit.run(configuration, store: store, progress: ProgressPrinter(prefix: "init: ").sink)
-        } catch let error as EngineError {
-            printError(error.description)
-            throw ExitCode(error.exitCode)
-        }
+        let outcome = try ParityInit.run(configuration, store: store, progress: ProgressPrinter(prefix: "init: ").sink)
         guard outcome.check.exitCode == 0 else {
             print(CheckReportRenderer.render(outcome.check, format: .text), terminator: "")
             printError("init created nothing: fix the failed checks above, then run parity init again")
@@ -132,22 +126,13 @@ struct Teardown: ParsableCommand {
     }
 }
 
-/// Opens the configured store; a store error is one line and exit 2 (3 when another process kept it locked too long).
-func openStore(_ configuration: ParityConfiguration) throws -> ParityStore {
-    do {
-        return try ParityStore.open(path: configuration.store.path)
-    } catch {
-        printError(error.description)
-        throw ExitCode(error.code == .busy || error.code == .corrupt ? 3 : 2)
-    }
+/// Opens the configured store; a ``StoreError`` is one line and exit 2 (3 when another process kept it locked too
+/// long or it is damaged).
+func openStore(_ configuration: ParityConfiguration) throws(StoreError) -> ParityStore {
+    try ParityStore.open(path: configuration.store.path)
 }
 
-/// Takes the store's capture lock for `holder`, or exits 3 naming the process that holds it.
-func lockCapture(_ store: ParityStore, holder: String) throws -> CaptureLock {
-    do {
-        return try CaptureLock.acquire(for: store, holder: holder)
-    } catch {
-        printError(error.description)
-        throw ExitCode(error.code == .captureRunning ? 3 : 2)
-    }
+/// Takes the store's capture lock for `holder`; a ``StoreError`` naming the process that holds it exits 3.
+func lockCapture(_ store: ParityStore, holder: String) throws(StoreError) -> CaptureLock {
+    try CaptureLock.acquire(for: store, holder: holder)
 }

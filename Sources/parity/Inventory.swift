@@ -30,12 +30,7 @@ struct Inventory: ParsableCommand {
 
     func run() throws {
         let configuration = try options.load()
-        do {
-            let outcome = try InventoryCommand.run(configuration, side: source.side, schemas: schemas.isEmpty ? nil : schemas)
-            print(InventoryRenderer.render(outcome.inventory, blindSpots: outcome.blindSpots, format: format.outputFormat), terminator: "")
-        } catch {
-            printError(error.description)
-            throw ExitCode(error.exitCode)
-        }
+        let outcome = try InventoryCommand.run(configuration, side: source.side, schemas: schemas.isEmpty ? nil : schemas)
+        print(InventoryRenderer.render(outcome.inventory, blindSpots: outcome.blindSpots, format: format.outputFormat), terminator: "")
     }
 }

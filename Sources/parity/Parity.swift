@@ -18,16 +18,24 @@ struct Parity: AsyncParsableCommand {
         ]
     )
 
-    /// Runs the chosen subcommand; usage errors exit 2 (DESIGN.md), not ArgumentParser's 64.
+    /// Runs the chosen subcommand; usage errors exit 2 (DESIGN.md), not ArgumentParser's 64. A ``CommandFailure``
+    /// (or the engine, configuration or store error it stands for) is one line on standard error, plus
+    /// `parity.error/1` on standard output when the command was asked for JSON.
     static func main() async {
+        var command: (any ParsableCommand)?
         do {
-            var command = try parseAsRoot()
+            command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
-                try command.run()
+                try command?.run()
             }
         } catch {
+            if let failure = CommandFailure.from(error) {
+                printError(failure.text)
+                if (command as? any FormatSelecting)?.printsJSON == true { print(failure.json(), terminator: "") }
+                exit(withError: ExitCode(failure.exitCode))
+            }
             if exitCode(for: error) == .validationFailure {
                 printError(fullMessage(for: error))
                 exit(withError: ExitCode(2))

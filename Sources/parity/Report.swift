@@ -47,13 +47,8 @@ struct EndOfDay: ParsableCommand {
     func run() throws {
         let configuration = try options.load()
         let store = try openStore(configuration)
-        do {
-            let report = try EndOfDayLoader.load(configuration, store: store, selecting: selection, limit: limit)
-            csv.print(EndOfDayRenderer.render(report, format: format.outputFormat), format: format)
-        } catch {
-            printError(error.description)
-            throw ExitCode(error.exitCode)
-        }
+        let report = try EndOfDayLoader.load(configuration, store: store, selecting: selection, limit: limit)
+        csv.print(EndOfDayRenderer.render(report, format: format.outputFormat), format: format)
     }
 }
 
@@ -88,15 +83,10 @@ struct Monthly: ParsableCommand {
     func run() throws {
         let configuration = try options.load()
         let store = try openStore(configuration)
-        do {
-            let month = if let month { month } else { try MonthlyLoader.latestMonth(store: store) }
-            let report = try MonthlyLoader.load(
-                configuration, store: store, month: month, preparedBy: preparedBy, reviewedBy: reviewedBy)
-            csv.print(MonthlyRenderer.render(report, format: format.outputFormat), format: format)
-        } catch {
-            printError(error.description)
-            throw ExitCode(error.exitCode)
-        }
+        let month = if let month { month } else { try MonthlyLoader.latestMonth(store: store) }
+        let report = try MonthlyLoader.load(
+            configuration, store: store, month: month, preparedBy: preparedBy, reviewedBy: reviewedBy)
+        csv.print(MonthlyRenderer.render(report, format: format.outputFormat), format: format)
     }
 }
 
@@ -130,13 +120,8 @@ struct OpenDifferences: ParsableCommand {
     func run() throws {
         let configuration = try options.load()
         let store = try openStore(configuration)
-        do {
-            let report = try OpenDifferencesLoader.load(configuration, store: store, mapping: mapping, kind: kind, includeExplained: all)
-            csv.print(OpenDifferencesRenderer.render(report, format: format.outputFormat), format: format)
-        } catch {
-            printError(error.description)
-            throw ExitCode(error.exitCode)
-        }
+        let report = try OpenDifferencesLoader.load(configuration, store: store, mapping: mapping, kind: kind, includeExplained: all)
+        csv.print(OpenDifferencesRenderer.render(report, format: format.outputFormat), format: format)
     }
 }
 

@@ -37,13 +37,7 @@ struct Run: AsyncParsableCommand {
         let store = try openStore(configuration)
         let lock = try lockCapture(store, holder: "parity run")
         defer { withExtendedLifetime(lock) {} }
-        let application: any Service
-        do {
-            application = try buildApplication(configuration: configuration, store: store, logger: logger)
-        } catch {
-            printError(error.description)
-            throw ExitCode(error.exitCode)
-        }
+        let application: any Service = try buildApplication(configuration: configuration, store: store, logger: logger)
         var group = ServiceGroupConfiguration(services: [application], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         group.maximumGracefulShutdownDuration = Self.shutdownLimit
         do {

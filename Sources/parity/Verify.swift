@@ -52,23 +52,18 @@ struct Verify: ParsableCommand {
                        + "stop capture, run parity init --add \(uninitialized.joined(separator: " ")) --config \(configuration.file)")
         }
         let (text, exitCode): (String, Int32)
-        do {
-            if sources {
-                let report = try SourceVerifier.run(
-                    configuration, store: store, sides: source.map { [$0.side] } ?? SourceSide.allCases, tables: tables,
-                    progress: ProgressPrinter(prefix: "verify: ").sink)
-                if tables.isEmpty, source == nil {
-                    try VerificationHistory.record(report, document: SourceVerificationRenderer.render(report, format: .json), store: store)
-                }
-                (text, exitCode) = (SourceVerificationRenderer.render(report, format: format.outputFormat), report.exitCode)
-            } else {
-                let report = try StateVerifier.run(configuration, store: store)
-                try VerificationHistory.record(report, document: StateVerificationRenderer.render(report, format: .json), store: store)
-                (text, exitCode) = (StateVerificationRenderer.render(report, format: format.outputFormat), report.exitCode)
+        if sources {
+            let report = try SourceVerifier.run(
+                configuration, store: store, sides: source.map { [$0.side] } ?? SourceSide.allCases, tables: tables,
+                progress: ProgressPrinter(prefix: "verify: ").sink)
+            if tables.isEmpty, source == nil {
+                try VerificationHistory.record(report, document: SourceVerificationRenderer.render(report, format: .json), store: store)
             }
-        } catch {
-            printError(error.description)
-            throw ExitCode(error.exitCode)
+            (text, exitCode) = (SourceVerificationRenderer.render(report, format: format.outputFormat), report.exitCode)
+        } else {
+            let report = try StateVerifier.run(configuration, store: store)
+            try VerificationHistory.record(report, document: StateVerificationRenderer.render(report, format: .json), store: store)
+            (text, exitCode) = (StateVerificationRenderer.render(report, format: format.outputFormat), report.exitCode)
         }
         print(text, terminator: "")
         if exitCode != 0 { throw ExitCode(exitCode) }

@@ -109,7 +109,7 @@ struct CLITests {
         #expect(run.status == 2 && run.output.contains("FAIL  tables"), "\(run.output)")
     }
 
-    @Test("a bad config exits 2 naming the file, line and key path of every issue")
+    @Test("a bad config exits 2 naming the file, line and key path of every issue; with --format json also as parity.error/1")
     func badConfig() throws {
         let config = try write("""
             sources:
@@ -122,6 +122,37 @@ struct CLITests {
         #expect(run.output.contains("\(config):3:"))
         #expect(run.output.contains("sources.new.slot"))
         #expect(run.output.contains("cycle.period"))
+        // With --format json, standard output carries parity.error/1 (standard error keeps the lines).
+        let json = try CommandRunner.run(["/bin/sh", "-c", "'\(ParityBinary.path)' status --format json --config '\(config)' 2>/dev/null"])
+        #expect(json.status == 2)
+        let document = try #require(JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any], "\(json.output)")
+        let error = try #require(document["error"] as? [String: Any])
+        let issues = try #require(error["issues"] as? [[String: Any]])
+        #expect(document["schema"] as? String == "parity.error/1")
+        #expect(error["code"] as? String == "configuration" && error["exit_code"] as? Int == 2)
+        #expect(issues.contains { ($0["path"] as? String) == "sources.new.slot" && ($0["line"] as? Int) == 3 }, "\(issues)")
+        // Without it, nothing on standard output.
+        let text = try CommandRunner.run(["/bin/sh", "-c", "'\(ParityBinary.path)' status --config '\(config)' 2>/dev/null"])
+        #expect(text.status == 2 && text.output.isEmpty, "\(text.output)")
+    }
+
+    @Test("an engine error with --format json: parity.error/1 on standard output with the message, fix and exit code")
+    func engineErrorAsJSON() throws {
+        let config = try write("""
+            store: { path: "\(scratch.file("parity.sqlite"))" }
+            sources:
+              legacy: { dsn: "host=127.0.0.1 port=1 dbname=x user=y" }
+              new: { dsn: "host=127.0.0.1 port=1 dbname=x user=y" }
+            tables:
+              - { name: orders, legacy: public.orders, new: public.orders, key: { legacy: [id], new: [id] }, columns: [{ legacy: a, new: a }] }
+            """)
+        let run = try CommandRunner.run(["/bin/sh", "-c", "'\(ParityBinary.path)' report eod --format json --config '\(config)' 2>/dev/null"])
+        #expect(run.status == 2)
+        let document = try #require(JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any], "\(run.output)")
+        let error = try #require(document["error"] as? [String: Any])
+        #expect(error["message"] as? String == "no cycle is closed yet")
+        #expect((error["fix"] as? String)?.hasPrefix("run parity close") == true, "\(error)")
+        #expect(error["exit_code"] as? Int == 2)
     }
 
     @Test("usage errors exit 2; a missing config file is one clear line")

@@ -1,0 +1,68 @@
+import ArgumentParser
+import ParityConfig
+import ParityEngine
+import ParityStore
+import Reports
+
+/// Why a command failed, reported once by `Parity.main`: one line with what to do on standard error, and with
+/// `--format json` also a `parity.error/1` document on standard output.
+struct CommandFailure: Error {
+    var message: String
+    var fix: String?
+    var source: String?
+    var exitCode: Int32
+    var issues: [ConfigurationIssue] = []
+
+    /// What standard error shows: the engine's line, or each configuration issue on its own line.
+    var text: String {
+        if !issues.isEmpty { return issues.map(\.description).joined(separator: "\n") }
+        return (source.map { "\($0): " } ?? "") + message + (fix.map { "; \($0)" } ?? "")
+    }
+
+    func json() -> String {
+        ErrorRenderer.json(message: message, fix: fix, source: source, exitCode: exitCode, issues: issues)
+    }
+}
+
+extension CommandFailure {
+    init(_ error: EngineError) {
+        self.init(message: error.message, fix: error.fix, source: error.source, exitCode: error.exitCode)
+    }
+
+    /// A configuration that cannot be used: exit 2.
+    init(_ error: ConfigurationError) {
+        let summary = error.issues.count == 1 ? "the configuration has a problem" : "the configuration has \(error.issues.count) problems"
+        self.init(message: summary, fix: "fix each issue listed", source: nil, exitCode: 2, issues: error.issues)
+    }
+
+    /// A store that cannot be used: exit 3 when another process holds it or it is damaged, else 2.
+    init(_ error: StoreError) {
+        let unavailable = error.code == .busy || error.code == .corrupt || error.code == .captureRunning
+        self.init(message: error.description, fix: nil, source: nil, exitCode: unavailable ? 3 : 2)
+    }
+
+    /// The failure `error` stands for, if it is one the command line reports itself.
+    static func from(_ error: any Error) -> CommandFailure? {
+        switch error {
+        case let failure as CommandFailure: failure
+        case let failure as EngineError: CommandFailure(failure)
+        case let failure as ConfigurationError: CommandFailure(failure)
+        case let failure as StoreError: CommandFailure(failure)
+        default: nil
+        }
+    }
+}
+
+/// A command with a `--format` option: on failure, `Parity.main` prints `parity.error/1` when it asks for JSON.
+protocol FormatSelecting {
+    var printsJSON: Bool { get }
+}
+
+extension Check: FormatSelecting { var printsJSON: Bool { format == .json } }
+extension Status: FormatSelecting { var printsJSON: Bool { format == .json } }
+extension Inventory: FormatSelecting { var printsJSON: Bool { format == .json } }
+extension Gate: FormatSelecting { var printsJSON: Bool { format == .json } }
+extension Verify: FormatSelecting { var printsJSON: Bool { format == .json } }
+extension EndOfDay: FormatSelecting { var printsJSON: Bool { format == .json } }
+extension Monthly: FormatSelecting { var printsJSON: Bool { format == .json } }
+extension OpenDifferences: FormatSelecting { var printsJSON: Bool { format == .json } }
