@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // MARK: Pure logic
@@ -50,7 +51,7 @@ let package = Package(
             name: "ParityEngine",
             dependencies: [
                 "PostgresClient", "ParityStore", "ParityConfig", "Reconciliation", "LogicalReplication", "ReplicationStream",
-                "ExactNumeric", "ThrowawayPostgres",
+                "ExactNumeric", "ThrowawayPostgres", .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(

@@ -39,7 +39,7 @@ final class CycleComparison {
         var rounding = RoundingObservations()
         // An open difference neither side changed can only compare otherwise under other rules: it is compared again
         // when the config changed since the last close (and while the ledger is rebuilt).
-        let rules = "fnv1a64:" + StableHash.fnv1a64(configuration.text)
+        let rules = configuration.digest
         let revisit = try reader.ledgerRules() != rules || reader.rebuildsLedger()
         let sources = try reader.mappingSources()
         let baselines = try reader.mappingBaselines()

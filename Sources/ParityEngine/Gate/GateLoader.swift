@@ -38,7 +38,7 @@ public enum GateLoader {
                 verification: try VerificationHistory.status(configuration, store: store),
                 capture: try GateCaptureHealth.sources(configuration, store: store, now: now),
                 evaluatedAt: now, asOf: window.last.map { StoreTime.date($0.end) },
-                configHash: configHash(configuration))
+                configHash: configuration.digest)
             input.uninitializedMappings = try MappingStatus(configuration: configuration, store: store).uninitialized
             return input
         } catch let error as EngineError {
@@ -48,10 +48,6 @@ public enum GateLoader {
         }
     }
 
-    /// `fnv1a64:` and the FNV-1a 64 hash of the config file's text: the rules an evaluation ran under.
-    public static func configHash(_ configuration: ParityConfiguration) -> String {
-        "fnv1a64:" + StableHash.fnv1a64(configuration.text)
-    }
 
     /// Every calendar label from the window's first cycle through its last, so a business day with no cycle is named.
     private static func expectedLabels(_ configuration: ParityConfiguration, window: [CycleRecord]) -> [String]? {

@@ -1,6 +1,7 @@
 import Foundation
 import ParityConfig
 import ParityEngine
+import ParityTestSupport
 import Reconciliation
 import Testing
 
@@ -28,7 +29,7 @@ struct GateScenarioTests {
             #expect(report.criterion(name)?.result == .pass, "\(name): \(String(describing: report.criterion(name)))")
         }
         #expect(report.criterion(.aggregates)?.evidence.contains(scenario.month) == true, "\(String(describing: report.criterion(.aggregates)))")
-        #expect(report.result == .pass && report.exitCode == 0 && report.configHash.hasPrefix("fnv1a64:"))
+        #expect(report.result == .pass && report.exitCode == 0 && report.configHash.hasPrefix("sha256:"))
 
         // Finance sees which unresolved rows dated in the month make up the unexplained part: none once both are explained,
         // both while neither is.
@@ -145,8 +146,11 @@ struct GateScenarioTests {
         #expect(evaluations.map { $0["result"] as? String } == ["pass", "fail", "not_evaluated", "fail", "not_evaluated"])
         let hashes = evaluations.compactMap { $0["config_hash"] as? String }
         try #require(hashes.count == 5, "one recorded evaluation per run: \(hashes)")
-        #expect(hashes[4] == GateLoader.configHash(documented.configuration))
-        #expect(hashes[0] == GateLoader.configHash(passing.configuration) && hashes[1] == GateLoader.configHash(strict.configuration))
+        #expect(hashes[4] == documented.configuration.digest)
+        #expect(hashes[0] == passing.configuration.digest && hashes[1] == strict.configuration.digest)
+        // Anyone holding the file reproduces the hash.
+        let sum = try CommandRunner.run(["sha256sum", passing.path]).output.split(separator: " ").first.map(String.init)
+        #expect(hashes[0] == "sha256:" + (sum ?? "?"), "\(hashes[0]) vs sha256sum \(sum ?? "")")
         #expect(hashes[0] != hashes[1] && evaluations.allSatisfy { ($0["evaluated_by"] as? String)?.contains("@") == true })
         let text = try ParityBinary.run(["gate", "--history", "--config", passing.path])
         #expect(text.status == 0 && text.output.contains("NOT EVALUATED") && text.output.contains(hashes[0]))

@@ -1,0 +1,10 @@
+import Crypto
+import ParityConfig
+
+extension ParityConfiguration {
+    /// `sha256:` and the SHA-256 of the config file's text in lower-case hex, as `sha256sum parity.yaml` prints it: the
+    /// rules a cycle or a gate evaluation ran under, reproducible by anyone holding the file.
+    public var digest: String {
+        "sha256:" + SHA256.hash(data: Array(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}
