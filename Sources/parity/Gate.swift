@@ -19,7 +19,8 @@ struct Gate: ParsableCommand {
     @Option(help: "Evaluate this many consecutive closed cycles (default: gate.cycles).")
     var cycles: Int?
 
-    @Option(help: "Evaluate as of the end of this business day, YYYY-MM-DD (default: the latest closed cycle).")
+    @Option(name: [.customLong("date"), .customLong("as-of")],
+            help: "Evaluate as of the end of this business day, YYYY-MM-DD, as report eod's --date (default: the latest closed cycle).")
     var asOf: String?
 
     @Option(help: "Output format: text, json, csv or html (--history: text or json).")
@@ -32,7 +33,7 @@ struct Gate: ParsableCommand {
 
     func validate() throws {
         if let cycles, cycles < 1 { throw ValidationError("--cycles takes a count of 1 or more") }
-        if history, cycles != nil || asOf != nil { throw ValidationError("--history lists past evaluations: drop --cycles and --as-of") }
+        if history, cycles != nil || asOf != nil { throw ValidationError("--history lists past evaluations: drop --cycles and --date") }
         if history, format == .csv || format == .html { throw ValidationError("--history prints text or json") }
     }
 

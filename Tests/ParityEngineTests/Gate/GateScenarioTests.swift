@@ -107,8 +107,11 @@ struct GateScenarioTests {
         #expect(fail.status == 1 && fail.output.contains(#""schema" : "parity.gate/1""#) && fail.output.contains(#""result" : "fail""#))
         let short = try ParityBinary.run(["gate", "--config", passing.path, "--cycles", "5"])
         #expect(short.status == 2 && short.output.contains("of 5 required closed cycles"), "\(short.output)")
-        let malformed = try ParityBinary.run(["gate", "--config", passing.path, "--as-of", "21-11-2026"])
-        #expect(malformed.status == 2 && malformed.output.contains("YYYY-MM-DD"))
+        // --date as report eod names the day; --as-of stays the same option.
+        let malformed = try ParityBinary.run(["gate", "--config", passing.path, "--date", "21-11-2026"])
+        #expect(malformed.status == 2 && malformed.output.contains("give --date as YYYY-MM-DD"), "\(malformed.output)")
+        let legacyName = try ParityBinary.run(["gate", "--config", passing.path, "--as-of", "21-11-2026"])
+        #expect(legacyName.status == 2 && legacyName.output.contains("YYYY-MM-DD"))
 
         // A new undocumented trigger on legacy: the next cycle's inventory has it, and the gate fails naming it.
         try scenario.base.legacy.run("""

@@ -57,23 +57,24 @@ struct MonthlyFormatsTests {
         #expect(signOff["prepared_by"] as? String == "A. Controller" && signOff["reviewed_by"] is NSNull)
     }
 
-    @Test("CSV: one CRLF line per aggregate and group, bridge columns, exact amounts with no thousands separator, RFC 4180 quoting, LF escaped")
+    @Test("CSV: one CRLF line per aggregate and group, bridge columns, a column per group key, exact amounts with no thousands separator, RFC 4180 quoting, LF escaped")
     func csv() {
         let csv = MonthlyRenderer.render(MonthlySample.report(), format: .csv)
         let lines = csv.components(separatedBy: "\r\n")
         #expect(lines.count == 1 + 5 + 1 && lines.last == "" && !csv.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
         #expect(lines[0] == "month,aggregate,table,measure,scope,tolerance,group,legacy,new,difference,bridge_missing_in_new,"
             + "bridge_missing_in_legacy,bridge_value_mismatch,bridge_rounding,bridge_within_tolerance,rounding_explained,unexplained,"
-            + "days_with_differences,within_tolerance,unexplained_by_kind")
-        #expect(lines[1] == "2026-11,revenue_by_region,invoices,sum(total),flow,0.25,region=EU,1284310.55,1284311.45,0.90,0,0,0,0.15,0,0.15,0.75,27,no,")
-        #expect(lines[4] == "2026-11,open_balance_by_status,accounts,sum(balance),balance,0,\"status=active, currency=EUR\",5120339.20,5120336.70,-2.50,0,0,-2.50,0,0,0,0.00,26,no,")
+            + "days_with_differences,within_tolerance,unexplained_by_kind,group_region,group_status,group_currency")
+        #expect(lines[1] == "2026-11,revenue_by_region,invoices,sum(total),flow,0.25,region=EU,1284310.55,1284311.45,0.90,0,0,0,0.15,0,0.15,0.75,27,no,,EU,,")
+        #expect(lines[4] == "2026-11,open_balance_by_status,accounts,sum(balance),balance,0,\"status=active, currency=EUR\",5120339.20,5120336.70,-2.50,0,0,-2.50,0,0,0,0.00,26,no,,,active,EUR")
+        #expect(lines[5].hasSuffix(",,closed,NULL"), "a NULL group value is NULL, a key the aggregate is not grouped by is empty: \(lines[5])")
 
         var report = MonthlySample.report()
         report.aggregates[0].name = "a,\"b\"\nc"
         let quoted = MonthlyRenderer.render(report, format: .csv)
         #expect(quoted.contains(MonthlySample.report().month + #","a,""b""\nc",invoices,"#))
         report.aggregates[0].groups[0].unexplainedByKind = [.init(kind: "missing_in_new", amount: "-0.75")]
-        #expect(MonthlyRenderer.render(report, format: .csv).contains(",0.75,27,no,missing_in_new -0.75\r\n"))
+        #expect(MonthlyRenderer.render(report, format: .csv).contains(",0.75,27,no,missing_in_new -0.75,EU,,\r\n"))
     }
 
     @Test("HTML: self-contained, an SVG chart per aggregate, hostile names escaped, no external asset")
