@@ -1,3 +1,4 @@
+import ExactNumeric
 import Foundation
 import ParityConfig
 import ParityEngine
@@ -102,6 +103,13 @@ struct RoundingScenarioTests {
         #expect(totals.daily.map { "\($0.label) \($0.explained) \($0.unexplained)" } == [
             "2026-09-29 0.03 0.00", "2026-09-30 -0.02 -123.45",
         ])
+        // Grouped by currency, the drift is kept per currency (the chart draws one per unit), never added across.
+        #expect(totals.unit == "currency" && totals.dailyByUnit.map(\.unit) == ["EUR", "USD"])
+        let perUnit = totals.dailyByUnit.map { unit in
+            let moved = unit.daily.filter { ExactDecimal($0.explained)?.isZero == false || ExactDecimal($0.unexplained)?.isZero == false }
+            return "\(unit.unit ?? "NULL"): " + moved.map { "\($0.label) \($0.explained) \($0.unexplained)" }.joined(separator: ", ")
+        }
+        #expect(perUnit == ["EUR: 2026-09-29 0.03 0.00, 2026-09-30 0 -123.45", "USD: 2026-09-30 -0.02 0.00"], "\(perUnit)")
         // Over both cycles each kind of tie appears at least three times: each system's mode is named with its evidence.
         #expect(september.rounding.map { "\($0.table).\($0.column) \($0.legacyMode) \($0.newMode)" } == [
             "invoice_lines.amount half_even half_up", "invoices.total: total = Σ invoice_lines.amount per_line per_total",

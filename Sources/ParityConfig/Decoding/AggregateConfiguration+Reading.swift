@@ -1,6 +1,6 @@
 extension AggregateConfiguration {
     static let keys = [
-        "name", "table", "measure", "group_by", "scope", "date", "filter", "tolerance", "legacy_summary",
+        "name", "table", "measure", "group_by", "scope", "date", "filter", "tolerance", "legacy_summary", "unit",
     ]
 
     static func readList(from reader: NodeReader, tables: TableCatalog) -> [AggregateConfiguration] {
@@ -36,6 +36,7 @@ extension AggregateConfiguration {
         let filter = map["filter"]?.name(fix: "write a filter expression or remove the key")
         let tolerance = map["tolerance"]?.nonNegativeDecimal() ?? "0"
         let summary = map["legacy_summary"].flatMap { LegacySummary.read(from: $0, scope: scope, groupBy: groupBy) }
+        let unit = readUnit(from: map, groupBy: groupBy)
 
         if let table, let tableReader, tables.checkDeclared(table, at: tableReader), let mapping = tables.mapping(named: table) {
             let known = mapping.key.legacy + mapping.columns.map(\.legacy)
@@ -50,8 +51,24 @@ extension AggregateConfiguration {
         guard let name, let table, let measure, let scope else { return nil }
         return AggregateConfiguration(
             name: name, table: table, measure: measure, groupBy: groupBy, scope: scope, date: date,
-            filter: filter, tolerance: tolerance, legacySummary: summary
+            filter: filter, tolerance: tolerance, legacySummary: summary, unit: unit
         )
+    }
+
+    /// `unit`: the group-by column whose value is the amount's unit (a currency), so amounts of different units are never
+    /// added; by default a group-by column named `currency`, `currency_code` or `ccy`; `unit: none` for no unit.
+    private static func readUnit(from map: MappingReader, groupBy: [String]) -> String? {
+        guard let reader = map["unit"] else {
+            return groupBy.first { ["currency", "currency_code", "ccy"].contains($0.lowercased()) }
+        }
+        guard let unit = reader.name(fix: "name a group_by column, e.g. unit: currency, or write unit: none") else { return nil }
+        if unit == "none" { return nil }
+        guard groupBy.contains(unit) else {
+            reader.report("\"\(unit)\" is not one of group_by (\(groupBy.joined(separator: ", ")))",
+                          fix: "name the group_by column that holds the currency, or write unit: none")
+            return nil
+        }
+        return unit
     }
 
     private static func readDate(from map: MappingReader, scope: AggregateScope?) -> SidePair? {

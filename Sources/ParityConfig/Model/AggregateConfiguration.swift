@@ -18,6 +18,8 @@ public struct AggregateConfiguration: Sendable, Hashable {
     public var tolerance: String
     /// A legacy summary table compared against the aggregate computed on the new side.
     public var legacySummary: LegacySummary?
+    /// The group-by column holding each group's unit (its currency): amounts of different units are never added.
+    public var unit: String?
 
     /// Creates an aggregate configuration.
     public init(
@@ -29,7 +31,8 @@ public struct AggregateConfiguration: Sendable, Hashable {
         date: SidePair? = nil,
         filter: String? = nil,
         tolerance: String = "0",
-        legacySummary: LegacySummary? = nil
+        legacySummary: LegacySummary? = nil,
+        unit: String? = nil
     ) {
         self.name = name
         self.table = table
@@ -40,6 +43,7 @@ public struct AggregateConfiguration: Sendable, Hashable {
         self.filter = filter
         self.tolerance = tolerance
         self.legacySummary = legacySummary
+        self.unit = unit
     }
 }
 

@@ -40,6 +40,7 @@ public enum MonthlyLoader {
                 cycles: try MonthlyCycles.days(configuration, store: store, month: month, closed: cycles, reconciling: ofMonth, now: now),
                 signOff: MonthlyReport.SignOff(preparedBy: preparedBy, preparedAt: now, reviewedBy: reviewedBy))
             report.openDifferences = try MonthlyOpenDifferences.lines(configuration, store: store, month: month, cycles: cycles)
+            report.timeZone = configuration.cycle.timezone
             return report
         } catch let error as EngineError {
             throw error
@@ -82,9 +83,7 @@ public enum MonthlyLoader {
                 labels[MonthlyTotals.identity(row)] = cycle.label
             }
         }
-        var summary = summarize(aggregate, rows: rows, label: { labels[MonthlyTotals.identity($0)] ?? "" }, lastOnly: true)
-        summary.daily = summary.daily.sorted { $0.label < $1.label }
-        return summary
+        return summarize(aggregate, rows: rows, label: { labels[MonthlyTotals.identity($0)] ?? "" }, lastOnly: true)
     }
 
     /// Groups rows (one per day or cycle and group) into the month's totals and daily drift.
@@ -94,9 +93,14 @@ public enum MonthlyLoader {
     ) -> MonthlyAggregate {
         var totals = MonthlyTotals(aggregate: aggregate, replacing: lastOnly)
         for row in rows { totals.add(row, day: label(row)) }
-        return MonthlyAggregate(
+        var month = MonthlyAggregate(
             name: aggregate.name, table: aggregate.table, measure: measureText(aggregate.measure), scope: aggregate.scope,
             tolerance: aggregate.tolerance, groups: totals.groups(), daily: totals.daily())
+        month.unit = aggregate.unit
+        month.dailyByUnit = totals.dailyByUnit()
+        month.filter = aggregate.filter
+        month.legacySummary = aggregate.legacySummary.map { "\($0.table).\($0.value)" }
+        return month
     }
 
     private static func measureText(_ measure: AggregateMeasure) -> String {

@@ -19,6 +19,8 @@ struct MonthlyTotals {
     let replacing: Bool
     private var sums: [String: Sums] = [:]
     private var drift: [String: (explained: ExactDecimal, unexplained: ExactDecimal)] = [:]
+    /// With a unit column: the drift per unit value (nil for NULL), then per day.
+    private var driftByUnit: [String?: [String: (explained: ExactDecimal, unexplained: ExactDecimal)]] = [:]
 
     init(aggregate: AggregateConfiguration, replacing: Bool) {
         self.aggregate = aggregate
@@ -44,8 +46,19 @@ struct MonthlyTotals {
         if !difference.isZero { entry.days.insert(day) }
         sums[group] = entry
         let explained = row.bridge.values.reduce(ExactDecimal.zero) { $0 + Self.amount($1) }
+        let unexplained = Self.amount(row.unexplained)
+        Self.accumulate(&drift, day: day, explained: explained, unexplained: unexplained)
+        if let unit = aggregate.unit {
+            Self.accumulate(&driftByUnit[row.group[unit] ?? nil, default: [:]], day: day, explained: explained, unexplained: unexplained)
+        }
+    }
+
+    private static func accumulate(
+        _ drift: inout [String: (explained: ExactDecimal, unexplained: ExactDecimal)], day: String, explained: ExactDecimal,
+        unexplained: ExactDecimal
+    ) {
         let today = drift[day, default: (.zero, .zero)]
-        drift[day] = (today.explained + explained, today.unexplained + Self.amount(row.unexplained))
+        drift[day] = (today.explained + explained, today.unexplained + unexplained)
     }
 
     /// Each group's month, sorted by its values.
@@ -68,6 +81,17 @@ struct MonthlyTotals {
     /// Per day with any row: what was explained and what was not, summed over groups (for a balance, the change
     /// since the previous cycle, so the drift adds up to the month-end state).
     func daily() -> [MonthlyAggregate.DailyDrift] {
+        deltas(drift)
+    }
+
+    /// ``daily()`` per unit value, in unit order (NULL last); empty without a unit column.
+    func dailyByUnit() -> [MonthlyAggregate.UnitDrift] {
+        driftByUnit.keys.sorted { ($0 ?? "\u{10FFFF}") < ($1 ?? "\u{10FFFF}") }.map { unit in
+            MonthlyAggregate.UnitDrift(unit: unit, daily: deltas(driftByUnit[unit]!))
+        }
+    }
+
+    private func deltas(_ drift: [String: (explained: ExactDecimal, unexplained: ExactDecimal)]) -> [MonthlyAggregate.DailyDrift] {
         var previous: (explained: ExactDecimal, unexplained: ExactDecimal) = (.zero, .zero)
         return drift.keys.sorted().map { day in
             let today = drift[day]!

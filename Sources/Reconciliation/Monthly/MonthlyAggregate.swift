@@ -19,6 +19,20 @@ public struct MonthlyAggregate: Sendable, Equatable {
         }
     }
 
+    /// The daily drift of the groups of one unit (one currency): amounts of different units are never added.
+    public struct UnitDrift: Sendable, Equatable {
+        /// The unit (`EUR`); nil for groups whose unit column is NULL.
+        public var unit: String?
+        /// Per cycle of the month, in order, summed over that unit's groups.
+        public var daily: [DailyDrift]
+
+        /// Creates a unit's drift.
+        public init(unit: String?, daily: [DailyDrift]) {
+            self.unit = unit
+            self.daily = daily
+        }
+    }
+
     /// The aggregate's configured name.
     public var name: String
     /// The table mapping it is computed over.
@@ -31,8 +45,16 @@ public struct MonthlyAggregate: Sendable, Equatable {
     public var tolerance: String
     /// Each group's totals and bridge.
     public var groups: [MonthlyGroup]
-    /// Per cycle of the month, in order.
+    /// Per cycle of the month, in order, summed over every group (only meaningful without a ``unit``).
     public var daily: [DailyDrift]
+    /// The group-by column holding each group's unit (its currency), if any.
+    public var unit: String?
+    /// With a ``unit``: the daily drift per unit value, in unit order; empty without one.
+    public var dailyByUnit: [UnitDrift] = []
+    /// The row filter, as configured.
+    public var filter: String?
+    /// Where legacy's totals come from when not computed from its rows: the summary table and its value column.
+    public var legacySummary: String?
 
     /// Creates an aggregate's month.
     public init(
@@ -46,5 +68,12 @@ public struct MonthlyAggregate: Sendable, Equatable {
         self.tolerance = tolerance
         self.groups = groups
         self.daily = daily
+    }
+}
+
+extension MonthlyAggregate {
+    /// What the drift chart draws: one series per unit with a unit (`EUR`, `USD`), else one over every group.
+    public var driftSeries: [(unit: String?, daily: [DailyDrift])] {
+        unit == nil ? [(nil, daily)] : dailyByUnit.map { ($0.unit, $0.daily) }
     }
 }

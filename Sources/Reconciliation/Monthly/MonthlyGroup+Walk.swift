@@ -1,7 +1,8 @@
 import ExactNumeric
 
 extension MonthlyGroup {
-    /// A group whose difference, rounding part, unexplained residual and tolerance check are computed exactly from the totals and bridge.
+    /// A group whose difference, rounding part, unexplained residual and tolerance check are computed exactly from the totals and
+    /// bridge: within tolerance when the unexplained part is, as the monthly loader judges a group.
     ///
     /// Returns nil when a total, bridge amount or the tolerance is not a finite decimal (a `min`/`max` over text, say).
     public static func walking(
@@ -14,11 +15,11 @@ extension MonthlyGroup {
             explained = explained + amount
         }
         let difference = newTotal - legacyTotal
-        let magnitude = difference < .zero ? -difference : difference
+        let unexplained = difference - explained
         return MonthlyGroup(
             group: group, legacy: legacy, new: new, difference: difference.description, bridge: bridge,
-            roundingExplained: bridge.first { $0.kind == "rounding" }?.amount ?? "0", unexplained: (difference - explained).description,
-            daysWithDifferences: daysWithDifferences, withinTolerance: magnitude <= limit)
+            roundingExplained: bridge.first { $0.kind == "rounding" }?.amount ?? "0", unexplained: unexplained.description,
+            daysWithDifferences: daysWithDifferences, withinTolerance: unexplained.abs <= limit.abs)
     }
 
     private static func finite(_ text: String) -> ExactDecimal? {

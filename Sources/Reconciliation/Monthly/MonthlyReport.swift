@@ -19,6 +19,8 @@ public struct MonthlyReport: Sendable {
     /// Per flow aggregate, the unexplained open differences of its table whose rows are dated in the month (by its date
     /// column): the unresolved rows behind the unexplained part.
     public var openDifferences: [OpenDifferenceLine] = []
+    /// The business's time zone (`cycle.timezone`): text and HTML show times in it.
+    public var timeZone = "UTC"
 
     /// Creates a report.
     public init(

@@ -26,4 +26,25 @@ public enum Humanized {
         }
         return unit == 0 ? "\(Int(value)) B" : String(format: "%.1f %@", value, units[unit])
     }
+
+    /// An exact decimal text with its whole part grouped by thousands (`-1,284,310.55`), for reading; anything that is not
+    /// a plain decimal (`—`, `NaN`) is returned unchanged. JSON and CSV keep the plain text.
+    public static func amount(_ text: String) -> String {
+        let sign = text.hasPrefix("-") || text.hasPrefix("+") ? String(text.prefix(1)) : ""
+        let unsigned = text.dropFirst(sign.count)
+        let whole = unsigned.prefix { $0 != "." }
+        guard !whole.isEmpty, whole.allSatisfy(\.isASCII), whole.allSatisfy(\.isNumber),
+              unsigned.dropFirst(whole.count).dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }) else { return text }
+        var grouped = ""
+        for (index, digit) in whole.enumerated() {
+            if index > 0, (whole.count - index) % 3 == 0 { grouped.append(",") }
+            grouped.append(digit)
+        }
+        return sign + grouped + unsigned.dropFirst(whole.count)
+    }
+
+    /// A snake_case name as words (`missing_in_new` → `missing in new`), for reports people read.
+    public static func words(_ name: String) -> String {
+        name.replacingOccurrences(of: "_", with: " ")
+    }
 }

@@ -19,6 +19,17 @@ public enum StoreTime {
         return formatter.string(from: date)
     }
 
+    /// `date` as people read it where the business runs: `2026-12-01 09:00 Europe/Berlin` (UTC when `zone` is unknown).
+    public static func local(_ date: Date, zone: String) -> String {
+        let known = TimeZone(identifier: zone)
+        let timeZone = known ?? TimeZone(identifier: "UTC")!
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        return String(format: "%04d-%02d-%02d %02d:%02d ", parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!)
+            + (known == nil ? "UTC" : zone)
+    }
+
     /// A store time (µs since 1970) in ISO 8601.
     public static func iso(micros: Int64) -> String { iso(date(micros)) }
 }

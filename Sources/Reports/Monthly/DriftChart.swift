@@ -7,10 +7,11 @@ enum DriftChart {
     private static let (width, height) = (760.0, 300.0)
     private static let (left, right, top, bottom) = (84.0, 44.0, 40.0, 56.0)
 
-    /// The chart, or a short note when the aggregate has no daily drift or an amount is not a decimal.
-    static func svg(_ aggregate: MonthlyAggregate) -> String {
-        let explained = cumulative(aggregate.daily.map(\.explained))
-        let unexplained = cumulative(aggregate.daily.map(\.unexplained))
+    /// The chart of one series of `aggregate` (one unit's, or every group's), or a short note when it has no daily
+    /// drift or an amount is not a decimal.
+    static func svg(_ aggregate: MonthlyAggregate, unit: String?, daily: [MonthlyAggregate.DailyDrift]) -> String {
+        let explained = cumulative(daily.map(\.explained))
+        let unexplained = cumulative(daily.map(\.unexplained))
         guard let explained, let unexplained, !explained.isEmpty else {
             return "<p class=\"none\">no daily drift to chart</p>"
         }
@@ -18,7 +19,7 @@ enum DriftChart {
         let plotWidth = width - left - right, plotHeight = height - top - bottom
         let x = { (index: Int) in left + (explained.count == 1 ? plotWidth / 2 : plotWidth * Double(index) / Double(explained.count - 1)) }
         let y = { (value: ExactDecimal) in top + plotHeight * (1 - axis.fraction(value)) }
-        let title = "\(aggregate.name): cumulative drift, new minus legacy"
+        let title = "\(aggregate.name)\(aggregate.unit == nil ? "" : " in \(unit ?? "NULL")"): cumulative drift, new minus legacy"
         var parts = [
             "<svg class=\"chart\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(Escaping.html(title))\""
                 + ">",
@@ -27,11 +28,11 @@ enum DriftChart {
         for tick in axis.ticks {
             let position = format(y(tick))
             parts.append("<line class=\"\(tick.isZero ? "zero" : "grid")\" x1=\"\(format(left))\" x2=\"\(format(width - right))\" y1=\"\(position)\" y2=\"\(position)\"/>")
-            parts.append("<text class=\"tick\" x=\"\(format(left - 6))\" y=\"\(position)\" text-anchor=\"end\" dominant-baseline=\"middle\">\(Escaping.html(tick.description))</text>")
+            parts.append("<text class=\"tick\" x=\"\(format(left - 6))\" y=\"\(position)\" text-anchor=\"end\" dominant-baseline=\"middle\">\(Escaping.html(Humanized.amount(tick.description)))</text>")
         }
-        let year = commonYear(aggregate.daily.map(\.label))
+        let year = commonYear(daily.map(\.label))
         for index in labelled(count: explained.count) {
-            let day = aggregate.daily[index]
+            let day = daily[index]
             // The end labels hug the plot's edges so they clear the value ticks and the margin.
             let anchor = explained.count == 1 ? "middle" : index == 0 ? "start" : index == explained.count - 1 ? "end" : "middle"
             parts.append("<line class=\"grid\" x1=\"\(format(x(index)))\" x2=\"\(format(x(index)))\" y1=\"\(format(height - bottom))\" y2=\"\(format(height - bottom + 4))\"/>")
@@ -44,7 +45,7 @@ enum DriftChart {
             let points = values.enumerated().map { "\(format(x($0.offset))),\(format(y($0.element)))" }.joined(separator: " ")
             parts.append("<polyline class=\"\(series)\" points=\"\(points)\"/>")
         }
-        parts.append(legend(explained: explained.last!, unexplained: unexplained.last!))
+        parts.append(legend(explained: explained.last!, unexplained: unexplained.last!, unit: aggregate.unit == nil ? nil : unit ?? "NULL"))
         parts.append("</svg>")
         return parts.joined(separator: "\n")
     }
@@ -75,13 +76,13 @@ enum DriftChart {
         return labels.allSatisfy { $0.count == 10 && $0.hasPrefix(year) } ? year : ""
     }
 
-    private static func legend(explained: ExactDecimal, unexplained: ExactDecimal) -> String {
+    private static func legend(explained: ExactDecimal, unexplained: ExactDecimal, unit: String?) -> String {
         let items = [("explained", "explained by findings (bridge)", explained), ("unexplained", "unexplained", unexplained)]
         return items.enumerated().map { index, item in
             let x = left + Double(index) * 300
             return "<line class=\"\(item.0)\" x1=\"\(format(x))\" x2=\"\(format(x + 28))\" y1=\"16\" y2=\"16\"/>"
                 + "<text class=\"legend\" x=\"\(format(x + 34))\" y=\"16\" dominant-baseline=\"middle\">"
-                + "\(Escaping.html(item.1)): \(Escaping.html(item.2.description))</text>"
+                + "\(Escaping.html(item.1)): \(Escaping.html(Humanized.amount(item.2.description) + (unit.map { " " + $0 } ?? "")))</text>"
         }.joined(separator: "\n")
     }
 

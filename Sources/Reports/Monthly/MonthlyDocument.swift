@@ -11,6 +11,55 @@ struct MonthlyDocument: Encodable {
         let tolerance: String
         let groups: [Group]
         let daily: [Daily]
+        let unit: String?
+        let dailyByUnit: [UnitDaily]
+        let filter: String?
+        let legacySummary: String?
+
+        enum CodingKeys: String, CodingKey {
+            case name, table, measure, scope, tolerance, groups, daily, unit, filter
+            case dailyByUnit = "daily_by_unit", legacySummary = "legacy_summary"
+        }
+
+        init(_ aggregate: MonthlyAggregate) {
+            (name, table, measure, scope, tolerance) = (
+                aggregate.name, aggregate.table, aggregate.measure, aggregate.scope.rawValue, aggregate.tolerance
+            )
+            groups = aggregate.groups.map(Group.init)
+            daily = aggregate.daily.map(Daily.init)
+            unit = aggregate.unit
+            dailyByUnit = aggregate.dailyByUnit.map { UnitDaily(unit: $0.unit, daily: $0.daily.map(Daily.init)) }
+            filter = aggregate.filter
+            legacySummary = aggregate.legacySummary
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(name, forKey: .name)
+            try container.encode(table, forKey: .table)
+            try container.encode(measure, forKey: .measure)
+            try container.encode(scope, forKey: .scope)
+            try container.encode(tolerance, forKey: .tolerance)
+            try container.encode(groups, forKey: .groups)
+            try container.encode(daily, forKey: .daily)
+            try container.encode(unit, forKey: .unit)
+            try container.encode(dailyByUnit, forKey: .dailyByUnit)
+            try container.encode(filter, forKey: .filter)
+            try container.encode(legacySummary, forKey: .legacySummary)
+        }
+    }
+
+    struct UnitDaily: Encodable {
+        let unit: String?
+        let daily: [Daily]
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(unit, forKey: .unit)
+            try container.encode(daily, forKey: .daily)
+        }
+
+        enum CodingKeys: String, CodingKey { case unit, daily }
     }
 
     struct Group: Encodable {
@@ -50,6 +99,10 @@ struct MonthlyDocument: Encodable {
         let label: String
         let explained: String
         let unexplained: String
+
+        init(_ day: MonthlyAggregate.DailyDrift) {
+            (label, explained, unexplained) = (day.label, day.explained, day.unexplained)
+        }
     }
 
     struct Rounding: Encodable {
@@ -139,12 +192,7 @@ struct MonthlyDocument: Encodable {
     init(_ report: MonthlyReport) {
         month = report.month
         generatedAt = StoreTime.iso(report.generatedAt)
-        aggregates = report.aggregates.map { aggregate in
-            Aggregate(
-                name: aggregate.name, table: aggregate.table, measure: aggregate.measure, scope: aggregate.scope.rawValue,
-                tolerance: aggregate.tolerance, groups: aggregate.groups.map(Group.init),
-                daily: aggregate.daily.map { Daily(label: $0.label, explained: $0.explained, unexplained: $0.unexplained) })
-        }
+        aggregates = report.aggregates.map(Aggregate.init)
         rounding = report.rounding.map {
             Rounding(table: $0.table, column: $0.column, legacyMode: $0.legacyMode, newMode: $0.newMode, evidence: $0.evidence)
         }

@@ -9,7 +9,7 @@ enum MonthlyStyle {
         th{background:#eef1f4;font-weight:600}td.num{text-align:right;font-family:ui-monospace,"DejaVu Sans Mono",monospace;white-space:nowrap}\
         td.ok{color:#17603a;font-weight:600}td.bad,td.num.bad{color:#a31515;font-weight:600}td.mode{font-family:ui-monospace,monospace}\
         td.warn{background:#fff4d6}table.groups th:not(:first-child),table.summary th:not(:first-child){text-align:right}\
-        figure{margin:.4em 0}svg.chart{width:100%;max-width:920px;height:auto;border:1px solid #ddd;background:#fff}\
+        figure{margin:.4em 0}figcaption{font-weight:600;margin:.2em 0}svg.chart{width:100%;max-width:920px;height:auto;border:1px solid #ddd;background:#fff}\
         svg .grid{stroke:#ddd;stroke-width:1}svg .zero{stroke:#555;stroke-width:1.2}svg .axis{stroke:#555}\
         svg .tick{font-size:11px;fill:#333;font-family:ui-monospace,"DejaVu Sans Mono",monospace}\
         svg .axis-title{font-size:12px;fill:#333}svg .legend{font-size:12px;fill:#111}\
@@ -21,7 +21,7 @@ enum MonthlyStyle {
         ul.cycles li.missing{background:#fde2e2;border:2px dashed #a31515;font-weight:600}\
         .signoff .sign{display:flex;gap:1em;align-items:flex-end;margin:1.6em 0}\
         .signoff .role{white-space:nowrap;color:#333}.signoff .line{flex:1;border-bottom:1px solid #111;min-height:1.4em}\
-        @media print{body{margin:0;max-width:none;font-size:11pt}h2{break-after:avoid}tr,figure,.sign{break-inside:avoid}\
+        @media print{body{margin:0;max-width:none;font-size:11pt}h2{break-after:avoid}tr,figure,.sign,.signoff{break-inside:avoid}\
         section.aggregate{break-inside:avoid-page}th{background:#eee !important;-webkit-print-color-adjust:exact;print-color-adjust:exact}\
         svg.chart{border:none}}
         """

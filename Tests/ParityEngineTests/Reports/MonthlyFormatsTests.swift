@@ -24,7 +24,14 @@ struct MonthlyFormatsTests {
         #expect(open[0]["first_seen_cycle"] as? Int == 18 && open[0]["new"] as? String == "120.75" && open[0]["disposition"] is NSNull)
         let aggregates = try #require(document["aggregates"] as? [[String: Any]])
         #expect(aggregates.map { $0["name"] as? String } == ["revenue_by_region", "open_balance_by_status"])
-        #expect(Set(aggregates[0].keys) == ["name", "table", "measure", "scope", "tolerance", "groups", "daily"])
+        #expect(Set(aggregates[0].keys) == [
+            "name", "table", "measure", "scope", "tolerance", "groups", "daily", "unit", "daily_by_unit", "filter", "legacy_summary",
+        ])
+        #expect(aggregates[0]["unit"] is NSNull && (aggregates[0]["daily_by_unit"] as? [Any])?.isEmpty == true)
+        #expect(aggregates[0]["filter"] as? String == "status <> 'void'" && aggregates[0]["legacy_summary"] is NSNull)
+        let units = try #require(aggregates[1]["daily_by_unit"] as? [[String: Any]])
+        #expect(aggregates[1]["unit"] as? String == "currency" && units.map { $0["unit"] as? String } == ["EUR", "USD"])
+        #expect(aggregates[1]["legacy_summary"] as? String == "public.balance_snapshot.balance")
         #expect(aggregates[0]["measure"] as? String == "sum(total)" && aggregates[0]["scope"] as? String == "flow")
         for aggregate in aggregates {
             for group in try #require(aggregate["groups"] as? [[String: Any]]) {
@@ -61,13 +68,13 @@ struct MonthlyFormatsTests {
     func csv() {
         let csv = MonthlyRenderer.render(MonthlySample.report(), format: .csv)
         let lines = csv.components(separatedBy: "\r\n")
-        #expect(lines.count == 1 + 5 + 1 && lines.last == "" && !csv.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
+        #expect(lines.count == 1 + 6 + 1 && lines.last == "" && !csv.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
         #expect(lines[0] == "month,aggregate,table,measure,scope,tolerance,group,legacy,new,difference,bridge_missing_in_new,"
             + "bridge_missing_in_legacy,bridge_value_mismatch,bridge_rounding,bridge_within_tolerance,rounding_explained,unexplained,"
             + "days_with_differences,within_tolerance,unexplained_by_kind,group_region,group_status,group_currency")
         #expect(lines[1] == "2026-11,revenue_by_region,invoices,sum(total),flow,0.25,region=EU,1284310.55,1284311.45,0.90,0,0,0,0.15,0,0.15,0.75,27,no,,EU,,")
-        #expect(lines[4] == "2026-11,open_balance_by_status,accounts,sum(balance),balance,0,\"status=active, currency=EUR\",5120339.20,5120336.70,-2.50,0,0,-2.50,0,0,0,0.00,26,no,,,active,EUR")
-        #expect(lines[5].hasSuffix(",,closed,NULL"), "a NULL group value is NULL, a key the aggregate is not grouped by is empty: \(lines[5])")
+        #expect(lines[4] == "2026-11,open_balance_by_status,accounts,sum(balance),balance,0,\"status=active, currency=EUR\",5120339.20,5120336.70,-2.50,0,0,-2.50,0,0,0,0.00,26,yes,,,active,EUR")
+        #expect(lines[6].hasSuffix(",,closed,NULL"), "a NULL group value is NULL, a key the aggregate is not grouped by is empty: \(lines[6])")
 
         var report = MonthlySample.report()
         report.aggregates[0].name = "a,\"b\"\nc"
@@ -88,7 +95,8 @@ struct MonthlyFormatsTests {
         #expect(!html.contains("<script") && html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         #expect(!html.contains("<img") && html.contains("&quot;&gt;&lt;img src=x"))
         #expect(html.contains("a &amp; b"))
-        #expect(html.components(separatedBy: "<svg").count == 3 && html.contains("<polyline class=\"unexplained\""))
+        #expect(html.components(separatedBy: "<svg").count == 4 && html.contains("<polyline class=\"unexplained\""))
+        #expect(html.contains("Sign-off — monthly close 2026-11") && html.contains("1,284,310.55") && html.contains("bridge: missing in new"))
         #expect(!html.contains("http://") && !html.contains("https://") && !html.contains("src=\"") && !html.contains("<link"))
         #expect(html.contains("class=\"forced\"") && html.contains("class=\"missing\"") && html.contains("Reviewed by"))
     }
@@ -101,19 +109,31 @@ struct MonthlyFormatsTests {
             #expect(chart.contains(">\(tick)</text>"), "tick \(tick)")
         }
         #expect(chart.contains("explained by findings (bridge): 0.28") && chart.contains("unexplained: 0.75"))
+        // One chart per currency: EUR and USD drift are never added into one line.
+        let charts = html.components(separatedBy: "<svg").dropFirst().map { $0 }
+        #expect(charts.count == 3, "revenue, then the EUR and the USD balances")
+        #expect(charts[1].contains("open_balance_by_status in EUR: cumulative drift") && charts[1].contains("explained by findings (bridge): -2.50 EUR"))
+        #expect(charts[2].contains("open_balance_by_status in USD") && charts[2].contains("unexplained: 1.00 USD"))
     }
 
     @Test("text: aggregates with bridge columns, rounding modes, undispositioned categories, irregular cycles, blank sign-off lines")
     func text() {
         let text = MonthlyRenderer.render(MonthlySample.report(), format: .text)
-        #expect(text.hasPrefix("monthly close 2026-11"))
-        #expect(text.contains("revenue_by_region: sum(total) over invoices, flow, tolerance 0.25"))
-        #expect(text.contains("  region=EU    1284310.55  1284311.45        0.90               0                  0      0.15         0.75    27  EXCEEDED"))
-        #expect(text.contains("  group            legacy         new  difference  missing_in_new  missing_in_legacy  rounding  unexplained  days  tolerance"))
+        // Times in the business's zone, amounts grouped by thousands, names in words, filter and unit said.
+        #expect(text.hasPrefix("monthly close 2026-11  generated 2026-12-01 09:00 Europe/Berlin"), "\(text)")
+        #expect(text.contains("revenue_by_region: sum(total) over invoices, flow (rows dated in the month), tolerance 0.25 per group; "
+            + "only rows where status <> 'void'"))
+        #expect(text.contains("  region=EU    1,284,310.55  1,284,311.45        0.90               0                  0      0.15         0.75    27  EXCEEDED"),
+                "\(text)")
+        #expect(text.contains("  group              legacy           new  difference  missing in new  missing in legacy  rounding  unexplained  days  tolerance"))
+        #expect(text.contains("legacy totals read from public.balance_snapshot.balance; amounts per currency, never added across"))
+        #expect(text.contains("  unexplained (sum): EUR 0.00; NULL 0.00; USD 1.00"), "\(text)")
+        #expect(text.contains("half up") && text.contains("intentional change") && text.contains("value mismatch"))
+        #expect(text.contains("sign-off, monthly close 2026-11:\nprepared by A. Controller at 2026-12-01 10:00 Europe/Berlin"))
         #expect(text.contains("NONE") && text.contains("2026-11-14 forced; 2026-11-23 missing"))
         #expect(text.contains("reviewed by ________________"))
         #expect(text.contains("unexplained open differences on rows dated in 2026-11 (parity report open lists them all):"))
-        #expect(text.contains("  revenue_by_region  2026-11-18  invoices  inv_no=1017  total   value_mismatch  120.00  120.75  none         cycle 18"),
+        #expect(text.contains("  revenue_by_region  2026-11-18  invoices  inv_no=1017  total   value mismatch  120.00  120.75  none         cycle 18"),
                 "\(text)")
     }
 
@@ -122,7 +142,7 @@ struct MonthlyFormatsTests {
     func writeSample() throws {
         let html = MonthlyRenderer.render(MonthlySample.report(), format: .html)
         #expect(html.hasPrefix("<!DOCTYPE html>") && html.hasSuffix("</html>\n"))
-        #expect(html.components(separatedBy: "<svg").count - 1 == MonthlySample.report().aggregates.count)
+        #expect(html.components(separatedBy: "<svg").count - 1 == MonthlySample.report().aggregates.map(\.driftSeries.count).reduce(0, +))
         let scratch = try ScratchDirectory("monthly")
         let path = ProcessInfo.processInfo.environment["PARITY_SAMPLE_HTML"] ?? scratch.file("monthly-sample.html")
         try withExtendedLifetime(scratch) {

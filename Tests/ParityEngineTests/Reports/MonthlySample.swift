@@ -29,6 +29,7 @@ enum MonthlySample {
                 .init(label: label, status: index == 13 ? .forced : index == 22 ? .missing : .closed)
             },
             signOff: .init(preparedBy: "A. Controller", preparedAt: Date(timeIntervalSince1970: 1_796_115_600), reviewedBy: nil))
+        report.timeZone = "Europe/Berlin"
         report.openDifferences = [
             .init(aggregate: "revenue_by_region", day: "2026-11-18", item: .init(
                 table: "invoices", key: ["inv_no": "1017"], column: "total", kind: "value_mismatch", legacy: "120.00", new: "120.75",
@@ -58,8 +59,10 @@ enum MonthlySample {
         let daily = zip(labels, dailyRounding).enumerated().map { index, day in
             MonthlyAggregate.DailyDrift(label: day.0, explained: day.1.description, unexplained: index == 17 ? "0.75" : "0.00")
         }
-        return MonthlyAggregate(
+        var aggregate = MonthlyAggregate(
             name: "revenue_by_region", table: "invoices", measure: "sum(total)", scope: .flow, tolerance: "0.25", groups: groups, daily: daily)
+        aggregate.filter = "status <> 'void'"
+        return aggregate
     }
 
     private static func balances() -> MonthlyAggregate {
@@ -68,13 +71,27 @@ enum MonthlySample {
                 group: [.init(name: "status", value: "active"), .init(name: "currency", value: "EUR")], legacy: "5120339.20",
                 new: "5120336.70", bridge: [.init(kind: "value_mismatch", amount: "-2.50")], daysWithDifferences: 26, tolerance: "0")!,
             MonthlyGroup.walking(
+                group: [.init(name: "status", value: "active"), .init(name: "currency", value: "USD")], legacy: "880412.00",
+                new: "880413.00", bridge: [], daysWithDifferences: 3, tolerance: "0")!,
+            MonthlyGroup.walking(
                 group: [.init(name: "status", value: "closed"), .init(name: "currency", value: nil)], legacy: "0.00", new: "0.00",
                 bridge: [], daysWithDifferences: 0, tolerance: "0")!,
         ]
-        let daily = labels.enumerated().map { index, label in
+        let euro = labels.enumerated().map { index, label in
             MonthlyAggregate.DailyDrift(label: label, explained: index == 4 ? "-2.50" : "0.00", unexplained: "0.00")
         }
-        return MonthlyAggregate(
+        let dollar = labels.enumerated().map { index, label in
+            MonthlyAggregate.DailyDrift(label: label, explained: "0.00", unexplained: index == 20 ? "1.00" : "0.00")
+        }
+        // Summed over every group, as parity.monthly/1's `daily` is (mixing currencies, which the chart never draws).
+        let daily = zip(euro, dollar).map { eur, usd in
+            MonthlyAggregate.DailyDrift(label: eur.label, explained: eur.explained, unexplained: usd.unexplained)
+        }
+        var aggregate = MonthlyAggregate(
             name: "open_balance_by_status", table: "accounts", measure: "sum(balance)", scope: .balance, tolerance: "0", groups: groups, daily: daily)
+        aggregate.unit = "currency"
+        aggregate.dailyByUnit = [.init(unit: "EUR", daily: euro), .init(unit: "USD", daily: dollar)]
+        aggregate.legacySummary = "public.balance_snapshot.balance"
+        return aggregate
     }
 }

@@ -70,7 +70,7 @@ struct TerminalSafetyTests {
         let text = MonthlyRenderer.render(report, format: .text)
         #expect(text.utf8.count < plain.utf8.count + 1_000)
         let cell = "region=" + String(repeating: "g", count: 72) + "…"
-        #expect(text.contains("  \(cell)  1284310.55"))
+        #expect(text.contains("  \(cell)  1,284,310.55"))
         // The group column is 80 wide, not 1 MiB: the US row grows by 80 − 11 ("region=APAC", the widest plain group).
         let us = { (text: String) in text.split(separator: "\n").first { line in line.hasPrefix("  region=US") }?.count ?? 0 }
         #expect(us(text) == us(plain) + 80 - 11)
@@ -83,7 +83,7 @@ struct TerminalSafetyTests {
         report.aggregates[0].groups[0].group = [.init(name: "region", value: "E\u{1B}[2J\nU\u{202E}")]
         let text = MonthlyRenderer.render(report, format: .text)
         #expect(!holdsHidden(text))
-        #expect(text.contains(#"  region=E\x1b[2J\nU\u202e  1284310.55"#))
+        #expect(text.contains(#"  region=E\x1b[2J\nU\u202e  1,284,310.55"#))
         let csv = MonthlyRenderer.render(report, format: .csv)
         #expect(!holdsHidden(csv, lineEnd: "\r\n"))
         #expect(csv.contains(report.month + #",revenue_by_region,invoices,sum(total),flow,0.25,region=E\x1b[2J\nU\u202e,1284310.55,"#))

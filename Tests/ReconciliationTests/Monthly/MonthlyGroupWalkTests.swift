@@ -3,7 +3,7 @@ import Testing
 
 @Suite("Monthly group walk")
 struct MonthlyGroupWalkTests {
-    @Test("difference, rounding part and unexplained residual are exact; tolerance compares the absolute difference")
+    @Test("difference, rounding part and unexplained residual are exact; tolerance compares the unexplained part, not the difference")
     func walk() throws {
         let group = try #require(MonthlyGroup.walking(
             group: [.init(name: "region", value: "EU")], legacy: "100.10", new: "99.95",
@@ -13,6 +13,10 @@ struct MonthlyGroupWalkTests {
         #expect(group.withinTolerance && group.groupText == "region=EU" && group.bridgeAmount("rounding") == "0.01")
         let exceeded = MonthlyGroup.walking(group: [], legacy: "1", new: "1.16", bridge: [], daysWithDifferences: 1, tolerance: "0.15")
         #expect(exceeded?.withinTolerance == false && exceeded?.roundingExplained == "0" && exceeded?.groupText == "(all)")
+        // A difference the bridge fully explains is within a zero tolerance.
+        let explained = MonthlyGroup.walking(
+            group: [], legacy: "10.00", new: "7.50", bridge: [.init(kind: "value_mismatch", amount: "-2.50")], daysWithDifferences: 1, tolerance: "0")
+        #expect(explained?.withinTolerance == true && explained?.unexplained == "0.00")
         #expect(MonthlyGroup.walking(group: [], legacy: "2026-11-01", new: "1", bridge: [], daysWithDifferences: 0, tolerance: "0") == nil)
     }
 }

@@ -49,6 +49,10 @@ struct CaptureHealthTests {
 
     @Test("durations and sizes for people")
     func humanized() {
+        #expect(Humanized.amount("1284310.55") == "1,284,310.55" && Humanized.amount("-1000") == "-1,000")
+        #expect(Humanized.amount("999.999") == "999.999" && Humanized.amount("0.00") == "0.00" && Humanized.amount("+123456") == "+123,456")
+        #expect(Humanized.amount("—") == "—" && Humanized.amount("NaN") == "NaN" && Humanized.amount("1e5") == "1e5")
+        #expect(Humanized.words("missing_in_new") == "missing in new")
         #expect(Humanized.duration(seconds: 42) == "42s")
         #expect(Humanized.duration(seconds: 1023) == "17m 3s")
         #expect(Humanized.duration(seconds: 7200) == "2h 0m")
