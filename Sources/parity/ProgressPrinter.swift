@@ -2,8 +2,8 @@ import Foundation
 import ParityEngine
 import Synchronization
 
-/// Prints copy progress on standard error: on a terminal one line rewritten in place, otherwise a log line per table at
-/// most every ten seconds and one when it ends.
+/// Prints progress (a table's copy, a mapping's comparison) on standard error: on a terminal one line rewritten in
+/// place, otherwise a log line per table at most every ten seconds and one when it ends.
 final class ProgressPrinter: Sendable {
     private let terminal = isatty(STDERR_FILENO) == 1
     private let meter: Mutex<ProgressMeter>
@@ -15,8 +15,8 @@ final class ProgressPrinter: Sendable {
         meter = Mutex(ProgressMeter(everyReport: isatty(STDERR_FILENO) == 1))
     }
 
-    /// The sink to hand to the copy.
-    var sink: CopyProgress.Sink {
+    /// The sink to hand to the work.
+    var sink: WorkProgress.Sink {
         { [self] report in
             guard let line = meter.withLock({ $0.line(for: report, at: Date()) }) else { return }
             if terminal {

@@ -61,7 +61,7 @@ struct Verify: ParsableCommand {
             }
             (text, exitCode) = (SourceVerificationRenderer.render(report, format: format.outputFormat), report.exitCode)
         } else {
-            let report = try StateVerifier.run(configuration, store: store)
+            let report = try StateVerifier.run(configuration, store: store, progress: ProgressPrinter(prefix: "").sink)
             try VerificationHistory.record(report, document: StateVerificationRenderer.render(report, format: .json), store: store)
             (text, exitCode) = (StateVerificationRenderer.render(report, format: format.outputFormat), report.exitCode)
         }

@@ -4,6 +4,7 @@ import ParityEngine
 import ParityStore
 import Reconciliation
 import Reports
+import Synchronization
 import Testing
 
 @Suite("Closing cycles against real clusters")
@@ -46,9 +47,12 @@ struct CloseTests {
         session.start()
         defer { session.stop() }
 
-        // Cycle 0 compares every baseline row.
-        let first = try CycleCloser.close(configuration, store: scenario.store)
+        // Cycle 0 compares every baseline row, reporting each mapping's keys compared as it goes.
+        let reports = Mutex<[WorkProgress]>([])
+        let first = try CycleCloser.close(configuration, store: scenario.store, progress: { report in reports.withLock { $0.append(report) } })
         #expect(first.closed.first?.cycle.id == 0)
+        let finished = reports.withLock { $0 }.filter(\.done).map { "\($0.subject) \($0.count) \($0.unit)" }
+        #expect(finished == ["baseline orders 2 keys", "baseline lines 2 keys"], "\(finished)")
         #expect(try findings(scenario, cycle: 0) == [Seen("orders", "id=2", "amount", "value_mismatch", "20.00", "20.01")])
         #expect(try scenario.store.cycle(id: 0)?.keysCompared == 4)
 

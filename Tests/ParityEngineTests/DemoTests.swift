@@ -24,7 +24,7 @@ struct DemoTests {
         // The gate fails, naming the hidden summary table and the planted defects.
         #expect(output.contains("gate: FAIL (exit 1)"))
         #expect(output.contains("unmapped trigger-maintained: public.daily_summary by trigger orders_summary_ai"))
-        #expect(output.contains("orders.- missing_in_new: no disposition") && output.contains("orders.status value_mismatch: no disposition"))
+        #expect(output.contains("orders missing_in_new: no disposition") && output.contains("orders.status value_mismatch: no disposition"))
         #expect(output.contains("PASS           capture_health"))
         #expect(output.contains("demo: verify --sources: 0 capture drift(s) in 4 tables; verify --state: 0 ledger discrepancy(ies)"), "\(output)")
         #expect(output.contains("PASS           verification"))

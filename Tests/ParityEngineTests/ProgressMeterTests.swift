@@ -7,8 +7,8 @@ import Testing
 struct ProgressMeterTests {
     let start = Date(timeIntervalSince1970: 1_000_000)
 
-    func report(_ rows: Int, of estimate: Int? = 1_000_000, done: Bool = false) -> CopyProgress {
-        CopyProgress(side: .legacy, mapping: "orders", rows: rows, estimatedRows: estimate, done: done)
+    func report(_ rows: Int, of estimate: Int? = 1_000_000, done: Bool = false) -> WorkProgress {
+        WorkProgress(subject: "legacy orders", unit: "rows", count: rows, estimated: estimate, done: done)
     }
 
     @Test("rows of the estimate, the rate and the time left; at the end the total and the rate")

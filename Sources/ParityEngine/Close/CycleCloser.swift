@@ -8,7 +8,8 @@ import Reconciliation
 public enum CycleCloser {
     /// Closes the due cycles; with `force`, also the next cycle that is not due (marked `forced`) if it has begun.
     public static func close(
-        _ configuration: ParityConfiguration, store: ParityStore, force: Bool = false, now: Date = Date()
+        _ configuration: ParityConfiguration, store: ParityStore, force: Bool = false, now: Date = Date(),
+        progress: @escaping WorkProgress.Sink = { _ in }
     ) throws(EngineError) -> CloseOutcome {
         let sources = try storeCall { try store.sourceRecords() }
         guard sources.count == SourceSide.allCases.count else {
@@ -33,7 +34,7 @@ public enum CycleCloser {
             let baseline = CycleRecord(
                 id: 0, label: "baseline", start: initialized, end: sources.map(\.initializedAt).max()!, status: "closed",
                 closedAt: StoreTime.micros(now), keysCompared: 0, unexplainedRate: "")
-            if let closed = try closeOne(baseline, window: nil, configuration, store: store, matcher: matcher, legacy: &legacy) {
+            if let closed = try closeOne(baseline, window: nil, configuration, store: store, matcher: matcher, legacy: &legacy, progress: progress) {
                 outcome.closed.append(closed)
             }
         }
@@ -55,7 +56,7 @@ public enum CycleCloser {
             let record = CycleRecord(
                 id: id, label: window.label, start: StoreTime.micros(window.start), end: StoreTime.micros(window.end),
                 status: forced ? "forced" : "closed", closedAt: StoreTime.micros(now), keysCompared: 0, unexplainedRate: "")
-            if let closed = try closeOne(record, window: window, configuration, store: store, matcher: matcher, legacy: &legacy) {
+            if let closed = try closeOne(record, window: window, configuration, store: store, matcher: matcher, legacy: &legacy, progress: progress) {
                 outcome.closed.append(closed)
             }
             window = calendar.window(after: window)
@@ -66,11 +67,12 @@ public enum CycleCloser {
     /// Compares and records one cycle; nil when it was already closed.
     private static func closeOne(
         _ record: CycleRecord, window: CycleWindow?, _ configuration: ParityConfiguration, store: ParityStore,
-        matcher: DispositionMatcher, legacy: inout LegacySnapshot
+        matcher: DispositionMatcher, legacy: inout LegacySnapshot, progress: @escaping WorkProgress.Sink
     ) throws(EngineError) -> CloseOutcome.Closed? {
         let comparison = CycleComparison(
             record: record, window: window, configuration: configuration, matcher: matcher, hiddenState: legacy.hiddenState(),
             summaries: legacy.summaries())
+        comparison.progress = progress
         let closed = try storeCall {
             try store.closeCycle(id: record.id, foldBefore: window.map { StoreTime.micros($0.end) }, comparison.run)
         }

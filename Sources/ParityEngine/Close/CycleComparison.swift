@@ -17,6 +17,8 @@ final class CycleComparison {
     private(set) var reported = 0
     /// Configured mappings the cycle did not compare, and why, once `run` has run.
     private(set) var notCompared: [(mapping: String, scope: MappingScope)] = []
+    /// Receives each mapping's keys compared while `run` runs.
+    var progress: WorkProgress.Sink = { _ in }
 
     init(
         record: CycleRecord, window: CycleWindow?, configuration: ParityConfiguration, matcher: DispositionMatcher,
@@ -56,7 +58,7 @@ final class CycleComparison {
             let comparison = MappingComparison(
                 mapping: mapping, window: window, everyRow: scope == .everyRow, label: record.label, grace: configuration.cycle.grace,
                 revisitUnchanged: revisit)
-            let result = try comparison.run(reader, rounding: &rounding)
+            let result = try comparison.run(reader, rounding: &rounding, progress: progress)
             tables.append(result.table)
             findings += result.findings
             carried += result.carried

@@ -41,12 +41,16 @@ struct MappingComparison {
         self.revisitUnchanged = revisitUnchanged
     }
 
-    /// Compares the mapping's keys, adding the rounding evidence of the rows compared to `rounding`.
+    /// Compares the mapping's keys, adding the rounding evidence of the rows compared to `rounding` and reporting the
+    /// keys compared to `progress` every 10,000 and at the end.
     ///
     /// A merge join: both sides' rows (changed rows for a cycle, every row for the baseline), the carried keys and
     /// the keys with an open difference stream in canonical-key order; a key one side did not change is looked up
     /// in that side's state.
-    func run(_ reader: CycleStateReader, rounding: inout RoundingObservations) throws -> Outcome {
+    func run(
+        _ reader: CycleStateReader, rounding: inout RoundingObservations, progress: WorkProgress.Sink = { _ in }
+    ) throws -> Outcome {
+        let subject = "\(label) \(mapping.name)"
         let carriedIn = try reader.carriedKeys(mapping: mapping.name)
         var pairs = try PairedRows(
             reader, mapping: mapping, changedOnly: !everyRow, carried: carriedIn, open: try openKeys(reader, carried: carriedIn))
@@ -67,6 +71,7 @@ struct MappingComparison {
                 continue
             }
             compared += 1
+            if compared % 10_000 == 0 { progress(WorkProgress(subject: subject, unit: "keys", count: compared, estimated: nil, done: false)) }
             if comparer.identicalImagesMatch, let legacy = pair.legacy?.values, let new = pair.new?.values, KeyOrder.equal(legacy, new) {
                 matched += 1  // the same text under a mapping that reads both sides alike: nothing to decode
                 if pair.open { verdicts.append((pair.canonical, [])) }
@@ -92,6 +97,7 @@ struct MappingComparison {
                 if pair.open || !differences.isEmpty { verdicts.append((pair.canonical, differences)) }
             }
         }
+        progress(WorkProgress(subject: subject, unit: "keys", count: compared, estimated: nil, done: true))
         let byKind = findings.reduce(into: [String: Int]()) { $0[$1.kind.rawValue, default: 0] += 1 }
         return Outcome(
             table: CycleTableRecord(mapping: mapping.name, compared: compared, matched: matched, findingsByKind: byKind),

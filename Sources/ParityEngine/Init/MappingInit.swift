@@ -31,7 +31,7 @@ public enum MappingInit {
     /// Publishes and copies each side of `names` not yet copied; a side copied before is left as it is. Refuses an unknown
     /// name, an uninitialized store, and a failed `parity check` (then `check` is returned and nothing is created).
     public static func add(
-        _ names: [String], configuration: ParityConfiguration, store: ParityStore, progress: @escaping CopyProgress.Sink = { _ in }
+        _ names: [String], configuration: ParityConfiguration, store: ParityStore, progress: @escaping WorkProgress.Sink = { _ in }
     ) throws -> (check: CheckReport, copied: [Copied]) {
         let mappings = try configured(names, configuration)
         let records = try initializedSources(store, configuration)
@@ -88,7 +88,7 @@ public enum MappingInit {
 
     private static func add(
         _ mappings: [TableMapping], side: SourceSide, record: SourceRecord, configuration: ParityConfiguration, store: ParityStore,
-        progress: @escaping CopyProgress.Sink
+        progress: @escaping WorkProgress.Sink
     ) throws -> [Copied] {
         let source = configuration.sources[side]
         let connection = try connect(side, source)

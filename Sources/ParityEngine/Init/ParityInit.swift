@@ -16,7 +16,7 @@ public enum ParityInit {
     /// Runs init. Refuses an initialized store; returns without creating anything when a check fails.
     public static func run(
         _ configuration: ParityConfiguration, store: ParityStore,
-        progress: @escaping CopyProgress.Sink = { _ in }
+        progress: @escaping WorkProgress.Sink = { _ in }
     ) throws -> Outcome {
         if let existing = try store.sourceRecords().first {
             throw EngineError(

@@ -14,7 +14,7 @@ struct SourceInitializer {
     let configuration: ParityConfiguration
     let store: ParityStore
     /// Receives the baseline copy's progress.
-    let progress: CopyProgress.Sink
+    let progress: WorkProgress.Sink
 
     /// The tables this side maps, with their mapping, in config order.
     var mappedTables: [(mapping: TableMapping, table: QualifiedName)] {

@@ -33,7 +33,7 @@ struct TableCopy {
     /// Streams every row of the table through `body` (its values in `columns` order) on `connection`, reporting
     /// progress to `progress` every `every` rows and once at the end.
     func copy(
-        on connection: PostgresConnection, progress: CopyProgress.Sink, every: Int = 10_000, _ body: ([String?]) throws -> Void
+        on connection: PostgresConnection, progress: WorkProgress.Sink, every: Int = 10_000, _ body: ([String?]) throws -> Void
     ) throws {
         var parser = CopyTextRowParser()
         try copyLines(on: connection, progress: progress, every: every) { line in try body(parser.parse(line)) }
@@ -43,44 +43,21 @@ struct TableCopy {
     /// during the call) on `connection`, in the order of the SQL `ORDER BY` list `orderedBy` when given, reporting progress
     /// to `progress` every `every` rows and once at the end.
     func copyLines(
-        on connection: PostgresConnection, orderedBy order: String? = nil, progress: CopyProgress.Sink, every: Int = 10_000,
+        on connection: PostgresConnection, orderedBy order: String? = nil, progress: WorkProgress.Sink, every: Int = 10_000,
         _ body: (UnsafeRawBufferPointer) throws -> Void
     ) throws {
         var rows = 0
+        let subject = "\(side.rawValue) \(mapping.name)"
         let list = columns.map(quoteIdentifier).joined(separator: ", ")
         let orderBy = order.map { " ORDER BY \($0)" } ?? ""
-        progress(CopyProgress(side: side, mapping: mapping.name, rows: 0, estimatedRows: estimatedRows, done: false))
+        progress(WorkProgress(subject: subject, unit: "rows", count: 0, estimated: estimatedRows, done: false))
         try connection.copyOutLines(PostgresQuery(unsafeSQL: "COPY (SELECT \(list) FROM \(table.quoted)\(orderBy)) TO STDOUT")) { line in
             try body(line)
             rows += 1
             if rows % every == 0 {
-                progress(CopyProgress(side: side, mapping: mapping.name, rows: rows, estimatedRows: estimatedRows, done: false))
+                progress(WorkProgress(subject: subject, unit: "rows", count: rows, estimated: estimatedRows, done: false))
             }
         }
-        progress(CopyProgress(side: side, mapping: mapping.name, rows: rows, estimatedRows: estimatedRows, done: true))
-    }
-}
-
-/// How far a table's copy is: reported while `init` and `verify` read a source.
-public struct CopyProgress: Sendable, Equatable {
-    /// Receives progress reports.
-    public typealias Sink = @Sendable (CopyProgress) -> Void
-
-    public var side: SourceSide
-    public var mapping: String
-    /// Rows read so far.
-    public var rows: Int
-    /// The planner's estimate of the table's rows; nil when the table was never analyzed.
-    public var estimatedRows: Int?
-    /// Whether the table has been read to its end.
-    public var done: Bool
-
-    /// Creates a report.
-    public init(side: SourceSide, mapping: String, rows: Int, estimatedRows: Int?, done: Bool) {
-        self.side = side
-        self.mapping = mapping
-        self.rows = rows
-        self.estimatedRows = estimatedRows
-        self.done = done
+        progress(WorkProgress(subject: subject, unit: "rows", count: rows, estimated: estimatedRows, done: true))
     }
 }

@@ -28,7 +28,7 @@ struct SourceSnapshot {
     /// they arrive, into files in `directory`; the snapshot ends with the read.
     static func take(
         side: SourceSide, source: SourceConfiguration, mappings: [TableMapping], store: ParityStore, directory: String,
-        progress: @escaping CopyProgress.Sink
+        progress: @escaping WorkProgress.Sink
     ) throws -> SourceSnapshot {
         let snapshot = try ExportedSnapshot(side: side, source: source, slot: "parity_verify_\(getpid())_\(side.rawValue)", temporary: true)
         let connection: PostgresConnection

@@ -23,7 +23,7 @@ public enum SourceVerifier {
     public static func run(
         _ configuration: ParityConfiguration, store: ParityStore, sides: [SourceSide] = SourceSide.allCases, tables: [String] = [],
         confirmationTimeout: Duration = defaultConfirmationTimeout, now: @Sendable () -> Date = { Date() },
-        progress: @escaping CopyProgress.Sink = { _ in }
+        progress: @escaping WorkProgress.Sink = { _ in }
     ) throws(EngineError) -> SourceVerification {
         let unknown = tables.filter { name in !configuration.tables.contains { $0.name == name } }
         guard unknown.isEmpty else {
@@ -67,7 +67,7 @@ public enum SourceVerifier {
     /// Reads `mappings`' tables on `side` inside a snapshot, waits for capture to store past it, and compares.
     private static func verify(
         _ side: SourceSide, source: SourceConfiguration, mappings: [TableMapping], store: ParityStore, directory: String,
-        confirmationTimeout: Duration, progress: @escaping CopyProgress.Sink
+        confirmationTimeout: Duration, progress: @escaping WorkProgress.Sink
     ) throws(EngineError) -> [CheckedTable] {
         do {
             let snapshot = try SourceSnapshot.take(

@@ -8,8 +8,10 @@ import Reconciliation
 /// open ones. A self-check of the incremental closes; a
 /// mapping no close has compared yet is left out (`parity verify` names it).
 public enum StateVerifier {
-    /// The check as of the last closed cycle, at `now`.
-    public static func run(_ configuration: ParityConfiguration, store: ParityStore, now: Date = Date()) throws(EngineError) -> StateVerification {
+    /// The check as of the last closed cycle, at `now`, reporting each mapping's keys compared to `progress`.
+    public static func run(
+        _ configuration: ParityConfiguration, store: ParityStore, now: Date = Date(), progress: @escaping WorkProgress.Sink = { _ in }
+    ) throws(EngineError) -> StateVerification {
         do {
             // The state is read page by page below anyway: a damaged page is named first, with what to do.
             try store.quickCheck()
@@ -23,7 +25,8 @@ public enum StateVerifier {
                 let compared = try reader.mappingBaselines()
                 for mapping in configuration.tables where compared[mapping.name] != nil {
                     var rounding = RoundingObservations()
-                    let outcome = try MappingComparison(mapping: mapping, window: nil, everyRow: true, label: "verify", grace: .zero).run(reader, rounding: &rounding)
+                    let outcome = try MappingComparison(mapping: mapping, window: nil, everyRow: true, label: "verify", grace: .zero)
+                        .run(reader, rounding: &rounding, progress: progress)
                     let found = outcome.verdicts.flatMap { verdict in
                         verdict.findings.map { finding in
                             StateVerification.Difference(

@@ -78,7 +78,7 @@ extension GateEvaluator {
         var seen = Set<GateInput.Category>()
         let categories = (window.flatMap(\.categories) + open.categories).filter { seen.insert($0).inserted }
         let undecided = categories.filter { $0.disposition == nil }
-        var details = undecided.map { "\($0.table).\($0.column ?? "-") \($0.kind): no disposition" }
+        var details = undecided.map { "\($0.table)\($0.column.map { ".\($0)" } ?? "") \($0.kind): no disposition" }
         let matches = window.filter { $0.openMatchFindings > 0 }
         if let first = matches.first {
             let count = matches.reduce(0) { $0 + $1.openMatchFindings }

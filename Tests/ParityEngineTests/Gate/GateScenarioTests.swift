@@ -59,7 +59,7 @@ struct GateScenarioTests {
 
         let dispositions = try #require(strict.criterion(.dispositions))
         #expect(dispositions.result == .fail)
-        #expect(Set(dispositions.details) == ["invoices.total value_mismatch: no disposition", "invoices.- missing_in_new: no disposition"])
+        #expect(Set(dispositions.details) == ["invoices.total value_mismatch: no disposition", "invoices missing_in_new: no disposition"])
 
         let aggregates = try #require(strict.criterion(.aggregates))
         #expect(aggregates.result == .fail && aggregates.details.first?.hasPrefix("invoice_totals: ") == true, "\(aggregates)")
