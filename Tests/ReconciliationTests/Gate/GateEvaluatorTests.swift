@@ -99,7 +99,7 @@ struct GateEvaluatorTests {
         #expect(criterion(.dispositions, passing())?.result == .pass)
         var input = passing()
         input.cycles[2].categories.append(.init(table: "lines", column: nil, kind: "missing_in_new", disposition: nil))
-        #expect(criterion(.dispositions, input)?.details == ["lines.- missing_in_new: no disposition"])
+        #expect(criterion(.dispositions, input)?.details == ["lines missing_in_new: no disposition"])
 
         input = passing()
         input.cycles[1].openMatchFindings = 2
@@ -124,7 +124,7 @@ struct GateEvaluatorTests {
                                      "orders {id=7} missing_in_new, open since cycle 1 (2026-11-11)"])
         #expect(failing?.evidence.hasPrefix("1 open unexplained difference(s) of 3 open") == true)
         // The category has no disposition: the dispositions criterion names it too, though no cycle in the window reported it.
-        #expect(criterion(.dispositions, input)?.details == ["orders.- missing_in_new: no disposition"])
+        #expect(criterion(.dispositions, input)?.details == ["orders missing_in_new: no disposition"])
         #expect(criterion(.dispositions, input)?.command == "parity report open")
 
         var tolerant = configuration
