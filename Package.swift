@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // MARK: Pure logic
@@ -31,7 +32,7 @@ let package = Package(
         .target(name: "ExactNumeric", dependencies: [.product(name: "BigInt", package: "BigInt")]),
         .target(name: "ParityConfig", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "Reconciliation", dependencies: ["ParityConfig", "ExactNumeric"]),
-        .target(name: "Reports", dependencies: ["Reconciliation"]),
+        .target(name: "Reports", dependencies: ["Reconciliation", .product(name: "Mustache", package: "swift-mustache")]),
 
         // MARK: I/O
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
