@@ -52,15 +52,29 @@ public struct ValueComparator: Sendable {
         case .boolean:
             guard let a = BooleanText.parse(left), let b = BooleanText.parse(right) else { return left == right ? .match : .mismatch }
             return a == b ? .match : .mismatch
-        case .date:
-            return compareInstants(ParsedTimestamp(parsing: left, zone: nil), ParsedTimestamp(parsing: right, zone: nil), left, right)
-        case .timestamp, .timestamptz:
-            return compareInstants(
-                ParsedTimestamp(parsing: left, zone: legacyZone), ParsedTimestamp(parsing: right, zone: newZone), left, right
-            )
+        case .date, .timestamp, .timestamptz:
+            return compareInstants(left, right)
         case .json:
             guard let a = JSONValue(parsing: left), let b = JSONValue(parsing: right) else { return left == right ? .match : .mismatch }
             return a == b ? .match : .mismatch
+        }
+    }
+
+    /// How far apart two values of a number, date or time column are, exactly: the absolute difference of numbers,
+    /// the seconds between dates or instants. Nil for other types, NULL, unparseable or infinite values.
+    public func absoluteDifference(legacy: String?, new: String?) -> ExactDecimal? {
+        guard column.type.hasNumericTolerance || column.type.hasDurationTolerance,
+              let left = ValueNormalization.normalize(legacy, side: .legacy, column: column),
+              let right = ValueNormalization.normalize(new, side: .new, column: column) else { return nil }
+        switch column.type {
+        case .integer, .decimal:
+            guard let a = ExactDecimal(left), let b = ExactDecimal(right), a.isFinite, b.isFinite else { return nil }
+            return (a - b).abs
+        case .date, .timestamp, .timestamptz:
+            guard let (a, b) = instants(left, right), let microseconds = a.microseconds(to: b) else { return nil }
+            return ExactDecimal(coefficient: microseconds.magnitude, scale: 6)
+        case .text, .bytea, .uuid, .boolean, .json:
+            return nil
         }
     }
 
@@ -71,8 +85,15 @@ public struct ValueComparator: Sendable {
         return (a - b).abs <= amountTolerance ? .withinTolerance : .mismatch
     }
 
-    private func compareInstants(_ a: ParsedTimestamp?, _ b: ParsedTimestamp?, _ left: String, _ right: String) -> ComparisonOutcome {
-        guard let a, let b else { return left == right ? .match : .mismatch }
+    /// Both values as instants: dates at midnight UTC, timestamps in their side's zone when they carry no offset.
+    private func instants(_ left: String, _ right: String) -> (ParsedTimestamp, ParsedTimestamp)? {
+        let zones = column.type == .date ? (nil, nil) : (legacyZone, newZone)
+        guard let a = ParsedTimestamp(parsing: left, zone: zones.0), let b = ParsedTimestamp(parsing: right, zone: zones.1) else { return nil }
+        return (a, b)
+    }
+
+    private func compareInstants(_ left: String, _ right: String) -> ComparisonOutcome {
+        guard let (a, b) = instants(left, right) else { return left == right ? .match : .mismatch }
         if a == b { return .match }
         guard let durationTolerance, let difference = a.microseconds(to: b) else { return .mismatch }
         return difference.magnitude <= durationTolerance.magnitude ? .withinTolerance : .mismatch

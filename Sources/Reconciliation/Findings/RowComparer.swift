@@ -81,6 +81,11 @@ public struct RowComparer: Sendable {
         return difference(comparator, legacy: legacy, new: new)?.kind
     }
 
+    /// How far apart the values of `mapping.columns[index]` are (see `ValueComparator.absoluteDifference`).
+    public func absoluteDifference(ofColumnAt index: Int, legacy: String?, new: String?) -> ExactDecimal? {
+        comparators[index].absoluteDifference(legacy: legacy, new: new)
+    }
+
     /// The unrounded value of `column`'s source expression on one side's image (the new image read in legacy terms).
     public func unrounded(_ column: ColumnMapping, side: SourceSide, image: RowImage) -> ExactDecimal? {
         guard let expression = sources[column.legacy] else { return nil }
