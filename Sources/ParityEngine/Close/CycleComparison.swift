@@ -35,6 +35,7 @@ final class CycleComparison {
     /// What the close records, inside its store transaction.
     func run(_ reader: CycleStateReader) throws -> CycleClose {
         var tables: [CycleTableRecord] = []
+        var statistics: [StoredMappingStatistics] = []
         var findings: [Finding] = []
         var carried: [CarriedKey] = []
         var verdicts: [(mapping: String, canonical: String, findings: [Finding])] = []
@@ -60,6 +61,7 @@ final class CycleComparison {
                 revisitUnchanged: revisit)
             let result = try comparison.run(reader, rounding: &rounding, progress: progress)
             tables.append(result.table)
+            statistics.append(StoredMappingStatistics(cycle: record.id, result.statistics))
             findings += result.findings
             carried += result.carried
             verdicts += result.verdicts.map { (mapping.name, $0.canonical, $0.findings) }
@@ -92,6 +94,7 @@ final class CycleComparison {
         close.hiddenState = hidden.lines
         close.ledgerRules = rules
         close.baselines = firstCompared
+        close.statistics = statistics
         close.differences = verdicts.map {
             DifferenceVerdict(mapping: $0.mapping, canonicalKey: $0.canonical, findings: $0.findings.map(attribute))
         }

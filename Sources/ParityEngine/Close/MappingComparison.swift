@@ -9,6 +9,8 @@ struct MappingComparison {
     /// What one mapping contributes to a cycle.
     struct Outcome {
         var table: CycleTableRecord
+        /// The mapping's statistics in the cycle, counted as its keys were compared.
+        var statistics: MappingStatistics
         var findings: [Finding]
         var carried: [CarriedKey]
         /// For the ledger: each key compared with differences, and each key with an open difference compared (its
@@ -58,8 +60,8 @@ struct MappingComparison {
         var findings: [Finding] = []
         var carried: [CarriedKey] = []
         var verdicts: [(canonical: String, findings: [Finding])] = []
-        var compared = 0
-        var matched = 0
+        var tally = StatisticsTally(comparer: comparer)
+        var keysSeen = 0
         while let pair = try pairs.next() {
             if !everyRow, pair.open, !pair.carried, pair.legacy == nil, pair.new == nil {
                 // An open difference neither side changed: under the same rules it compares as before, so it stays as it
@@ -70,10 +72,10 @@ struct MappingComparison {
                 verdicts.append((pair.canonical, comparer.compare(legacy: legacy, new: new, cycle: label).filter(\.kind.isDifference)))
                 continue
             }
-            compared += 1
-            if compared % 10_000 == 0 { progress(WorkProgress(subject: subject, unit: "keys", count: compared, estimated: nil, done: false)) }
+            keysSeen += 1
+            if keysSeen % 10_000 == 0 { progress(WorkProgress(subject: subject, unit: "keys", count: keysSeen, estimated: nil, done: false)) }
             if comparer.identicalImagesMatch, let legacy = pair.legacy?.values, let new = pair.new?.values, KeyOrder.equal(legacy, new) {
-                matched += 1  // the same text under a mapping that reads both sides alike: nothing to decode
+                tally.count(paired: true, findings: [])  // the same text under a mapping that reads both sides alike: nothing to decode
                 if pair.open { verdicts.append((pair.canonical, [])) }
                 continue
             }
@@ -85,23 +87,26 @@ struct MappingComparison {
             }
             rounding.observe(comparer, legacy: legacy, new: new)
             if found.isEmpty {
-                matched += 1
+                tally.count(paired: legacy != nil && new != nil, findings: [])
                 if pair.open { verdicts.append((pair.canonical, [])) }
             } else if let window, GraceCarry.decide(
                 window: window, grace: grace, legacyLastCommit: pair.legacy?.changedAt.map(StoreTime.date),
                 newLastCommit: pair.new?.changedAt.map(StoreTime.date), alreadyCarried: pair.carried) == .carry {
                 carried.append(CarriedKey(mapping: mapping.name, canonicalKey: pair.canonical))
+                tally.countCarried()
             } else {
+                tally.count(paired: legacy != nil && new != nil, findings: found)
                 findings += found
                 let differences = found.filter(\.kind.isDifference)
                 if pair.open || !differences.isEmpty { verdicts.append((pair.canonical, differences)) }
             }
         }
-        progress(WorkProgress(subject: subject, unit: "keys", count: compared, estimated: nil, done: true))
         let byKind = findings.reduce(into: [String: Int]()) { $0[$1.kind.rawValue, default: 0] += 1 }
+        let statistics = tally.statistics
+        progress(WorkProgress(subject: subject, unit: "keys", count: statistics.compared, estimated: nil, done: true))
         return Outcome(
-            table: CycleTableRecord(mapping: mapping.name, compared: compared, matched: matched, findingsByKind: byKind),
-            findings: findings, carried: carried, verdicts: verdicts)
+            table: CycleTableRecord(mapping: mapping.name, compared: statistics.compared, matched: statistics.matched, findingsByKind: byKind),
+            statistics: statistics, findings: findings, carried: carried, verdicts: verdicts)
     }
 
     /// The keys with an open difference, and while the ledger is rebuilt (a store from before it) every key a

@@ -24,6 +24,8 @@ public struct CycleClose: Sendable {
     public var ledgerRules: String?
     /// The mappings this cycle compared for the first time, every row of each (their baseline).
     public var baselines: [String] = []
+    /// Per mapping compared, its per-column statistics (`compared` and `matched` are recorded from `tables`).
+    public var statistics: [StoredMappingStatistics] = []
 
     /// Creates the close.
     public init(

@@ -73,6 +73,7 @@ extension ParityStore {
                 sql: "INSERT INTO cycle_table (cycle, mapping, compared, matched, findings_by_kind) VALUES (?, ?, ?, ?, ?)",
                 arguments: [cycle.id, table.mapping, table.compared, table.matched, RowJSON.counts(table.findingsByKind)])
         }
+        try recordStatistics(db, cycle: cycle.id, close.statistics)
         let insertFinding = try db.makeStatement(sql: """
             INSERT INTO finding (cycle, seq, mapping, row_key, column_name, new_column, kind, legacy, new, disposition, rule_note,
                                  explanation, attributed_to)
