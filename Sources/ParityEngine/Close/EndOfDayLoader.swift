@@ -60,6 +60,8 @@ public enum EndOfDayLoader {
                 LedgerEntries.entries(try store.differences(asOf: record.id), configuration: configuration, cycles: try store.cycles()),
                 cycle: record.id, end: StoreTime.date(record.end))
             report.verification = try VerificationHistory.status(configuration, store: store)
+            report.addStatistics(
+                try store.mappingStatistics(through: record.id).map { ($0.cycle, MappingStatistics($0)) }, mappings: configuration.tables)
             report.notCompared = notCompared(configuration, mappings: mappings, compared: Set(report.tables.map(\.name)), cycle: record.id)
             return report
         } catch let error as EngineError {

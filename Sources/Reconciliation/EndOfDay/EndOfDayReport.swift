@@ -108,6 +108,10 @@ public struct EndOfDayReport: Sendable {
     public var verification: VerificationStatus?
     /// Configured mappings this cycle did not compare, and why.
     public var notCompared: [NotCompared] = []
+    /// Per configured mapping, its column statistics in the cycle and cumulatively.
+    public var columnStatistics: [MappingColumnStatistics] = []
+    /// Columns that differ on nearly every row, cycle after cycle, with config to paste (`NoiseRule`).
+    public var noiseSuggestions: [NoiseSuggestion] = []
 
     /// Creates a report.
     public init(

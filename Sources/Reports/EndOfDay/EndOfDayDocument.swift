@@ -349,6 +349,8 @@ struct EndOfDayDocument: Encodable {
     let openDifferences: OpenDifferences?
     let verification: Verification?
     let notCompared: [NotCompared]
+    let columnStatistics: [ColumnStatisticsEntry]
+    let noiseSuggestions: [Noise]
 
     enum CodingKeys: String, CodingKey {
         case schema, cycle, tables, findings, findingsTotal = "findings_total", hiddenState = "hidden_state"
@@ -356,6 +358,7 @@ struct EndOfDayDocument: Encodable {
         case staleDispositions = "stale_dispositions", unmappedColumns = "unmapped_columns", aggregates, rounding
         case inventoryChanges = "inventory_changes", inventoryTaken = "inventory_taken"
         case legacyClients = "legacy_clients", openDifferences = "open_differences", verification, notCompared = "not_compared"
+        case columnStatistics = "column_statistics", noiseSuggestions = "noise_suggestions"
     }
 
     init(_ report: EndOfDayReport) {
@@ -385,6 +388,8 @@ struct EndOfDayDocument: Encodable {
         legacyClients = report.legacyClients.map(LegacyClients.init)
         openDifferences = report.openDifferences.map(OpenDifferences.init)
         verification = report.verification.map(Verification.init)
+        columnStatistics = report.columnStatistics.map(ColumnStatisticsEntry.init(line:))
+        noiseSuggestions = report.noiseSuggestions.map(Noise.init(suggestion:))
         rounding = report.rounding.map { Rounding(table: $0.table, column: $0.column, side: $0.side, mode: $0.mode, evidence: $0.evidence) }
     }
 }

@@ -16,6 +16,7 @@ enum EndOfDayHTML {
         body += section("Categories", ["table", "column", "kind", "disposition", "count", "sample keys"], report.categories.map {
             [$0.table, $0.column ?? "-", $0.kind, $0.disposition ?? "none", "\($0.count)", $0.sampleKeys.joined(separator: "  ")]
         })
+        body += statisticsSections(report)
         if let verification = report.verification {
             body.append("<p>Verification: \(Escaping.html(EndOfDayRenderer.verificationLine(verification)))</p>")
         }
@@ -95,7 +96,7 @@ enum EndOfDayHTML {
         escaped.replacing(/`([^`]+)`/) { "<code>\($0.output.1)</code>" }
     }
 
-    private static func section(_ heading: String, _ columns: [String], _ rows: [[String]]) -> [String] {
+    static func section(_ heading: String, _ columns: [String], _ rows: [[String]]) -> [String] {
         guard !rows.isEmpty else { return ["<h2>\(Escaping.html(heading))</h2>", "<p>none</p>"] }
         let head = "<tr>" + columns.map { "<th>\(Escaping.html($0))</th>" }.joined() + "</tr>"
         let cells = rows.map { "<tr>" + $0.map { "<td>\(codeSpans(Escaping.html($0)))</td>" }.joined() + "</tr>" }

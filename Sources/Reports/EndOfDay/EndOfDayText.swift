@@ -25,6 +25,7 @@ enum EndOfDayText {
                     + (category.sampleKeys.allSatisfy(\.isEmpty) ? "" : "  e.g. \(samples(category.sampleKeys))"))
             }
         }
+        lines += statisticsLines(report)
         if let ledger = report.openDifferences {
             lines += ["", "open differences: \(ledger.open) (\(ledger.new) new, \(ledger.resolved) resolved this cycle)"]
             for category in ledger.categories {
