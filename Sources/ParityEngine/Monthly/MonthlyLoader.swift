@@ -114,18 +114,8 @@ public enum MonthlyLoader {
 
     /// Per mapping and column, the mode each side behaves as over every cycle so far.
     private static func rounding(store: ParityStore, cycles: [CycleRecord]) throws -> [MonthlyReport.RoundingModeRow] {
-        var observations = RoundingObservations()
-        var totals: [[String]: TotalRoundingEvidence] = [:]
-        for cycle in cycles {
-            for stored in try store.roundingEvidence(cycle: cycle.id) {
-                if let evidence = TotalRoundingEvidenceJSON.decode(column: stored.column, evidence: stored.evidence) {
-                    totals[[stored.mapping, stored.column, stored.side], default: TotalRoundingEvidence()].merge(evidence)
-                } else if let (subject, evidence) = RoundingEvidenceJSON.decode(stored) {
-                    observations.merge(subject, evidence)
-                }
-            }
-        }
-        return modeRows(observations) + totalRows(totals)
+        let history = try RoundingHistory(store: store, cycles: cycles)
+        return modeRows(history.observations) + totalRows(history.totals)
     }
 
     /// Per column with a source expression, the mode each side behaves as.

@@ -1,0 +1,112 @@
+import Foundation
+import ParityConfig
+import ParityStore
+import Reconciliation
+
+/// `parity contracts export`: the behavioural contracts the captured evidence supports, each with test vectors sampled
+/// from the state as of the last closed cycle; every export is recorded so the end-of-day report and the gate can say
+/// how many contracts were exported and under which decisions.
+public enum ContractExport {
+    /// What an export writes.
+    public struct Export: Sendable {
+        /// One contract per file, in export order.
+        public var contracts: [Contract]
+        /// The last closed cycle the evidence is as of.
+        public var asOfCycle: Int64
+        /// The decisions fingerprint in force.
+        public var decisionsFingerprint: String
+
+        /// Vectors over every contract.
+        public var vectors: Int { contracts.reduce(0) { $0 + $1.vectors.count } }
+    }
+
+    /// The contracts, with at most `sample` vectors each.
+    public static func build(_ configuration: ParityConfiguration, store: ParityStore, sample: Int) throws(EngineError) -> Export {
+        do {
+            let cycles = try store.cycles()
+            guard let last = cycles.last else {
+                throw EngineError(source: nil, message: "no cycle is closed yet: there is no evidence to export", fix: "run parity close", exitCode: 2)
+            }
+            let subjects = try ContractSubjectsLoader.load(configuration, store: store, cycles: cycles)
+            let scan = ContractRowScan(sample: sample, history: try RoundingHistory(store: store, cycles: cycles))
+            let fromRows = try scan.contracts(subjects, store: store)
+            let common: [String: ContractFact] = [
+                "as_of_cycle": .count(Int(last.id)), "as_of_label": .text(last.label), "cycles_closed": .count(cycles.count),
+            ]
+            let contracts = try subjects.map { subject in
+                var contract = try fromRows[subject.id] ?? Self.contract(subject, store: store, sample: sample)
+                contract.evidence.merge(common) { own, _ in own }
+                return contract
+            }
+            return Export(contracts: contracts, asOfCycle: last.id, decisionsFingerprint: Decisions(configuration: configuration).fingerprint)
+        } catch let error as EngineError {
+            throw error
+        } catch {
+            throw EngineError.store(error, doing: "reading the evidence for contracts", fix: "check the store file (store.path) is readable")
+        }
+    }
+
+    /// Writes one file per contract into `directory` (created when missing; other files in it are left alone) as
+    /// `render` gives its name and text, then records the export; returns the paths written.
+    @discardableResult
+    public static func write(
+        _ export: Export, to directory: String, format: String, store: ParityStore, now: Date = Date(),
+        exportedBy: String = GateHistory.whoAmI(), render: (Contract) -> (name: String, text: String)
+    ) throws(EngineError) -> [String] {
+        var paths: [String] = []
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            for contract in export.contracts {
+                let file = render(contract)
+                let path = URL(fileURLWithPath: directory).appendingPathComponent(file.name).path
+                try file.text.write(toFile: path, atomically: true, encoding: .utf8)
+                paths.append(path)
+            }
+        } catch {
+            throw EngineError(
+                source: nil, message: "cannot write the contracts to \(directory): \(error.localizedDescription)",
+                fix: "give --out a directory you can write to", exitCode: 2)
+        }
+        do {
+            try store.recordContractExport(ContractExportRecord(
+                exportedAt: StoreTime.micros(now), exportedBy: exportedBy, asOfCycle: export.asOfCycle,
+                directory: URL(fileURLWithPath: directory).standardizedFileURL.path, format: format, contractIDs: export.contracts.map(\.id),
+                vectors: export.vectors, decisionsFingerprint: export.decisionsFingerprint))
+        } catch {
+            throw EngineError.store(error, doing: "recording the contracts export", fix: "check the store file (store.path) is writable")
+        }
+        return paths
+    }
+
+    /// Contracts known now and the last export, for the end-of-day report and the gate.
+    public static func status(_ configuration: ParityConfiguration, store: ParityStore) throws -> ContractsStatus {
+        let known = try ContractSubjectsLoader.load(configuration, store: store, cycles: try store.cycles()).count
+        let last = try store.lastContractExport().map { record in
+            ContractsStatus.Export(
+                exportedAt: StoreTime.date(record.exportedAt), contracts: record.contractIDs.count, vectors: record.vectors,
+                decisionsFingerprint: record.decisionsFingerprint)
+        }
+        return ContractsStatus(known: known, lastExport: last, decisionsFingerprint: Decisions(configuration: configuration).fingerprint)
+    }
+
+    /// The contract of a subject no row scan builds: a trigger-maintained table, the decisions, a BEFORE trigger on an
+    /// unmapped table.
+    private static func contract(_ subject: ContractSubject, store: ParityStore, sample: Int) throws -> Contract {
+        switch subject {
+        case .maintainedTable(let table):
+            let patterns = try store.coWritePatterns(side: SourceSide.legacy.rawValue, table: table.triggerTable, with: table.table, limit: sample)
+            return MaintainedTableContract.contract(
+                id: subject.id, table: table,
+                patterns: patterns.map {
+                    .init(base: $0.base, maintained: $0.other, transactions: $0.transactions, firstCommit: StoreTime.iso(micros: $0.firstCommit))
+                },
+                sample: sample)
+        case .decisions(let decisions):
+            return DecisionsContract.contract(id: subject.id, decisions: decisions)
+        case .beforeTrigger(let trigger, _):
+            return BeforeTriggerContract(trigger: trigger, mapping: nil, sample: sample).contract(id: subject.id)
+        case .rounding, .totals, .valueMap:
+            return Contract(id: subject.id, kind: subject.kind, description: "Its mapping has no stored rows yet.", subject: [:])
+        }
+    }
+}
