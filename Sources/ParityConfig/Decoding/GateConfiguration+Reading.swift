@@ -1,6 +1,7 @@
 extension GateConfiguration {
     static let keys = [
         "cycles", "max_unexplained_rate", "max_open_unexplained", "legacy_quiet_cycles", "max_lag", "allowed_clients", "stale_after_cycles",
+        "require_contracts_export",
     ]
 
     init(reading reader: NodeReader?) {
@@ -15,5 +16,6 @@ extension GateConfiguration {
         if let lag = map["max_lag"]?.duration() { maxLag = lag }
         if let clients = map["allowed_clients"]?.nameList(example: "[nightly_export]") { allowedClients = clients }
         if let stale = map["stale_after_cycles"]?.integer(in: 1...10_000) { staleAfterCycles = stale }
+        if let require = map["require_contracts_export"]?.bool() { requireContractsExport = require }
     }
 }

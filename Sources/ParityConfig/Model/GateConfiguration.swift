@@ -15,6 +15,8 @@ public struct GateConfiguration: Sendable, Hashable {
     public var allowedClients: [String]
     /// A criterion's evidence older than this many cycles is stale.
     public var staleAfterCycles: Int
+    /// Whether the gate requires a `parity contracts export` run under the decisions in force (none changed since).
+    public var requireContractsExport: Bool
 
     /// Creates a gate configuration.
     public init(
@@ -24,7 +26,8 @@ public struct GateConfiguration: Sendable, Hashable {
         legacyQuietCycles: Int = 0,
         maxLag: Duration = .seconds(300),
         allowedClients: [String] = [],
-        staleAfterCycles: Int = 30
+        staleAfterCycles: Int = 30,
+        requireContractsExport: Bool = false
     ) {
         self.cycles = cycles
         self.maxUnexplainedRate = maxUnexplainedRate
@@ -33,5 +36,6 @@ public struct GateConfiguration: Sendable, Hashable {
         self.maxLag = maxLag
         self.allowedClients = allowedClients
         self.staleAfterCycles = staleAfterCycles
+        self.requireContractsExport = requireContractsExport
     }
 }

@@ -40,6 +40,7 @@ public enum GateLoader {
                 evaluatedAt: now, asOf: window.last.map { StoreTime.date($0.end) },
                 configHash: configuration.digest)
             input.uninitializedMappings = try MappingStatus(configuration: configuration, store: store).uninitialized
+            input.contracts = try ContractExport.status(configuration, store: store)
             return input
         } catch let error as EngineError {
             throw error

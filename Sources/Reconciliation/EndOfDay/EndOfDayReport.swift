@@ -112,6 +112,8 @@ public struct EndOfDayReport: Sendable {
     public var columnStatistics: [MappingColumnStatistics] = []
     /// Columns that differ on nearly every row, cycle after cycle, with config to paste (`NoiseRule`).
     public var noiseSuggestions: [NoiseSuggestion] = []
+    /// Contracts known and the last `parity contracts export`, as of the report.
+    public var contracts: ContractsStatus?
 
     /// Creates a report.
     public init(

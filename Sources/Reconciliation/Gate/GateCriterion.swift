@@ -19,6 +19,8 @@ public struct GateCriterion: Sendable, Equatable {
         case legacyQuiet = "legacy_quiet"
         /// Each source reachable, slot present and not lost, lag within `gate.max_lag`.
         case captureHealth = "capture_health"
+        /// Contracts exported under the decisions in force (only when `gate.require_contracts_export` is true).
+        case contracts
     }
 
     /// Which criterion.

@@ -19,6 +19,7 @@ public enum GateEvaluator {
             criteria.append(legacyQuiet(window, writes: input.legacyWrites, use: input.legacyUse, cycles: configuration.legacyQuietCycles))
         }
         criteria.append(captureHealth(input.capture, maxLag: configuration.maxLag))
+        if configuration.requireContractsExport { criteria.append(contractsExported(input.contracts)) }
         let result: GateReport.Result =
             criteria.contains { $0.result == .fail } ? .fail
             : criteria.contains { $0.result == .notEvaluated } ? .notEvaluated : .pass
@@ -28,7 +29,7 @@ public enum GateEvaluator {
                 GateReport.Window(firstCycleID: first.id, firstLabel: first.label, lastCycleID: window.last!.id, lastLabel: window.last!.label)
             },
             configHash: input.configHash, criteria: criteria,
-            unreachableSources: input.capture.filter { $0.health == nil }.map(\.source))
+            unreachableSources: input.capture.filter { $0.health == nil }.map(\.source), contracts: input.contracts)
     }
 
     /// A criterion that fails when `details` is not empty and passes otherwise.

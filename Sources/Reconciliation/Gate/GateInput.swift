@@ -33,6 +33,8 @@ public struct GateInput: Sendable {
     public var asOf: Date?
     /// Hash of the configuration in use.
     public var configHash: String
+    /// Contracts known and the last export; nil when not read.
+    public var contracts: ContractsStatus?
 
     /// Creates an input.
     public init(

@@ -46,11 +46,13 @@ public struct GateReport: Sendable, Equatable {
     public var criteria: [GateCriterion]
     /// Sources that could not be reached while a criterion needed them (the CLI exits 3).
     public var unreachableSources: [String]
+    /// Contracts known and the last export, shown whether or not the gate requires an export; nil when not read.
+    public var contracts: ContractsStatus?
 
     /// Creates a report.
     public init(
         result: Result, evaluatedAt: Date, asOf: Date?, window: Window?, configHash: String, criteria: [GateCriterion],
-        unreachableSources: [String] = []
+        unreachableSources: [String] = [], contracts: ContractsStatus? = nil
     ) {
         self.result = result
         self.evaluatedAt = evaluatedAt
@@ -59,6 +61,7 @@ public struct GateReport: Sendable, Equatable {
         self.configHash = configHash
         self.criteria = criteria
         self.unreachableSources = unreachableSources
+        self.contracts = contracts
     }
 
     /// The process exit code: 0 pass, 1 fail, 2 not evaluated, 3 not evaluated while a source was unreachable.

@@ -351,6 +351,7 @@ struct EndOfDayDocument: Encodable {
     let notCompared: [NotCompared]
     let columnStatistics: [ColumnStatisticsEntry]
     let noiseSuggestions: [Noise]
+    let contracts: ContractsStatusDocument?
 
     enum CodingKeys: String, CodingKey {
         case schema, cycle, tables, findings, findingsTotal = "findings_total", hiddenState = "hidden_state"
@@ -359,6 +360,7 @@ struct EndOfDayDocument: Encodable {
         case inventoryChanges = "inventory_changes", inventoryTaken = "inventory_taken"
         case legacyClients = "legacy_clients", openDifferences = "open_differences", verification, notCompared = "not_compared"
         case columnStatistics = "column_statistics", noiseSuggestions = "noise_suggestions"
+        case contracts
     }
 
     init(_ report: EndOfDayReport) {
@@ -390,6 +392,7 @@ struct EndOfDayDocument: Encodable {
         verification = report.verification.map(Verification.init)
         columnStatistics = report.columnStatistics.map(ColumnStatisticsEntry.init(line:))
         noiseSuggestions = report.noiseSuggestions.map(Noise.init(suggestion:))
+        contracts = report.contracts.map(ContractsStatusDocument.init)
         rounding = report.rounding.map { Rounding(table: $0.table, column: $0.column, side: $0.side, mode: $0.mode, evidence: $0.evidence) }
     }
 }

@@ -20,6 +20,7 @@ enum EndOfDayHTML {
         if let verification = report.verification {
             body.append("<p>Verification: \(Escaping.html(EndOfDayRenderer.verificationLine(verification)))</p>")
         }
+        if let contracts = report.contracts { body.append("<p>Contracts: \(Escaping.html(contracts.summary))</p>") }
         if let ledger = report.openDifferences {
             body += section(
                 "Open differences (\(ledger.open) open, \(ledger.new) new, \(ledger.resolved) resolved this cycle)",

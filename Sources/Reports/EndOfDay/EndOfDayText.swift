@@ -89,6 +89,7 @@ enum EndOfDayText {
             }
         }
         if let verification = report.verification { lines += ["", "verification: " + EndOfDayRenderer.verificationLine(verification)] }
+        if let contracts = report.contracts { lines += ["", "contracts: " + contracts.summary] }
         if !report.capture.isEmpty { lines += ["", "capture:"] }
         for source in report.capture {
             lines.append("  \(pad(source.side, 8))durable \(source.durableLSN)"

@@ -18,6 +18,7 @@ enum GateHTML {
                 + "<td>\(Escaping.html(criterion.evidence))\(details)</td><td><code>\(Escaping.html(criterion.command))</code></td></tr>")
         }
         body.append("</tbody></table>")
+        if let contracts = report.contracts { body.append("<p class=\"meta\">Contracts: \(Escaping.html(contracts.summary))</p>") }
         if !report.unreachableSources.isEmpty {
             body.append("<p class=\"warn\">Unreachable: \(Escaping.html(report.unreachableSources.joined(separator: ", ")))</p>")
         }

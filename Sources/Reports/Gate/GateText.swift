@@ -13,6 +13,7 @@ enum GateText {
             lines += criterion.details.map { "    - \($0)" }
             if criterion.result != .pass { lines.append("    see: \(criterion.command)\(config)") }
         }
+        if let contracts = report.contracts { lines += ["", "contracts: \(contracts.summary)"] }
         lines += ["", "gate: \(GateRenderer.label(report.result)) (exit \(report.exitCode))"]
         return Escaping.lines(lines)
     }

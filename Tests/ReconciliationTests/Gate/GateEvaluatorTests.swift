@@ -243,3 +243,36 @@ struct GateEvaluatorTests {
         #expect(report.result == .fail && report.exitCode == 1)
     }
 }
+
+@Suite("Gate evaluator: contracts exported under the decisions in force, when required")
+struct GateContractsTests {
+    private let exported = ContractsStatus.Export(
+        exportedAt: Date(timeIntervalSince1970: 1_794_990_000), contracts: 6, vectors: 80, decisionsFingerprint: "fnv1a64:aa")
+
+    private func criterion(_ status: ContractsStatus?, required: Bool) -> GateCriterion? {
+        var input = GateInput(
+            cycles: [], mappings: [], lastMonth: nil, hiddenState: nil, legacyWrites: nil, capture: [],
+            evaluatedAt: Date(timeIntervalSince1970: 1_795_000_000), asOf: nil, configHash: "h")
+        input.contracts = status
+        let report = GateEvaluator.evaluate(input, configuration: GateConfiguration(requireContractsExport: required))
+        #expect(report.contracts == status)
+        return report.criteria.first { $0.name == .contracts }
+    }
+
+    @Test("not required: no criterion, the status still reported")
+    func notRequired() {
+        #expect(criterion(ContractsStatus(known: 6, lastExport: nil, decisionsFingerprint: "fnv1a64:aa"), required: false) == nil)
+    }
+
+    @Test("required: fails with no export or after a decision changed; passes when the export is current")
+    func required() {
+        let none = criterion(ContractsStatus(known: 6, lastExport: nil, decisionsFingerprint: "fnv1a64:aa"), required: true)
+        #expect(none?.result == .fail && none?.evidence.contains("no contracts exported yet; 6 known") == true)
+        let stale = criterion(ContractsStatus(known: 6, lastExport: exported, decisionsFingerprint: "fnv1a64:bb"), required: true)
+        #expect(stale?.result == .fail && stale?.evidence.contains("decisions changed since") == true)
+        let current = criterion(ContractsStatus(known: 6, lastExport: exported, decisionsFingerprint: "fnv1a64:aa"), required: true)
+        #expect(current?.result == .pass)
+        #expect(current?.evidence == "6 contract(s) known; 6 exported at 2026-11-18T08:20:00.000Z, decisions unchanged since")
+        #expect(criterion(nil, required: true)?.result == .notEvaluated)
+    }
+}
