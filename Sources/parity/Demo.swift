@@ -62,6 +62,8 @@ struct Demo: ParsableCommand {
     /// Prints the last end-of-day report and the gate, and writes the end-of-day, monthly and gate reports (the databases are up).
     private func report(_ outcome: DemoRun.Outcome) throws {
         try verify(outcome)
+        let contracts = try exportContracts(outcome.configuration, store: outcome.store, to: work + "/contracts", sample: 20, format: .json)
+        print("demo: wrote \(contracts.count) contract file(s) to \(work)/contracts (parity contracts export)")
         let eod = try EndOfDayLoader.load(outcome.configuration, store: outcome.store, limit: 20)
         print("")
         print(EndOfDayRenderer.render(eod, format: .text), terminator: "")

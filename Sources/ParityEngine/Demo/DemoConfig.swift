@@ -18,7 +18,7 @@ enum DemoConfig {
             new: sales.orders
             key: { legacy: [order_no], new: [id] }
             columns:
-              - { legacy: customer, new: customer }
+              - { legacy: customer, new: customer, pii: true }
               - { legacy: currency, new: currency }
               - { legacy: status, new: state, map: { O: open, P: paid, S: shipped, V: void } }
               - { legacy: qty, new: quantity, type: decimal }
