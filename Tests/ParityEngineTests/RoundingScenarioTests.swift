@@ -122,6 +122,28 @@ struct RoundingScenarioTests {
             "currency=EUR legacy 3.00 new 3.01 difference 0.01 rounding 0.01 unexplained 0.00 days 1",
             "currency=USD legacy 99.46 new 99.45 difference -0.01 rounding -0.01 unexplained 0.00 days 1",
         ])
+        try Self.contracts(scenario)
+    }
+
+    /// The contracts export of the scenario: rounding ties of both signs and parities, and totals per line on legacy.
+    private static func contracts(_ scenario: ReconciliationScenario) throws {
+        let export = try ContractExport.build(scenario.configuration, store: scenario.store, sample: 20)
+        let rounding = try #require(export.contracts.first { $0.id == "rounding.invoice_lines.amount" })
+        let ties = Set(rounding.vectors.compactMap { $0.about["tie"] })
+        #expect(ties == ["positive_even", "positive_odd", "negative_even"], "\(rounding.vectors)")
+        let negative = try #require(rounding.vectors.first { $0.about["unrounded"]?.hasPrefix("-1.845") == true })
+        #expect(negative.legacy == ["amount": "-1.84"] && negative.new == ["amount": "-1.85"] && negative.key == ["inv_no": "2", "line_no": "1"])
+
+        let totals = try #require(export.contracts.first { $0.id == "totals.invoices.total" })
+        #expect(totals.evidence["legacy_rule"].map { "\($0)" }?.contains("per_line") == true, "\(totals.evidence)")
+        #expect(totals.evidence["new_rule"].map { "\($0)" }?.contains("per_total") == true)
+        #expect(totals.vectors.count == 5, "invoices 1 to 4 and 9 (only on legacy): \(totals.vectors)")
+        for vector in totals.vectors {
+            #expect(vector.legacy["total"] == vector.about["sum_of_amounts"], "legacy adds its rounded lines: \(vector)")
+        }
+        let first = try #require(totals.vectors.first)
+        #expect(first.new != nil && first.inputs["line_1.amount"] != nil && first.inputs["line_1.unrounded"] != nil, "\(first)")
+        #expect(export.contracts.contains { $0.id == "before_trigger.public_invoice_lines.invoice_lines_bi" })
     }
 
     private static func describe(_ group: MonthlyGroup) -> String {

@@ -62,6 +62,14 @@ struct TriggerAndMapContractTests {
         #expect(built.evidence["transactions"] == .count(40) && built.description.contains("no counterpart"))
     }
 
+    @Test("a credential in a row value is masked like catalog text; pii columns are masked on either side's name")
+    func secrets() {
+        let mask = VectorMask(mapping: mapping)
+        #expect(mask.value("note", "retry with password=hunter2 later") == "retry with password=*** later")
+        #expect(mask.value("customer", "ann") == VectorMask.mask && mask.value("customer", nil) == nil)
+        #expect(mask.image(["customer": "ann", "note": nil], columns: ["customer", "note", "absent"]) == ["customer": VectorMask.mask, "note": nil])
+    }
+
     @Test("ids are safe file names")
     func ids() {
         let trigger = BeforeTrigger(name: "Amount BI", table: "public.\"Orders\"", events: [], functions: [], assigns: ["a"])
