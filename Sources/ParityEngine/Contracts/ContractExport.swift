@@ -33,9 +33,9 @@ public enum ContractExport {
             let common: [String: ContractFact] = [
                 "as_of_cycle": .count(Int(last.id)), "as_of_label": .text(last.label), "cycles_closed": .count(cycles.count),
             ]
-            let contracts = try subjects.map { subject in
-                var contract = try fromRows[subject.id] ?? Self.contract(subject, store: store, sample: sample)
-                contract.evidence.merge(common) { own, _ in own }
+            let contracts = try subjects.compactMap { subject in
+                var contract = try Self.contract(subject, fromRows: fromRows, store: store, sample: sample)
+                contract?.evidence.merge(common) { own, _ in own }
                 return contract
             }
             return Export(contracts: contracts, asOfCycle: last.id, decisionsFingerprint: Decisions(configuration: configuration).fingerprint)
@@ -89,9 +89,11 @@ public enum ContractExport {
         return ContractsStatus(known: known, lastExport: last, decisionsFingerprint: Decisions(configuration: configuration).fingerprint)
     }
 
-    /// The contract of a subject no row scan builds: a trigger-maintained table, the decisions, a BEFORE trigger on an
-    /// unmapped table.
-    private static func contract(_ subject: ContractSubject, store: ParityStore, sample: Int) throws -> Contract {
+    /// The contract of `subject`: the row scan's for rounding, totals, value maps and BEFORE triggers on mapped tables;
+    /// built here from the co-write evidence, the decisions, or (a trigger on an unmapped table) the inventory alone.
+    private static func contract(
+        _ subject: ContractSubject, fromRows: [String: Contract], store: ParityStore, sample: Int
+    ) throws -> Contract? {
         switch subject {
         case .maintainedTable(let table):
             let patterns = try store.coWritePatterns(side: SourceSide.legacy.rawValue, table: table.triggerTable, with: table.table, limit: sample)
@@ -103,10 +105,10 @@ public enum ContractExport {
                 sample: sample)
         case .decisions(let decisions):
             return DecisionsContract.contract(id: subject.id, decisions: decisions)
-        case .beforeTrigger(let trigger, _):
+        case .beforeTrigger(let trigger, nil):
             return BeforeTriggerContract(trigger: trigger, mapping: nil, sample: sample).contract(id: subject.id)
-        case .rounding, .totals, .valueMap:
-            return Contract(id: subject.id, kind: subject.kind, description: "Its mapping has no stored rows yet.", subject: [:])
+        case .rounding, .totals, .valueMap, .beforeTrigger:
+            return fromRows[subject.id]
         }
     }
 }
