@@ -42,13 +42,8 @@ struct ContractsExport: ParsableCommand {
     func run() throws {
         let configuration = try options.load()
         let store = try openStore(configuration)
-        do {
-            let paths = try exportContracts(configuration, store: store, to: out, sample: sample, format: format.format)
-            print("wrote \(paths.count) contract file(s) to \(out)")
-        } catch let error as EngineError {
-            printError(error.description)
-            throw ExitCode(error.exitCode)
-        }
+        let paths = try exportContracts(configuration, store: store, to: out, sample: sample, format: format.format)
+        print("wrote \(paths.count) contract file(s) to \(out)")
     }
 }
 
