@@ -104,6 +104,7 @@ import Testing
                   - { legacy: total, new: total, type: decimal, scale: 2, tolerance: "0.01", source: "qty * price" }
                   - { legacy: ts, new: ts, type: timestamp, tolerance: 2s, legacy_timezone: America/Vancouver }
                   - { legacy: code, new: code, map: { 1: one, O: open, "": none }, normalize: [trim, upper], pii: yes }
+                  - { legacy: fee, new: fee, type: decimal, tolerance: "0.5%" }
             """)
         let columns = try #require(configuration.tables.first).columns
         #expect(columns[0].tolerance == .amount("0.01"))
@@ -113,6 +114,7 @@ import Testing
         #expect(columns[1].legacyTimezone == "America/Vancouver")
         #expect(columns[2].map == ["1": "one", "O": "open", "": "none"])
         #expect(columns[2].normalize == [.trim, .upper])
+        #expect(columns[3].tolerance == .percent("0.5"))
         #expect(columns[2].pii)
     }
 

@@ -39,7 +39,7 @@ extension ColumnMapping {
         }
         if let toleranceReader = map["tolerance"] {
             if type.hasNumericTolerance {
-                tolerance = toleranceReader.nonNegativeDecimal().map(ColumnTolerance.amount)
+                tolerance = toleranceReader.numericTolerance()
             } else if type.hasDurationTolerance {
                 tolerance = toleranceReader.duration().map(ColumnTolerance.duration)
             } else {

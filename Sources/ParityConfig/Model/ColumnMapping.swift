@@ -84,10 +84,12 @@ public enum ColumnType: String, Sendable, Hashable, CaseIterable {
     public var isTimestamp: Bool { self == .timestamp || self == .timestamptz }
 }
 
-/// A column tolerance: a decimal amount for numbers, a duration for dates and times.
+/// A column tolerance: a decimal amount or a percentage for numbers, a duration for dates and times.
 public enum ColumnTolerance: Sendable, Hashable {
     /// Decimal string, such as `"0.01"`.
     case amount(String)
+    /// Percent of the legacy value as a decimal string (`"0.5"` for `tolerance: "0.5%"`).
+    case percent(String)
     /// Duration, such as `2s`.
     case duration(Duration)
 }

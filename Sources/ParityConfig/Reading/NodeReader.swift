@@ -202,6 +202,20 @@ struct NodeReader {
         decimal(in: 0...Decimal.greatestFiniteMagnitude)
     }
 
+    /// A numeric column tolerance: a non-negative decimal string (`"0.01"`) or a percentage of at most 100 (`"0.5%"`).
+    func numericTolerance() -> ColumnTolerance? {
+        guard let value = text() else { return nil }
+        guard value.hasSuffix("%") else { return nonNegativeDecimal().map(ColumnTolerance.amount) }
+        let number = String(value.dropLast())
+        guard number.range(of: #"^[0-9]+(\.[0-9]+)?$"#, options: .regularExpression) != nil,
+              let percent = Decimal(string: number, locale: Locale(identifier: "en_US_POSIX")), percent <= 100 else {
+            report("\(shown(value)) is not a relative tolerance",
+                   fix: "write a percentage between 0% and 100% such as \"0.5%\", or an absolute amount such as \"0.01\"")
+            return nil
+        }
+        return .percent(number)
+    }
+
     func choice<Choice: ConfigChoice>(_ type: Choice.Type) -> Choice? {
         guard let value = text() else { return nil }
         guard let choice = Choice(rawValue: value) else {

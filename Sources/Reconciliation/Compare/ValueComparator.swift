@@ -5,11 +5,14 @@ import ParityConfig
 ///
 /// Built once per column so time zones and tolerances are parsed once. Values that cannot be parsed as the
 /// column's type compare as exact text (a number that does not parse matches only its own text). A tolerance
-/// of the wrong kind or an unparseable amount is ignored (`parity check` rejects both).
+/// of the wrong kind or an unparseable amount is ignored (`parity check` rejects both). A relative tolerance is a
+/// percentage of the legacy value (the system being replaced is the reference): `|new − legacy| ≤ p% × |legacy|`.
 public struct ValueComparator: Sendable {
     /// The column pair compared.
     public let column: ColumnMapping
     private let amountTolerance: ExactDecimal?
+    /// A relative tolerance in percent.
+    private let percentTolerance: ExactDecimal?
     private let durationTolerance: Int64?
     private let legacyZone: ZoneClock?
     private let newZone: ZoneClock?
@@ -23,12 +26,19 @@ public struct ValueComparator: Sendable {
         switch column.tolerance {
         case .amount(let text)?:
             amountTolerance = ExactDecimal(text)
+            percentTolerance = nil
+            durationTolerance = nil
+        case .percent(let text)?:
+            amountTolerance = nil
+            percentTolerance = ExactDecimal(text)
             durationTolerance = nil
         case .duration(let duration)?:
             amountTolerance = nil
+            percentTolerance = nil
             durationTolerance = duration.microseconds
         case nil:
             amountTolerance = nil
+            percentTolerance = nil
             durationTolerance = nil
         }
         legacyZone = column.legacyTimezone.flatMap(ZoneClock.init(identifier:))
@@ -81,8 +91,11 @@ public struct ValueComparator: Sendable {
     private func compareNumbers(_ left: String, _ right: String) -> ComparisonOutcome {
         guard let a = ExactDecimal(left), let b = ExactDecimal(right) else { return left == right ? .match : .mismatch }
         if a == b { return .match }
-        guard let amountTolerance, a.isFinite, b.isFinite else { return .mismatch }
-        return (a - b).abs <= amountTolerance ? .withinTolerance : .mismatch
+        guard a.isFinite, b.isFinite else { return .mismatch }
+        if let amountTolerance { return (a - b).abs <= amountTolerance ? .withinTolerance : .mismatch }
+        guard let percentTolerance else { return .mismatch }
+        let hundred = ExactDecimal(coefficient: 100)
+        return (b - a).abs * hundred <= percentTolerance * a.abs ? .withinTolerance : .mismatch
     }
 
     /// Both values as instants: dates at midnight UTC, timestamps in their side's zone when they carry no offset.

@@ -28,6 +28,23 @@ import Testing
         #expect(compare("10.00", "10.00", tolerance: "0.01") == .match)
     }
 
+    @Test func relativeToleranceIsAShareOfTheLegacyValue() {
+        let relative = ValueComparator(column: ColumnMapping(legacy: "fee", new: "fee", type: .decimal, tolerance: .percent("0.5")))
+        #expect(relative.compare(legacy: "200.00", new: "201.00") == .withinTolerance)
+        #expect(relative.compare(legacy: "200.00", new: "199.00") == .withinTolerance)
+        #expect(relative.compare(legacy: "200.00", new: "201.01") == .mismatch)
+        #expect(relative.compare(legacy: "-200.00", new: "-201.00") == .withinTolerance)
+        #expect(relative.compare(legacy: "0", new: "0.0001") == .mismatch)
+        #expect(relative.compare(legacy: "200.00", new: "200.0") == .match)
+        #expect(relative.compare(legacy: "200", new: "abc") == .mismatch)
+    }
+
+    @Test func relativeToleranceIsExactAtTheBoundary() {
+        let tenth = ValueComparator(column: ColumnMapping(legacy: "fee", new: "fee", type: .integer, tolerance: .percent("0.1")))
+        #expect(tenth.compare(legacy: "1000000000000000000000", new: "1001000000000000000000") == .withinTolerance)
+        #expect(tenth.compare(legacy: "1000000000000000000000", new: "1001000000000000000001") == .mismatch)
+    }
+
     @Test func integersCompareExactly() {
         #expect(compare("42", "42", type: .integer) == .match)
         #expect(compare("9223372036854775807", "9223372036854775806", type: .integer) == .mismatch)
