@@ -86,6 +86,7 @@ extension ParityStore {
             ])
         }
         try DifferenceLedger.apply(db, cycle: cycle.id, close.differences)
+        try CategoryCounts.record(db, cycle: cycle.id)
         try StoreInfo.remove(db, "difference_rebuild")
         if let rules = close.ledgerRules { try StoreInfo.set(db, "difference_rules", rules) }
         for mapping in close.baselines {
