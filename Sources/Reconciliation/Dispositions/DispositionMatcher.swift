@@ -42,7 +42,7 @@ public struct DispositionMatcher: Sendable {
     }
 
     /// Whether a rule's table names the finding's table: a mapping by name, a legacy table by its qualified name.
-    private static func table(_ table: DispositionTable, names mapping: String) -> Bool {
+    static func table(_ table: DispositionTable, names mapping: String) -> Bool {
         switch table {
         case .mapping(let name): return name == mapping
         case .legacyTable(let name): return name.description == mapping || (name.schema == "public" && name.name == mapping)
