@@ -39,4 +39,15 @@ extension EngineError {
         }
         return EngineError(source: nil, message: "\(doing) failed: \(error)", fix: fix, exitCode: 2)
     }
+
+    /// Runs `body`, passing an `EngineError` through and turning any other failure into `store(_:doing:fix:)`.
+    static func storing<T>(doing: String, fix: String, _ body: () throws -> T) throws(EngineError) -> T {
+        do {
+            return try body()
+        } catch let error as EngineError {
+            throw error
+        } catch {
+            throw store(error, doing: doing, fix: fix)
+        }
+    }
 }

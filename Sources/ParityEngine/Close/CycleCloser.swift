@@ -24,7 +24,7 @@ public enum CycleCloser {
             throw EngineError(source: nil, message: "\(problem.subject ?? problem.name): \(problem.detail)",
                               fix: "\(problem.fix ?? "correct the config"); parity check lists every problem", exitCode: 2)
         }
-        let matcher = DispositionMatcher(rules: configuration.dispositions)
+        let book = try storeCall { try DecisionBook.load(configuration, store: store) }
         var legacy = LegacySnapshot(configuration: configuration, now: now)
         var outcome = CloseOutcome()
         outcome.uninitialized = try storeCall { try MappingStatus(configuration: configuration, store: store).uninitialized }
@@ -34,7 +34,7 @@ public enum CycleCloser {
             let baseline = CycleRecord(
                 id: 0, label: "baseline", start: initialized, end: sources.map(\.initializedAt).max()!, status: "closed",
                 closedAt: StoreTime.micros(now), keysCompared: 0, unexplainedRate: "")
-            if let closed = try closeOne(baseline, window: nil, configuration, store: store, matcher: matcher, legacy: &legacy, progress: progress) {
+            if let closed = try closeOne(baseline, window: nil, configuration, store: store, book: book, legacy: &legacy, progress: progress) {
                 outcome.closed.append(closed)
             }
         }
@@ -56,7 +56,7 @@ public enum CycleCloser {
             let record = CycleRecord(
                 id: id, label: window.label, start: StoreTime.micros(window.start), end: StoreTime.micros(window.end),
                 status: forced ? "forced" : "closed", closedAt: StoreTime.micros(now), keysCompared: 0, unexplainedRate: "")
-            if let closed = try closeOne(record, window: window, configuration, store: store, matcher: matcher, legacy: &legacy, progress: progress) {
+            if let closed = try closeOne(record, window: window, configuration, store: store, book: book, legacy: &legacy, progress: progress) {
                 outcome.closed.append(closed)
             }
             window = calendar.window(after: window)
@@ -64,14 +64,15 @@ public enum CycleCloser {
         }
     }
 
-    /// Compares and records one cycle; nil when it was already closed.
+    /// Compares and records one cycle under the dispositions in force on its business day; nil when it was already closed.
     private static func closeOne(
         _ record: CycleRecord, window: CycleWindow?, _ configuration: ParityConfiguration, store: ParityStore,
-        matcher: DispositionMatcher, legacy: inout LegacySnapshot, progress: @escaping WorkProgress.Sink
+        book: DispositionBook, legacy: inout LegacySnapshot, progress: @escaping WorkProgress.Sink
     ) throws(EngineError) -> CloseOutcome.Closed? {
+        let day = DecisionBook.day(configuration, at: StoreTime.date(record.start))
         let comparison = CycleComparison(
-            record: record, window: window, configuration: configuration, matcher: matcher, hiddenState: legacy.hiddenState(),
-            summaries: legacy.summaries())
+            record: record, window: window, configuration: configuration, matcher: book.matcher(on: day),
+            decisions: book.fingerprint(on: day), hiddenState: legacy.hiddenState(), summaries: legacy.summaries())
         comparison.progress = progress
         let closed = try storeCall {
             try store.closeCycle(id: record.id, foldBefore: window.map { StoreTime.micros($0.end) }, comparison.run)
@@ -93,10 +94,6 @@ public enum CycleCloser {
     }
 
     private static func storeCall<T>(_ body: () throws -> T) throws(EngineError) -> T {
-        do {
-            return try body()
-        } catch {
-            throw EngineError.store(error, doing: "closing cycles", fix: "check the store file (store.path) is readable and writable")
-        }
+        try EngineError.storing(doing: "closing cycles", fix: "check the store file (store.path) is readable and writable", body)
     }
 }

@@ -11,6 +11,8 @@ final class CycleComparison {
     let window: CycleWindow?
     let configuration: ParityConfiguration
     let matcher: DispositionMatcher
+    /// The stored decisions in force (`DispositionBook.fingerprint`): with the config, the rules the ledger was judged under.
+    let decisions: String
     let hiddenState: HiddenStateRun
     let summaries: [String: [LegacySummaryRow]]
     /// Findings reported, once `run` has run.
@@ -21,13 +23,14 @@ final class CycleComparison {
     var progress: WorkProgress.Sink = { _ in }
 
     init(
-        record: CycleRecord, window: CycleWindow?, configuration: ParityConfiguration, matcher: DispositionMatcher,
+        record: CycleRecord, window: CycleWindow?, configuration: ParityConfiguration, matcher: DispositionMatcher, decisions: String,
         hiddenState: HiddenStateRun, summaries: [String: [LegacySummaryRow]]
     ) {
         self.record = record
         self.window = window
         self.configuration = configuration
         self.matcher = matcher
+        self.decisions = decisions
         self.hiddenState = hiddenState
         self.summaries = summaries
     }
@@ -41,8 +44,8 @@ final class CycleComparison {
         var verdicts: [(mapping: String, canonical: String, findings: [Finding])] = []
         var rounding = RoundingObservations()
         // An open difference neither side changed can only compare otherwise under other rules: it is compared again
-        // when the config changed since the last close (and while the ledger is rebuilt).
-        let rules = configuration.digest
+        // when the config or the stored decisions in force changed since the last close (and while the ledger is rebuilt).
+        let rules = configuration.digest + (decisions.isEmpty ? "" : " decisions:" + decisions)
         let revisit = try reader.ledgerRules() != rules || reader.rebuildsLedger()
         let sources = try reader.mappingSources()
         let baselines = try reader.mappingBaselines()

@@ -56,9 +56,13 @@ public enum EndOfDayLoader {
             report.rounding = try EndOfDaySections.rounding(store: store, cycle: record.id)
             try EndOfDaySections.hiddenState(&report, store: store, cycle: record.id)
             report.legacyClients = try EndOfDayClients.legacyClients(store: store, cycle: record)
+            let matcher = try DecisionBook.load(configuration, store: store)
+                .matcher(on: DecisionBook.day(configuration, at: StoreTime.date(record.start)))
             report.openDifferences = EndOfDayReport.OpenDifferences(
-                LedgerEntries.entries(try store.differences(asOf: record.id), configuration: configuration, cycles: try store.cycles()),
+                LedgerEntries.entries(
+                    try store.differences(asOf: record.id), configuration: configuration, matcher: matcher, cycles: try store.cycles()),
                 cycle: record.id, end: StoreTime.date(record.end))
+            report.decisions = try EndOfDayDecisions.verdicts(configuration, store: store, report: report, cycle: record)
             report.verification = try VerificationHistory.status(configuration, store: store)
             report.addStatistics(
                 try store.mappingStatistics(through: record.id).map { ($0.cycle, MappingStatistics($0)) }, mappings: configuration.tables)

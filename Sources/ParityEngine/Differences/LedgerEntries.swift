@@ -2,13 +2,12 @@ import ParityConfig
 import ParityStore
 import Reconciliation
 
-/// Ledger differences as the reports read them: `pii` values masked, the disposition judged under the current rules
-/// (a rule added to the config today applies to a difference found months ago), the first-seen cycle's end attached.
+/// Ledger differences as the reports read them: `pii` values masked, the disposition judged under `matcher`, the rules in
+/// force now (a rule added to the config today applies to a difference found months ago), the first-seen cycle's end attached.
 enum LedgerEntries {
     static func entries(
-        _ differences: [OpenDifference], configuration: ParityConfiguration, cycles: [CycleRecord]
+        _ differences: [OpenDifference], configuration: ParityConfiguration, matcher: DispositionMatcher, cycles: [CycleRecord]
     ) -> [EndOfDayReport.OpenDifferences.Entry] {
-        let matcher = DispositionMatcher(rules: configuration.dispositions)
         let ends = Dictionary(cycles.map { ($0.id, StoreTime.date($0.end)) }, uniquingKeysWith: { first, _ in first })
         return differences.map { difference in
             var finding = difference.finding

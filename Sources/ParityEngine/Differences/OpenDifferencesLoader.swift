@@ -3,7 +3,7 @@ import ParityConfig
 import ParityStore
 import Reconciliation
 
-/// Builds `parity report open` from the ledger: every open difference, judged under the current disposition rules.
+/// Builds `parity report open` from the ledger: every open difference, judged under the dispositions in force at `now`.
 public enum OpenDifferencesLoader {
     /// The open differences of `mapping` and `kind` (all when nil); only the unexplained ones (no disposition, or
     /// `match`) unless `includeExplained`.
@@ -22,7 +22,8 @@ public enum OpenDifferencesLoader {
         do {
             let cycles = try store.cycles()
             let labels = Dictionary(cycles.map { ($0.id, $0.label) }, uniquingKeysWith: { first, _ in first })
-            let entries = LedgerEntries.entries(try store.differences(), configuration: configuration, cycles: cycles)
+            let matcher = try DecisionBook.load(configuration, store: store).matcher(on: DecisionBook.day(configuration, at: now))
+            let entries = LedgerEntries.entries(try store.differences(), configuration: configuration, matcher: matcher, cycles: cycles)
             let rows = entries.map { entry in
                 OpenDifferencesReport.Row(
                     item: entry.item, note: entry.note, firstSeen: entry.firstSeen, firstLabel: labels[entry.firstSeen] ?? "",

@@ -7,7 +7,7 @@ import Reconciliation
 ///
 /// The window is the last `gate.cycles` closed cycles after the baseline (cycle 0 is never in it), up to the
 /// business day `asOf` when given. Findings and the open differences of the ledger (whatever cycle found them) are
-/// judged under the current disposition rules. Aggregates are the monthly close of the last business month complete
+/// judged under the dispositions in force on `now`'s business day: the config's rules, then the stored decisions not expired. Aggregates are the monthly close of the last business month complete
 /// when the window's last cycle ended, with flow values as of the latest closed cycle.
 /// Hidden state comes from the audit recorded at each close (nil when no legacy inventory was taken in the window).
 public enum GateLoader {
@@ -22,7 +22,9 @@ public enum GateLoader {
             let cycles = try store.cycles()
             let closed = cycles.filter { cycle in cycle.id > 0 && asOf.map { cycle.label.prefix(10) <= $0 } ?? true }
             let window = Array(closed.suffix(max(configuration.gate.cycles, 1)))
-            let matcher = DispositionMatcher(rules: configuration.dispositions)
+            let book = try DecisionBook.load(configuration, store: store)
+            let day = asOf ?? DecisionBook.day(configuration, at: now)
+            let matcher = book.matcher(on: day)
             let quiet = configuration.gate.legacyQuietCycles > 0
             var input = GateInput(
                 cycles: try window.map { try GateCycleReader.cycle($0, store: store, matcher: matcher) },
@@ -41,12 +43,21 @@ public enum GateLoader {
                 configHash: configuration.digest)
             input.uninitializedMappings = try MappingStatus(configuration: configuration, store: store).uninitialized
             input.contracts = try ContractExport.status(configuration, store: store)
+            input.decisions = try decisions(input, book: book, on: day, store: store)
             return input
         } catch let error as EngineError {
             throw error
         } catch {
             throw EngineError.store(error, doing: "reading the store for the gate", fix: "check the store file (store.path) is readable")
         }
+    }
+
+    /// The decision on each category the window saw or holds open, and on every stored decision's category, on `day`.
+    private static func decisions(_ input: GateInput, book: DispositionBook, on day: String, store: ParityStore) throws -> [CategoryVerdict] {
+        let categories = (input.cycles.flatMap(\.categories) + input.openDifferences.categories).compactMap { category in
+            FindingKind(rawValue: category.kind).map { DispositionCategory(table: category.table, column: category.column, kind: $0) }
+        }
+        return try DecisionBook.verdicts(categories + book.decisions.map(\.category), book: book, on: day, store: store)
     }
 
 

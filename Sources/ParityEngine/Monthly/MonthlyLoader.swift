@@ -39,7 +39,7 @@ public enum MonthlyLoader {
                 categories: try categories(configuration, store: store, cycles: ofMonth),
                 cycles: try MonthlyCycles.days(configuration, store: store, month: month, closed: cycles, reconciling: ofMonth, now: now),
                 signOff: MonthlyReport.SignOff(preparedBy: preparedBy, preparedAt: now, reviewedBy: reviewedBy))
-            report.openDifferences = try MonthlyOpenDifferences.lines(configuration, store: store, month: month, cycles: cycles)
+            report.openDifferences = try MonthlyOpenDifferences.lines(configuration, store: store, month: month, cycles: cycles, now: now)
             report.timeZone = configuration.cycle.timezone
             return report
         } catch let error as EngineError {

@@ -114,6 +114,8 @@ public struct EndOfDayReport: Sendable {
     public var noiseSuggestions: [NoiseSuggestion] = []
     /// Contracts known and the last `parity contracts export`, as of the report.
     public var contracts: ContractsStatus?
+    /// The decision on each category of the cycle's findings and open differences and of every stored decision, as of the cycle's day.
+    public var decisions: [CategoryVerdict] = []
 
     /// Creates a report.
     public init(

@@ -1,4 +1,5 @@
 import ExactNumeric
+import ParityConfig
 
 extension GateEvaluator {
     /// Enough consecutive closed cycles, none forced, each comparing every configured mapping.
@@ -69,16 +70,27 @@ extension GateEvaluator {
             command: openOver ? "parity report open" : eodCommand(over.first?.cycle ?? worst.cycle))
     }
 
-    /// Every finding category dispositioned (those seen in the window and those with an open difference), no open
-    /// `match` finding or difference, no stale rule.
-    static func dispositions(_ window: [GateInput.Cycle], stale: [String], open: GateInput.OpenDifferences) -> GateCriterion {
+    /// Every finding category dispositioned (those seen in the window and those with an open difference; an expired
+    /// decision counts as none), no open `match` finding or difference, no reopened `match` decision, no stale rule.
+    static func dispositions(
+        _ window: [GateInput.Cycle], stale: [String], open: GateInput.OpenDifferences, decisions: [CategoryVerdict]
+    ) -> GateCriterion {
         guard let last = window.last else {
             return GateCriterion(name: .dispositions, result: .notEvaluated, evidence: "no closed cycle yet", command: "parity status")
         }
         var seen = Set<GateInput.Category>()
         let categories = (window.flatMap(\.categories) + open.categories).filter { seen.insert($0).inserted }
         let undecided = categories.filter { $0.disposition == nil }
-        var details = undecided.map { "\($0.table)\($0.column.map { ".\($0)" } ?? "") \($0.kind): no disposition" }
+        let expired = Dictionary(decisions.filter(\.expired).map { ($0.category.description, $0) }, uniquingKeysWith: { first, _ in first })
+        var details = undecided.map { category in
+            let name = "\(category.table)\(category.column.map { ".\($0)" } ?? "") \(category.kind)"
+            let lapsed = FindingKind(rawValue: category.kind).flatMap { kind in
+                expired[DispositionCategory(table: category.table, column: category.column, kind: kind).description]
+            }
+            return "\(name): no disposition" + (lapsed.flatMap(DecisionText.expiry).map { " (\($0))" } ?? "")
+        }
+        let reopened = decisions.filter { $0.reopened != nil }
+        details += reopened.map(DecisionText.reopening)
         let matches = window.filter { $0.openMatchFindings > 0 }
         if let first = matches.first {
             let count = matches.reduce(0) { $0 + $1.openMatchFindings }
@@ -90,7 +102,9 @@ extension GateEvaluator {
         return judged(
             .dispositions, details: details,
             pass: "\(categories.count) finding categories, all dispositioned; no open match finding; no stale rule",
-            fail: "\(undecided.count) of \(categories.count) categories undispositioned, \(matches.count) cycle(s) with open match findings, \(open.matched) open match difference(s), \(stale.count) stale rule(s)",
-            command: open.matched > 0 || undecided.contains(where: open.categories.contains) ? "parity report open" : eodCommand(matches.first ?? last))
+            fail: "\(undecided.count) of \(categories.count) categories undispositioned, \(matches.count) cycle(s) with open match findings, \(open.matched) open match difference(s), "
+                + (reopened.isEmpty ? "" : "\(reopened.count) reopened, ") + "\(stale.count) stale rule(s)",
+            command: !reopened.isEmpty ? "parity disposition list"
+                : open.matched > 0 || undecided.contains(where: open.categories.contains) ? "parity report open" : eodCommand(matches.first ?? last))
     }
 }

@@ -10,7 +10,7 @@ public enum GateEvaluator {
             coverage(window, input: input, required: configuration.cycles),
             unexplainedDiffs(window, maxRate: configuration.maxUnexplainedRate, open: input.openDifferences,
                              maxOpen: configuration.maxOpenUnexplained),
-            dispositions(window, stale: input.staleDispositions, open: input.openDifferences),
+            dispositions(window, stale: input.staleDispositions, open: input.openDifferences, decisions: input.decisions),
             aggregates(input.lastMonth),
             hiddenState(input.hiddenState),
             verification(input.verification, at: input.evaluatedAt),
@@ -23,13 +23,15 @@ public enum GateEvaluator {
         let result: GateReport.Result =
             criteria.contains { $0.result == .fail } ? .fail
             : criteria.contains { $0.result == .notEvaluated } ? .notEvaluated : .pass
-        return GateReport(
+        var report = GateReport(
             result: result, evaluatedAt: input.evaluatedAt, asOf: input.asOf,
             window: window.first.map { first in
                 GateReport.Window(firstCycleID: first.id, firstLabel: first.label, lastCycleID: window.last!.id, lastLabel: window.last!.label)
             },
             configHash: input.configHash, criteria: criteria,
             unreachableSources: input.capture.filter { $0.health == nil }.map(\.source), contracts: input.contracts)
+        report.decisions = input.decisions
+        return report
     }
 
     /// A criterion that fails when `details` is not empty and passes otherwise.

@@ -23,6 +23,8 @@ public struct GateInput: Sendable {
     public var legacyUse: LegacyUse.Verdict?
     /// The open-differences ledger as it stands at evaluation, judged under the current disposition rules.
     public var openDifferences: OpenDifferences
+    /// The decision on each category the window saw or holds open and of every stored decision, on the evaluation's day.
+    public var decisions: [CategoryVerdict] = []
     /// The last verifications of the store.
     public var verification: VerificationStatus
     /// Each source's capture health.

@@ -48,6 +48,8 @@ public struct GateReport: Sendable, Equatable {
     public var unreachableSources: [String]
     /// Contracts known and the last export, shown whether or not the gate requires an export; nil when not read.
     public var contracts: ContractsStatus?
+    /// The decision on each category judged, with owner and note (`GateInput.decisions`).
+    public var decisions: [CategoryVerdict] = []
 
     /// Creates a report.
     public init(

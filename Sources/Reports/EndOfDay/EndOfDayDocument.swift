@@ -352,6 +352,7 @@ struct EndOfDayDocument: Encodable {
     let columnStatistics: [ColumnStatisticsEntry]
     let noiseSuggestions: [Noise]
     let contracts: ContractsStatusDocument?
+    let decisions: [VerdictDocument]
 
     enum CodingKeys: String, CodingKey {
         case schema, cycle, tables, findings, findingsTotal = "findings_total", hiddenState = "hidden_state"
@@ -361,6 +362,7 @@ struct EndOfDayDocument: Encodable {
         case legacyClients = "legacy_clients", openDifferences = "open_differences", verification, notCompared = "not_compared"
         case columnStatistics = "column_statistics", noiseSuggestions = "noise_suggestions"
         case contracts
+        case decisions
     }
 
     init(_ report: EndOfDayReport) {
@@ -394,5 +396,6 @@ struct EndOfDayDocument: Encodable {
         noiseSuggestions = report.noiseSuggestions.map(Noise.init(suggestion:))
         contracts = report.contracts.map(ContractsStatusDocument.init)
         rounding = report.rounding.map { Rounding(table: $0.table, column: $0.column, side: $0.side, mode: $0.mode, evidence: $0.evidence) }
+        decisions = report.decisions.map(VerdictDocument.init)
     }
 }

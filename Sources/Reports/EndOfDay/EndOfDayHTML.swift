@@ -17,6 +17,7 @@ enum EndOfDayHTML {
             [$0.table, $0.column ?? "-", $0.kind, $0.disposition ?? "none", "\($0.count)", $0.sampleKeys.joined(separator: "  ")]
         })
         body += statisticsSections(report)
+        if !report.decisions.isEmpty { body += ["<h2>Decisions</h2>", VerdictLines.html(report.decisions)] }
         if let verification = report.verification {
             body.append("<p>Verification: \(Escaping.html(EndOfDayRenderer.verificationLine(verification)))</p>")
         }

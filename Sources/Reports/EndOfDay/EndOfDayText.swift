@@ -36,6 +36,7 @@ enum EndOfDayText {
             }
             if ledger.open > 0 { lines.append("  see: parity report open") }
         }
+        if !report.decisions.isEmpty { lines += ["", "decisions:"] + VerdictLines.text(report.decisions) }
         lines.append("")
         let shown = report.findings.count < report.findingsTotal ? " (first \(report.findings.count))" : ""
         lines.append("findings: \(report.findingsTotal)\(shown)")

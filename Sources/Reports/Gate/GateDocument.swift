@@ -26,7 +26,7 @@ struct GateDocument: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case schema, result, criteria, window, evaluatedAt = "evaluated_at", asOf = "as_of", configHash = "config_hash"
-        case exitCode = "exit_code", unreachableSources = "unreachable_sources", contracts
+        case exitCode = "exit_code", unreachableSources = "unreachable_sources", contracts, decisions
     }
 
     init(_ report: GateReport) {
@@ -49,5 +49,6 @@ struct GateDocument: Encodable {
         try container.encode(report.exitCode, forKey: .exitCode)
         try container.encode(report.unreachableSources, forKey: .unreachableSources)
         try container.encodeIfPresent(report.contracts.map(ContractsStatusDocument.init), forKey: .contracts)
+        try container.encode(report.decisions.map(VerdictDocument.init), forKey: .decisions)
     }
 }

@@ -19,6 +19,7 @@ enum GateHTML {
         }
         body.append("</tbody></table>")
         if let contracts = report.contracts { body.append("<p class=\"meta\">Contracts: \(Escaping.html(contracts.summary))</p>") }
+        if !report.decisions.isEmpty { body += ["<h2>Decisions</h2>", VerdictLines.html(report.decisions)] }
         if !report.unreachableSources.isEmpty {
             body.append("<p class=\"warn\">Unreachable: \(Escaping.html(report.unreachableSources.joined(separator: ", ")))</p>")
         }

@@ -14,6 +14,7 @@ enum GateText {
             if criterion.result != .pass { lines.append("    see: \(criterion.command)\(config)") }
         }
         if let contracts = report.contracts { lines += ["", "contracts: \(contracts.summary)"] }
+        if !report.decisions.isEmpty { lines += ["", "decisions:"] + VerdictLines.text(report.decisions) }
         lines += ["", "gate: \(GateRenderer.label(report.result)) (exit \(report.exitCode))"]
         return Escaping.lines(lines)
     }
