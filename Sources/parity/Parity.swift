@@ -13,8 +13,8 @@ struct Parity: AsyncParsableCommand {
             """,
         version: ParityVersion.current,
         subcommands: [
-            Check.self, Init.self, Capture.self, Status.self, Close.self, Report.self, Verify.self, Inventory.self, Gate.self, Run.self,
-            Teardown.self, Demo.self, Contracts.self,
+            Check.self, Init.self, Capture.self, Status.self, Close.self, Report.self, Verify.self, Inventory.self, Gate.self,
+            DispositionCommands.self, Contracts.self, Run.self, Teardown.self, Demo.self,
         ]
     )
 
