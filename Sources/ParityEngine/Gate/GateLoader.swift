@@ -52,12 +52,14 @@ public enum GateLoader {
         }
     }
 
-    /// The decision on each category the window saw or holds open, and on every stored decision's category, on `day`.
+    /// The decision on each category the window saw or holds open, and on every stored decision's category, on `day`;
+    /// a `match` decision's recurrence as of the window's last cycle.
     private static func decisions(_ input: GateInput, book: DispositionBook, on day: String, store: ParityStore) throws -> [CategoryVerdict] {
         let categories = (input.cycles.flatMap(\.categories) + input.openDifferences.categories).compactMap { category in
             FindingKind(rawValue: category.kind).map { DispositionCategory(table: category.table, column: category.column, kind: $0) }
         }
-        return try DecisionBook.verdicts(categories + book.decisions.map(\.category), book: book, on: day, store: store)
+        return try DecisionBook.verdicts(
+            categories + book.decisions.map(\.category), book: book, on: day, store: store, through: input.cycles.last?.id)
     }
 
 

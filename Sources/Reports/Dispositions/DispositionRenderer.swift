@@ -12,7 +12,8 @@ public enum DispositionRenderer {
              Escaping.shortened(DecisionText.standing(line.verdict))]
         }
         let header = ["category", "open", "total", "disposition", "source", "owner", "expires", "decision"]
-        return Escaping.lines(["\(listing.lines.count) categories, decisions as of \(listing.day)", ""]
+        let count = listing.lines.count == 1 ? "1 category" : "\(listing.lines.count) categories"
+        return Escaping.lines(["\(count), decisions as of \(listing.day)", ""]
             + TextColumns.lines([header] + rows, rightAligned: [1, 2]))
     }
 

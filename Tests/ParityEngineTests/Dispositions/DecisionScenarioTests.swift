@@ -59,6 +59,8 @@ struct DecisionScenarioTests {
         let statusJSON = try #require(decisions.first { $0["category"] as? String == Self.status })
         #expect((statusJSON["reopened"] as? [String: Any])?["back_in"] as? Int == Int(backRecord.id))
         #expect(statusJSON["owner"] as? String == "dev" && statusJSON["source"] as? String == "store")
+        let html = EndOfDayRenderer.render(eod, format: .html)
+        #expect(html.contains("<h2>Decisions</h2>") && html.contains("<td>reopened: none open at cycle \(fixedID), open again at cycle \(backRecord.id)</td>"))
 
         let evaluatedAt = StoreTime.date(backRecord.end)
         let failing = try dispositions(configuration, store, now: evaluatedAt)
