@@ -81,13 +81,13 @@ extension GateEvaluator {
         var seen = Set<GateInput.Category>()
         let categories = (window.flatMap(\.categories) + open.categories).filter { seen.insert($0).inserted }
         let undecided = categories.filter { $0.disposition == nil }
-        let expired = Dictionary(decisions.filter(\.expired).map { ($0.category.description, $0) }, uniquingKeysWith: { first, _ in first })
+        let expired = Dictionary(decisions.filter(\.expired).map { ($0.category, $0) }, uniquingKeysWith: { first, _ in first })
         var details = undecided.map { category in
-            let name = "\(category.table)\(category.column.map { ".\($0)" } ?? "") \(category.kind)"
             let lapsed = FindingKind(rawValue: category.kind).flatMap { kind in
-                expired[DispositionCategory(table: category.table, column: category.column, kind: kind).description]
+                expired[DispositionCategory(table: category.table, column: category.column, kind: kind)]
             }
-            return "\(name): no disposition" + (lapsed.flatMap(DecisionText.expiry).map { " (\($0))" } ?? "")
+            return "\(category.table)\(category.column.map { ".\($0)" } ?? "") \(category.kind): no disposition"
+                + (lapsed.flatMap(DecisionText.expiry).map { " (\($0))" } ?? "")
         }
         let reopened = decisions.filter { $0.reopened != nil }
         details += reopened.map(DecisionText.reopening)

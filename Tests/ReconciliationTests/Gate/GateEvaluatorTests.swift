@@ -113,6 +113,33 @@ struct GateEvaluatorTests {
         #expect(criterion(.dispositions, input)?.result == .fail)
     }
 
+    @Test("dispositions: an expired decision is named beside its category; a reopened match decision fails until decided again")
+    func expiredAndReopenedDecisions() {
+        let lines = DispositionCategory(table: "lines", column: nil, kind: .missingInNew)
+        let lapsed = DispositionDecision(
+            id: 4, category: lines, disposition: .legacyBug, owner: "ops", note: "legacy lost lines", expires: "2026-11-13", decidedBy: "ana",
+            decidedAt: Date(timeIntervalSince1970: 0))
+        var input = passing()
+        input.cycles[2].categories.append(.init(table: "lines", column: nil, kind: "missing_in_new", disposition: nil))
+        input.decisions = [DispositionBook(rules: [], decisions: [lapsed]).verdict(for: lines, on: "2026-11-13")]
+        #expect(criterion(.dispositions, input)?.details
+                == ["lines missing_in_new: no disposition (the stored decision legacy_bug by ops expired on 2026-11-13)"])
+
+        let status = DispositionCategory(table: "orders", column: "status", kind: .valueMismatch)
+        let match = DispositionDecision(
+            id: 5, category: status, disposition: .match, owner: "dev", note: "keep open", decidedBy: "ana",
+            decidedAt: Date(timeIntervalSince1970: 0), afterCycle: 1)
+        var reopened = DispositionBook(rules: [], decisions: [match]).verdict(for: status, on: "2026-11-13")
+        reopened.reopened = Reopening(fixedIn: 2, backIn: 3)
+        input = passing()
+        input.decisions = [reopened]
+        let failing = criterion(.dispositions, input)
+        #expect(failing?.result == .fail && failing?.command == "parity disposition list")
+        #expect(failing?.details == [
+            "orders.status value_mismatch: reopened: decided match by dev (\"keep open\") after cycle 1, none open at cycle 2, open again at cycle 3; decide again with parity disposition set",
+        ])
+    }
+
     @Test("unexplained_diffs: an open unexplained difference fails whatever cycle found it; gate.max_open_unexplained tolerates some")
     func openDifferences() {
         var input = passing()
