@@ -38,7 +38,7 @@ public enum ContractExport {
                 contract?.evidence.merge(common) { own, _ in own }
                 return contract
             }
-            return Export(contracts: contracts, asOfCycle: last.id, decisionsFingerprint: Decisions(configuration: configuration).fingerprint)
+            return Export(contracts: contracts, asOfCycle: last.id, decisionsFingerprint: try decisions(configuration, store: store).fingerprint)
         } catch let error as EngineError {
             throw error
         } catch {
@@ -86,7 +86,12 @@ public enum ContractExport {
                 exportedAt: StoreTime.date(record.exportedAt), contracts: record.contractIDs.count, vectors: record.vectors,
                 decisionsFingerprint: record.decisionsFingerprint)
         }
-        return ContractsStatus(known: known, lastExport: last, decisionsFingerprint: Decisions(configuration: configuration).fingerprint)
+        return ContractsStatus(known: known, lastExport: last, decisionsFingerprint: try decisions(configuration, store: store).fingerprint)
+    }
+
+    /// The decisions in force: the config's and each category's current decision recorded in the store.
+    static func decisions(_ configuration: ParityConfiguration, store: ParityStore) throws -> Decisions {
+        Decisions(configuration: configuration, stored: try DecisionBook.load(configuration, store: store).decisions)
     }
 
     /// The contract of `subject`: the row scan's for rounding, totals, value maps and BEFORE triggers on mapped tables;

@@ -11,7 +11,7 @@ enum ContractSubjectsLoader {
             .flatMap { InventoryJSON.inventory($0.1) }
         return ContractSubject.all(
             configuration, beforeTriggers: inventory?.items.compactMap(BeforeTrigger.init(item:)) ?? [],
-            maintained: try maintainedTables(store: store, cycles: cycles))
+            maintained: try maintainedTables(store: store, cycles: cycles), decisions: try ContractExport.decisions(configuration, store: store))
     }
 
     /// Each table a trigger maintains, with its co-write counts summed over `cycles` (the latest cycle's chain and flags),

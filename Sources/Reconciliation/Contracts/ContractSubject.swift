@@ -40,10 +40,10 @@ public enum ContractSubject: Sendable, Equatable {
         return ([kind.rawValue] + parts).map(Self.safe).joined(separator: ".")
     }
 
-    /// Every contract the configuration, the legacy BEFORE triggers and the trigger-maintained tables support, in export
-    /// order: by kind, then as configured or found.
+    /// Every contract the configuration, the legacy BEFORE triggers, the trigger-maintained tables and the decisions in
+    /// force support, in export order: by kind, then as configured or found.
     public static func all(
-        _ configuration: ParityConfiguration, beforeTriggers: [BeforeTrigger], maintained: [MaintainedTable]
+        _ configuration: ParityConfiguration, beforeTriggers: [BeforeTrigger], maintained: [MaintainedTable], decisions: Decisions
     ) -> [ContractSubject] {
         let rounding = configuration.tables.flatMap { mapping in
             mapping.columns.filter { $0.type == .decimal && $0.source != nil }.map { ContractSubject.rounding(mapping: mapping, column: $0) }
@@ -59,7 +59,7 @@ public enum ContractSubject: Sendable, Equatable {
         let triggers = beforeTriggers.map { trigger in
             ContractSubject.beforeTrigger(trigger, mapping: configuration.tables.first { "\($0.legacy.schema).\($0.legacy.name)" == trigger.table })
         }
-        return rounding + totals + maps + triggers + maintained.map(ContractSubject.maintainedTable) + [.decisions(Decisions(configuration: configuration))]
+        return rounding + totals + maps + triggers + maintained.map(ContractSubject.maintainedTable) + [.decisions(decisions)]
     }
 
     /// A name part safe in a file name on every system: letters, digits, `_` and `-` kept, anything else `_`.

@@ -4,15 +4,16 @@ import ParityConfig
 /// objects, each as an expectation, with one fingerprint that changes whenever any decision does.
 ///
 /// This is the one place decisions are gathered: a contracts export records the fingerprint, and the gate
-/// (`gate.require_contracts_export`) compares it with the current one. Decisions recorded elsewhere later (a
-/// `parity disposition` command) join here, so the fingerprint covers them too.
+/// (`gate.require_contracts_export`) compares it with the current one. The decisions recorded with `parity disposition
+/// set` join the config's, so setting, changing or clearing one changes the fingerprint too.
 public struct Decisions: Sendable, Equatable {
     /// Every decision, in config order: dispositions, then tolerances, then documented objects.
     public var expectations: [DecisionExpectation]
 
-    /// The decisions `configuration` holds.
-    public init(configuration: ParityConfiguration) {
+    /// The decisions `configuration` holds, and `stored`: each category's current decision recorded in the store.
+    public init(configuration: ParityConfiguration, stored: [DispositionDecision] = []) {
         expectations = configuration.dispositions.map(Self.expectation(rule:))
+            + stored.map(Self.expectation(decision:))
             + configuration.tables.flatMap { mapping in
                 mapping.columns.compactMap { column in column.tolerance.map { Self.expectation(mapping: mapping, column: column, tolerance: $0) } }
             }
@@ -34,18 +35,36 @@ public struct Decisions: Sendable, Equatable {
         if let column = rule.column { applies["column"] = column }
         if let pattern = rule.pattern { applies["pattern"] = pattern }
         let subject = "\(rule.kind.rawValue) findings on \(applies["table"] ?? applies["legacy_table"] ?? "")\(rule.column.map { ".\($0)" } ?? "")"
-        let expected = switch rule.disposition {
+        let expected = expectation(rule.disposition, subject: subject)
+        return DecisionExpectation(
+            kind: .disposition, appliesTo: applies, decision: rule.disposition.rawValue, owner: rule.owner, note: rule.note, expectation: expected)
+    }
+
+    /// What a disposition expects of the new system, in a sentence.
+    private static func expectation(_ disposition: Disposition, subject: String) -> String {
+        switch disposition {
         case .match: "the new system must match legacy: \(subject) are defects to fix"
         case .intentionalChange: "the new system differs on purpose: \(subject) are expected"
         case .legacyBug: "legacy's behaviour is a bug the new system fixes: \(subject) are expected"
         }
+    }
+
+    private static func expectation(decision: DispositionDecision) -> DecisionExpectation {
+        var applies = ["finding_kind": decision.category.kind.rawValue, "table": decision.category.table, "decided_by": decision.decidedBy]
+        if let column = decision.category.column { applies["column"] = column }
+        if let expires = decision.expires { applies["expires"] = expires }
+        if let ticket = decision.ticket { applies["ticket"] = ticket }
+        let subject = "\(decision.category.kind.rawValue) findings on \(decision.category.table)\(decision.category.column.map { ".\($0)" } ?? "")"
+        let expected = expectation(decision.disposition, subject: subject)
         return DecisionExpectation(
-            kind: .disposition, appliesTo: applies, decision: rule.disposition.rawValue, owner: rule.owner, note: rule.note, expectation: expected)
+            kind: .disposition, appliesTo: applies, decision: decision.disposition.rawValue, owner: decision.owner, note: decision.note,
+            expectation: expected + (decision.expires.map { " (until \($0))" } ?? ""))
     }
 
     private static func expectation(mapping: TableMapping, column: ColumnMapping, tolerance: ColumnTolerance) -> DecisionExpectation {
         let amount = switch tolerance {
         case .amount(let text): text
+        case .percent(let text): "\(text)%"
         case .duration(let duration): "\(duration.components.seconds)s"
         }
         return DecisionExpectation(

@@ -1,3 +1,4 @@
+import Foundation
 import ParityConfig
 import Reconciliation
 import Testing
@@ -45,5 +46,24 @@ struct DecisionsTests {
         #expect(Decisions(configuration: try configuration()).fingerprint == base)
         #expect(Decisions(configuration: try configuration(note: "policy FIN-13")).fingerprint != base)
         #expect(Decisions(configuration: try configuration(tolerance: "0.02")).fingerprint != base)
+    }
+
+    @Test("a decision recorded with parity disposition set is an expectation too, and setting, changing or expiring one changes the fingerprint")
+    func storedDecisions() throws {
+        let config = try configuration()
+        let decision = DispositionDecision(
+            id: 7, category: DispositionCategory(table: "orders", column: "fee", kind: .valueMismatch), disposition: .legacyBug,
+            owner: "ops", note: "legacy double-applies a fee", expires: "2026-12-31", ticket: "FIN-7", decidedBy: "ana@host",
+            decidedAt: Date(timeIntervalSince1970: 1_796_000_000))
+        let decisions = Decisions(configuration: config, stored: [decision])
+        let stored = try #require(decisions.expectations.first { $0.appliesTo["decided_by"] == "ana@host" })
+        #expect(stored.kind == .disposition && stored.decision == "legacy_bug" && stored.owner == "ops" && stored.note == "legacy double-applies a fee")
+        #expect(stored.appliesTo["column"] == "fee" && stored.appliesTo["expires"] == "2026-12-31" && stored.appliesTo["ticket"] == "FIN-7")
+        #expect(stored.expectation.hasSuffix("are expected (until 2026-12-31)"), "\(stored.expectation)")
+        let base = Decisions(configuration: config).fingerprint
+        #expect(decisions.fingerprint != base)
+        var changed = decision
+        changed.note = "legacy applies the fee twice"
+        #expect(Decisions(configuration: config, stored: [changed]).fingerprint != decisions.fingerprint)
     }
 }
