@@ -66,3 +66,5 @@ extension Verify: FormatSelecting { var printsJSON: Bool { format == .json } }
 extension EndOfDay: FormatSelecting { var printsJSON: Bool { format == .json } }
 extension Monthly: FormatSelecting { var printsJSON: Bool { format == .json } }
 extension OpenDifferences: FormatSelecting { var printsJSON: Bool { format == .json } }
+extension DispositionCommands.ListDecisions: FormatSelecting { var printsJSON: Bool { format == .json } }
+extension DispositionCommands.DecisionHistory: FormatSelecting { var printsJSON: Bool { format == .json } }

@@ -116,14 +116,8 @@ enum DispositionArgument: String, ExpressibleByArgument, CaseIterable {
     var disposition: Disposition { Disposition(rawValue: rawValue)! }
 }
 
-/// Loads the config and the store and runs `body`, an engine failure printed with its fix and mapped to its exit code.
+/// Loads the config and the store and runs `body`; a failure reaches `Parity.main`, which prints it with its fix.
 private func decide(_ options: ConfigOptions, _ body: (ParityConfiguration, ParityStore) throws -> Void) throws {
     let configuration = try options.load()
-    let store = try openStore(configuration)
-    do {
-        try body(configuration, store)
-    } catch let error as EngineError {
-        printError(error.description)
-        throw ExitCode(error.exitCode)
-    }
+    try body(configuration, try openStore(configuration))
 }

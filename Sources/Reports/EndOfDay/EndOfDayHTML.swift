@@ -71,15 +71,7 @@ enum EndOfDayHTML {
         body += section("Capture health", ["source", "durable LSN", "watermark", "last error"], report.capture.map {
             [$0.side, $0.durableLSN, StoreTime.iso($0.watermark), $0.lastError ?? "-"]
         })
-        return """
-            <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><title>\(Escaping.html(title))</title>
-            <style>\(style)</style></head>
-            <body>
-            \(body.joined(separator: "\n"))
-            </body></html>
-
-            """
+        return HTMLTable.page(title: title, style: style, body: body)
     }
 
     /// The report pages' plain style (also the open-differences page's).
@@ -91,17 +83,10 @@ enum EndOfDayHTML {
         @media print{body{margin:0}h2{break-after:avoid}tr{break-inside:avoid}}
         """
 
-    /// A heading and a table of escaped cells, or a line saying there is nothing.
-    /// Escaped text with its Markdown code spans (`` `daily_totals` ``, as hidden-state sentences name tables and
-    /// triggers) set as `<code>` rather than shown with their backticks.
-    static func codeSpans(_ escaped: String) -> String {
-        escaped.replacing(/`([^`]+)`/) { "<code>\($0.output.1)</code>" }
-    }
-
+    /// A heading and a table (the `section` template), or a line saying there is nothing. Markdown code spans in a
+    /// cell (`` `daily_totals` ``, as hidden-state sentences name tables and triggers) are set as `<code>` rather than
+    /// shown with their backticks.
     static func section(_ heading: String, _ columns: [String], _ rows: [[String]]) -> [String] {
-        guard !rows.isEmpty else { return ["<h2>\(Escaping.html(heading))</h2>", "<p>none</p>"] }
-        let head = "<tr>" + columns.map { "<th>\(Escaping.html($0))</th>" }.joined() + "</tr>"
-        let cells = rows.map { "<tr>" + $0.map { "<td>\(codeSpans(Escaping.html($0)))</td>" }.joined() + "</tr>" }
-        return ["<h2>\(Escaping.html(heading))</h2>", "<table>", head] + cells + ["</table>"]
+        [ReportTemplates.render(SectionView(heading: heading, columns: columns, rows: rows), "section")]
     }
 }

@@ -4,30 +4,51 @@ import Reconciliation
 enum GateHTML {
     static func render(_ report: GateReport) -> String {
         let title = "Parity decommission gate — \(GateRenderer.label(report.result))"
-        var body = [
-            "<h1>Parity decommission gate \(badge(report.result))</h1>",
-            "<p class=\"meta\">\(Escaping.html(GateRenderer.window(report))); evaluated \(Escaping.html(StoreTime.iso(report.evaluatedAt)))"
-                + (report.asOf.map { ", evidence as of \(Escaping.html(StoreTime.iso($0)))" } ?? "")
-                + "; config \(Escaping.html(report.configHash)); exit code \(report.exitCode)</p>",
-            "<table><thead><tr><th>result</th><th>criterion</th><th>evidence</th><th>see</th></tr></thead><tbody>",
-        ]
-        for criterion in report.criteria {
-            let details = criterion.details.isEmpty ? ""
-                : "<ul>" + criterion.details.map { "<li>\(Escaping.html($0))</li>" }.joined() + "</ul>"
-            body.append("<tr><td>\(badge(criterion.result))</td><td><b>\(Escaping.html(criterion.name.rawValue))</b></td>"
-                + "<td>\(Escaping.html(criterion.evidence))\(details)</td><td><code>\(Escaping.html(criterion.command))</code></td></tr>")
-        }
-        body.append("</tbody></table>")
-        if let contracts = report.contracts { body.append("<p class=\"meta\">Contracts: \(Escaping.html(contracts.summary))</p>") }
-        if !report.decisions.isEmpty { body += ["<h2>Decisions</h2>", VerdictLines.html(report.decisions)] }
-        if !report.unreachableSources.isEmpty {
-            body.append("<p class=\"warn\">Unreachable: \(Escaping.html(report.unreachableSources.joined(separator: ", ")))</p>")
-        }
-        return HTMLTable.page(title: title, style: style, body: body)
+        let body = ReportTemplates.render(View(report), "gate")
+        return HTMLTable.page(title: title, style: style, body: [body.hasSuffix("\n") ? String(body.dropLast()) : body])
     }
 
-    private static func badge(_ result: GateReport.Result) -> String {
-        "<span class=\"badge \(result.rawValue)\">\(GateRenderer.label(result))</span>"
+    /// What the `gate` template reads.
+    private struct View {
+        struct Criterion {
+            let outcome: String
+            let label: String
+            let name: String
+            let evidence: String
+            let details: [String]
+            let hasDetails: Bool
+            let command: String
+        }
+
+        let result: String
+        let resultLabel: String
+        let window: String
+        let evaluatedAt: String
+        let asOf: String?
+        let configHash: String
+        let exitCode: Int32
+        let criteria: [Criterion]
+        let contracts: String?
+        /// The decisions table, rendered; nil when there is none.
+        let decisions: String?
+        let unreachable: String?
+
+        init(_ report: GateReport) {
+            result = report.result.rawValue
+            resultLabel = GateRenderer.label(report.result)
+            window = GateRenderer.window(report)
+            evaluatedAt = StoreTime.iso(report.evaluatedAt)
+            asOf = report.asOf.map(StoreTime.iso)
+            configHash = report.configHash
+            exitCode = report.exitCode
+            criteria = report.criteria.map {
+                Criterion(outcome: $0.result.rawValue, label: GateRenderer.label($0.result), name: $0.name.rawValue, evidence: $0.evidence,
+                          details: $0.details, hasDetails: !$0.details.isEmpty, command: $0.command)
+            }
+            contracts = report.contracts?.summary
+            decisions = report.decisions.isEmpty ? nil : VerdictLines.html(report.decisions)
+            unreachable = report.unreachableSources.isEmpty ? nil : report.unreachableSources.joined(separator: ", ")
+        }
     }
 
     private static let style = """

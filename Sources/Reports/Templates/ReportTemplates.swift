@@ -5,7 +5,8 @@ import Mustache
 enum ReportTemplates {
     private static let library: MustacheLibrary = {
         var library = MustacheLibrary()
-        for (name, text) in [("page", PageTemplates.page), ("table", PageTemplates.table), ("monthly", MonthlyTemplate.text)] {
+        for (name, text) in [("page", PageTemplates.page), ("table", PageTemplates.table), ("monthly", MonthlyTemplate.text),
+                                   ("section", SectionTemplate.text), ("gate", GateTemplate.text)] {
             do {
                 try library.register(text, named: name)
             } catch {
