@@ -70,6 +70,24 @@ struct EndOfDayFormatsTests {
         #expect(!html.contains("`"))
     }
 
+    @Test("HTML from templates: the heading, the contracts note and the open-differences page, each value escaped")
+    func templatedNotes() {
+        var cycle = report([item("1")])
+        cycle.status = "closed <b>"
+        cycle.contracts = ContractsStatus(known: 3, lastExport: nil, decisionsFingerprint: "fnv1a64:0")
+        let html = EndOfDayRenderer.render(cycle, format: .html)
+        #expect(html.contains("<h1>Parity end of day — cycle 3 2026-11-20</h1>\n<p>Status <b>closed &lt;b&gt;</b>, window [1970-01-01T00:00:00.000Z, "
+            + "1970-01-02T00:00:00.000Z), unexplained diff rate <b>0.000000</b></p>"), "\(html)")
+        #expect(html.contains("<p>Contracts: \(cycle.contracts!.summary)</p>"), "\(html)")
+        let open = OpenDifferencesReport(
+            generatedAt: Date(timeIntervalSince1970: 0), mapping: "<o>", kind: nil, includesExplained: false, totalOpen: 1, totalUnexplained: 1,
+            rows: [.init(item: item("7", legacy: "<x>"), note: nil, firstSeen: 2, firstLabel: "2026-11-19", lastSeen: 3, lastLabel: "2026-11-20",
+                         ageSeconds: 60)])
+        let page = OpenDifferencesRenderer.render(open, format: .html)
+        #expect(page.contains("<h1>Open differences</h1>\n<p>") && page.contains("mapping &lt;o&gt;") && page.contains("<td>&lt;x&gt;</td>"), "\(page)")
+        #expect(!page.contains("<o>") && !page.contains("<x>"))
+    }
+
     @Test("HTML: one page with inline CSS and no script or external asset; every value is escaped")
     func htmlEscapes() {
         let html = EndOfDayRenderer.render(report([item("1", legacy: "<script>alert(1)</script>", new: #"a & "b" 'c'"#)]), format: .html)

@@ -51,9 +51,9 @@ public enum OpenDifferencesRenderer {
 
     private static func html(_ report: OpenDifferencesReport) -> String {
         HTMLTable.page(title: "Parity open differences", style: EndOfDayHTML.style + "p.none{color:#555}", body: [
-            "<h1>Open differences</h1>",
-            "<p>\(Escaping.html(summary(report))), as of \(StoreTime.iso(report.generatedAt))</p>",
-            HTMLTable.render(columns, report.rows.map { cells($0).map { HTMLTable.Cell($0) } }),
+            ReportTemplates.render(OpenDifferencesView(
+                summary: summary(report), asOf: StoreTime.iso(report.generatedAt),
+                table: HTMLTable.render(columns, report.rows.map { cells($0).map { HTMLTable.Cell($0) } })), "openDifferences"),
         ])
     }
 }

@@ -4,11 +4,9 @@ import Reconciliation
 enum EndOfDayHTML {
     static func render(_ report: EndOfDayReport) -> String {
         let title = "Parity end of day — cycle \(report.id) \(report.label)"
-        var body = [
-            "<h1>\(Escaping.html(title))</h1>",
-            "<p>Status <b>\(Escaping.html(report.status))</b>, window [\(StoreTime.iso(report.start)), "
-                + "\(StoreTime.iso(report.end))), unexplained diff rate <b>\(Escaping.html(report.unexplainedRate))</b></p>",
-        ]
+        var body = [ReportTemplates.render(EndOfDayHeadingView(
+            title: title, status: report.status, start: StoreTime.iso(report.start), end: StoreTime.iso(report.end),
+            rate: report.unexplainedRate), "heading")]
         body += section("Tables", ["table", "compared", "matched", "findings", "compared since"], report.tables.map {
             [$0.name, "\($0.compared)", "\($0.matched)", EndOfDayRenderer.kinds($0.findings),
              $0.comparedFrom.map { $0 == report.id ? "this cycle (every row)" : "cycle \($0)" } ?? "-"]
@@ -19,9 +17,9 @@ enum EndOfDayHTML {
         body += statisticsSections(report)
         if !report.decisions.isEmpty { body += ["<h2>Decisions</h2>", VerdictLines.html(report.decisions)] }
         if let verification = report.verification {
-            body.append("<p>Verification: \(Escaping.html(EndOfDayRenderer.verificationLine(verification)))</p>")
+            body.append(ReportTemplates.render(NoteView(label: "Verification", text: EndOfDayRenderer.verificationLine(verification)), "note"))
         }
-        if let contracts = report.contracts { body.append("<p>Contracts: \(Escaping.html(contracts.summary))</p>") }
+        if let contracts = report.contracts { body.append(ReportTemplates.render(NoteView(label: "Contracts", text: contracts.summary), "note")) }
         if let ledger = report.openDifferences {
             body += section(
                 "Open differences (\(ledger.open) open, \(ledger.new) new, \(ledger.resolved) resolved this cycle)",

@@ -6,7 +6,9 @@ enum ReportTemplates {
     private static let library: MustacheLibrary = {
         var library = MustacheLibrary()
         for (name, text) in [("page", PageTemplates.page), ("table", PageTemplates.table), ("monthly", MonthlyTemplate.text),
-                                   ("section", SectionTemplate.text), ("gate", GateTemplate.text)] {
+                                   ("section", SectionTemplate.text), ("gate", GateTemplate.text),
+                                   ("heading", EndOfDayTemplates.heading), ("note", EndOfDayTemplates.note),
+                                   ("openDifferences", EndOfDayTemplates.openDifferences)] {
             do {
                 try library.register(text, named: name)
             } catch {
