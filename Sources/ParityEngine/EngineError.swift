@@ -34,7 +34,8 @@ extension EngineError {
                 fix: "run it again; if it keeps happening, see which parity command holds \(failure.path) (fuser \(failure.path))", exitCode: 3)
         }
         if let failure = error as? StoreError, failure.code == .corrupt {
-            return EngineError(source: nil, message: "\(doing) failed: \(failure.path) is damaged or not a Parity store",
+            let detail = failure.underlying.map { " (\($0))" } ?? ""
+            return EngineError(source: nil, message: "\(doing) failed: \(failure.path) is damaged or not a Parity store\(detail)",
                                fix: StoreError.corruptFix, exitCode: 3)
         }
         return EngineError(source: nil, message: "\(doing) failed: \(error)", fix: fix, exitCode: 2)

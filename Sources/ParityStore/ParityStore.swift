@@ -9,17 +9,22 @@ public final class ParityStore: Sendable {
     let pool: DatabasePool
     /// The column sets of stored row images.
     let layouts = ImageLayouts()
+    /// Runs every checkpoint of the log, under the store's write lock.
+    let checkpointer: GuardedCheckpoint
 
     /// How long a write waits for another connection's transaction (another `parity` process's) to end.
     public static let busyTimeout: TimeInterval = 60
 
-    private init(path: String, pool: DatabasePool) {
+    private init(path: String, pool: DatabasePool, checkpointer: GuardedCheckpoint) {
         self.path = path
         self.pool = pool
+        self.checkpointer = checkpointer
     }
 
-    /// Restarts the write-ahead log, so the next process finds its file allocated and nothing to recover.
+    /// Checkpoints and restarts the write-ahead log, so the next process finds its file allocated and nothing to
+    /// recover. Best effort: another process still writing keeps the log.
     deinit {
+        try? checkpointer.run(pool)
         try? pool.writeWithoutTransaction { db in try StoreLog.restart(db) }
     }
 
@@ -33,6 +38,7 @@ public final class ParityStore: Sendable {
             throw .corrupt("the store file is empty (0 bytes)", path: path)
         }
         let created = !FileManager.default.fileExists(atPath: path)
+        let checkpointer = GuardedCheckpoint(path: path)
         do {
             let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -42,6 +48,7 @@ public final class ParityStore: Sendable {
             configuration.busyMode = .timeout(busyTimeout)
             configuration.prepareDatabase { db in
                 StoreLog.keepFile(db)
+                checkpointer.watch(db)
                 // Debian's SQLite overwrites every freed page with zeros (SECURE_DELETE): dropping a cycle's
                 // folded changes wrote them all again as zeros, to the log and then to the file. FAST still clears
                 // deleted content on the pages a change writes anyway; the rows it removes are copies of what the
@@ -70,7 +77,7 @@ public final class ParityStore: Sendable {
             )
         }
         try migrate(pool, path: path)
-        return ParityStore(path: path, pool: pool)
+        return ParityStore(path: path, pool: pool, checkpointer: checkpointer)
     }
 
     /// Reads every page of the store and checks its structure (`PRAGMA quick_check`); throws `.corrupt` naming the
@@ -125,26 +132,20 @@ public final class ParityStore: Sendable {
 }
 
 extension ParityStore {
-    /// Runs a write transaction: all of `body` commits, or none of it. Without `checkpointing`, its commit
-    /// does not run SQLite's automatic checkpoint (for a large commit whose log another connection copies).
+    /// Runs a write transaction: all of `body` commits, or none of it. Then, with `checkpointing`, a checkpoint when
+    /// the log has grown past ``GuardedCheckpoint/threshold`` (what SQLite's automatic checkpoint did); without it, the
+    /// log waits for a later commit (a fold, whose close checkpoints after its comparison). A checkpoint that cannot run
+    /// now (another process writing for longer than the busy timeout) is tried again at a later commit.
     func write<T>(checkpointing: Bool = true, _ body: (Database) throws -> T) throws(StoreError) -> T {
+        let result: T
         do {
-            guard !checkpointing else { return try pool.write(body) }
-            return try pool.writeWithoutTransaction { db in
-                let pages = try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") ?? 1000
-                try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
-                defer { try? db.execute(sql: "PRAGMA wal_autocheckpoint = \(pages)") }
-                var result: T?
-                try db.inTransaction(.immediate) {
-                    result = try body(db)
-                    return .commit
-                }
-                return result!  // set: the transaction committed
-            }
+            result = try pool.write(body)
         } catch let error as StoreError {
             throw error
         } catch {
             throw StoreError.sqlite(error, doing: "writing the store", path: path)
         }
+        if checkpointing, checkpointer.isDue { try? checkpointer.run(pool) }
+        return result
     }
 }

@@ -19,10 +19,10 @@ enum StoreLog {
         _ = sqlite3_file_control(db.sqliteConnection, "main", SQLITE_FCNTL_PERSIST_WAL, &keep)
     }
 
-    /// Checkpoints the log, then commits a one-row write so that SQLite restarts the log from its start
-    /// (new header, no valid frames after this one), cutting the file to `keeping` bytes as it does.
+    /// Commits a one-row write so that SQLite restarts the log from its start (new header, no valid frames after
+    /// this one) when a checkpoint (`GuardedCheckpoint`) copied all of it, cutting the file to `keeping` bytes as
+    /// it does.
     static func restart(_ db: Database, keeping: Int = keptBytes) throws {
-        try db.execute(sql: "PRAGMA wal_checkpoint(PASSIVE)")
         try db.execute(sql: "PRAGMA journal_size_limit = \(keeping)")
         defer { try? db.execute(sql: "PRAGMA journal_size_limit = -1") }
         try db.inTransaction {

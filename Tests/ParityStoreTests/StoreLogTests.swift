@@ -4,7 +4,7 @@ import GRDB
 import ParityTestSupport
 import Testing
 
-@Suite("The store's log: kept between commands, checkpointed beside a close")
+@Suite("The store's log: kept between commands, checkpointed only under the write lock")
 struct StoreLogTests {
     let scratch: ScratchDirectory
     let path: String
@@ -41,6 +41,7 @@ struct StoreLogTests {
     @Test("the kept file is cut to the limit")
     func cut() throws {
         let store = try openAndFill()
+        try store.checkpointer.run(store.pool)
         try store.pool.writeWithoutTransaction { db in try StoreLog.restart(db, keeping: 1 << 20) }
         #expect(try logSize() == 1 << 20)
     }
@@ -56,15 +57,29 @@ struct StoreLogTests {
         #expect(try store.read { db in try db.tableExists("filler") } == false)
     }
 
-    @Test("a commit without checkpointing leaves its pages in the log; the background checkpoint copies them into the file")
-    func backgroundCheckpoint() throws {
+    @Test("a commit without checkpointing leaves its pages in the log (no automatic checkpoint); the guarded checkpoint copies them into the file")
+    func guardedCheckpoint() throws {
         let store = try ParityStore.open(path: path)
         try store.write(checkpointing: false) { db in try LogFiller.fill(db) }
-        let fileSize = { try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0 }
         let before = try fileSize()
         #expect(before < 1_000_000)
-        LogCheckpoint.start(path: path).wait()
+        try store.checkpointer.run(store.pool)
         #expect(try fileSize() > before + 4_000_000)
         #expect(try store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM filler") } == 1000)
+    }
+
+    @Test("once the log holds a thousand frames, the next checkpointing commit checkpoints it")
+    func checkpointWhenDue() throws {
+        let store = try ParityStore.open(path: path)
+        try store.write(checkpointing: false) { db in try LogFiller.fill(db) }
+        let before = try fileSize()
+        #expect(store.checkpointer.isDue)
+        try store.write { db in try db.execute(sql: "CREATE TABLE marker (id INTEGER)") }
+        #expect(try fileSize() > before + 4_000_000)
+        #expect(!store.checkpointer.isDue)
+    }
+
+    private func fileSize() throws -> Int {
+        try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0
     }
 }

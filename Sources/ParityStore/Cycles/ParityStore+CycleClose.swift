@@ -8,8 +8,8 @@ extension ParityStore {
     ///
     /// `end` nil (the baseline) folds nothing. The changes are folded into the row delta (`CycleFold`) by a
     /// transaction of its own, which marks the cycle folded (`folded_cycle` in store_info); the comparison and
-    /// the record follow in a second one, which clears the mark. Meanwhile a background checkpoint copies the
-    /// fold's log into the database file (`LogCheckpoint`). A close cut short between the two (a crash, a
+    /// the record follow in a second one, which clears the mark, and whose commit checkpoints the log of both
+    /// (`GuardedCheckpoint`). A close cut short between the two (a crash, a
     /// failed comparison) leaves the mark, and the next close of the cycle compares what was folded without
     /// folding again. When `merge` says the delta has grown large enough, it is merged into row state
     /// afterwards, part by part in store transactions of their own: a merge cut short loses nothing, and
@@ -19,9 +19,6 @@ extension ParityStore {
         id: Int64, foldBefore end: Int64?, merge: DeltaMergePolicy = .standard, _ compare: (CycleStateReader) throws -> CycleClose
     ) throws(StoreError) -> CycleRecord? {
         guard let folded = try fold(cycle: id, before: end) else { return nil }
-        // A fold of few changes (listed keys) writes a small log, left to SQLite's automatic checkpoints like any commit's.
-        let checkpoint = folded == .unlisted ? LogCheckpoint.start(path: path) : nil
-        defer { checkpoint?.wait() }
         let (record, mergeDue) = try write { db -> (CycleRecord?, Bool) in
             guard try !Self.isClosed(db, cycle: id) else { return (nil, false) }
             return try db.withLargePageCache {
@@ -41,8 +38,8 @@ extension ParityStore {
         return record
     }
 
-    /// Folds cycle `id`'s changes and marks it folded, in a transaction whose commit does not wait for an
-    /// automatic checkpoint (the background one does it). Returns nil when the cycle is closed already, and
+    /// Folds cycle `id`'s changes and marks it folded, in a transaction whose commit does not checkpoint (the
+    /// comparison's does). Returns nil when the cycle is closed already, and
     /// for a cycle an earlier close folded, that its keys are found by reading the delta.
     private func fold(cycle id: Int64, before end: Int64?) throws(StoreError) -> FoldedKeys? {
         try write(checkpointing: false) { db -> FoldedKeys? in
