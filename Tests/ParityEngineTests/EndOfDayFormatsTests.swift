@@ -96,6 +96,25 @@ struct EndOfDayFormatsTests {
         #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("<style>") && !html.contains("http") && !html.contains("src="))
     }
 
+    @Test("cutover scope: a section in text and HTML (escaped) and tables[].scope in JSON, only for a scoped table")
+    func scopeSection() throws {
+        var scoped = report([])
+        var table = EndOfDayReport.Table(name: "orders", compared: 12, matched: 12, findings: [:])
+        table.scope = EndOfDayReport.ScopeLine(
+            definition: "region <> '<eu>'", rows: 12_000, inScope: 3_000, outOfScope: 41, listedKeys: nil, comparedAll: true,
+            history: [.init(cycle: 2, label: "2026-11-19", inScope: 120, rows: 12_000), .init(cycle: 3, label: "2026-11-20", inScope: 3_000, rows: 12_000)])
+        scoped.tables = [table, EndOfDayReport.Table(name: "lines", compared: 1, matched: 1, findings: [:])]
+        let text = EndOfDayRenderer.render(scoped, format: .text)
+        #expect(text.contains("  orders  25.0% in scope (3,000 of 12,000 keys; 41 left out this cycle)  scope: region <> '<eu>'; changed:"
+                              + " every key in scope compared  by cycle: 1.0% → 25.0%"), "\(text)")
+        let html = EndOfDayRenderer.render(scoped, format: .html)
+        #expect(html.contains("<h2>Cutover scope</h2>") && html.contains("region &lt;&gt; &#39;&lt;eu&gt;&#39;") && !html.contains("<eu>"))
+        if let path = ProcessInfo.processInfo.environment["PARITY_SAMPLE_EOD_HTML"] { try html.write(toFile: path, atomically: true, encoding: .utf8) }
+        let json = EndOfDayRenderer.render(scoped, format: .json)
+        #expect(json.contains(#""share" : "0.250000""#) && json.contains(#""out_of_scope" : 41"#) && json.components(separatedBy: #""scope""#).count == 2)
+        #expect(!EndOfDayRenderer.render(report([]), format: .text).contains("cutover scope"))
+    }
+
     @Test("categories group by mapping, column, kind and disposition, rank by count, and sample at most 5 keys")
     func categoriesRanking() {
         let items = (1...7).map { item("\($0)") } + [item("8", disposition: "intentional_change"), item("9", disposition: "intentional_change")]

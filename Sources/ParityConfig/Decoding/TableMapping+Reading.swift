@@ -1,5 +1,5 @@
 extension TableMapping {
-    static let keys = ["name", "legacy", "new", "key", "columns", "ignore", "line_items"]
+    static let keys = ["name", "legacy", "new", "key", "columns", "ignore", "line_items", "scope"]
 
     static func read(from reader: NodeReader) -> TableMapping? {
         let fix = "write a mapping such as { name: invoices, legacy: public.invoices, new: billing.invoice, key: ... }"
@@ -15,13 +15,15 @@ extension TableMapping {
         }
         let ignore = map["ignore"].map(IgnoredColumns.init(reading:)) ?? IgnoredColumns()
         let lineItems = map["line_items"].flatMap(LineItems.read(from:))
+        let scope = map["scope"].flatMap(CutoverScope.read(from:))
         guard let name, let legacy, let new, let key else { return nil }
         if let lineItems, lineItems.key.count != key.legacy.count, let at = map["line_items"]?.child("key") {
             at.report("has \(lineItems.key.count) column(s) but key.legacy has \(key.legacy.count)",
                       fix: "list the lines' columns naming the header, paired by position with key.legacy")
         }
         let mapping = TableMapping(
-            name: name, legacy: legacy, new: new, key: key, columns: columns ?? [], ignore: ignore, lineItems: lineItems
+            name: name, legacy: legacy, new: new, key: key, columns: columns ?? [], ignore: ignore, lineItems: lineItems,
+            scope: scope
         )
         if columns != nil { mapping.checkColumnUse(reader: reader) }
         return mapping

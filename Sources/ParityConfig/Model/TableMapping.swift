@@ -14,6 +14,8 @@ public struct TableMapping: Sendable, Hashable {
     public var ignore: IgnoredColumns
     /// The header's line items, for per-line vs per-total rounding detection.
     public var lineItems: LineItems?
+    /// The cutover slice compared; nil compares every row.
+    public var scope: CutoverScope?
 
     /// Creates a table mapping.
     public init(
@@ -23,7 +25,8 @@ public struct TableMapping: Sendable, Hashable {
         key: KeyMapping,
         columns: [ColumnMapping] = [],
         ignore: IgnoredColumns = IgnoredColumns(),
-        lineItems: LineItems? = nil
+        lineItems: LineItems? = nil,
+        scope: CutoverScope? = nil
     ) {
         self.name = name
         self.legacy = legacy
@@ -32,6 +35,7 @@ public struct TableMapping: Sendable, Hashable {
         self.columns = columns
         self.ignore = ignore
         self.lineItems = lineItems
+        self.scope = scope
     }
 
     /// The mapped column whose legacy name is `legacyName`.

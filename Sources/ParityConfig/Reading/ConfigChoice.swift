@@ -35,3 +35,7 @@ extension Disposition: ConfigChoice {
 extension VerifySchedule: ConfigChoice {
     static var noun: String { "verify schedule" }
 }
+
+extension SourceSide: ConfigChoice {
+    static var noun: String { "source" }
+}

@@ -15,6 +15,8 @@ struct AggregateRun {
     let summaries: [String: [LegacySummaryRow]]
     /// The mappings the cycle compares: an aggregate over another (not initialized, or copied after the cycle) is not computed.
     let mappings: Set<String>
+    /// Per mapping with a cutover scope, the keys in it: an aggregate adds only those.
+    var scopes: [String: ScopePredicate] = [:]
 
     func run(_ reader: CycleStateReader) throws -> [StoredAggregateResult] {
         let computed = try compute(reader)
@@ -50,9 +52,11 @@ struct AggregateRun {
             }
             guard !computers.isEmpty else { continue }
             var pairs = try PairedRows(reader, mapping: mapping, changedOnly: false)
+            let scope = scopes[mapping.name]
             while let pair = try pairs.next() {
                 let legacy = pair.legacy?.image
                 let new = pair.new?.image
+                if let scope, !scope.contains(legacy: legacy, new: new) { continue }
                 for index in computers.indices { computers[index].add(legacy: legacy, new: new) }
             }
             for var computer in computers {

@@ -26,6 +26,7 @@ public enum CycleCloser {
         }
         let book = try storeCall { try DecisionBook.load(configuration, store: store) }
         var legacy = LegacySnapshot(configuration: configuration, now: now)
+        var scopeKeys = ScopeKeys(configuration: configuration)
         var outcome = CloseOutcome()
         outcome.uninitialized = try storeCall { try MappingStatus(configuration: configuration, store: store).uninitialized }
         let cycles = try storeCall { try store.cycles() }
@@ -34,7 +35,9 @@ public enum CycleCloser {
             let baseline = CycleRecord(
                 id: 0, label: "baseline", start: initialized, end: sources.map(\.initializedAt).max()!, status: "closed",
                 closedAt: StoreTime.micros(now), keysCompared: 0, unexplainedRate: "")
-            if let closed = try closeOne(baseline, window: nil, configuration, store: store, book: book, legacy: &legacy, progress: progress) {
+            if let closed = try closeOne(
+                baseline, window: nil, configuration, store: store, book: book, legacy: &legacy, scopeKeys: &scopeKeys, progress: progress
+            ) {
                 outcome.closed.append(closed)
             }
         }
@@ -56,7 +59,9 @@ public enum CycleCloser {
             let record = CycleRecord(
                 id: id, label: window.label, start: StoreTime.micros(window.start), end: StoreTime.micros(window.end),
                 status: forced ? "forced" : "closed", closedAt: StoreTime.micros(now), keysCompared: 0, unexplainedRate: "")
-            if let closed = try closeOne(record, window: window, configuration, store: store, book: book, legacy: &legacy, progress: progress) {
+            if let closed = try closeOne(
+                record, window: window, configuration, store: store, book: book, legacy: &legacy, scopeKeys: &scopeKeys, progress: progress
+            ) {
                 outcome.closed.append(closed)
             }
             window = calendar.window(after: window)
@@ -67,12 +72,13 @@ public enum CycleCloser {
     /// Compares and records one cycle under the dispositions in force on its business day; nil when it was already closed.
     private static func closeOne(
         _ record: CycleRecord, window: CycleWindow?, _ configuration: ParityConfiguration, store: ParityStore,
-        book: DispositionBook, legacy: inout LegacySnapshot, progress: @escaping WorkProgress.Sink
+        book: DispositionBook, legacy: inout LegacySnapshot, scopeKeys: inout ScopeKeys, progress: @escaping WorkProgress.Sink
     ) throws(EngineError) -> CloseOutcome.Closed? {
         let day = DecisionBook.day(configuration, at: StoreTime.date(record.start))
         let comparison = CycleComparison(
             record: record, window: window, configuration: configuration, matcher: book.matcher(on: day),
-            decisions: book.fingerprint(on: day), hiddenState: legacy.hiddenState(), summaries: legacy.summaries())
+            decisions: book.fingerprint(on: day), hiddenState: legacy.hiddenState(), summaries: legacy.summaries(),
+            scopeKeys: try scopeKeys.keys())
         comparison.progress = progress
         let closed = try storeCall {
             try store.closeCycle(id: record.id, foldBefore: window.map { StoreTime.micros($0.end) }, comparison.run)

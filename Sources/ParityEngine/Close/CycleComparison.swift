@@ -15,6 +15,8 @@ final class CycleComparison {
     let decisions: String
     let hiddenState: HiddenStateRun
     let summaries: [String: [LegacySummaryRow]]
+    /// Per mapping scoped by a key table, the keys it listed at this close.
+    let scopeKeys: [String: Set<String>]
     /// Findings reported, once `run` has run.
     private(set) var reported = 0
     /// Configured mappings the cycle did not compare, and why, once `run` has run.
@@ -24,7 +26,7 @@ final class CycleComparison {
 
     init(
         record: CycleRecord, window: CycleWindow?, configuration: ParityConfiguration, matcher: DispositionMatcher, decisions: String,
-        hiddenState: HiddenStateRun, summaries: [String: [LegacySummaryRow]]
+        hiddenState: HiddenStateRun, summaries: [String: [LegacySummaryRow]], scopeKeys: [String: Set<String>] = [:]
     ) {
         self.record = record
         self.window = window
@@ -33,6 +35,7 @@ final class CycleComparison {
         self.decisions = decisions
         self.hiddenState = hiddenState
         self.summaries = summaries
+        self.scopeKeys = scopeKeys
     }
 
     /// What the close records, inside its store transaction.
@@ -51,6 +54,9 @@ final class CycleComparison {
         let baselines = try reader.mappingBaselines()
         var compared: Set<String> = []
         var firstCompared: [String] = []
+        var scopes: [ScopeShare] = []
+        var predicates: [String: ScopePredicate] = [:]
+        var changedKeys: [String: Set<String>] = [:]
         for mapping in configuration.tables {
             let scope = MappingScope.of(mapping.name, cycle: record, sources: sources, baselines: baselines)
             guard scope == .changed || scope == .everyRow else {
@@ -59,10 +65,15 @@ final class CycleComparison {
             }
             compared.insert(mapping.name)
             if scope == .everyRow { firstCompared.append(mapping.name) }
+            let cutover = try CutoverScopeRun.prepare(
+                mapping, keys: scopeKeys[mapping.name], previous: reader.previousScope(mapping: mapping.name))
+            predicates[mapping.name] = cutover?.predicate
+            if let cutover, cutover.changed { changedKeys[mapping.name] = cutover.listed ?? [] }
             let comparison = MappingComparison(
-                mapping: mapping, window: window, everyRow: scope == .everyRow, label: record.label, grace: configuration.cycle.grace,
-                revisitUnchanged: revisit)
+                mapping: mapping, window: window, everyRow: scope == .everyRow || cutover?.comparesAll == true, label: record.label,
+                grace: configuration.cycle.grace, revisitUnchanged: revisit, scope: cutover?.predicate)
             let result = try comparison.run(reader, rounding: &rounding, progress: progress)
+            if let cutover { scopes.append(try cutover.share(cycle: record.id, reader: reader, outOfScope: result.outOfScope)) }
             tables.append(result.table)
             statistics.append(StoredMappingStatistics(cycle: record.id, result.statistics))
             findings += result.findings
@@ -82,7 +93,7 @@ final class CycleComparison {
         let attributed = findings.map(attribute)
         reported = findings.count + hidden.findings.count
         let aggregates = try AggregateRun(
-            configuration: configuration, matcher: matcher, summaries: summaries, mappings: compared).run(reader)
+            configuration: configuration, matcher: matcher, summaries: summaries, mappings: compared, scopes: predicates).run(reader)
         let modes = rounding.evidence.compactMapValues { evidence -> RoundingMode? in
             if case .mode(let mode, _) = evidence.inference() { return mode }
             return nil
@@ -98,6 +109,8 @@ final class CycleComparison {
         close.ledgerRules = rules
         close.baselines = firstCompared
         close.statistics = statistics
+        close.scopes = scopes
+        close.scopeKeys = changedKeys
         close.differences = verdicts.map {
             DifferenceVerdict(mapping: $0.mapping, canonicalKey: $0.canonical, findings: $0.findings.map(attribute))
         }

@@ -35,11 +35,13 @@ public enum EndOfDayLoader {
             let findings = try store.findings(cycle: record.id).map { item($0, configuration) }
             let mappings = try MappingStatus(configuration: configuration, store: store)
             let shown = limit.map { Array(findings.prefix(max(0, $0))) } ?? findings
+            let scopes = try EndOfDaySections.scopes(store: store, cycle: record.id)
             var report = EndOfDayReport(
                 id: record.id, label: record.label, start: StoreTime.date(record.start), end: StoreTime.date(record.end), status: record.status,
                 tables: try store.cycleTables(cycle: record.id).map {
                     var table = EndOfDayReport.Table(name: $0.mapping, compared: $0.compared, matched: $0.matched, findings: $0.findingsByKind)
                     table.comparedFrom = mappings.comparedFrom[$0.mapping]
+                    table.scope = scopes[$0.mapping]
                     return table
                 },
                 findings: shown, findingsTotal: findings.count,

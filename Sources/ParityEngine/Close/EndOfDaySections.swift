@@ -65,6 +65,21 @@ enum EndOfDaySections {
         }
     }
 
+    /// Per mapping with a cutover scope in cycle `id`, its share then and in up to `history` cycles before, oldest first.
+    static func scopes(store: ParityStore, cycle id: Int64, history: Int = 30) throws -> [String: EndOfDayReport.ScopeLine] {
+        let labels = Dictionary(uniqueKeysWithValues: try store.cycles().map { ($0.id, $0.label) })
+        let shares = Dictionary(grouping: try store.scopeShares(through: id), by: \.mapping)
+        return shares.compactMapValues { recorded in
+            guard let share = recorded.last, share.cycle == id else { return nil }
+            return EndOfDayReport.ScopeLine(
+                definition: share.definition, rows: share.rows, inScope: share.inScope, outOfScope: share.outOfScope,
+                listedKeys: share.listedKeys, comparedAll: share.comparedAll,
+                history: recorded.suffix(history + 1).map {
+                    .init(cycle: $0.cycle, label: labels[$0.cycle] ?? "", inScope: $0.inScope, rows: $0.rows)
+                })
+        }
+    }
+
     /// The cycle's co-write analysis and inventory changes.
     static func hiddenState(_ report: inout EndOfDayReport, store: ParityStore, cycle id: Int64) throws {
         report.hiddenState = EndOfDayReport.HiddenStateLine.ranked(try store.hiddenState(cycle: id).map {

@@ -16,8 +16,11 @@ struct MappingComparison {
         /// For the ledger: each key compared with differences, and each key with an open difference compared (its
         /// differences now, none when equal); a carried key has none until it is compared again. An open key that
         /// neither side changed is compared for the ledger only (not counted, not reported as a finding of the cycle),
-        /// and only when the rules changed since the last close: otherwise its answer cannot have changed.
+        /// and only when the rules changed since the last close: otherwise its answer cannot have changed. An open key out of the
+        /// cutover scope has none: the ledger judges only the slice compared.
         var verdicts: [(canonical: String, findings: [Finding])]
+        /// Keys met and left uncompared because they are outside the mapping's cutover scope.
+        var outOfScope = 0
     }
 
     let mapping: TableMapping
@@ -30,9 +33,12 @@ struct MappingComparison {
     let grace: Duration
     /// Whether an open difference neither side changed is compared again (the rules changed since the last close).
     let revisitUnchanged: Bool
+    /// The mapping's cutover scope: keys outside it are counted, not compared; nil compares every key.
+    let scope: ScopePredicate?
 
     init(
-        mapping: TableMapping, window: CycleWindow?, everyRow: Bool, label: String, grace: Duration, revisitUnchanged: Bool = true
+        mapping: TableMapping, window: CycleWindow?, everyRow: Bool, label: String, grace: Duration, revisitUnchanged: Bool = true,
+        scope: ScopePredicate? = nil
     ) {
         self.mapping = mapping
         comparer = RowComparer(mapping: mapping)
@@ -41,6 +47,7 @@ struct MappingComparison {
         self.label = label
         self.grace = grace
         self.revisitUnchanged = revisitUnchanged
+        self.scope = scope
     }
 
     /// Compares the mapping's keys, adding the rounding evidence of the rows compared to `rounding` and reporting the
@@ -62,6 +69,7 @@ struct MappingComparison {
         var verdicts: [(canonical: String, findings: [Finding])] = []
         var tally = StatisticsTally(comparer: comparer)
         var keysSeen = 0
+        var outOfScope = 0
         while let pair = try pairs.next() {
             if !everyRow, pair.open, !pair.carried, pair.legacy == nil, pair.new == nil {
                 // An open difference neither side changed: under the same rules it compares as before, so it stays as it
@@ -69,18 +77,28 @@ struct MappingComparison {
                 guard revisitUnchanged else { continue }
                 let legacy = try image(nil, side: .legacy, canonical: pair.canonical, reader: reader, index: &index)
                 let new = try image(nil, side: .new, canonical: pair.canonical, reader: reader, index: &index)
+                guard scope?.contains(legacy: legacy, new: new) ?? true else {
+                    verdicts.append((pair.canonical, []))  // out of scope: no longer judged
+                    continue
+                }
                 verdicts.append((pair.canonical, comparer.compare(legacy: legacy, new: new, cycle: label).filter(\.kind.isDifference)))
                 continue
             }
             keysSeen += 1
             if keysSeen % 10_000 == 0 { progress(WorkProgress(subject: subject, unit: "keys", count: keysSeen, estimated: nil, done: false)) }
-            if comparer.identicalImagesMatch, let legacy = pair.legacy?.values, let new = pair.new?.values, KeyOrder.equal(legacy, new) {
+            if scope == nil, comparer.identicalImagesMatch, let legacy = pair.legacy?.values, let new = pair.new?.values,
+               KeyOrder.equal(legacy, new) {
                 tally.count(paired: true, findings: [])  // the same text under a mapping that reads both sides alike: nothing to decode
                 if pair.open { verdicts.append((pair.canonical, [])) }
                 continue
             }
             let legacy = try image(pair.legacy, side: .legacy, canonical: pair.canonical, reader: reader, index: &index)
             let new = try image(pair.new, side: .new, canonical: pair.canonical, reader: reader, index: &index)
+            if let scope, legacy != nil || new != nil, !scope.contains(legacy: legacy, new: new) {
+                outOfScope += 1
+                if pair.open { verdicts.append((pair.canonical, [])) }  // out of scope: the ledger judges only the slice compared
+                continue
+            }
             var found = comparer.compare(legacy: legacy, new: new, cycle: label)
             if let events = pair.legacy?.events {
                 for index in found.indices { found[index].legacyChanges = events.triggerEvents }
@@ -106,7 +124,7 @@ struct MappingComparison {
         progress(WorkProgress(subject: subject, unit: "keys", count: statistics.compared, estimated: nil, done: true))
         return Outcome(
             table: CycleTableRecord(mapping: mapping.name, compared: statistics.compared, matched: statistics.matched, findingsByKind: byKind),
-            statistics: statistics, findings: findings, carried: carried, verdicts: verdicts)
+            statistics: statistics, findings: findings, carried: carried, verdicts: verdicts, outOfScope: outOfScope)
     }
 
     /// The keys with an open difference, and while the ledger is rebuilt (a store from before it) every key a

@@ -43,6 +43,7 @@ public enum GateLoader {
                 configHash: configuration.digest)
             input.uninitializedMappings = try MappingStatus(configuration: configuration, store: store).uninitialized
             input.contracts = try ContractExport.status(configuration, store: store)
+            input.scopes = try scopes(configuration, store: store, window: window)
             input.decisions = try decisions(input, book: book, on: day, store: store)
             return input
         } catch let error as EngineError {
@@ -50,6 +51,22 @@ public enum GateLoader {
         } catch {
             throw EngineError.store(error, doing: "reading the store for the gate", fix: "check the store file (store.path) is readable")
         }
+    }
+
+    /// The window's cutover scope shares; nil when no mapping is scoped in the config or in the window.
+    private static func scopes(
+        _ configuration: ParityConfiguration, store: ParityStore, window: [CycleRecord]
+    ) throws -> [GateInput.ScopeShare]? {
+        guard let last = window.last else { return nil }
+        let labels = Dictionary(uniqueKeysWithValues: window.map { ($0.id, $0.label) })
+        let shares = try store.scopeShares(through: last.id).compactMap { share in
+            labels[share.cycle].map {
+                GateInput.ScopeShare(
+                    cycle: share.cycle, label: $0, mapping: share.mapping, definition: share.definition, rows: share.rows,
+                    inScope: share.inScope)
+            }
+        }
+        return shares.isEmpty && !configuration.tables.contains { $0.scope != nil } ? nil : shares
     }
 
     /// The decision on each category the window saw or holds open, and on every stored decision's category, on `day`;

@@ -28,10 +28,14 @@ public enum MonthlyLoader {
             let inMonth = cycles.filter { $0.id > 0 && $0.label.hasPrefix(month) }
             let reconciling = Set(try store.flowCycles(from: month + "-01", through: month + "-31"))
             let ofMonth = cycles.filter { $0.id > 0 && ($0.label.hasPrefix(month) || reconciling.contains($0.id)) }
+            let monthIDs = Set(ofMonth.map(\.id))
+            let shares = try store.scopeShares(through: latest.id).filter { monthIDs.contains($0.cycle) }
             let aggregates = try configuration.aggregates.map { aggregate in
-                aggregate.scope == .flow
+                var computed = aggregate.scope == .flow
                     ? try flow(aggregate, store: store, month: month, asOf: latest.id)
                     : try balance(aggregate, store: store, cycles: inMonth)
+                computed.cutoverScope = cutoverScope(shares.filter { $0.mapping == aggregate.table })
+                return computed
             }
             var report = MonthlyReport(
                 month: month, generatedAt: now, aggregates: aggregates,
@@ -47,6 +51,15 @@ public enum MonthlyLoader {
         } catch {
             throw EngineError.store(error, doing: "reading the month", fix: "check the store file (store.path) is readable")
         }
+    }
+
+    /// The share of a table in its cutover scope over the month's cycles, when some cycle had part of it out of scope.
+    private static func cutoverScope(_ shares: [ScopeShare]) -> String? {
+        guard let last = shares.last, shares.contains(where: { !$0.isFull }) else { return nil }
+        let percents = shares.compactMap { ExactDecimal(EndOfDayReport.ScopeLine.share($0.inScope, of: $0.rows)) }.sorted()
+        let range = [percents.first, percents.last].compactMap { $0.map { EndOfDayReport.ScopeLine.percent($0.description) } }
+        let span = range.first == range.last ? range[0] : range.joined(separator: "–")
+        return "\(span) of \(last.mapping) in scope over the month's cycles (last: \(last.definition ?? "every row"))"
     }
 
     /// The month (`YYYY-MM`) of the latest closed cycle after the baseline.

@@ -18,15 +18,17 @@ public enum StateVerifier {
             guard let last = try store.cycles().last else {
                 throw EngineError(source: nil, message: "no cycle is closed yet: there is no state to verify", fix: "run parity close", exitCode: 2)
             }
+            let scopes = try configuration.tables.map { try scope(of: $0, store: store) }
             var counts: [StateVerification.MappingCount] = []
             var state: [StateVerification.Difference] = []
             try store.withClosedState { reader in
                 // A mapping no close has compared yet (not initialized, or added since) has no ledger to check against.
                 let compared = try reader.mappingBaselines()
-                for mapping in configuration.tables where compared[mapping.name] != nil {
+                for (mapping, scope) in zip(configuration.tables, scopes) where compared[mapping.name] != nil {
                     var rounding = RoundingObservations()
-                    let outcome = try MappingComparison(mapping: mapping, window: nil, everyRow: true, label: "verify", grace: .zero)
-                        .run(reader, rounding: &rounding, progress: progress)
+                    let outcome = try MappingComparison(
+                        mapping: mapping, window: nil, everyRow: true, label: "verify", grace: .zero, scope: scope
+                    ).run(reader, rounding: &rounding, progress: progress)
                     let found = outcome.verdicts.flatMap { verdict in
                         verdict.findings.map { finding in
                             StateVerification.Difference(
@@ -50,5 +52,19 @@ public enum StateVerifier {
         } catch {
             throw EngineError.store(error, doing: "verifying the stored state", fix: "check the store file (store.path) is readable")
         }
+    }
+
+    /// The cutover scope `mapping` is compared under: the one its last close compared under (with the keys its scope table
+    /// listed then), which must be the config's.
+    private static func scope(of mapping: TableMapping, store: ParityStore) throws -> ScopePredicate? {
+        let latest = try store.latestScope(mapping: mapping.name)
+        let listed: Set<String>? = if case .keyTable = mapping.scope { latest?.keys ?? [] } else { nil }
+        let run = try CutoverScopeRun.prepare(mapping, keys: listed, previous: latest?.share)
+        if let run, run.changed {
+            throw EngineError(
+                source: nil, message: "the scope of \(mapping.name) in the config is not the one the last close compared under",
+                fix: "run parity close (it compares under the new scope), then verify", exitCode: 2)
+        }
+        return run?.predicate
     }
 }

@@ -26,6 +26,10 @@ public struct CycleClose: Sendable {
     public var baselines: [String] = []
     /// Per mapping compared, its per-column statistics (`compared` and `matched` are recorded from `tables`).
     public var statistics: [StoredMappingStatistics] = []
+    /// Per mapping with a cutover scope (or whose scope was just removed), how much of it was in scope.
+    public var scopes: [ScopeShare] = []
+    /// Per mapping whose scope changed, the keys its scope table lists now (none when it is no longer scoped by one).
+    public var scopeKeys: [String: Set<String>] = [:]
 
     /// Creates the close.
     public init(

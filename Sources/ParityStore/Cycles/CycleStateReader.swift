@@ -151,4 +151,9 @@ public final class CycleStateReader {
             db, sql: "SELECT canonical_key FROM carried_key WHERE cycle = ? AND mapping = ? ORDER BY canonical_key",
             arguments: [cycle, mapping])
     }
+
+    /// The scope `mapping` was last compared under, before this cycle (nil: never scoped).
+    public func previousScope(mapping: String) throws -> ScopeShare? {
+        try ParityStore.previousScope(db, mapping: mapping, before: cycle)
+    }
 }

@@ -71,6 +71,7 @@ extension ParityStore {
                 arguments: [cycle.id, table.mapping, table.compared, table.matched, RowJSON.counts(table.findingsByKind)])
         }
         try recordStatistics(db, cycle: cycle.id, close.statistics)
+        try recordScopes(db, close.scopes, keys: close.scopeKeys)
         let insertFinding = try db.makeStatement(sql: """
             INSERT INTO finding (cycle, seq, mapping, row_key, column_name, new_column, kind, legacy, new, disposition, rule_note,
                                  explanation, attributed_to)

@@ -1,18 +1,36 @@
 import ExactNumeric
 
-/// A row filter of an aggregate (`aggregates[].filter`), over legacy column names:
-/// `status <> 'V' and amount > 0`, `currency in ('EUR', 'USD')`, `voided_at is null`, `not (a = 1 or b = 2)`.
+/// A row filter of an aggregate (`aggregates[].filter`) or a cutover scope (`tables[].scope`):
+/// `status <> 'V' and amount > 0`, `currency in ('EUR', 'USD')`, `voided_at is null`, `not (a = 1 or b = 2)`,
+/// `tenant_id % 100 < 5`.
 ///
 /// Comparisons follow SQL: numbers compare exactly when both sides are numbers, other values as text;
-/// a NULL operand makes a comparison unknown, and a row passes only when the whole filter is true.
+/// a NULL operand makes a comparison unknown, and a row passes only when the whole filter is true. `column % n`
+/// is the remainder of an integer value divided by the positive integer `n`, with the value's sign as in SQL
+/// (unknown when the value is not an integer).
 public struct RowFilter: Sendable, Hashable {
     indirect enum Node: Sendable, Hashable {
         case and(Node, Node)
         case or(Node, Node)
         case not(Node)
-        case compare(column: String, op: ComparisonOperator, literal: String)
+        case compare(Term, op: ComparisonOperator, literal: String)
         case isNull(column: String, negated: Bool)
-        case inList(column: String, literals: [String], negated: Bool)
+        case inList(Term, literals: [String], negated: Bool)
+    }
+
+    /// A comparison's left side: a column, or its remainder modulo a positive integer.
+    struct Term: Sendable, Hashable {
+        var column: String
+        var modulus: ExactDecimal?
+
+        /// The term's value in `row`; nil for NULL, or for a remainder of a value that is not an integer.
+        func value(in row: RowImage) -> String? {
+            guard let value = row[column] ?? nil else { return nil }
+            guard let modulus else { return value }
+            guard let number = ExactDecimal(value)?.normalized, number.scale <= 0,
+                  let quotient = try? number.divided(by: modulus, scale: 0, rounding: .down) else { return nil }
+            return (number - quotient * modulus).description
+        }
     }
 
     enum ComparisonOperator: String, Sendable, Hashable {
@@ -50,8 +68,8 @@ public struct RowFilter: Sendable, Hashable {
         case .isNull(let column, let negated):
             let isNull = (row[column] ?? nil) == nil
             return negated ? !isNull : isNull
-        case .compare(let column, let op, let literal):
-            guard let value = row[column] ?? nil else { return nil }
+        case .compare(let term, let op, let literal):
+            guard let value = term.value(in: row) else { return nil }
             let order = compare(value, literal)
             switch op {
             case .equal: return order == 0
@@ -61,8 +79,8 @@ public struct RowFilter: Sendable, Hashable {
             case .greater: return order > 0
             case .greaterOrEqual: return order >= 0
             }
-        case .inList(let column, let literals, let negated):
-            guard let value = row[column] ?? nil else { return nil }
+        case .inList(let term, let literals, let negated):
+            guard let value = term.value(in: row) else { return nil }
             let found = literals.contains { compare(value, $0) == 0 }
             return negated ? !found : found
         }

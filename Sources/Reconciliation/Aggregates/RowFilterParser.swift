@@ -1,3 +1,5 @@
+import ExactNumeric
+
 /// Recursive-descent parser of `RowFilter` text: `or` binds looser than `and`, `not` tighter.
 struct RowFilterParser {
     private enum Token: Equatable {
@@ -61,7 +63,17 @@ struct RowFilterParser {
             throw failure("expected a column name, found \(describe(current))")
         }
         try advance()
-        if isKeyword("is") {
+        var term = RowFilter.Term(column: column)
+        if current == .symbol("%") {
+            try advance()
+            guard case .number(let text) = current, let modulus = ExactDecimal(text), modulus.normalized.scale <= 0,
+                  modulus > .zero else {
+                throw failure("expected a positive whole number after %, found \(describe(current))")
+            }
+            term.modulus = modulus
+            try advance()
+        }
+        if term.modulus == nil, isKeyword("is") {
             try advance()
             let negated = isKeyword("not")
             if negated { try advance() }
@@ -80,7 +92,7 @@ struct RowFilterParser {
                 literals.append(try parseLiteral())
             }
             try expect(.symbol(")"), "expected ')' closing the in list")
-            return .inList(column: column, literals: literals, negated: negated)
+            return .inList(term, literals: literals, negated: negated)
         }
         guard !negated else { throw failure("expected in after not") }
         guard case .symbol(let symbol) = current,
@@ -88,7 +100,7 @@ struct RowFilterParser {
             throw failure("expected a comparison (=, <>, <, <=, >, >=, is null, in) after \(column)")
         }
         try advance()
-        return .compare(column: column, op: op, literal: try parseLiteral())
+        return .compare(term, op: op, literal: try parseLiteral())
     }
 
     private mutating func parseLiteral() throws(RowFilterError) -> String {
@@ -153,7 +165,7 @@ struct RowFilterParser {
             if ["<=", ">=", "<>", "!="].contains(two) {
                 position += 2
                 current = .symbol(two)
-            } else if "=<>(),".contains(character) {
+            } else if "=<>(),%".contains(character) {
                 position += 1
                 current = .symbol(String(character))
             } else {

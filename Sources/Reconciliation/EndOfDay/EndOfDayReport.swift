@@ -14,6 +14,8 @@ public struct EndOfDayReport: Sendable {
         public var findings: [String: Int]
         /// The cycle that first compared every row of the mapping (its baseline); nil when the store does not know.
         public var comparedFrom: Int64?
+        /// How much of it was in its cutover scope; nil when it has none.
+        public var scope: ScopeLine?
 
         /// Creates the counts.
         public init(name: String, compared: Int, matched: Int, findings: [String: Int]) {

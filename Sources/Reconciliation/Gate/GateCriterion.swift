@@ -21,6 +21,8 @@ public struct GateCriterion: Sendable, Equatable {
         case captureHealth = "capture_health"
         /// Contracts exported under the decisions in force (only when `gate.require_contracts_export` is true).
         case contracts
+        /// Every scoped mapping wholly in scope in every cycle of the window (only when a mapping has or had a cutover scope).
+        case scope
     }
 
     /// Which criterion.

@@ -20,6 +20,7 @@ public enum GateEvaluator {
         }
         criteria.append(captureHealth(input.capture, maxLag: configuration.maxLag))
         if configuration.requireContractsExport { criteria.append(contractsExported(input.contracts)) }
+        if let scopes = input.scopes { criteria.append(scope(scopes.filter { share in window.contains { $0.id == share.cycle } }, window: window)) }
         let result: GateReport.Result =
             criteria.contains { $0.result == .fail } ? .fail
             : criteria.contains { $0.result == .notEvaluated } ? .notEvaluated : .pass

@@ -37,6 +37,8 @@ public struct GateInput: Sendable {
     public var configHash: String
     /// Contracts known and the last export; nil when not read.
     public var contracts: ContractsStatus?
+    /// The cutover scope shares of the window's cycles; nil when no mapping has or had a scope (the criterion is left out).
+    public var scopes: [ScopeShare]?
 
     /// Creates an input.
     public init(

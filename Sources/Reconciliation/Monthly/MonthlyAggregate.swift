@@ -55,6 +55,9 @@ public struct MonthlyAggregate: Sendable, Equatable {
     public var filter: String?
     /// Where legacy's totals come from when not computed from its rows: the summary table and its value column.
     public var legacySummary: String?
+    /// When its table was compared under a cutover scope short of every row in some cycle of the month: the share in scope
+    /// over those cycles and the last scope (`1.0%–25.2% of orders in scope (last: customer_id % 100 < 25)`).
+    public var cutoverScope: String?
 
     /// Creates an aggregate's month.
     public init(

@@ -1,7 +1,7 @@
 import ParityConfig
 
 extension Preflight {
-    /// Every decimal column's `source` expression and every aggregate's `filter` must parse, and every `line_items`
+    /// Every decimal column's `source` expression, every aggregate's `filter` and every scope filter must parse, and every `line_items`
     /// must name a lines mapping, its decimal amount column with a source, and the header's mapped total; a FAIL
     /// names the config path and what to write instead.
     public static func semanticChecks(_ configuration: ParityConfiguration) -> [CheckResult] {
@@ -21,6 +21,15 @@ extension Preflight {
                         "source_expression", mapping.name,
                         "tables[\(tableIndex)].columns[\(columnIndex)].source \"\(source)\": \(error.message) at \(error.offset)",
                         fix: error.fix, blocks: .configuration))
+                }
+            }
+            for filter in mapping.scope?.filters ?? [] {
+                do {
+                    _ = try RowFilter(parsing: filter)
+                } catch {
+                    results.append(.fail(
+                        "scope_filter", mapping.name, "tables[\(tableIndex)].scope \"\(filter)\": \(error.message) at \(error.offset)",
+                        fix: "write scope filters like tenant_id % 100 < 5 or customer_id in (7, 9)", blocks: .configuration))
                 }
             }
         }

@@ -18,9 +18,11 @@ struct EndOfDayDocument: Encodable {
         let findings: [String: Int]
         /// The cycle that first compared every row of the mapping.
         let comparedFrom: Int64?
+        /// The cutover scope; left out for a table without one.
+        let scope: EndOfDayScope.Document?
 
         enum CodingKeys: String, CodingKey {
-            case name, compared, matched, findings, comparedFrom = "compared_from"
+            case name, compared, matched, findings, comparedFrom = "compared_from", scope
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -30,6 +32,7 @@ struct EndOfDayDocument: Encodable {
             try container.encode(matched, forKey: .matched)
             try container.encode(findings, forKey: .findings)
             try container.encode(comparedFrom, forKey: .comparedFrom)
+            try container.encodeIfPresent(scope, forKey: .scope)
         }
     }
 
@@ -370,7 +373,8 @@ struct EndOfDayDocument: Encodable {
             id: report.id, label: report.label, start: StoreTime.iso(report.start), end: StoreTime.iso(report.end),
             status: report.status)
         tables = report.tables.map {
-            Table(name: $0.name, compared: $0.compared, matched: $0.matched, findings: $0.findings, comparedFrom: $0.comparedFrom)
+            Table(name: $0.name, compared: $0.compared, matched: $0.matched, findings: $0.findings, comparedFrom: $0.comparedFrom,
+                  scope: $0.scope.map(EndOfDayScope.Document.init))
         }
         notCompared = report.notCompared.map { NotCompared(table: $0.table, reason: $0.reason.rawValue, detail: $0.detail) }
         findings = report.findings.map(Finding.init(item:))

@@ -11,6 +11,7 @@ enum EndOfDayHTML {
             [$0.name, "\($0.compared)", "\($0.matched)", EndOfDayRenderer.kinds($0.findings),
              $0.comparedFrom.map { $0 == report.id ? "this cycle (every row)" : "cycle \($0)" } ?? "-"]
         } + report.notCompared.map { [$0.table, "not compared", "", "", $0.detail] })
+        body += EndOfDayScope.html(report)
         body += section("Categories", ["table", "column", "kind", "disposition", "count", "sample keys"], report.categories.map {
             [$0.table, $0.column ?? "-", $0.kind, $0.disposition ?? "none", "\($0.count)", $0.sampleKeys.joined(separator: "  ")]
         })

@@ -17,6 +17,7 @@ enum EndOfDayText {
         for skipped in report.notCompared {
             lines.append(pad(skipped.table, 24) + "not compared: \(skipped.detail)")
         }
+        lines += EndOfDayScope.lines(report)
         if !report.categories.isEmpty {
             lines += ["", "categories:"]
             for category in report.categories {

@@ -15,10 +15,11 @@ struct MonthlyDocument: Encodable {
         let dailyByUnit: [UnitDaily]
         let filter: String?
         let legacySummary: String?
+        let cutoverScope: String?
 
         enum CodingKeys: String, CodingKey {
             case name, table, measure, scope, tolerance, groups, daily, unit, filter
-            case dailyByUnit = "daily_by_unit", legacySummary = "legacy_summary"
+            case dailyByUnit = "daily_by_unit", legacySummary = "legacy_summary", cutoverScope = "cutover_scope"
         }
 
         init(_ aggregate: MonthlyAggregate) {
@@ -31,6 +32,7 @@ struct MonthlyDocument: Encodable {
             dailyByUnit = aggregate.dailyByUnit.map { UnitDaily(unit: $0.unit, daily: $0.daily.map(Daily.init)) }
             filter = aggregate.filter
             legacySummary = aggregate.legacySummary
+            cutoverScope = aggregate.cutoverScope
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -46,6 +48,7 @@ struct MonthlyDocument: Encodable {
             try container.encode(dailyByUnit, forKey: .dailyByUnit)
             try container.encode(filter, forKey: .filter)
             try container.encode(legacySummary, forKey: .legacySummary)
+            try container.encodeIfPresent(cutoverScope, forKey: .cutoverScope)
         }
     }
 

@@ -30,6 +30,7 @@ public enum MonthlyRenderer {
         if let filter = aggregate.filter { parts.append("only rows where \(filter)") }
         if let summary = aggregate.legacySummary { parts.append("legacy totals read from \(summary)") }
         if let unit = aggregate.unit { parts.append("amounts per \(unit), never added across") }
+        if let cutover = aggregate.cutoverScope { parts.append("only keys in the cutover scope: \(cutover)") }
         return parts.joined(separator: "; ")
     }
 

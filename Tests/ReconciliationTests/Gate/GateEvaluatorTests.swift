@@ -303,3 +303,32 @@ struct GateContractsTests {
         #expect(criterion(nil, required: true)?.result == .notEvaluated)
     }
 }
+
+@Suite("Gate evaluator: the whole table in scope for the window, once a mapping has a cutover scope")
+struct GateScopeTests {
+    private func cycle(_ id: Int64) -> GateInput.Cycle {
+        GateInput.Cycle(id: id, label: "c\(id)", status: .closed, mappingsCompared: ["orders"], unexplainedRate: "0")
+    }
+
+    private func criterion(_ scopes: [GateInput.ScopeShare]?, cycles: [Int64] = [3, 4]) -> GateCriterion? {
+        var input = GateInput(
+            cycles: cycles.map(cycle), mappings: ["orders"], lastMonth: nil, hiddenState: nil, legacyWrites: nil, capture: [],
+            evaluatedAt: Date(timeIntervalSince1970: 1_795_000_000), asOf: nil, configHash: "h")
+        input.scopes = scopes
+        return GateEvaluator.evaluate(input, configuration: GateConfiguration(cycles: 2)).criteria.first { $0.name == .scope }
+    }
+
+    private func share(_ cycle: Int64, _ inScope: Int) -> GateInput.ScopeShare {
+        GateInput.ScopeShare(cycle: cycle, label: "c\(cycle)", mapping: "orders", definition: "customer_id % 100 < 25", rows: 200, inScope: inScope)
+    }
+
+    @Test("no scope anywhere: no criterion; a partial share in the window fails; partial shares before the window do not count")
+    func windowAtFullScope() {
+        #expect(criterion(nil) == nil)
+        let partial = criterion([share(2, 2), share(3, 50), share(4, 200)])
+        #expect(partial?.result == .fail && partial?.details == ["cycle 3 (c3): orders 25.0% in scope (50 of 200 keys) under customer_id % 100 < 25"])
+        #expect(partial?.command == "parity report eod --cycle 3")
+        let full = criterion([share(2, 2), share(3, 200), share(4, 200)])
+        #expect(full?.result == .pass && full?.evidence == "every row of orders in scope in each of 2 cycle(s)", "\(String(describing: full))")
+    }
+}

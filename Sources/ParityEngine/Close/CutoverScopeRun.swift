@@ -1,0 +1,59 @@
+import ParityConfig
+import ParityStore
+import Reconciliation
+
+/// A mapping's cutover scope at one cycle's close: the predicate the comparison applies, and the share the cycle records.
+///
+/// A scope that differs from the one the mapping was last compared under may have brought rows in that no cycle compared
+/// (a filter widened, keys added to a scope table), so every key in scope is compared again; going from no scope to a
+/// scope only leaves rows out, so it does not.
+struct CutoverScopeRun {
+    let mapping: TableMapping
+    /// Nil when the scope was just removed (every key in scope).
+    let predicate: ScopePredicate?
+    let definition: String?
+    let digest: String
+    /// The keys the scope table listed at this close; nil for filters.
+    let listed: Set<String>?
+    /// Whether the scope differs from the one the mapping was last compared under.
+    let changed: Bool
+    /// Whether every key in scope is compared, not only the keys changed, carried or open.
+    let comparesAll: Bool
+
+    /// The scope of `mapping` in this cycle; nil when it has none now and had none when last compared. `keys` are what its
+    /// scope table listed, read at this close.
+    static func prepare(_ mapping: TableMapping, keys: Set<String>?, previous: ScopeShare?) throws(EngineError) -> CutoverScopeRun? {
+        let before = previous?.digest ?? ""
+        guard let scope = mapping.scope else {
+            guard !before.isEmpty else { return nil }
+            return CutoverScopeRun(
+                mapping: mapping, predicate: nil, definition: nil, digest: "", listed: nil, changed: true, comparesAll: true)
+        }
+        let listed = keys ?? []
+        let predicate: ScopePredicate
+        do {
+            predicate = try ScopePredicate(scope, mapping: mapping, keys: listed)
+        } catch {
+            throw EngineError(source: nil, message: "tables \(mapping.name) scope: \(error)", fix: "correct the scope filter", exitCode: 2)
+        }
+        let listedText = keys.map { "\n" + $0.sorted().joined(separator: "\n") } ?? ""
+        let digest = SHA256Hex.of(scope.definition + listedText)
+        return CutoverScopeRun(
+            mapping: mapping, predicate: predicate, definition: scope.definition, digest: digest, listed: keys, changed: before != digest,
+            comparesAll: !before.isEmpty && before != digest)
+    }
+
+    /// The share of the mapping in scope at the cycle's end: every key of both sides' state, paired and tested.
+    func share(cycle: Int64, reader: CycleStateReader, outOfScope: Int) throws -> ScopeShare {
+        var rows = 0
+        var inScope = 0
+        var pairs = try PairedRows(reader, mapping: mapping, changedOnly: false)
+        while let pair = try pairs.next() {
+            rows += 1
+            if predicate?.contains(legacy: pair.legacy?.image, new: pair.new?.image) ?? true { inScope += 1 }
+        }
+        return ScopeShare(
+            cycle: cycle, mapping: mapping.name, definition: definition, digest: digest, listedKeys: listed?.count, rows: rows,
+            inScope: inScope, outOfScope: outOfScope, comparedAll: comparesAll)
+    }
+}
