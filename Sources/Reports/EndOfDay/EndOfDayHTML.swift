@@ -78,7 +78,7 @@ enum EndOfDayHTML {
         body{font:14px/1.4 system-ui,sans-serif;margin:2em;color:#111}\
         table{border-collapse:collapse;margin:.5em 0 1.5em}\
         th,td{border:1px solid #999;padding:.2em .5em;text-align:left;vertical-align:top}\
-        th{background:#eee}td{font-family:ui-monospace,monospace;white-space:pre-wrap}\
+        th{background:#eee}td{font-family:ui-monospace,monospace;white-space:pre-wrap}td:last-child{overflow-wrap:anywhere}\
         @media print{body{margin:0}h2{break-after:avoid}tr{break-inside:avoid}}
         """
 
