@@ -6,7 +6,9 @@ import PackageDescription
 /// Layers (see DESIGN.md): pure targets (`LogicalReplication`, `ExactNumeric`, `ParityConfig`,
 /// `Reconciliation`, `Reports`) do no I/O and never import I/O targets; I/O lives in
 /// `PostgresClient`, `ParityStore` and `ParityEngine`; `ParityService` runs them as the `parity run` service
-/// (hummingbird, service-lifecycle, swift-log, swift-metrics); `parity` only wires the CLI.
+/// (hummingbird, service-lifecycle, swift-log, swift-metrics); `parity` only wires the CLI. `ThrowawayPostgres` (initdb,
+/// pg_ctl, watchdogs) is linked by tests, benchmarks and `ParityDemo` (`parity demo`), which only the CLI links: no
+/// production target depends on it.
 let package = Package(
     name: "Parity",
     platforms: [.macOS(.v15)],
@@ -44,7 +46,7 @@ let package = Package(
             plugins: ["EmbedMigrations"]
         ),
 
-        // MARK: Throwaway PostgreSQL clusters (tests, benchmarks and `parity demo`)
+        // MARK: Throwaway PostgreSQL clusters (tests, benchmarks and `parity demo`); no production target links them
         .target(name: "ThrowawayPostgres", dependencies: ["PostgresClient"]),
 
         // MARK: Orchestration and the CLI
@@ -52,7 +54,7 @@ let package = Package(
             name: "ParityEngine",
             dependencies: [
                 "PostgresClient", "ParityStore", "ParityConfig", "Reconciliation", "LogicalReplication", "ReplicationStream",
-                "ExactNumeric", "ThrowawayPostgres", .product(name: "Crypto", package: "swift-crypto"),
+                "ExactNumeric", .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(
@@ -66,10 +68,15 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
+        // `parity demo`: the whole story on a throwaway PostgreSQL; only the CLI links it
+        .target(
+            name: "ParityDemo",
+            dependencies: ["ParityEngine", "ParityConfig", "ParityStore", "PostgresClient", "Reconciliation", "ThrowawayPostgres"]
+        ),
         .executableTarget(
             name: "parity",
             dependencies: [
-                "ParityEngine", "ParityService", "Reports", "ParityConfig", "ParityStore", "LogicalReplication",
+                "ParityEngine", "ParityService", "ParityDemo", "Reports", "ParityConfig", "ParityStore", "LogicalReplication",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -109,8 +116,11 @@ let package = Package(
         .testTarget(name: "ReconciliationTests", dependencies: ["Reconciliation", "ParityTestSupport"]),
         .testTarget(
             name: "ParityEngineTests",
-            dependencies: ["ParityEngine", "ParityTestSupport", "Reports", "ParityConfig", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "ParityEngine", "ParityDemo", "ParityTestSupport", "Reports", "ParityConfig", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
+        .testTarget(name: "ParityDemoTests", dependencies: ["ParityTestSupport", "ParityConfig", "Reconciliation"]),
         .testTarget(
             name: "ParityServiceTests",
             dependencies: [

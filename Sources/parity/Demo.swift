@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ParityConfig
+import ParityDemo
 import ParityEngine
 import Reconciliation
 import Reports

@@ -2,28 +2,6 @@ import Foundation
 import ParityTestSupport
 import Testing
 
-/// Runs the built `parity` binary as a user would (`make test` builds it before the tests).
-enum ParityBinary {
-    static var path: String {
-        if let override = ProcessInfo.processInfo.environment["PARITY_BINARY"] { return override }
-        // The CLI built beside this test binary, whatever the scratch path.
-        if let beside = Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("parity").path,
-           FileManager.default.isExecutableFile(atPath: beside) {
-            return beside
-        }
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        return root.appendingPathComponent(".build/debug/parity").path
-    }
-
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
-        guard FileManager.default.isExecutableFile(atPath: path) else {
-            throw ClusterError("no parity binary at \(path)", fix: "run swift build (make test does) or set PARITY_BINARY")
-        }
-        let base = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
-        return try CommandRunner.run([path] + arguments, environment: base.merging(environment) { _, new in new })
-    }
-}
-
 @Suite("The parity command line")
 struct CLITests {
     let scratch: ScratchDirectory

@@ -1,6 +1,7 @@
 import Foundation
 import ParityConfig
 import ParityEngine
+import ParityTestSupport
 import Reconciliation
 import Testing
 

@@ -18,20 +18,6 @@ enum CycleClock {
         return target
     }
 
-    /// Sleeps past the start of the next business month when it is less than `margin` seconds away, so a scenario whose
-    /// data must fall in "the last complete month" sees one month throughout (on any day, at any time of day).
-    static func awayFromMonthEnd(_ calendar: CycleCalendar, margin: TimeInterval = 120) throws {
-        let now = Date()
-        let later = now.addingTimeInterval(margin)
-        guard calendar.lastCompleteMonth(at: later) != calendar.lastCompleteMonth(at: now) else { return }
-        var boundary = later
-        while calendar.lastCompleteMonth(at: boundary.addingTimeInterval(-1)) != calendar.lastCompleteMonth(at: now) {
-            boundary.addTimeInterval(-1)
-        }
-        Thread.sleep(until: boundary.addingTimeInterval(1))
-        try #require(calendar.lastCompleteMonth(at: Date()) == calendar.lastCompleteMonth(at: later))
-    }
-
     /// Keeps both sources committing (`tick`, so their watermarks advance) and closes until `window` is closed.
     static func closeThrough(
         _ window: CycleWindow, configuration: ParityConfiguration, store: ParityStore, session: CaptureSession, tick: () throws -> Void

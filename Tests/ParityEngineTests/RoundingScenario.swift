@@ -1,3 +1,4 @@
+@testable import ParityDemo
 @testable import ParityEngine
 
 /// Issue 5's scenario: invoice lines whose amount legacy computes half-even in a BEFORE trigger and the new

@@ -1,14 +1,7 @@
 import Foundation
 import ParityTestSupport
 
-/// The `parity` executable built beside this test binary (or `$PARITY_BINARY`).
-enum ParityBinary {
-    static var path: String {
-        if let override = ProcessInfo.processInfo.environment["PARITY_BINARY"] { return override }
-        let beside = Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("parity").path
-        return beside ?? "parity"
-    }
-
+extension ParityBinary {
     /// Starts `parity run --config path`; its output (JSON log lines, stdout not being a terminal) goes to a file.
     static func startService(config: String) throws -> RunningProcess {
         guard FileManager.default.isExecutableFile(atPath: path) else {

@@ -18,7 +18,7 @@ struct ContractsExportTests {
     @Test("every contract with vectors from the captured rows, no pii, the worked example, the report and the gate")
     func demo() throws {
         let calendar = try #require(CycleCalendar(CycleConfiguration(period: .seconds(3), timezone: "America/Vancouver")))
-        try CycleClock.awayFromMonthEnd(calendar)
+        try #require(MonthBoundary.waitOut(calendar.lastCompleteMonth(at:)))
         let work = NSTemporaryDirectory() + "parity-contracts-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: work) }
         let run = try ParityBinary.run(["demo", "--work", work, "--days", "3", "--orders", "40", "--period", "3s"])

@@ -3,6 +3,7 @@ import PostgresClient
 import ParityConfig
 import ParityEngine
 import ParityStore
+import ParityTestSupport
 import Reconciliation
 import Testing
 
@@ -76,7 +77,7 @@ struct GateScenario {
         try client.execute(unsafeScript: "INSERT INTO quiet.tick VALUES (1)")
         _ = try CycleCloser.close(base.configuration, store: base.store)
         let calendar = try #require(CycleCalendar(base.configuration.cycle))
-        try CycleClock.awayFromMonthEnd(calendar)
+        try #require(MonthBoundary.waitOut(calendar.lastCompleteMonth(at:)))
         let disagreeing = try CycleClock.waitForWindow(calendar, offset: 0.2...3)
         let month = calendar.lastCompleteMonth(at: disagreeing.end)
         let scenario = GateScenario(base: base, session: session, month: month, client: client)

@@ -1,5 +1,6 @@
 import Foundation
 import ParityEngine
+import ParityTestSupport
 import Testing
 
 /// Issue 30: a credential in a legacy function's dynamic SQL is masked before the inventory shows or stores it.

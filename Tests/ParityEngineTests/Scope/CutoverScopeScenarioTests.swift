@@ -3,6 +3,7 @@ import Foundation
 import ParityConfig
 @testable import ParityEngine
 import ParityStore
+import ParityTestSupport
 import Reconciliation
 import Reports
 import Testing
@@ -62,7 +63,7 @@ struct CutoverScopeScenarioTests {
         let session = try scenario.startCapture()
         defer { session.stop() }
         let calendar = try #require(CycleCalendar(scenario.configuration.cycle))
-        try CycleClock.awayFromMonthEnd(calendar)
+        try #require(MonthBoundary.waitOut(calendar.lastCompleteMonth(at:)))
         let baseline = try EndOfDayLoader.load(scenario.configuration, store: scenario.store, cycle: 0)
         #expect(baseline.findings.isEmpty && baseline.tables.first?.compared == 2, "\(baseline.tables)")
         #expect(baseline.tables.first?.scope?.inScope == 2 && baseline.tables.first?.scope?.rows == 200)

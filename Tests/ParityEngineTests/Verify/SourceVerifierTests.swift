@@ -3,6 +3,7 @@ import GRDB
 import ParityConfig
 import ParityEngine
 @testable import ParityStore
+import ParityTestSupport
 import PostgresClient
 import Reconciliation
 import Testing

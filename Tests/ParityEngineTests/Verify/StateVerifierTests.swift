@@ -3,6 +3,7 @@ import GRDB
 import ParityConfig
 import ParityEngine
 @testable import ParityStore
+import ParityTestSupport
 import Reconciliation
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 import ParityConfig
+import ParityTestSupport
 import Reconciliation
 import Testing
 
@@ -11,7 +12,7 @@ struct DemoTests {
     func threeDays() throws {
         // The demo's calendar (its cycles are in America/Vancouver): its month must not end while it runs.
         let calendar = try #require(CycleCalendar(CycleConfiguration(period: .seconds(3), timezone: "America/Vancouver")))
-        try CycleClock.awayFromMonthEnd(calendar)
+        try #require(MonthBoundary.waitOut(calendar.lastCompleteMonth(at:)))
         let work = NSTemporaryDirectory() + "parity-demo-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: work) }
         let run = try ParityBinary.run(["demo", "--work", work, "--days", "3", "--orders", "30", "--period", "3s"])

@@ -1,5 +1,6 @@
 import Foundation
 import ParityConfig
+import ParityEngine
 import ParityStore
 import PostgresClient
 import Reconciliation
