@@ -4,8 +4,9 @@ import PackageDescription
 /// Parity: proves, every business day, that a new PostgreSQL database holds what the legacy one holds.
 ///
 /// Layers (see DESIGN.md): pure targets (`LogicalReplication`, `ExactNumeric`, `ParityConfig`,
-/// `Reconciliation`, `Reports`) do no I/O and never import I/O targets; I/O lives in
-/// `PostgresClient`, `ParityStore` and `ParityEngine`; `ParityService` runs them as the `parity run` service
+/// `Reconciliation`, `Reports`) do no I/O and never import I/O targets; I/O lives in `PostgresClient`, `ReplicationStream`,
+/// `ParityStore`, `SourceQueries` (SQL against the sources, never the store) and `ParityEngine` (orchestration: capture,
+/// close, gate, monthly, hidden state, verify, init); `ParityService` runs them as the `parity run` service
 /// (hummingbird, service-lifecycle, swift-log, swift-metrics); `parity` only wires the CLI. `ThrowawayPostgres` (initdb,
 /// pg_ctl, watchdogs) is linked by tests, benchmarks and `ParityDemo` (`parity demo`), which only the CLI links: no
 /// production target depends on it.
@@ -49,18 +50,25 @@ let package = Package(
         // MARK: Throwaway PostgreSQL clusters (tests, benchmarks and `parity demo`); no production target links them
         .target(name: "ThrowawayPostgres", dependencies: ["PostgresClient"]),
 
+        // MARK: SQL against the sources (never the store): check, catalog inventory, init's publications, slots, snapshots
+        // and table copies, teardown
+        .target(
+            name: "SourceQueries",
+            dependencies: ["PostgresClient", "ParityConfig", "Reconciliation", "LogicalReplication"]
+        ),
+
         // MARK: Orchestration and the CLI
         .target(
             name: "ParityEngine",
             dependencies: [
-                "PostgresClient", "ParityStore", "ParityConfig", "Reconciliation", "LogicalReplication", "ReplicationStream",
+                "SourceQueries", "PostgresClient", "ParityStore", "ParityConfig", "Reconciliation", "LogicalReplication", "ReplicationStream",
                 "ExactNumeric", .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(
             name: "ParityService",
             dependencies: [
-                "ParityEngine", "Reports", "ParityConfig", "ParityStore", "Reconciliation", "ReplicationStream",
+                "ParityEngine", "SourceQueries", "Reports", "ParityConfig", "ParityStore", "Reconciliation", "ReplicationStream",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -71,12 +79,14 @@ let package = Package(
         // `parity demo`: the whole story on a throwaway PostgreSQL; only the CLI links it
         .target(
             name: "ParityDemo",
-            dependencies: ["ParityEngine", "ParityConfig", "ParityStore", "PostgresClient", "Reconciliation", "ThrowawayPostgres"]
+            dependencies: [
+                "ParityEngine", "SourceQueries", "ParityConfig", "ParityStore", "PostgresClient", "Reconciliation", "ThrowawayPostgres",
+            ]
         ),
         .executableTarget(
             name: "parity",
             dependencies: [
-                "ParityEngine", "ParityService", "ParityDemo", "Reports", "ParityConfig", "ParityStore", "LogicalReplication",
+                "ParityEngine", "SourceQueries", "ParityService", "ParityDemo", "Reports", "ParityConfig", "ParityStore", "LogicalReplication",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -117,14 +127,15 @@ let package = Package(
         .testTarget(
             name: "ParityEngineTests",
             dependencies: [
-                "ParityEngine", "ParityDemo", "ParityTestSupport", "Reports", "ParityConfig", .product(name: "GRDB", package: "GRDB.swift"),
+                "ParityEngine", "SourceQueries", "ParityDemo", "ParityTestSupport", "Reports", "ParityConfig",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(name: "ParityDemoTests", dependencies: ["ParityTestSupport", "ParityConfig", "Reconciliation"]),
         .testTarget(
             name: "ParityServiceTests",
             dependencies: [
-                "ParityService", "ParityEngine", "ParityTestSupport", "ParityConfig", "ParityStore", "PostgresClient",
+                "ParityService", "ParityEngine", "SourceQueries", "ParityTestSupport", "ParityConfig", "ParityStore", "PostgresClient",
                 "LogicalReplication", "ReplicationStream",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

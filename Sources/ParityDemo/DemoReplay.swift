@@ -4,6 +4,7 @@ import ParityEngine
 import ParityStore
 import PostgresClient
 import Reconciliation
+import SourceQueries
 
 /// Replays one simulated business day at a time: writes it early in a cycle, then closes that cycle.
 struct DemoReplay {

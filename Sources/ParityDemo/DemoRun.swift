@@ -4,6 +4,7 @@ import ParityEngine
 import ParityStore
 import PostgresClient
 import Reconciliation
+import SourceQueries
 import ThrowawayPostgres
 
 /// `parity demo`: a throwaway PostgreSQL with a legacy and a modern database that disagree in realistic

@@ -3,6 +3,7 @@ import Logging
 import ParityConfig
 import ParityEngine
 import ParityStore
+import SourceQueries
 
 /// Builds the `parity run` service: both captures, the cycle scheduler and the HTTP server, run together by the
 /// application's service group. `parity run` and the tests both call it.

@@ -3,6 +3,7 @@ import ParityConfig
 import ParityEngine
 import ParityStore
 import Reconciliation
+import SourceQueries
 import Synchronization
 
 /// What the services share: the configuration, the store, the capture session, the metrics and the latest

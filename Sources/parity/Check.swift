@@ -3,6 +3,7 @@ import Foundation
 import Reconciliation
 import ParityEngine
 import Reports
+import SourceQueries
 
 /// The formats `parity check` prints.
 enum CheckFormat: String, ExpressibleByArgument, CaseIterable {

@@ -3,6 +3,7 @@ import ParityConfig
 import ParityEngine
 import ParityStore
 import Reports
+import SourceQueries
 
 /// Why a command failed, reported once by `Parity.main`: one line with what to do on standard error, and with
 /// `--format json` also a `parity.error/1` document on standard output.

@@ -3,6 +3,7 @@ import ParityConfig
 import ParityEngine
 import ParityStore
 import Reports
+import SourceQueries
 
 /// `parity contracts`: what the legacy system taught, written down for the new system's test suite.
 struct Contracts: ParsableCommand {

@@ -5,6 +5,7 @@ import ParityDemo
 import ParityEngine
 import Reconciliation
 import Reports
+import SourceQueries
 
 /// `parity demo`: the whole story on a throwaway PostgreSQL, reports written into a work folder.
 struct Demo: ParsableCommand {

@@ -6,6 +6,7 @@ import ParityEngine
 import ParityStore
 import Reconciliation
 import Reports
+import SourceQueries
 
 /// `parity init`: check, then create publications and slots and copy the baseline.
 struct Init: ParsableCommand {

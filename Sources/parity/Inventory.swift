@@ -2,6 +2,7 @@ import ArgumentParser
 import ParityConfig
 import ParityEngine
 import Reports
+import SourceQueries
 
 /// `parity inventory`: the hidden state of one source, read from its catalog.
 struct Inventory: ParsableCommand {

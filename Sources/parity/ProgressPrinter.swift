@@ -1,5 +1,6 @@
 import Foundation
 import ParityEngine
+import SourceQueries
 import Synchronization
 
 /// Prints progress (a table's copy, a mapping's comparison) on standard error: on a terminal one line rewritten in

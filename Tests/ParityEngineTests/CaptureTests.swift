@@ -3,6 +3,7 @@ import ParityConfig
 @testable import ParityEngine
 import ParityStore
 import ParityTestSupport
+import SourceQueries
 import Testing
 
 @Suite("Capture into the store against real clusters")

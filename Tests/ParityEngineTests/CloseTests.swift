@@ -4,6 +4,7 @@ import ParityEngine
 import ParityStore
 import Reconciliation
 import Reports
+import SourceQueries
 import Synchronization
 import Testing
 

@@ -2,6 +2,7 @@ import ParityConfig
 @testable import ParityEngine
 import ParityStore
 import PostgresClient
+import SourceQueries
 import Testing
 
 @Suite("Store failures as engine errors")

@@ -4,6 +4,7 @@ import ParityConfig
 import ParityStore
 import ParityTestSupport
 import PostgresClient
+import SourceQueries
 import Testing
 
 @Suite("parity init and teardown against real clusters")

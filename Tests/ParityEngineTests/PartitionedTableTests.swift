@@ -3,6 +3,7 @@ import ParityConfig
 import ParityEngine
 import ParityStore
 import Reconciliation
+import SourceQueries
 import Testing
 
 /// A legacy table partitioned by month (range partitions, a default partition, one attached mid-run) mapped to a plain

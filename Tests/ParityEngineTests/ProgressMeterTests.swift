@@ -1,6 +1,7 @@
 import Foundation
 import ParityConfig
 @testable import ParityEngine
+import SourceQueries
 import Testing
 
 @Suite("Copy progress for people")

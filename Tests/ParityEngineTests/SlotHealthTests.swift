@@ -4,6 +4,7 @@ import ParityEngine
 import ParityTestSupport
 import PostgresClient
 import Reconciliation
+import SourceQueries
 import Testing
 
 /// Issue 30: a slot PostgreSQL invalidated, a slot dropped and created again behind Parity's back, and a slot another

@@ -4,6 +4,7 @@ import ParityEngine
 import ParityTestSupport
 import Reconciliation
 import Reports
+import SourceQueries
 import Testing
 
 @Suite("parity check against real clusters")

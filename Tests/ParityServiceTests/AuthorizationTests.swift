@@ -7,6 +7,7 @@ import ParityEngine
 import ParityService
 import ParityStore
 import ParityTestSupport
+import SourceQueries
 import Testing
 
 @Suite("parity run's HTTP edge: bearer token, JSON errors, listen address")

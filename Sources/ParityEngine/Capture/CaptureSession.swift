@@ -5,6 +5,7 @@ import ParityStore
 import Reconciliation
 import PostgresClient
 import ReplicationStream
+import SourceQueries
 
 /// Streams both initialized sources into the store, each on its own thread, until stopped.
 public final class CaptureSession: Sendable {

@@ -2,6 +2,7 @@ import LogicalReplication
 import ParityConfig
 import ParityStore
 import Reconciliation
+import SourceQueries
 
 /// `parity status`: each source's durable position and watermark from the store, and its slot
 /// as the server sees it (when reachable).

@@ -1,6 +1,7 @@
 import LogicalReplication
 import ParityConfig
 import ParityStore
+import SourceQueries
 
 /// Turns decoded transactions into the store's model for one side: finds each table's mapping
 /// and extracts the mapping's key columns (which may differ from the replica identity).

@@ -1,6 +1,7 @@
 import Foundation
 import ParityConfig
 import PostgresClient
+import SourceQueries
 
 /// `sources.<side>.heartbeat`: while capture runs, writes a non-transactional logical message to the source every
 /// interval. Parity asks an idle server for a keepalive already; the heartbeat is for servers where that is not enough

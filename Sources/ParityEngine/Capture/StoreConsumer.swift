@@ -2,6 +2,7 @@ import LogicalReplication
 import ParityConfig
 import ParityStore
 import ReplicationStream
+import SourceQueries
 
 /// Applies a source's replication stream to the store: each transaction stored, and made to survive
 /// power loss before the stream confirms it, streamed transactions staged until they end, idle keepalives

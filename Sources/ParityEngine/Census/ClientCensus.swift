@@ -2,6 +2,7 @@ import Foundation
 import ParityConfig
 import ParityStore
 import PostgresClient
+import SourceQueries
 
 /// Samples who is connected to each source (`pg_stat_activity`) every `census.interval` into the store,
 /// on a thread of its own, while capture runs. Parity's own sessions are left out by application name.

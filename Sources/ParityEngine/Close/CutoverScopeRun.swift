@@ -1,6 +1,7 @@
 import ParityConfig
 import ParityStore
 import Reconciliation
+import SourceQueries
 
 /// A mapping's cutover scope at one cycle's close: the predicate the comparison applies, and the share the cycle records.
 ///

@@ -2,6 +2,7 @@ import Foundation
 import ParityConfig
 import ParityStore
 import Reconciliation
+import SourceQueries
 
 /// Closes every due reconciliation cycle in order: the baseline (cycle 0) first, then each calendar
 /// window whose `end + settle` both sources' watermarks have passed.

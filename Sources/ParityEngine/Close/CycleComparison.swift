@@ -2,6 +2,7 @@ import ExactNumeric
 import ParityConfig
 import ParityStore
 import Reconciliation
+import SourceQueries
 
 /// Everything one cycle's close compares and records, read from the state as of its end: row findings per
 /// mapping (with rounding evidence and trigger attribution), the hidden-state audit, aggregates and total rounding.

@@ -3,6 +3,7 @@ import LogicalReplication
 import ParityConfig
 import ParityStore
 import Reconciliation
+import SourceQueries
 
 /// Builds the end-of-day report of a closed cycle from the store, masking values of `pii: true` columns.
 public enum EndOfDayLoader {

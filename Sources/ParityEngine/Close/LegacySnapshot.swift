@@ -3,6 +3,7 @@ import ParityConfig
 import ParityStore
 import PostgresClient
 import Reconciliation
+import SourceQueries
 
 /// What one `parity close` reads live from the legacy database, once, when the first due cycle closes (so a
 /// close with nothing due does not touch it): the catalog inventory and the rows of `legacy_summary` tables.
@@ -41,20 +42,5 @@ struct LegacySnapshot {
         let result = (HiddenStateRun(configuration: configuration, inventory: inventory, takenAt: StoreTime.micros(now)), summaries)
         taken = result
         return result
-    }
-}
-
-extension LegacySummaryRow {
-    /// Every row of a summary table: its group columns, date column and value as text.
-    static func read(_ summary: LegacySummary, connection: PostgresConnection) throws(PostgresError) -> [LegacySummaryRow] {
-        let columns = summary.groupBy.map { quoteIdentifier($0) + "::text" }
-            + [summary.date.map { quoteIdentifier($0) + "::text" } ?? "NULL::text", quoteIdentifier(summary.value) + "::text"]
-        let sql = "SELECT " + columns.joined(separator: ", ") + " FROM "
-            + quoteIdentifier(summary.table.schema) + "." + quoteIdentifier(summary.table.name)
-        return try connection.query(PostgresQuery(unsafeSQL: sql)).rows.map { row in
-            let values = row.values
-            return LegacySummaryRow(group: Array(values.prefix(summary.groupBy.count)), date: values[summary.groupBy.count],
-                                    value: values[summary.groupBy.count + 1])
-        }
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import ParityConfig
 import ParityStore
 import Reconciliation
+import SourceQueries
 
 /// Compares one table mapping's keys at a cycle's close: the keys changed on either side (every key for
 /// the baseline) plus the keys carried into the cycle, paired by canonical key.

@@ -2,6 +2,7 @@ import Foundation
 import ParityConfig
 import ParityStore
 import Reconciliation
+import SourceQueries
 
 /// `parity contracts export`: the behavioural contracts the captured evidence supports, each with test vectors sampled
 /// from the state as of the last closed cycle; every export is recorded so the end-of-day report and the gate can say

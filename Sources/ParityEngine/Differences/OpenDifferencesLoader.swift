@@ -2,6 +2,7 @@ import Foundation
 import ParityConfig
 import ParityStore
 import Reconciliation
+import SourceQueries
 
 /// Builds `parity report open` from the ledger: every open difference, judged under the dispositions in force at `now`.
 public enum OpenDifferencesLoader {

@@ -2,6 +2,7 @@ import Foundation
 import ParityConfig
 import ParityStore
 import Reconciliation
+import SourceQueries
 
 /// `parity disposition list|set|clear|history`: decisions on finding categories, kept in the store as an append-only
 /// audit trail beside the config's `dispositions[]` rules (which win where both decide).

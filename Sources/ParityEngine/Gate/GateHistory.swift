@@ -2,6 +2,7 @@ import Foundation
 import ParityConfig
 import ParityStore
 import Reconciliation
+import SourceQueries
 
 /// Records gate evaluations in the store and reads them back for `parity gate --history`.
 public enum GateHistory {

@@ -2,6 +2,7 @@ import Foundation
 import ParityConfig
 import ParityStore
 import Reconciliation
+import SourceQueries
 
 /// Builds the decommission gate's input from the store and both sources (live capture health).
 ///

@@ -2,6 +2,7 @@ import Foundation
 import ParityConfig
 import ParityStore
 import Reconciliation
+import SourceQueries
 
 /// The aggregates criterion's input: the monthly close of the last business month complete when the window's last cycle
 /// ended (a cycle ending at December's first cutoff completes November). A flow aggregate's month is a business month of

@@ -1,6 +1,7 @@
 import ParityConfig
 import ParityStore
 import PostgresClient
+import SourceQueries
 
 /// Copies mapped tables of one side, inside a snapshot a slot exported, into the store's row state at the
 /// snapshot's position, in batches (one store transaction each).

@@ -4,6 +4,7 @@ import ParityConfig
 import ParityStore
 import PostgresClient
 import Reconciliation
+import SourceQueries
 
 /// `parity init --add` and `--remove`: a table mapping added to the config after `init` is published, copied inside a
 /// snapshot whose WAL position is exact and compared in full at the next close; a removed one is unpublished and

@@ -3,6 +3,7 @@ import ParityConfig
 import ParityStore
 import PostgresClient
 import Reconciliation
+import SourceQueries
 
 /// `parity init`: checks both sources, then creates each one's publications and slot and copies
 /// its baseline. Both sources are initialized, or neither is.
@@ -55,12 +56,5 @@ public enum ParityInit {
                 + "CREATE on the database); parity check --config \(configuration.file) lists every missing privilege; nothing was created"
             : "fix what PostgreSQL names, then run parity init again; nothing was created"
         return EngineError(source: side.rawValue, message: "init failed: \(error)", fix: fix, exitCode: 3)
-    }
-}
-
-extension Sources {
-    /// The configuration of one side.
-    public subscript(side: SourceSide) -> SourceConfiguration {
-        side == .legacy ? legacy : new
     }
 }

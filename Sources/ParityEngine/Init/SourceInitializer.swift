@@ -4,6 +4,7 @@ import ParityConfig
 import ParityStore
 import PostgresClient
 import Reconciliation
+import SourceQueries
 
 /// Initializes one source: publications, a slot with an exported snapshot, and the baseline copy
 /// of every mapped table taken inside that snapshot, so streaming continues exactly where the

@@ -3,6 +3,7 @@ import Foundation
 import ParityConfig
 import ParityStore
 import Reconciliation
+import SourceQueries
 
 /// Builds the monthly close report of a calendar month from the store.
 ///

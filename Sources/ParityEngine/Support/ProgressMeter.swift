@@ -1,5 +1,6 @@
 import Foundation
 import Reconciliation
+import SourceQueries
 
 /// Turns progress into lines for people: rows or keys so far of the estimated total, the rate, and the time left. On
 /// a terminal every report makes a line (rewritten in place by the caller); in a log, at most one line per `interval`

@@ -3,6 +3,7 @@ import LogicalReplication
 import ParityConfig
 import ParityStore
 import PostgresClient
+import SourceQueries
 
 /// The mapped tables of one source read inside a snapshot whose WAL position is exact, in the store's key order, each
 /// kept in a file (``LineSpill``) as the key and image texts the store would hold, until the store can be compared with it.

@@ -4,6 +4,7 @@ import ParityConfig
 import ParityStore
 import PostgresClient
 import Reconciliation
+import SourceQueries
 import Synchronization
 
 /// `parity verify --sources`: proves the store equals each source at an exact position. Each side is checked on its own

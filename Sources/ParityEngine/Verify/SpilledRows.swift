@@ -1,5 +1,6 @@
 import ParityConfig
 import Reconciliation
+import SourceQueries
 
 /// A spilled source table's rows (``SourceRowEncoder``) read back in the store's key order, each key once: of rows
 /// sharing a key (a table without a unique key), the last read counts. The source sorted them (``StoreKeyOrder``); a row out of that order

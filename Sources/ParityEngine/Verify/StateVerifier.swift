@@ -2,6 +2,7 @@ import Foundation
 import ParityConfig
 import ParityStore
 import Reconciliation
+import SourceQueries
 
 /// `parity verify --state`: checks the store's structure (`PRAGMA quick_check`), then compares both sides' full stored
 /// state through every mapping, as the baseline does, and checks that the differences it finds are exactly the ledger's

@@ -1,5 +1,6 @@
 import ParityConfig
 import PostgresClient
+import SourceQueries
 
 /// The store's key order as a PostgreSQL `ORDER BY` list: the byte order of the key's JSON array text exactly as
 /// `RowJSON.key` writes it (each value written by its type's output function, as COPY writes it, then as a JSON string;

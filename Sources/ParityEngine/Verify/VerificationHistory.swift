@@ -2,6 +2,7 @@ import Foundation
 import ParityConfig
 import ParityStore
 import Reconciliation
+import SourceQueries
 
 /// Records each `parity verify` run in the store, and reads the last ones for the gate and the end-of-day report.
 public enum VerificationHistory {

@@ -3,6 +3,7 @@ import Logging
 import ParityConfig
 import ParityEngine
 import ServiceLifecycle
+import SourceQueries
 
 /// Closes each cycle once both sources are complete through its `end + settle`, on a timer; counts and logs
 /// every close, and after closing takes the legacy inventory again and evaluates the gate for its metric.

@@ -6,6 +6,7 @@ import ParityStore
 import Reconciliation
 import Reports
 import ServiceLifecycle
+import SourceQueries
 
 /// Runs `verify --sources` and `verify --state` on `verify.schedule` (at start when none was recorded in the last period,
 /// then whenever one is due, looked at every `checkInterval`), records both, and logs what they found.

@@ -1,5 +1,6 @@
 import Hummingbird
 import ParityEngine
+import SourceQueries
 
 /// An HTTP error answered as `{"error": {"code": ..., "message": ...}}`; the message never carries a stack trace or a secret.
 struct APIError: HTTPResponseError {

@@ -3,6 +3,7 @@ import Hummingbird
 import ParityEngine
 import Reconciliation
 import Reports
+import SourceQueries
 
 /// `/api/v1/...`: capture status, closed cycles, end-of-day and monthly reports as JSON, the open differences
 /// (`?mapping=`, `?kind=`, `?all=true`), the legacy inventory, and the gate evaluated now (not recorded in the gate history; `parity gate` records).

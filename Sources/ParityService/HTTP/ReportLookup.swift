@@ -1,6 +1,7 @@
 import ParityEngine
 import ParityStore
 import Reconciliation
+import SourceQueries
 
 /// Finds the reports the API and the HTML pages serve, turning "no such cycle or month" into 404 and bad input into 400.
 enum ReportLookup {

@@ -5,6 +5,7 @@ import ParityStore
 import Prometheus
 import Reconciliation
 import ReplicationStream
+import SourceQueries
 import Synchronization
 
 /// The service's metrics, created once with bounded labels (`source`, `status`, `kind`, `mapping`) and a HELP text each

@@ -5,6 +5,7 @@ import ParityTestSupport
 import PostgresClient
 import Reconciliation
 import Reports
+import SourceQueries
 import Testing
 
 @Suite("Other consumers of legacy changes in the inventory")

@@ -6,6 +6,7 @@ import ParityConfig
 import ParityTestSupport
 import Reconciliation
 import Reports
+import SourceQueries
 import Testing
 
 /// `parity disposition set|clear|history` against a real store: every decision is appended with who, when and the

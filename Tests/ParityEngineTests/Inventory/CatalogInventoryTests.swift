@@ -3,6 +3,7 @@ import ParityConfig
 import ParityEngine
 import Reconciliation
 import Reports
+import SourceQueries
 import Testing
 
 @Suite("Hidden-state inventory from a real catalog")

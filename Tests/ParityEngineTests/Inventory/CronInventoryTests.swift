@@ -2,6 +2,7 @@ import Foundation
 import ParityEngine
 import ParityTestSupport
 import Reconciliation
+import SourceQueries
 import Testing
 
 /// pg_cron needs the extension on this machine (`apt-get install postgresql-15-cron`) and a server

@@ -1,5 +1,5 @@
 import Testing
-@testable import ParityEngine
+@testable import SourceQueries
 
 @Suite("A trigger's WHEN condition as the inventory keeps it")
 struct TriggerConditionTests {

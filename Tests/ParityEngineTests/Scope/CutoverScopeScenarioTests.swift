@@ -6,6 +6,7 @@ import ParityStore
 import ParityTestSupport
 import Reconciliation
 import Reports
+import SourceQueries
 import Testing
 
 /// Issue 28, item 6 on real clusters: a strangler-fig cutover whose new system holds only the migrated customers.

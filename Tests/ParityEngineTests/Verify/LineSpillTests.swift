@@ -1,5 +1,6 @@
 import Foundation
 import ParityTestSupport
+import SourceQueries
 import Testing
 @testable import ParityEngine
 

@@ -3,12 +3,17 @@ import ParityConfig
 import PostgresClient
 
 /// Catalog queries `parity init` needs on one source.
-struct SourceCatalog {
+public struct SourceCatalog {
     let connection: PostgresConnection
+
+    /// A catalog reader over `connection`.
+    public init(connection: PostgresConnection) {
+        self.connection = connection
+    }
 
     /// Ordinary and partitioned permanent tables of the watched schemas with whether UPDATE/DELETE would replicate.
     /// Partitions are left out: their partitioned table (published via its root) carries their changes.
-    func watchedTables(schemas: [String], ignoring ignored: [QualifiedName]) throws(PostgresError) -> [(table: QualifiedName, hasReplicaIdentity: Bool)] {
+    public func watchedTables(schemas: [String], ignoring ignored: [QualifiedName]) throws(PostgresError) -> [(table: QualifiedName, hasReplicaIdentity: Bool)] {
         guard !schemas.isEmpty else { return [] }
         let ignoredSet = Set(ignored)
         let rows = try connection.query("""
@@ -30,7 +35,7 @@ struct SourceCatalog {
     }
 
     /// The columns COPY and pgoutput both carry (not dropped, not generated), in table order.
-    func copiedColumns(_ table: QualifiedName) throws(PostgresError) -> [String] {
+    public func copiedColumns(_ table: QualifiedName) throws(PostgresError) -> [String] {
         try connection.query("""
             SELECT a.attname AS name FROM pg_attribute a
             JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -43,7 +48,7 @@ struct SourceCatalog {
 
 extension SourceCatalog {
     /// The planner's estimate of a table's rows (`pg_class.reltuples`); nil when it was never analyzed or vacuumed.
-    func estimatedRows(_ table: QualifiedName) throws(PostgresError) -> Int? {
+    public func estimatedRows(_ table: QualifiedName) throws(PostgresError) -> Int? {
         let rows = try connection.query("""
             SELECT c.reltuples::int8 AS estimate FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE n.nspname = \(table.schema) AND c.relname = \(table.name)
@@ -54,12 +59,12 @@ extension SourceCatalog {
 }
 
 /// A PostgreSQL array literal (`{"a","b"}`) for binding a list of names as one text parameter.
-func textArrayLiteral(_ values: [String]) -> String {
+public func textArrayLiteral(_ values: [String]) -> String {
     let elements = values.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
     return "{" + elements.joined(separator: ",") + "}"
 }
 
 extension QualifiedName {
     /// The name quoted for SQL: `"schema"."table"`.
-    var quoted: String { quoteIdentifier(schema) + "." + quoteIdentifier(name) }
+    public var quoted: String { quoteIdentifier(schema) + "." + quoteIdentifier(name) }
 }

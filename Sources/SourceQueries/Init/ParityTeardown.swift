@@ -30,7 +30,7 @@ public enum ParityTeardown {
     }
 
     /// Drops one source's slot and publications. Refuses a slot a running capture holds unless `force`.
-    static func dropSource(_ source: SourceConfiguration, force: Bool) throws -> SourceResult {
+    public static func dropSource(_ source: SourceConfiguration, force: Bool) throws -> SourceResult {
         let connection = try PostgresConnection.connect(ConnectionOptions(source: source))
         defer { connection.close() }
         var result = SourceResult(side: .legacy, droppedSlot: nil, releasedWALBytes: 0, droppedPublications: [], error: nil)

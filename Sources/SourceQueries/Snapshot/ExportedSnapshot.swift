@@ -5,19 +5,19 @@ import PostgresClient
 /// A snapshot a logical slot exported as it was created. Its WAL position is exact: a transaction whose commit record
 /// starts before `position` is in the snapshot, one at or after it is decoded by the slot. It stays importable while
 /// the replication connection that created it does nothing else; a temporary slot goes with that connection.
-final class ExportedSnapshot {
+public final class ExportedSnapshot {
     let side: SourceSide
     /// The replication connection that created the slot: closing it ends the snapshot (and drops a temporary slot).
     let replication: PostgresConnection
     /// Where the snapshot is in the WAL (the slot's consistent point).
-    let position: LSN
+    public let position: LSN
     /// The exported snapshot's name, for `SET TRANSACTION SNAPSHOT`.
     let name: String
     /// The slot's `IDENTIFY_SYSTEM` answer, read before it was created.
-    let system: (identifier: String, database: String)
+    public let system: (identifier: String, database: String)
 
     /// Creates slot `slot` (temporary unless `permanent`) exporting its snapshot, on a replication connection of its own.
-    init(side: SourceSide, source: SourceConfiguration, slot: String, temporary: Bool) throws {
+    public init(side: SourceSide, source: SourceConfiguration, slot: String, temporary: Bool) throws {
         self.side = side
         replication = try PostgresConnection.connect(ConnectionOptions(source: source, replication: .database))
         do {
@@ -41,7 +41,7 @@ final class ExportedSnapshot {
     }
 
     /// A connection to `source` in a read-only transaction inside the snapshot; the caller closes it.
-    func reader(_ source: SourceConfiguration) throws -> PostgresConnection {
+    public func reader(_ source: SourceConfiguration) throws -> PostgresConnection {
         let connection = try PostgresConnection.connect(ConnectionOptions(source: source))
         do {
             try connection.query("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
@@ -54,7 +54,7 @@ final class ExportedSnapshot {
     }
 
     /// Ends the snapshot (a temporary slot is dropped with the connection).
-    func close() {
+    public func close() {
         replication.close()
     }
 }

@@ -1,40 +1,10 @@
 import LogicalReplication
 import ParityConfig
 import ParityStore
-import PostgresClient
 import Reconciliation
+import SourceQueries
 
-/// `parity check`: connects to each source read-only and judges whether Parity can run on it.
-public enum SourceCheck {
-    /// Checks both sources and every mapping; never throws (an unreachable source is a FAIL).
-    public static func run(_ configuration: ParityConfiguration) -> CheckReport {
-        var sources: [CheckReport.Source] = []
-        var facts: [SourceSide: SourceFacts] = [:]
-        for side in SourceSide.allCases {
-            let source = side == .legacy ? configuration.sources.legacy : configuration.sources.new
-            let tables = configuration.tables.map { side == .legacy ? $0.legacy : $0.new }
-            do {
-                let connection = try PostgresConnection.connect(ConnectionOptions(source: source))
-                defer { connection.close() }
-                let found = try SourceInspector(connection: connection, source: source).facts(tables: tables)
-                facts[side] = found
-                sources.append(.init(
-                    side: side, target: connection.target,
-                    results: Preflight.sourceChecks(found, side: side, configuration: configuration)))
-            } catch {
-                let result = switch error.code {
-                case .invalidConnectionString: Preflight.misconfigured(side, error: error.description, key: "dsn")
-                case .unreadablePasswordFile: Preflight.misconfigured(side, error: error.description, key: "password_file")
-                default: Preflight.unreachable(side, error: error.description)
-                }
-                sources.append(.init(side: side, target: error.target, results: [result]))
-            }
-        }
-        let mappings = Preflight.mappingChecks(configuration.tables, legacy: facts[.legacy], new: facts[.new])
-            + Preflight.semanticChecks(configuration)
-        return CheckReport(configurationFile: configuration.file, sources: sources, mappings: mappings)
-    }
-
+extension SourceCheck {
     /// Checks both sources and every mapping, and against an initialized store, that every configured mapping is initialized.
     public static func run(_ configuration: ParityConfiguration, store: ParityStore) throws -> CheckReport {
         var report = run(configuration)

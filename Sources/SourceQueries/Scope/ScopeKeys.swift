@@ -4,16 +4,17 @@ import PostgresClient
 /// The keys each scope table lists (`tables[].scope: { table, column, source }`), read from its source once per
 /// `parity close`, when the first due cycle closes. A scope table that cannot be read stops the close: comparing
 /// under a guessed scope would report rows nobody migrated, or skip rows that were.
-struct ScopeKeys {
+public struct ScopeKeys {
     let configuration: ParityConfiguration
     private var taken: [String: Set<String>]?
 
-    init(configuration: ParityConfiguration) {
+    /// The scope tables of `configuration`; nothing is read until ``keys()``.
+    public init(configuration: ParityConfiguration) {
         self.configuration = configuration
     }
 
     /// Per mapping scoped by a key table, the values its column holds (NULLs left out).
-    mutating func keys() throws(EngineError) -> [String: Set<String>] {
+    public mutating func keys() throws(EngineError) -> [String: Set<String>] {
         if let taken { return taken }
         var keys: [String: Set<String>] = [:]
         for mapping in configuration.tables {

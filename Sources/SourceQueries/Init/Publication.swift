@@ -3,20 +3,27 @@ import PostgresClient
 
 /// Parity's publications on one source, as `init` created them: the first publishes every operation, the insert-only one
 /// (if any) INSERT and TRUNCATE of watched tables without a replica identity.
-struct Publication {
+public struct Publication {
     let connection: PostgresConnection
     let side: SourceSide
     /// The publications the source record names, the full one first.
     let names: [String]
 
+    /// The publications `names` (the full one first) of source `side`, over `connection`.
+    public init(connection: PostgresConnection, side: SourceSide, names: [String]) {
+        self.connection = connection
+        self.side = side
+        self.names = names
+    }
+
     /// Whether the full publication publishes `table`.
-    func contains(_ table: QualifiedName) throws(PostgresError) -> Bool {
+    public func contains(_ table: QualifiedName) throws(PostgresError) -> Bool {
         guard let full = names.first else { return false }
         return try isMember(table, of: full)
     }
 
     /// Publishes every operation of `table`: out of the insert-only publication, into the full one.
-    func add(_ table: QualifiedName) throws {
+    public func add(_ table: QualifiedName) throws {
         guard let full = names.first else {
             throw EngineError(source: side.rawValue, message: "the store names no publication for this source",
                               fix: "run parity status; the store may come from an older init", exitCode: 2)
@@ -31,7 +38,7 @@ struct Publication {
     }
 
     /// Stops publishing `table` in the full publication.
-    func drop(_ table: QualifiedName) throws(PostgresError) {
+    public func drop(_ table: QualifiedName) throws(PostgresError) {
         guard let full = names.first else { return }
         try connection.query(PostgresQuery(unsafeSQL: "ALTER PUBLICATION \(quoteIdentifier(full)) DROP TABLE \(table.quoted)"))
     }

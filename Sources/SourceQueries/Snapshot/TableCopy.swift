@@ -3,19 +3,22 @@ import PostgresClient
 
 /// One mapped table read with COPY on one side: its columns in name order (the order of a stored image's values), where
 /// the mapping's key columns are among them, and the planner's estimate of its rows (for progress).
-struct TableCopy {
-    let side: SourceSide
-    let mapping: TableMapping
-    let table: QualifiedName
+public struct TableCopy {
+    /// The side read.
+    public let side: SourceSide
+    /// The mapping the table belongs to.
+    public let mapping: TableMapping
+    /// The table on that side.
+    public let table: QualifiedName
     /// The columns COPY and pgoutput both carry, in name order.
-    let columns: [String]
+    public let columns: [String]
     /// The positions of the mapping's key columns (on this side) in `columns`, in key order.
-    let keyPositions: [Int]
+    public let keyPositions: [Int]
     /// `pg_class.reltuples`, or nil when the table was never analyzed.
-    let estimatedRows: Int?
+    public let estimatedRows: Int?
 
     /// Reads the table's columns and estimate through `catalog`; a key column the table lacks is a config error.
-    init(side: SourceSide, mapping: TableMapping, catalog: SourceCatalog) throws {
+    public init(side: SourceSide, mapping: TableMapping, catalog: SourceCatalog) throws {
         self.side = side
         self.mapping = mapping
         table = side == .legacy ? mapping.legacy : mapping.new
@@ -32,7 +35,7 @@ struct TableCopy {
 
     /// Streams every row of the table through `body` (its values in `columns` order) on `connection`, reporting
     /// progress to `progress` every `every` rows and once at the end.
-    func copy(
+    public func copy(
         on connection: PostgresConnection, progress: WorkProgress.Sink, every: Int = 10_000, _ body: ([String?]) throws -> Void
     ) throws {
         var parser = CopyTextRowParser()
@@ -42,7 +45,7 @@ struct TableCopy {
     /// Streams every row of the table through `body` as its line of COPY text (values in `columns` order, valid only
     /// during the call) on `connection`, in the order of the SQL `ORDER BY` list `orderedBy` when given, reporting progress
     /// to `progress` every `every` rows and once at the end.
-    func copyLines(
+    public func copyLines(
         on connection: PostgresConnection, orderedBy order: String? = nil, progress: WorkProgress.Sink, every: Int = 10_000,
         _ body: (UnsafeRawBufferPointer) throws -> Void
     ) throws {

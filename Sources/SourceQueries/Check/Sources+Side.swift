@@ -1,0 +1,8 @@
+import ParityConfig
+
+extension Sources {
+    /// The configuration of one side.
+    public subscript(side: SourceSide) -> SourceConfiguration {
+        side == .legacy ? legacy : new
+    }
+}
