@@ -141,6 +141,39 @@ struct MigrationTests {
         #expect(try store.mappingBaselines() == ["empty": 0, "orders": 0])
     }
 
+    @Test("023 gives rounding evidence its kind: a row kept under a 'total: ' column name is a total's, named by what was summed")
+    func roundingEvidenceKind() throws {
+        let queue = try DatabaseQueue(path: path)
+        try StoreMigrations.migrator().migrate(queue, upTo: "022_contract_export")
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO cycle VALUES (0, 'baseline', 0, 0, 'closed', 0, 1, '0');
+                INSERT INTO rounding_evidence VALUES
+                    (0, 'invoices', 'total: total = Σ invoice_lines.amount', 'legacy', '{"perLine":3}'),
+                    (0, 'invoices', 'total', 'new', '{"rows":2}'),
+                    (0, 'invoices', 'Total: x', 'new', '{"rows":1}');
+                """)
+        }
+        try queue.close()
+        let store = try ParityStore.open(path: path)
+        #expect(try store.roundingEvidence(cycle: 0) == [
+            StoredRoundingEvidence(kind: .column, mapping: "invoices", column: "Total: x", side: "new", evidence: #"{"rows":1}"#),
+            StoredRoundingEvidence(kind: .column, mapping: "invoices", column: "total", side: "new", evidence: #"{"rows":2}"#),
+            StoredRoundingEvidence(
+                kind: .total, mapping: "invoices", column: "total = Σ invoice_lines.amount", side: "legacy", evidence: #"{"perLine":3}"#),
+        ])
+        // The kind is in the key and defaults to a column: a column may be named as a total's sum.
+        try store.write { db in
+            try db.execute(sql: """
+                INSERT INTO rounding_evidence (cycle, mapping, column_name, side, evidence)
+                VALUES (0, 'invoices', 'total = Σ invoice_lines.amount', 'legacy', '{}')
+                """)
+        }
+        #expect(try store.roundingEvidence(cycle: 0).map { "\($0.kind) \($0.column)" } == [
+            "column Total: x", "column total", "column total = Σ invoice_lines.amount", "total total = Σ invoice_lines.amount",
+        ])
+    }
+
     @Test("a store that cannot be created says where and what to check")
     func unwritable() {
         let error = #expect(throws: StoreError.self) { _ = try ParityStore.open(path: "/proc/parity/store.sqlite") }

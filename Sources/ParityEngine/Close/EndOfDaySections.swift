@@ -49,19 +49,26 @@ enum EndOfDaySections {
         }
     }
 
-    /// The rounding mode each side's columns behaved as in cycle `id`'s rows.
+    /// The rounding mode each side's columns and totals behaved as in cycle `id`'s rows, by table, column as the report
+    /// names it (a total as `total: …`) and side, in byte order.
     static func rounding(store: ParityStore, cycle id: Int64) throws -> [EndOfDayReport.RoundingLine] {
-        try store.roundingEvidence(cycle: id).compactMap { stored in
-            if let totals = TotalRoundingEvidenceJSON.decode(column: stored.column, evidence: stored.evidence) {
-                let verdict = totals.verdict
+        let lines = try store.roundingEvidence(cycle: id).compactMap { stored -> EndOfDayReport.RoundingLine? in
+            switch stored.kind {
+            case .total:
+                guard let verdict = TotalRoundingEvidenceJSON.decode(stored)?.verdict else { return nil }
                 return EndOfDayReport.RoundingLine(
-                    table: stored.mapping, column: stored.column, side: stored.side, mode: verdict.rounding.rawValue, evidence: verdict.evidence)
+                    table: stored.mapping, column: TotalRoundingEvidenceJSON.label(stored.column), side: stored.side,
+                    mode: verdict.rounding.rawValue, evidence: verdict.evidence)
+            case .column:
+                guard let (subject, evidence) = RoundingEvidenceJSON.decode(stored) else { return nil }
+                let inference = evidence.inference()
+                return EndOfDayReport.RoundingLine(
+                    table: subject.mapping, column: subject.column, side: subject.side.rawValue, mode: inference.label,
+                    evidence: inference.evidence)
             }
-            guard let (subject, evidence) = RoundingEvidenceJSON.decode(stored) else { return nil }
-            let inference = evidence.inference()
-            return EndOfDayReport.RoundingLine(
-                table: subject.mapping, column: subject.column, side: subject.side.rawValue, mode: inference.label,
-                evidence: inference.evidence)
+        }
+        return lines.sorted { a, b in
+            [a.table, a.column, a.side].lexicographicallyPrecedes([b.table, b.column, b.side]) { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         }
     }
 

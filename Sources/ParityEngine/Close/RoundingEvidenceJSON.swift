@@ -10,10 +10,10 @@ enum RoundingEvidenceJSON {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let text = String(decoding: try encoder.encode(evidence), as: UTF8.self)
-        return StoredRoundingEvidence(mapping: subject.mapping, column: subject.column, side: subject.side.rawValue, evidence: text)
+        return StoredRoundingEvidence(kind: .column, mapping: subject.mapping, column: subject.column, side: subject.side.rawValue, evidence: text)
     }
 
-    /// The subject and evidence of a stored row; nil when the row cannot be read back.
+    /// The subject and evidence of a stored row of kind `column`; nil when the row cannot be read back.
     static func decode(_ stored: StoredRoundingEvidence) -> (RoundingObservations.Subject, RoundingEvidence)? {
         guard let side = SourceSide(rawValue: stored.side),
               let evidence = try? JSONDecoder().decode(RoundingEvidence.self, from: Data(stored.evidence.utf8)) else { return nil }

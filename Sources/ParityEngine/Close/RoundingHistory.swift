@@ -19,10 +19,13 @@ struct RoundingHistory {
             var seen = Set<[String]>()
             for stored in try store.roundingEvidence(cycle: cycle.id) {
                 seen.insert([stored.mapping, stored.column])
-                if let evidence = TotalRoundingEvidenceJSON.decode(column: stored.column, evidence: stored.evidence) {
-                    totals[[stored.mapping, stored.column, stored.side], default: TotalRoundingEvidence()].merge(evidence)
-                } else if let (subject, evidence) = RoundingEvidenceJSON.decode(stored) {
-                    observations.merge(subject, evidence)
+                switch stored.kind {
+                case .total:
+                    if let evidence = TotalRoundingEvidenceJSON.decode(stored) {
+                        totals[[stored.mapping, stored.column, stored.side], default: TotalRoundingEvidence()].merge(evidence)
+                    }
+                case .column:
+                    if let (subject, evidence) = RoundingEvidenceJSON.decode(stored) { observations.merge(subject, evidence) }
                 }
             }
             for column in seen { cycles[column, default: 0] += 1 }

@@ -19,7 +19,7 @@ struct TotalRoundingRun {
             for side in SourceSide.allCases {
                 let evidence = try observe(side, header: header, items: items, lines: lines, amount: amount, total: total, reader)
                 stored.append(StoredRoundingEvidence(
-                    mapping: header.name, column: TotalRoundingEvidenceJSON.column(items), side: side.rawValue,
+                    kind: .total, mapping: header.name, column: TotalRoundingEvidenceJSON.column(items), side: side.rawValue,
                     evidence: try TotalRoundingEvidenceJSON.encode(evidence)))
             }
         }

@@ -37,15 +37,20 @@ extension ParityStore {
             WHERE b.aggregate = a.aggregate AND b.period = a.period AND b.group_key = a.group_key AND b.cycle <= ?)
         """
 
-    /// The rounding evidence a closed cycle recorded.
+    /// The rounding evidence a closed cycle recorded, by mapping, kind, column and side.
     public func roundingEvidence(cycle: Int64) throws(StoreError) -> [StoredRoundingEvidence] {
         try read { db in
             try Row.fetchAll(
-                db, sql: "SELECT * FROM rounding_evidence WHERE cycle = ? ORDER BY mapping, column_name, side", arguments: [cycle]
-            ).map { StoredRoundingEvidence(mapping: $0["mapping"], column: $0["column_name"], side: $0["side"], evidence: $0["evidence"]) }
+                db, sql: "SELECT * FROM rounding_evidence WHERE cycle = ? ORDER BY mapping, kind, column_name, side", arguments: [cycle]
+            ).map {
+                StoredRoundingEvidence(kind: $0["kind"], mapping: $0["mapping"], column: $0["column_name"], side: $0["side"], evidence: $0["evidence"])
+            }
         }
     }
 }
+
+/// `rounding_evidence.kind` as its text (the column's CHECK allows no other value).
+extension StoredRoundingEvidence.Kind: DatabaseValueConvertible {}
 
 extension StoredAggregateResult {
     /// Reads an `aggregate_result` row.

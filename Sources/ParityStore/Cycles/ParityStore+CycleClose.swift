@@ -94,8 +94,8 @@ extension ParityStore {
         try recordHiddenState(db, cycle: cycle.id, close)
         for evidence in close.rounding {
             try db.execute(
-                sql: "INSERT INTO rounding_evidence (cycle, mapping, column_name, side, evidence) VALUES (?, ?, ?, ?, ?)",
-                arguments: [cycle.id, evidence.mapping, evidence.column, evidence.side, evidence.evidence])
+                sql: "INSERT INTO rounding_evidence (cycle, mapping, kind, column_name, side, evidence) VALUES (?, ?, ?, ?, ?, ?)",
+                arguments: [cycle.id, evidence.mapping, evidence.kind, evidence.column, evidence.side, evidence.evidence])
         }
         for carried in close.carried {
             try db.execute(

@@ -39,11 +39,22 @@ public struct StoredAggregateResult: Sendable, Equatable {
     }
 }
 
-/// Rounding evidence of one decimal column on one side in one cycle (`evidence` is JSON the engine reads back).
+/// Rounding evidence of one decimal column, or of one header total against its line items, on one side in one cycle
+/// (`evidence` is JSON the engine reads back).
 public struct StoredRoundingEvidence: Sendable, Equatable {
-    /// The table mapping's name.
+    /// What the evidence is about (`rounding_evidence.kind`).
+    public enum Kind: String, Sendable {
+        /// A decimal column against its unrounded source expression.
+        case column
+        /// A header's total against its line items (`line_items`).
+        case total
+    }
+
+    /// What the evidence is about.
+    public var kind: Kind
+    /// The table mapping's name (the header's, for a total).
     public var mapping: String
-    /// The legacy column name.
+    /// The legacy column name; for a total, what was summed (`total = Σ invoice_lines.amount`).
     public var column: String
     /// `legacy` or `new`.
     public var side: String
@@ -51,7 +62,8 @@ public struct StoredRoundingEvidence: Sendable, Equatable {
     public var evidence: String
 
     /// Creates stored evidence.
-    public init(mapping: String, column: String, side: String, evidence: String) {
+    public init(kind: Kind, mapping: String, column: String, side: String, evidence: String) {
+        self.kind = kind
         self.mapping = mapping
         self.column = column
         self.side = side
