@@ -124,6 +124,7 @@ let package = Package(
         .testTarget(name: "ParityConfigTests", dependencies: ["ParityConfig"]),
         .testTarget(name: "ParityStoreTests", dependencies: ["ParityStore", "ParityTestSupport"]),
         .testTarget(name: "ReconciliationTests", dependencies: ["Reconciliation", "ParityTestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Reconciliation", "ExactNumeric", "ParityConfig", "ParityTestSupport"]),
         .testTarget(
             name: "ParityEngineTests",
             dependencies: [
