@@ -126,6 +126,10 @@ let package = Package(
         .testTarget(name: "ReconciliationTests", dependencies: ["Reconciliation", "ParityTestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Reconciliation", "ExactNumeric", "ParityConfig", "ParityTestSupport"]),
         .testTarget(
+            name: "SourceQueriesTests",
+            dependencies: ["SourceQueries", "Reports", "Reconciliation", "ParityConfig", "PostgresClient", "ParityTestSupport"]
+        ),
+        .testTarget(
             name: "ParityEngineTests",
             dependencies: [
                 "ParityEngine", "SourceQueries", "ParityDemo", "ParityTestSupport", "Reports", "ParityConfig",

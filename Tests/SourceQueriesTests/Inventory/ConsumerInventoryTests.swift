@@ -1,6 +1,5 @@
 import Foundation
 import ParityConfig
-import ParityEngine
 import ParityTestSupport
 import PostgresClient
 import Reconciliation

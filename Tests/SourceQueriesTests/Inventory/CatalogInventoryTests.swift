@@ -1,6 +1,5 @@
 import Foundation
 import ParityConfig
-import ParityEngine
 import Reconciliation
 import Reports
 import SourceQueries

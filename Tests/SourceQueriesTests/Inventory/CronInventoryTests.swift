@@ -1,5 +1,4 @@
 import Foundation
-import ParityEngine
 import ParityTestSupport
 import Reconciliation
 import SourceQueries
