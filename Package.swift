@@ -3,7 +3,7 @@ import PackageDescription
 
 /// Parity: proves, every business day, that a new PostgreSQL database holds what the legacy one holds.
 ///
-/// Layers (see DESIGN.md): pure targets (`LogicalReplication`, `ExactNumeric`, `ParityConfig`,
+/// Layers (see DESIGN.md): pure targets (`LogicalReplication`, `ExactNumeric`, `ParityModel` (the domain vocabulary), `ParityConfig`,
 /// `Reconciliation`, `Reports`) do no I/O and never import I/O targets; I/O lives in `PostgresClient`, `ReplicationStream`,
 /// `ParityStore`, `SourceQueries` (SQL against the sources, never the store) and `ParityEngine` (orchestration: capture,
 /// close, gate, monthly, hidden state, verify, init); `ParityService` runs them as the `parity run` service
@@ -33,9 +33,10 @@ let package = Package(
         // MARK: Pure logic
         .target(name: "LogicalReplication"),
         .target(name: "ExactNumeric", dependencies: [.product(name: "BigInt", package: "BigInt")]),
-        .target(name: "ParityConfig", dependencies: [.product(name: "Yams", package: "Yams")]),
-        .target(name: "Reconciliation", dependencies: ["ParityConfig", "ExactNumeric"]),
-        .target(name: "Reports", dependencies: ["Reconciliation", .product(name: "Mustache", package: "swift-mustache")]),
+        .target(name: "ParityModel"),
+        .target(name: "ParityConfig", dependencies: ["ParityModel", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Reconciliation", dependencies: ["ParityModel", "ParityConfig", "ExactNumeric"]),
+        .target(name: "Reports", dependencies: ["ParityModel", "Reconciliation", .product(name: "Mustache", package: "swift-mustache")]),
 
         // MARK: I/O
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
@@ -43,7 +44,9 @@ let package = Package(
         .target(name: "ReplicationStream", dependencies: ["PostgresClient", "LogicalReplication"]),
         .target(
             name: "ParityStore",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")],
+            dependencies: [
+                "ParityModel", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             plugins: ["EmbedMigrations"]
         ),
 
@@ -54,21 +57,21 @@ let package = Package(
         // and table copies, teardown
         .target(
             name: "SourceQueries",
-            dependencies: ["PostgresClient", "ParityConfig", "Reconciliation", "LogicalReplication"]
+            dependencies: ["PostgresClient", "ParityModel", "ParityConfig", "Reconciliation", "LogicalReplication"]
         ),
 
         // MARK: Orchestration and the CLI
         .target(
             name: "ParityEngine",
             dependencies: [
-                "SourceQueries", "PostgresClient", "ParityStore", "ParityConfig", "Reconciliation", "LogicalReplication", "ReplicationStream",
+                "SourceQueries", "PostgresClient", "ParityStore", "ParityModel", "ParityConfig", "Reconciliation", "LogicalReplication", "ReplicationStream",
                 "ExactNumeric", .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(
             name: "ParityService",
             dependencies: [
-                "ParityEngine", "SourceQueries", "Reports", "ParityConfig", "ParityStore", "Reconciliation", "ReplicationStream",
+                "ParityEngine", "SourceQueries", "Reports", "ParityModel", "ParityConfig", "ParityStore", "Reconciliation", "ReplicationStream",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -86,7 +89,7 @@ let package = Package(
         .executableTarget(
             name: "parity",
             dependencies: [
-                "ParityEngine", "SourceQueries", "ParityService", "ParityDemo", "Reports", "ParityConfig", "ParityStore", "LogicalReplication",
+                "ParityEngine", "SourceQueries", "ParityService", "ParityDemo", "Reports", "ParityModel", "ParityConfig", "ParityStore", "LogicalReplication",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -105,7 +108,7 @@ let package = Package(
         // MARK: The soak (make soak): kills of capture under pgbench, and the pgoutput fuzz target's seeds
         .executableTarget(
             name: "parity-soak",
-            dependencies: ["ParityTestSupport", "PostgresClient", "ParityStore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["ParityTestSupport", "PostgresClient", "ParityStore", "ParityModel", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Benchmarks/ParitySoak"
         ),
 
@@ -121,9 +124,9 @@ let package = Package(
             name: "ExactNumericTests",
             dependencies: ["ExactNumeric", "ParityTestSupport", .product(name: "BigInt", package: "BigInt")]
         ),
-        .testTarget(name: "ParityConfigTests", dependencies: ["ParityConfig"]),
-        .testTarget(name: "ParityStoreTests", dependencies: ["ParityStore", "ParityTestSupport"]),
-        .testTarget(name: "ReconciliationTests", dependencies: ["Reconciliation", "ParityTestSupport"]),
+        .testTarget(name: "ParityConfigTests", dependencies: ["ParityConfig", "ParityModel"]),
+        .testTarget(name: "ParityStoreTests", dependencies: ["ParityStore", "ParityModel", "ParityTestSupport"]),
+        .testTarget(name: "ReconciliationTests", dependencies: ["Reconciliation", "ParityModel", "ParityTestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Reconciliation", "ExactNumeric", "ParityConfig", "ParityTestSupport"]),
         .testTarget(
             name: "SourceQueriesTests",
@@ -132,7 +135,7 @@ let package = Package(
         .testTarget(
             name: "ParityEngineTests",
             dependencies: [
-                "ParityEngine", "SourceQueries", "ParityDemo", "ParityTestSupport", "Reports", "ParityConfig",
+                "ParityEngine", "SourceQueries", "ParityDemo", "ParityTestSupport", "Reports", "ParityModel", "ParityConfig",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
@@ -140,7 +143,7 @@ let package = Package(
         .testTarget(
             name: "ParityServiceTests",
             dependencies: [
-                "ParityService", "ParityEngine", "SourceQueries", "ParityTestSupport", "ParityConfig", "ParityStore", "PostgresClient",
+                "ParityService", "ParityEngine", "SourceQueries", "ParityTestSupport", "ParityModel", "ParityConfig", "ParityStore", "PostgresClient",
                 "LogicalReplication", "ReplicationStream",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -1,4 +1,5 @@
 import Foundation
+import ParityModel
 import ParityTestSupport
 
 /// pgbench on both databases at once: the built-in TPC-B-like transaction (three updates and a history insert),
@@ -13,7 +14,7 @@ final class PgbenchLoad {
             INSERT INTO soak_bulk (batch, n, note) SELECT txid_current(), g, md5(g::text) FROM generate_series(1, \(bulkRows)) g;
 
             """.write(toFile: script, atomically: true, encoding: .utf8)
-        processes = try SoakSide.allCases.map { side in
+        processes = try SourceSide.allCases.map { side in
             try RunningProcess([
                 scenario.binaries.path("pgbench"), "-n", "-c", String(clients), "-j", String(min(2, clients)), "-R", String(rate),
                 "-T", String(seconds), "-b", "tpcb-like@99", "-f", "\(script)@1",

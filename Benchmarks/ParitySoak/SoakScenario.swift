@@ -1,4 +1,5 @@
 import Foundation
+import ParityModel
 import ParityTestSupport
 import PostgresClient
 
@@ -24,7 +25,7 @@ final class SoakScenario {
         scratch = try ScratchDirectory("soak")
         storePath = scratch.file("parity.sqlite")
         configPath = scratch.file("parity.yaml")
-        for side in SoakSide.allCases {
+        for side in SourceSide.allCases {
             try cluster(side).createDatabase(side.database)
             let initialize = try CommandRunner.run(
                 [binaries.path("pgbench"), "-i", "-q", "-s", String(scale)] + connection(side) + [side.database])
@@ -37,8 +38,8 @@ final class SoakScenario {
         try """
             store: { path: "\(storePath)" }
             sources:
-              legacy: { dsn: "\(legacy.dsn(database: SoakSide.legacy.database))", watch_schemas: [] }
-              new: { dsn: "\(new.dsn(database: SoakSide.new.database))" }
+              legacy: { dsn: "\(legacy.dsn(database: SourceSide.legacy.database))", watch_schemas: [] }
+              new: { dsn: "\(new.dsn(database: SourceSide.new.database))" }
             tables:
             \(SoakTable.all.map(\.yaml).joined(separator: "\n"))
             """.write(toFile: configPath, atomically: true, encoding: .utf8)
@@ -52,18 +53,16 @@ final class SoakScenario {
         new.stop()
     }
 
-    func cluster(_ side: SoakSide) -> PostgresCluster { side == .legacy ? legacy : new }
+    func cluster(_ side: SourceSide) -> PostgresCluster { side == .legacy ? legacy : new }
 
     /// pgbench's connection options for a side's cluster (loopback, trust).
-    func connection(_ side: SoakSide) -> [String] {
+    func connection(_ side: SourceSide) -> [String] {
         ["-h", "127.0.0.1", "-p", String(cluster(side).port), "-U", "postgres"]
     }
 }
 
-/// A source, with its database's name.
-enum SoakSide: String, CaseIterable, Sendable {
-    case legacy, new
-
+extension SourceSide {
+    /// The soak's database on this source.
     var database: String { self == .legacy ? "legacy" : "modern" }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import ParityModel
 import ParityStore
 import ParityTestSupport
 import PostgresClient
@@ -12,7 +13,7 @@ struct StoreAudit {
 
     /// One table on one side.
     struct TableLine {
-        let side: SoakSide
+        let side: SourceSide
         let mapping: String
         let sourceRows: Int
         let storeRows: Int
@@ -21,7 +22,7 @@ struct StoreAudit {
 
     /// One side's change counts: what the source's tables imply against what the store holds.
     struct ChangeLine {
-        let side: SoakSide
+        let side: SourceSide
         let expected: [String: Int]
         let found: [String: Int]
 
@@ -32,10 +33,10 @@ struct StoreAudit {
     func tables() throws -> [TableLine] {
         let store = try ParityStore.open(path: scenario.storePath)
         var lines: [TableLine] = []
-        for side in SoakSide.allCases {
+        for side in SourceSide.allCases {
             for table in SoakTable.all {
                 let source = try sourceImages(side, table)
-                let stored = try store.currentImages(side: side.rawValue, mapping: table.mapping)
+                let stored = try store.currentImages(side: side, mapping: table.mapping)
                 lines.append(TableLine(
                     side: side, mapping: table.mapping, sourceRows: source.count, storeRows: stored.count,
                     problems: Self.differences(source: source, stored: stored)))
@@ -47,7 +48,7 @@ struct StoreAudit {
     /// The changes the store holds for each side against those the source's final tables imply.
     func changes() throws -> [ChangeLine] {
         let probe = StoreProbe(path: scenario.storePath)
-        return try SoakSide.allCases.map { side in
+        return try SourceSide.allCases.map { side in
             let connection = try scenario.cluster(side).connect(database: side.database)
             defer { connection.close() }
             let row = try connection.query("""
@@ -59,7 +60,7 @@ struct StoreAudit {
             if bulkRows > 0 { expected["bulk insert"] = bulkRows }
             expected["transactions"] = tpcb + (Int(row["bulk_transactions"] ?? "") ?? -1)
             expected["open streamed transactions"] = 0
-            let counts = try probe.changeCounts(side: side.rawValue)
+            let counts = try probe.changeCounts(side: side)
             var found = counts.byMappingAndOp
             found["transactions"] = counts.transactions
             found["open streamed transactions"] = counts.openStreams
@@ -68,7 +69,7 @@ struct StoreAudit {
     }
 
     /// Every row of a source table keyed and imaged as the store keys and images it (all columns, as text).
-    private func sourceImages(_ side: SoakSide, _ table: SoakTable) throws -> [String: [String: String?]] {
+    private func sourceImages(_ side: SourceSide, _ table: SoakTable) throws -> [String: [String: String?]] {
         let connection = try scenario.cluster(side).connect(database: side.database)
         defer { connection.close() }
         let columns = table.key + table.columns

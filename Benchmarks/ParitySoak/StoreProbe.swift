@@ -1,4 +1,5 @@
 import GRDB
+import ParityModel
 
 /// Reads the store's capture bookkeeping directly (between kills, and for the final audit's change counts), never writing.
 struct StoreProbe {
@@ -15,7 +16,7 @@ struct StoreProbe {
 
     /// The changes held for one side, in `pending_change` and in committed streamed transactions: how many of each
     /// `mapping op`, how many distinct source transactions made them, and how many streamed transactions are still open.
-    func changeCounts(side: String) throws -> (byMappingAndOp: [String: Int], transactions: Int, openStreams: Int) {
+    func changeCounts(side: SourceSide) throws -> (byMappingAndOp: [String: Int], transactions: Int, openStreams: Int) {
         try DatabaseQueue(path: path).read { db in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT mapping, op, count(*) AS n FROM (

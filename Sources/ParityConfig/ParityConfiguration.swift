@@ -1,4 +1,5 @@
 import Foundation
+import ParityModel
 import Yams
 
 /// The whole Parity configuration, read from one YAML file.

@@ -3,6 +3,7 @@ import Dispatch
 import Foundation
 import ParityConfig
 import ParityEngine
+import ParityModel
 import Reconciliation
 import Reports
 import Synchronization

@@ -23,7 +23,7 @@ struct Close: ParsableCommand {
         let outcome = try CycleCloser.close(configuration, store: store, force: force, progress: ProgressPrinter(prefix: "close: ").sink)
         for closed in outcome.closed {
             let cycle = closed.cycle
-            print("closed cycle \(cycle.id) \(cycle.label)\(cycle.status == "forced" ? " (forced)" : ""): "
+            print("closed cycle \(cycle.id) \(cycle.label)\(cycle.status == .forced ? " (forced)" : ""): "
                 + "\(cycle.keysCompared) keys compared, \(closed.findings) findings, unexplained rate \(cycle.unexplainedRate)")
             if !closed.copiedAfterEnd.isEmpty {
                 print("  not compared: \(closed.copiedAfterEnd.joined(separator: ", ")) (added after this cycle ended; a later cycle compares every row)")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ParityConfig
+import ParityModel
 
 /// The `--config` option every subcommand shares.
 struct ConfigOptions: ParsableArguments {

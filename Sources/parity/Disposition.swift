@@ -1,6 +1,7 @@
 import ArgumentParser
 import ParityConfig
 import ParityEngine
+import ParityModel
 import ParityStore
 import Reports
 

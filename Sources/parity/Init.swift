@@ -54,8 +54,8 @@ struct Init: ParsableCommand {
             print("\(source.side): slot \(source.slot) at \(LSN(source.consistentPoint)), publications \(source.publications.joined(separator: ", "))")
         }
         for mapping in configuration.tables {
-            let legacy = try store.rowCount(side: "legacy", mapping: mapping.name)
-            let new = try store.rowCount(side: "new", mapping: mapping.name)
+            let legacy = try store.rowCount(side: .legacy, mapping: mapping.name)
+            let new = try store.rowCount(side: .new, mapping: mapping.name)
             print("baseline \(mapping.name): \(legacy) legacy rows, \(new) new rows")
         }
         print("initialized; the store is \(store.path)")

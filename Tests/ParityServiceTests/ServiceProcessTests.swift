@@ -1,6 +1,7 @@
 import Foundation
 import LogicalReplication
 import ParityConfig
+import ParityModel
 import ParityTestSupport
 import Testing
 

@@ -1,6 +1,7 @@
 import Foundation
 import ParityConfig
 import ParityEngine
+import ParityModel
 import ParityStore
 import ParityTestSupport
 import PostgresClient
@@ -73,7 +74,7 @@ struct ServiceScenario {
 
     /// The order ids the store holds for a source.
     func storedKeys(_ side: SourceSide) throws -> Set<String> {
-        Set(try store.currentImages(side: side.rawValue, mapping: "orders").keys)
+        Set(try store.currentImages(side: side, mapping: "orders").keys)
     }
 
     /// The slot's confirmed flush position as the source server reports it.
@@ -86,7 +87,7 @@ struct ServiceScenario {
 
     /// The store's durable position for a source.
     func checkpoint(_ side: SourceSide) throws -> UInt64 {
-        try store.sourceRecord(side: side.rawValue)?.checkpointLSN ?? 0
+        try store.sourceRecord(side: side)?.checkpointLSN ?? 0
     }
 }
 

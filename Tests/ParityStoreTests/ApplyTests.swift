@@ -13,9 +13,9 @@ struct ApplyTests {
         scratch = try ScratchDirectory("apply")
         store = try ParityStore.open(path: scratch.file("parity.sqlite"))
         try store.recordInitialized(SourceRecord(
-            side: "legacy", slot: "parity_legacy", publications: ["parity_legacy"], systemIdentifier: "7300000000000000001",
+            side: .legacy, slot: "parity_legacy", publications: ["parity_legacy"], systemIdentifier: "7300000000000000001",
             database: "legacy", consistentPoint: 100, checkpointLSN: 100, watermark: 5, initializedAt: 1))
-        try store.insertBaseline(side: "legacy", mapping: "orders", rows: [
+        try store.insertBaseline(side: .legacy, mapping: "orders", rows: [
             (key: ["1"], values: ["id": "1", "note": String(repeating: "x", count: 12_000), "amount": "1.50"]),
             (key: ["2"], values: ["id": "2", "note": nil, "amount": "2.00"]),
         ], lsn: 100)
@@ -35,17 +35,17 @@ struct ApplyTests {
         try store.apply(transaction(200, at: 10, [
             change(.insert, ["3"], ["id": .value("3"), "note": .value("new"), "amount": .value("3.25")]),
             change(.update, ["2"], ["id": .value("2"), "note": .value(""), "amount": .value("2.01")]),
-        ]), side: "legacy")
+        ]), side: .legacy)
         try store.apply(transaction(300, at: 20, [
             change(.delete, ["1"]),
             change(.update, ["30"], ["id": .value("30"), "note": .value("new"), "amount": .value("3.25")], oldKey: ["3"]),
-        ]), side: "legacy")
-        let images = try store.currentImages(side: "legacy", mapping: "orders")
+        ]), side: .legacy)
+        let images = try store.currentImages(side: .legacy, mapping: "orders")
         #expect(Set(images.keys) == [RowJSON.key(["2"]), RowJSON.key(["30"])])
         #expect(images[RowJSON.key(["2"])]?["note"] == .some(""))
         #expect(images[RowJSON.key(["2"])]?["amount"] == .some("2.01"))
         #expect(images[RowJSON.key(["30"])]?["id"] == .some("30"))
-        let record = try store.sourceRecord(side: "legacy")
+        let record = try store.sourceRecord(side: .legacy)
         #expect(record?.checkpointLSN == 300)
         #expect(record?.lastCommitTime == 20)
         #expect(record?.watermark == 20)
@@ -53,9 +53,9 @@ struct ApplyTests {
 
     @Test("an unchanged TOAST column keeps its previous value, never NULL")
     func unchangedToast() throws {
-        try store.apply(transaction(200, at: 10, [change(.update, ["1"], ["id": .value("1"), "note": .unchanged, "amount": .value("9.99")])]), side: "legacy")
-        try store.apply(transaction(300, at: 11, [change(.update, ["1"], ["id": .value("1"), "note": .unchanged, "amount": .value("1.00")])]), side: "legacy")
-        let image = try store.currentImages(side: "legacy", mapping: "orders")[RowJSON.key(["1"])]
+        try store.apply(transaction(200, at: 10, [change(.update, ["1"], ["id": .value("1"), "note": .unchanged, "amount": .value("9.99")])]), side: .legacy)
+        try store.apply(transaction(300, at: 11, [change(.update, ["1"], ["id": .value("1"), "note": .unchanged, "amount": .value("1.00")])]), side: .legacy)
+        let image = try store.currentImages(side: .legacy, mapping: "orders")[RowJSON.key(["1"])]
         #expect(image?["note"] == .some(String(repeating: "x", count: 12_000)))
         #expect(image?["amount"] == .some("1.00"))
     }
@@ -63,9 +63,9 @@ struct ApplyTests {
     @Test("a transaction at or below the checkpoint is skipped: nothing applies twice")
     func idempotent() throws {
         let first = transaction(200, at: 10, [change(.insert, ["5"], ["id": .value("5")])])
-        #expect(try store.apply(first, side: "legacy") == .applied)
-        #expect(try store.apply(first, side: "legacy") == .alreadyApplied)
-        #expect(try store.apply(transaction(150, at: 9, [change(.insert, ["6"], ["id": .value("6")])]), side: "legacy") == .alreadyApplied)
+        #expect(try store.apply(first, side: .legacy) == .applied)
+        #expect(try store.apply(first, side: .legacy) == .alreadyApplied)
+        #expect(try store.apply(transaction(150, at: 9, [change(.insert, ["6"], ["id": .value("6")])]), side: .legacy) == .alreadyApplied)
         let pending = try store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM pending_change") }
         #expect(pending == 1)
     }
@@ -76,8 +76,8 @@ struct ApplyTests {
             change(.insert, ["7"], ["id": .value("7")]),
             change(.update, ["7"], ["id": .value("7")]),
             change(.insert, ["2026-11-21"], ["day": .value("2026-11-21")], table: "public.daily_totals", mapping: nil),
-        ]), side: "legacy")
-        try store.apply(transaction(300, at: 11, [change(.truncate, [])]), side: "legacy")
+        ]), side: .legacy)
+        try store.apply(transaction(300, at: 11, [change(.truncate, [])]), side: .legacy)
         let rows = try store.read { db in
             try Row.fetchAll(db, sql: "SELECT table_name, inserts, updates, truncates FROM transaction_write ORDER BY commit_lsn, table_name")
         }
@@ -85,22 +85,22 @@ struct ApplyTests {
         #expect(rows[1]["inserts"] as Int == 1)
         #expect(rows[1]["updates"] as Int == 1)
         #expect(rows[2]["truncates"] as Int == 1)
-        #expect(try store.currentImages(side: "legacy", mapping: "orders").isEmpty)
+        #expect(try store.currentImages(side: .legacy, mapping: "orders").isEmpty)
     }
 
     @Test("an uninitialized source cannot apply")
     func uninitialized() {
         let error = #expect(throws: StoreError.self) {
-            try store.apply(transaction(200, at: 1, []), side: "new")
+            try store.apply(transaction(200, at: 1, []), side: .new)
         }
         #expect(error?.code == .notInitialized)
     }
 
     @Test("idle keepalives move the watermark and checkpoint forward only")
     func idle() throws {
-        try store.recordIdle(side: "legacy", position: 500, serverTime: 50)
-        try store.recordIdle(side: "legacy", position: 400, serverTime: 40)
-        let record = try store.sourceRecord(side: "legacy")
+        try store.recordIdle(side: .legacy, position: 500, serverTime: 50)
+        try store.recordIdle(side: .legacy, position: 400, serverTime: 40)
+        let record = try store.sourceRecord(side: .legacy)
         #expect(record?.checkpointLSN == 500)
         #expect(record?.watermark == 50)
     }
@@ -127,7 +127,7 @@ struct BatchApplyTests {
     func batch() throws {
         let store = try ParityStore.open(path: scratch.file("parity.sqlite"))
         try store.recordInitialized(SourceRecord(
-            side: "new", slot: "parity_new", publications: ["parity_new"], systemIdentifier: "1", database: "modern",
+            side: .new, slot: "parity_new", publications: ["parity_new"], systemIdentifier: "1", database: "modern",
             consistentPoint: 100, checkpointLSN: 100, watermark: 0, initializedAt: 1))
         func transaction(_ end: UInt64, _ id: String, amount: String) -> CapturedTransaction {
             CapturedTransaction(xid: 1, commitLSN: end - 1, endLSN: end, commitTime: Int64(end), changes: [
@@ -135,13 +135,13 @@ struct BatchApplyTests {
                                values: ["id": .value(id), "amount": .value(amount)]),
             ])
         }
-        #expect(try store.apply([transaction(90, "0", amount: "0"), transaction(200, "1", amount: "1"), transaction(300, "1", amount: "2")], side: "new") == 2)
-        #expect(try store.apply([transaction(300, "1", amount: "9"), transaction(400, "2", amount: "4")], side: "new") == 1)
-        let images = try store.currentImages(side: "new", mapping: "orders")
+        #expect(try store.apply([transaction(90, "0", amount: "0"), transaction(200, "1", amount: "1"), transaction(300, "1", amount: "2")], side: .new) == 2)
+        #expect(try store.apply([transaction(300, "1", amount: "9"), transaction(400, "2", amount: "4")], side: .new) == 1)
+        let images = try store.currentImages(side: .new, mapping: "orders")
         #expect(images[RowJSON.key(["1"])]?["amount"] == .some("2"))
         #expect(images[RowJSON.key(["2"])]?["amount"] == .some("4"))
         #expect(images[RowJSON.key(["0"])] == nil)
-        #expect(try store.sourceRecord(side: "new")?.checkpointLSN == 400)
-        #expect(try store.sourceRecord(side: "new")?.lastCommitTime == 400)
+        #expect(try store.sourceRecord(side: .new)?.checkpointLSN == 400)
+        #expect(try store.sourceRecord(side: .new)?.lastCommitTime == 400)
     }
 }

@@ -17,13 +17,13 @@ struct BusyStoreTests {
         try other.writeWithoutTransaction { db in try db.execute(sql: "BEGIN IMMEDIATE") }
         let started = ContinuousClock.now
         let error = #expect(throws: StoreError.self) {
-            try store.recordCaptureError(side: "legacy", "x")
+            try store.recordCaptureError(side: .legacy, "x")
         }
         #expect(ContinuousClock.now - started >= .milliseconds(300), "it waited for the lock")
         #expect(error?.code == .busy)
         #expect(error?.description.contains("another process kept the store locked") == true, "\(String(describing: error))")
         #expect(error?.description.contains("writable") == false)
         try other.writeWithoutTransaction { db in try db.execute(sql: "ROLLBACK") }
-        try store.recordCaptureError(side: "legacy", "x")  // free again: works
+        try store.recordCaptureError(side: .legacy, "x")  // free again: works
     }
 }

@@ -29,7 +29,7 @@ struct ContractExportStoreTests {
     @Test("co-write patterns: rows per operation on the trigger's table and, in the same transactions, the other, most frequent first")
     func coWrites() throws {
         try store.recordInitialized(SourceRecord(
-            side: "legacy", slot: "parity_legacy", publications: ["parity_legacy"], systemIdentifier: "7300000000000000001",
+            side: .legacy, slot: "parity_legacy", publications: ["parity_legacy"], systemIdentifier: "7300000000000000001",
             database: "legacy", consistentPoint: 100, checkpointLSN: 100, watermark: 5, initializedAt: 1))
         func insert(_ id: String) -> CapturedChange {
             CapturedChange(table: "public.orders", mapping: "orders", operation: .insert, key: [id], oldKey: nil, values: ["id": .value(id)])
@@ -44,13 +44,13 @@ struct ContractExportStoreTests {
         for (index, changes) in transactions.enumerated() {
             let end = UInt64(200 + index * 100)
             try store.apply(CapturedTransaction(xid: UInt32(end), commitLSN: end - 8, endLSN: end, commitTime: Int64(10 + index), changes: changes),
-                            side: "legacy")
+                            side: .legacy)
         }
-        let patterns = try store.coWritePatterns(side: "legacy", table: "public.orders", with: "public.daily_summary", limit: 10)
+        let patterns = try store.coWritePatterns(side: .legacy, table: "public.orders", with: "public.daily_summary", limit: 10)
         #expect(patterns.map { "\($0.base["inserts"]!)/\($0.base["updates"]!) → \($0.other["inserts"]!)/\($0.other["updates"]!) ×\($0.transactions)" } == [
             "1/0 → 0/1 ×2", "1/0 → 1/0 ×1", "0/1 → 0/0 ×1",
         ])
         #expect(patterns.first?.firstCommit == 11)
-        #expect(try store.coWritePatterns(side: "legacy", table: "public.orders", with: "public.daily_summary", limit: 1).count == 1)
+        #expect(try store.coWritePatterns(side: .legacy, table: "public.orders", with: "public.daily_summary", limit: 1).count == 1)
     }
 }

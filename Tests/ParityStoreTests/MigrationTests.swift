@@ -157,10 +157,10 @@ struct MigrationTests {
         try queue.close()
         let store = try ParityStore.open(path: path)
         #expect(try store.roundingEvidence(cycle: 0) == [
-            StoredRoundingEvidence(kind: .column, mapping: "invoices", column: "Total: x", side: "new", evidence: #"{"rows":1}"#),
-            StoredRoundingEvidence(kind: .column, mapping: "invoices", column: "total", side: "new", evidence: #"{"rows":2}"#),
+            StoredRoundingEvidence(kind: .column, mapping: "invoices", column: "Total: x", side: .new, evidence: #"{"rows":1}"#),
+            StoredRoundingEvidence(kind: .column, mapping: "invoices", column: "total", side: .new, evidence: #"{"rows":2}"#),
             StoredRoundingEvidence(
-                kind: .total, mapping: "invoices", column: "total = Σ invoice_lines.amount", side: "legacy", evidence: #"{"perLine":3}"#),
+                kind: .total, mapping: "invoices", column: "total = Σ invoice_lines.amount", side: .legacy, evidence: #"{"perLine":3}"#),
         ])
         // The kind is in the key and defaults to a column: a column may be named as a total's sum.
         try store.write { db in

@@ -17,7 +17,7 @@ struct TerminalSafetyTests {
     private func report(_ items: [EndOfDayReport.Item]) -> EndOfDayReport {
         EndOfDayReport(
             id: 3, label: MonthlySample.labels[19], start: Date(timeIntervalSince1970: 0), end: Date(timeIntervalSince1970: 86_400),
-            status: "closed", tables: [], findings: items, findingsTotal: items.count, carriedKeys: [], unexplainedRate: "0.000000",
+            status: .closed, tables: [], findings: items, findingsTotal: items.count, carriedKeys: [], unexplainedRate: "0.000000",
             categories: FindingCategories.rank(items))
     }
 
@@ -121,7 +121,7 @@ struct TerminalSafetyTests {
 
     @Test("inventory text: catalog text with controls is escaped; JSON and HTML keep values as their encoders escape them")
     func catalogTextAndOtherFormats() {
-        let inventory = Inventory(source: "legacy", items: [
+        let inventory = Inventory(source: .legacy, items: [
             InventoryItem(kind: .rule, name: "r\u{1B}[31m", table: "public.t", details: [.text("writes", "a\u{2066}b\nc")]),
         ], triggers: [])
         let text = InventoryRenderer.render(inventory, blindSpots: [], format: .text)

@@ -1,3 +1,5 @@
+import ParityModel
+
 extension DispositionRule {
     static let keys = ["table", "column", "kind", "pattern", "disposition", "owner", "note"]
 

@@ -1,3 +1,5 @@
+import ParityModel
+
 extension Sources {
     static func read(from reader: NodeReader) -> Sources? {
         let fix = "write sources: { legacy: { dsn: ... }, new: { dsn: ... } }"

@@ -1,3 +1,5 @@
+import ParityModel
+
 extension TableMapping {
     static let keys = ["name", "legacy", "new", "key", "columns", "ignore", "line_items", "scope"]
 

@@ -1,3 +1,5 @@
+import ParityModel
+
 /// The slice of a table the new system is meant to hold during a strangler-fig cutover (`tables[].scope`): rows
 /// outside it are counted, not compared.
 public enum CutoverScope: Sendable, Hashable {

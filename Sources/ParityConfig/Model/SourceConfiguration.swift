@@ -1,3 +1,5 @@
+import ParityModel
+
 /// The two databases being reconciled (`sources:`).
 public struct Sources: Sendable, Hashable {
     /// The legacy database being retired.
@@ -10,14 +12,6 @@ public struct Sources: Sendable, Hashable {
         self.legacy = legacy
         self.new = new
     }
-}
-
-/// Which of the two databases a value belongs to.
-public enum SourceSide: String, Sendable, Hashable, CaseIterable {
-    /// The legacy database.
-    case legacy
-    /// The new database.
-    case new
 }
 
 /// How to connect to and replicate from one PostgreSQL database (`sources.legacy`, `sources.new`).

@@ -1,3 +1,5 @@
+import ParityModel
+
 /// An enum written in the config as one of a fixed set of words.
 protocol ConfigChoice: RawRepresentable<String>, CaseIterable {
     /// What the value is, for messages ("column type").

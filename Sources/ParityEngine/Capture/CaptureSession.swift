@@ -1,6 +1,7 @@
 import Foundation
 import LogicalReplication
 import ParityConfig
+import ParityModel
 import ParityStore
 import Reconciliation
 import PostgresClient
@@ -27,7 +28,7 @@ public final class CaptureSession: Sendable {
         var streams: [(SourceSide, ReplicationStream)] = []
         let copied = try store.mappingSources()
         for side in SourceSide.allCases {
-            guard let record = try store.sourceRecord(side: side.rawValue) else {
+            guard let record = try store.sourceRecord(side: side) else {
                 throw EngineError(source: side.rawValue, message: "the source is not initialized in \(store.path)",
                                   fix: "run parity init --config \(configuration.file) first", exitCode: 2)
             }
@@ -37,7 +38,7 @@ public final class CaptureSession: Sendable {
                     slot: record.slot, publications: record.publications, startLSN: LSN(record.checkpointLSN),
                     statusInterval: statusInterval),
                 consumer: StoreConsumer(store: store, side: side, tables: configuration.tables.filter { mapping in
-                    copied.contains { $0.side == side.rawValue && $0.mapping == mapping.name }
+                    copied.contains { $0.side == side && $0.mapping == mapping.name }
                 }))
             streams.append((side, stream))
         }

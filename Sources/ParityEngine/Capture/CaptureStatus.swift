@@ -1,5 +1,6 @@
 import LogicalReplication
 import ParityConfig
+import ParityModel
 import ParityStore
 import Reconciliation
 import SourceQueries
@@ -13,9 +14,8 @@ public enum CaptureStatus {
                 side: record.side, slot: record.slot, checkpointLSN: LSN(record.checkpointLSN).description,
                 watermark: record.watermark, lastCommitTime: record.lastCommitTime, lastMessageAt: record.lastMessageAt,
                 lastError: record.lastError, server: nil, serverError: nil)
-            guard let side = SourceSide(rawValue: record.side) else { return status }
             do {
-                status.server = try SlotReader.read(configuration.sources[side], slot: record.slot)
+                status.server = try SlotReader.read(configuration.sources[record.side], slot: record.slot)
             } catch {
                 status.serverError = "\(error)"
             }

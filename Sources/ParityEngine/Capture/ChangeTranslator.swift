@@ -1,5 +1,6 @@
 import LogicalReplication
 import ParityConfig
+import ParityModel
 import ParityStore
 import SourceQueries
 

@@ -1,4 +1,5 @@
 import ParityConfig
+import ParityModel
 import ParityStore
 import Reconciliation
 
@@ -6,7 +7,7 @@ import Reconciliation
 public enum CensusReader {
     /// The census of `side` during `cycle`.
     public static func census(of cycle: CycleRecord, side: SourceSide, store: ParityStore) throws(StoreError) -> CycleCensus {
-        let window = try store.census(side: side.rawValue, from: cycle.start, to: cycle.end)
+        let window = try store.census(side: side, from: cycle.start, to: cycle.end)
         return CycleCensus(
             cycle: cycle.id, start: StoreTime.date(cycle.start), end: StoreTime.date(cycle.end), samples: window.samples,
             limitedSamples: window.limitedSamples,

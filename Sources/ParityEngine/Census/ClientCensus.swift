@@ -1,5 +1,6 @@
 import Foundation
 import ParityConfig
+import ParityModel
 import ParityStore
 import PostgresClient
 import SourceQueries
@@ -59,7 +60,7 @@ public final class ClientCensus: @unchecked Sendable {
             connections[source.side] = connection
             let sample = try CensusQuery.sample(connection, excluding: source.excluded)
             try store.recordCensusSample(
-                side: source.side.rawValue, sampledAt: sample.sampledAt, limited: sample.limited, sessions: sample.sessions)
+                side: source.side, sampledAt: sample.sampledAt, limited: sample.limited, sessions: sample.sessions)
             lock.withLock { errors[source.side] = nil }
         } catch {
             connections.removeValue(forKey: source.side)?.close()

@@ -1,5 +1,6 @@
 import LogicalReplication
 import ParityConfig
+import ParityModel
 import ParityStore
 import Reconciliation
 import SourceQueries
@@ -12,7 +13,7 @@ extension SourceCheck {
         let status = try MappingStatus(configuration: configuration, store: store)
         report.mappings += Preflight.storeChecks(uninitialized: status.uninitialized, unconfigured: status.unconfigured, configFile: configuration.file)
         for record in try store.sourceRecords() {
-            guard let side = SourceSide(rawValue: record.side), let index = report.sources.firstIndex(where: { $0.side == side }),
+            guard let index = report.sources.firstIndex(where: { $0.side == record.side }),
                   let result = try slotCheck(configuration, record: record, store: store) else { continue }
             report.sources[index].results.append(result)
         }
@@ -22,8 +23,7 @@ extension SourceCheck {
     /// `slot_health` of an initialized source: its slot still gives what the store needs. A lost slot is already failed
     /// by `replication_slots`; an unreachable source by `connect`.
     private static func slotCheck(_ configuration: ParityConfiguration, record: SourceRecord, store: ParityStore) throws -> CheckResult? {
-        guard let side = SourceSide(rawValue: record.side),
-              let server = try? SlotReader.read(configuration.sources[side], slot: record.slot) else { return nil }
+        guard let server = try? SlotReader.read(configuration.sources[record.side], slot: record.slot) else { return nil }
         // The store's position read after the slot's: a running capture stores before it confirms.
         let checkpoint = LSN(try store.sourceRecord(side: record.side)?.checkpointLSN ?? record.checkpointLSN).description
         switch SlotProblem.of(server, storeCheckpoint: checkpoint) {

@@ -1,5 +1,6 @@
 import Foundation
 import ParityConfig
+import ParityModel
 import ParityStore
 import Reconciliation
 
@@ -74,9 +75,9 @@ struct PairedRows {
 
     /// Pairs the rows `CycleStateReader.rows(side:mapping:changedOnly:)` reads on each side with `carried` and `open`.
     init(_ reader: CycleStateReader, mapping: TableMapping, changedOnly: Bool, carried: [String] = [], open: [String] = []) throws {
-        legacy = try CanonicalRows(reader.rows(side: SourceSide.legacy.rawValue, mapping: mapping.name, changedOnly: changedOnly),
+        legacy = try CanonicalRows(reader.rows(side: .legacy, mapping: mapping.name, changedOnly: changedOnly),
                                    mapping: mapping)
-        new = try CanonicalRows(reader.rows(side: SourceSide.new.rawValue, mapping: mapping.name, changedOnly: changedOnly),
+        new = try CanonicalRows(reader.rows(side: .new, mapping: mapping.name, changedOnly: changedOnly),
                                 mapping: mapping)
         self.carried = SortedKeys(carried)
         self.open = SortedKeys(open)

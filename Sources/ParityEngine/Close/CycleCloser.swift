@@ -1,5 +1,6 @@
 import Foundation
 import ParityConfig
+import ParityModel
 import ParityStore
 import Reconciliation
 import SourceQueries
@@ -34,7 +35,7 @@ public enum CycleCloser {
         let initialized = sources.map(\.initializedAt).min()!
         if !cycles.contains(where: { $0.id == 0 }) {
             let baseline = CycleRecord(
-                id: 0, label: "baseline", start: initialized, end: sources.map(\.initializedAt).max()!, status: "closed",
+                id: 0, label: "baseline", start: initialized, end: sources.map(\.initializedAt).max()!, status: .closed,
                 closedAt: StoreTime.micros(now), keysCompared: 0, unexplainedRate: "")
             if let closed = try closeOne(
                 baseline, window: nil, configuration, store: store, book: book, legacy: &legacy, scopeKeys: &scopeKeys, progress: progress
@@ -45,9 +46,7 @@ public enum CycleCloser {
         let last = cycles.last { $0.id > 0 }
         var window = calendar.window(containing: StoreTime.date(last?.end ?? initialized))
         var id = (last?.id ?? 0) + 1
-        let watermarks = Dictionary(uniqueKeysWithValues: sources.compactMap { source in
-            SourceSide(rawValue: source.side).map { ($0, StoreTime.date(source.watermark)) }
-        })
+        let watermarks = Dictionary(uniqueKeysWithValues: sources.map { ($0.side, StoreTime.date($0.watermark)) })
         var forced = false
         while true {
             let readiness = calendar.readiness(of: window, watermarks: watermarks.mapValues { $0 }, now: now)
@@ -59,7 +58,7 @@ public enum CycleCloser {
             forced = readiness != CloseReadiness.ready
             let record = CycleRecord(
                 id: id, label: window.label, start: StoreTime.micros(window.start), end: StoreTime.micros(window.end),
-                status: forced ? "forced" : "closed", closedAt: StoreTime.micros(now), keysCompared: 0, unexplainedRate: "")
+                status: forced ? .forced : .closed, closedAt: StoreTime.micros(now), keysCompared: 0, unexplainedRate: "")
             if let closed = try closeOne(
                 record, window: window, configuration, store: store, book: book, legacy: &legacy, scopeKeys: &scopeKeys, progress: progress
             ) {

@@ -1,4 +1,5 @@
 import ParityConfig
+import ParityModel
 import ParityStore
 import Reconciliation
 
@@ -25,8 +26,8 @@ enum EndOfDaySections {
     static func unmappedColumns(_ configuration: ParityConfiguration, store: ParityStore) throws -> [EndOfDayReport.UnmappedColumns] {
         try configuration.tables.map { mapping in
             UnmappedColumnFinder.unmapped(
-                mapping, legacyColumns: try store.storedColumns(side: SourceSide.legacy.rawValue, mapping: mapping.name),
-                newColumns: try store.storedColumns(side: SourceSide.new.rawValue, mapping: mapping.name))
+                mapping, legacyColumns: try store.storedColumns(side: .legacy, mapping: mapping.name),
+                newColumns: try store.storedColumns(side: .new, mapping: mapping.name))
         }
     }
 
@@ -63,12 +64,12 @@ enum EndOfDaySections {
                 guard let (subject, evidence) = RoundingEvidenceJSON.decode(stored) else { return nil }
                 let inference = evidence.inference()
                 return EndOfDayReport.RoundingLine(
-                    table: subject.mapping, column: subject.column, side: subject.side.rawValue, mode: inference.label,
+                    table: subject.mapping, column: subject.column, side: subject.side, mode: inference.label,
                     evidence: inference.evidence)
             }
         }
         return lines.sorted { a, b in
-            [a.table, a.column, a.side].lexicographicallyPrecedes([b.table, b.column, b.side]) { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            [a.table, a.column, a.side.rawValue].lexicographicallyPrecedes([b.table, b.column, b.side.rawValue]) { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         }
     }
 
@@ -98,6 +99,6 @@ enum EndOfDaySections {
             EndOfDayReport.InventoryChangeLine(
                 change: $0.change, kind: $0.kind, name: $0.name, table: $0.table, documented: $0.documented, detail: $0.detail)
         })
-        report.inventoryTaken = try store.inventory(side: SourceSide.legacy.rawValue, atOrBefore: id)?.cycle == id
+        report.inventoryTaken = try store.inventory(side: .legacy, atOrBefore: id)?.cycle == id
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import ParityConfig
+import ParityModel
 import ParityStore
 import Reconciliation
 import SourceQueries
@@ -148,6 +149,6 @@ struct MappingComparison {
     ) throws -> RowImage? {
         if let row { return row.image }
         guard !everyRow, let rowKey = try index.rowKey(side: side, canonical: canonical) else { return nil }
-        return try reader.image(side: side.rawValue, mapping: mapping.name, rowKey: rowKey)
+        return try reader.image(side: side, mapping: mapping.name, rowKey: rowKey)
     }
 }

@@ -1,4 +1,5 @@
 import ParityConfig
+import ParityModel
 import ParityStore
 
 /// What a cycle compares of one table mapping.
@@ -16,7 +17,7 @@ enum MappingScope: Equatable {
     /// The scope of `mapping` in `cycle`, from where the mappings were copied and which cycle first compared each.
     static func of(_ mapping: String, cycle: CycleRecord, sources: [MappingSource], baselines: [String: Int64]) -> MappingScope {
         let copies = sources.filter { $0.mapping == mapping }
-        guard Set(copies.map(\.side)) == Set(SourceSide.allCases.map(\.rawValue)) else { return .uninitialized }
+        guard Set(copies.map(\.side)) == Set(SourceSide.allCases) else { return .uninitialized }
         if baselines[mapping] != nil { return .changed }
         if cycle.id == 0 { return .everyRow }
         return copies.allSatisfy { $0.snapshotTime <= cycle.end } ? .everyRow : .copiedAfterEnd

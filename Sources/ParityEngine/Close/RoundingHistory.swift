@@ -22,7 +22,7 @@ struct RoundingHistory {
                 switch stored.kind {
                 case .total:
                     if let evidence = TotalRoundingEvidenceJSON.decode(stored) {
-                        totals[[stored.mapping, stored.column, stored.side], default: TotalRoundingEvidence()].merge(evidence)
+                        totals[[stored.mapping, stored.column, stored.side.rawValue], default: TotalRoundingEvidence()].merge(evidence)
                     }
                 case .column:
                     if let (subject, evidence) = RoundingEvidenceJSON.decode(stored) { observations.merge(subject, evidence) }

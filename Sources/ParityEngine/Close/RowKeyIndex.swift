@@ -1,4 +1,5 @@
 import ParityConfig
+import ParityModel
 import ParityStore
 import Reconciliation
 
@@ -19,7 +20,7 @@ struct RowKeyIndex {
         guard !mapping.key.normalize.isEmpty else { return canonical }
         if indexes[side] == nil {
             var index: [String: String] = [:]
-            for rowKey in try reader.keys(side: side.rawValue, mapping: mapping.name) {
+            for rowKey in try reader.keys(side: side, mapping: mapping.name) {
                 let values = RowComparer.canonicalKey(mapping: mapping, values: RowJSON.decodeKey(rowKey) ?? [])
                 index[RowJSON.key(values)] = rowKey
             }

@@ -1,5 +1,6 @@
 import ExactNumeric
 import ParityConfig
+import ParityModel
 import ParityStore
 import Reconciliation
 
@@ -19,7 +20,7 @@ struct TotalRoundingRun {
             for side in SourceSide.allCases {
                 let evidence = try observe(side, header: header, items: items, lines: lines, amount: amount, total: total, reader)
                 stored.append(StoredRoundingEvidence(
-                    kind: .total, mapping: header.name, column: TotalRoundingEvidenceJSON.column(items), side: side.rawValue,
+                    kind: .total, mapping: header.name, column: TotalRoundingEvidenceJSON.column(items), side: side,
                     evidence: try TotalRoundingEvidenceJSON.encode(evidence)))
             }
         }
@@ -31,10 +32,10 @@ struct TotalRoundingRun {
         _ reader: CycleStateReader
     ) throws -> TotalRoundingEvidence {
         let comparer = RowComparer(mapping: lines)
-        var touched = Set(try reader.changedKeys(side: side.rawValue, mapping: header.name).keys)
+        var touched = Set(try reader.changedKeys(side: side, mapping: header.name).keys)
         var byHeader: [String: [(unrounded: ExactDecimal, stored: ExactDecimal)]] = [:]
-        let changedLines = try reader.changedKeys(side: side.rawValue, mapping: lines.name)
-        try reader.forEachImage(side: side.rawValue, mapping: lines.name) { lineKey, image in
+        let changedLines = try reader.changedKeys(side: side, mapping: lines.name)
+        try reader.forEachImage(side: side, mapping: lines.name) { lineKey, image in
             let view = side == .legacy ? image : LegacyNamedImage.view(of: image, mapping: lines)
             let headerKey = RowJSON.key(items.key.map { view[$0] ?? nil })
             if changedLines[lineKey] != nil { touched.insert(headerKey) }
@@ -45,7 +46,7 @@ struct TotalRoundingRun {
         let mode = modes[RoundingObservations.Subject(mapping: lines.name, column: amount.legacy, side: side)] ?? .halfUp
         var evidence = TotalRoundingEvidence()
         for headerKey in touched.sorted() {
-            guard let image = try reader.image(side: side.rawValue, mapping: header.name, rowKey: headerKey),
+            guard let image = try reader.image(side: side, mapping: header.name, rowKey: headerKey),
                   let storedTotal = (image[side == .legacy ? total.legacy : total.new] ?? nil).flatMap({ ExactDecimal($0) }),
                   let items = byHeader[headerKey], !items.isEmpty else { continue }
             let scale = amount.scale ?? storedTotal.scale

@@ -1,5 +1,6 @@
 import Foundation
 import ParityConfig
+import ParityModel
 import ParityStore
 import Reconciliation
 import SourceQueries
@@ -102,7 +103,7 @@ public enum ContractExport {
     ) throws -> Contract? {
         switch subject {
         case .maintainedTable(let table):
-            let patterns = try store.coWritePatterns(side: SourceSide.legacy.rawValue, table: table.triggerTable, with: table.table, limit: sample)
+            let patterns = try store.coWritePatterns(side: .legacy, table: table.triggerTable, with: table.table, limit: sample)
             return MaintainedTableContract.contract(
                 id: subject.id, table: table,
                 patterns: patterns.map {

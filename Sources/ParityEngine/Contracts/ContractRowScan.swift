@@ -1,4 +1,5 @@
 import ParityConfig
+import ParityModel
 import ParityStore
 import Reconciliation
 
@@ -74,7 +75,7 @@ struct ContractRowScan {
         case .totals(let header, let lines, let amount, let total):
             guard let items = header.lineItems else { return nil }
             var byHeader: [String: [RowImage]] = [:]
-            try reader.forEachImage(side: SourceSide.legacy.rawValue, mapping: lines.name) { _, image in
+            try reader.forEachImage(side: .legacy, mapping: lines.name) { _, image in
                 byHeader[RowJSON.key(items.key.map { image[$0] ?? nil }), default: []].append(image)
             }
             let contract = TotalsContract(header: header, lines: lines, amount: amount, total: total, sample: sample)

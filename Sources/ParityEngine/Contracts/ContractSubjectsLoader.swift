@@ -1,4 +1,5 @@
 import ParityConfig
+import ParityModel
 import ParityStore
 import Reconciliation
 
@@ -7,7 +8,7 @@ import Reconciliation
 /// analysis found.
 enum ContractSubjectsLoader {
     static func load(_ configuration: ParityConfiguration, store: ParityStore, cycles: [CycleRecord]) throws -> [ContractSubject] {
-        let inventory = try cycles.last.flatMap { try store.inventory(side: SourceSide.legacy.rawValue, atOrBefore: $0.id) }
+        let inventory = try cycles.last.flatMap { try store.inventory(side: .legacy, atOrBefore: $0.id) }
             .flatMap { InventoryJSON.inventory($0.1) }
         return ContractSubject.all(
             configuration, beforeTriggers: inventory?.items.compactMap(BeforeTrigger.init(item:)) ?? [],

@@ -1,4 +1,5 @@
 import ParityConfig
+import ParityModel
 import ParityStore
 import Reconciliation
 
@@ -16,7 +17,7 @@ enum GateCycleReader {
                 disposition: finding.reconciliationFinding.flatMap { matcher.rule(for: $0)?.disposition.rawValue })
         }.filter { seen.insert($0).inserted }
         return GateInput.Cycle(
-            id: record.id, label: record.label, status: record.status == "forced" ? .forced : .closed,
+            id: record.id, label: record.label, status: record.status,
             mappingsCompared: try store.cycleTables(cycle: record.id).map(\.mapping),
             unexplainedRate: UnexplainedRate.rate(findings: findings, matcher: matcher, keysCompared: record.keysCompared),
             openMatchFindings: matches.count, firstOpenMatchFinding: matches.first.map(describe), categories: categories)

@@ -1,4 +1,5 @@
 import ParityConfig
+import ParityModel
 import ParityStore
 import Reconciliation
 
@@ -8,7 +9,7 @@ enum GateHiddenState {
     /// The lists for cycles `ids` (oldest first); nil when no legacy inventory was taken in the window.
     static func load(_ configuration: ParityConfiguration, store: ParityStore, cycles ids: [Int64]) throws -> GateInput.HiddenState? {
         guard let last = ids.last,
-              let (taken, stored) = try store.inventory(side: SourceSide.legacy.rawValue, atOrBefore: last),
+              let (taken, stored) = try store.inventory(side: .legacy, atOrBefore: last),
               taken >= ids.first!,
               let inventory = InventoryJSON.inventory(stored)?.documented(by: configuration.hiddenState.documented) else { return nil }
         let documented = configuration.hiddenState.documented

@@ -1,5 +1,6 @@
 import Foundation
 import ParityConfig
+import ParityModel
 import ParityStore
 import Reconciliation
 import SourceQueries
@@ -102,7 +103,7 @@ public enum GateLoader {
             uniquingKeysWith: { first, _ in first })
         return GateInput.CycleWrites(
             cycleID: cycle.id,
-            tables: try store.tableWrites(side: SourceSide.legacy.rawValue, from: cycle.start, to: cycle.end).map {
+            tables: try store.tableWrites(side: .legacy, from: cycle.start, to: cycle.end).map {
                 GateInput.TableWrites(table: $0.table, rows: $0.rows, writer: triggers[$0.table])
             })
     }

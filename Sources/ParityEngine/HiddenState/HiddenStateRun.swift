@@ -1,5 +1,6 @@
 import Foundation
 import ParityConfig
+import ParityModel
 import ParityStore
 import Reconciliation
 
@@ -27,12 +28,12 @@ struct HiddenStateRun {
         guard let inventory else { return Outcome() }
         var outcome = Outcome()
         outcome.inventories = [InventoryJSON.stored(inventory, takenAt: takenAt)]
-        if let previous = try reader.previousInventory(side: SourceSide.legacy.rawValue).flatMap(InventoryJSON.inventory) {
+        if let previous = try reader.previousInventory(side: .legacy).flatMap(InventoryJSON.inventory) {
             outcome.changes = Self.changes(InventoryChanges(from: previous, to: inventory))
         }
         guard let window else { return outcome }
         let transactions = try reader.transactionWrites(
-            side: SourceSide.legacy.rawValue, from: StoreTime.micros(window.start), to: StoreTime.micros(window.end))
+            side: .legacy, from: StoreTime.micros(window.start), to: StoreTime.micros(window.end))
         let analysis = CoWriteAnalysis.analyze(CoWriteAnalysis.Input(
             transactions: transactions, triggers: inventory.triggers,
             mappedTables: Set(configuration.tables.map { Self.name($0.legacy) }),
@@ -54,7 +55,7 @@ struct HiddenStateRun {
 
     private static func changes(_ changes: InventoryChanges) -> [StoredInventoryChange] {
         func stored(_ item: InventoryItem, _ change: String, _ detail: String) -> StoredInventoryChange {
-            StoredInventoryChange(side: SourceSide.legacy.rawValue, change: change, kind: item.kind.rawValue, name: item.name,
+            StoredInventoryChange(side: .legacy, change: change, kind: item.kind.rawValue, name: item.name,
                                   table: item.table, documented: item.documented, detail: detail)
         }
         return changes.added.map { stored($0, "added", "") } + changes.removed.map { stored($0, "removed", "") }

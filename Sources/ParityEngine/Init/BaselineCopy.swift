@@ -1,4 +1,5 @@
 import ParityConfig
+import ParityModel
 import ParityStore
 import PostgresClient
 import SourceQueries
@@ -29,11 +30,11 @@ enum BaselineCopy {
                 count += 1
                 if batch.count == batchSize {
                     try store.insertBaseline(
-                        side: side.rawValue, mapping: mapping.name, columns: table.columns, encoded: batch, lsn: position)
+                        side: side, mapping: mapping.name, columns: table.columns, encoded: batch, lsn: position)
                     batch.removeAll(keepingCapacity: true)
                 }
             }
-            try store.insertBaseline(side: side.rawValue, mapping: mapping.name, columns: table.columns, encoded: batch, lsn: position)
+            try store.insertBaseline(side: side, mapping: mapping.name, columns: table.columns, encoded: batch, lsn: position)
             copied[mapping.name] = count
         }
         return (time, copied)

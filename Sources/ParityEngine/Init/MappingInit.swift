@@ -1,6 +1,7 @@
 import Foundation
 import LogicalReplication
 import ParityConfig
+import ParityModel
 import ParityStore
 import PostgresClient
 import Reconciliation
@@ -70,7 +71,7 @@ public enum MappingInit {
             let publication = Publication(connection: connection, side: side, names: record.publications)
             for name in names {
                 let table = try table(of: name, side: side, known: known, configuration: configuration)
-                let stillUsed = known.contains { $0.side == side.rawValue && $0.mapping != name && !names.contains($0.mapping) && $0.table == table?.description }
+                let stillUsed = known.contains { $0.side == side && $0.mapping != name && !names.contains($0.mapping) && $0.table == table?.description }
                 let watched = side == .legacy && table.map { source.watchSchemas.contains($0.schema) } == true
                 var unpublished: String?
                 if let table, !stillUsed, !watched, try publication.contains(table) {
@@ -81,7 +82,7 @@ public enum MappingInit {
             }
         }
         for name in names {
-            try store.discardMapping(name, sides: SourceSide.allCases.map(\.rawValue))
+            try store.discardMapping(name, sides: SourceSide.allCases)
         }
         try store.makeDurable()
         return removed
@@ -98,7 +99,7 @@ public enum MappingInit {
         for mapping in mappings {
             let table = side == .legacy ? mapping.legacy : mapping.new
             if try !publication.contains(table) { try publication.add(table) }
-            try store.discardMapping(mapping.name, sides: [side.rawValue])
+            try store.discardMapping(mapping.name, sides: [side])
         }
         // The publication change is committed: every transaction the snapshot does not hold is decoded with the table published.
         let snapshot = try ExportedSnapshot(side: side, source: source, slot: "parity_add_\(getpid())_\(side.rawValue)", temporary: true)
@@ -108,7 +109,7 @@ public enum MappingInit {
         for mapping in mappings {
             let table = (side == .legacy ? mapping.legacy : mapping.new).description
             try store.recordMappingCopied(MappingSource(
-                side: side.rawValue, mapping: mapping.name, table: table, copiedAt: snapshot.position.rawValue, snapshotTime: time,
+                side: side, mapping: mapping.name, table: table, copiedAt: snapshot.position.rawValue, snapshotTime: time,
                 initializedAt: StoreTime.micros(Date())))
             copied.append(Copied(side: side, mapping: mapping.name, table: table, position: snapshot.position, rows: rows[mapping.name] ?? 0))
         }
@@ -127,10 +128,7 @@ public enum MappingInit {
     }
 
     private static func initializedSources(_ store: ParityStore, _ configuration: ParityConfiguration) throws -> [SourceSide: SourceRecord] {
-        var records: [SourceSide: SourceRecord] = [:]
-        for record in try store.sourceRecords() {
-            if let side = SourceSide(rawValue: record.side) { records[side] = record }
-        }
+        let records = Dictionary(try store.sourceRecords().map { ($0.side, $0) }, uniquingKeysWith: { first, _ in first })
         guard records.count == SourceSide.allCases.count else {
             throw EngineError(source: nil, message: "the store \(store.path) is not initialized",
                               fix: "run parity init --config \(configuration.file); it copies every configured mapping", exitCode: 2)
@@ -148,7 +146,7 @@ public enum MappingInit {
     }
 
     private static func table(of name: String, side: SourceSide, known: [MappingSource], configuration: ParityConfiguration) throws -> QualifiedName? {
-        if let stored = known.first(where: { $0.side == side.rawValue && $0.mapping == name })?.table {
+        if let stored = known.first(where: { $0.side == side && $0.mapping == name })?.table {
             return try QualifiedName(parsing: stored)
         }
         return configuration.tables.first { $0.name == name }.map { side == .legacy ? $0.legacy : $0.new }

@@ -1,4 +1,5 @@
 import ParityConfig
+import ParityModel
 import ParityStore
 
 /// Which configured table mappings the store has initialized (copied on both sources), and which cycle first compared each.
@@ -18,7 +19,7 @@ public struct MappingStatus: Sendable {
 
     /// Judges the mapping records `sources` against the `configured` names.
     public init(configured: [String], sources: [MappingSource], baselines: [String: Int64]) {
-        let sides = Set(SourceSide.allCases.map(\.rawValue))
+        let sides = Set(SourceSide.allCases)
         let copied = Dictionary(grouping: sources, by: \.mapping).mapValues { Set($0.map(\.side)) }
         uninitialized = configured.filter { copied[$0] != sides }
         unconfigured = copied.keys.filter { !configured.contains($0) }.sorted()

@@ -1,5 +1,6 @@
 import Foundation
 import ParityConfig
+import ParityModel
 import ParityStore
 import PostgresClient
 import Reconciliation
@@ -21,7 +22,7 @@ public enum ParityInit {
     ) throws -> Outcome {
         if let existing = try store.sourceRecords().first {
             throw EngineError(
-                source: existing.side,
+                source: existing.side.rawValue,
                 message: "the store \(store.path) is already initialized (slot \(existing.slot))",
                 fix: "to start over run parity teardown --config \(configuration.file), then delete \(store.path) and run init again",
                 exitCode: 2)
@@ -39,7 +40,7 @@ public enum ParityInit {
             }
         } catch {
             for record in records {
-                _ = try? ParityTeardown.dropSource(configuration.sources[SourceSide(rawValue: record.side) ?? .legacy], force: true)
+                _ = try? ParityTeardown.dropSource(configuration.sources[record.side], force: true)
                 try? store.discardSource(side: record.side)
             }
             throw failure(error, side: current, configuration: configuration)

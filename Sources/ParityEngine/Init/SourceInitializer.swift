@@ -1,6 +1,7 @@
 import Foundation
 import LogicalReplication
 import ParityConfig
+import ParityModel
 import ParityStore
 import PostgresClient
 import Reconciliation
@@ -39,13 +40,13 @@ struct SourceInitializer {
             let (snapshotTime, _) = try BaselineCopy.copy(
                 configuration.tables, side: side, source: source, snapshot: snapshot, store: store, progress: progress)
             let record = SourceRecord(
-                side: side.rawValue, slot: source.slot, publications: created.publications,
+                side: side, slot: source.slot, publications: created.publications,
                 systemIdentifier: snapshot.system.identifier, database: snapshot.system.database,
                 consistentPoint: point, checkpointLSN: point, watermark: snapshotTime,
                 initializedAt: StoreTime.micros(Date()))
             for (mapping, table) in mappedTables {
                 try store.recordMappingCopied(MappingSource(
-                    side: side.rawValue, mapping: mapping.name, table: table.description, copiedAt: point, snapshotTime: snapshotTime,
+                    side: side, mapping: mapping.name, table: table.description, copiedAt: point, snapshotTime: snapshotTime,
                     initializedAt: record.initializedAt))
             }
             try store.recordInitialized(record)
@@ -53,7 +54,7 @@ struct SourceInitializer {
             return record
         } catch {
             created.drop(on: connection)
-            try? store.discardSource(side: side.rawValue)
+            try? store.discardSource(side: side)
             throw error
         }
     }

@@ -35,9 +35,8 @@ enum MonthlyCycles {
 
     private static func status(_ cycle: CycleRecord) -> MonthlyReport.CycleDay.Status {
         switch cycle.status {
-        case "closed": .closed
-        case "forced": .forced
-        default: .missing
+        case .closed: .closed
+        case .forced: .forced
         }
     }
 }

@@ -1,6 +1,7 @@
 import ExactNumeric
 import Foundation
 import ParityConfig
+import ParityModel
 import ParityStore
 import Reconciliation
 import SourceQueries

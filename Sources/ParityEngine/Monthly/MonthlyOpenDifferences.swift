@@ -1,5 +1,6 @@
 import Foundation
 import ParityConfig
+import ParityModel
 import ParityStore
 import Reconciliation
 
@@ -22,8 +23,8 @@ enum MonthlyOpenDifferences {
             for entry in entries where entry.item.disposition == nil || entry.item.disposition == "match" {
                 let rowKey = RowJSON.key(mapping.key.legacy.map { entry.item.key[$0] ?? nil })
                 if images[rowKey] == nil {
-                    images[rowKey] = (try store.closedImage(side: SourceSide.legacy.rawValue, mapping: mapping.name, rowKey: rowKey),
-                                      try store.closedImage(side: SourceSide.new.rawValue, mapping: mapping.name, rowKey: rowKey))
+                    images[rowKey] = (try store.closedImage(side: .legacy, mapping: mapping.name, rowKey: rowKey),
+                                      try store.closedImage(side: .new, mapping: mapping.name, rowKey: rowKey))
                 }
                 guard let image = images[rowKey], let day = computer.businessDay(legacy: image.legacy, new: image.new),
                       day.hasPrefix(month) else { continue }

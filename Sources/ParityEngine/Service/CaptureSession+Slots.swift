@@ -1,4 +1,5 @@
 import ParityConfig
+import ParityModel
 
 extension CaptureSession {
     /// Each source's replication slot, for the service's log metadata.

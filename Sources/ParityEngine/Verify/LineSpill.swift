@@ -1,5 +1,6 @@
 import Foundation
 import ParityConfig
+import ParityModel
 import SourceQueries
 
 /// The COPY text lines of one source table, kept in a file until the store can be compared with them: `parity verify

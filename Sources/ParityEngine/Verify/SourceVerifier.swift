@@ -1,6 +1,7 @@
 import Foundation
 import LogicalReplication
 import ParityConfig
+import ParityModel
 import ParityStore
 import PostgresClient
 import Reconciliation
@@ -46,7 +47,7 @@ public enum SourceVerifier {
             let side = sides[index]
             let outcome = Result { () throws(EngineError) in
                 try verify(side, source: source(side, configuration), mappings: mappings.filter { mapping in
-                    copied.contains { $0.side == side.rawValue && $0.mapping == mapping.name }
+                    copied.contains { $0.side == side && $0.mapping == mapping.name }
                 }, store: store, directory: directory,
                            confirmationTimeout: confirmationTimeout, progress: progress)
             }
@@ -77,7 +78,7 @@ public enum SourceVerifier {
             return try snapshot.tables.map { copied in
                 let compared = try compare(copied, position: snapshot.position, store: store)
                 return CheckedTable(
-                    table: .init(side: side.rawValue, mapping: copied.copy.mapping.name, table: copied.copy.table.description,
+                    table: .init(side: side, mapping: copied.copy.mapping.name, table: copied.copy.table.description,
                                  position: snapshot.position.description, sourceRows: compared.sourceRows,
                                  storedRows: compared.storedRows, notComparable: compared.notComparable),
                     drifts: compared.drifts)
@@ -96,7 +97,7 @@ public enum SourceVerifier {
     /// Merges a copied table with the store's state of its side as of `position`, both in key order.
     private static func compare(_ copied: SourceSnapshot.CopiedTable, position: LSN, store: ParityStore) throws -> SourceTableComparison {
         let (side, mapping) = (copied.copy.side, copied.copy.mapping)
-        return try store.withSourceState(side: side.rawValue, mapping: mapping.name, asOf: Int64(position.rawValue)) { reader in
+        return try store.withSourceState(side: side, mapping: mapping.name, asOf: Int64(position.rawValue)) { reader in
             let closed = { (row: ClosedSourceRow) in StoredRowsAtPosition.ClosedRow(key: row.key, columns: row.columns, image: row.image, lsn: row.lsn) }
             var stored = StoredRowsAtPosition(
                 position: Int64(position.rawValue), base: { try reader.nextStateRow().map(closed) },
@@ -104,7 +105,7 @@ public enum SourceVerifier {
                 changes: { try reader.nextChange().map { .init(key: $0.key, columns: $0.columns, image: $0.image) } })
             var source = copied.rows()
             return try SourceTableComparison.compare(
-                side: side.rawValue, mapping: mapping.name, table: copied.copy.table.description,
+                side: side, mapping: mapping.name, table: copied.copy.table.description,
                 keyColumns: side == .legacy ? mapping.key.legacy : mapping.key.new,
                 source: { try source.next() }, stored: { try stored.next() },
                 decodeKey: { RowJSON.decodeKey($0) ?? [] }, decodeImage: { StoredImageForm.decode($1, columns: $0) })
@@ -128,7 +129,7 @@ public enum SourceVerifier {
         let deadline = ContinuousClock.now + timeout
         var stored: LSN?
         repeat {
-            stored = try store.sourceRecord(side: side.rawValue).map { LSN(rawValue: $0.checkpointLSN) }
+            stored = try store.sourceRecord(side: side).map { LSN(rawValue: $0.checkpointLSN) }
             if let stored, stored >= position { return }
             let slots = try connection.query("SELECT 1 AS found FROM pg_replication_slots WHERE slot_name = \(source.slot)").rows
             guard !slots.isEmpty else {

@@ -1,5 +1,6 @@
 import Foundation
 import ParityConfig
+import ParityModel
 import ParityStore
 import Reconciliation
 import SourceQueries
@@ -10,7 +11,7 @@ public enum VerificationHistory {
     public static func record(_ report: SourceVerification, document: String, store: ParityStore) throws(EngineError) {
         try record(VerificationRecord(
             mode: .sources, checkedAt: StoreTime.micros(report.checkedAt), passed: report.drifts.isEmpty, problems: report.drifts.count,
-            sources: Array(Set(report.tables.map(\.side))).sorted(), report: document), store: store)
+            sources: SourceSide.allCases.filter { side in report.tables.contains { $0.side == side } }, report: document), store: store)
     }
 
     /// Records a `--state` check with its rendered `parity.verify/1` document.

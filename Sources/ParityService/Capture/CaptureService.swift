@@ -1,6 +1,7 @@
 import Logging
 import ParityConfig
 import ParityEngine
+import ParityModel
 import ReplicationStream
 import ServiceLifecycle
 

@@ -1,3 +1,4 @@
+import ParityModel
 import ParityStore
 import Reconciliation
 
@@ -8,7 +9,7 @@ struct CycleList: Encodable {
         var label: String
         var start: String
         var end: String
-        var status: String
+        var status: CycleStatus
         var closedAt: String
         var keysCompared: Int
         var unexplainedRate: String

@@ -1,5 +1,6 @@
 import Foundation
 import ParityConfig
+import ParityModel
 import ReplicationStream
 
 /// Whether the service is ready: both sources streaming with a message received recently, and the store writable.

@@ -1,6 +1,7 @@
 import Foundation
 import ParityConfig
 import ParityEngine
+import ParityModel
 import ParityStore
 import Prometheus
 import Reconciliation
@@ -13,7 +14,7 @@ import Synchronization
 final class ServiceMetrics: Sendable {
     private let registry = PrometheusCollectorRegistry()
     private let capture: [SourceSide: SourceMetrics]
-    private let cyclesClosed: [String: Counter]
+    private let cyclesClosed: [CycleStatus: Counter]
     private let lastCycleID: Gauge
     private let lastCycleEnd: Gauge
     private let lastCycleClosed: Gauge
@@ -73,8 +74,8 @@ final class ServiceMetrics: Sendable {
                 transactions: counter("parity_capture_transactions_total", labels, "Transactions applied to the store."),
                 reconnects: counter("parity_capture_reconnects_total", labels, "Connections lost or refused and tried again.")))
         })
-        cyclesClosed = Dictionary(uniqueKeysWithValues: ["closed", "forced"].map { status in
-            (status, counter("parity_cycles_closed_total", [("status", status)], "Cycles closed by the service, by how they closed."))
+        cyclesClosed = Dictionary(uniqueKeysWithValues: CycleStatus.allCases.map { status in
+            (status, counter("parity_cycles_closed_total", [("status", status.rawValue)], "Cycles closed by the service, by how they closed."))
         })
         lastCycleID = gauge("parity_last_cycle_id", [], "The id of the last closed cycle.")
         lastCycleEnd = gauge("parity_last_cycle_end_timestamp_seconds", [], "The end of the last closed cycle's window, Unix time.")
@@ -99,7 +100,7 @@ final class ServiceMetrics: Sendable {
     }
 
     /// Counts a cycle closed by the scheduler.
-    func recordClose(status: String) {
+    func recordClose(status: CycleStatus) {
         cyclesClosed[status]?.increment()
     }
 
@@ -120,7 +121,7 @@ final class ServiceMetrics: Sendable {
         for (side, state) in states {
             guard let series = capture[side] else { continue }
             series.lagBytes.set(Double(state.lagBytes))
-            if let watermark = watermarks[side.rawValue] {
+            if let watermark = watermarks[side] {
                 series.lagSeconds.set(max(0, now.timeIntervalSince(StoreTime.date(watermark))))
             }
             series.streaming.set(state.status == .streaming ? 1.0 : 0.0)
@@ -178,9 +179,8 @@ final class ServiceMetrics: Sendable {
         if let cached = slots.withLock({ $0 }), now.timeIntervalSince(cached.readAt) < Self.slotReadInterval { return cached.retained }
         var retained = slots.withLock { $0?.retained } ?? [:]
         for record in records {
-            guard let side = SourceSide(rawValue: record.side),
-                  let slot = try? SlotReader.read(configuration.sources[side], slot: record.slot), slot.exists else { continue }
-            retained[side] = slot.retainedBytes
+            guard let slot = try? SlotReader.read(configuration.sources[record.side], slot: record.slot), slot.exists else { continue }
+            retained[record.side] = slot.retainedBytes
         }
         slots.withLock { $0 = (now, retained) }
         return retained

@@ -1,4 +1,5 @@
 import GRDB
+import ParityModel
 
 /// Whether `apply` wrote a transaction or had already applied it.
 public enum ApplyOutcome: Sendable, Equatable {
@@ -10,7 +11,7 @@ public enum ApplyOutcome: Sendable, Equatable {
 extension ParityStore {
     /// Applies one source transaction durably; see `apply(_:side:)` for batches.
     @discardableResult
-    public func apply(_ transaction: CapturedTransaction, side: String) throws(StoreError) -> ApplyOutcome {
+    public func apply(_ transaction: CapturedTransaction, side: SourceSide) throws(StoreError) -> ApplyOutcome {
         try apply([transaction], side: side) == 1 ? .applied : .alreadyApplied
     }
 
@@ -22,7 +23,7 @@ extension ParityStore {
     /// the last confirmed position), and so is a change of a mapping whose copy already holds it (a mapping
     /// added after init, copied at a later position). Unchanged columns take their value from the key's latest image.
     @discardableResult
-    public func apply(_ transactions: [CapturedTransaction], side: String) throws(StoreError) -> Int {
+    public func apply(_ transactions: [CapturedTransaction], side: SourceSide) throws(StoreError) -> Int {
         try write { db in
             var checkpoint = try checkpoint(side: side, db: db)
             var applied = 0
@@ -46,7 +47,7 @@ extension ParityStore {
     }
 
     private func insertChanges(
-        _ transaction: CapturedTransaction, side: String, copiedAt: [String: Int64],
+        _ transaction: CapturedTransaction, side: SourceSide, copiedAt: [String: Int64],
         into rows: inout (pending: BatchInsert, writes: BatchInsert), db: Database
     ) throws {
         let commit = CommitRecord(

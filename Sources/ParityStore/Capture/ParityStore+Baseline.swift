@@ -1,10 +1,11 @@
 import GRDB
+import ParityModel
 
 extension ParityStore {
     /// Writes baseline rows (the copy taken inside the slot's snapshot) into row state, in one
     /// store transaction per call; callers send batches.
     public func insertBaseline(
-        side: String, mapping: String, rows: [(key: [String?], values: [String: String?])], lsn: UInt64
+        side: SourceSide, mapping: String, rows: [(key: [String?], values: [String: String?])], lsn: UInt64
     ) throws(StoreError) {
         try write { db in
             try insertBaseline(side: side, mapping: mapping, images: rows.map { (RowJSON.key($0.key), try layouts.encode($0.values, db)) },
@@ -15,7 +16,7 @@ extension ParityStore {
     /// Writes baseline rows already encoded, many per statement: each row's key (`RowJSON.key`) and the JSON
     /// array of its values (`RowJSON.key`) in the order of `columns`, the table's columns in name order.
     public func insertBaseline(
-        side: String, mapping: String, columns: [String], encoded rows: [(key: String, values: String)], lsn: UInt64
+        side: SourceSide, mapping: String, columns: [String], encoded rows: [(key: String, values: String)], lsn: UInt64
     ) throws(StoreError) {
         try write { db in
             let layout = try layouts.id(for: columns, db)
@@ -24,7 +25,7 @@ extension ParityStore {
         }
     }
 
-    private func insertBaseline(side: String, mapping: String, images rows: [(key: String, image: String)], lsn: UInt64, db: Database) throws {
+    private func insertBaseline(side: SourceSide, mapping: String, images rows: [(key: String, image: String)], lsn: UInt64, db: Database) throws {
         var batch = BatchInsert(
             table: "row_state", columns: ["side", "mapping", "row_key", "row_values", "commit_time", "lsn"], replacing: true)
         let side = side.databaseValue, mapping = mapping.databaseValue, zero = 0.databaseValue
@@ -38,7 +39,7 @@ extension ParityStore {
 
     /// How many rows of a mapping the store holds for one side as of the last closed cycle (the
     /// baseline right after init), without loading them.
-    public func rowCount(side: String, mapping: String) throws(StoreError) -> Int {
+    public func rowCount(side: SourceSide, mapping: String) throws(StoreError) -> Int {
         try read { db in
             try Int.fetchOne(
                 db, sql: "SELECT count(*) FROM (\(RowDelta.closedRows))", arguments: ["side": side, "mapping": mapping]) ?? 0
@@ -47,7 +48,7 @@ extension ParityStore {
 
     /// The current image of every key of a mapping on one side: row state with pending changes
     /// (committed streamed transactions included) applied in commit order. Keys are JSON key texts.
-    public func currentImages(side: String, mapping: String) throws(StoreError) -> [String: [String: String?]] {
+    public func currentImages(side: SourceSide, mapping: String) throws(StoreError) -> [String: [String: String?]] {
         try read { db in
             var images: [String: [String: String?]] = [:]
             let state = try Row.fetchCursor(db, sql: RowDelta.closedRows, arguments: ["side": side, "mapping": mapping])

@@ -1,4 +1,5 @@
 import GRDB
+import ParityModel
 
 /// The commit a change is recorded under in pending_change and transaction_write.
 struct CommitRecord {
@@ -34,7 +35,7 @@ struct WriteCounts {
     }
 
     /// Adds one transaction_write row per table to `rows` (a ``BatchInsert/transactionWrites()``).
-    func write(_ commit: CommitRecord, side: String, into rows: inout BatchInsert, db: Database) throws {
+    func write(_ commit: CommitRecord, side: SourceSide, into rows: inout BatchInsert, db: Database) throws {
         for (table, count) in counts {
             try rows.append([
                 side.databaseValue, commit.commitLSN.databaseValue, commit.xid.databaseValue, commit.commitTime.databaseValue,
@@ -64,7 +65,7 @@ extension BatchInsert {
 /// advancing a source's checkpoint; shared by ordinary and streamed transactions.
 extension ParityStore {
     /// The source's checkpoint LSN; throws when the source was never initialized.
-    func checkpoint(side: String, db: Database) throws -> Int64 {
+    func checkpoint(side: SourceSide, db: Database) throws -> Int64 {
         let select = try db.cachedStatement(sql: "SELECT checkpoint_lsn FROM source_state WHERE side = ?")
         guard let checkpoint = try Int64.fetchOne(select, arguments: [side]) else {
             throw StoreError(code: .notInitialized, message: "the \(side) source is not initialized; run parity init", path: path)
@@ -73,7 +74,7 @@ extension ParityStore {
     }
 
     /// Records that everything through `checkpoint` is durable, the last transaction committed at `commitTime`.
-    func advanceCheckpoint(side: String, to checkpoint: Int64, commitTime: Int64, db: Database) throws {
+    func advanceCheckpoint(side: SourceSide, to checkpoint: Int64, commitTime: Int64, db: Database) throws {
         try db.cachedStatement(sql: """
             UPDATE source_state SET checkpoint_lsn = ?, last_commit_time = ?, watermark = max(watermark, ?),
                 last_message_at = ?, last_error = NULL
@@ -85,7 +86,7 @@ extension ParityStore {
     /// (a ``BatchInsert/pendingChanges()``); flush them before looking up images.
     func insertPending(
         mapping: String, operation: CapturedChange.Operation, key: String?, oldKey: String?, image: String?,
-        seq: Int64, commit: CommitRecord, side: String, into rows: inout BatchInsert, db: Database
+        seq: Int64, commit: CommitRecord, side: SourceSide, into rows: inout BatchInsert, db: Database
     ) throws {
         try rows.append([
             side.databaseValue, commit.commitLSN.databaseValue, seq.databaseValue, mapping.databaseValue, commit.xid.databaseValue,
@@ -99,7 +100,7 @@ extension ParityStore {
     /// earlier value stays absent.
     func resolvedImage(
         known: [String: String?], unchanged: [String], previousKey: String, mapping: String,
-        before commit: CommitRecord, seq: Int64, side: String, db: Database
+        before commit: CommitRecord, seq: Int64, side: SourceSide, db: Database
     ) throws -> [String: String?] {
         guard !unchanged.isEmpty else { return known }
         var image = known
@@ -115,7 +116,7 @@ extension ParityStore {
     /// deleted or unknown). Bounded by position, so later changes already written (the rest of a
     /// streamed transaction being committed) are never taken.
     func latestImage(
-        mapping: String, key: String, before position: (commitLSN: Int64, seq: Int64), side: String, db: Database
+        mapping: String, key: String, before position: (commitLSN: Int64, seq: Int64), side: SourceSide, db: Database
     ) throws -> [String: String?]? {
         let arguments: StatementArguments = [side, mapping, key, position.commitLSN, position.seq]
         let pending = try Row.fetchOne(

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ParityModel
 
 extension ParityStore {
     /// The initialized sources, legacy first.
@@ -10,7 +11,7 @@ extension ParityStore {
     }
 
     /// One initialized source, or nil before `parity init`.
-    public func sourceRecord(side: String) throws(StoreError) -> SourceRecord? {
+    public func sourceRecord(side: SourceSide) throws(StoreError) -> SourceRecord? {
         try read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM source_state WHERE side = ?", arguments: [side]).map(SourceRecord.init(row:))
         }
@@ -35,7 +36,7 @@ extension ParityStore {
 
     /// Notes that a source is idle and complete up to `position` as of server time `time` (µs since
     /// 1970): moves the watermark and the checkpoint forward, never back.
-    public func recordIdle(side: String, position: UInt64, serverTime: Int64) throws(StoreError) {
+    public func recordIdle(side: SourceSide, position: UInt64, serverTime: Int64) throws(StoreError) {
         try write { db in
             try db.execute(
                 sql: """
@@ -48,7 +49,7 @@ extension ParityStore {
     }
 
     /// Records (or clears, with nil) the error that stopped a source's capture.
-    public func recordCaptureError(side: String, _ message: String?) throws(StoreError) {
+    public func recordCaptureError(side: SourceSide, _ message: String?) throws(StoreError) {
         try write { db in
             try db.execute(sql: "UPDATE source_state SET last_error = ? WHERE side = ?", arguments: [message, side])
         }
@@ -73,7 +74,7 @@ extension SourceRecord {
 
 extension ParityStore {
     /// Removes everything captured for a source (a failed or undone init).
-    public func discardSource(side: String) throws(StoreError) {
+    public func discardSource(side: SourceSide) throws(StoreError) {
         try write { db in
             for table in ["streamed_change", "streamed_write"] {
                 try db.execute(

@@ -1,4 +1,5 @@
 import GRDB
+import ParityModel
 
 /// Streamed source transactions: changes staged block by block before the commit, so memory never
 /// holds a whole transaction. The commit records the transaction's commit LSN and time on its stream
@@ -10,7 +11,7 @@ extension ParityStore {
     /// Committed like every store write (`synchronous = NORMAL`, not synced): staged changes are dropped
     /// whenever streaming restarts, and the sync before the transaction's confirmation (`makeDurable()`)
     /// covers them.
-    public func stage(_ changes: [StagedChange], xid: UInt32, side: String, restart: Bool) throws(StoreError) {
+    public func stage(_ changes: [StagedChange], xid: UInt32, side: SourceSide, restart: Bool) throws(StoreError) {
         try write { db in
             if restart, let stream = try openStream(xid: xid, side: side, db: db) { try dropStream(stream, db: db) }
             let stream = try openStream(xid: xid, side: side, db: db) ?? newStream(xid: xid, side: side, db: db)
@@ -45,7 +46,7 @@ extension ParityStore {
     /// one store transaction. Returns how many changes it committed, or nil when the transaction
     /// ends at or below the checkpoint (applied before a crash or reconnect: this copy is dropped).
     @discardableResult
-    public func commitStreamed(_ commit: StreamedCommitRecord, side: String) throws(StoreError) -> Int? {
+    public func commitStreamed(_ commit: StreamedCommitRecord, side: SourceSide) throws(StoreError) -> Int? {
         try write { db in
             let endLSN = Int64(truncatingIfNeeded: commit.endLSN)
             let stream = try openStream(xid: commit.xid, side: side, db: db)
@@ -63,7 +64,7 @@ extension ParityStore {
 
     /// Drops the staged changes of a rolled-back streamed transaction (`subxid == xid`), or of its
     /// subtransaction `subxid` from that subtransaction's first change onward.
-    public func abortStreamed(xid: UInt32, subxid: UInt32, side: String) throws(StoreError) {
+    public func abortStreamed(xid: UInt32, subxid: UInt32, side: SourceSide) throws(StoreError) {
         try write { db in
             guard let stream = try openStream(xid: xid, side: side, db: db) else { return }
             if xid == subxid { return try dropStream(stream, db: db) }
@@ -86,7 +87,7 @@ extension ParityStore {
 
     /// Drops every open stream of a source; run before streaming starts, as the server streams every
     /// uncommitted transaction again from its start. Committed streams stay: they are pending changes.
-    public func clearStaged(side: String) throws(StoreError) {
+    public func clearStaged(side: SourceSide) throws(StoreError) {
         try write { db in
             let open = try Int64.fetchAll(
                 db, sql: "SELECT stream FROM streamed_transaction WHERE side = ? AND commit_lsn IS NULL", arguments: [side])
@@ -95,13 +96,13 @@ extension ParityStore {
     }
 
     /// The open stream of `xid`, if any.
-    private func openStream(xid: UInt32, side: String, db: Database) throws -> Int64? {
+    private func openStream(xid: UInt32, side: SourceSide, db: Database) throws -> Int64? {
         try Int64.fetchOne(
             db.cachedStatement(sql: "SELECT stream FROM streamed_transaction WHERE side = ? AND xid = ? AND commit_lsn IS NULL"),
             arguments: [side, Int64(xid)])
     }
 
-    private func newStream(xid: UInt32, side: String, db: Database) throws -> Int64 {
+    private func newStream(xid: UInt32, side: SourceSide, db: Database) throws -> Int64 {
         try db.execute(sql: "INSERT INTO streamed_transaction (side, xid) VALUES (?, ?)", arguments: [side, Int64(xid)])
         return db.lastInsertedRowID
     }
@@ -114,7 +115,7 @@ extension ParityStore {
 
     /// Marks the stream committed, drops the changes of mappings whose copy holds them, fills in each change's unchanged columns (in seq order, from the
     /// images before its position) and moves its counts into transaction_write. Returns how many changes it has.
-    private func commitStream(_ stream: Int64, record: CommitRecord, side: String, db: Database) throws -> Int {
+    private func commitStream(_ stream: Int64, record: CommitRecord, side: SourceSide, db: Database) throws -> Int {
         try db.execute(
             sql: "UPDATE streamed_transaction SET commit_lsn = ?, commit_time = ? WHERE stream = ?",
             arguments: [record.commitLSN, record.commitTime, stream])

@@ -1,7 +1,9 @@
+import ParityModel
+
 /// What the store knows about one initialized source.
 public struct SourceRecord: Sendable, Equatable {
     /// `legacy` or `new`.
-    public var side: String
+    public var side: SourceSide
     public var slot: String
     public var publications: [String]
     /// The server's system identifier (IDENTIFY_SYSTEM), to refuse streaming from another server.
@@ -22,7 +24,7 @@ public struct SourceRecord: Sendable, Equatable {
     public var lastError: String?
 
     public init(
-        side: String, slot: String, publications: [String], systemIdentifier: String, database: String,
+        side: SourceSide, slot: String, publications: [String], systemIdentifier: String, database: String,
         consistentPoint: UInt64, checkpointLSN: UInt64, lastCommitTime: Int64? = nil, watermark: Int64,
         initializedAt: Int64, lastMessageAt: Int64? = nil, lastError: String? = nil
     ) {

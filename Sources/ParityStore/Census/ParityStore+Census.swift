@@ -1,8 +1,9 @@
 import GRDB
+import ParityModel
 
 extension ParityStore {
     /// Records one census sample of `side` taken at `sampledAt` (µs since 1970) with its grouped sessions.
-    public func recordCensusSample(side: String, sampledAt: Int64, limited: Bool, sessions: [CensusSessionRecord]) throws(StoreError) {
+    public func recordCensusSample(side: SourceSide, sampledAt: Int64, limited: Bool, sessions: [CensusSessionRecord]) throws(StoreError) {
         try write { db in
             try db.execute(
                 sql: "INSERT OR IGNORE INTO census_sample (side, sampled_at, limited) VALUES (?, ?, ?)",
@@ -23,7 +24,7 @@ extension ParityStore {
     }
 
     /// The census of `side` over `[from, to)` (µs since 1970): samples taken and distinct clients, by application name.
-    public func census(side: String, from: Int64, to: Int64) throws(StoreError) -> CensusWindowRecord {
+    public func census(side: SourceSide, from: Int64, to: Int64) throws(StoreError) -> CensusWindowRecord {
         try read { db in
             let totals = try Row.fetchOne(
                 db, sql: """

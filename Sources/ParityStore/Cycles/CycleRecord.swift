@@ -1,3 +1,5 @@
+import ParityModel
+
 /// One closed reconciliation cycle as the store keeps it (times in µs since 1970).
 public struct CycleRecord: Sendable, Equatable {
     /// 0 for the baseline, then 1, 2, … in calendar order.
@@ -9,7 +11,7 @@ public struct CycleRecord: Sendable, Equatable {
     /// First instant after the cycle: changes committed before it are folded.
     public var end: Int64
     /// `closed`, or `forced` when closed before both sources were complete through `end + settle`.
-    public var status: String
+    public var status: CycleStatus
     /// When the cycle was closed (local clock).
     public var closedAt: Int64
     /// Keys compared over every mapping.
@@ -19,7 +21,7 @@ public struct CycleRecord: Sendable, Equatable {
 
     /// Creates a record.
     public init(
-        id: Int64, label: String, start: Int64, end: Int64, status: String, closedAt: Int64, keysCompared: Int,
+        id: Int64, label: String, start: Int64, end: Int64, status: CycleStatus, closedAt: Int64, keysCompared: Int,
         unexplainedRate: String
     ) {
         self.id = id

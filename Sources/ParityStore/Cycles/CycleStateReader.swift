@@ -1,4 +1,5 @@
 import GRDB
+import ParityModel
 
 /// Reads row state as of a cycle's end inside the closing transaction, after the fold (`CycleFold`): the state
 /// as of the last closed cycle (`RowDelta`) now holds the end's state, and the delta rows the close wrote are
@@ -26,7 +27,7 @@ public final class CycleStateReader {
     }
 
     /// Keys (JSON array text) changed on `side` before the end, with each key's latest commit time (µs since 1970).
-    public func changedKeys(side: String, mapping: String) throws -> [String: Int64] {
+    public func changedKeys(side: SourceSide, mapping: String) throws -> [String: Int64] {
         var keys: [String: Int64] = [:]
         guard let sql = folded.rowsSQL else { return keys }
         let rows = try Row.fetchCursor(db, sql: sql, arguments: ["side": side, "mapping": mapping, "cycle": cycle])
@@ -35,12 +36,12 @@ public final class CycleStateReader {
     }
 
     /// The image of `rowKey` on `side` as of the end; nil when the row does not exist.
-    public func image(side: String, mapping: String, rowKey: String) throws -> [String: String?]? {
+    public func image(side: SourceSide, mapping: String, rowKey: String) throws -> [String: String?]? {
         try RowDelta.closedValues(db, side: side, mapping: mapping, key: rowKey).map { try layouts.decode($0, db) ?? [:] }
     }
 
     /// Every key that exists on `side` as of the end, in key order.
-    public func keys(side: String, mapping: String) throws -> [String] {
+    public func keys(side: SourceSide, mapping: String) throws -> [String] {
         var keys: [String] = []
         let rows = try rows(side: side, mapping: mapping, changedOnly: false)
         while let row = try rows.next() { keys.append(row.key) }
@@ -48,7 +49,7 @@ public final class CycleStateReader {
     }
 
     /// Calls `body` with every row on `side` as of the end (key text and image), streamed from disk.
-    public func forEachImage(side: String, mapping: String, _ body: (String, [String: String?]) throws -> Void) throws {
+    public func forEachImage(side: SourceSide, mapping: String, _ body: (String, [String: String?]) throws -> Void) throws {
         let rows = try rows(side: side, mapping: mapping, changedOnly: false)
         while let row = try rows.next() {
             try body(row.key, row.image ?? [:])
@@ -57,7 +58,7 @@ public final class CycleStateReader {
 
     /// The rows of `side` in key order (byte order of the key text), streamed: with `changedOnly`, the keys
     /// changed before the end (a deleted key with nil values); otherwise every row that exists as of the end.
-    public func rows(side: String, mapping: String, changedOnly: Bool) throws -> StateRowCursor {
+    public func rows(side: SourceSide, mapping: String, changedOnly: Bool) throws -> StateRowCursor {
         let sql: String
         if changedOnly {
             guard let changed = folded.rowsSQL else { return StateRowCursor(nil, db: db, layouts: layouts) }
@@ -89,7 +90,7 @@ public final class CycleStateReader {
     }
 
     /// The tables each `side` transaction committed in `[start, end)` wrote (`schema.table` → rows), in commit order.
-    public func transactionWrites(side: String, from start: Int64, to end: Int64) throws -> [[String: Int]] {
+    public func transactionWrites(side: SourceSide, from start: Int64, to end: Int64) throws -> [[String: Int]] {
         let rows = try Row.fetchCursor(
             db,
             sql: """
@@ -108,7 +109,7 @@ public final class CycleStateReader {
     }
 
     /// The inventory of `side` recorded before this cycle.
-    public func previousInventory(side: String) throws -> StoredInventory? {
+    public func previousInventory(side: SourceSide) throws -> StoredInventory? {
         try ParityStore.inventory(db, side: side, atOrBefore: cycle - 1)?.1
     }
 

@@ -1,8 +1,9 @@
 import GRDB
+import ParityModel
 
 extension ParityStore {
     /// The column names of one stored row image of `mapping` on `side`, or nil when none is stored.
-    public func storedColumns(side: String, mapping: String) throws(StoreError) -> [String]? {
+    public func storedColumns(side: SourceSide, mapping: String) throws(StoreError) -> [String]? {
         try read { db in
             try String.fetchOne(
                 db, sql: "SELECT row_values FROM (\(RowDelta.closedRows)) LIMIT 1", arguments: ["side": side, "mapping": mapping]
@@ -12,7 +13,7 @@ extension ParityStore {
 
     /// The image of the row `rowKey` (its key values as JSON array text) of `mapping` on `side` as of the last closed
     /// cycle; nil when the row does not exist then.
-    public func closedImage(side: String, mapping: String, rowKey: String) throws(StoreError) -> [String: String?]? {
+    public func closedImage(side: SourceSide, mapping: String, rowKey: String) throws(StoreError) -> [String: String?]? {
         try read { db in
             try RowDelta.closedValues(db, side: side, mapping: mapping, key: rowKey).flatMap { try layouts.decode($0, db) }
         }

@@ -1,4 +1,5 @@
 import GRDB
+import ParityModel
 
 /// When a close merges `row_delta` into `row_state` (migrations/009): once the delta holds at least
 /// `minimumRows` rows and at least one row for every `stateRowsPerDeltaRow` rows of state.
@@ -25,7 +26,7 @@ public struct DeltaMergePolicy: Sendable, Equatable {
 /// its changes (a NULL image there: the key no longer exists).
 enum RowDelta {
     /// The image text of a key as of the last closed cycle end; nil when the key does not exist.
-    static func closedValues(_ db: Database, side: String, mapping: String, key: String) throws -> String? {
+    static func closedValues(_ db: Database, side: SourceSide, mapping: String, key: String) throws -> String? {
         let arguments: StatementArguments = [side, mapping, key]
         if let delta = try Row.fetchOne(
             db.cachedStatement(sql: "SELECT row_values FROM row_delta WHERE side = ? AND mapping = ? AND row_key = ?"),

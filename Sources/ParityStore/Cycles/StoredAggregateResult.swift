@@ -1,3 +1,5 @@
+import ParityModel
+
 /// One group of an aggregate at a cycle's close, as the store keeps it (amounts are exact decimal text).
 public struct StoredAggregateResult: Sendable, Equatable {
     /// The aggregate's name.
@@ -57,12 +59,12 @@ public struct StoredRoundingEvidence: Sendable, Equatable {
     /// The legacy column name; for a total, what was summed (`total = Σ invoice_lines.amount`).
     public var column: String
     /// `legacy` or `new`.
-    public var side: String
+    public var side: SourceSide
     /// The evidence as JSON text.
     public var evidence: String
 
     /// Creates stored evidence.
-    public init(kind: Kind, mapping: String, column: String, side: String, evidence: String) {
+    public init(kind: Kind, mapping: String, column: String, side: SourceSide, evidence: String) {
         self.kind = kind
         self.mapping = mapping
         self.column = column

@@ -1,8 +1,9 @@
 import GRDB
+import ParityModel
 
 extension ParityStore {
     /// Rows a source's transactions wrote per table with a commit time in `[from, to)` (µs since 1970), by table name.
-    public func tableWrites(side: String, from: Int64, to: Int64) throws(StoreError) -> [(table: String, rows: Int)] {
+    public func tableWrites(side: SourceSide, from: Int64, to: Int64) throws(StoreError) -> [(table: String, rows: Int)] {
         try read { db in
             try Row.fetchAll(
                 db, sql: """
@@ -18,7 +19,7 @@ extension ParityStore {
     /// `truncates`) and, in the same transactions, to `with` (none when they did not write it), most frequent first
     /// (then oldest first), at most `limit`: the co-write evidence of a trigger-maintained table.
     public func coWritePatterns(
-        side: String, table: String, with other: String, limit: Int
+        side: SourceSide, table: String, with other: String, limit: Int
     ) throws(StoreError) -> [(base: [String: Int], other: [String: Int], transactions: Int, firstCommit: Int64)] {
         try read { db in
             try Row.fetchAll(

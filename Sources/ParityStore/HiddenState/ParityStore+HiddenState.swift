@@ -1,9 +1,10 @@
 import Foundation
 import GRDB
+import ParityModel
 
 extension ParityStore {
     /// The inventory of `side` recorded by the latest cycle at or before `cycle`, with that cycle's id.
-    public func inventory(side: String, atOrBefore cycle: Int64) throws(StoreError) -> (cycle: Int64, StoredInventory)? {
+    public func inventory(side: SourceSide, atOrBefore cycle: Int64) throws(StoreError) -> (cycle: Int64, StoredInventory)? {
         try read { db in try Self.inventory(db, side: side, atOrBefore: cycle) }
     }
 
@@ -31,7 +32,7 @@ extension ParityStore {
         }
     }
 
-    static func inventory(_ db: Database, side: String, atOrBefore cycle: Int64) throws -> (cycle: Int64, StoredInventory)? {
+    static func inventory(_ db: Database, side: SourceSide, atOrBefore cycle: Int64) throws -> (cycle: Int64, StoredInventory)? {
         try Row.fetchOne(
             db, sql: "SELECT * FROM inventory_snapshot WHERE side = ? AND cycle <= ? ORDER BY cycle DESC LIMIT 1", arguments: [side, cycle]
         ).map { ($0["cycle"], StoredInventory(side: $0["side"], takenAt: $0["taken_at"], items: $0["items"], notes: $0["notes"])) }

@@ -1,7 +1,9 @@
+import ParityModel
+
 /// A source's catalog inventory as a cycle close recorded it (`items` and `notes` are JSON the engine reads back).
 public struct StoredInventory: Sendable, Equatable {
     /// `legacy` or `new`.
-    public var side: String
+    public var side: SourceSide
     /// When it was taken (µs since 1970, local clock).
     public var takenAt: Int64
     /// The items as a JSON array.
@@ -10,7 +12,7 @@ public struct StoredInventory: Sendable, Equatable {
     public var notes: String
 
     /// Creates a stored inventory.
-    public init(side: String, takenAt: Int64, items: String, notes: String) {
+    public init(side: SourceSide, takenAt: Int64, items: String, notes: String) {
         self.side = side
         self.takenAt = takenAt
         self.items = items
@@ -21,7 +23,7 @@ public struct StoredInventory: Sendable, Equatable {
 /// One inventory item added, removed or changed since the previous snapshot.
 public struct StoredInventoryChange: Sendable, Equatable {
     /// `legacy` or `new`.
-    public var side: String
+    public var side: SourceSide
     /// `added`, `removed` or `changed`.
     public var change: String
     /// The item's kind (`trigger`, `rule`, …).
@@ -36,7 +38,7 @@ public struct StoredInventoryChange: Sendable, Equatable {
     public var detail: String
 
     /// Creates a change.
-    public init(side: String, change: String, kind: String, name: String, table: String?, documented: Bool, detail: String) {
+    public init(side: SourceSide, change: String, kind: String, name: String, table: String?, documented: Bool, detail: String) {
         self.side = side
         self.change = change
         self.kind = kind

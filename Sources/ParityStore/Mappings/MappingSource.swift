@@ -1,7 +1,9 @@
+import ParityModel
+
 /// Where one side of a table mapping was copied: capture applies the mapping's changes from `copiedAt` on.
 public struct MappingSource: Sendable, Equatable {
     /// `legacy` or `new`.
-    public var side: String
+    public var side: SourceSide
     public var mapping: String
     /// The table copied (`schema.table`); nil for a mapping initialized before the store kept it.
     public var table: String?
@@ -13,7 +15,7 @@ public struct MappingSource: Sendable, Equatable {
     public var initializedAt: Int64
 
     /// Creates a record.
-    public init(side: String, mapping: String, table: String?, copiedAt: UInt64, snapshotTime: Int64, initializedAt: Int64) {
+    public init(side: SourceSide, mapping: String, table: String?, copiedAt: UInt64, snapshotTime: Int64, initializedAt: Int64) {
         self.side = side
         self.mapping = mapping
         self.table = table

@@ -1,4 +1,5 @@
 import GRDB
+import ParityModel
 
 extension ParityStore {
     /// Every mapping copied on either side, by side then mapping.
@@ -28,7 +29,7 @@ extension ParityStore {
 
     /// Removes a mapping's rows and changes on `sides`, and what was judged of it: its baseline, carried keys and open
     /// differences (resolved ones stay as history). A mapping copied again needs a baseline of its own.
-    public func discardMapping(_ mapping: String, sides: [String]) throws(StoreError) {
+    public func discardMapping(_ mapping: String, sides: [SourceSide]) throws(StoreError) {
         try write { db in
             for side in sides {
                 for table in ["row_state", "row_delta", "pending_change", "mapping_source"] {
@@ -61,7 +62,7 @@ extension ParityStore {
     }
 
     /// Where each mapping of `side` was copied: a change of a transaction whose commit starts before it is in the copy.
-    static func copiedAt(_ db: Database, side: String) throws -> [String: Int64] {
+    static func copiedAt(_ db: Database, side: SourceSide) throws -> [String: Int64] {
         var positions: [String: Int64] = [:]
         let rows = try Row.fetchAll(
             db.cachedStatement(sql: "SELECT mapping, copied_at FROM mapping_source WHERE side = ?"), arguments: [side])

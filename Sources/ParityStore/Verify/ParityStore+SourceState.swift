@@ -1,4 +1,5 @@
 import GRDB
+import ParityModel
 
 extension ParityStore {
     /// Calls `body` with a reader of what the store holds for `mapping` on `side` as of source position `lsn`, in one
@@ -6,7 +7,7 @@ extension ParityStore {
     /// levels (`row_state` and the `row_delta` that overrides it, migrations/009), and every captured change (ordinary or
     /// streamed) of a transaction that committed before `lsn`, each in key order. After the last truncate before `lsn`,
     /// only the changes that follow it. Errors `body` throws pass through as they are.
-    public func withSourceState<T>(side: String, mapping: String, asOf lsn: Int64, _ body: (SourceStateReader) throws -> T) throws -> T {
+    public func withSourceState<T>(side: SourceSide, mapping: String, asOf lsn: Int64, _ body: (SourceStateReader) throws -> T) throws -> T {
         try pool.read { db in
             let reader: SourceStateReader
             do {
@@ -56,7 +57,7 @@ public final class SourceStateReader {
     /// The last layout read and its columns: rows of a table share a few layouts.
     private var last: (layout: Int64, columns: [String])?
 
-    init(db: Database, layouts: ImageLayouts, side: String, mapping: String, position: Int64, path: String) throws {
+    init(db: Database, layouts: ImageLayouts, side: SourceSide, mapping: String, position: Int64, path: String) throws {
         self.db = db
         self.layouts = layouts
         self.path = path

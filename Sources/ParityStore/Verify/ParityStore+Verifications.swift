@@ -1,4 +1,5 @@
 import GRDB
+import ParityModel
 
 extension ParityStore {
     /// Records a verification; returns its id.
@@ -8,7 +9,7 @@ extension ParityStore {
             try db.execute(
                 sql: "INSERT INTO verification (mode, checked_at, result, problems, sources, report) VALUES (?, ?, ?, ?, ?, ?)",
                 arguments: [record.mode.rawValue, record.checkedAt, record.passed ? "pass" : "fail", record.problems,
-                            RowJSON.key(record.sources), record.report])
+                            RowJSON.key(record.sources.map(\.rawValue)), record.report])
             return db.lastInsertedRowID
         }
     }
@@ -21,7 +22,7 @@ extension ParityStore {
             ).map { row in
                 VerificationRecord(
                     id: row["id"], mode: mode, checkedAt: row["checked_at"], passed: row["result"] == "pass", problems: row["problems"],
-                    sources: (RowJSON.decodeKey(row["sources"]) ?? []).compactMap { $0 }, report: row["report"])
+                    sources: (RowJSON.decodeKey(row["sources"]) ?? []).compactMap { $0.flatMap(SourceSide.init(rawValue:)) }, report: row["report"])
             }
         }
     }

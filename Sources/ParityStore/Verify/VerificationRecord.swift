@@ -1,3 +1,5 @@
+import ParityModel
+
 /// One recorded `parity verify` run (times in µs since 1970).
 public struct VerificationRecord: Sendable, Equatable {
     /// What was verified.
@@ -19,12 +21,12 @@ public struct VerificationRecord: Sendable, Equatable {
     /// Capture drifts (`sources`) or ledger discrepancies (`state`) found.
     public var problems: Int
     /// The sources checked (`legacy`, `new`); empty for `state`.
-    public var sources: [String]
+    public var sources: [SourceSide]
     /// The full `parity.verify/1` JSON document.
     public var report: String
 
     /// Creates a record.
-    public init(id: Int64 = 0, mode: Mode, checkedAt: Int64, passed: Bool, problems: Int, sources: [String], report: String) {
+    public init(id: Int64 = 0, mode: Mode, checkedAt: Int64, passed: Bool, problems: Int, sources: [SourceSide], report: String) {
         self.id = id
         self.mode = mode
         self.checkedAt = checkedAt

@@ -1,5 +1,6 @@
 import ExactNumeric
 import ParityConfig
+import ParityModel
 
 /// Computes one configured aggregate over a mapping's rows as of a cycle's end, pairing legacy and new rows
 /// by key so each group's difference is walked by cause (see `AggregateGroupResult`).

@@ -1,4 +1,5 @@
 import ParityConfig
+import ParityModel
 
 extension ColumnNormalizer {
     /// The text after this normalizer (`null_equals_empty` leaves text unchanged; see `ValueNormalization`).

@@ -1,4 +1,5 @@
 import ParityConfig
+import ParityModel
 
 /// Every decision in force: the disposition rules, the column and aggregate tolerances and the documented legacy
 /// objects, each as an expectation, with one fingerprint that changes whenever any decision does.

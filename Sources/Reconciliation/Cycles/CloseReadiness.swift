@@ -1,5 +1,6 @@
 import Foundation
 import ParityConfig
+import ParityModel
 
 /// Whether a cycle can close now.
 public enum CloseReadiness: Sendable, Hashable {

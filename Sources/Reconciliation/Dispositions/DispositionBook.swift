@@ -1,4 +1,5 @@
 import ParityConfig
+import ParityModel
 
 /// The dispositions in force: the config's `dispositions[]` rules, which win, then the decisions recorded with
 /// `parity disposition set` that have not expired on the day judged (the cycle's business day, or the evaluation's).

@@ -1,4 +1,5 @@
 import ParityConfig
+import ParityModel
 
 /// A category of findings as the reports name it: `orders.status value_mismatch`, `orders missing_in_new` (no column),
 /// `public.daily_summary hidden_state_unmapped` (a legacy table, for the kinds that name one).

@@ -1,5 +1,6 @@
 import Foundation
 import ParityConfig
+import ParityModel
 
 /// A category's disposition as decided with `parity disposition set`: who owns it, why, until when.
 public struct DispositionDecision: Sendable, Equatable {

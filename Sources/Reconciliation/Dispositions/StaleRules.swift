@@ -1,4 +1,5 @@
 import ParityConfig
+import ParityModel
 
 /// Disposition rules that no longer match anything.
 public enum StaleRules {

@@ -1,3 +1,5 @@
+import ParityModel
+
 extension EndOfDayReport {
     /// One group of an aggregate the cycle recorded (a flow: one business day whose value the cycle changed).
     public struct AggregateLine: Sendable, Equatable {
@@ -57,14 +59,14 @@ extension EndOfDayReport {
         /// The legacy column name.
         public var column: String
         /// `legacy` or `new`.
-        public var side: String
+        public var side: SourceSide
         /// The mode, `undetermined` or `binary_float`.
         public var mode: String
         /// Why (`half_even, 1,204/1,204 ties`).
         public var evidence: String
 
         /// Creates a line.
-        public init(table: String, column: String, side: String, mode: String, evidence: String) {
+        public init(table: String, column: String, side: SourceSide, mode: String, evidence: String) {
             self.table = table
             self.column = column
             self.side = side

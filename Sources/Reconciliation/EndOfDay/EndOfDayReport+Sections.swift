@@ -1,4 +1,5 @@
 import Foundation
+import ParityModel
 
 extension EndOfDayReport {
     /// Findings of one mapping, column, kind and disposition, with how many there are and a few of their keys.
@@ -30,7 +31,7 @@ extension EndOfDayReport {
     /// One source's capture health as the store last recorded it.
     public struct SourceHealth: Sendable, Equatable {
         /// `legacy` or `new`.
-        public var side: String
+        public var side: SourceSide
         /// The position up to which everything is durable in the store.
         public var durableLSN: String
         /// Complete through this instant.
@@ -39,7 +40,7 @@ extension EndOfDayReport {
         public var lastError: String?
 
         /// Creates a source's health.
-        public init(side: String, durableLSN: String, watermark: Date, lastError: String?) {
+        public init(side: SourceSide, durableLSN: String, watermark: Date, lastError: String?) {
             self.side = side
             self.durableLSN = durableLSN
             self.watermark = watermark

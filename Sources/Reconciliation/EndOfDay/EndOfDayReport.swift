@@ -1,4 +1,5 @@
 import Foundation
+import ParityModel
 
 /// The end-of-day report of one closed cycle, ready to render (values of `pii` columns already masked).
 public struct EndOfDayReport: Sendable {
@@ -73,7 +74,7 @@ public struct EndOfDayReport: Sendable {
     /// First instant after the cycle.
     public var end: Date
     /// `closed` or `forced`.
-    public var status: String
+    public var status: CycleStatus
     /// Per table mapping counts.
     public var tables: [Table]
     /// The findings shown (all, or the first `--limit`).
@@ -121,7 +122,7 @@ public struct EndOfDayReport: Sendable {
 
     /// Creates a report.
     public init(
-        id: Int64, label: String, start: Date, end: Date, status: String, tables: [Table], findings: [Item], findingsTotal: Int,
+        id: Int64, label: String, start: Date, end: Date, status: CycleStatus, tables: [Table], findings: [Item], findingsTotal: Int,
         carriedKeys: [(table: String, key: String)], unexplainedRate: String, categories: [Category] = [],
         capture: [SourceHealth] = [], staleDispositions: [StaleDisposition] = [], unmappedColumns: [UnmappedColumns] = []
     ) {

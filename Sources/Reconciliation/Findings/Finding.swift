@@ -1,4 +1,5 @@
 import ParityConfig
+import ParityModel
 
 /// A row image from the store: column name → PostgreSQL text (NULL is nil); an absent column is unknown, not NULL.
 public typealias RowImage = [String: String?]

@@ -1,5 +1,6 @@
 import ExactNumeric
 import ParityConfig
+import ParityModel
 
 /// Compares a legacy row with its new counterpart under one table mapping.
 public struct RowComparer: Sendable {

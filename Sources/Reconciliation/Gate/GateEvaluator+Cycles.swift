@@ -1,5 +1,6 @@
 import ExactNumeric
 import ParityConfig
+import ParityModel
 
 extension GateEvaluator {
     /// Enough consecutive closed cycles, none forced, each comparing every configured mapping.

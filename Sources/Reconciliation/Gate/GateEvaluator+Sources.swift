@@ -81,7 +81,7 @@ extension GateEvaluator {
         }
         let unreachable = sources.filter { $0.health == nil }.map(\.source)
         if details.isEmpty, sources.isEmpty || !unreachable.isEmpty {
-            let why = sources.isEmpty ? "no source health recorded" : "unreachable: \(unreachable.joined(separator: ", "))"
+            let why = sources.isEmpty ? "no source health recorded" : "unreachable: \(unreachable.map(\.rawValue).joined(separator: ", "))"
             return GateCriterion(name: .captureHealth, result: .notEvaluated, evidence: why, command: "parity status")
         }
         let lags = sources.compactMap { source in source.health.map { "\(source.source) lag \($0.lagSeconds.map { "\($0)s" } ?? "unknown")" } }

@@ -22,7 +22,7 @@ extension GateEvaluator {
         if let state = verification.lastState, !state.passed {
             details.append("the last verify --state (\(StoreTime.iso(state.checkedAt))) found \(state.problems) ledger discrepancy(ies)")
         }
-        let checked = sources.sources.isEmpty ? "" : " (\(sources.sources.joined(separator: ", ")))"
+        let checked = sources.sources.isEmpty ? "" : " (\(sources.sources.map(\.rawValue).joined(separator: ", ")))"
         return judged(
             .verification, details: details,
             pass: "verify --sources at \(StoreTime.iso(sources.checkedAt))\(checked): the store equalled the sources, "

@@ -1,20 +1,14 @@
+import ParityModel
+
 extension GateInput {
     /// One closed cycle as the gate sees it.
     public struct Cycle: Sendable, Equatable {
-        /// How the cycle closed.
-        public enum Status: String, Sendable, Equatable {
-            /// Both sources complete through its end plus settle.
-            case closed
-            /// Closed by `parity close --force`.
-            case forced
-        }
-
         /// The cycle's id.
         public var id: Int64
         /// The cycle's label (`2026-11-03`).
         public var label: String
         /// How it closed.
-        public var status: Status
+        public var status: CycleStatus
         /// Names of the table mappings it compared.
         public var mappingsCompared: [String]
         /// Its unexplained diff rate, exact decimal text.
@@ -28,7 +22,7 @@ extension GateInput {
 
         /// Creates a cycle.
         public init(
-            id: Int64, label: String, status: Status, mappingsCompared: [String], unexplainedRate: String, openMatchFindings: Int = 0,
+            id: Int64, label: String, status: CycleStatus, mappingsCompared: [String], unexplainedRate: String, openMatchFindings: Int = 0,
             firstOpenMatchFinding: String? = nil, categories: [Category] = []
         ) {
             self.id = id

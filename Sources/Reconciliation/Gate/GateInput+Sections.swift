@@ -1,3 +1,5 @@
+import ParityModel
+
 extension GateInput {
     /// The last complete month's aggregate results.
     public struct Month: Sendable, Equatable {
@@ -111,12 +113,12 @@ extension GateInput {
         }
 
         /// `legacy` or `new`.
-        public var source: String
+        public var source: SourceSide
         /// Nil when unreachable.
         public var health: Health?
 
         /// Creates a source's record.
-        public init(source: String, health: Health?) {
+        public init(source: SourceSide, health: Health?) {
             self.source = source
             self.health = health
         }

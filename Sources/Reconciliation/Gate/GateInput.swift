@@ -1,4 +1,5 @@
 import Foundation
+import ParityModel
 
 /// Everything the gate judges, read from the store and the sources by the caller; nil marks an input that is not available.
 public struct GateInput: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import ParityModel
 
 /// The decommission gate's verdict: one result per criterion with evidence, and the overall result.
 public struct GateReport: Sendable, Equatable {
@@ -45,7 +46,7 @@ public struct GateReport: Sendable, Equatable {
     /// One entry per criterion, in evaluation order.
     public var criteria: [GateCriterion]
     /// Sources that could not be reached while a criterion needed them (the CLI exits 3).
-    public var unreachableSources: [String]
+    public var unreachableSources: [SourceSide]
     /// Contracts known and the last export, shown whether or not the gate requires an export; nil when not read.
     public var contracts: ContractsStatus?
     /// The decision on each category judged, with owner and note (`GateInput.decisions`).
@@ -54,7 +55,7 @@ public struct GateReport: Sendable, Equatable {
     /// Creates a report.
     public init(
         result: Result, evaluatedAt: Date, asOf: Date?, window: Window?, configHash: String, criteria: [GateCriterion],
-        unreachableSources: [String] = [], contracts: ContractsStatus? = nil
+        unreachableSources: [SourceSide] = [], contracts: ContractsStatus? = nil
     ) {
         self.result = result
         self.evaluatedAt = evaluatedAt

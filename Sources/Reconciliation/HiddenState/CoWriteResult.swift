@@ -1,4 +1,5 @@
 import ParityConfig
+import ParityModel
 
 /// The co-write analysis of one cycle.
 public struct CoWriteResult: Sendable, Hashable {

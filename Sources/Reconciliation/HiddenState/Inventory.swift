@@ -1,10 +1,11 @@
 import ParityConfig
+import ParityModel
 
 /// The hidden-state inventory of one database: every item found, the triggers in detail, and notes
 /// on what could not be looked at (an extension not installed, rows hidden by RLS).
 public struct Inventory: Sendable, Hashable {
     /// Which source it was taken from (`legacy` or `new`).
-    public var source: String
+    public var source: SourceSide
     /// All items, triggers included, sorted by kind, table and name.
     public private(set) var items: [InventoryItem]
     /// The triggers with their function analysis (also present in `items`).
@@ -13,7 +14,7 @@ public struct Inventory: Sendable, Hashable {
     public var notes: [String]
 
     /// Creates an inventory from the non-trigger items and the triggers.
-    public init(source: String, items: [InventoryItem], triggers: [TriggerFacts], notes: [String] = []) {
+    public init(source: SourceSide, items: [InventoryItem], triggers: [TriggerFacts], notes: [String] = []) {
         self.source = source
         self.items = (items + triggers.map(\.item)).sorted { $0.id < $1.id }
         self.triggers = triggers

@@ -1,5 +1,6 @@
 import ExactNumeric
 import ParityConfig
+import ParityModel
 
 /// Rounding evidence gathered while a cycle compares rows: per mapping, decimal column with a source
 /// expression, and side, how the stored values relate to their unrounded source.

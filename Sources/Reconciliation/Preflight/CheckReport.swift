@@ -1,4 +1,5 @@
 import ParityConfig
+import ParityModel
 
 /// Everything `parity check` found, ready to render.
 public struct CheckReport: Sendable {

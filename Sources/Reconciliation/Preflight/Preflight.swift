@@ -1,4 +1,5 @@
 import ParityConfig
+import ParityModel
 
 /// Judges what `parity check` found: each check PASS, WARN or FAIL with the fix.
 public enum Preflight {

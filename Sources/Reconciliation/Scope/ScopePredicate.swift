@@ -1,4 +1,5 @@
 import ParityConfig
+import ParityModel
 
 /// Whether a key is in a mapping's cutover scope (`tables[].scope`), decided from the rows either side holds for it:
 /// a key is in scope when a row that exists on either side is. A row filter reads the legacy row as it is and the new

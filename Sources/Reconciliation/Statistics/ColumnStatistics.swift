@@ -1,5 +1,6 @@
 import ExactNumeric
 import ParityConfig
+import ParityModel
 
 /// How one column pair differed over the rows compared on both sides (datacompy's column summary).
 public struct ColumnStatistics: Sendable, Equatable {

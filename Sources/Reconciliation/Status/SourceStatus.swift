@@ -1,7 +1,9 @@
+import ParityModel
+
 /// One source's capture health, for `parity status` and the service.
 public struct SourceStatus: Sendable, Equatable {
     /// `legacy` or `new`.
-    public var side: String
+    public var side: SourceSide
     public var slot: String
     /// Everything up to this LSN is durable in the store (and confirmed to the server).
     public var checkpointLSN: String
@@ -18,7 +20,7 @@ public struct SourceStatus: Sendable, Equatable {
     public var serverError: String?
 
     public init(
-        side: String, slot: String, checkpointLSN: String, watermark: Int64, lastCommitTime: Int64?,
+        side: SourceSide, slot: String, checkpointLSN: String, watermark: Int64, lastCommitTime: Int64?,
         lastMessageAt: Int64?, lastError: String?, server: ServerSlotStatus?, serverError: String?
     ) {
         self.side = side

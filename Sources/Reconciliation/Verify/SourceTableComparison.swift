@@ -1,4 +1,5 @@
 import Foundation
+import ParityModel
 
 /// One table of `parity verify --sources`: the source's rows and the store's rows of that side as of the snapshot's
 /// position, both read in byte order of their key text, merged one row at a time so that memory stays flat however
@@ -66,7 +67,7 @@ public struct SourceTableComparison: Sendable, Equatable {
     /// order of the key text. Equal image texts must mean equal images (the same columns in the same form). `decodeKey` turns a key text into its values for the report (in `keyColumns` order);
     /// `decodeImage` turns an image text holding `columns` into the image by column, for rows whose texts differ.
     public static func compare(
-        side: String, mapping: String, table: String, keyColumns: [String],
+        side: SourceSide, mapping: String, table: String, keyColumns: [String],
         source: () throws -> SourceRow?, stored: () throws -> StoredRow?,
         decodeKey: (String) -> [String?], decodeImage: (_ columns: [String], _ text: String) -> [String: String?]
     ) rethrows -> SourceTableComparison {

@@ -1,4 +1,5 @@
 import Foundation
+import ParityModel
 
 /// `parity verify --sources`: each source read in a snapshot whose WAL position is exact, compared row by row, as raw
 /// images (no mapping), with what the store holds for that side as of that position.
@@ -16,7 +17,7 @@ public struct SourceVerification: Sendable, Equatable {
     /// One row where the store does not equal the source: a `capture_drift`.
     public struct Drift: Sendable, Equatable {
         /// `legacy` or `new`.
-        public var side: String
+        public var side: SourceSide
         /// The table mapping whose table it is.
         public var mapping: String
         /// The source table, `schema.table`.
@@ -29,7 +30,7 @@ public struct SourceVerification: Sendable, Equatable {
         public var columns: [String]
 
         /// Creates a drift.
-        public init(side: String, mapping: String, table: String, key: [String: String?], problem: Problem, columns: [String] = []) {
+        public init(side: SourceSide, mapping: String, table: String, key: [String: String?], problem: Problem, columns: [String] = []) {
             self.side = side
             self.mapping = mapping
             self.table = table
@@ -47,7 +48,7 @@ public struct SourceVerification: Sendable, Equatable {
     /// One table of one source as checked.
     public struct Table: Sendable, Equatable {
         /// `legacy` or `new`.
-        public var side: String
+        public var side: SourceSide
         /// The table mapping.
         public var mapping: String
         /// The source table, `schema.table`.
@@ -62,7 +63,7 @@ public struct SourceVerification: Sendable, Equatable {
         public var notComparable: Int
 
         /// Creates a table's counts.
-        public init(side: String, mapping: String, table: String, position: String, sourceRows: Int, storedRows: Int, notComparable: Int) {
+        public init(side: SourceSide, mapping: String, table: String, position: String, sourceRows: Int, storedRows: Int, notComparable: Int) {
             self.side = side
             self.mapping = mapping
             self.table = table

@@ -1,4 +1,5 @@
 import Foundation
+import ParityModel
 
 /// The last `parity verify` of each kind, and the oldest clean `--sources` one the gate accepts.
 public struct VerificationStatus: Sendable, Equatable {
@@ -11,10 +12,10 @@ public struct VerificationStatus: Sendable, Equatable {
         /// Capture drifts (`--sources`) or ledger discrepancies (`--state`).
         public var problems: Int
         /// The sources checked (`--sources`).
-        public var sources: [String]
+        public var sources: [SourceSide]
 
         /// Creates a run.
-        public init(checkedAt: Date, passed: Bool, problems: Int, sources: [String] = []) {
+        public init(checkedAt: Date, passed: Bool, problems: Int, sources: [SourceSide] = []) {
             self.checkedAt = checkedAt
             self.passed = passed
             self.problems = problems

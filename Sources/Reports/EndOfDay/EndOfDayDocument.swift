@@ -1,4 +1,5 @@
 import Foundation
+import ParityModel
 import Reconciliation
 
 /// `parity.eod/1` (docs/json-schemas.md).
@@ -296,7 +297,7 @@ struct EndOfDayDocument: Encodable {
             let checkedAt: String
             let result: String
             let problems: Int
-            let sources: [String]
+            let sources: [SourceSide]
 
             enum CodingKeys: String, CodingKey {
                 case checkedAt = "checked_at", result, problems, sources
@@ -371,7 +372,7 @@ struct EndOfDayDocument: Encodable {
     init(_ report: EndOfDayReport) {
         cycle = Cycle(
             id: report.id, label: report.label, start: StoreTime.iso(report.start), end: StoreTime.iso(report.end),
-            status: report.status)
+            status: report.status.rawValue)
         tables = report.tables.map {
             Table(name: $0.name, compared: $0.compared, matched: $0.matched, findings: $0.findings, comparedFrom: $0.comparedFrom,
                   scope: $0.scope.map(EndOfDayScope.Document.init))
@@ -383,7 +384,7 @@ struct EndOfDayDocument: Encodable {
         carriedKeys = report.carriedKeys.map { Carried(table: $0.table, key: $0.key) }
         categories = report.categories.map(Category.init(category:))
         capture = report.capture.map {
-            Source(side: $0.side, durableLSN: $0.durableLSN, watermark: StoreTime.iso($0.watermark), lastError: $0.lastError)
+            Source(side: $0.side.rawValue, durableLSN: $0.durableLSN, watermark: StoreTime.iso($0.watermark), lastError: $0.lastError)
         }
         staleDispositions = report.staleDispositions.map(Stale.init(rule:))
         unmappedColumns = report.unmappedColumns.map { Unmapped(table: $0.table, legacy: $0.legacy, new: $0.new) }
@@ -399,7 +400,7 @@ struct EndOfDayDocument: Encodable {
         columnStatistics = report.columnStatistics.map(ColumnStatisticsEntry.init(line:))
         noiseSuggestions = report.noiseSuggestions.map(Noise.init(suggestion:))
         contracts = report.contracts.map(ContractsStatusDocument.init)
-        rounding = report.rounding.map { Rounding(table: $0.table, column: $0.column, side: $0.side, mode: $0.mode, evidence: $0.evidence) }
+        rounding = report.rounding.map { Rounding(table: $0.table, column: $0.column, side: $0.side.rawValue, mode: $0.mode, evidence: $0.evidence) }
         decisions = report.decisions.map(VerdictDocument.init)
     }
 }

@@ -5,7 +5,7 @@ enum EndOfDayHTML {
     static func render(_ report: EndOfDayReport) -> String {
         let title = "Parity end of day — cycle \(report.id) \(report.label)"
         var body = [ReportTemplates.render(EndOfDayHeadingView(
-            title: title, status: report.status, start: StoreTime.iso(report.start), end: StoreTime.iso(report.end),
+            title: title, status: report.status.rawValue, start: StoreTime.iso(report.start), end: StoreTime.iso(report.end),
             rate: report.unexplainedRate), "heading")]
         body += section("Tables", ["table", "compared", "matched", "findings", "compared since"], report.tables.map {
             [$0.name, "\($0.compared)", "\($0.matched)", EndOfDayRenderer.kinds($0.findings),
@@ -51,7 +51,7 @@ enum EndOfDayHTML {
             [$0.change, $0.kind, $0.name, $0.table ?? "-", $0.documented ? "yes" : "no", $0.detail]
         })
         body += section("Rounding modes", ["table", "column", "side", "mode", "evidence"], report.rounding.map {
-            [$0.table, $0.column, $0.side, $0.mode, $0.evidence]
+            [$0.table, $0.column, $0.side.rawValue, $0.mode, $0.evidence]
         })
         body += section("Carried to the next cycle", ["table", "key"], report.carriedKeys.map { [$0.table, $0.key] })
         let unmapped = report.unmappedColumns.filter { !$0.legacy.isEmpty || !$0.new.isEmpty }
@@ -68,7 +68,7 @@ enum EndOfDayHTML {
                 clients.lines.map { [$0.isNew ? "NEW" : ""] + EndOfDayRenderer.clientColumns($0.client) })
         }
         body += section("Capture health", ["source", "durable LSN", "watermark", "last error"], report.capture.map {
-            [$0.side, $0.durableLSN, StoreTime.iso($0.watermark), $0.lastError ?? "-"]
+            [$0.side.rawValue, $0.durableLSN, StoreTime.iso($0.watermark), $0.lastError ?? "-"]
         })
         return HTMLTable.page(title: title, style: style, body: body)
     }

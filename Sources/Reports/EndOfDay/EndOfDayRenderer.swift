@@ -34,7 +34,7 @@ public enum EndOfDayRenderer {
     static func verificationLine(_ status: VerificationStatus) -> String {
         let run = { (name: String, run: VerificationStatus.Run?) -> String in
             guard let run else { return "\(name): none recorded" }
-            let checked = run.sources.isEmpty ? "" : " (\(run.sources.joined(separator: ", ")))"
+            let checked = run.sources.isEmpty ? "" : " (\(run.sources.map(\.rawValue).joined(separator: ", ")))"
             return "\(name): \(run.passed ? "pass" : "FAIL, \(run.problems) problem(s)") at \(StoreTime.iso(run.checkedAt))\(checked)"
         }
         return run("verify --sources", status.lastSources) + "; " + run("verify --state", status.lastState)

@@ -70,7 +70,7 @@ enum EndOfDayText {
         }
         if !report.rounding.isEmpty { lines += ["", "rounding modes:"] }
         for line in report.rounding {
-            lines.append("  \(line.table).\(line.column) \(pad(line.side, 7))\(line.evidence)")
+            lines.append("  \(line.table).\(line.column) \(pad(line.side.rawValue, 7))\(line.evidence)")
         }
         if !report.carriedKeys.isEmpty {
             lines.append("carried to the next cycle: "
@@ -94,7 +94,7 @@ enum EndOfDayText {
         if let contracts = report.contracts { lines += ["", "contracts: " + contracts.summary] }
         if !report.capture.isEmpty { lines += ["", "capture:"] }
         for source in report.capture {
-            lines.append("  \(pad(source.side, 8))durable \(source.durableLSN)"
+            lines.append("  \(pad(source.side.rawValue, 8))durable \(source.durableLSN)"
                 + "  complete through \(StoreTime.iso(source.watermark))"
                 + (source.lastError.map { "  last error: \($0)" } ?? ""))
         }

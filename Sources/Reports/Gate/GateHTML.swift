@@ -47,7 +47,7 @@ enum GateHTML {
             }
             contracts = report.contracts?.summary
             decisions = report.decisions.isEmpty ? nil : VerdictLines.html(report.decisions)
-            unreachable = report.unreachableSources.isEmpty ? nil : report.unreachableSources.joined(separator: ", ")
+            unreachable = report.unreachableSources.isEmpty ? nil : report.unreachableSources.map(\.rawValue).joined(separator: ", ")
         }
     }
 

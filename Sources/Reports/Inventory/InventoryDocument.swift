@@ -1,9 +1,10 @@
+import ParityModel
 import Reconciliation
 
 /// `parity.inventory/1` (docs/json-schemas.md).
 struct InventoryDocument: Encodable {
     let schema = "parity.inventory/1"
-    let source: String
+    let source: SourceSide
     let items: [Item]
     let blindSpots: [Spot]
     let notes: [String]

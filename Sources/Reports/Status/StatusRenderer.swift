@@ -90,7 +90,7 @@ struct StatusDocument: Encodable {
         self.health = Health(status: StatusRenderer.label(health.level).lowercased(), exitCode: health.level.rawValue, reasons: health.reasons)
         self.sources = sources.map { status in
             Source(
-                source: status.side, slot: status.slot, durableLSN: status.checkpointLSN, watermark: StoreTime.iso(micros: status.watermark),
+                source: status.side.rawValue, slot: status.slot, durableLSN: status.checkpointLSN, watermark: StoreTime.iso(micros: status.watermark),
                 lastCommit: status.lastCommitTime.map(StoreTime.iso(micros:)), lastMessage: status.lastMessageAt.map(StoreTime.iso(micros:)),
                 lastError: status.lastError, slotExists: status.server?.exists, slotActive: status.server?.active,
                 walStatus: status.server?.walStatus, lagBytes: status.server?.lagBytes,

@@ -11,7 +11,7 @@ public enum SourceVerificationRenderer {
         var lines = ["verify --sources at \(StoreTime.iso(report.checkedAt))"]
         lines += TextColumns.lines(
             [["source", "table", "mapping", "position", "source rows", "store rows", "not comparable"]] + report.tables.map {
-                [$0.side, $0.table, $0.mapping, $0.position, "\($0.sourceRows)", "\($0.storedRows)", "\($0.notComparable)"]
+                [$0.side.rawValue, $0.table, $0.mapping, $0.position, "\($0.sourceRows)", "\($0.storedRows)", "\($0.notComparable)"]
             }, indent: "  ", rightAligned: [4, 5, 6])
         if report.drifts.isEmpty {
             lines.append("verify: PASS (the store equals every source checked at its snapshot's position)")
@@ -19,7 +19,7 @@ public enum SourceVerificationRenderer {
             lines.append("verify: FAIL (\(report.drifts.count) capture_drift: the store does not equal the source)")
             lines += TextColumns.lines(
                 [["source", "table", "key", "problem", "columns"]] + report.drifts.map {
-                    [$0.side, $0.table, $0.keyText, $0.problem.rawValue, $0.columns.joined(separator: ", ")]
+                    [$0.side.rawValue, $0.table, $0.keyText, $0.problem.rawValue, $0.columns.joined(separator: ", ")]
                 }, indent: "  ")
             lines.append("  a drift means every finding on those rows rests on wrong data: see README, parity verify")
         }
@@ -68,11 +68,11 @@ struct SourceVerificationDocument: Encodable {
         result = report.drifts.isEmpty ? "pass" : "fail"
         checkedAt = StoreTime.iso(report.checkedAt)
         tables = report.tables.map {
-            Table(source: $0.side, table: $0.table, mapping: $0.mapping, position: $0.position, sourceRows: $0.sourceRows,
+            Table(source: $0.side.rawValue, table: $0.table, mapping: $0.mapping, position: $0.position, sourceRows: $0.sourceRows,
                   storeRows: $0.storedRows, notComparable: $0.notComparable)
         }
         drifts = report.drifts.map {
-            Drift(source: $0.side, table: $0.table, mapping: $0.mapping, key: $0.key, problem: $0.problem.rawValue, columns: $0.columns)
+            Drift(source: $0.side.rawValue, table: $0.table, mapping: $0.mapping, key: $0.key, problem: $0.problem.rawValue, columns: $0.columns)
         }
     }
 }

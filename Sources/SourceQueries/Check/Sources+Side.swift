@@ -1,4 +1,5 @@
 import ParityConfig
+import ParityModel
 
 extension Sources {
     /// The configuration of one side.

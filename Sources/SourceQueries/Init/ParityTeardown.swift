@@ -1,4 +1,5 @@
 import ParityConfig
+import ParityModel
 import PostgresClient
 
 /// `parity teardown`: drops Parity's slots and publications on both sources, so the servers

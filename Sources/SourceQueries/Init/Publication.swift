@@ -1,4 +1,5 @@
 import ParityConfig
+import ParityModel
 import PostgresClient
 
 /// Parity's publications on one source, as `init` created them: the first publishes every operation, the insert-only one

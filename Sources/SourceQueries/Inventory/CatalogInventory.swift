@@ -1,16 +1,17 @@
+import ParityModel
 import PostgresClient
 import Reconciliation
 
 /// Takes the hidden-state inventory of one database from its catalog, read-only.
 public struct CatalogInventory {
     private let connection: PostgresConnection
-    private let source: String
+    private let source: SourceSide
     private let scope: CatalogScope
     private let footprint: ParityFootprint
 
     /// An inventory reader over `connection`; `schemas` limits it to those schemas (nil: every user schema);
     /// the slots, publications and walsenders of `footprint` are Parity's own and left out.
-    public init(connection: PostgresConnection, source: String, schemas: [String]? = nil, footprint: ParityFootprint = ParityFootprint()) {
+    public init(connection: PostgresConnection, source: SourceSide, schemas: [String]? = nil, footprint: ParityFootprint = ParityFootprint()) {
         self.connection = connection
         self.source = source
         scope = CatalogScope(schemas: schemas)

@@ -1,4 +1,5 @@
 import ParityConfig
+import ParityModel
 import PostgresClient
 import Reconciliation
 
@@ -19,7 +20,7 @@ public enum InventoryCommand {
             let connection = try PostgresConnection.connect(ConnectionOptions(source: configuration.sources[side]))
             defer { connection.close() }
             let inventory = try CatalogInventory(
-                connection: connection, source: side.rawValue, schemas: schemas, footprint: ParityFootprint(configuration, side: side)
+                connection: connection, source: side, schemas: schemas, footprint: ParityFootprint(configuration, side: side)
             ).take()
                 .documented(by: side == .legacy ? configuration.hiddenState.documented : [])
             return Outcome(

@@ -1,4 +1,5 @@
 import ParityConfig
+import ParityModel
 
 /// What Parity itself creates or runs on a source, so the inventory and the census leave it out:
 /// its slot, its publications and the application name of its sessions.

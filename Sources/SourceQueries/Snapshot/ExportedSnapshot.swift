@@ -1,5 +1,6 @@
 import LogicalReplication
 import ParityConfig
+import ParityModel
 import PostgresClient
 
 /// A snapshot a logical slot exported as it was created. Its WAL position is exact: a transaction whose commit record

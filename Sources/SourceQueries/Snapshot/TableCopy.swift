@@ -1,4 +1,5 @@
 import ParityConfig
+import ParityModel
 import PostgresClient
 
 /// One mapped table read with COPY on one side: its columns in name order (the order of a stored image's values), where

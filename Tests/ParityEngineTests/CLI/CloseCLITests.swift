@@ -39,7 +39,7 @@ struct CloseCLITests {
         #expect(first.status == 0 && first.output.contains("(forced)"), "\(first.output)")
         let again = try ParityBinary.run(["close", "--force", "--config", scenario.configPath])
         #expect(again.status == 0 && again.output.contains("no cycle closed") && again.output.contains("is not due until"), "\(again.output)")
-        #expect(try scenario.store.cycles().filter { $0.status == "forced" }.count == 1)
+        #expect(try scenario.store.cycles().filter { $0.status == .forced }.count == 1)
     }
 
     @Test("report eod --date selects the cycle labelled with that day; an unknown or malformed day exits 2 with one clear line")

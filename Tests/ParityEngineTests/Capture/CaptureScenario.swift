@@ -1,6 +1,7 @@
 import Foundation
 import ParityConfig
 import ParityEngine
+import ParityModel
 import ParityStore
 import ParityTestSupport
 import PostgresClient
@@ -90,7 +91,7 @@ struct CaptureScenario {
     /// column equal (a column added after a row last changed is not in its image yet).
     func mismatches(_ side: SourceSide, mapping: String, table: String, key: [String]) throws -> [String] {
         let source = try sourceImages(side, table: table, key: key)
-        let stored = try store.currentImages(side: side.rawValue, mapping: mapping)
+        let stored = try store.currentImages(side: side, mapping: mapping)
         var problems: [String] = []
         for missing in Set(source.keys).subtracting(stored.keys) { problems.append("\(side) \(mapping) \(missing) missing in store") }
         for extra in Set(stored.keys).subtracting(source.keys) { problems.append("\(side) \(mapping) \(extra) only in store") }

@@ -1,6 +1,7 @@
 import Foundation
 import ParityConfig
 @testable import ParityEngine
+import ParityModel
 import ParityStore
 import ParityTestSupport
 import SourceQueries
@@ -45,7 +46,7 @@ struct CaptureTests {
         for side in SourceSide.allCases {
             #expect(try scenario.mismatches(side, mapping: "orders", table: "orders", key: ["id"]) == [])
             #expect(try scenario.mismatches(side, mapping: "lines", table: "lines", key: ["order_id", "line_no"]) == [])
-            let orders = try scenario.store.currentImages(side: side.rawValue, mapping: "orders")
+            let orders = try scenario.store.currentImages(side: side, mapping: "orders")
             #expect(orders[RowJSON.key(["3"])]?["note"] == .some(toast))
             #expect(orders[RowJSON.key(["3"])]?["status"] == .some("V"))
             #expect(orders[RowJSON.key(["4"])]?["channel"] == .some("phone"))

@@ -1,5 +1,6 @@
 import Foundation
 import ParityConfig
+import ParityModel
 import ParityTestSupport
 import PostgresClient
 import Testing

@@ -46,7 +46,7 @@ struct PartitionedTableTests {
         defer { scenario.stop() }
         let check = SourceCheck.run(scenario.configuration)
         #expect(check.allResults.contains { $0.name == "partitioned" && $0.subject == "public.ledger" && $0.outcome == .pass })
-        #expect(try scenario.store.rowCount(side: "legacy", mapping: "ledger") == 3, "the baseline copy reads every partition")
+        #expect(try scenario.store.rowCount(side: .legacy, mapping: "ledger") == 3, "the baseline copy reads every partition")
         let session = try scenario.startCapture()
         defer { session.stop() }
         #expect(try scenario.store.findings(cycle: 0).isEmpty)

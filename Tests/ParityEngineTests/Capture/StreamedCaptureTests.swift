@@ -3,6 +3,7 @@ import GRDB
 import ParityConfig
 @testable import ParityEngine
 @testable import ParityStore
+import ParityModel
 import ParityTestSupport
 import PostgresClient
 import Synchronization
@@ -97,7 +98,7 @@ struct StreamedCaptureTests {
             """, database: "legacy")
         try session.waitUntilCaughtUp(configuration: scenario.configuration, timeout: .seconds(120))
         try Self.expectEqual(scenario, sides: [.legacy])
-        #expect(try scenario.store.currentImages(side: "legacy", mapping: "orders").count == 10_002)
+        #expect(try scenario.store.currentImages(side: .legacy, mapping: "orders").count == 10_002)
         #expect(try Self.stagedCount(scenario) == 0)
         #expect(session.states.first { $0.side == .legacy }?.state.transactionsApplied == 1)
     }
@@ -156,7 +157,7 @@ struct LargeUnstreamedCaptureTests {
             """, database: "legacy")
         try session.waitUntilCaughtUp(configuration: scenario.configuration, timeout: .seconds(120))
         #expect(try scenario.mismatches(.legacy, mapping: "orders", table: "orders", key: ["id"]) == [])
-        let images = try scenario.store.currentImages(side: "legacy", mapping: "orders")
+        let images = try scenario.store.currentImages(side: .legacy, mapping: "orders")
         #expect(images[RowJSON.key(["1000"])]?["note"] == .some(String(repeating: "a9b7ba70783b617e9998dc4dd82eb3c5", count: 400)))
         #expect(images[RowJSON.key(["1000"])]?["amount"] == .some("1001.00"))
     }

@@ -33,7 +33,7 @@ struct SlotHealthTests {
         #expect(caughtUp.status == 0, "\(caughtUp.output)")
         let healthy = try ParityBinary.run(["status", "--config", scenario.configPath])
         #expect(healthy.status == 0 && healthy.output.hasPrefix("HEALTHY"), "\(healthy.output)")
-        let slot = try #require(try scenario.store.sourceRecord(side: "legacy")).slot
+        let slot = try #require(try scenario.store.sourceRecord(side: .legacy)).slot
         try invalidate(scenario.legacy, slot: slot)
 
         let check = try ParityBinary.run(["check", "--config", scenario.configPath])
@@ -78,7 +78,7 @@ struct SlotHealthTests {
         // Once the holder stopped, the same check passes.
         try second.checkSlots(configuration: scenario.configuration, wait: .seconds(15))
 
-        let slot = try #require(try scenario.store.sourceRecord(side: "legacy")).slot
+        let slot = try #require(try scenario.store.sourceRecord(side: .legacy)).slot
         try scenario.legacy.run("INSERT INTO orders VALUES (7, 'O', 1.00, 'lost change', NULL)", database: "legacy")
         try scenario.legacy.run("SELECT pg_drop_replication_slot('\(slot)')", database: "legacy")
         try scenario.legacy.run("INSERT INTO heap_log VALUES (1, 'more WAL')", database: "legacy")

@@ -36,7 +36,7 @@ struct EndOfDayReportTests {
             == [#"note none 1 ["id=2"]"#, #"status intentional_change 1 ["id=1"]"#])
         #expect(report.unmappedColumns.first { $0.table == "orders" } == .init(table: "orders", legacy: [], new: ["tenant"]))
         #expect(report.staleDispositions.map(\.table) == ["lines"])
-        #expect(report.capture.map(\.side) == ["legacy", "new"] && report.capture.allSatisfy { $0.durableLSN.contains("/") })
+        #expect(report.capture.map(\.side) == [.legacy, .new] && report.capture.allSatisfy { $0.durableLSN.contains("/") })
 
         let json = try #require(try JSONSerialization.jsonObject(with: Data(outputs[1].utf8)) as? [String: Any])
         #expect(Set(json.keys).isSuperset(of: ["categories", "capture", "stale_dispositions", "unmapped_columns", "carried_keys"]))

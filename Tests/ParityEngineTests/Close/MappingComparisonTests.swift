@@ -1,6 +1,7 @@
 import Foundation
 import ParityConfig
 @testable import ParityEngine
+import ParityModel
 import ParityStore
 import ParityTestSupport
 import Reconciliation
@@ -25,17 +26,17 @@ struct MappingComparisonTests {
                 columns: [{ legacy: total, new: total, type: decimal, scale: 2 }]
             """, file: "test.yaml", environment: [:])
         mapping = try #require(configuration.tables.first)
-        for side in ["legacy", "new"] {
+        for side in SourceSide.allCases {
             try store.recordInitialized(SourceRecord(
-                side: side, slot: "s_\(side)", publications: ["p"], systemIdentifier: "1", database: side, consistentPoint: 1,
+                side: side, slot: "s_\(side)", publications: ["p"], systemIdentifier: "1", database: side.rawValue, consistentPoint: 1,
                 checkpointLSN: 1, watermark: 0, initializedAt: 0))
         }
-        try store.insertBaseline(side: "legacy", mapping: "invoices", rows: [
+        try store.insertBaseline(side: .legacy, mapping: "invoices", rows: [
             (key: [" INV-0017"], values: ["inv_no": " INV-0017", "total": "17.00"]),
             (key: ["INV-2 "], values: ["inv_no": "INV-2 ", "total": "2.00"]),
             (key: ["INV-300"], values: ["inv_no": "INV-300", "total": "3.00"]),
         ], lsn: 1)
-        try store.insertBaseline(side: "new", mapping: "invoices", rows: [
+        try store.insertBaseline(side: .new, mapping: "invoices", rows: [
             (key: ["17"], values: ["id": "17", "total": "17.0"]),
             (key: ["2"], values: ["id": "2", "total": "2.01"]),
             (key: ["4"], values: ["id": "4", "total": "4.00"]),
@@ -50,7 +51,7 @@ struct MappingComparisonTests {
                 .run(reader, rounding: &rounding)
             outcome = result
             return CycleClose(
-                cycle: CycleRecord(id: cycle, label: "c\(cycle)", start: 0, end: 0, status: "closed", closedAt: 1,
+                cycle: CycleRecord(id: cycle, label: "c\(cycle)", start: 0, end: 0, status: .closed, closedAt: 1,
                                    keysCompared: result.table.compared, unexplainedRate: "0"),
                 tables: [result.table], findings: [], carried: result.carried)
         }
@@ -71,7 +72,7 @@ struct MappingComparisonTests {
         try store.apply(CapturedTransaction(xid: 9, commitLSN: 10, endLSN: 18, commitTime: StoreTime.micros(start) + 1, changes: [
             CapturedChange(table: "billing.invoice", mapping: "invoices", operation: .update, key: ["17"],
                            values: ["id": .value("17"), "total": .value("17.01")]),
-        ]), side: "new")
+        ]), side: .new)
         let cycle = try compare(cycle: 1, window: CycleWindow(start: start, end: start.addingTimeInterval(10), label: "c1"))
         #expect(cycle.table.compared == 1)
         #expect(cycle.findings.map { "\($0.kind.rawValue) \($0.legacy ?? "-") \($0.new ?? "-")" } == ["value_mismatch 17.00 17.01"])
@@ -88,7 +89,7 @@ struct MappingComparisonTests {
                   columns: [{ legacy: s, new: s, map: { A: active } }] }
             """, file: "test.yaml", environment: [:])
         for mapping in configuration.tables {
-            for side in ["legacy", "new"] {
+            for side in SourceSide.allCases {
                 try store.insertBaseline(side: side, mapping: mapping.name, rows: [(key: ["1"], values: ["id": "1", "s": "A"])], lsn: 1)
             }
         }
@@ -100,7 +101,7 @@ struct MappingComparisonTests {
                     .run(reader, rounding: &rounding)
             }
             return CycleClose(
-                cycle: CycleRecord(id: 0, label: "c0", start: 0, end: 0, status: "closed", closedAt: 1, keysCompared: 2,
+                cycle: CycleRecord(id: 0, label: "c0", start: 0, end: 0, status: .closed, closedAt: 1, keysCompared: 2,
                                    unexplainedRate: "0"),
                 tables: [], findings: [], carried: [])
         }

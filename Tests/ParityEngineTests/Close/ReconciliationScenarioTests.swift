@@ -115,7 +115,7 @@ struct ReconciliationScenarioTests {
         let c = try #require(cycles.first { $0.label == third.label })
         // Cycles close in order with no gap; the ones before A (the window `init` ran in) saw no shadow writes.
         #expect(cycles.map(\.id) == Array(0...c.id) && [b.id, c.id] == [a.id + 1, a.id + 2])
-        #expect(cycles.allSatisfy { $0.status == "closed" })
+        #expect(cycles.allSatisfy { $0.status == .closed })
         for quiet in cycles where quiet.id > 0 && quiet.id < a.id { #expect(try findings(scenario, cycle: quiet.id) == []) }
 
         #expect(try findings(scenario, cycle: a.id) == [

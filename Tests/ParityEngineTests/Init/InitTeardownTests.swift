@@ -41,7 +41,7 @@ struct InitTeardownTests {
         defer { scenario.stop() }
         let outcome = try ParityInit.run(configuration, store: store)
         #expect(outcome.check.exitCode == 0)
-        #expect(outcome.sources.map(\.side) == ["legacy", "new"])
+        #expect(outcome.sources.map(\.side) == [.legacy, .new])
         #expect(try slots(scenario.legacy, "legacy") == ["parity_legacy"])
         #expect(try slots(scenario.new, "modern") == ["parity_new"])
         // The table without a primary key goes only into the insert-only publication.
@@ -50,15 +50,15 @@ struct InitTeardownTests {
         ])
         #expect(try publicationTables(scenario.new, "modern") == ["parity_new:sales.order"])
 
-        let legacyRows = try store.currentImages(side: "legacy", mapping: "orders")
+        let legacyRows = try store.currentImages(side: .legacy, mapping: "orders")
         #expect(legacyRows.count == 3)
         #expect(legacyRows[RowJSON.key(["3"])]?["placed_at"] == .some("2026-11-20 23:59:59.5"))
         #expect(legacyRows[RowJSON.key(["3"])]?["amount"] == .some(nil))
         #expect(legacyRows[RowJSON.key(["2"])]?["amount"] == .some("0.10"))
-        let newRows = try store.currentImages(side: "new", mapping: "orders")
+        let newRows = try store.currentImages(side: .new, mapping: "orders")
         #expect(newRows[RowJSON.key(["1"])]?["placed_at"] == .some("2026-11-20 17:00:00+00"))
 
-        let record = try #require(try store.sourceRecord(side: "legacy"))
+        let record = try #require(try store.sourceRecord(side: .legacy))
         #expect(record.checkpointLSN == record.consistentPoint)
         #expect(record.publications == ["parity_legacy", "parity_legacy_insert_only"])
         #expect(!record.systemIdentifier.isEmpty)
@@ -112,7 +112,7 @@ struct InitTeardownTests {
         #expect(try slots(scenario.legacy, "legacy").isEmpty)
         #expect(try publicationTables(scenario.legacy, "legacy").isEmpty)
         #expect(try store.sourceRecords().isEmpty)
-        #expect(try store.currentImages(side: "legacy", mapping: "orders").isEmpty)
+        #expect(try store.currentImages(side: .legacy, mapping: "orders").isEmpty)
     }
 
     @Test("teardown drops slots and publications, reports released WAL, and is safe to repeat")

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import ParityConfig
 @testable import ParityStore
+import ParityModel
 import ParityTestSupport
 import PostgresClient
 import Testing
@@ -106,19 +107,19 @@ struct MappingAddTests {
         let yaml = try String(contentsOfFile: config, encoding: .utf8)
         try yaml.replacingOccurrences(of: "tables:\n", with: "tables:\n" + Self.mapping).write(toFile: config, atomically: true, encoding: .utf8)
         #expect(try ParityBinary.run(["init", "--add", "customers", "--config", config]).status == 0)
-        #expect(try scenario.store.rowCount(side: "new", mapping: "customers") == 20000)
+        #expect(try scenario.store.rowCount(side: .new, mapping: "customers") == 20000)
 
         let removed = try ParityBinary.run(["init", "--remove", "customers", "--config", config])
         #expect(removed.status == 0 && removed.output.contains("new: customers unpublished (public.customers)"), "\(removed.output)")
         #expect(removed.output.contains("still in"), "the config still names it: said")
-        #expect(try scenario.store.rowCount(side: "new", mapping: "customers") == 0)
+        #expect(try scenario.store.rowCount(side: .new, mapping: "customers") == 0)
         let published = try scenario.new.connect(database: "modern")
         defer { published.close() }
         #expect(try published.query("SELECT 1 FROM pg_publication_tables WHERE tablename = 'customers'").rows.isEmpty)
 
         try scenario.new.run("DELETE FROM customers WHERE id > 100", database: "modern")
         #expect(try ParityBinary.run(["init", "--add", "customers", "--config", config]).status == 0)
-        #expect(try scenario.store.rowCount(side: "new", mapping: "customers") == 100)
+        #expect(try scenario.store.rowCount(side: .new, mapping: "customers") == 100)
         let unknown = try ParityBinary.run(["init", "--add", "nobody", "--config", config])
         #expect(unknown.status == 2 && unknown.output.contains("no table mapping is named nobody"), "\(unknown.output)")
     }

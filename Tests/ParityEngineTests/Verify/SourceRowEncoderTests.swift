@@ -20,11 +20,11 @@ import Testing
         let store = try ParityStore.open(path: scratch.file("parity.sqlite"))
         let columns = ["a", "b", "c"]
         try store.insertBaseline(
-            side: "legacy", mapping: "t",
+            side: .legacy, mapping: "t",
             rows: rows.map { values in (key: [values[2], values[0]], values: Dictionary(uniqueKeysWithValues: zip(columns, values))) },
             lsn: 1)
         var stored: [String: String] = [:]
-        try store.withSourceState(side: "legacy", mapping: "t", asOf: 2) { reader in
+        try store.withSourceState(side: .legacy, mapping: "t", asOf: 2) { reader in
             while let row = try reader.nextStateRow() { stored[row.key] = row.image }
         }
         var encoder = SourceRowEncoder(form: try store.imageForm(columns: columns), keyPositions: [2, 0])

@@ -54,7 +54,7 @@ struct SourceVerifierTests {
         let both = try ParityBinary.run(["verify", "--sources", "--config", scenario.configuration.file])
         #expect(both.status == 1 && both.output.contains("verify: FAIL (2 capture_drift"), "\(both.output)")
         let recorded = try #require(try scenario.store.lastVerification(mode: .sources))
-        #expect(!recorded.passed && recorded.problems == 2 && recorded.sources == ["legacy", "new"])
+        #expect(!recorded.passed && recorded.problems == 2 && recorded.sources == [.legacy, .new])
         let left = try legacy.query("SELECT count(*)::text AS n FROM pg_replication_slots WHERE slot_name LIKE 'parity_verify_%'").rows
         #expect(left.first?["n"] == "0", "the temporary slots are gone")
     }

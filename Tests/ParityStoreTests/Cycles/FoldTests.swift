@@ -13,13 +13,13 @@ struct FoldTests {
         scratch = try ScratchDirectory("fold")
         store = try ParityStore.open(path: scratch.file("parity.sqlite"))
         try store.recordInitialized(SourceRecord(
-            side: "legacy", slot: "parity_legacy", publications: ["parity_legacy"], systemIdentifier: "7300000000000000001",
+            side: .legacy, slot: "parity_legacy", publications: ["parity_legacy"], systemIdentifier: "7300000000000000001",
             database: "legacy", consistentPoint: 100, checkpointLSN: 100, watermark: 5, initializedAt: 1))
-        try store.insertBaseline(side: "legacy", mapping: "orders", rows: [
+        try store.insertBaseline(side: .legacy, mapping: "orders", rows: [
             (key: ["1"], values: ["id": "1", "amount": "1.50"]),
             (key: ["2"], values: ["id": "2", "amount": "2.00"]),
         ], lsn: 100)
-        try store.insertBaseline(side: "legacy", mapping: "lines", rows: [(key: ["1", "1"], values: ["qty": "1"])], lsn: 100)
+        try store.insertBaseline(side: .legacy, mapping: "lines", rows: [(key: ["1", "1"], values: ["qty": "1"])], lsn: 100)
     }
 
     func change(_ operation: CapturedChange.Operation, _ key: [String?], _ values: [String: CapturedValue] = [:],
@@ -29,7 +29,7 @@ struct FoldTests {
 
     func apply(_ end: UInt64, at time: Int64, _ changes: [CapturedChange]) throws {
         try store.apply(CapturedTransaction(xid: UInt32(end), commitLSN: end - 8, endLSN: end, commitTime: time, changes: changes),
-                        side: "legacy")
+                        side: .legacy)
     }
 
     func close(
@@ -38,7 +38,7 @@ struct FoldTests {
         try store.closeCycle(id: id, foldBefore: end, merge: merge) { reader in
             try inspect(reader)
             return CycleClose(
-                cycle: CycleRecord(id: id, label: "c\(id)", start: 0, end: end ?? 0, status: "closed", closedAt: 1, keysCompared: 2,
+                cycle: CycleRecord(id: id, label: "c\(id)", start: 0, end: end ?? 0, status: .closed, closedAt: 1, keysCompared: 2,
                                    unexplainedRate: "0.500000"),
                 tables: [CycleTableRecord(mapping: "orders", compared: 2, matched: 1, findingsByKind: ["value_mismatch": 1])],
                 findings: [StoredFinding(mapping: "orders", key: ["id": "2"], column: "amount", newColumn: "amount",
@@ -64,7 +64,7 @@ struct FoldTests {
     func changeEvents() throws {
         func events(_ reader: CycleStateReader) throws -> [String: ChangeEvents] {
             var events: [String: ChangeEvents] = [:]
-            let rows = try reader.rows(side: "legacy", mapping: "orders", changedOnly: true)
+            let rows = try reader.rows(side: .legacy, mapping: "orders", changedOnly: true)
             while let row = try rows.next() { events[row.key] = row.events }
             return events
         }
@@ -83,7 +83,7 @@ struct FoldTests {
         var everyRow: [String: ChangeEvents?] = [:]
         _ = try close(2, before: 50) { reader in
             second = try events(reader)
-            let rows = try reader.rows(side: "legacy", mapping: "orders", changedOnly: false)
+            let rows = try reader.rows(side: .legacy, mapping: "orders", changedOnly: false)
             while let row = try rows.next() { everyRow[row.key] = row.events }
         }
         #expect(second == ["[\"3\"]": .update])
@@ -103,9 +103,9 @@ struct FoldTests {
         var keys: [String] = []
         var image: [String: String?]?
         let record = try close(1, before: 30) { reader in
-            changed = try reader.changedKeys(side: "legacy", mapping: "orders")
-            keys = try reader.keys(side: "legacy", mapping: "orders")
-            image = try reader.image(side: "legacy", mapping: "orders", rowKey: "[\"2\"]")
+            changed = try reader.changedKeys(side: .legacy, mapping: "orders")
+            keys = try reader.keys(side: .legacy, mapping: "orders")
+            image = try reader.image(side: .legacy, mapping: "orders", rowKey: "[\"2\"]")
         }
         #expect(record?.id == 1)
         #expect(changed == ["[\"1\"]": 10, "[\"2\"]": 10, "[\"3\"]": 20, "[\"10\"]": 10])
@@ -119,7 +119,7 @@ struct FoldTests {
     func truncate() throws {
         try apply(200, at: 10, [change(.truncate, [], mapping: "lines"), change(.insert, ["5", "1"], ["qty": .value("7")], mapping: "lines")])
         var changed: [String: Int64] = [:]
-        _ = try close(1, before: 11) { reader in changed = try reader.changedKeys(side: "legacy", mapping: "lines") }
+        _ = try close(1, before: 11) { reader in changed = try reader.changedKeys(side: .legacy, mapping: "lines") }
         #expect(changed == ["[\"1\",\"1\"]": 10, "[\"5\",\"1\"]": 10])
         #expect(try state("lines") == ["[\"5\",\"1\"]": #"{"qty":"7"}"#])
         #expect(try state().count == 2)
@@ -135,7 +135,7 @@ struct FoldTests {
         ])
         var rows: [StateRow] = []
         _ = try close(1, before: 20) { reader in
-            let cursor = try reader.rows(side: "legacy", mapping: "orders", changedOnly: true)
+            let cursor = try reader.rows(side: .legacy, mapping: "orders", changedOnly: true)
             while let row = try cursor.next() { rows.append(row) }
         }
         #expect(rows.map(\.key) == ["[\"1\"]", "[\"7\"]", "[\"70\"]"])
@@ -153,8 +153,8 @@ struct FoldTests {
         var changed: [String: Int64] = [:]
         var keys: [String] = []
         _ = try close(1, before: 20) { reader in
-            changed = try reader.changedKeys(side: "legacy", mapping: "lines")
-            keys = try reader.keys(side: "legacy", mapping: "lines")
+            changed = try reader.changedKeys(side: .legacy, mapping: "lines")
+            keys = try reader.keys(side: .legacy, mapping: "lines")
         }
         #expect(changed == ["[\"1\",\"1\"]": 12, "[\"9\",\"9\"]": 12, "[\"2\",\"1\"]": 14])
         #expect(keys == ["[\"2\",\"1\"]"])
@@ -180,15 +180,15 @@ struct FoldTests {
     func baseline() throws {
         try apply(200, at: 10, [change(.delete, ["1"])])
         var keys: [String] = []
-        _ = try close(0, before: nil) { reader in keys = try reader.keys(side: "legacy", mapping: "orders") }
+        _ = try close(0, before: nil) { reader in keys = try reader.keys(side: .legacy, mapping: "orders") }
         #expect(keys == ["[\"1\"]", "[\"2\"]"])
         #expect(try pendingCount() == 1)
     }
 
     func applyStreamed(_ end: UInt64, at time: Int64, _ changes: [CapturedChange]) throws {
         let xid = UInt32(end)
-        try store.stage(changes.map { StagedChange(subxid: xid, change: $0) }, xid: xid, side: "legacy", restart: true)
-        try store.commitStreamed(StreamedCommitRecord(xid: xid, commitLSN: end - 8, endLSN: end, commitTime: time), side: "legacy")
+        try store.stage(changes.map { StagedChange(subxid: xid, change: $0) }, xid: xid, side: .legacy, restart: true)
+        try store.commitStreamed(StreamedCommitRecord(xid: xid, commitLSN: end - 8, endLSN: end, commitTime: time), side: .legacy)
     }
 
     func streamedCount() throws -> Int {
@@ -205,9 +205,9 @@ struct FoldTests {
         ])
         try apply(400, at: 12, [change(.delete, ["4"])])
         try applyStreamed(500, at: 30, [change(.delete, ["2"])])
-        try store.stage([StagedChange(subxid: 600, change: change(.delete, ["1"]))], xid: 600, side: "legacy", restart: true)
+        try store.stage([StagedChange(subxid: 600, change: change(.delete, ["1"]))], xid: 600, side: .legacy, restart: true)
         var changed: [String: Int64] = [:]
-        _ = try close(1, before: 20) { reader in changed = try reader.changedKeys(side: "legacy", mapping: "orders") }
+        _ = try close(1, before: 20) { reader in changed = try reader.changedKeys(side: .legacy, mapping: "orders") }
         #expect(changed == ["[\"1\"]": 11, "[\"4\"]": 12])
         #expect(try state() == ["[\"1\"]": #"{"amount":"1.70","id":"1"}"#, "[\"2\"]": #"{"amount":"2.00","id":"2"}"#])
         #expect(try state("lines") == [:])
@@ -216,7 +216,7 @@ struct FoldTests {
         _ = try close(2, before: 40)
         #expect(try state() == ["[\"1\"]": #"{"amount":"1.70","id":"1"}"#])
         #expect(try streamedCount() == 1)
-        try store.clearStaged(side: "legacy")
+        try store.clearStaged(side: .legacy)
         #expect(try streamedCount() == 0)
     }
 
@@ -230,21 +230,21 @@ struct FoldTests {
         _ = try close(1, before: 20)
         #expect(try count("SELECT count(*) FROM row_delta") == 2)
         #expect(try count("SELECT count(*) FROM row_state WHERE mapping = 'orders'") == 2)  // untouched
-        #expect(try store.rowCount(side: "legacy", mapping: "orders") == 1)
+        #expect(try store.rowCount(side: .legacy, mapping: "orders") == 1)
         try apply(300, at: 25, [change(.update, ["3"], ["id": .value("3"), "amount": .value("3.00")])])
         var image: [String: String?]?
         var deleted: [String: String?]?
         var keys: [String] = []
         _ = try close(2, before: 30) { reader in
-            image = try reader.image(side: "legacy", mapping: "orders", rowKey: "[\"1\"]")
-            deleted = try reader.image(side: "legacy", mapping: "orders", rowKey: "[\"2\"]")
-            keys = try reader.keys(side: "legacy", mapping: "orders")
+            image = try reader.image(side: .legacy, mapping: "orders", rowKey: "[\"1\"]")
+            deleted = try reader.image(side: .legacy, mapping: "orders", rowKey: "[\"2\"]")
+            keys = try reader.keys(side: .legacy, mapping: "orders")
         }
         #expect(image == ["id": "1", "amount": "1.60"])
         #expect(deleted == nil)
         #expect(keys == ["[\"1\"]", "[\"3\"]"])
         try apply(400, at: 35, [change(.update, ["1"], ["id": .value("1"), "note": .unchanged, "amount": .value("1.70")])])
-        #expect(try store.currentImages(side: "legacy", mapping: "orders") == [
+        #expect(try store.currentImages(side: .legacy, mapping: "orders") == [
             "[\"1\"]": ["id": "1", "amount": "1.70"], "[\"3\"]": ["id": "3", "amount": "3.00"],
         ])
         _ = try close(3, before: 40, merge: DeltaMergePolicy(minimumRows: 1, stateRowsPerDeltaRow: 1, rowsPerTransaction: 1))
@@ -262,10 +262,10 @@ struct FoldTests {
         var changedRows: [String] = []
         var full: [(String, Int64?)] = []
         _ = try close(2, before: 30) { reader in
-            changed = try reader.changedKeys(side: "legacy", mapping: "orders")
-            let rows = try reader.rows(side: "legacy", mapping: "orders", changedOnly: true)
+            changed = try reader.changedKeys(side: .legacy, mapping: "orders")
+            let rows = try reader.rows(side: .legacy, mapping: "orders", changedOnly: true)
             while let row = try rows.next() { changedRows.append(row.key) }
-            let all = try reader.rows(side: "legacy", mapping: "orders", changedOnly: false)
+            let all = try reader.rows(side: .legacy, mapping: "orders", changedOnly: false)
             while let row = try all.next() { full.append((row.key, row.changedAt)) }
         }
         #expect(changed == ["[\"3\"]": 25])
@@ -275,8 +275,8 @@ struct FoldTests {
         var emptyChanged: [String: Int64] = ["sentinel": 0]
         var emptyRows = 0
         _ = try close(3, before: 40) { reader in
-            emptyChanged = try reader.changedKeys(side: "legacy", mapping: "orders")
-            let rows = try reader.rows(side: "legacy", mapping: "orders", changedOnly: true)
+            emptyChanged = try reader.changedKeys(side: .legacy, mapping: "orders")
+            let rows = try reader.rows(side: .legacy, mapping: "orders", changedOnly: true)
             while try rows.next() != nil { emptyRows += 1 }
         }
         #expect(emptyChanged.isEmpty)
@@ -288,7 +288,7 @@ struct FoldTests {
     func streamedKeyChange() throws {
         try applyStreamed(300, at: 11, [change(.update, ["20"], ["id": .value("20"), "amount": .value("2.00")], oldKey: ["2"])])
         var changed: [String: Int64] = [:]
-        _ = try close(1, before: 20) { reader in changed = try reader.changedKeys(side: "legacy", mapping: "orders") }
+        _ = try close(1, before: 20) { reader in changed = try reader.changedKeys(side: .legacy, mapping: "orders") }
         #expect(changed == ["[\"2\"]": 11, "[\"20\"]": 11])
         #expect(try state() == ["[\"1\"]": #"{"amount":"1.50","id":"1"}"#, "[\"20\"]": #"{"amount":"2.00","id":"20"}"#])
     }
@@ -302,8 +302,8 @@ struct FoldTests {
         var changed: [String: Int64] = [:]
         var rows: [String] = []
         _ = try close(2, before: 30) { reader in
-            changed = try reader.changedKeys(side: "legacy", mapping: "orders")
-            let cursor = try reader.rows(side: "legacy", mapping: "orders", changedOnly: true)
+            changed = try reader.changedKeys(side: .legacy, mapping: "orders")
+            let cursor = try reader.rows(side: .legacy, mapping: "orders", changedOnly: true)
             while let row = try cursor.next() { rows.append(row.key) }
         }
         #expect(changed.count == FoldedKeys.listLimit + 2)
@@ -321,7 +321,7 @@ struct FoldTests {
         #expect(try pendingCount() == 0)
         #expect(try count("SELECT count(*) FROM cycle") == 0)
         var changed: [String: Int64] = [:]
-        let record = try close(1, before: 20) { reader in changed = try reader.changedKeys(side: "legacy", mapping: "orders") }
+        let record = try close(1, before: 20) { reader in changed = try reader.changedKeys(side: .legacy, mapping: "orders") }
         #expect(record?.id == 1)
         #expect(changed == ["[\"1\"]": 10, "[\"2\"]": 10])
         #expect(try state() == ["[\"1\"]": #"{"amount":"1.60","id":"1"}"#])
@@ -340,10 +340,10 @@ struct FoldTests {
         _ = try close(2, before: 30)
         try apply(400, at: 35, [change(.truncate, [], mapping: "lines")])
         var changed: [String: Int64] = [:]
-        _ = try close(3, before: 40) { reader in changed = try reader.changedKeys(side: "legacy", mapping: "lines") }
+        _ = try close(3, before: 40) { reader in changed = try reader.changedKeys(side: .legacy, mapping: "lines") }
         #expect(changed == ["[\"7\",\"1\"]": 35])
         #expect(try state("lines") == [:])
-        #expect(try store.currentImages(side: "legacy", mapping: "lines").isEmpty)
+        #expect(try store.currentImages(side: .legacy, mapping: "lines").isEmpty)
     }
 
     @Test("a merge in parts keeps the recorded row count exact and the state the same after every part")

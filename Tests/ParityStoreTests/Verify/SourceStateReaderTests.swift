@@ -14,24 +14,24 @@ struct SourceStateReaderTests {
         scratch = try ScratchDirectory("source-state")
         store = try ParityStore.open(path: scratch.file("parity.sqlite"))
         try store.recordInitialized(SourceRecord(
-            side: "legacy", slot: "parity_legacy", publications: ["parity_legacy"], systemIdentifier: "7300000000000000001",
+            side: .legacy, slot: "parity_legacy", publications: ["parity_legacy"], systemIdentifier: "7300000000000000001",
             database: "legacy", consistentPoint: 100, checkpointLSN: 100, watermark: 5, initializedAt: 1))
-        try store.insertBaseline(side: "legacy", mapping: "orders", rows: [
+        try store.insertBaseline(side: .legacy, mapping: "orders", rows: [
             (key: ["1"], values: ["id": "1", "note": "a"]), (key: ["2"], values: ["id": "2", "note": "b"]),
             (key: ["3"], values: ["id": "3", "note": "c"]),
         ], lsn: 100)
         // Commit LSNs 192, 292 (ordinary) and 392 (streamed).
         try store.apply(transaction(200, [
             change(.update, ["2"], ["id": .value("2"), "note": .value("b'")]), change(.insert, ["4"], ["id": .value("4"), "note": .value("d")]),
-        ]), side: "legacy")
+        ]), side: .legacy)
         try store.apply(transaction(300, [
             change(.delete, ["1"]), change(.update, ["30"], ["id": .value("30"), "note": .value("c")], oldKey: ["3"]),
-        ]), side: "legacy")
+        ]), side: .legacy)
         try store.stage([
             StagedChange(subxid: 500, change: change(.update, ["2"], ["id": .value("2"), "note": .value("b''")])),
             StagedChange(subxid: 500, change: change(.insert, ["5"], ["id": .value("5"), "note": .value(nil)])),
-        ], xid: 500, side: "legacy", restart: true)
-        try store.commitStreamed(StreamedCommitRecord(xid: 500, commitLSN: 392, endLSN: 400, commitTime: 40), side: "legacy")
+        ], xid: 500, side: .legacy, restart: true)
+        try store.commitStreamed(StreamedCommitRecord(xid: 500, commitLSN: 392, endLSN: 400, commitTime: 40), side: .legacy)
     }
 
     func change(_ operation: CapturedChange.Operation, _ key: [String?], _ values: [String: CapturedValue] = [:],
@@ -46,7 +46,7 @@ struct SourceStateReaderTests {
     /// The reader's streams as text: `key note@lsn` for state rows (then `delta key note@lsn`), `key note` (`-` for a
     /// deleted key) for changes.
     func read(asOf lsn: Int64) throws -> (truncated: Bool, closed: [String], changes: [String]) {
-        try store.withSourceState(side: "legacy", mapping: "orders", asOf: lsn) { reader in
+        try store.withSourceState(side: .legacy, mapping: "orders", asOf: lsn) { reader in
             func note(_ image: String?, _ columns: [String]) -> String {
                 image.map { StoredImageForm.decode($0, columns: columns)["note"].map { $0 ?? "NULL" } ?? "?" } ?? "-"
             }
@@ -73,7 +73,7 @@ struct SourceStateReaderTests {
     @Test("a close folds changes into the delta, with their positions; the reader gives both levels")
     func delta() throws {
         _ = try store.closeCycle(id: 1, foldBefore: 25, merge: DeltaMergePolicy(minimumRows: 1_000, stateRowsPerDeltaRow: 4)) { _ in
-            CycleClose(cycle: CycleRecord(id: 1, label: "c1", start: 0, end: 25, status: "closed", closedAt: 1, keysCompared: 0,
+            CycleClose(cycle: CycleRecord(id: 1, label: "c1", start: 0, end: 25, status: .closed, closedAt: 1, keysCompared: 0,
                                           unexplainedRate: "0"), tables: [], findings: [], carried: [])
         }
         let read = try read(asOf: 250)
@@ -86,8 +86,8 @@ struct SourceStateReaderTests {
 
     @Test("after a truncate before the position, only what follows it")
     func truncate() throws {
-        try store.apply(transaction(500, [change(.truncate, [])]), side: "legacy")
-        try store.apply(transaction(600, [change(.insert, ["6"], ["id": .value("6"), "note": .value("f")])]), side: "legacy")
+        try store.apply(transaction(500, [change(.truncate, [])]), side: .legacy)
+        try store.apply(transaction(600, [change(.insert, ["6"], ["id": .value("6"), "note": .value("f")])]), side: .legacy)
         let before = try read(asOf: 450)
         #expect(!before.truncated && before.closed.count == 3)
         let between = try read(asOf: 550)
@@ -109,7 +109,7 @@ struct SourceStateReaderTests {
             return String(decoding: text, as: UTF8.self)
         }
         let form = try store.imageForm(columns: ["id", "note"])
-        let stored = try store.withSourceState(side: "legacy", mapping: "orders", asOf: 150) { try $0.nextStateRow()?.image }
+        let stored = try store.withSourceState(side: .legacy, mapping: "orders", asOf: 150) { try $0.nextStateRow()?.image }
         #expect(written(form, ["1", "a"]) == stored)
         let unknown = try store.imageForm(columns: ["id", "other"])
         #expect(written(unknown, ["1", "a"]).hasPrefix("[0,"))

@@ -51,7 +51,7 @@ struct LegacyUseTests {
             DocumentedObject(kind: .function, name: "public.push", disposition: .reproduced),
             DocumentedObject(kind: .slot, name: "cdc_tool", disposition: .accepted),
         ]
-        let inventory = Inventory(source: "legacy", items: [server, accepted, slot, cron, quietCron], triggers: []).documented(by: documented)
+        let inventory = Inventory(source: .legacy, items: [server, accepted, slot, cron, quietCron], triggers: []).documented(by: documented)
         let verdict = LegacyUse.quietVerdict(cycles: [census(1, [])], allowedClients: [], inventory: inventory)
         #expect(verdict.integrations.map(\.name) == ["nightly", "warehouse"])
         #expect(verdict.consumers.map(\.name) == ["cdc_tool"])

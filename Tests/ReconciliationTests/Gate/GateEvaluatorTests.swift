@@ -1,5 +1,6 @@
 import Foundation
 import ParityConfig
+import ParityModel
 import Reconciliation
 import Testing
 
@@ -7,7 +8,7 @@ import Testing
 struct GateEvaluatorTests {
     private let configuration = GateConfiguration(cycles: 3, maxUnexplainedRate: "0.001", maxLag: .seconds(300), staleAfterCycles: 30)
 
-    private func cycle(_ id: Int64, rate: String = "0.000000", status: GateInput.Cycle.Status = .closed,
+    private func cycle(_ id: Int64, rate: String = "0.000000", status: CycleStatus = .closed,
                        mappings: [String] = ["orders", "lines"]) -> GateInput.Cycle {
         GateInput.Cycle(
             id: id, label: "2026-11-\(String(format: "%02d", Int(id) + 10))", status: status, mappingsCompared: mappings, unexplainedRate: rate,
@@ -23,9 +24,9 @@ struct GateEvaluatorTests {
             hiddenState: .init(undocumented: [], unmappedTriggerMaintained: [], unmappedWrites: [], uncoveredBlindSpots: [], inventoryChanges: []),
             legacyWrites: [.init(cycleID: 1, tables: [.init(table: "public.orders", rows: 4)]), .init(cycleID: 3, tables: [])],
             verification: .init(lastSources: .init(checkedAt: Date(timeIntervalSince1970: 1_794_900_000), passed: true, problems: 0,
-                                                   sources: ["legacy", "new"])),
-            capture: [.init(source: "legacy", health: .init(slotPresent: true, lagSeconds: 2)),
-                      .init(source: "new", health: .init(slotPresent: true, lagSeconds: nil))],
+                                                   sources: [.legacy, .new])),
+            capture: [.init(source: .legacy, health: .init(slotPresent: true, lagSeconds: 2)),
+                      .init(source: .new, health: .init(slotPresent: true, lagSeconds: nil))],
             evaluatedAt: Date(timeIntervalSince1970: 1_795_000_000), asOf: Date(timeIntervalSince1970: 1_794_990_000), configHash: "sha256:abc")
     }
 
@@ -258,7 +259,7 @@ struct GateEvaluatorTests {
         input = passing()
         input.capture[1].health = nil
         let report = GateEvaluator.evaluate(input, configuration: configuration)
-        #expect(report.criteria.last?.result == .notEvaluated && report.unreachableSources == ["new"] && report.exitCode == 3)
+        #expect(report.criteria.last?.result == .notEvaluated && report.unreachableSources == [.new] && report.exitCode == 3)
     }
 
     @Test("overall: a failure wins over not evaluated")

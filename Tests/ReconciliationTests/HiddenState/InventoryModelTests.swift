@@ -34,7 +34,7 @@ import Testing
         #expect(graph.reach(from: "public.bump").bodyHash != reach.bodyHash)
     }
 
-    private func inventory(_ items: [InventoryItem]) -> Inventory { Inventory(source: "legacy", items: items, triggers: []) }
+    private func inventory(_ items: [InventoryItem]) -> Inventory { Inventory(source: .legacy, items: items, triggers: []) }
 
     @Test func documentedMatchingUsesKindNameAndOptionalTable() {
         let policy = InventoryItem(kind: .policy, name: "tenant", table: "public.orders")
@@ -96,13 +96,13 @@ import Testing
 
     @Test("a slot whose activity and retained WAL moved is not a change; a different plugin is")
     func volatileDetails() {
-        let before = Inventory(source: "legacy", items: [InventoryItem(kind: .slot, name: "etl", details: [
+        let before = Inventory(source: .legacy, items: [InventoryItem(kind: .slot, name: "etl", details: [
             .text("type", "logical (pgoutput)"), .text("active", "true"), .text("retained_wal_bytes", "1024"),
         ])], triggers: [])
         var later = before.items[0]
         later.details = [.text("type", "logical (pgoutput)"), .text("active", "false"), .text("retained_wal_bytes", "99999")]
-        #expect(InventoryChanges(from: before, to: Inventory(source: "legacy", items: [later], triggers: [])).isEmpty)
+        #expect(InventoryChanges(from: before, to: Inventory(source: .legacy, items: [later], triggers: [])).isEmpty)
         later.details[0] = .text("type", "logical (wal2json)")
-        #expect(InventoryChanges(from: before, to: Inventory(source: "legacy", items: [later], triggers: [])).changed.map(\.changedDetails) == [["type"]])
+        #expect(InventoryChanges(from: before, to: Inventory(source: .legacy, items: [later], triggers: [])).changed.map(\.changedDetails) == [["type"]])
     }
 }

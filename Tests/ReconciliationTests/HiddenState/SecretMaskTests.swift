@@ -74,8 +74,8 @@ struct SecretMaskTests {
             return TriggerFacts(name: "ship", table: "public.t", type: TriggerType(bits: 4), enabled: .enabled,
                                 function: "public.ship", reach: graph.reach(from: "public.ship"))
         }
-        let before = Inventory(source: "legacy", items: [], triggers: [trigger("s3cret")])
-        let after = Inventory(source: "legacy", items: [], triggers: [trigger("n3w-s3cret")])
+        let before = Inventory(source: .legacy, items: [], triggers: [trigger("s3cret")])
+        let after = Inventory(source: .legacy, items: [], triggers: [trigger("n3w-s3cret")])
         let masked = after.items[0].detail("dynamic_sql")
         #expect(masked == .list(["EXECUTE 'COPY t TO PROGRAM ''curl -u admin:*** https://x'''"]))
         #expect(before.items[0].details == after.items[0].details)

@@ -1,4 +1,5 @@
 import Foundation
+import ParityModel
 import Testing
 @testable import Reconciliation
 
@@ -6,7 +7,7 @@ import Testing
 struct CaptureHealthTests {
     let now = Date(timeIntervalSince1970: 1_800_000_000)
 
-    func source(_ side: String, lagSeconds: Int = 5, checkpoint: String = "0/5000000", server: ServerSlotStatus?) -> SourceStatus {
+    func source(_ side: SourceSide, lagSeconds: Int = 5, checkpoint: String = "0/5000000", server: ServerSlotStatus?) -> SourceStatus {
         SourceStatus(
             side: side, slot: "parity_\(side)", checkpointLSN: checkpoint,
             watermark: Int64(now.timeIntervalSince1970 - Double(lagSeconds)) * 1_000_000, lastCommitTime: nil, lastMessageAt: nil,
@@ -35,13 +36,13 @@ struct CaptureHealthTests {
     @Test("healthy 0; lag over the limit or a slot not reserved 1; unreachable, a slot problem or nothing initialized 3")
     func verdicts() {
         let limit = Duration.seconds(300)
-        let healthy = CaptureHealth.judge([source("legacy", server: slot()), source("new", server: slot())], maxLag: limit, now: now)
+        let healthy = CaptureHealth.judge([source(.legacy, server: slot()), source(.new, server: slot())], maxLag: limit, now: now)
         #expect(healthy == CaptureHealth(level: .healthy, reasons: []))
         let lagging = CaptureHealth.judge(
-            [source("legacy", lagSeconds: 540, server: slot()), source("new", server: slot(walStatus: "extended"))], maxLag: limit, now: now)
+            [source(.legacy, lagSeconds: 540, server: slot()), source(.new, server: slot(walStatus: "extended"))], maxLag: limit, now: now)
         #expect(lagging.level == .degraded)
         #expect(lagging.reasons == ["legacy: lag 9m 0s is over 5m 0s", "new: slot wal_status is extended: its WAL is no longer fully reserved"])
-        let lost = CaptureHealth.judge([source("legacy", server: slot(walStatus: "lost")), source("new", server: nil)], maxLag: limit, now: now)
+        let lost = CaptureHealth.judge([source(.legacy, server: slot(walStatus: "lost")), source(.new, server: nil)], maxLag: limit, now: now)
         #expect(lost.level == .failed && lost.reasons.count == 2)
         #expect(lost.reasons[1] == "new: the source cannot be reached (connection refused)")
         #expect(CaptureHealth.judge([], maxLag: limit, now: now).level == .failed)

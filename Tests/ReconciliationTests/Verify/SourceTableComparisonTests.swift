@@ -18,7 +18,7 @@ import Testing
         var sourceRows = source.makeIterator()
         var storedRows = stored.makeIterator()
         return SourceTableComparison.compare(
-            side: "legacy", mapping: "orders", table: "public.orders", keyColumns: ["id"],
+            side: .legacy, mapping: "orders", table: "public.orders", keyColumns: ["id"],
             source: { sourceRows.next() }, stored: { storedRows.next() },
             decodeKey: { [String($0.dropFirst(2).dropLast(2))] }, decodeImage: decode)
     }

@@ -15,7 +15,7 @@ struct EndOfDayFormatsTests {
     private func report(_ items: [EndOfDayReport.Item]) -> EndOfDayReport {
         EndOfDayReport(
             id: 3, label: "2026-11-20", start: Date(timeIntervalSince1970: 0), end: Date(timeIntervalSince1970: 86_400),
-            status: "closed", tables: [], findings: items, findingsTotal: items.count, carriedKeys: [], unexplainedRate: "0.000000",
+            status: .closed, tables: [], findings: items, findingsTotal: items.count, carriedKeys: [], unexplainedRate: "0.000000",
             categories: FindingCategories.rank(items))
     }
 
@@ -73,10 +73,10 @@ struct EndOfDayFormatsTests {
     @Test("HTML from templates: the heading, the contracts note and the open-differences page, each value escaped")
     func templatedNotes() {
         var cycle = report([item("1")])
-        cycle.status = "closed <b>"
+        cycle.status = .forced
         cycle.contracts = ContractsStatus(known: 3, lastExport: nil, decisionsFingerprint: "fnv1a64:0")
         let html = EndOfDayRenderer.render(cycle, format: .html)
-        #expect(html.contains("<h1>Parity end of day — cycle 3 2026-11-20</h1>\n<p>Status <b>closed &lt;b&gt;</b>, window [1970-01-01T00:00:00.000Z, "
+        #expect(html.contains("<h1>Parity end of day — cycle 3 2026-11-20</h1>\n<p>Status <b>forced</b>, window [1970-01-01T00:00:00.000Z, "
             + "1970-01-02T00:00:00.000Z), unexplained diff rate <b>0.000000</b></p>"), "\(html)")
         #expect(html.contains("<p>Contracts: \(cycle.contracts!.summary)</p>"), "\(html)")
         let open = OpenDifferencesReport(

@@ -9,7 +9,7 @@ struct EndOfDayStatisticsFormatsTests {
     private func report() -> EndOfDayReport {
         var report = EndOfDayReport(
             id: 5, label: "2026-11-20", start: Date(timeIntervalSince1970: 0), end: Date(timeIntervalSince1970: 86_400),
-            status: "closed", tables: [], findings: [], findingsTotal: 0, carriedKeys: [], unexplainedRate: "0.000000")
+            status: .closed, tables: [], findings: [], findingsTotal: 0, carriedKeys: [], unexplainedRate: "0.000000")
         let cycle = MappingStatistics(mapping: "orders", compared: 13, matched: 0, paired: 12, columns: [
             ColumnStatistics(column: "status", newColumn: "state"),
             ColumnStatistics(column: "amount", newColumn: "total", mismatched: 1, withinTolerance: 2, largestDifference: ExactDecimal("0.07")),

@@ -21,7 +21,7 @@ struct CatalogInventoryTests {
         defer { scenario.stop() }
         let connection = try scenario.cluster.connect(database: "legacy")
         defer { connection.close() }
-        let inventory = try CatalogInventory(connection: connection, source: "legacy").take()
+        let inventory = try CatalogInventory(connection: connection, source: .legacy).take()
         var expected = [
             "default public.orders ref | expression=make_ref() | functions=public.make_ref()",
             "event_trigger - no_drop | event=ddl_command_start | enabled=enabled | tags=DROP TABLE | function=public.ddl_guard()"
@@ -78,7 +78,7 @@ struct CatalogInventoryTests {
         defer { scenario.stop() }
         let connection = try scenario.cluster.connect(database: "legacy")
         defer { connection.close() }
-        let audit = try CatalogInventory(connection: connection, source: "legacy", schemas: ["audit"]).take()
+        let audit = try CatalogInventory(connection: connection, source: .legacy, schemas: ["audit"]).take()
         var scoped = [
             "event_trigger - no_drop | event=ddl_command_start | enabled=enabled | tags=DROP TABLE | function=public.ddl_guard()"
                 + " | function_chain=public.ddl_guard() | writes=-",
@@ -89,12 +89,12 @@ struct CatalogInventoryTests {
             scoped.insert("foreign_server - other | wrapper=postgres_fdw | connects_to=warehouse.example.com | user_mappings=postgres", at: 1)
         }
         #expect(lines(audit) == scoped)
-        let before = try CatalogInventory(connection: connection, source: "legacy").take()
+        let before = try CatalogInventory(connection: connection, source: .legacy).take()
         try connection.execute(unsafeScript: """
             CREATE OR REPLACE FUNCTION audit.record(what text) RETURNS void LANGUAGE sql AS $$ INSERT INTO audit.trail VALUES (now(), upper(what)) $$;
             DROP SEQUENCE public.invoice_no;
             """)
-        let changes = InventoryChanges(from: before, to: try CatalogInventory(connection: connection, source: "legacy").take())
+        let changes = InventoryChanges(from: before, to: try CatalogInventory(connection: connection, source: .legacy).take())
         #expect(changes.removed.map(\.name) == ["invoice_no"])
         #expect(changes.added.isEmpty)
         #expect(changes.changed.map(\.after.name) == ["orders_ai"])
@@ -114,7 +114,7 @@ struct CatalogInventoryTests {
             CREATE TRIGGER docs_same BEFORE UPDATE ON public.docs FOR EACH ROW EXECUTE FUNCTION suppress_redundant_updates_trigger();
             CREATE TRIGGER docs_check BEFORE UPDATE ON public.docs FOR EACH ROW EXECUTE FUNCTION pg_catalog.unique_key_recheck();
             """)
-        let items = try CatalogInventory(connection: connection, source: "legacy").take().items.filter { $0.table == "public.docs" }
+        let items = try CatalogInventory(connection: connection, source: .legacy).take().items.filter { $0.table == "public.docs" }
         func detail(_ trigger: String, _ key: String) -> String? {
             guard let item = items.first(where: { item in item.name == trigger }) else { return nil }
             return item.details.first(where: { detail in detail.key == key }).map { detail in "\(detail.value)" }

@@ -30,7 +30,7 @@ struct ConsumerInventoryTests {
         }
         defer { walsenders.forEach { $0.close() } }
         let footprint = ParityFootprint(slots: ["parity_legacy"], publications: ["parity_legacy"], applicationNames: ["parity"])
-        let inventory = try CatalogInventory(connection: connection, source: "legacy", footprint: footprint).take()
+        let inventory = try CatalogInventory(connection: connection, source: .legacy, footprint: footprint).take()
         let consumers = inventory.items.filter { [.slot, .publication, .subscription, .standby].contains($0.kind) }
         #expect(consumers.map { "\($0.kind.rawValue) \($0.name)" }
             == ["publication cdc_feed", "slot cdc_tool", "standby cdc-tool", "subscription pull_rates"])

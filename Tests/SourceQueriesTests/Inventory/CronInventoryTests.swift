@@ -34,7 +34,7 @@ final class CronInventoryTests {
     private func inventory(database: String = "legacy", user: String = "postgres") throws -> Inventory {
         let connection = try cluster.connect(database: database, user: user)
         defer { connection.close() }
-        return try CatalogInventory(connection: connection, source: "legacy").take()
+        return try CatalogInventory(connection: connection, source: .legacy).take()
     }
 
     @Test("a superuser sees every job of this database, with the tables its command writes")

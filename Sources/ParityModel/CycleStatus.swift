@@ -1,0 +1,7 @@
+/// How a reconciliation cycle closed.
+public enum CycleStatus: String, Sendable, Hashable, CaseIterable, Codable {
+    /// Both sources complete through its end plus settle.
+    case closed
+    /// Closed by `parity close --force` before both sources were complete.
+    case forced
+}
