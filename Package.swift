@@ -127,7 +127,7 @@ let package = Package(
         .testTarget(name: "ParityConfigTests", dependencies: ["ParityConfig", "ParityModel"]),
         .testTarget(name: "ParityStoreTests", dependencies: ["ParityStore", "ParityModel", "ParityTestSupport"]),
         .testTarget(name: "ReconciliationTests", dependencies: ["Reconciliation", "ParityModel", "ParityTestSupport"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Reconciliation", "ExactNumeric", "ParityConfig", "ParityTestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "ParityModel", "Reconciliation", "ExactNumeric", "ParityConfig", "ParityTestSupport"]),
         .testTarget(
             name: "SourceQueriesTests",
             dependencies: ["SourceQueries", "Reports", "Reconciliation", "ParityConfig", "PostgresClient", "ParityTestSupport"]

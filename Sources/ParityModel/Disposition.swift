@@ -7,3 +7,8 @@ public enum Disposition: String, Sendable, Hashable, CaseIterable, Codable {
     /// The legacy behaviour is a bug being fixed.
     case legacyBug = "legacy_bug"
 }
+
+extension Disposition: CustomStringConvertible {
+    /// The raw text, as stored and printed: interpolating a value reads the same as its `rawValue`.
+    public var description: String { rawValue }
+}

@@ -27,3 +27,8 @@ public enum FindingKind: String, Sendable, Hashable, CaseIterable, Codable {
         }
     }
 }
+
+extension FindingKind: CustomStringConvertible {
+    /// The raw text, as stored and printed: interpolating a value reads the same as its `rawValue`.
+    public var description: String { rawValue }
+}

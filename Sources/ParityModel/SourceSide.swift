@@ -5,3 +5,8 @@ public enum SourceSide: String, Sendable, Hashable, CaseIterable, Codable {
     /// The new database.
     case new
 }
+
+extension SourceSide: CustomStringConvertible {
+    /// The raw text, as stored and printed: interpolating a value reads the same as its `rawValue`.
+    public var description: String { rawValue }
+}

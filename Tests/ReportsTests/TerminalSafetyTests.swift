@@ -22,7 +22,7 @@ struct TerminalSafetyTests {
     }
 
     private func item(key: String, legacy: String?, new: String?) -> EndOfDayReport.Item {
-        EndOfDayReport.Item(table: "orders", key: ["id": key], column: "note", kind: "value_mismatch", legacy: legacy, new: new,
+        EndOfDayReport.Item(table: "orders", key: ["id": key], column: "note", kind: .valueMismatch, legacy: legacy, new: new,
                             disposition: nil, attributedTo: nil)
     }
 

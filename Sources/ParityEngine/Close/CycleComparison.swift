@@ -123,7 +123,7 @@ final class CycleComparison {
         let rule = matcher.rule(for: finding)
         return StoredFinding(
             mapping: finding.mapping, key: finding.key, column: finding.column, newColumn: finding.newColumn,
-            kind: finding.kind.rawValue, legacy: finding.legacy, new: finding.new, disposition: rule?.disposition.rawValue,
+            kind: finding.kind, legacy: finding.legacy, new: finding.new, disposition: rule?.disposition,
             ruleNote: rule?.note, explanation: finding.explanation, attributedTo: attributedTo)
     }
 }

@@ -13,7 +13,7 @@ enum EndOfDayDecisions {
         let seen = report.categories.map { ($0.table, $0.column, $0.kind) }
             + (report.openDifferences?.categories.filter { $0.open > 0 }.map { ($0.table, $0.column, $0.kind) } ?? [])
         let categories = seen.compactMap { table, column, kind in
-            FindingKind(rawValue: kind).flatMap { $0 == .withinTolerance ? nil : DispositionCategory(table: table, column: column, kind: $0) }
+            kind == .withinTolerance ? nil : DispositionCategory(table: table, column: column, kind: kind)
         } + book.decisions.map(\.category)
         return try DecisionBook.verdicts(
             categories, book: book, on: DecisionBook.day(configuration, at: StoreTime.date(cycle.start)), store: store, through: cycle.id)

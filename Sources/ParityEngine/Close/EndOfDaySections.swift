@@ -13,11 +13,11 @@ enum EndOfDaySections {
         let window = configuration.gate.staleAfterCycles
         let cycles = try store.cycles().filter { $0.id <= id }.suffix(window)
         let counts = try cycles.map { cycle in
-            matcher.matchCounts(try store.findings(cycle: cycle.id).compactMap(\.reconciliationFinding))
+            matcher.matchCounts(try store.findings(cycle: cycle.id).map(\.reconciliationFinding))
         }
         return StaleRules.staleRules(configuration.dispositions, matchCountsByCycle: counts, cycles: window).map { rule in
             EndOfDayReport.StaleDisposition(
-                table: name(rule.table), column: rule.column, kind: rule.kind.rawValue, disposition: rule.disposition.rawValue,
+                table: name(rule.table), column: rule.column, kind: rule.kind, disposition: rule.disposition,
                 owner: rule.owner, note: rule.note)
         }
     }

@@ -4,10 +4,8 @@ import ParityStore
 import Reconciliation
 
 extension StoredFinding {
-    /// The finding as the reconciliation rules see it; nil for a kind they do not know.
-    var reconciliationFinding: Finding? {
-        FindingKind(rawValue: kind).map {
-            Finding(mapping: mapping, key: key, column: column, newColumn: newColumn, kind: $0, legacy: legacy, new: new)
-        }
+    /// The finding as the reconciliation rules see it.
+    var reconciliationFinding: Finding {
+        Finding(mapping: mapping, key: key, column: column, newColumn: newColumn, kind: kind, legacy: legacy, new: new)
     }
 }

@@ -11,8 +11,8 @@ enum LedgerEntries {
         let ends = Dictionary(cycles.map { ($0.id, StoreTime.date($0.end)) }, uniquingKeysWith: { first, _ in first })
         return differences.map { difference in
             var finding = difference.finding
-            let rule = finding.reconciliationFinding.flatMap(matcher.rule(for:))
-            finding.disposition = rule?.disposition.rawValue
+            let rule = matcher.rule(for: finding.reconciliationFinding)
+            finding.disposition = rule?.disposition
             finding.ruleNote = rule?.note
             return EndOfDayReport.OpenDifferences.Entry(
                 item: EndOfDayLoader.item(finding, configuration), note: rule?.note, firstSeen: difference.firstSeen,

@@ -17,9 +17,12 @@ public enum OpenDifferencesLoader {
             throw EngineError(source: nil, message: "no table mapping is named \(mapping)",
                               fix: "give one of: \(configuration.tables.map(\.name).joined(separator: ", "))", exitCode: 2)
         }
-        if let kind, FindingKind(rawValue: kind)?.isDifference != true {
-            throw EngineError(source: nil, message: "\(kind) is not a kind of difference",
-                              fix: "give one of: missing_in_new, missing_in_legacy, value_mismatch, rounding", exitCode: 2)
+        let kind = try kind.map { text throws(EngineError) in
+            guard let kind = FindingKind(rawValue: text), kind.isDifference else {
+                throw EngineError(source: nil, message: "\(text) is not a kind of difference",
+                                  fix: "give one of: missing_in_new, missing_in_legacy, value_mismatch, rounding", exitCode: 2)
+            }
+            return kind
         }
         do {
             let cycles = try store.cycles()

@@ -74,8 +74,8 @@ public enum GateLoader {
     /// The decision on each category the window saw or holds open, and on every stored decision's category, on `day`;
     /// a `match` decision's recurrence as of the window's last cycle.
     private static func decisions(_ input: GateInput, book: DispositionBook, on day: String, store: ParityStore) throws -> [CategoryVerdict] {
-        let categories = (input.cycles.flatMap(\.categories) + input.openDifferences.categories).compactMap { category in
-            FindingKind(rawValue: category.kind).map { DispositionCategory(table: category.table, column: category.column, kind: $0) }
+        let categories = (input.cycles.flatMap(\.categories) + input.openDifferences.categories).map { category in
+            DispositionCategory(table: category.table, column: category.column, kind: category.kind)
         }
         return try DecisionBook.verdicts(
             categories + book.decisions.map(\.category), book: book, on: day, store: store, through: input.cycles.last?.id)
@@ -91,7 +91,7 @@ public enum GateLoader {
     /// Rules that matched nothing in the last `gate.stale_after_cycles` cycles through `id`, one line each.
     private static func staleRules(_ configuration: ParityConfiguration, store: ParityStore, through id: Int64) throws -> [String] {
         try EndOfDaySections.staleDispositions(configuration, store: store, through: id).map {
-            "\($0.table).\($0.column ?? "*") \($0.kind) \($0.disposition)"
+            "\($0.table).\($0.column ?? "*") \($0.kind.rawValue) \($0.disposition.rawValue)"
         }
     }
 

@@ -15,12 +15,12 @@ enum GateOpenDifferences {
         var seen = Set<GateInput.Category>()
         var categories: [GateInput.Category] = []
         for difference in open {
-            let disposition = difference.finding.reconciliationFinding.flatMap { matcher.rule(for: $0)?.disposition }
+            let disposition = matcher.rule(for: difference.finding.reconciliationFinding)?.disposition
             if disposition == nil || disposition == .match { unexplained.append(difference) }
             if disposition == .match { matched += 1 }
             let category = GateInput.Category(
                 table: difference.finding.mapping, column: difference.finding.column, kind: difference.finding.kind,
-                disposition: disposition?.rawValue)
+                disposition: disposition)
             if seen.insert(category).inserted { categories.append(category) }
         }
         return GateInput.OpenDifferences(
@@ -33,6 +33,6 @@ enum GateOpenDifferences {
         let finding = difference.finding
         let key = KeyText.format(finding.key, separator: ",")
         let since = difference.firstSeen == 0 ? "the baseline" : "cycle \(difference.firstSeen)" + (labels[difference.firstSeen].map { " (\($0))" } ?? "")
-        return "\(finding.mapping) {\(key)} \(finding.column.map { "\($0) " } ?? "")\(finding.kind), open since \(since)"
+        return "\(finding.mapping) {\(key)} \(finding.column.map { "\($0) " } ?? "")\(finding.kind.rawValue), open since \(since)"
     }
 }

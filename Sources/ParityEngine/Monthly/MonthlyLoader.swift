@@ -164,17 +164,15 @@ public enum MonthlyLoader {
     private static func categories(
         _ configuration: ParityConfiguration, store: ParityStore, cycles: [CycleRecord]
     ) throws -> [MonthlyReport.CategoryStatus] {
-        var counts: [[String]: (count: Int, note: String?)] = [:]
+        var counts: [[String]: MonthlyReport.CategoryStatus] = [:]
         for cycle in cycles {
             for finding in try store.findings(cycle: cycle.id) {
-                let key = [finding.mapping, finding.column ?? "", finding.kind, finding.disposition ?? ""]
-                counts[key, default: (0, finding.ruleNote)].count += 1
+                let key = [finding.mapping, finding.column ?? "", finding.kind.rawValue, finding.disposition?.rawValue ?? ""]
+                counts[key, default: MonthlyReport.CategoryStatus(
+                    table: finding.mapping, column: finding.column, kind: finding.kind, findings: 0, disposition: finding.disposition,
+                    note: finding.ruleNote)].findings += 1
             }
         }
-        return counts.sorted { ($1.value.count, $0.key.joined()) < ($0.value.count, $1.key.joined()) }.map { key, value in
-            MonthlyReport.CategoryStatus(
-                table: key[0], column: key[1].isEmpty ? nil : key[1], kind: key[2], findings: value.count,
-                disposition: key[3].isEmpty ? nil : key[3], note: value.note)
-        }
+        return counts.sorted { ($1.value.findings, $0.key.joined()) < ($0.value.findings, $1.key.joined()) }.map(\.value)
     }
 }

@@ -20,7 +20,7 @@ enum MonthlyOpenDifferences {
             let entries = LedgerEntries.entries(
                 try store.differences(mapping: mapping.name), configuration: configuration, matcher: matcher, cycles: cycles)
             var images: [String: (legacy: RowImage?, new: RowImage?)] = [:]
-            for entry in entries where entry.item.disposition == nil || entry.item.disposition == "match" {
+            for entry in entries where entry.item.disposition == nil || entry.item.disposition == .match {
                 let rowKey = RowJSON.key(mapping.key.legacy.map { entry.item.key[$0] ?? nil })
                 if images[rowKey] == nil {
                     images[rowKey] = (try store.closedImage(side: .legacy, mapping: mapping.name, rowKey: rowKey),

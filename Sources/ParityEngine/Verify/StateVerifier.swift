@@ -34,7 +34,7 @@ public enum StateVerifier {
                         verdict.findings.map { finding in
                             StateVerification.Difference(
                                 mapping: mapping.name, canonicalKey: verdict.canonical, key: finding.key, column: finding.column,
-                                kind: finding.kind.rawValue, legacy: finding.legacy, new: finding.new)
+                                kind: finding.kind, legacy: finding.legacy, new: finding.new)
                         }
                     }
                     counts.append(.init(mapping: mapping.name, compared: outcome.table.compared, differences: found.count))

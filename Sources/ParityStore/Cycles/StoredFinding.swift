@@ -1,3 +1,5 @@
+import ParityModel
+
 /// A finding reported by a closed cycle, as the store keeps it.
 public struct StoredFinding: Sendable, Equatable {
     /// The table mapping's name.
@@ -8,14 +10,14 @@ public struct StoredFinding: Sendable, Equatable {
     public var column: String?
     /// The new column; nil for a missing row.
     public var newColumn: String?
-    /// The finding kind's raw name (`value_mismatch`, …).
-    public var kind: String
+    /// What the finding says.
+    public var kind: FindingKind
     /// The legacy value as exact text; nil for NULL or a missing row.
     public var legacy: String?
     /// The new value as exact text; nil for NULL or a missing row.
     public var new: String?
     /// The matching disposition rule's category, if any.
-    public var disposition: String?
+    public var disposition: Disposition?
     /// The matching disposition rule's note, if any.
     public var ruleNote: String?
     /// Why the finding is what it is (for `rounding`, the modes of each side).
@@ -25,8 +27,8 @@ public struct StoredFinding: Sendable, Equatable {
 
     /// Creates a stored finding.
     public init(
-        mapping: String, key: [String: String?], column: String?, newColumn: String?, kind: String, legacy: String?,
-        new: String?, disposition: String?, ruleNote: String?, explanation: String? = nil, attributedTo: String? = nil
+        mapping: String, key: [String: String?], column: String?, newColumn: String?, kind: FindingKind, legacy: String?,
+        new: String?, disposition: Disposition?, ruleNote: String?, explanation: String? = nil, attributedTo: String? = nil
     ) {
         self.mapping = mapping
         self.key = key

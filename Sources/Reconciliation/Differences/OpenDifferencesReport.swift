@@ -1,4 +1,5 @@
 import Foundation
+import ParityModel
 
 /// `parity report open`: every open difference of the ledger with its history, as of now.
 public struct OpenDifferencesReport: Sendable, Equatable {
@@ -34,7 +35,7 @@ public struct OpenDifferencesReport: Sendable, Equatable {
         }
 
         /// Whether the difference still needs a decision: no disposition, or `match` (an open defect).
-        public var isUnexplained: Bool { item.disposition == nil || item.disposition == "match" }
+        public var isUnexplained: Bool { item.disposition == nil || item.disposition == .match }
     }
 
     /// When the report was made.
@@ -42,7 +43,7 @@ public struct OpenDifferencesReport: Sendable, Equatable {
     /// The mapping listed only, if filtered.
     public var mapping: String?
     /// The kind listed only, if filtered.
-    public var kind: String?
+    public var kind: FindingKind?
     /// Whether explained differences are listed too.
     public var includesExplained: Bool
     /// Open differences in the ledger in all (before filters).
@@ -54,7 +55,7 @@ public struct OpenDifferencesReport: Sendable, Equatable {
 
     /// Creates the report.
     public init(
-        generatedAt: Date, mapping: String?, kind: String?, includesExplained: Bool, totalOpen: Int, totalUnexplained: Int, rows: [Row]
+        generatedAt: Date, mapping: String?, kind: FindingKind?, includesExplained: Bool, totalOpen: Int, totalUnexplained: Int, rows: [Row]
     ) {
         self.generatedAt = generatedAt
         self.mapping = mapping

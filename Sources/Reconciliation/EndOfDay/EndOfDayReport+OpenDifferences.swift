@@ -1,4 +1,5 @@
 import Foundation
+import ParityModel
 
 extension EndOfDayReport {
     /// The open-differences ledger as of a cycle: what differs now, whatever cycle found it, by category.
@@ -36,9 +37,9 @@ extension EndOfDayReport {
             /// The legacy column; nil for missing rows.
             public var column: String?
             /// The difference kind.
-            public var kind: String
+            public var kind: FindingKind
             /// The disposition under the current rules; nil when none applies.
-            public var disposition: String?
+            public var disposition: Disposition?
             /// Open at the cycle's end.
             public var open: Int
             /// Of those, first seen in this cycle.
@@ -71,7 +72,7 @@ extension EndOfDayReport {
             var order: [[String]] = []
             for entry in entries.sorted(by: { ($0.firstSeen, $0.item.keyText) < ($1.firstSeen, $1.item.keyText) }) {
                 let item = entry.item
-                let id = [item.table, item.column ?? "", item.kind, item.disposition ?? ""]
+                let id = [item.table, item.column ?? "", item.kind.rawValue, item.disposition?.rawValue ?? ""]
                 if byCategory[id] == nil {
                     order.append(id)
                     byCategory[id] = Category(

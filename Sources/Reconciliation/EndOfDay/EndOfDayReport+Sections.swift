@@ -9,16 +9,16 @@ extension EndOfDayReport {
         /// The legacy column; nil for missing rows.
         public var column: String?
         /// The finding kind.
-        public var kind: String
+        public var kind: FindingKind
         /// The disposition rule's category, if any.
-        public var disposition: String?
+        public var disposition: Disposition?
         /// How many findings the category holds.
         public var count: Int
         /// The first few keys, as `col=value;col=value`.
         public var sampleKeys: [String]
 
         /// Creates a category.
-        public init(table: String, column: String?, kind: String, disposition: String?, count: Int, sampleKeys: [String]) {
+        public init(table: String, column: String?, kind: FindingKind, disposition: Disposition?, count: Int, sampleKeys: [String]) {
             self.table = table
             self.column = column
             self.kind = kind
@@ -64,16 +64,16 @@ extension EndOfDayReport {
         /// The column the rule names, if any.
         public var column: String?
         /// The finding kind the rule names.
-        public var kind: String
+        public var kind: FindingKind
         /// The category the rule gives.
-        public var disposition: String
+        public var disposition: Disposition
         /// Who owns the rule.
         public var owner: String?
         /// The rule's note.
         public var note: String?
 
         /// Creates a stale rule entry.
-        public init(table: String, column: String?, kind: String, disposition: String, owner: String?, note: String?) {
+        public init(table: String, column: String?, kind: FindingKind, disposition: Disposition, owner: String?, note: String?) {
             self.table = table
             self.column = column
             self.kind = kind

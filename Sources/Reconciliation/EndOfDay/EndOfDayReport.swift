@@ -36,13 +36,13 @@ public struct EndOfDayReport: Sendable {
         /// The legacy column; nil for a missing row.
         public var column: String?
         /// The finding kind.
-        public var kind: String
+        public var kind: FindingKind
         /// The legacy value (masked for `pii` columns).
         public var legacy: String?
         /// The new value (masked for `pii` columns).
         public var new: String?
         /// The disposition rule's category, if any.
-        public var disposition: String?
+        public var disposition: Disposition?
         /// What the difference is attributed to (a legacy trigger), when known.
         public var attributedTo: String?
         /// Why the finding is what it is (for `rounding`, each side's modes).
@@ -50,8 +50,8 @@ public struct EndOfDayReport: Sendable {
 
         /// Creates a finding.
         public init(
-            table: String, key: [String: String?], column: String?, kind: String, legacy: String?, new: String?,
-            disposition: String?, attributedTo: String?, explanation: String? = nil
+            table: String, key: [String: String?], column: String?, kind: FindingKind, legacy: String?, new: String?,
+            disposition: Disposition?, attributedTo: String?, explanation: String? = nil
         ) {
             self.table = table
             self.key = key

@@ -5,7 +5,7 @@ public enum FindingCategories {
         var order: [String] = []
         var categories: [String: EndOfDayReport.Category] = [:]
         for item in items {
-            let id = [item.table, item.column ?? "", item.kind, item.disposition ?? ""].joined(separator: "\u{1}")
+            let id = [item.table, item.column ?? "", item.kind.rawValue, item.disposition?.rawValue ?? ""].joined(separator: "\u{1}")
             if categories[id] == nil {
                 order.append(id)
                 categories[id] = EndOfDayReport.Category(
@@ -15,8 +15,8 @@ public enum FindingCategories {
             if categories[id]!.sampleKeys.count < sample { categories[id]!.sampleKeys.append(item.keyText) }
         }
         return order.compactMap { categories[$0] }.sorted { first, second in
-            (first.count, second.table, second.column ?? "", second.kind, second.disposition ?? "")
-                > (second.count, first.table, first.column ?? "", first.kind, first.disposition ?? "")
+            (first.count, second.table, second.column ?? "", second.kind.rawValue, second.disposition?.rawValue ?? "")
+                > (second.count, first.table, first.column ?? "", first.kind.rawValue, first.disposition?.rawValue ?? "")
         }
     }
 }

@@ -84,10 +84,8 @@ extension GateEvaluator {
         let undecided = categories.filter { $0.disposition == nil }
         let expired = Dictionary(decisions.filter(\.expired).map { ($0.category, $0) }, uniquingKeysWith: { first, _ in first })
         var details = undecided.map { category in
-            let lapsed = FindingKind(rawValue: category.kind).flatMap { kind in
-                expired[DispositionCategory(table: category.table, column: category.column, kind: kind)]
-            }
-            return "\(category.table)\(category.column.map { ".\($0)" } ?? "") \(category.kind): no disposition"
+            let lapsed = expired[DispositionCategory(table: category.table, column: category.column, kind: category.kind)]
+            return "\(category.table)\(category.column.map { ".\($0)" } ?? "") \(category.kind.rawValue): no disposition"
                 + (lapsed.flatMap(DecisionText.expiry).map { " (\($0))" } ?? "")
         }
         let reopened = decisions.filter { $0.reopened != nil }

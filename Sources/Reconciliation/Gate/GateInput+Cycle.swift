@@ -43,12 +43,12 @@ extension GateInput {
         /// The legacy column; nil for missing rows.
         public var column: String?
         /// The finding kind.
-        public var kind: String
+        public var kind: FindingKind
         /// `match`, `intentional_change`, `legacy_bug`, or nil when no rule disposes of it.
-        public var disposition: String?
+        public var disposition: Disposition?
 
         /// Creates a category.
-        public init(table: String, column: String?, kind: String, disposition: String?) {
+        public init(table: String, column: String?, kind: FindingKind, disposition: Disposition?) {
             self.table = table
             self.column = column
             self.kind = kind

@@ -1,4 +1,5 @@
 import Foundation
+import ParityModel
 
 extension MonthlyReport {
     /// The rounding mode each system behaves as for one decimal column, with the evidence.
@@ -31,16 +32,16 @@ extension MonthlyReport {
         /// The legacy column; nil for missing rows.
         public var column: String?
         /// The finding kind.
-        public var kind: String
+        public var kind: FindingKind
         /// How many findings the month holds in the category.
         public var findings: Int
         /// `match`, `intentional_change`, `legacy_bug`, or nil when no rule disposes of it.
-        public var disposition: String?
+        public var disposition: Disposition?
         /// The disposition rule's note.
         public var note: String?
 
         /// Creates a category.
-        public init(table: String, column: String?, kind: String, findings: Int, disposition: String?, note: String?) {
+        public init(table: String, column: String?, kind: FindingKind, findings: Int, disposition: Disposition?, note: String?) {
             self.table = table
             self.column = column
             self.kind = kind

@@ -1,4 +1,5 @@
 import Foundation
+import ParityModel
 
 /// `parity verify --state`: the full stored state of both sides compared again through the mappings (what the baseline
 /// does), set against the open-differences ledger the incremental closes kept. Its expected result is no discrepancy.
@@ -14,14 +15,14 @@ public struct StateVerification: Sendable, Equatable {
         /// The legacy column; nil for a missing row.
         public var column: String?
         /// The finding kind.
-        public var kind: String
+        public var kind: FindingKind
         /// The legacy value as exact text; nil for NULL or a missing row.
         public var legacy: String?
         /// The new value as exact text; nil for NULL or a missing row.
         public var new: String?
 
         /// Creates a difference.
-        public init(mapping: String, canonicalKey: String, key: [String: String?], column: String?, kind: String, legacy: String?, new: String?) {
+        public init(mapping: String, canonicalKey: String, key: [String: String?], column: String?, kind: FindingKind, legacy: String?, new: String?) {
             self.mapping = mapping
             self.canonicalKey = canonicalKey
             self.key = key

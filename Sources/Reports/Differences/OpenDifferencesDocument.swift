@@ -42,7 +42,7 @@ struct OpenDifferencesDocument: Encodable {
     init(_ report: OpenDifferencesReport) {
         generatedAt = StoreTime.iso(report.generatedAt)
         mapping = report.mapping
-        kind = report.kind
+        kind = report.kind?.rawValue
         includesExplained = report.includesExplained
         totalOpen = report.totalOpen
         totalUnexplained = report.totalUnexplained

@@ -16,8 +16,8 @@ public enum OpenDifferencesRenderer {
     static let columns = ["table", "key", "column", "kind", "legacy", "new", "disposition", "first seen", "last seen", "age"]
 
     private static func cells(_ row: OpenDifferencesReport.Row) -> [String] {
-        [row.item.table, row.item.keyText, row.item.column ?? "-", row.item.kind, row.item.legacy ?? "NULL", row.item.new ?? "NULL",
-         row.item.disposition ?? "none", "\(row.firstSeen) \(row.firstLabel)", "\(row.lastSeen) \(row.lastLabel)",
+        [row.item.table, row.item.keyText, row.item.column ?? "-", row.item.kind.rawValue, row.item.legacy ?? "NULL", row.item.new ?? "NULL",
+         row.item.disposition?.rawValue ?? "none", "\(row.firstSeen) \(row.firstLabel)", "\(row.lastSeen) \(row.lastLabel)",
          row.ageSeconds.map { Humanized.duration(seconds: $0) } ?? "-"]
     }
 
@@ -42,8 +42,8 @@ public enum OpenDifferencesRenderer {
                                                      "first_seen_cycle", "first_seen_label", "last_seen_cycle", "last_seen_label",
                                                      "age_seconds"])) { csv, row in
             csv += Escaping.csvRecord([
-                row.item.table, row.item.keyText, row.item.column ?? "", row.item.kind, row.item.legacy ?? "", row.item.new ?? "",
-                row.item.disposition ?? "", row.note ?? "", "\(row.firstSeen)", row.firstLabel, "\(row.lastSeen)", row.lastLabel,
+                row.item.table, row.item.keyText, row.item.column ?? "", row.item.kind.rawValue, row.item.legacy ?? "", row.item.new ?? "",
+                row.item.disposition?.rawValue ?? "", row.note ?? "", "\(row.firstSeen)", row.firstLabel, "\(row.lastSeen)", row.lastLabel,
                 row.ageSeconds.map { "\($0)" } ?? "",
             ])
         }

@@ -13,7 +13,7 @@ enum EndOfDayHTML {
         } + report.notCompared.map { [$0.table, "not compared", "", "", $0.detail] })
         body += EndOfDayScope.html(report)
         body += section("Categories", ["table", "column", "kind", "disposition", "count", "sample keys"], report.categories.map {
-            [$0.table, $0.column ?? "-", $0.kind, $0.disposition ?? "none", "\($0.count)", $0.sampleKeys.joined(separator: "  ")]
+            [$0.table, $0.column ?? "-", $0.kind.rawValue, $0.disposition?.rawValue ?? "none", "\($0.count)", $0.sampleKeys.joined(separator: "  ")]
         })
         body += statisticsSections(report)
         if !report.decisions.isEmpty { body += ["<h2>Decisions</h2>", VerdictLines.html(report.decisions)] }
@@ -26,7 +26,7 @@ enum EndOfDayHTML {
                 "Open differences (\(ledger.open) open, \(ledger.new) new, \(ledger.resolved) resolved this cycle)",
                 ["table", "column", "kind", "disposition", "open", "new", "resolved", "oldest", "sample keys"],
                 ledger.categories.map {
-                    [$0.table, $0.column ?? "-", $0.kind, $0.disposition ?? "none", "\($0.open)", "\($0.new)", "\($0.resolved)",
+                    [$0.table, $0.column ?? "-", $0.kind.rawValue, $0.disposition?.rawValue ?? "none", "\($0.open)", "\($0.new)", "\($0.resolved)",
                      $0.oldestText ?? "-", $0.sampleKeys.joined(separator: "  ")]
                 })
         }
@@ -34,7 +34,7 @@ enum EndOfDayHTML {
             "Findings (\(report.findings.count) of \(report.findingsTotal))",
             ["table", "key", "column", "kind", "legacy", "new", "disposition", "why"],
             report.findings.map {
-                [$0.table, $0.keyText, $0.column ?? "-", $0.kind, $0.legacy ?? "NULL", $0.new ?? "NULL", $0.disposition ?? "none",
+                [$0.table, $0.keyText, $0.column ?? "-", $0.kind.rawValue, $0.legacy ?? "NULL", $0.new ?? "NULL", $0.disposition?.rawValue ?? "none",
                  [$0.explanation, $0.attributedTo.map { "attributed to \($0)" }].compactMap { $0 }.joined(separator: "; ")]
             })
         body += section(
@@ -59,7 +59,7 @@ enum EndOfDayHTML {
             [$0.table, $0.legacy.joined(separator: ", "), $0.new.joined(separator: ", ")]
         })
         body += section("Stale dispositions", ["table", "column", "kind", "disposition", "owner", "note"], report.staleDispositions.map {
-            [$0.table, $0.column ?? "*", $0.kind, $0.disposition, $0.owner ?? "-", $0.note ?? "-"]
+            [$0.table, $0.column ?? "*", $0.kind.rawValue, $0.disposition.rawValue, $0.owner ?? "-", $0.note ?? "-"]
         })
         if let clients = report.legacyClients {
             body += section(

@@ -21,8 +21,8 @@ enum EndOfDayText {
         if !report.categories.isEmpty {
             lines += ["", "categories:"]
             for category in report.categories {
-                lines.append("  \(category.count)  \(category.table)\(category.column.map { ".\($0)" } ?? "") \(category.kind)"
-                    + "  [\(category.disposition ?? "none")]"
+                lines.append("  \(category.count)  \(category.table)\(category.column.map { ".\($0)" } ?? "") \(category.kind.rawValue)"
+                    + "  [\(category.disposition?.rawValue ?? "none")]"
                     + (category.sampleKeys.allSatisfy(\.isEmpty) ? "" : "  e.g. \(samples(category.sampleKeys))"))
             }
         }
@@ -30,7 +30,7 @@ enum EndOfDayText {
         if let ledger = report.openDifferences {
             lines += ["", "open differences: \(ledger.open) (\(ledger.new) new, \(ledger.resolved) resolved this cycle)"]
             for category in ledger.categories {
-                lines.append("  \(category.open)  \(category.table)\(category.column.map { ".\($0)" } ?? "") \(category.kind)  [\(category.disposition ?? "none")]"
+                lines.append("  \(category.open)  \(category.table)\(category.column.map { ".\($0)" } ?? "") \(category.kind.rawValue)  [\(category.disposition?.rawValue ?? "none")]"
                     + "  new \(category.new), resolved \(category.resolved)"
                     + (category.oldestText.map { ", oldest \($0)" } ?? "")
                     + (category.sampleKeys.isEmpty ? "" : "  e.g. \(samples(category.sampleKeys))"))
@@ -43,7 +43,7 @@ enum EndOfDayText {
         lines.append("findings: \(report.findingsTotal)\(shown)")
         for finding in report.findings {
             let key = finding.key.keys.sorted().map { "\($0)=\(finding.key[$0]!.map(Escaping.shortened) ?? "NULL")" }.joined(separator: ",")
-            var line = "  \(finding.table) {\(key)} \(finding.kind)"
+            var line = "  \(finding.table) {\(key)} \(finding.kind.rawValue)"
             if let column = finding.column { line += " \(column): legacy \(quoted(finding.legacy)) new \(quoted(finding.new))" }
             if let explanation = finding.explanation { line += "  (\(explanation))" }
             if let disposition = finding.disposition { line += "  [\(disposition)]" }
@@ -81,7 +81,7 @@ enum EndOfDayText {
                 + " new [\(unmapped.new.joined(separator: ", "))]")
         }
         for rule in report.staleDispositions {
-            lines.append("stale disposition: \(rule.table).\(rule.column ?? "*") \(rule.kind) \(rule.disposition) matched nothing in the last gate.stale_after_cycles cycles")
+            lines.append("stale disposition: \(rule.table).\(rule.column ?? "*") \(rule.kind.rawValue) \(rule.disposition.rawValue) matched nothing in the last gate.stale_after_cycles cycles")
         }
         if let clients = report.legacyClients {
             lines += ["", "who still uses legacy (\(clients.lines.count) clients in \(clients.samples) samples):"]

@@ -66,9 +66,9 @@ enum MonthlyHTML {
                  HTMLTable.Cell(Humanized.words($0.newMode), class: $0.newMode == $0.legacyMode ? "mode" : "mode warn"), HTMLTable.Cell($0.evidence)]
             }),
             categories: HTMLTable.render(["table", "column", "kind", "findings", "disposition", "note"], report.categories.map {
-                [HTMLTable.Cell($0.table), HTMLTable.Cell($0.column ?? "—"), HTMLTable.Cell(Humanized.words($0.kind)),
+                [HTMLTable.Cell($0.table), HTMLTable.Cell($0.column ?? "—"), HTMLTable.Cell(Humanized.words($0.kind.rawValue)),
                  HTMLTable.Cell(Humanized.amount("\($0.findings)"), class: "num"),
-                 $0.disposition.map { HTMLTable.Cell(Humanized.words($0)) } ?? HTMLTable.Cell("undispositioned", class: "bad"), HTMLTable.Cell($0.note ?? "")]
+                 $0.disposition.map { HTMLTable.Cell(Humanized.words($0.rawValue)) } ?? HTMLTable.Cell("undispositioned", class: "bad"), HTMLTable.Cell($0.note ?? "")]
             }),
             cycles: report.cycles.map { View.Day(label: $0.label, status: $0.status.rawValue) },
             cyclesSummary: report.cycles.isEmpty ? nil : "\(report.cycles.count - irregular.count) of \(report.cycles.count) business days closed normally"

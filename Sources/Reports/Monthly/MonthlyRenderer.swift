@@ -63,7 +63,7 @@ public enum MonthlyRenderer {
 
     /// One open difference's cells, in `openDifferenceColumns` order.
     static func openDifferenceCells(_ line: MonthlyReport.OpenDifferenceLine) -> [String] {
-        [line.aggregate, line.day, line.item.table, line.item.keyText, line.item.column ?? "-", Humanized.words(line.item.kind), line.item.legacy ?? "NULL",
-         line.item.new ?? "NULL", line.item.disposition ?? "none", line.firstSeen == 0 ? "baseline" : "cycle \(line.firstSeen)"]
+        [line.aggregate, line.day, line.item.table, line.item.keyText, line.item.column ?? "-", Humanized.words(line.item.kind.rawValue), line.item.legacy ?? "NULL",
+         line.item.new ?? "NULL", line.item.disposition?.rawValue ?? "none", line.firstSeen == 0 ? "baseline" : "cycle \(line.firstSeen)"]
     }
 }

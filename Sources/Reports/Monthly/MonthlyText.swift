@@ -34,8 +34,8 @@ enum MonthlyText {
             lines += TextColumns.lines(
                 [["table", "column", "kind", "findings", "disposition", "note"]]
                     + report.categories.map {
-                        [$0.table, $0.column ?? "-", Humanized.words($0.kind), Humanized.amount("\($0.findings)"),
-                         $0.disposition.map(Humanized.words) ?? "NONE", $0.note ?? ""]
+                        [$0.table, $0.column ?? "-", Humanized.words($0.kind.rawValue), Humanized.amount("\($0.findings)"),
+                         $0.disposition.map { Humanized.words($0.rawValue) } ?? "NONE", $0.note ?? ""]
                     }, indent: "  ")
         }
         let irregular = report.cycles.filter { $0.status != .closed }

@@ -27,9 +27,9 @@ public enum StateVerificationRenderer {
 
     /// `kind`, and for a column both values, shortened: `value_mismatch 1 → 2`.
     private static func describe(_ difference: StateVerification.Difference) -> String {
-        guard difference.column != nil else { return difference.kind }
+        guard difference.column != nil else { return difference.kind.rawValue }
         let value = { (text: String?) in text.map(Escaping.shortened) ?? "NULL" }
-        return "\(difference.kind) \(value(difference.legacy)) → \(value(difference.new))"
+        return "\(difference.kind.rawValue) \(value(difference.legacy)) → \(value(difference.new))"
     }
 }
 
@@ -96,7 +96,7 @@ struct StateVerificationDocument: Encodable {
         checkedAt = StoreTime.iso(report.checkedAt)
         mappings = report.mappings.map { Mapping(name: $0.mapping, compared: $0.compared, differences: $0.differences) }
         ledgerOpen = report.ledgerOpen
-        let side = { (difference: StateVerification.Difference) in Side(kind: difference.kind, legacy: difference.legacy, new: difference.new) }
+        let side = { (difference: StateVerification.Difference) in Side(kind: difference.kind.rawValue, legacy: difference.legacy, new: difference.new) }
         discrepancies = report.discrepancies.map {
             Discrepancy(problem: $0.problem.rawValue, table: $0.subject.mapping, key: $0.subject.key, column: $0.subject.column,
                         state: $0.state.map(side), ledger: $0.ledger.map(side))

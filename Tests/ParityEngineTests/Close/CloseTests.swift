@@ -21,10 +21,10 @@ struct CloseTests {
             table = finding.mapping
             key = finding.key.keys.sorted().map { "\($0)=\(finding.key[$0]! ?? "NULL")" }.joined(separator: ",")
             column = finding.column ?? "-"
-            kind = finding.kind
+            kind = finding.kind.rawValue
             legacy = finding.legacy
             new = finding.new
-            disposition = finding.disposition
+            disposition = finding.disposition?.rawValue
         }
 
         init(_ table: String, _ key: String, _ column: String, _ kind: String, _ legacy: String?, _ new: String?, _ disposition: String? = nil) {

@@ -96,7 +96,7 @@ struct CutoverScopeScenarioTests {
 
         // Findings: only rows in scope; a widened scope compares every row in it (the open difference on 10002 again).
         #expect(reports.map(Self.findingKeys) == [["10002"], ["10002", "32"], ["10002", "32", "152"], ["10002", "32", "152", "602"], []])
-        #expect(reports.allSatisfy { $0.findings.allSatisfy { $0.kind == "value_mismatch" } })
+        #expect(reports.allSatisfy { $0.findings.allSatisfy { $0.kind == .valueMismatch } })
         let scopes = reports.map { $0.tables.first?.scope }
         #expect(scopes.map { $0.map { [$0.inScope, $0.rows] } } == [[3, 202], [11, 202], [51, 202], [202, 202], [202, 202]])
         #expect(scopes[0]?.outOfScope == 1 && scopes[0]?.comparedAll == false)  // 10001, customer 50's: counted, not compared

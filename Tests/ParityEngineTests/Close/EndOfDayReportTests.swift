@@ -32,7 +32,7 @@ struct EndOfDayReportTests {
         #expect(!html.contains("<script") && html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         #expect(EndOfDayRenderer.render(report, format: .csv).contains("0,orders,id=2,note,value_mismatch,,***,,,\r\n"))
 
-        #expect(report.categories.map { "\($0.column ?? "-") \($0.disposition ?? "none") \($0.count) \($0.sampleKeys)" }
+        #expect(report.categories.map { "\($0.column ?? "-") \($0.disposition?.rawValue ?? "none") \($0.count) \($0.sampleKeys)" }
             == [#"note none 1 ["id=2"]"#, #"status intentional_change 1 ["id=1"]"#])
         #expect(report.unmappedColumns.first { $0.table == "orders" } == .init(table: "orders", legacy: [], new: ["tenant"]))
         #expect(report.staleDispositions.map(\.table) == ["lines"])

@@ -18,7 +18,7 @@ struct ReconciliationScenarioTests {
         init(_ finding: StoredFinding) {
             key = finding.key.keys.sorted().map { "\($0)=\(finding.key[$0]! ?? "NULL")" }.joined(separator: ",")
             column = finding.column ?? "-"
-            kind = finding.kind
+            kind = finding.kind.rawValue
             legacy = finding.legacy
             new = finding.new
         }

@@ -23,7 +23,7 @@ struct LedgerScenarioTests {
         let session = try scenario.startCapture()
         defer { session.stop() }
         let calendar = try #require(CycleCalendar(scenario.configuration.cycle))
-        #expect(try scenario.store.differences().map(\.finding.kind) == ["value_mismatch"], "the baseline's difference is open")
+        #expect(try scenario.store.differences().map(\.finding.kind) == [.valueMismatch], "the baseline's difference is open")
 
         // Cycle 1: order 10 reaches the new system as paid; nobody writes it again.
         let planted = try CycleClock.waitForWindow(calendar, offset: 0.2...3)
@@ -59,7 +59,7 @@ struct LedgerScenarioTests {
             try scenario.write(legacy: "INSERT INTO heap_log VALUES (0, 'tick')", new: "INSERT INTO heap_log VALUES (0, 'tick')")
         }
         let open = try scenario.store.differences()
-        #expect(open.map { "\($0.finding.key["order_no"]! ?? "") \($0.finding.disposition ?? "none")" } == ["4 legacy_bug", "10 none"])
+        #expect(open.map { "\($0.finding.key["order_no"]! ?? "") \($0.finding.disposition?.rawValue ?? "none")" } == ["4 legacy_bug", "10 none"])
         #expect(open.allSatisfy { $0.lastSeen > plantedCycle }, "every close compares every open key again")
 
         // The new system repairs order 10: the next close resolves it, and the gate passes on what differs.
@@ -102,7 +102,7 @@ struct LedgerScenarioTests {
         }
         let rebuiltAgain = try scenario.store.differences()
         #expect(rebuiltAgain.map { $0.finding.key["order_no"]! ?? "" } == ["4"], "order 4 differs still, order 10 was repaired")
-        #expect(rebuiltAgain.allSatisfy { $0.firstSeen > repairCycle && $0.finding.disposition == "legacy_bug" }, "\(rebuiltAgain)")
+        #expect(rebuiltAgain.allSatisfy { $0.firstSeen > repairCycle && $0.finding.disposition == .legacyBug }, "\(rebuiltAgain)")
         #expect(try scenario.store.read { try StoreInfo.get($0, "difference_rebuild") } == nil)
     }
 

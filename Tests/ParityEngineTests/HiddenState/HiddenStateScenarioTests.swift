@@ -78,7 +78,7 @@ struct HiddenStateScenarioTests {
         let email = try #require(findings.first { $0.column == "email" })
         #expect(email.key == ["order_no": "1"] && email.legacy == "ann@example.com" && email.new == "Ann@Example.com")
         #expect(email.attributedTo == "orders_bi → normalize_email()")
-        #expect(findings.map(\.kind).sorted() == ["hidden_state_unmapped", "value_mismatch"])
+        #expect(findings.map(\.kind.rawValue).sorted() == ["hidden_state_unmapped", "value_mismatch"])
         let eod = try EndOfDayLoader.load(scenario.configuration, store: scenario.store, cycle: a.id)
         #expect(eod.inventoryTaken && eod.hiddenState.first?.kind == "hidden_state_unmapped")
 

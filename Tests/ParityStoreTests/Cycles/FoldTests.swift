@@ -42,7 +42,7 @@ struct FoldTests {
                                    unexplainedRate: "0.500000"),
                 tables: [CycleTableRecord(mapping: "orders", compared: 2, matched: 1, findingsByKind: ["value_mismatch": 1])],
                 findings: [StoredFinding(mapping: "orders", key: ["id": "2"], column: "amount", newColumn: "amount",
-                                         kind: "value_mismatch", legacy: "2.01", new: nil, disposition: "match", ruleNote: "n")],
+                                         kind: .valueMismatch, legacy: "2.01", new: nil, disposition: .match, ruleNote: "n")],
                 carried: [CarriedKey(mapping: "orders", canonicalKey: "[\"3\"]")])
         }
     }

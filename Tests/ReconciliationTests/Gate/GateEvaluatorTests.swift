@@ -12,7 +12,7 @@ struct GateEvaluatorTests {
                        mappings: [String] = ["orders", "lines"]) -> GateInput.Cycle {
         GateInput.Cycle(
             id: id, label: "2026-11-\(String(format: "%02d", Int(id) + 10))", status: status, mappingsCompared: mappings, unexplainedRate: rate,
-            categories: [.init(table: "orders", column: "total", kind: "rounding", disposition: "intentional_change")])
+            categories: [.init(table: "orders", column: "total", kind: .rounding, disposition: .intentionalChange)])
     }
 
     /// Three clean cycles and every input available and clean.
@@ -99,7 +99,7 @@ struct GateEvaluatorTests {
     func dispositions() {
         #expect(criterion(.dispositions, passing())?.result == .pass)
         var input = passing()
-        input.cycles[2].categories.append(.init(table: "lines", column: nil, kind: "missing_in_new", disposition: nil))
+        input.cycles[2].categories.append(.init(table: "lines", column: nil, kind: .missingInNew, disposition: nil))
         #expect(criterion(.dispositions, input)?.details == ["lines missing_in_new: no disposition"])
 
         input = passing()
@@ -121,7 +121,7 @@ struct GateEvaluatorTests {
             id: 4, category: lines, disposition: .legacyBug, owner: "ops", note: "legacy lost lines", expires: "2026-11-13", decidedBy: "ana",
             decidedAt: Date(timeIntervalSince1970: 0))
         var input = passing()
-        input.cycles[2].categories.append(.init(table: "lines", column: nil, kind: "missing_in_new", disposition: nil))
+        input.cycles[2].categories.append(.init(table: "lines", column: nil, kind: .missingInNew, disposition: nil))
         input.decisions = [DispositionBook(rules: [], decisions: [lapsed]).verdict(for: lines, on: "2026-11-13")]
         #expect(criterion(.dispositions, input)?.details
                 == ["lines missing_in_new: no disposition (the stored decision legacy_bug by ops expired on 2026-11-13)"])
@@ -145,7 +145,7 @@ struct GateEvaluatorTests {
     func openDifferences() {
         var input = passing()
         input.openDifferences = .init(total: 3, unexplained: 1, examples: ["orders {id=7} missing_in_new, open since cycle 1 (2026-11-11)"],
-                                      categories: [.init(table: "orders", column: nil, kind: "missing_in_new", disposition: nil)])
+                                      categories: [.init(table: "orders", column: nil, kind: .missingInNew, disposition: nil)])
         let failing = criterion(.unexplainedDiffs, input)
         #expect(failing?.result == .fail && failing?.command == "parity report open")
         #expect(failing?.details == ["1 open unexplained difference(s) > gate.max_open_unexplained 0, oldest first:",
@@ -161,7 +161,7 @@ struct GateEvaluatorTests {
         #expect(allowed?.result == .pass, "\(String(describing: allowed))")
 
         input.openDifferences = .init(total: 2, unexplained: 2, examples: [], categories: [
-            .init(table: "orders", column: "total", kind: "value_mismatch", disposition: "match"),
+            .init(table: "orders", column: "total", kind: .valueMismatch, disposition: .match),
         ], matched: 2)
         let defects = criterion(.dispositions, input)
         #expect(defects?.result == .fail && defects?.details == ["2 open difference(s) dispositioned match (open defects): parity report open"])

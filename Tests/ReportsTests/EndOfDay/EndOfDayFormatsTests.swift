@@ -1,13 +1,14 @@
 import Foundation
 import ParityConfig
+import ParityModel
 import Reconciliation
 import Reports
 import Testing
 
 @Suite("End-of-day report formats, categories and unmapped columns")
 struct EndOfDayFormatsTests {
-    private func item(_ id: String, column: String? = "status", kind: String = "value_mismatch", legacy: String? = "O",
-                      new: String? = "P", disposition: String? = nil, table: String = "orders") -> EndOfDayReport.Item {
+    private func item(_ id: String, column: String? = "status", kind: FindingKind = .valueMismatch, legacy: String? = "O",
+                      new: String? = "P", disposition: Disposition? = nil, table: String = "orders") -> EndOfDayReport.Item {
         EndOfDayReport.Item(table: table, key: ["id": id], column: column, kind: kind, legacy: legacy, new: new,
                             disposition: disposition, attributedTo: nil)
     }
@@ -25,8 +26,8 @@ struct EndOfDayFormatsTests {
             item("1", legacy: "a,b", new: #"say "hi""#),
             item("2", legacy: "line\nbreak", new: "cr\rhere"),
             item("3", legacy: "Zürich ✓", new: nil),
-            EndOfDayReport.Item(table: "lines", key: ["order_id": "1", "line_no": "2"], column: nil, kind: "missing_in_new",
-                                legacy: nil, new: nil, disposition: "legacy_bug", attributedTo: nil),
+            EndOfDayReport.Item(table: "lines", key: ["order_id": "1", "line_no": "2"], column: nil, kind: .missingInNew,
+                                legacy: nil, new: nil, disposition: .legacyBug, attributedTo: nil),
         ]
         let csv = EndOfDayRenderer.render(report(items), format: .csv)
         #expect(csv == [
@@ -58,7 +59,7 @@ struct EndOfDayFormatsTests {
 
     @Test("a category without a column names its table alone in text; HTML sets a sentence's `names` as code, escaped")
     func categoryWithoutColumnAndCodeSpans() {
-        var cycle = report([item("1", column: nil, kind: "missing_in_new")])
+        var cycle = report([item("1", column: nil, kind: .missingInNew)])
         cycle.hiddenState = [EndOfDayReport.HiddenStateLine(
             kind: "hidden_state_unmapped", table: "public.daily_totals", trigger: "orders_ai", functions: [], transactions: 3,
             transactionsSeen: 3, rows: nil, mapped: false, documented: false,
@@ -117,15 +118,15 @@ struct EndOfDayFormatsTests {
 
     @Test("categories group by mapping, column, kind and disposition, rank by count, and sample at most 5 keys")
     func categoriesRanking() {
-        let items = (1...7).map { item("\($0)") } + [item("8", disposition: "intentional_change"), item("9", disposition: "intentional_change")]
-            + [item("10", column: nil, kind: "missing_in_new", legacy: nil, new: nil), item("11", column: "amount")]
+        let items = (1...7).map { item("\($0)") } + [item("8", disposition: .intentionalChange), item("9", disposition: .intentionalChange)]
+            + [item("10", column: nil, kind: .missingInNew, legacy: nil, new: nil), item("11", column: "amount")]
             + [item("12", column: "amount")]
         let categories = FindingCategories.rank(items)
         #expect(categories.map(\.count) == [7, 2, 2, 1])
         #expect(categories[0].sampleKeys == ["id=1", "id=2", "id=3", "id=4", "id=5"])
         #expect(categories[0].disposition == nil && categories[0].column == "status")
-        #expect(categories[1].column == "amount" && categories[2].disposition == "intentional_change")
-        #expect(categories[3].kind == "missing_in_new" && categories[3].sampleKeys == ["id=10"])
+        #expect(categories[1].column == "amount" && categories[2].disposition == .intentionalChange)
+        #expect(categories[3].kind == .missingInNew && categories[3].sampleKeys == ["id=10"])
     }
 
     @Test("unmapped columns are stored columns neither mapped, keyed nor ignored, per side")

@@ -17,13 +17,13 @@ enum MonthlySample {
                       evidence: "41 ties: both half_up 41/41"),
             ],
             categories: [
-                .init(table: "invoices", column: "total", kind: "rounding", findings: 318, disposition: "intentional_change",
+                .init(table: "invoices", column: "total", kind: .rounding, findings: 318, disposition: .intentionalChange,
                       note: "new system rounds half-even (finance memo 2026-07)"),
-                .init(table: "invoices", column: nil, kind: "missing_in_new", findings: 1, disposition: "intentional_change",
+                .init(table: "invoices", column: nil, kind: .missingInNew, findings: 1, disposition: .intentionalChange,
                       note: "invoice re-keyed on migration"),
-                .init(table: "accounts", column: "balance", kind: "value_mismatch", findings: 1, disposition: "legacy_bug",
+                .init(table: "accounts", column: "balance", kind: .valueMismatch, findings: 1, disposition: .legacyBug,
                       note: "legacy double-applied a fee"),
-                .init(table: "invoices", column: "total", kind: "value_mismatch", findings: 3, disposition: nil, note: nil),
+                .init(table: "invoices", column: "total", kind: .valueMismatch, findings: 3, disposition: nil, note: nil),
             ],
             cycles: labels.enumerated().map { index, label in
                 .init(label: label, status: index == 13 ? .forced : index == 22 ? .missing : .closed)
@@ -32,7 +32,7 @@ enum MonthlySample {
         report.timeZone = "Europe/Berlin"
         report.openDifferences = [
             .init(aggregate: "revenue_by_region", day: "2026-11-18", item: .init(
-                table: "invoices", key: ["inv_no": "1017"], column: "total", kind: "value_mismatch", legacy: "120.00", new: "120.75",
+                table: "invoices", key: ["inv_no": "1017"], column: "total", kind: .valueMismatch, legacy: "120.00", new: "120.75",
                 disposition: nil, attributedTo: nil), firstSeen: 18),
         ]
         return report
