@@ -140,6 +140,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ParityDemoTests", dependencies: ["ParityTestSupport", "ParityConfig", "Reconciliation"]),
+        .testTarget(name: "ParityCLITests", dependencies: ["parity", "SourceQueries", "ParityConfig", "ParityStore"]),
         .testTarget(
             name: "ParityServiceTests",
             dependencies: [

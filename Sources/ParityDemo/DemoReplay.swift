@@ -63,7 +63,7 @@ struct DemoReplay {
             if let cycle = try store.cycles().first(where: { $0.label == window.label }) { return cycle }
             Thread.sleep(forTimeInterval: 0.25)
         }
-        throw EngineError(source: nil, message: "cycle \(window.label) did not close within 60 s",
-                          fix: "check parity status --config for a source that stopped streaming", exitCode: 3)
+        throw EngineError(.timedOut, source: nil, message: "cycle \(window.label) did not close within 60 s",
+                          fix: "check parity status --config for a source that stopped streaming")
     }
 }

@@ -72,8 +72,8 @@ public enum DemoRun {
         } catch let error as EngineError {
             throw error
         } catch {
-            throw EngineError(source: nil, message: "the demo failed: \(error)",
-                              fix: "run make deps (PostgreSQL 15 server binaries are needed), then try again", exitCode: 3)
+            throw EngineError(.sourceUnreachable, source: nil, message: "the demo failed: \(error)",
+                              fix: "run make deps (PostgreSQL 15 server binaries are needed), then try again")
         }
     }
 
@@ -98,15 +98,14 @@ public enum DemoRun {
         try yaml.write(toFile: configPath, atomically: true, encoding: .utf8)
         let configuration = try ParityConfiguration.parse(yaml: yaml, file: configPath, environment: [:])
         guard let calendar = CycleCalendar(configuration.cycle) else {
-            throw EngineError(source: nil, message: "the demo's cycle calendar is invalid", fix: "report this as a bug", exitCode: 2)
+            throw EngineError(.bug, source: nil, message: "the demo's cycle calendar is invalid", fix: "report this as a bug")
         }
         let traffic = DemoTraffic(ordersPerDay: options.ordersPerDay, month: calendar.lastCompleteMonth(at: options.now))
         let store = try ParityStore.open(path: work + "/parity.sqlite")
         progress("wrote \(configPath); running parity init (checks, slots, publications, baseline copy)")
         let initialized = try ParityInit.run(configuration, store: store)
         guard initialized.check.exitCode == 0 else {
-            throw EngineError(source: nil, message: "the demo's databases did not pass parity check", fix: "run parity check --config \(configPath)",
-                              exitCode: 3)
+            throw EngineError(.replicationUnusable, source: nil, message: "the demo's databases did not pass parity check", fix: "run parity check --config \(configPath)")
         }
         let session = try CaptureSession(configuration: configuration, store: store, statusInterval: .milliseconds(250))
         session.start()

@@ -2,20 +2,22 @@ import ParityStore
 import SourceQueries
 
 extension EngineError {
-    /// A store failure while `doing` something: exit 3 with what to do when another process kept the store locked past
-    /// the busy timeout (the store is fine, run again) or the store is damaged, otherwise exit 2 with `fix`.
+    /// A store failure while `doing` something: what to do when another process kept the store locked past the busy
+    /// timeout (the store is fine, run again) or the store is damaged (both `.storeUnavailable`), otherwise `.store`
+    /// with `fix`.
     static func store(_ error: any Error, doing: String, fix: String) -> EngineError {
         if let failure = error as? StoreError, failure.code == .busy {
             return EngineError(
-                source: nil, message: "\(doing) failed: another Parity process kept the store locked for more than \(Int(ParityStore.busyTimeout)) s",
-                fix: "run it again; if it keeps happening, see which parity command holds \(failure.path) (fuser \(failure.path))", exitCode: 3)
+                .storeUnavailable, source: nil,
+                message: "\(doing) failed: another Parity process kept the store locked for more than \(Int(ParityStore.busyTimeout)) s",
+                fix: "run it again; if it keeps happening, see which parity command holds \(failure.path) (fuser \(failure.path))")
         }
         if let failure = error as? StoreError, failure.code == .corrupt {
             let detail = failure.underlying.map { " (\($0))" } ?? ""
-            return EngineError(source: nil, message: "\(doing) failed: \(failure.path) is damaged or not a Parity store\(detail)",
-                               fix: StoreError.corruptFix, exitCode: 3)
+            return EngineError(.storeUnavailable, source: nil, message: "\(doing) failed: \(failure.path) is damaged or not a Parity store\(detail)",
+                               fix: StoreError.corruptFix)
         }
-        return EngineError(source: nil, message: "\(doing) failed: \(error)", fix: fix, exitCode: 2)
+        return EngineError(.store, source: nil, message: "\(doing) failed: \(error)", fix: fix)
     }
 
     /// Runs `body`, passing an `EngineError` through and turning any other failure into `store(_:doing:fix:)`.

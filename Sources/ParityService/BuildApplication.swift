@@ -8,16 +8,16 @@ import SourceQueries
 /// Builds the `parity run` service: both captures, the cycle scheduler and the HTTP server, run together by the
 /// application's service group. `parity run` and the tests both call it.
 ///
-/// Throws (exit code 2) when `http.listen` is not a loopback address and no `http.token` is configured, and when a
-/// source is not initialized in the store.
+/// Throws `.configuration` when `http.listen` is not a loopback address and no `http.token` is configured, and
+/// `.notReady` when a source is not initialized in the store.
 public func buildApplication(
     configuration: ParityConfiguration, store: ParityStore, logger: Logger
 ) throws(EngineError) -> some ApplicationProtocol {
     let listen = configuration.http.listen
     let token = configuration.http.token.flatMap { $0.isEmpty ? nil : $0 }
     guard listen.isLoopback || token != nil else {
-        throw EngineError(source: nil, message: "http.listen \(listen) is not a loopback address and no http.token is configured",
-                          fix: "set http.token (e.g. \"${PARITY_HTTP_TOKEN}\") or listen on 127.0.0.1", exitCode: 2)
+        throw EngineError(.configuration, source: nil, message: "http.listen \(listen) is not a loopback address and no http.token is configured",
+                          fix: "set http.token (e.g. \"${PARITY_HTTP_TOKEN}\") or listen on 127.0.0.1")
     }
     let session: CaptureSession
     do {
@@ -25,8 +25,8 @@ public func buildApplication(
     } catch let error as EngineError {
         throw error
     } catch {
-        throw EngineError(source: nil, message: "cannot read the sources from the store: \(error)",
-                          fix: "check the store file (store.path) is readable", exitCode: 2)
+        throw EngineError(.store, source: nil, message: "cannot read the sources from the store: \(error)",
+                          fix: "check the store file (store.path) is readable")
     }
     try session.checkSlots(configuration: configuration)
     if !session.uninitialized.isEmpty {

@@ -58,7 +58,7 @@ struct Capture: ParsableCommand {
         while !stop.wait(seconds: 0.2) {
             if let failure = session.failure {
                 printError(failure.description)
-                throw ExitCode(failure.exitCode)
+                throw ExitCode(failure.code.exitCode)
             }
             reportReconnects(session, &reported)
         }

@@ -40,7 +40,7 @@ struct Check: ParsableCommand {
                 report = try SourceCheck.run(configuration, store: store)
             } catch {
                 throw CommandFailure(message: "reading the store \(configuration.store.path) failed: \(error)",
-                                     fix: "check the file is readable", source: nil, exitCode: 2)
+                                     fix: "check the file is readable", source: nil, code: .store)
             }
         } else {
             report = SourceCheck.run(configuration)

@@ -11,8 +11,11 @@ struct CommandFailure: Error {
     var message: String
     var fix: String?
     var source: String?
-    var exitCode: Int32
+    var code: EngineError.Code
     var issues: [ConfigurationIssue] = []
+
+    /// The process's exit code, from ``code``.
+    var exitCode: Int32 { code.exitCode }
 
     /// What standard error shows: the engine's line, or each configuration issue on its own line.
     var text: String {
@@ -21,25 +24,29 @@ struct CommandFailure: Error {
     }
 
     func json() -> String {
-        ErrorRenderer.json(message: message, fix: fix, source: source, exitCode: exitCode, issues: issues)
+        ErrorRenderer.json(message: message, fix: fix, source: source, exitCode: exitCode, reason: code.description, issues: issues)
     }
 }
 
 extension CommandFailure {
     init(_ error: EngineError) {
-        self.init(message: error.message, fix: error.fix, source: error.source, exitCode: error.exitCode)
+        self.init(message: error.message, fix: error.fix, source: error.source, code: error.code)
     }
 
-    /// A configuration that cannot be used: exit 2.
+    /// A configuration that cannot be used.
     init(_ error: ConfigurationError) {
         let summary = error.issues.count == 1 ? "the configuration has a problem" : "the configuration has \(error.issues.count) problems"
-        self.init(message: summary, fix: "fix each issue listed", source: nil, exitCode: 2, issues: error.issues)
+        self.init(message: summary, fix: "fix each issue listed", source: nil, code: .configuration, issues: error.issues)
     }
 
-    /// A store that cannot be used: exit 3 when another process holds it or it is damaged, else 2.
+    /// A store that cannot be used: unavailable when another process holds it or it is damaged.
     init(_ error: StoreError) {
-        let unavailable = error.code == .busy || error.code == .corrupt || error.code == .captureRunning
-        self.init(message: error.description, fix: nil, source: nil, exitCode: unavailable ? 3 : 2)
+        let code: EngineError.Code = switch error.code {
+        case .busy, .corrupt: .storeUnavailable
+        case .captureRunning: .captureRunning
+        default: .store
+        }
+        self.init(message: error.description, fix: nil, source: nil, code: code)
     }
 
     /// The failure `error` stands for, if it is one the command line reports itself.
@@ -50,6 +57,17 @@ extension CommandFailure {
         case let failure as ConfigurationError: CommandFailure(failure)
         case let failure as StoreError: CommandFailure(failure)
         default: nil
+        }
+    }
+}
+
+extension EngineError.Code {
+    /// The exit code a failure of this kind ends the process with (DESIGN.md): 3 when a source cannot be reached or
+    /// used, replication is unusable, or the store is held or damaged; 2 for usage, configuration and every other kind.
+    var exitCode: Int32 {
+        switch self {
+        case .sourceUnreachable, .sourceRefused, .replicationUnusable, .timedOut, .storeUnavailable, .captureRunning: 3
+        default: 2
         }
     }
 }

@@ -105,8 +105,8 @@ struct Demo: ParsableCommand {
         do {
             try text.write(toFile: path, atomically: true, encoding: .utf8)
         } catch {
-            throw EngineError(source: nil, message: "cannot write \(path): \(error.localizedDescription)",
-                              fix: "check the work folder (--work) is writable", exitCode: 2)
+            throw EngineError(.fileSystem, source: nil, message: "cannot write \(path): \(error.localizedDescription)",
+                              fix: "check the work folder (--work) is writable")
         }
         return path
     }

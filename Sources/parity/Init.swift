@@ -69,7 +69,7 @@ extension Init {
             outcome = try MappingInit.add(add, configuration: configuration, store: store, progress: ProgressPrinter(prefix: "init: ").sink)
         } catch {
             printError("\(error)")
-            throw ExitCode((error as? EngineError)?.exitCode ?? 3)
+            throw ExitCode(((error as? EngineError)?.code ?? .sourceUnreachable).exitCode)
         }
         guard outcome.check.exitCode == 0 else {
             print(CheckReportRenderer.render(outcome.check, format: .text), terminator: "")
@@ -89,7 +89,7 @@ extension Init {
             removed = try MappingInit.remove(remove, configuration: configuration, store: store)
         } catch {
             printError("\(error)")
-            throw ExitCode((error as? EngineError)?.exitCode ?? 3)
+            throw ExitCode(((error as? EngineError)?.code ?? .sourceUnreachable).exitCode)
         }
         for item in removed {
             print("\(item.side.rawValue): \(item.mapping) " + (item.unpublished.map { "unpublished (\($0))" } ?? "forgotten (its table stays published)"))

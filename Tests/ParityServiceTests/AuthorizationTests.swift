@@ -70,7 +70,7 @@ struct AuthorizationTests {
         #expect {
             _ = try buildApplication(configuration: configuration, store: store, logger: Logger(label: "test"))
         } throws: { error in
-            (error as? EngineError)?.exitCode == 2 && "\(error)".contains("http.token")
+            (error as? EngineError)?.code == .configuration && "\(error)".contains("http.token")
         }
     }
 }

@@ -29,8 +29,8 @@ public final class CaptureSession: Sendable {
         let copied = try store.mappingSources()
         for side in SourceSide.allCases {
             guard let record = try store.sourceRecord(side: side) else {
-                throw EngineError(source: side.rawValue, message: "the source is not initialized in \(store.path)",
-                                  fix: "run parity init --config \(configuration.file) first", exitCode: 2)
+                throw EngineError(.notReady, source: side.rawValue, message: "the source is not initialized in \(store.path)",
+                                  fix: "run parity init --config \(configuration.file) first")
             }
             let stream = ReplicationStream(
                 configuration: ReplicationStreamConfiguration(
@@ -86,22 +86,20 @@ public final class CaptureSession: Sendable {
             case (Self.slotUnreadable?, _):
                 let detail = error?.detail.map { " (\($0))" } ?? ""
                 return EngineError(
-                    source: side.rawValue,
+                    .replicationUnusable, source: side.rawValue,
                     message: "capture stopped: \(error?.message ?? reason)\(detail); \(SlotProblem.lost.summary(slot: stream.configuration.slot))",
-                    fix: SlotProblem.rebaseline(configFile: configurationFile, storePath: storePath), exitCode: 3)
+                    fix: SlotProblem.rebaseline(configFile: configurationFile, storePath: storePath))
             case (_, .invalidConnectionString?), (_, .unreadablePasswordFile?):
                 let key = error?.code == .invalidConnectionString ? "dsn" : "password_file"
-                return EngineError(source: side.rawValue, message: "capture stopped: \(reason)",
-                                   fix: "fix sources.\(side.rawValue).\(key) in \(configurationFile)", exitCode: 2)
+                return EngineError(.configuration, source: side.rawValue, message: "capture stopped: \(reason)",
+                                   fix: "fix sources.\(side.rawValue).\(key) in \(configurationFile)")
             case (Self.slotInUse?, _):
                 return EngineError(
-                    source: side.rawValue, message: "capture stopped: \(error?.message ?? reason)",
-                    fix: "another capture holds the slot: stop it (parity status --config \(configurationFile) names the holder)",
-                    exitCode: 3)
+                    .replicationUnusable, source: side.rawValue, message: "capture stopped: \(error?.message ?? reason)",
+                    fix: "another capture holds the slot: stop it (parity status --config \(configurationFile) names the holder)")
             default:
-                return EngineError(source: side.rawValue, message: "capture stopped: \(reason)",
-                                   fix: "fix the cause, then run parity capture again; it resumes from the last durable position",
-                                   exitCode: 3)
+                return EngineError(.replicationUnusable, source: side.rawValue, message: "capture stopped: \(reason)",
+                                   fix: "fix the cause, then run parity capture again; it resumes from the last durable position")
             }
         }
         return nil
@@ -124,15 +122,15 @@ public final class CaptureSession: Sendable {
                 guard let server = try? SlotReader.read(configuration.sources[side], slot: slot) else { break }
                 if let problem = SlotProblem.of(server, storeCheckpoint: stream.configuration.startLSN.description) {
                     throw EngineError(
-                        source: side.rawValue, message: problem.summary(slot: slot) + " (the store holds changes through \(stream.configuration.startLSN))",
-                        fix: SlotProblem.rebaseline(configFile: configuration.file, storePath: storePath), exitCode: 3)
+                        .replicationUnusable, source: side.rawValue, message: problem.summary(slot: slot) + " (the store holds changes through \(stream.configuration.startLSN))",
+                        fix: SlotProblem.rebaseline(configFile: configuration.file, storePath: storePath))
                 }
                 guard server.active else { break }
                 guard ContinuousClock.now < deadline else {
                     throw EngineError(
-                        source: side.rawValue,
+                        .replicationUnusable, source: side.rawValue,
                         message: "replication slot \(slot) is held by another client (\(server.holder ?? "unknown")) and was not released in \(wait)",
-                        fix: "stop that capture (another parity capture or parity run on this slot), then start this one", exitCode: 3)
+                        fix: "stop that capture (another parity capture or parity run on this slot), then start this one")
                 }
                 Thread.sleep(forTimeInterval: 0.5)
             }
@@ -154,8 +152,8 @@ public final class CaptureSession: Sendable {
                 let text = try connection.query("SELECT pg_current_wal_lsn()::text AS lsn").singleRow().decode(String.self, "lsn")
                 targets[side] = LSN(text) ?? .invalid
             } catch {
-                throw EngineError(source: side.rawValue, message: "cannot read the current WAL position: \(error)",
-                                  fix: "check that the source is reachable (parity check)", exitCode: 3)
+                throw EngineError(.sourceUnreachable, source: side.rawValue, message: "cannot read the current WAL position: \(error)",
+                                  fix: "check that the source is reachable (parity check)")
             }
         }
         let deadline = ContinuousClock.now.advanced(by: timeout)
@@ -167,7 +165,7 @@ public final class CaptureSession: Sendable {
             Thread.sleep(forTimeInterval: 0.05)
         }
         let lagging = streams.filter { $0.stream.state.durableLSN < targets[$0.side]! }.map(\.side.rawValue)
-        throw EngineError(source: lagging.first, message: "not caught up after \(timeout) (\(lagging.joined(separator: ", ")) behind)",
-                          fix: "run parity status to see the lag, or give capture more time with --timeout", exitCode: 3)
+        throw EngineError(.timedOut, source: lagging.first, message: "not caught up after \(timeout) (\(lagging.joined(separator: ", ")) behind)",
+                          fix: "run parity status to see the lag, or give capture more time with --timeout")
     }
 }

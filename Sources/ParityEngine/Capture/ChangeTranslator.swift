@@ -88,10 +88,9 @@ struct ChangeTranslator: Sendable {
         for column in mapping.key {
             guard let value = images.lazy.compactMap({ $0[column] }).first(where: { $0 != .unchanged }) else {
                 throw EngineError(
-                    source: side.rawValue,
+                    .replicationUnusable, source: side.rawValue,
                     message: "a change to \(relation.qualifiedName) does not carry key column \(column) of mapping \(mapping.name)",
-                    fix: "key the mapping by the table's replica identity, or ALTER TABLE \(relation.qualifiedName) REPLICA IDENTITY FULL",
-                    exitCode: 3)
+                    fix: "key the mapping by the table's replica identity, or ALTER TABLE \(relation.qualifiedName) REPLICA IDENTITY FULL")
             }
             key.append(try text(value, column: column, relation: relation))
         }
@@ -120,8 +119,8 @@ struct ChangeTranslator: Sendable {
         guard let known = writer.finish() else {
             // Name the column that is not UTF-8.
             for (column, value) in values { _ = try text(value, column: column, relation: relation) }
-            throw EngineError(source: side.rawValue, message: "a value of \(relation.qualifiedName) is not valid UTF-8",
-                              fix: "check the source database's encoding (Parity expects UTF8)", exitCode: 3)
+            throw EngineError(.replicationUnusable, source: side.rawValue, message: "a value of \(relation.qualifiedName) is not valid UTF-8",
+                              fix: "check the source database's encoding (Parity expects UTF8)")
         }
         return CapturedImage(columns: columns, values: known, unchanged: unchanged)
     }
@@ -131,13 +130,13 @@ struct ChangeTranslator: Sendable {
         case .null, .unchanged: return nil
         case .text(let bytes):
             guard let text = bytes.string else {
-                throw EngineError(source: side.rawValue, message: "column \(column) of \(relation.qualifiedName) is not valid UTF-8",
-                                  fix: "check the source database's encoding (Parity expects UTF8)", exitCode: 3)
+                throw EngineError(.replicationUnusable, source: side.rawValue, message: "column \(column) of \(relation.qualifiedName) is not valid UTF-8",
+                                  fix: "check the source database's encoding (Parity expects UTF8)")
             }
             return text
         case .binary:
-            throw EngineError(source: side.rawValue, message: "column \(column) of \(relation.qualifiedName) arrived in binary format",
-                              fix: "report this: Parity streams text format only", exitCode: 3)
+            throw EngineError(.replicationUnusable, source: side.rawValue, message: "column \(column) of \(relation.qualifiedName) arrived in binary format",
+                              fix: "report this: Parity streams text format only")
         }
     }
 }

@@ -35,7 +35,7 @@ struct CutoverScopeRun {
         do {
             predicate = try ScopePredicate(scope, mapping: mapping, keys: listed)
         } catch {
-            throw EngineError(source: nil, message: "tables \(mapping.name) scope: \(error)", fix: "correct the scope filter", exitCode: 2)
+            throw EngineError(.configuration, source: nil, message: "tables \(mapping.name) scope: \(error)", fix: "correct the scope filter")
         }
         let listedText = keys.map { "\n" + $0.sorted().joined(separator: "\n") } ?? ""
         let digest = SHA256Hex.of(scope.definition + listedText)

@@ -15,16 +15,16 @@ public enum CycleCloser {
     ) throws(EngineError) -> CloseOutcome {
         let sources = try storeCall { try store.sourceRecords() }
         guard sources.count == SourceSide.allCases.count else {
-            throw EngineError(source: nil, message: "both sources must be initialized before a cycle can close",
-                              fix: "run parity init", exitCode: 2)
+            throw EngineError(.notReady, source: nil, message: "both sources must be initialized before a cycle can close",
+                              fix: "run parity init")
         }
         guard let calendar = CycleCalendar(configuration.cycle) else {
-            throw EngineError(source: nil, message: "cycle.period must be a whole number of seconds and cycle.timezone a known zone",
-                              fix: "correct the cycle: section (parity check validates it)", exitCode: 2)
+            throw EngineError(.configuration, source: nil, message: "cycle.period must be a whole number of seconds and cycle.timezone a known zone",
+                              fix: "correct the cycle: section (parity check validates it)")
         }
         if let problem = Preflight.semanticChecks(configuration).first {
-            throw EngineError(source: nil, message: "\(problem.subject ?? problem.name): \(problem.detail)",
-                              fix: "\(problem.fix ?? "correct the config"); parity check lists every problem", exitCode: 2)
+            throw EngineError(.configuration, source: nil, message: "\(problem.subject ?? problem.name): \(problem.detail)",
+                              fix: "\(problem.fix ?? "correct the config"); parity check lists every problem")
         }
         let book = try storeCall { try DecisionBook.load(configuration, store: store) }
         var legacy = LegacySnapshot(configuration: configuration, now: now)

@@ -90,8 +90,8 @@ public enum EndOfDayLoader {
             missing = "no closed cycle is labelled \(day)"
         }
         guard let record else {
-            throw EngineError(source: nil, message: missing,
-                              fix: "run parity close (--cycle takes the id and --date the label of a closed cycle)", exitCode: 2)
+            throw EngineError(.notReady, source: nil, message: missing,
+                              fix: "run parity close (--cycle takes the id and --date the label of a closed cycle)")
         }
         return record
     }

@@ -27,7 +27,7 @@ public enum ContractExport {
         do {
             let cycles = try store.cycles()
             guard let last = cycles.last else {
-                throw EngineError(source: nil, message: "no cycle is closed yet: there is no evidence to export", fix: "run parity close", exitCode: 2)
+                throw EngineError(.notReady, source: nil, message: "no cycle is closed yet: there is no evidence to export", fix: "run parity close")
             }
             let subjects = try ContractSubjectsLoader.load(configuration, store: store, cycles: cycles)
             let scan = ContractRowScan(sample: sample, history: try RoundingHistory(store: store, cycles: cycles))
@@ -66,8 +66,8 @@ public enum ContractExport {
             }
         } catch {
             throw EngineError(
-                source: nil, message: "cannot write the contracts to \(directory): \(error.localizedDescription)",
-                fix: "give --out a directory you can write to", exitCode: 2)
+                .fileSystem, source: nil, message: "cannot write the contracts to \(directory): \(error.localizedDescription)",
+                fix: "give --out a directory you can write to")
         }
         do {
             try store.recordContractExport(ContractExportRecord(

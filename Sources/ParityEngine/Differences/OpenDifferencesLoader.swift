@@ -14,13 +14,13 @@ public enum OpenDifferencesLoader {
         includeExplained: Bool = false, now: Date = Date()
     ) throws(EngineError) -> OpenDifferencesReport {
         if let mapping, !configuration.tables.contains(where: { $0.name == mapping }) {
-            throw EngineError(source: nil, message: "no table mapping is named \(mapping)",
-                              fix: "give one of: \(configuration.tables.map(\.name).joined(separator: ", "))", exitCode: 2)
+            throw EngineError(.usage, source: nil, message: "no table mapping is named \(mapping)",
+                              fix: "give one of: \(configuration.tables.map(\.name).joined(separator: ", "))")
         }
         let kind = try kind.map { text throws(EngineError) in
             guard let kind = FindingKind(rawValue: text), kind.isDifference else {
-                throw EngineError(source: nil, message: "\(text) is not a kind of difference",
-                                  fix: "give one of: missing_in_new, missing_in_legacy, value_mismatch, rounding", exitCode: 2)
+                throw EngineError(.usage, source: nil, message: "\(text) is not a kind of difference",
+                                  fix: "give one of: missing_in_new, missing_in_legacy, value_mismatch, rounding")
             }
             return kind
         }

@@ -90,7 +90,7 @@ public enum DispositionCommand {
             let stored = try store.recordDecision(record)
             let entries = try history(configuration, store: store)
             guard let entry = entries.last(where: { $0.id == stored.id }) else {
-                throw EngineError(source: nil, message: "the decision recorded as \(stored.id) cannot be read back", fix: "run parity disposition history", exitCode: 3)
+                throw EngineError(.storeUnavailable, source: nil, message: "the decision recorded as \(stored.id) cannot be read back", fix: "run parity disposition history")
             }
             let book = try DecisionBook.load(configuration, store: store)
             let verdict = try DecisionBook.verdicts(
@@ -145,7 +145,7 @@ public enum DispositionCommand {
     }
 
     private static func usage(_ message: String, fix: String) -> EngineError {
-        EngineError(source: nil, message: message, fix: fix, exitCode: 2)
+        EngineError(.usage, source: nil, message: message, fix: fix)
     }
 
     private static func storeCall<T>(doing: String, _ body: () throws -> T) throws(EngineError) -> T {

@@ -18,7 +18,7 @@ public enum GateLoader {
         _ configuration: ParityConfiguration, store: ParityStore, asOf: String? = nil, now: Date = Date()
     ) throws(EngineError) -> GateInput {
         if let asOf, asOf.wholeMatch(of: /[0-9]{4}-[0-9]{2}-[0-9]{2}/) == nil {
-            throw EngineError(source: nil, message: "\(asOf) is not a day", fix: "give --date as YYYY-MM-DD, e.g. 2026-11-20", exitCode: 2)
+            throw EngineError(.usage, source: nil, message: "\(asOf) is not a day", fix: "give --date as YYYY-MM-DD, e.g. 2026-11-20")
         }
         do {
             let cycles = try store.cycles()

@@ -57,8 +57,8 @@ public enum MappingInit {
         let known = try store.mappingSources()
         let unknown = names.filter { name in !known.contains { $0.mapping == name } && !configuration.tables.contains { $0.name == name } }
         guard unknown.isEmpty else {
-            throw EngineError(source: nil, message: "neither the config nor the store knows a table mapping named \(unknown.joined(separator: ", "))",
-                              fix: "give a name parity status lists", exitCode: 2)
+            throw EngineError(.usage, source: nil, message: "neither the config nor the store knows a table mapping named \(unknown.joined(separator: ", "))",
+                              fix: "give a name parity status lists")
         }
         let lock = try captureLock(store, holder: "parity init --remove")
         defer { withExtendedLifetime(lock) {} }
@@ -120,9 +120,8 @@ public enum MappingInit {
     private static func configured(_ names: [String], _ configuration: ParityConfiguration) throws(EngineError) -> [TableMapping] {
         let unknown = names.filter { name in !configuration.tables.contains { $0.name == name } }
         guard unknown.isEmpty, !names.isEmpty else {
-            throw EngineError(source: nil, message: "no table mapping is named \(unknown.joined(separator: ", ")) in \(configuration.file)",
-                              fix: "add the mapping under tables: first; names in the config: \(configuration.tables.map(\.name).joined(separator: ", "))",
-                              exitCode: 2)
+            throw EngineError(.usage, source: nil, message: "no table mapping is named \(unknown.joined(separator: ", ")) in \(configuration.file)",
+                              fix: "add the mapping under tables: first; names in the config: \(configuration.tables.map(\.name).joined(separator: ", "))")
         }
         return configuration.tables.filter { names.contains($0.name) }
     }
@@ -130,8 +129,8 @@ public enum MappingInit {
     private static func initializedSources(_ store: ParityStore, _ configuration: ParityConfiguration) throws -> [SourceSide: SourceRecord] {
         let records = Dictionary(try store.sourceRecords().map { ($0.side, $0) }, uniquingKeysWith: { first, _ in first })
         guard records.count == SourceSide.allCases.count else {
-            throw EngineError(source: nil, message: "the store \(store.path) is not initialized",
-                              fix: "run parity init --config \(configuration.file); it copies every configured mapping", exitCode: 2)
+            throw EngineError(.notReady, source: nil, message: "the store \(store.path) is not initialized",
+                              fix: "run parity init --config \(configuration.file); it copies every configured mapping")
         }
         return records
     }
@@ -140,8 +139,8 @@ public enum MappingInit {
         do {
             return try CaptureLock.acquire(for: store, holder: holder)
         } catch where error.code == .captureRunning {
-            throw EngineError(source: nil, message: error.message,
-                              fix: "stop parity capture / parity run, run this again, then start capture with the new config", exitCode: 3)
+            throw EngineError(.captureRunning, source: nil, message: error.message,
+                              fix: "stop parity capture / parity run, run this again, then start capture with the new config")
         }
     }
 
@@ -156,8 +155,7 @@ public enum MappingInit {
         do {
             return try PostgresConnection.connect(ConnectionOptions(source: source))
         } catch {
-            throw EngineError(source: side.rawValue, message: "cannot connect: \(error)", fix: "check that the source is reachable (parity check)",
-                              exitCode: 3)
+            throw EngineError(.sourceUnreachable, source: side.rawValue, message: "cannot connect: \(error)", fix: "check that the source is reachable (parity check)")
         }
     }
 }

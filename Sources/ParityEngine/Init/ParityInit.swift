@@ -22,10 +22,9 @@ public enum ParityInit {
     ) throws -> Outcome {
         if let existing = try store.sourceRecords().first {
             throw EngineError(
-                source: existing.side.rawValue,
+                .alreadyInitialized, source: existing.side.rawValue,
                 message: "the store \(store.path) is already initialized (slot \(existing.slot))",
-                fix: "to start over run parity teardown --config \(configuration.file), then delete \(store.path) and run init again",
-                exitCode: 2)
+                fix: "to start over run parity teardown --config \(configuration.file), then delete \(store.path) and run init again")
         }
         let check = SourceCheck.run(configuration)
         guard check.exitCode == 0 else { return Outcome(check: check, sources: []) }
@@ -48,7 +47,7 @@ public enum ParityInit {
         return Outcome(check: check, sources: records)
     }
 
-    /// A source's error as one line naming what PostgreSQL refused, what to do, and exit 3.
+    /// A source's error as one line naming what PostgreSQL refused and what to do (`.sourceRefused`).
     static func failure(_ error: any Error, side: SourceSide, configuration: ParityConfiguration) -> any Error {
         if let error = error as? StoreError { return EngineError.store(error, doing: "init", fix: "check store.path") }
         guard let error = error as? PostgresError else { return error }
@@ -56,6 +55,6 @@ public enum ParityInit {
             ? "give the role what PostgreSQL names (publishing a table takes its ownership: GRANT <owner> TO <role>; publications take "
                 + "CREATE on the database); parity check --config \(configuration.file) lists every missing privilege; nothing was created"
             : "fix what PostgreSQL names, then run parity init again; nothing was created"
-        return EngineError(source: side.rawValue, message: "init failed: \(error)", fix: fix, exitCode: 3)
+        return EngineError(.sourceRefused, source: side.rawValue, message: "init failed: \(error)", fix: fix)
     }
 }

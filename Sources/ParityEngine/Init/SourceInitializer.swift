@@ -68,8 +68,8 @@ struct SourceInitializer {
             let exists = try connection.query("SELECT 1 FROM pg_publication WHERE pubname = \(name)")
             guard exists.rows.isEmpty else {
                 throw EngineError(
-                    source: side.rawValue, message: "publication \(name) already exists",
-                    fix: "run parity teardown to remove Parity's publications and slots, or set sources.\(side.rawValue).publication", exitCode: 2)
+                    .configuration, source: side.rawValue, message: "publication \(name) already exists",
+                    fix: "run parity teardown to remove Parity's publications and slots, or set sources.\(side.rawValue).publication")
             }
             let list = tables.map(\.quoted).joined(separator: ", ")
             // A partitioned table's changes are published under its own name, whatever partition holds the row.

@@ -20,12 +20,12 @@ public enum MonthlyLoader {
         reviewedBy: String? = nil, now: Date = Date()
     ) throws(EngineError) -> MonthlyReport {
         guard month.wholeMatch(of: /[0-9]{4}-(0[1-9]|1[0-2])/) != nil else {
-            throw EngineError(source: nil, message: "\(month) is not a month", fix: "give the month as YYYY-MM, e.g. 2026-11", exitCode: 2)
+            throw EngineError(.usage, source: nil, message: "\(month) is not a month", fix: "give the month as YYYY-MM, e.g. 2026-11")
         }
         do {
             let cycles = try store.cycles()
             guard let latest = cycles.last else {
-                throw EngineError(source: nil, message: "no cycle is closed yet", fix: "run parity init, then parity close", exitCode: 2)
+                throw EngineError(.notReady, source: nil, message: "no cycle is closed yet", fix: "run parity init, then parity close")
             }
             let inMonth = cycles.filter { $0.id > 0 && $0.label.hasPrefix(month) }
             let reconciling = Set(try store.flowCycles(from: month + "-01", through: month + "-31"))
@@ -73,8 +73,7 @@ public enum MonthlyLoader {
             throw EngineError.store(error, doing: "reading the cycles", fix: "check the store file (store.path) is readable")
         }
         guard let label else {
-            throw EngineError(source: nil, message: "no cycle after the baseline is closed yet", fix: "run parity close, or give --month",
-                              exitCode: 2)
+            throw EngineError(.notReady, source: nil, message: "no cycle after the baseline is closed yet", fix: "run parity close, or give --month")
         }
         return String(label.prefix(7))
     }

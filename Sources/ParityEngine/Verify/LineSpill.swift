@@ -112,7 +112,7 @@ final class LineSpill {
     }
 
     private static func failure(_ side: SourceSide, _ what: String, _ directory: String) -> EngineError {
-        EngineError(source: side.rawValue, message: "verify's copy of a source table beside the store: \(what) (\(String(cString: strerror(errno))))",
-                    fix: "check the free space and permissions of \(directory), the store's folder", exitCode: 2)
+        EngineError(.fileSystem, source: side.rawValue, message: "verify's copy of a source table beside the store: \(what) (\(String(cString: strerror(errno))))",
+                    fix: "check the free space and permissions of \(directory), the store's folder")
     }
 }

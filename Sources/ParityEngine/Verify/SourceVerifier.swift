@@ -29,9 +29,8 @@ public enum SourceVerifier {
     ) throws(EngineError) -> SourceVerification {
         let unknown = tables.filter { name in !configuration.tables.contains { $0.name == name } }
         guard unknown.isEmpty else {
-            throw EngineError(source: nil, message: "no table mapping is named \(unknown.joined(separator: ", "))",
-                              fix: "give mapping names from the config: \(configuration.tables.map(\.name).joined(separator: ", "))",
-                              exitCode: 2)
+            throw EngineError(.usage, source: nil, message: "no table mapping is named \(unknown.joined(separator: ", "))",
+                              fix: "give mapping names from the config: \(configuration.tables.map(\.name).joined(separator: ", "))")
         }
         let mappings = configuration.tables.filter { tables.isEmpty || tables.contains($0.name) }
         // A mapping not copied on a side (added to the config, not yet init --add'ed) has nothing stored to prove there.
@@ -86,9 +85,8 @@ public enum SourceVerifier {
         } catch let error as EngineError {
             throw error
         } catch let error as PostgresError {
-            throw EngineError(source: side.rawValue, message: "reading the source for verify failed: \(error)",
-                              fix: "check that the source is reachable and the role may create replication slots (parity check)",
-                              exitCode: 3)
+            throw EngineError(.sourceUnreachable, source: side.rawValue, message: "reading the source for verify failed: \(error)",
+                              fix: "check that the source is reachable and the role may create replication slots (parity check)")
         } catch {
             throw EngineError.store(error, doing: "verifying the \(side.rawValue) source", fix: "check the store file (store.path) is readable")
         }
@@ -133,14 +131,14 @@ public enum SourceVerifier {
             if let stored, stored >= position { return }
             let slots = try connection.query("SELECT 1 AS found FROM pg_replication_slots WHERE slot_name = \(source.slot)").rows
             guard !slots.isEmpty else {
-                throw EngineError(source: side.rawValue, message: "Parity's slot \(source.slot) does not exist",
-                                  fix: "run parity status; a lost slot needs parity teardown and parity init", exitCode: 3)
+                throw EngineError(.replicationUnusable, source: side.rawValue, message: "Parity's slot \(source.slot) does not exist",
+                                  fix: "run parity status; a lost slot needs parity teardown and parity init")
             }
             Thread.sleep(forTimeInterval: 0.1)
         } while ContinuousClock.now < deadline
         throw EngineError(
-            source: side.rawValue,
+            .timedOut, source: side.rawValue,
             message: "capture has not stored past the snapshot at \(position) (the store holds \(side.rawValue) through \(stored?.description ?? "nothing"))",
-            fix: "keep parity capture (or parity run) running while verify runs", exitCode: 3)
+            fix: "keep parity capture (or parity run) running while verify runs")
     }
 }

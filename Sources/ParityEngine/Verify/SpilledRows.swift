@@ -34,8 +34,8 @@ struct SpilledRows {
                 continue
             }
             guard KeyOrder.precedes(row.key, following.key) else {
-                throw EngineError(source: side.rawValue, message: "rows of \(table) reached verify out of the store's key order",
-                                  fix: "report this as a Parity bug, naming the key columns' types", exitCode: 2)
+                throw EngineError(.bug, source: side.rawValue, message: "rows of \(table) reached verify out of the store's key order",
+                                  fix: "report this as a Parity bug, naming the key columns' types")
             }
             pending = following
             return row

@@ -17,7 +17,7 @@ public enum StateVerifier {
             // The state is read page by page below anyway: a damaged page is named first, with what to do.
             try store.quickCheck()
             guard let last = try store.cycles().last else {
-                throw EngineError(source: nil, message: "no cycle is closed yet: there is no state to verify", fix: "run parity close", exitCode: 2)
+                throw EngineError(.notReady, source: nil, message: "no cycle is closed yet: there is no state to verify", fix: "run parity close")
             }
             let scopes = try configuration.tables.map { try scope(of: $0, store: store) }
             var counts: [StateVerification.MappingCount] = []
@@ -63,8 +63,8 @@ public enum StateVerifier {
         let run = try CutoverScopeRun.prepare(mapping, keys: listed, previous: latest?.share)
         if let run, run.changed {
             throw EngineError(
-                source: nil, message: "the scope of \(mapping.name) in the config is not the one the last close compared under",
-                fix: "run parity close (it compares under the new scope), then verify", exitCode: 2)
+                .notReady, source: nil, message: "the scope of \(mapping.name) in the config is not the one the last close compared under",
+                fix: "run parity close (it compares under the new scope), then verify")
         }
         return run?.predicate
     }

@@ -28,15 +28,19 @@ struct APIError: HTTPResponseError {
     static func notFound(_ message: String) -> APIError { APIError(status: .notFound, code: "not_found", message: message) }
     static func badRequest(_ message: String) -> APIError { APIError(status: .badRequest, code: "bad_request", message: message) }
 
-    /// An engine failure: a source that cannot be reached is 503, anything else 500 (detail only from an ``EngineError``).
+    /// An engine failure, by its code: a bad argument is 400, a source, replication or store that cannot be used 503,
+    /// anything else 500 (detail only from an ``EngineError``).
     init(_ error: any Error) {
         guard let error = error as? EngineError else {
             self.init(status: .internalServerError, code: "internal", message: "internal error; see the service log")
             return
         }
-        if error.exitCode == 3 {
+        switch error.code {
+        case .usage:
+            self.init(status: .badRequest, code: "bad_request", message: error.message)
+        case .sourceUnreachable, .sourceRefused, .replicationUnusable, .timedOut, .storeUnavailable, .captureRunning:
             self.init(status: .serviceUnavailable, code: "source_unreachable", message: error.description)
-        } else {
+        default:
             self.init(status: .internalServerError, code: "engine_error", message: error.description)
         }
     }

@@ -26,7 +26,7 @@ enum ReportLookup {
             do throws(EngineError) {
                 return try OpenDifferencesLoader.load(configuration, store: store, mapping: mapping, kind: kind, includeExplained: includeExplained)
             } catch {
-                throw error.exitCode == 2 && (mapping != nil || kind != nil) ? APIError.badRequest(error.message) : APIError(error)
+                throw APIError(error)
             }
         }
     }

@@ -4,12 +4,12 @@ import ParityConfig
 /// script reading standard output gets a document either way (the one line on standard error stays).
 public enum ErrorRenderer {
     /// The document for a failure: `message` and `fix` as the error line says them, the source concerned, the
-    /// exit code, and each configuration issue with its position.
+    /// exit code, the `reason` (the failure's code, `source_unreachable`), and each configuration issue with its position.
     public static func json(
-        message: String, fix: String?, source: String?, exitCode: Int32, issues: [ConfigurationIssue] = []
+        message: String, fix: String?, source: String?, exitCode: Int32, reason: String, issues: [ConfigurationIssue] = []
     ) -> String {
         JSONRendering.render(ErrorDocument(error: .init(
-            code: code(exitCode), message: message, fix: fix, source: source, exitCode: Int(exitCode),
+            code: code(exitCode), reason: reason, message: message, fix: fix, source: source, exitCode: Int(exitCode),
             issues: issues.map(ErrorDocument.Issue.init))))
     }
 
@@ -30,6 +30,7 @@ private struct ErrorDocument: Encodable {
 
     struct Failure: Encodable {
         var code: String
+        var reason: String
         var message: String
         var fix: String?
         var source: String?
@@ -37,13 +38,14 @@ private struct ErrorDocument: Encodable {
         var issues: [Issue]
 
         enum CodingKeys: String, CodingKey {
-            case code, message, fix, source, issues
+            case code, reason, message, fix, source, issues
             case exitCode = "exit_code"
         }
 
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(code, forKey: .code)
+            try container.encode(reason, forKey: .reason)
             try container.encode(message, forKey: .message)
             try container.encode(fix, forKey: .fix)
             try container.encode(source, forKey: .source)

@@ -43,8 +43,8 @@ public enum ParityTeardown {
         if let slot {
             if try slot.decode(Bool.self, "active") {
                 guard force, let pid = try slot.decode(Int?.self, "active_pid") else {
-                    throw EngineError(source: nil, message: "slot \(source.slot) is in use by a running capture",
-                                      fix: "stop parity capture / parity run first, then run teardown again", exitCode: 3)
+                    throw EngineError(.captureRunning, source: nil, message: "slot \(source.slot) is in use by a running capture",
+                                      fix: "stop parity capture / parity run first, then run teardown again")
                 }
                 try connection.query("SELECT pg_terminate_backend(\(pid))")
             }

@@ -26,8 +26,8 @@ public struct Publication {
     /// Publishes every operation of `table`: out of the insert-only publication, into the full one.
     public func add(_ table: QualifiedName) throws {
         guard let full = names.first else {
-            throw EngineError(source: side.rawValue, message: "the store names no publication for this source",
-                              fix: "run parity status; the store may come from an older init", exitCode: 2)
+            throw EngineError(.notReady, source: side.rawValue, message: "the store names no publication for this source",
+                              fix: "run parity status; the store may come from an older init")
         }
         // A partitioned table is published under its own name (a store from before partitioned tables were supported
         // may have a publication that does not say so yet).

@@ -14,7 +14,7 @@ public enum InventoryCommand {
         public var blindSpots: [BlindSpot]
     }
 
-    /// Takes the inventory of `side`; an unreachable source or unreadable catalog is exit 3.
+    /// Takes the inventory of `side`; an unreachable source or unreadable catalog is `.sourceUnreachable`.
     public static func run(_ configuration: ParityConfiguration, side: SourceSide, schemas: [String]? = nil) throws(EngineError) -> Outcome {
         do {
             let connection = try PostgresConnection.connect(ConnectionOptions(source: configuration.sources[side]))
@@ -28,9 +28,8 @@ public enum InventoryCommand {
                 blindSpots: BlindSpot.find(in: inventory, snapshotTables: configuration.hiddenState.snapshotTables))
         } catch {
             throw EngineError(
-                source: side.rawValue, message: "cannot take the inventory: \(error)",
-                fix: "check that the source is reachable (parity check) and that the role can read the catalog",
-                exitCode: 3)
+                .sourceUnreachable, source: side.rawValue, message: "cannot take the inventory: \(error)",
+                fix: "check that the source is reachable (parity check) and that the role can read the catalog")
         }
     }
 }

@@ -35,9 +35,9 @@ public struct ScopeKeys {
             return Set(try connection.query(PostgresQuery(unsafeSQL: sql)).rows.compactMap { $0.values.first ?? nil })
         } catch {
             throw EngineError(
-                source: table.source.rawValue, message: "reading the scope table \(table.table) of \(mapping) failed: \(error)",
+                .sourceUnreachable, source: table.source.rawValue, message: "reading the scope table \(table.table) of \(mapping) failed: \(error)",
                 fix: "check that \(table.table).\(table.column) exists on the \(table.source.rawValue) source and parity's role may read it;"
-                    + " the cycle closes once it can be read", exitCode: 3)
+                    + " the cycle closes once it can be read")
         }
     }
 }

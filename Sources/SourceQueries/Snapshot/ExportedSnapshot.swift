@@ -30,8 +30,8 @@ public final class ExportedSnapshot {
             guard let position = created["consistent_point"].flatMap({ $0 }).flatMap(LSN.init),
                   let name = created["snapshot_name"].flatMap({ $0 }), name.allSatisfy({ $0.isHexDigit || $0 == "-" })
             else {
-                throw EngineError(source: side.rawValue, message: "CREATE_REPLICATION_SLOT returned no consistent point or snapshot",
-                                  fix: "check the server log", exitCode: 3)
+                throw EngineError(.replicationUnusable, source: side.rawValue, message: "CREATE_REPLICATION_SLOT returned no consistent point or snapshot",
+                                  fix: "check the server log")
             }
             self.position = position
             self.name = name

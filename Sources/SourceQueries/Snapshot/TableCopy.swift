@@ -28,8 +28,8 @@ public struct TableCopy {
         let columns = columns
         keyPositions = keyColumns.compactMap { columns.firstIndex(of: $0) }
         guard keyPositions.count == keyColumns.count else {
-            throw EngineError(source: side.rawValue, message: "\(table) lacks key columns \(keyColumns.joined(separator: ", "))",
-                              fix: "run parity check and correct the mapping \(mapping.name)", exitCode: 2)
+            throw EngineError(.configuration, source: side.rawValue, message: "\(table) lacks key columns \(keyColumns.joined(separator: ", "))",
+                              fix: "run parity check and correct the mapping \(mapping.name)")
         }
         estimatedRows = try catalog.estimatedRows(table)
     }

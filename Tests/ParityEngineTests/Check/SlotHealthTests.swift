@@ -55,7 +55,7 @@ struct SlotHealthTests {
         let deadline = Date().addingTimeInterval(60)
         while session.failure == nil, Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
         let failure = try #require(session.failure)
-        #expect(failure.exitCode == 3 && failure.source == "legacy")
+        #expect(failure.code == .replicationUnusable && failure.source == "legacy")
         #expect(failure.message.contains("maximum reserved size"), "\(failure.message)")
         #expect(failure.fix.hasPrefix("take a new baseline"))
     }

@@ -136,7 +136,7 @@ struct CutoverScopeScenarioTests {
             _ = try CycleCloser.close(missing, store: scenario.store)
         } throws: { error in
             let engine = error as? EngineError
-            return engine?.exitCode == 3 && engine?.source == "new" && engine?.message.contains("scope table public.nope of orders") == true
+            return engine?.code == .sourceUnreachable && engine?.source == "new" && engine?.message.contains("scope table public.nope of orders") == true
         }
         #expect(try scenario.store.cycles().isEmpty)
 

@@ -90,7 +90,7 @@ struct DecisionTrailTests {
         let error = #expect(throws: EngineError.self) {
             try DispositionCommand.set(configuration, store: store, category: category, disposition: .match, owner: "dev", note: "n", by: "a")
         }
-        #expect(error?.exitCode == 2 && error?.message.contains(message) == true, "\(String(describing: error))")
+        #expect(error?.code == .usage && error?.message.contains(message) == true, "\(String(describing: error))")
         let badDay = #expect(throws: EngineError.self) {
             try DispositionCommand.set(
                 configuration, store: store, category: "orders missing_in_new", disposition: .match, owner: "dev", note: "n", expires: "2026-02-30", by: "a")

@@ -88,7 +88,7 @@ struct InitTeardownTests {
         let error = #expect(throws: EngineError.self) { _ = try ParityInit.run(configuration, store: store) }
         #expect(error?.fix.contains("parity teardown") == true)
         #expect(error?.fix.contains(store.path) == true)
-        #expect(error?.exitCode == 2)
+        #expect(error?.code == .alreadyInitialized)
     }
 
     @Test("a failing check creates nothing")

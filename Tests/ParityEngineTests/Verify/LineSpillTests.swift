@@ -30,6 +30,6 @@ import Testing
 
     @Test func aFolderThatCannotHoldItIsAnError() {
         let error = #expect(throws: EngineError.self) { try LineSpill(side: .legacy, directory: "/nonexistent/parity") }
-        #expect(error?.exitCode == 2 && error?.source == "legacy")
+        #expect(error?.code == .fileSystem && error?.source == "legacy")
     }
 }

@@ -172,7 +172,7 @@ struct CatalogInventoryTests {
         let configuration = try scenario.configuration(legacyDSN: "host=127.0.0.1 port=1 dbname=legacy user=postgres")
         scenario.stop()
         let error = #expect(throws: EngineError.self) { try InventoryCommand.run(configuration, side: .legacy) }
-        #expect(error?.exitCode == 3)
+        #expect(error?.code == .sourceUnreachable)
         #expect(error?.source == "legacy")
     }
 }
