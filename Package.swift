@@ -6,7 +6,8 @@ import PackageDescription
 /// Layers (see DESIGN.md): pure targets (`LogicalReplication`, `ExactNumeric`, `ParityModel` (the domain vocabulary), `ParityConfig`,
 /// `Reconciliation`, `Reports`) do no I/O and never import I/O targets; I/O lives in `PostgresClient`, `ReplicationStream`,
 /// `ParityStore`, `SourceQueries` (SQL against the sources, never the store) and `ParityEngine` (orchestration: capture,
-/// close, gate, monthly, hidden state, verify, init); `ParityService` runs them as the `parity run` service
+/// close, gate, monthly, hidden state, verify, init; the stream, capture, close and verify take a `Logger` with
+/// `ParityLogging`'s metadata keys); `ParityService` runs them as the `parity run` service
 /// (hummingbird, service-lifecycle, swift-log, swift-metrics); `parity` only wires the CLI. `ThrowawayPostgres` (initdb,
 /// pg_ctl, watchdogs) is linked by tests, benchmarks and `ParityDemo` (`parity demo`), which only the CLI links: no
 /// production target depends on it.
@@ -38,10 +39,16 @@ let package = Package(
         .target(name: "Reconciliation", dependencies: ["ParityModel", "ParityConfig", "ExactNumeric"]),
         .target(name: "Reports", dependencies: ["ParityModel", "Reconciliation", .product(name: "Mustache", package: "swift-mustache")]),
 
+        // MARK: Log metadata keys, shared by the I/O targets
+        .target(name: "ParityLogging", dependencies: [.product(name: "Logging", package: "swift-log")]),
+
         // MARK: I/O
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .target(name: "PostgresClient", dependencies: ["CLibPQ"]),
-        .target(name: "ReplicationStream", dependencies: ["PostgresClient", "LogicalReplication"]),
+        .target(
+            name: "ReplicationStream",
+            dependencies: ["PostgresClient", "LogicalReplication", "ParityLogging", .product(name: "Logging", package: "swift-log")]
+        ),
         .target(
             name: "ParityStore",
             dependencies: [
@@ -65,13 +72,13 @@ let package = Package(
             name: "ParityEngine",
             dependencies: [
                 "SourceQueries", "PostgresClient", "ParityStore", "ParityModel", "ParityConfig", "Reconciliation", "LogicalReplication", "ReplicationStream",
-                "ExactNumeric", .product(name: "Crypto", package: "swift-crypto"),
+                "ExactNumeric", "ParityLogging", .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
             name: "ParityService",
             dependencies: [
-                "ParityEngine", "SourceQueries", "Reports", "ParityModel", "ParityConfig", "ParityStore", "Reconciliation", "ReplicationStream",
+                "ParityEngine", "SourceQueries", "Reports", "ParityModel", "ParityConfig", "ParityStore", "Reconciliation", "ReplicationStream", "ParityLogging",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -89,7 +96,7 @@ let package = Package(
         .executableTarget(
             name: "parity",
             dependencies: [
-                "ParityEngine", "SourceQueries", "ParityService", "ParityDemo", "Reports", "ParityModel", "ParityConfig", "ParityStore", "LogicalReplication",
+                "ParityEngine", "SourceQueries", "ParityService", "ParityDemo", "ParityLogging", "Reports", "ParityModel", "ParityConfig", "ParityStore", "LogicalReplication",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -145,7 +152,7 @@ let package = Package(
             name: "ParityServiceTests",
             dependencies: [
                 "ParityService", "ParityEngine", "SourceQueries", "ParityTestSupport", "ParityModel", "ParityConfig", "ParityStore", "PostgresClient",
-                "LogicalReplication", "ReplicationStream",
+                "LogicalReplication", "ReplicationStream", "ParityLogging",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

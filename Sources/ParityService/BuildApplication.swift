@@ -21,7 +21,7 @@ public func buildApplication(
     }
     let session: CaptureSession
     do {
-        session = try CaptureSession(configuration: configuration, store: store)
+        session = try CaptureSession(configuration: configuration, store: store, logger: logger)
     } catch let error as EngineError {
         throw error
     } catch {

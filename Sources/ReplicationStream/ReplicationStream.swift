@@ -1,11 +1,16 @@
 import Foundation
 import LogicalReplication
+import Logging
+import ParityLogging
 
 /// Streams a logical replication slot into a ``ReplicationConsumer`` on a dedicated thread,
-/// confirming only what the consumer made durable and reconnecting after connection loss.
+/// confirming only what the consumer made durable and reconnecting after connection loss. Each lost connection, failed
+/// attempt and recovery is logged as it happens.
 public final class ReplicationStream: @unchecked Sendable {
     /// What the stream connects to and how it behaves.
     public let configuration: ReplicationStreamConfiguration
+    /// Where connections, reconnects and recoveries are logged; its metadata (the source) is kept on every event.
+    let logger: Logger
     private let consumer: any ReplicationConsumer
     private let condition = NSCondition()
     private var current: ReplicationStreamState
@@ -15,9 +20,12 @@ public final class ReplicationStream: @unchecked Sendable {
     private var stopRequested = false
 
     /// Creates a stream; nothing happens until ``start()``.
-    public init(configuration: ReplicationStreamConfiguration, consumer: any ReplicationConsumer) {
+    public init(configuration: ReplicationStreamConfiguration, consumer: any ReplicationConsumer, logger: Logger = .discarding) {
         self.configuration = configuration
         self.consumer = consumer
+        var logger = logger
+        logger[metadataKey: LogKey.slot.rawValue] = "\(configuration.slot)"
+        self.logger = logger
         self.current = ReplicationStreamState(durableLSN: configuration.startLSN)
     }
 

@@ -1,5 +1,7 @@
 import Foundation
 import LogicalReplication
+import Logging
+import ParityLogging
 import PostgresClient
 
 /// The body of a ``ReplicationStream``'s thread: connect, stream, reconnect with backoff, report progress.
@@ -66,6 +68,9 @@ struct StreamWorker {
                         $0.reconnectCount += 1
                         $0.lastError = error.description
                     }
+                    stream.logger.warning(
+                        "connection lost or refused (\(error.description)); reconnecting, attempt \(failedAttempts)",
+                        metadata: .parity([.lsn: durable.description, .error: error.description, .attempt: "\(failedAttempts)"]))
                     let delay = configuration.backoff.delay(attempt: failedAttempts, random: Double.random(in: 0..<1))
                     _ = stream.pause(for: delay)
                 }
@@ -83,12 +88,18 @@ struct StreamWorker {
         try connected { () throws(PostgresError) in
             try connection.startCopyBoth(configuration.startReplicationCommand(from: durable))
         }
+        let recovered = failedAttempts > 0
         failedAttempts = 0
         slotHeldSince = nil
         try fatalOnError { try consumer.streamStarted() }
         stream.update {
             $0.status = .streaming
             $0.lastError = nil
+        }
+        if recovered {
+            stream.logger.notice("streaming again from \(durable)", metadata: .parity([.lsn: durable.description]))
+        } else {
+            stream.logger.info("streaming from \(durable)", metadata: .parity([.lsn: durable.description]))
         }
         var session = ReplicationSession(durable: durable, statusInterval: configuration.statusInterval, now: .now)
         do throws(SessionEnd) {
@@ -232,10 +243,15 @@ struct StreamWorker {
         stream.update { $0.confirmedLSN = update.flush }
     }
 
-    /// Confirms the durable position one last time and ends the copy, within the stop timeout.
+    /// Confirms the durable position one last time and ends the copy, within the stop timeout. A failure is logged and
+    /// harmless: the next start resumes from the consumer's durable position, whatever the server last heard.
     private mutating func closeGracefully(_ connection: PostgresConnection, _ session: inout ReplicationSession) {
-        try? sendStatus(on: connection, &session)
-        try? connection.endCopy(timeout: configuration.stopTimeout)
+        var failures: [String] = []
+        do throws(SessionEnd) { try sendStatus(on: connection, &session) } catch { failures.append(error.description) }
+        do { try connection.endCopy(timeout: configuration.stopTimeout) } catch { failures.append(error.description) }
+        guard !failures.isEmpty else { return }
+        stream.logger.info("could not confirm the durable position while closing; the next start resumes from it",
+                           metadata: .parity([.lsn: session.durable.description, .error: failures.joined(separator: "; ")]))
     }
 
     /// Runs a client call, sorting its error into retry or fatal.

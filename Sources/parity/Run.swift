@@ -1,6 +1,7 @@
 import ArgumentParser
 import Logging
 import ParityEngine
+import ParityLogging
 import ParityService
 import ServiceLifecycle
 

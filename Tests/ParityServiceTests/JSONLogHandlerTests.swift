@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import ParityLogging
 import ParityService
 import Synchronization
 import Testing

@@ -1,6 +1,8 @@
 import Foundation
 import LogicalReplication
+import Logging
 import ParityConfig
+import ParityLogging
 import ParityModel
 import ParityStore
 import Reconciliation
@@ -22,9 +24,14 @@ public final class CaptureSession: Sendable {
     /// Configured mappings not initialized on both sources (added to the config after init): not captured, not compared.
     public let uninitialized: [String]
 
+    /// Where each source's connections, reconnects and recoveries are logged (with `parity.source`), as they happen.
+    private let logger: Logger
+
     /// Prepares streams from each source's durable checkpoint. Throws when a source is not initialized. A mapping copied on
     /// one side only is captured there: its changes after the copy are kept, whatever the other side's state.
-    public init(configuration: ParityConfiguration, store: ParityStore, statusInterval: Duration = .seconds(10)) throws {
+    public init(
+        configuration: ParityConfiguration, store: ParityStore, statusInterval: Duration = .seconds(10), logger: Logger = .discarding
+    ) throws {
         var streams: [(SourceSide, ReplicationStream)] = []
         let copied = try store.mappingSources()
         for side in SourceSide.allCases {
@@ -39,10 +46,12 @@ public final class CaptureSession: Sendable {
                     statusInterval: statusInterval),
                 consumer: StoreConsumer(store: store, side: side, tables: configuration.tables.filter { mapping in
                     copied.contains { $0.side == side && $0.mapping == mapping.name }
-                }))
+                }),
+                logger: Self.logger(logger, side))
             streams.append((side, stream))
         }
         self.streams = streams
+        self.logger = logger
         configurationFile = configuration.file
         storePath = store.path
         uninitialized = try MappingStatus(configuration: configuration, store: store).uninitialized
@@ -50,6 +59,13 @@ public final class CaptureSession: Sendable {
         heartbeats = SourceSide.allCases.compactMap { side in
             configuration.sources[side].heartbeat.map { Heartbeat(source: configuration.sources[side], side: side, interval: $0) }
         }
+    }
+
+    /// `logger` with `parity.source` set to `side`.
+    static func logger(_ logger: Logger, _ side: SourceSide) -> Logger {
+        var logger = logger
+        logger[metadataKey: LogKey.source.rawValue] = "\(side.rawValue)"
+        return logger
     }
 
     /// The heartbeats of the sources that configure one.
@@ -119,7 +135,15 @@ public final class CaptureSession: Sendable {
             let slot = stream.configuration.slot
             let deadline = ContinuousClock.now.advanced(by: wait)
             while true {
-                guard let server = try? SlotReader.read(configuration.sources[side], slot: slot) else { break }
+                let server: ServerSlotStatus
+                do {
+                    server = try SlotReader.read(configuration.sources[side], slot: slot)
+                } catch {
+                    Self.logger(logger, side).info(
+                        "slot not checked before streaming: the source cannot be read now; its stream connects when it can",
+                        metadata: .parity([.slot: slot, .error: error.description]))
+                    break
+                }
                 if let problem = SlotProblem.of(server, storeCheckpoint: stream.configuration.startLSN.description) {
                     throw EngineError(
                         .replicationUnusable, source: side.rawValue, message: problem.summary(slot: slot) + " (the store holds changes through \(stream.configuration.startLSN))",

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import ParityConfig
 import ParityEngine
+import ParityLogging
 import ServiceLifecycle
 import SourceQueries
 

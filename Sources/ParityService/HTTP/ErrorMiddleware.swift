@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import ParityLogging
 
 /// Turns every error into the JSON error shape: hummingbird's own (unknown route: 404) keep their status,
 /// anything else is logged and answered 500 without detail.

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import ParityLogging
 
 /// Writes each log event as one JSON object on one line: `time`, `level`, `logger`, `message` and the metadata
 /// keys (`parity.source`, ...) at the top level. Messages and string values are passed through ``Redaction``.

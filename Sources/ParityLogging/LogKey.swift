@@ -6,6 +6,10 @@ public enum LogKey: String, Sendable, CaseIterable {
     case source = "parity.source"
     /// A replication slot name.
     case slot = "parity.slot"
+    /// A source table (`public.orders`).
+    case table = "parity.table"
+    /// A reconnect attempt's number (1, 2, ...).
+    case attempt = "parity.attempt"
     /// A WAL position (`0/16B3748`).
     case lsn = "parity.lsn"
     /// A cycle id.
@@ -28,6 +32,11 @@ public enum LogKey: String, Sendable, CaseIterable {
     case verify = "parity.verify"
     /// How many problems it found.
     case problems = "parity.problems"
+}
+
+extension Logger {
+    /// A logger that drops every event: what capture, close and verify log to when their caller passes none.
+    public static let discarding = Logger(label: "parity") { _ in SwiftLogNoOpLogHandler() }
 }
 
 extension Logger.Metadata {
