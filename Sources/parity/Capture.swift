@@ -1,15 +1,19 @@
 import ArgumentParser
 import Dispatch
 import Foundation
+import Logging
 import ParityConfig
 import ParityEngine
 import ParityModel
+import ParityService
 import Reconciliation
 import Reports
+import ServiceLifecycle
 import Synchronization
 
-/// `parity capture`: stream both sources into the store until stopped or caught up.
-struct Capture: ParsableCommand {
+/// `parity capture`: stream both sources into the store until stopped or caught up, with the capture service `parity run`
+/// uses, in a service group beside what ends it (``CaptureEnd``).
+struct Capture: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Stream both sources' changes into the store.",
         discussion: """
@@ -28,7 +32,7 @@ struct Capture: ParsableCommand {
     @Option(help: "With --until-caught-up, give up after this long (e.g. 90s, 10m).")
     var timeout: String = "10m"
 
-    func run() throws {
+    func run() async throws {
         let configuration = try options.load()
         guard let limit = Duration(parityText: timeout) else {
             throw ValidationError("--timeout takes a duration such as 90s or 10m")
@@ -36,57 +40,29 @@ struct Capture: ParsableCommand {
         let store = try openStore(configuration)
         let lock = try lockCapture(store, holder: "parity capture")
         defer { withExtendedLifetime(lock) {} }
-        let session = try CaptureSession(configuration: configuration, store: store)
+        let logger = LogLines.logger
+        let session = try CaptureSession(configuration: configuration, store: store, logger: logger)
         try session.checkSlots(configuration: configuration)
         if !session.uninitialized.isEmpty {
             printError("capture: \(session.uninitialized.joined(separator: ", ")) not initialized: not captured, not compared; "
                        + "stop capture, then parity init --add \(session.uninitialized.joined(separator: " ")) --config \(configuration.file)")
         }
-        let stop = StopSignal()
-        session.start()
-        defer { session.stop() }
-        var reported: [SourceSide: Int] = [:]
-        if untilCaughtUp {
-            let caughtUp = try session.waitUntilCaughtUp(configuration: configuration, timeout: limit) {
-                reportReconnects(session, &reported)
-                return !stop.wait(seconds: 0)
-            }
-            guard caughtUp else { throw stopBeforeCaughtUp(session, signal: stop.received) }
+        let end = CaptureEnd(session: session, configuration: configuration, catchUpTimeout: untilCaughtUp ? limit : nil)
+        let services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+            .init(service: CaptureService(session: session, logger: logger)),
+            .init(service: end, successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .gracefullyShutdownGroup),
+        ]
+        try await ServiceGroup(configuration: ServiceGroupConfiguration(services: services, logger: logger)).run()
+        switch end.reason {
+        case .caughtUp:
             printProgress(session, "caught up")
-            return
-        }
-        while !stop.wait(seconds: 0.2) {
-            if let failure = session.failure {
-                printError(failure.description)
-                throw ExitCode(failure.code.exitCode)
-            }
-            reportReconnects(session, &reported)
-        }
-        printError("stopping: finishing the transaction in hand and confirming durable positions")
-        session.stop()
-        printProgress(session, "stopped")
-    }
-
-    /// A stop signal before every source caught up: what was confirmed is kept, and the exit status is the shell's
-    /// for that signal (128 + its number), so `capture --until-caught-up && close` does not go on.
-    private func stopBeforeCaughtUp(_ session: CaptureSession, signal: Int32) -> ExitCode {
-        printError("stopping before every source caught up: finishing the transaction in hand and confirming durable positions")
-        session.stop()
-        printProgress(session, "stopped before catching up")
-        return ExitCode(128 + signal)
-    }
-
-    /// A line for each failed connection attempt with its reason, and one when the source streams again.
-    private func reportReconnects(_ session: CaptureSession, _ reported: inout [SourceSide: Int]) {
-        for (side, state) in session.states {
-            let attempts = state.reconnectCount
-            if case .reconnecting = state.status, reported[side] != attempts {
-                reported[side] = attempts
-                printError("\(side.rawValue): connection lost or refused (\(state.lastError ?? "no reason given")); reconnecting, attempt \(attempts)")
-            } else if case .streaming = state.status, reported[side].map({ $0 > 0 }) == true {
-                reported[side] = 0
-                printError("\(side.rawValue): streaming again from \(state.durableLSN)")
-            }
+        case .signal(let number) where untilCaughtUp:
+            // What was confirmed is kept, and the exit status is the shell's for that signal (128 + its number), so
+            // `capture --until-caught-up && close` does not go on.
+            printProgress(session, "stopped before catching up")
+            throw ExitCode(128 + number)
+        case .signal, nil:
+            printProgress(session, "stopped")
         }
     }
 
