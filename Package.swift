@@ -142,8 +142,8 @@ let package = Package(
         .testTarget(
             name: "ParityEngineTests",
             dependencies: [
-                "ParityEngine", "SourceQueries", "ParityDemo", "ParityTestSupport", "Reports", "ParityModel", "ParityConfig",
-                .product(name: "GRDB", package: "GRDB.swift"),
+                "ParityEngine", "SourceQueries", "ParityDemo", "ParityTestSupport", "Reports", "ParityModel", "ParityConfig", "ParityLogging",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "ParityDemoTests", dependencies: ["ParityTestSupport", "ParityConfig", "Reconciliation"]),

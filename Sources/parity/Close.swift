@@ -20,7 +20,8 @@ struct Close: ParsableCommand {
     func run() throws {
         let configuration = try options.load()
         let store = try openStore(configuration)
-        let outcome = try CycleCloser.close(configuration, store: store, force: force, progress: ProgressPrinter(prefix: "close: ").sink)
+        let outcome = try CycleCloser.close(
+            configuration, store: store, force: force, progress: ProgressPrinter(prefix: "close: ").sink, logger: LogLines.logger)
         for closed in outcome.closed {
             let cycle = closed.cycle
             print("closed cycle \(cycle.id) \(cycle.label)\(cycle.status == .forced ? " (forced)" : ""): "

@@ -1,5 +1,7 @@
 import Foundation
+import Logging
 import ParityConfig
+import ParityLogging
 import ParityModel
 import ParityStore
 import Reconciliation
@@ -8,10 +10,11 @@ import SourceQueries
 /// Closes every due reconciliation cycle in order: the baseline (cycle 0) first, then each calendar
 /// window whose `end + settle` both sources' watermarks have passed.
 public enum CycleCloser {
-    /// Closes the due cycles; with `force`, also the next cycle that is not due (marked `forced`) if it has begun.
+    /// Closes the due cycles; with `force`, also the next cycle that is not due (marked `forced`) if it has begun. What the
+    /// close does without (a legacy inventory or summary table it could not read) is logged to `logger`.
     public static func close(
         _ configuration: ParityConfiguration, store: ParityStore, force: Bool = false, now: Date = Date(),
-        progress: @escaping WorkProgress.Sink = { _ in }
+        progress: @escaping WorkProgress.Sink = { _ in }, logger: Logger = .discarding
     ) throws(EngineError) -> CloseOutcome {
         let sources = try storeCall { try store.sourceRecords() }
         guard sources.count == SourceSide.allCases.count else {
@@ -27,7 +30,7 @@ public enum CycleCloser {
                               fix: "\(problem.fix ?? "correct the config"); parity check lists every problem")
         }
         let book = try storeCall { try DecisionBook.load(configuration, store: store) }
-        var legacy = LegacySnapshot(configuration: configuration, now: now)
+        var legacy = LegacySnapshot(configuration: configuration, now: now, logger: logger)
         var scopeKeys = ScopeKeys(configuration: configuration)
         var outcome = CloseOutcome()
         outcome.uninitialized = try storeCall { try MappingStatus(configuration: configuration, store: store).uninitialized }

@@ -1,6 +1,8 @@
 import Foundation
 import LogicalReplication
+import Logging
 import ParityConfig
+import ParityLogging
 import ParityModel
 import ParityStore
 import PostgresClient
@@ -21,11 +23,11 @@ public enum SourceVerifier {
     public static let defaultConfirmationTimeout: Duration = .seconds(120)
 
     /// Checks `sides` (both by default), only the mappings named in `tables` when given, and of those only the ones copied
-    /// on each side.
+    /// on each side; each table checked is logged to `logger` with its position and drifts.
     public static func run(
         _ configuration: ParityConfiguration, store: ParityStore, sides: [SourceSide] = SourceSide.allCases, tables: [String] = [],
         confirmationTimeout: Duration = defaultConfirmationTimeout, now: @Sendable () -> Date = { Date() },
-        progress: @escaping WorkProgress.Sink = { _ in }
+        progress: @escaping WorkProgress.Sink = { _ in }, logger: Logger = .discarding
     ) throws(EngineError) -> SourceVerification {
         let unknown = tables.filter { name in !configuration.tables.contains { $0.name == name } }
         guard unknown.isEmpty else {
@@ -48,7 +50,7 @@ public enum SourceVerifier {
                 try verify(side, source: source(side, configuration), mappings: mappings.filter { mapping in
                     copied.contains { $0.side == side && $0.mapping == mapping.name }
                 }, store: store, directory: directory,
-                           confirmationTimeout: confirmationTimeout, progress: progress)
+                           confirmationTimeout: confirmationTimeout, progress: progress, logger: logger)
             }
             outcomes.withLock { $0[side] = outcome }
         }
@@ -68,7 +70,7 @@ public enum SourceVerifier {
     /// Reads `mappings`' tables on `side` inside a snapshot, waits for capture to store past it, and compares.
     private static func verify(
         _ side: SourceSide, source: SourceConfiguration, mappings: [TableMapping], store: ParityStore, directory: String,
-        confirmationTimeout: Duration, progress: @escaping WorkProgress.Sink
+        confirmationTimeout: Duration, progress: @escaping WorkProgress.Sink, logger: Logger
     ) throws(EngineError) -> [CheckedTable] {
         do {
             let snapshot = try SourceSnapshot.take(
@@ -76,6 +78,10 @@ public enum SourceVerifier {
             try waitForCapture(side: side, source: source, store: store, past: snapshot.position, timeout: confirmationTimeout)
             return try snapshot.tables.map { copied in
                 let compared = try compare(copied, position: snapshot.position, store: store)
+                logger.info("verified a source table against the store", metadata: .parity([
+                    .source: side.rawValue, .table: copied.copy.table.description, .lsn: snapshot.position.description,
+                    .problems: String(compared.drifts.count),
+                ]))
                 return CheckedTable(
                     table: .init(side: side, mapping: copied.copy.mapping.name, table: copied.copy.table.description,
                                  position: snapshot.position.description, sourceRows: compared.sourceRows,

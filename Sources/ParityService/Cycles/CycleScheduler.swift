@@ -32,10 +32,12 @@ struct CycleScheduler: Service {
 
     /// Closes what is due, counting and logging each close.
     private func closeDue(_ reported: inout Reported) async {
-        let (configuration, store) = (state.configuration, state.store)
+        let (configuration, store, logger) = (state.configuration, state.store, logger)
         let outcome: CloseOutcome
         do {
-            outcome = try await Blocking.run { () throws(EngineError) in try CycleCloser.close(configuration, store: store) }
+            outcome = try await Blocking.run { () throws(EngineError) in
+                try CycleCloser.close(configuration, store: store, logger: logger)
+            }
         } catch {
             if reported.failure != error.description {
                 logger.error("closing cycles failed; retrying every tick", metadata: .parity([.error: Redaction.redact(error.description)]))

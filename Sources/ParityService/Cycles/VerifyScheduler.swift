@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import ParityConfig
 import ParityEngine
+import ParityLogging
 import ParityStore
 import Reconciliation
 import Reports
@@ -28,18 +29,23 @@ struct VerifyScheduler: Service {
     }
 
     private func verifyIfDue(period: Duration, now: Date = Date()) async {
-        let (configuration, store) = (state.configuration, state.store)
-        let last = try? store.lastVerification(mode: .sources)
-        if let last, now.timeIntervalSince(StoreTime.date(last.checkedAt)) < Double(period.components.seconds) { return }
+        let (configuration, store, logger) = (state.configuration, state.store, logger)
+        do {
+            let last = try store.lastVerification(mode: .sources)
+            if let last, now.timeIntervalSince(StoreTime.date(last.checkedAt)) < Double(period.components.seconds) { return }
+        } catch {
+            logger.warning("the last verification could not be read from the store; verifying now",
+                           metadata: .parity([.error: Redaction.redact("\(error)")]))
+        }
         do {
             let sources = try await Blocking.run { () throws(EngineError) in
-                let report = try SourceVerifier.run(configuration, store: store)
+                let report = try SourceVerifier.run(configuration, store: store, logger: logger)
                 try VerificationHistory.record(report, document: SourceVerificationRenderer.render(report, format: .json), store: store)
                 return report
             }
             log("sources", problems: sources.drifts.count)
             // The ledger has nothing to be checked against before the baseline closes.
-            guard (try? store.cycles().isEmpty) == false else { return }
+            guard try !store.cycles().isEmpty else { return }
             let ledger = try await Blocking.run { () throws(EngineError) in
                 let report = try StateVerifier.run(configuration, store: store)
                 try VerificationHistory.record(report, document: StateVerificationRenderer.render(report, format: .json), store: store)
@@ -48,7 +54,7 @@ struct VerifyScheduler: Service {
             log("state", problems: ledger.discrepancies.count)
         } catch {
             logger.warning("scheduled verification failed; tried again at the next check",
-                           metadata: .parity([.error: Redaction.redact(error.description)]))
+                           metadata: .parity([.error: Redaction.redact("\(error)")]))
         }
     }
 
