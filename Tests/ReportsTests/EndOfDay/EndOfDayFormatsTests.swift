@@ -77,12 +77,12 @@ struct EndOfDayFormatsTests {
         cycle.status = .forced
         cycle.contracts = ContractsStatus(known: 3, lastExport: nil, decisionsFingerprint: "fnv1a64:0")
         let html = EndOfDayRenderer.render(cycle, format: .html)
-        #expect(html.contains("<h1>Parity end of day — cycle 3 2026-11-20</h1>\n<p>Status <b>forced</b>, window [1970-01-01T00:00:00.000Z, "
+        #expect(html.contains("<h1>Parity end of day — cycle 3 \(cycle.label)</h1>\n<p>Status <b>forced</b>, window [1970-01-01T00:00:00.000Z, "
             + "1970-01-02T00:00:00.000Z), unexplained diff rate <b>0.000000</b></p>"), "\(html)")
         #expect(html.contains("<p>Contracts: \(cycle.contracts!.summary)</p>"), "\(html)")
         let open = OpenDifferencesReport(
             generatedAt: Date(timeIntervalSince1970: 0), mapping: "<o>", kind: nil, includesExplained: false, totalOpen: 1, totalUnexplained: 1,
-            rows: [.init(item: item("7", legacy: "<x>"), note: nil, firstSeen: 2, firstLabel: "2026-11-19", lastSeen: 3, lastLabel: "2026-11-20",
+            rows: [.init(item: item("7", legacy: "<x>"), note: nil, firstSeen: 2, firstLabel: "c2", lastSeen: 3, lastLabel: cycle.label,
                          ageSeconds: 60)])
         let page = OpenDifferencesRenderer.render(open, format: .html)
         #expect(page.contains("<h1>Open differences</h1>\n<p>") && page.contains("mapping &lt;o&gt;") && page.contains("<td>&lt;x&gt;</td>"), "\(page)")
@@ -103,7 +103,7 @@ struct EndOfDayFormatsTests {
         var table = EndOfDayReport.Table(name: "orders", compared: 12, matched: 12, findings: [:])
         table.scope = EndOfDayReport.ScopeLine(
             definition: "region <> '<eu>'", rows: 12_000, inScope: 3_000, outOfScope: 41, listedKeys: nil, comparedAll: true,
-            history: [.init(cycle: 2, label: "2026-11-19", inScope: 120, rows: 12_000), .init(cycle: 3, label: "2026-11-20", inScope: 3_000, rows: 12_000)])
+            history: [.init(cycle: 2, label: "c2", inScope: 120, rows: 12_000), .init(cycle: 3, label: "c3", inScope: 3_000, rows: 12_000)])
         scoped.tables = [table, EndOfDayReport.Table(name: "lines", compared: 1, matched: 1, findings: [:])]
         let text = EndOfDayRenderer.render(scoped, format: .text)
         #expect(text.contains("  orders  25.0% in scope (3,000 of 12,000 keys; 41 left out this cycle)  scope: region <> '<eu>'; changed:"
