@@ -109,10 +109,19 @@ public enum GateLoader {
     }
 
     /// Clients the census saw on legacy in `cycles` (all but `gate.allowed_clients`), and from a live legacy inventory the
-    /// undocumented outbound integrations and other consumers of changes (none listed when legacy cannot be read).
+    /// undocumented outbound integrations and other consumers of changes. A legacy whose catalog cannot be read is
+    /// `.sourceUnreachable` (exit 3): the criterion cannot rule them out.
     private static func legacyUse(_ configuration: ParityConfiguration, store: ParityStore, cycles: [CycleRecord]) throws -> LegacyUse.Verdict {
-        LegacyUse.quietVerdict(
+        let inventory: Inventory
+        do {
+            inventory = try InventoryCommand.run(configuration, side: .legacy).inventory
+        } catch {
+            var failure = error
+            failure.message = "the legacy_quiet criterion reads legacy's catalog for outbound integrations and consumers: " + error.message
+            throw failure
+        }
+        return LegacyUse.quietVerdict(
             cycles: try CensusReader.legacyCensus(of: cycles, store: store), allowedClients: configuration.gate.allowedClients,
-            inventory: try? InventoryCommand.run(configuration, side: .legacy).inventory)
+            inventory: inventory)
     }
 }

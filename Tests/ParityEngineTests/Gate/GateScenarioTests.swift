@@ -3,6 +3,7 @@ import ParityConfig
 import ParityEngine
 import ParityTestSupport
 import Reconciliation
+import SourceQueries
 import Testing
 
 /// The gate over store states built by real 6-second cycles: one scenario run, evaluated under several rule sets
@@ -18,6 +19,16 @@ struct GateScenarioTests {
         try criteriaPass(scenario)
         try criteriaFail(scenario)
         try commandLine(scenario)
+        try legacyUnreadable(scenario)
+    }
+
+    /// legacy_quiet cannot rule out outbound integrations without legacy's catalog: the gate is not passed, it exits 3.
+    private func legacyUnreadable(_ scenario: GateScenario) throws {
+        scenario.base.legacy.stop()
+        let error = #expect(throws: EngineError.self) { _ = try scenario.evaluate(Rules(gate: "cycles: 2, legacy_quiet_cycles: 1")) }
+        #expect(error?.code == .sourceUnreachable)
+        #expect(error?.source == "legacy")
+        #expect(error?.message.hasPrefix("the legacy_quiet criterion reads legacy's catalog") == true)
     }
 
     /// Both findings disposed of, the aggregate's tolerance covering the missing invoice, legacy quiet in the last cycle.
