@@ -8,6 +8,10 @@ public enum LogKey: String, Sendable, CaseIterable {
     case slot = "parity.slot"
     /// A source table (`public.orders`).
     case table = "parity.table"
+    /// A table mapping's name (`orders`).
+    case mapping = "parity.mapping"
+    /// A count of keys compared.
+    case compared = "parity.compared"
     /// A reconnect attempt's number (1, 2, ...).
     case attempt = "parity.attempt"
     /// A WAL position (`0/16B3748`).

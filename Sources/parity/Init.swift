@@ -44,7 +44,7 @@ struct Init: ParsableCommand {
         let store = try openStore(configuration)
         if !add.isEmpty { return try addMappings(configuration, store: store) }
         if !remove.isEmpty { return try removeMappings(configuration, store: store) }
-        let outcome = try ParityInit.run(configuration, store: store, progress: ProgressPrinter(prefix: "init: ").sink)
+        let outcome = try ParityInit.run(configuration, store: store, progress: ProgressPrinter(prefix: "init: ").sink, logger: LogLines.logger)
         guard outcome.check.exitCode == 0 else {
             print(CheckReportRenderer.render(outcome.check, format: .text), terminator: "")
             printError("init created nothing: fix the failed checks above, then run parity init again")
@@ -64,13 +64,7 @@ struct Init: ParsableCommand {
 
 extension Init {
     private func addMappings(_ configuration: ParityConfiguration, store: ParityStore) throws {
-        let outcome: (check: CheckReport, copied: [MappingInit.Copied])
-        do {
-            outcome = try MappingInit.add(add, configuration: configuration, store: store, progress: ProgressPrinter(prefix: "init: ").sink)
-        } catch {
-            printError("\(error)")
-            throw ExitCode(((error as? EngineError)?.code ?? .sourceUnreachable).exitCode)
-        }
+        let outcome = try MappingInit.add(add, configuration: configuration, store: store, progress: ProgressPrinter(prefix: "init: ").sink)
         guard outcome.check.exitCode == 0 else {
             print(CheckReportRenderer.render(outcome.check, format: .text), terminator: "")
             printError("init --add created nothing: fix the failed checks above, then run it again")
@@ -84,13 +78,7 @@ extension Init {
     }
 
     private func removeMappings(_ configuration: ParityConfiguration, store: ParityStore) throws {
-        let removed: [MappingInit.Removed]
-        do {
-            removed = try MappingInit.remove(remove, configuration: configuration, store: store)
-        } catch {
-            printError("\(error)")
-            throw ExitCode(((error as? EngineError)?.code ?? .sourceUnreachable).exitCode)
-        }
+        let removed = try MappingInit.remove(remove, configuration: configuration, store: store)
         for item in removed {
             print("\(item.side.rawValue): \(item.mapping) " + (item.unpublished.map { "unpublished (\($0))" } ?? "forgotten (its table stays published)"))
         }

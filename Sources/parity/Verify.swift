@@ -56,13 +56,13 @@ struct Verify: ParsableCommand {
         if sources {
             let report = try SourceVerifier.run(
                 configuration, store: store, sides: source.map { [$0.side] } ?? SourceSide.allCases, tables: tables,
-                progress: ProgressPrinter(prefix: "verify: ").sink)
+                progress: ProgressPrinter(prefix: "verify: ").sink, logger: LogLines.logger)
             if tables.isEmpty, source == nil {
                 try VerificationHistory.record(report, document: SourceVerificationRenderer.render(report, format: .json), store: store)
             }
             (text, exitCode) = (SourceVerificationRenderer.render(report, format: format.outputFormat), report.exitCode)
         } else {
-            let report = try StateVerifier.run(configuration, store: store, progress: ProgressPrinter(prefix: "").sink)
+            let report = try StateVerifier.run(configuration, store: store, progress: ProgressPrinter(prefix: "").sink, logger: LogLines.logger)
             try VerificationHistory.record(report, document: StateVerificationRenderer.render(report, format: .json), store: store)
             (text, exitCode) = (StateVerificationRenderer.render(report, format: format.outputFormat), report.exitCode)
         }

@@ -46,7 +46,11 @@ public enum MappingInit {
         for side in SourceSide.allCases {
             let pending = mappings.filter { !done.contains("\(side.rawValue) \($0.name)") }
             guard !pending.isEmpty, let record = records[side] else { continue }
-            copied += try add(pending, side: side, record: record, configuration: configuration, store: store, progress: progress)
+            do {
+                copied += try add(pending, side: side, record: record, configuration: configuration, store: store, progress: progress)
+            } catch {
+                throw failure(error, side: side, doing: "init --add", fix: "then run parity init --add again: it copies anew")
+            }
         }
         return (check, copied)
     }
@@ -65,20 +69,10 @@ public enum MappingInit {
         var removed: [Removed] = []
         for side in SourceSide.allCases {
             guard let record = records[side] else { continue }
-            let source = configuration.sources[side]
-            let connection = try connect(side, source)
-            defer { connection.close() }
-            let publication = Publication(connection: connection, side: side, names: record.publications)
-            for name in names {
-                let table = try table(of: name, side: side, known: known, configuration: configuration)
-                let stillUsed = known.contains { $0.side == side && $0.mapping != name && !names.contains($0.mapping) && $0.table == table?.description }
-                let watched = side == .legacy && table.map { source.watchSchemas.contains($0.schema) } == true
-                var unpublished: String?
-                if let table, !stillUsed, !watched, try publication.contains(table) {
-                    try publication.drop(table)
-                    unpublished = table.description
-                }
-                removed.append(Removed(side: side, mapping: name, unpublished: unpublished))
+            do {
+                removed += try unpublish(names, side: side, record: record, known: known, configuration: configuration)
+            } catch {
+                throw failure(error, side: side, doing: "init --remove", fix: "then run parity init --remove again")
             }
         }
         for name in names {
@@ -86,6 +80,41 @@ public enum MappingInit {
         }
         try store.makeDurable()
         return removed
+    }
+
+    /// Drops each of `names`' tables on `side` from Parity's publication, unless it is watched or another mapping uses it.
+    private static func unpublish(
+        _ names: [String], side: SourceSide, record: SourceRecord, known: [MappingSource], configuration: ParityConfiguration
+    ) throws -> [Removed] {
+        let source = configuration.sources[side]
+        let connection = try connect(side, source)
+        defer { connection.close() }
+        let publication = Publication(connection: connection, side: side, names: record.publications)
+        var removed: [Removed] = []
+        for name in names {
+            let table = try table(of: name, side: side, known: known, configuration: configuration)
+            let stillUsed = known.contains { $0.side == side && $0.mapping != name && !names.contains($0.mapping) && $0.table == table?.description }
+            let watched = side == .legacy && table.map { source.watchSchemas.contains($0.schema) } == true
+            var unpublished: String?
+            if let table, !stillUsed, !watched, try publication.contains(table) {
+                try publication.drop(table)
+                unpublished = table.description
+            }
+            removed.append(Removed(side: side, mapping: name, unpublished: unpublished))
+        }
+        return removed
+    }
+
+    /// A source's or the store's error during `doing` as one line with what to do; an ``EngineError`` as it is.
+    private static func failure(_ error: any Error, side: SourceSide, doing: String, fix: String) -> any Error {
+        switch error {
+        case let error as PostgresError:
+            EngineError(.sourceRefused, source: side.rawValue, message: "\(doing) failed: \(error)", fix: "fix what PostgreSQL names, " + fix)
+        case let error as StoreError:
+            EngineError.store(error, doing: doing, fix: "check store.path, " + fix)
+        default:
+            error
+        }
     }
 
     private static func add(

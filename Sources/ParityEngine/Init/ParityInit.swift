@@ -1,4 +1,6 @@
 import Foundation
+import Logging
+import ParityLogging
 import ParityConfig
 import ParityModel
 import ParityStore
@@ -15,10 +17,11 @@ public enum ParityInit {
         public var sources: [SourceRecord]
     }
 
-    /// Runs init. Refuses an initialized store; returns without creating anything when a check fails.
+    /// Runs init. Refuses an initialized store; returns without creating anything when a check fails. What a failed init
+    /// created and could not remove is logged to `logger` and named in the error.
     public static func run(
         _ configuration: ParityConfiguration, store: ParityStore,
-        progress: @escaping WorkProgress.Sink = { _ in }
+        progress: @escaping WorkProgress.Sink = { _ in }, logger: Logger = .discarding
     ) throws -> Outcome {
         if let existing = try store.sourceRecords().first {
             throw EngineError(
@@ -38,23 +41,59 @@ public enum ParityInit {
                 records.append(try initializer.run())
             }
         } catch {
+            let failed = error as? InitFailure
+            var leftovers = failed?.leftovers ?? []
             for record in records {
-                _ = try? ParityTeardown.dropSource(configuration.sources[record.side], force: true)
-                try? store.discardSource(side: record.side)
+                leftovers += undo(record, configuration: configuration, store: store)
             }
-            throw failure(error, side: current, configuration: configuration)
+            for leftover in leftovers {
+                logger.warning(
+                    "init could not remove what it created: \(leftover.object)", metadata: .parity([.source: leftover.side.rawValue]))
+            }
+            throw failure(failed?.cause ?? error, side: current, configuration: configuration, leftovers: leftovers)
         }
         return Outcome(check: check, sources: records)
     }
 
-    /// A source's error as one line naming what PostgreSQL refused and what to do (`.sourceRefused`).
-    static func failure(_ error: any Error, side: SourceSide, configuration: ParityConfiguration) -> any Error {
-        if let error = error as? StoreError { return EngineError.store(error, doing: "init", fix: "check store.path") }
-        guard let error = error as? PostgresError else { return error }
-        let fix = error.sqlState == "42501"
-            ? "give the role what PostgreSQL names (publishing a table takes its ownership: GRANT <owner> TO <role>; publications take "
-                + "CREATE on the database); parity check --config \(configuration.file) lists every missing privilege; nothing was created"
-            : "fix what PostgreSQL names, then run parity init again; nothing was created"
-        return EngineError(.sourceRefused, source: side.rawValue, message: "init failed: \(error)", fix: fix)
+    /// Removes an initialized source's slot, publications and baseline again; returns what could not be removed.
+    private static func undo(_ record: SourceRecord, configuration: ParityConfiguration, store: ParityStore) -> [InitFailure.Leftover] {
+        var leftovers: [InitFailure.Leftover] = []
+        do {
+            _ = try ParityTeardown.dropSource(configuration.sources[record.side], force: true)
+        } catch {
+            leftovers.append(InitFailure.Leftover(side: record.side, object: "slot \(record.slot) and its publications (\(error))"))
+        }
+        do {
+            try store.discardSource(side: record.side)
+        } catch {
+            leftovers.append(InitFailure.Leftover(side: record.side, object: "its baseline rows in the store (\(error))"))
+        }
+        return leftovers
+    }
+
+    /// A source's error as one line naming what PostgreSQL refused and what to do (`.sourceRefused`), and what init
+    /// created and could not remove (then the fix is a teardown first).
+    static func failure(
+        _ error: any Error, side: SourceSide, configuration: ParityConfiguration, leftovers: [InitFailure.Leftover] = []
+    ) -> any Error {
+        var failure: EngineError
+        if let error = error as? EngineError {
+            failure = error
+        } else if let error = error as? StoreError {
+            failure = EngineError.store(error, doing: "init", fix: "check store.path")
+        } else if let error = error as? PostgresError {
+            let fix = error.sqlState == "42501"
+                ? "give the role what PostgreSQL names (publishing a table takes its ownership: GRANT <owner> TO <role>; publications take "
+                    + "CREATE on the database); parity check --config \(configuration.file) lists every missing privilege; nothing was created"
+                : "fix what PostgreSQL names, then run parity init again; nothing was created"
+            failure = EngineError(.sourceRefused, source: side.rawValue, message: "init failed: \(error)", fix: fix)
+        } else {
+            return error
+        }
+        guard !leftovers.isEmpty else { return failure }
+        failure.message += "; init could not remove what it created: " + leftovers.map(\.description).joined(separator: ", ")
+        failure.fix = "once the sources are reachable, run parity teardown --config \(configuration.file) and delete \(configuration.store.path), "
+            + "then run parity init again"
+        return failure
     }
 }

@@ -53,9 +53,13 @@ struct SourceInitializer {
             try store.makeDurable()  // the slot now exists for this baseline: keep the baseline through a power failure too
             return record
         } catch {
-            created.drop(on: connection)
-            try? store.discardSource(side: side)
-            throw error
+            var leftovers = created.drop(on: connection)
+            do {
+                try store.discardSource(side: side)
+            } catch let discard {
+                leftovers.append("its baseline rows in the store (\(discard))")
+            }
+            throw InitFailure(cause: error, leftovers: leftovers.map { InitFailure.Leftover(side: side, object: $0) })
         }
     }
 
@@ -88,23 +92,33 @@ struct CreatedObjects {
     var publications: [String] = []
     var slot: String?
 
-    func drop(on connection: PostgresConnection) {
+    /// Drops what was created; returns what could not be dropped, each with PostgreSQL's reason (`slot parity_legacy (…)`).
+    func drop(on connection: PostgresConnection) -> [String] {
+        var leftovers: [String] = []
         if let slot {
             // The walsender that created the slot may hold it for a moment after its connection
             // closed (55006 "is active"): retry for up to five seconds.
-            for _ in 0..<50 {
+            var attempt = 0
+            while true {
+                attempt += 1
                 do {
                     try connection.query("SELECT pg_drop_replication_slot(\(slot)) FROM pg_replication_slots WHERE slot_name = \(slot)")
                     break
-                } catch where error.sqlState == "55006" {
+                } catch where error.sqlState == "55006" && attempt < 50 {
                     usleep(100_000)
                 } catch {
+                    leftovers.append("slot \(slot) (\(error))")
                     break
                 }
             }
         }
         for publication in publications {
-            _ = try? connection.query("DROP PUBLICATION IF EXISTS \(identifier: publication)")
+            do {
+                try connection.query("DROP PUBLICATION IF EXISTS \(identifier: publication)")
+            } catch {
+                leftovers.append("publication \(publication) (\(error))")
+            }
         }
+        return leftovers
     }
 }

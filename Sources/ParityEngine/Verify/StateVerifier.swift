@@ -1,4 +1,6 @@
 import Foundation
+import Logging
+import ParityLogging
 import ParityConfig
 import ParityStore
 import Reconciliation
@@ -9,9 +11,11 @@ import SourceQueries
 /// open ones. A self-check of the incremental closes; a
 /// mapping no close has compared yet is left out (`parity verify` names it).
 public enum StateVerifier {
-    /// The check as of the last closed cycle, at `now`, reporting each mapping's keys compared to `progress`.
+    /// The check as of the last closed cycle, at `now`, reporting each mapping's keys compared to `progress`; each mapping
+    /// checked is logged to `logger` with its keys compared and differences found.
     public static func run(
-        _ configuration: ParityConfiguration, store: ParityStore, now: Date = Date(), progress: @escaping WorkProgress.Sink = { _ in }
+        _ configuration: ParityConfiguration, store: ParityStore, now: Date = Date(), progress: @escaping WorkProgress.Sink = { _ in },
+        logger: Logger = .discarding
     ) throws(EngineError) -> StateVerification {
         do {
             // The state is read page by page below anyway: a damaged page is named first, with what to do.
@@ -38,6 +42,9 @@ public enum StateVerifier {
                         }
                     }
                     counts.append(.init(mapping: mapping.name, compared: outcome.table.compared, differences: found.count))
+                    logger.info("verified a mapping's stored state", metadata: .parity([
+                        .mapping: mapping.name, .compared: String(outcome.table.compared), .problems: String(found.count),
+                    ]))
                     state += found
                 }
             }

@@ -115,6 +115,28 @@ struct InitTeardownTests {
         #expect(try store.currentImages(side: .legacy, mapping: "orders").isEmpty)
     }
 
+    @Test("a cleanup that cannot reach the source names what it left, and the error says to tear down before init again")
+    func cleanupLeftovers() throws {
+        defer { scenario.stop() }
+        let connection = try scenario.legacy.connect(database: "legacy")
+        defer { connection.close() }
+        scenario.legacy.stop()
+        let leftovers = CreatedObjects(publications: ["parity_legacy"], slot: "parity_legacy").drop(on: connection)
+        #expect(leftovers.count == 2)
+        #expect(leftovers.first?.hasPrefix("slot parity_legacy (") == true)
+        #expect(leftovers.last?.hasPrefix("publication parity_legacy (") == true)
+
+        let cause = EngineError(.sourceUnreachable, source: "new", message: "cannot connect", fix: "check the source")
+        let failure = ParityInit.failure(
+            cause, side: .new, configuration: configuration,
+            leftovers: leftovers.map { InitFailure.Leftover(side: .legacy, object: $0) }) as? EngineError
+        #expect(failure?.code == .sourceUnreachable)
+        #expect(failure?.source == "new")
+        #expect(failure?.message.hasPrefix("cannot connect; init could not remove what it created: legacy slot parity_legacy (") == true)
+        #expect(failure?.fix.contains("parity teardown --config \(configuration.file)") == true)
+        #expect((ParityInit.failure(cause, side: .new, configuration: configuration) as? EngineError)?.fix == "check the source")
+    }
+
     @Test("teardown drops slots and publications, reports released WAL, and is safe to repeat")
     func teardown() throws {
         defer { scenario.stop() }
