@@ -109,19 +109,18 @@ public enum GateLoader {
     }
 
     /// Clients the census saw on legacy in `cycles` (all but `gate.allowed_clients`), and from a live legacy inventory the
-    /// undocumented outbound integrations and other consumers of changes. A legacy whose catalog cannot be read is
-    /// `.sourceUnreachable` (exit 3): the criterion cannot rule them out.
+    /// undocumented outbound integrations and other consumers of changes; when legacy's catalog cannot be read, why (the
+    /// criterion is then not evaluated, and the gate exits 3 unless another criterion fails).
     private static func legacyUse(_ configuration: ParityConfiguration, store: ParityStore, cycles: [CycleRecord]) throws -> LegacyUse.Verdict {
-        let inventory: Inventory
+        var inventory: Inventory?
+        var unread: String?
         do {
             inventory = try InventoryCommand.run(configuration, side: .legacy).inventory
         } catch {
-            var failure = error
-            failure.message = "the legacy_quiet criterion reads legacy's catalog for outbound integrations and consumers: " + error.message
-            throw failure
+            unread = error.message
         }
         return LegacyUse.quietVerdict(
             cycles: try CensusReader.legacyCensus(of: cycles, store: store), allowedClients: configuration.gate.allowedClients,
-            inventory: inventory)
+            inventory: inventory, unreadCatalog: unread)
     }
 }

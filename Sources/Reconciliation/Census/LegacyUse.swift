@@ -23,6 +23,8 @@ public enum LegacyUse {
         public var consumers: [InventoryItem]
         /// Cycles of the window with no census sample: clients cannot be ruled out for them.
         public var unsampledCycles: [Int64]
+        /// Why legacy's catalog could not be read, when it could not: integrations and consumers were not checked.
+        public var unreadCatalog: String?
 
         /// Whether legacy is quiet: nothing offends and every cycle was sampled.
         public var isQuiet: Bool { clients.isEmpty && integrations.isEmpty && consumers.isEmpty && unsampledCycles.isEmpty }
@@ -58,7 +60,9 @@ public enum LegacyUse {
     /// The verdict over `cycles` (the legacy census of the last M closed cycles): clients whose application
     /// name is not in `allowedClients`, and from `inventory` (legacy, documentation applied; nil when not
     /// taken) the undocumented integrations and the consumers. Parity's own sessions never reach the census.
-    public static func quietVerdict(cycles: [CycleCensus], allowedClients: [String], inventory: Inventory?) -> Verdict {
+    public static func quietVerdict(
+        cycles: [CycleCensus], allowedClients: [String], inventory: Inventory?, unreadCatalog: String? = nil
+    ) -> Verdict {
         let allowed = Set(allowedClients)
         var seen: [CensusClient.Identity: Offender] = [:]
         for census in cycles {
@@ -76,6 +80,6 @@ public enum LegacyUse {
             consumers: items.filter {
                 liveConsumerKinds.contains($0.kind) || (documentableConsumerKinds.contains($0.kind) && !$0.documented)
             },
-            unsampledCycles: cycles.filter { $0.samples == 0 }.map(\.cycle))
+            unsampledCycles: cycles.filter { $0.samples == 0 }.map(\.cycle), unreadCatalog: unreadCatalog)
     }
 }

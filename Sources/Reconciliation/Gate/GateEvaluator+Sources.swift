@@ -59,6 +59,11 @@ extension GateEvaluator {
         } + (use?.evidence ?? [])
         let fail = (noisy.isEmpty ? [] : ["legacy written in \(noisy.count) of the last \(cycles) cycles"])
             + ((use?.isQuiet ?? true) ? [] : ["legacy still used (\(use!.evidence.count) client(s), integration(s) or consumer(s))"])
+        if fail.isEmpty, let unread = use?.unreadCatalog {
+            return GateCriterion(
+                name: .legacyQuiet, result: .notEvaluated,
+                evidence: "legacy's catalog cannot be read (\(unread)): outbound integrations and consumers not checked", command: "parity check")
+        }
         return judged(
             .legacyQuiet, details: details,
             pass: "no legacy write in the last \(cycles) cycles (\(quiet.first!.label) … \(quiet.last!.label))"

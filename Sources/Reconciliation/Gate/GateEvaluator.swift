@@ -1,4 +1,5 @@
 import ParityConfig
+import ParityModel
 
 /// Decides the decommission gate from its inputs: pure, no I/O.
 public enum GateEvaluator {
@@ -30,9 +31,16 @@ public enum GateEvaluator {
                 GateReport.Window(firstCycleID: first.id, firstLabel: first.label, lastCycleID: window.last!.id, lastLabel: window.last!.label)
             },
             configHash: input.configHash, criteria: criteria,
-            unreachableSources: input.capture.filter { $0.health == nil }.map(\.source), contracts: input.contracts)
+            unreachableSources: unreachable(input), contracts: input.contracts)
         report.decisions = input.decisions
         return report
+    }
+
+    /// The sources a criterion needed and could not read: capture health's, and legacy's catalog for legacy_quiet.
+    private static func unreachable(_ input: GateInput) -> [SourceSide] {
+        var sources = input.capture.filter { $0.health == nil }.map(\.source)
+        if input.legacyUse?.unreadCatalog != nil, !sources.contains(.legacy) { sources.insert(.legacy, at: 0) }
+        return sources
     }
 
     /// A criterion that fails when `details` is not empty and passes otherwise.

@@ -243,6 +243,21 @@ struct GateEvaluatorTests {
         #expect(criterion(.legacyQuiet, passing(), quiet)?.result == .notEvaluated)
     }
 
+    @Test("legacy_quiet: an unreadable legacy catalog leaves it not evaluated, legacy listed unreachable (exit 3); legacy writes still fail it")
+    func legacyQuietUnreadCatalog() {
+        var quiet = configuration
+        quiet.legacyQuietCycles = 2
+        var input = passing()
+        input.legacyUse = LegacyUse.quietVerdict(cycles: [], allowedClients: [], inventory: nil, unreadCatalog: "connection refused")
+        let report = GateEvaluator.evaluate(input, configuration: quiet)
+        let criterion = report.criteria.first { $0.name == .legacyQuiet }
+        #expect(criterion?.result == .notEvaluated)
+        #expect(criterion?.evidence == "legacy's catalog cannot be read (connection refused): outbound integrations and consumers not checked")
+        #expect(report.unreachableSources == [.legacy] && report.exitCode == 3)
+        input.legacyWrites?.append(.init(cycleID: 3, tables: [.init(table: "public.audit_log", rows: 1, writer: nil)]))
+        #expect(GateEvaluator.evaluate(input, configuration: quiet).exitCode == 1)
+    }
+
     @Test("capture_health: a missing or lost slot or lag above max_lag fails; an unreachable source is not evaluated, listed, exit 3")
     func captureHealth() {
         var input = passing()
