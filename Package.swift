@@ -131,6 +131,7 @@ let package = Package(
             name: "ExactNumericTests",
             dependencies: ["ExactNumeric", "ParityTestSupport", .product(name: "BigInt", package: "BigInt")]
         ),
+        .testTarget(name: "ParityModelTests", dependencies: ["ParityModel"]),
         .testTarget(name: "ParityConfigTests", dependencies: ["ParityConfig", "ParityModel"]),
         .testTarget(name: "ParityStoreTests", dependencies: ["ParityStore", "ParityModel", "ParityTestSupport"]),
         .testTarget(name: "ReconciliationTests", dependencies: ["Reconciliation", "ParityModel", "ParityTestSupport"]),
