@@ -1,5 +1,6 @@
 import ExactNumeric
 import ParityConfig
+import ParityModel
 import ParityStore
 import Reconciliation
 import SourceQueries

@@ -58,16 +58,10 @@ public enum GateLoader {
     /// The window's cutover scope shares; nil when no mapping is scoped in the config or in the window.
     private static func scopes(
         _ configuration: ParityConfiguration, store: ParityStore, window: [CycleRecord]
-    ) throws -> [GateInput.ScopeShare]? {
+    ) throws -> [ScopeShare]? {
         guard let last = window.last else { return nil }
-        let labels = Dictionary(uniqueKeysWithValues: window.map { ($0.id, $0.label) })
-        let shares = try store.scopeShares(through: last.id).compactMap { share in
-            labels[share.cycle].map {
-                GateInput.ScopeShare(
-                    cycle: share.cycle, label: $0, mapping: share.mapping, definition: share.definition, rows: share.rows,
-                    inScope: share.inScope)
-            }
-        }
+        let ids = Set(window.map(\.id))
+        let shares = try store.scopeShares(through: last.id).filter { ids.contains($0.cycle) }
         return shares.isEmpty && !configuration.tables.contains { $0.scope != nil } ? nil : shares
     }
 

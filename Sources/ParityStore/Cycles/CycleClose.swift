@@ -1,3 +1,5 @@
+import ParityModel
+
 /// Everything a cycle close records, in one store transaction with the fold.
 public struct CycleClose: Sendable {
     /// The cycle.

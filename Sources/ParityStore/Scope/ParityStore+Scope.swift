@@ -1,4 +1,5 @@
 import GRDB
+import ParityModel
 
 extension ParityStore {
     /// The scope shares of every closed cycle up to `cycle`, by cycle then mapping.

@@ -326,7 +326,7 @@ struct GateScopeTests {
         GateInput.Cycle(id: id, label: "c\(id)", status: .closed, mappingsCompared: ["orders"], unexplainedRate: "0")
     }
 
-    private func criterion(_ scopes: [GateInput.ScopeShare]?, cycles: [Int64] = [3, 4]) -> GateCriterion? {
+    private func criterion(_ scopes: [ScopeShare]?, cycles: [Int64] = [3, 4]) -> GateCriterion? {
         var input = GateInput(
             cycles: cycles.map(cycle), mappings: ["orders"], lastMonth: nil, hiddenState: nil, legacyWrites: nil, capture: [],
             evaluatedAt: Date(timeIntervalSince1970: 1_795_000_000), asOf: nil, configHash: "h")
@@ -334,8 +334,10 @@ struct GateScopeTests {
         return GateEvaluator.evaluate(input, configuration: GateConfiguration(cycles: 2)).criteria.first { $0.name == .scope }
     }
 
-    private func share(_ cycle: Int64, _ inScope: Int) -> GateInput.ScopeShare {
-        GateInput.ScopeShare(cycle: cycle, label: "c\(cycle)", mapping: "orders", definition: "customer_id % 100 < 25", rows: 200, inScope: inScope)
+    private func share(_ cycle: Int64, _ inScope: Int) -> ScopeShare {
+        ScopeShare(
+            cycle: cycle, mapping: "orders", definition: "customer_id % 100 < 25", digest: "d", listedKeys: nil, rows: 200, inScope: inScope,
+            outOfScope: 0, comparedAll: false)
     }
 
     @Test("no scope anywhere: no criterion; a partial share in the window fails; partial shares before the window do not count")
