@@ -10,3 +10,5 @@ extension FindingKind: DatabaseValueConvertible {}
 extension Disposition: DatabaseValueConvertible {}
 
 extension CycleStatus: DatabaseValueConvertible {}
+
+extension HiddenStateLine.Kind: DatabaseValueConvertible {}

@@ -90,11 +90,7 @@ enum EndOfDaySections {
 
     /// The cycle's co-write analysis and inventory changes.
     static func hiddenState(_ report: inout EndOfDayReport, store: ParityStore, cycle id: Int64) throws {
-        report.hiddenState = EndOfDayReport.HiddenStateLine.ranked(try store.hiddenState(cycle: id).map {
-            EndOfDayReport.HiddenStateLine(
-                kind: $0.kind, table: $0.table, trigger: $0.trigger, functions: $0.functions, transactions: $0.transactions,
-                transactionsSeen: $0.transactionsSeen, rows: $0.rows, mapped: $0.mapped, documented: $0.documented, message: $0.message)
-        })
+        report.hiddenState = HiddenStateLine.ranked(try store.hiddenState(cycle: id))
         report.inventoryChanges = EndOfDayReport.InventoryChangeLine.ranked(try store.inventoryChanges(cycle: id).map {
             EndOfDayReport.InventoryChangeLine(
                 change: $0.change, kind: $0.kind, name: $0.name, table: $0.table, documented: $0.documented, detail: $0.detail)

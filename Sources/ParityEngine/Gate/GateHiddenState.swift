@@ -22,12 +22,12 @@ enum GateHiddenState {
         for id in ids {
             for line in try store.hiddenState(cycle: id) {
                 switch line.kind {
-                case "hidden_state_unmapped":
+                case .hiddenStateUnmapped:
                     let nowDocumented = documented.contains { $0.kind == .trigger && $0.name == line.trigger }
                     if !nowDocumented, !mapped.contains(line.table), !ignored.contains(line.table) {
                         maintained[line.table] = maintained[line.table] ?? "\(line.table) by trigger \(line.trigger ?? "?") (cycle \(id))"
                     }
-                case "unmapped_writes" where !mapped.contains(line.table) && !ignored.contains(line.table):
+                case .unmappedWrites where !mapped.contains(line.table) && !ignored.contains(line.table):
                     writes[line.table] = writes[line.table] ?? "\(line.table): \(line.transactions) transactions, \(line.rows ?? 0) rows (cycle \(id))"
                 default:
                     break

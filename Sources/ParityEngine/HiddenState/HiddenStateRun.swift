@@ -11,7 +11,7 @@ struct HiddenStateRun {
     struct Outcome {
         var inventories: [StoredInventory] = []
         var changes: [StoredInventoryChange] = []
-        var lines: [StoredHiddenState] = []
+        var lines: [HiddenStateLine] = []
         /// `hidden_state_unmapped` and `unmapped_writes` findings, reported beside the row findings.
         var findings: [Finding] = []
         /// Trigger attributions of row findings.
@@ -62,9 +62,9 @@ struct HiddenStateRun {
             + changes.changed.map { stored($0.after, "changed", (($0.bodyChanged ? ["body"] : []) + $0.changedDetails).joined(separator: ", ")) }
     }
 
-    private static func line(_ maintained: TriggerMaintainedTable) -> StoredHiddenState {
-        StoredHiddenState(
-            kind: "trigger_maintained", table: maintained.table, trigger: maintained.trigger, triggerTable: maintained.triggerTable,
+    private static func line(_ maintained: TriggerMaintainedTable) -> HiddenStateLine {
+        HiddenStateLine(
+            kind: .triggerMaintained, table: maintained.table, trigger: maintained.trigger, triggerTable: maintained.triggerTable,
             functions: maintained.functions, transactions: maintained.transactionsWritingBoth,
             transactionsSeen: maintained.transactionsTouchingTriggerTable, rows: nil, mapped: maintained.mapped,
             documented: maintained.documented,
@@ -72,9 +72,9 @@ struct HiddenStateRun {
                 + "\(maintained.transactionsWritingBoth) of \(maintained.transactionsTouchingTriggerTable) transactions")
     }
 
-    private static func line(_ finding: HiddenStateFinding) -> StoredHiddenState {
-        StoredHiddenState(
-            kind: finding.kind.rawValue, table: finding.table, trigger: finding.trigger, triggerTable: nil, functions: finding.functions,
+    private static func line(_ finding: HiddenStateFinding) -> HiddenStateLine {
+        HiddenStateLine(
+            kind: finding.kind == .unmappedWrites ? .unmappedWrites : .hiddenStateUnmapped, table: finding.table, trigger: finding.trigger, triggerTable: nil, functions: finding.functions,
             transactions: finding.transactions, transactionsSeen: nil, rows: finding.rows, mapped: false, documented: false,
             message: finding.message)
     }

@@ -19,7 +19,7 @@ public struct CycleClose: Sendable {
     /// Inventory items added, removed or changed since the previous snapshots.
     public var inventoryChanges: [StoredInventoryChange] = []
     /// The co-write analysis of the cycle's legacy transactions.
-    public var hiddenState: [StoredHiddenState] = []
+    public var hiddenState: [HiddenStateLine] = []
     /// What the comparison found for keys the open-differences ledger must know about.
     public var differences: [DifferenceVerdict] = []
     /// The rules (a hash of the config text) the open differences were compared under, kept for the next close.

@@ -20,10 +20,10 @@ extension ParityStore {
     }
 
     /// The co-write analysis cycle `cycle` recorded.
-    public func hiddenState(cycle: Int64) throws(StoreError) -> [StoredHiddenState] {
+    public func hiddenState(cycle: Int64) throws(StoreError) -> [HiddenStateLine] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM hidden_state_result WHERE cycle = ? ORDER BY seq", arguments: [cycle]).map {
-                StoredHiddenState(
+                HiddenStateLine(
                     kind: $0["kind"], table: $0["table_name"], trigger: $0["trigger_name"], triggerTable: $0["trigger_table"],
                     functions: RowJSON.decodeKey($0["functions"])?.compactMap { $0 } ?? [], transactions: $0["transactions"],
                     transactionsSeen: $0["transactions_seen"], rows: $0["rows"], mapped: $0["mapped"], documented: $0["documented"],

@@ -154,7 +154,7 @@ struct EndOfDayDocument: Encodable {
 
     /// A co-write analysis line; `trigger`, `transactions_seen` and `rows` are null when absent.
     struct HiddenState: Encodable {
-        let line: EndOfDayReport.HiddenStateLine
+        let line: HiddenStateLine
 
         enum CodingKeys: String, CodingKey {
             case kind, table, trigger, functions, transactions, transactionsSeen = "transactions_seen", rows, mapped, documented, message
@@ -162,7 +162,7 @@ struct EndOfDayDocument: Encodable {
 
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(line.kind, forKey: .kind)
+            try container.encode(line.kind.rawValue, forKey: .kind)
             try container.encode(line.table, forKey: .table)
             try container.encode(line.trigger, forKey: .trigger)
             try container.encode(line.functions, forKey: .functions)

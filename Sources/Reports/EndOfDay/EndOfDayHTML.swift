@@ -44,7 +44,7 @@ enum EndOfDayHTML {
                  $0.bridged("rounding"), $0.unexplained, $0.withinTolerance ? "yes" : "NO"]
             })
         body += section("Hidden state", ["kind", "table", "trigger", "functions", "transactions", "documented", "what"], report.hiddenState.map {
-            [$0.kind, $0.table, $0.trigger ?? "-", $0.functions.joined(separator: " → "), "\($0.transactions)", $0.documented ? "yes" : "no",
+            [$0.kind.rawValue, $0.table, $0.trigger ?? "-", $0.functions.joined(separator: " → "), "\($0.transactions)", $0.documented ? "yes" : "no",
              $0.message]
         })
         body += section("Legacy catalog changes", ["change", "kind", "name", "table", "documented", "what changed"], report.inventoryChanges.map {

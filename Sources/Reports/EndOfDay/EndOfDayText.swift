@@ -62,7 +62,7 @@ enum EndOfDayText {
         }
         lines += ["", report.inventoryTaken ? "hidden state:" : "hidden state: no legacy inventory was taken at this close"]
         for line in report.hiddenState {
-            lines.append("  \(line.kind)  \(line.message)")
+            lines.append("  \(line.kind.rawValue)  \(line.message)")
         }
         for change in report.inventoryChanges {
             lines.append("  inventory \(change.change): \(change.kind) \(change.name)" + (change.table.map { " on \($0)" } ?? "")

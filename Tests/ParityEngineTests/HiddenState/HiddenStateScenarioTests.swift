@@ -66,13 +66,13 @@ struct HiddenStateScenarioTests {
 
         // The summary table is maintained by orders_ai through two functions in every transaction touching orders.
         let hidden = try scenario.store.hiddenState(cycle: a.id)
-        let unmapped = try #require(hidden.first { $0.kind == "hidden_state_unmapped" })
+        let unmapped = try #require(hidden.first { $0.kind == .hiddenStateUnmapped })
         #expect(unmapped.table == "public.daily_totals" && unmapped.trigger == "orders_ai")
         #expect(unmapped.functions == ["public.upd_daily_totals", "public.add_to_day"])
         #expect(unmapped.transactions == 3)
         #expect(unmapped.message == "`daily_totals` is maintained by undocumented trigger `orders_ai` → `upd_daily_totals()` → "
             + "`add_to_day()` in 3 of 3 transactions touching `orders`; the new system has no counterpart")
-        #expect(!hidden.contains { $0.kind == "unmapped_writes" })
+        #expect(!hidden.contains { $0.kind == .unmappedWrites })
         // The BEFORE trigger's column: the one e-mail the new system kept in mixed case is attributed to it.
         let findings = try scenario.store.findings(cycle: a.id)
         let email = try #require(findings.first { $0.column == "email" })
@@ -80,7 +80,7 @@ struct HiddenStateScenarioTests {
         #expect(email.attributedTo == "orders_bi → normalize_email()")
         #expect(findings.map(\.kind.rawValue).sorted() == ["hidden_state_unmapped", "value_mismatch"])
         let eod = try EndOfDayLoader.load(scenario.configuration, store: scenario.store, cycle: a.id)
-        #expect(eod.inventoryTaken && eod.hiddenState.first?.kind == "hidden_state_unmapped")
+        #expect(eod.inventoryTaken && eod.hiddenState.first?.kind == .hiddenStateUnmapped)
 
         // Between the cycles a new trigger appears on legacy; documenting orders_ai clears the finding.
         try scenario.write(legacy: """
@@ -100,7 +100,7 @@ struct HiddenStateScenarioTests {
         }
         let b = try #require(try scenario.store.cycles().first { $0.label == second.label })
         let maintained = try scenario.store.hiddenState(cycle: b.id)
-        #expect(maintained.map(\.kind) == ["trigger_maintained"])
+        #expect(maintained.map(\.kind) == [.triggerMaintained])
         #expect(maintained.first?.documented == true && maintained.first?.transactions == 1)
         #expect(try scenario.store.findings(cycle: b.id).isEmpty)
         let changes = try scenario.store.inventoryChanges(cycle: try #require(try scenario.store.cycles().first { $0.id > a.id }).id)

@@ -60,8 +60,8 @@ struct EndOfDayFormatsTests {
     @Test("a category without a column names its table alone in text; HTML sets a sentence's `names` as code, escaped")
     func categoryWithoutColumnAndCodeSpans() {
         var cycle = report([item("1", column: nil, kind: .missingInNew)])
-        cycle.hiddenState = [EndOfDayReport.HiddenStateLine(
-            kind: "hidden_state_unmapped", table: "public.daily_totals", trigger: "orders_ai", functions: [], transactions: 3,
+        cycle.hiddenState = [HiddenStateLine(
+            kind: .hiddenStateUnmapped, table: "public.daily_totals", trigger: "orders_ai", functions: [], transactions: 3,
             transactionsSeen: 3, rows: nil, mapped: false, documented: false,
             message: "`daily_totals` is maintained by undocumented trigger `orders_<ai>`")]
         let text = EndOfDayRenderer.render(cycle, format: .text)
