@@ -35,7 +35,8 @@ struct SharedStoreStressTests {
             (["close"], [0]),
             (["report", "eod", "--format", "json"], [0]),
             (["gate", "--format", "json"], [0, 1, 2]),  // fail or cannot evaluate are verdicts here, not failures
-            (["status", "--format", "json"], [0]),
+            // degraded (lag over max_lag while a loaded machine runs the loop) is a verdict too; unreachable (3) is a failure
+            (["status", "--format", "json"], [0, 1]),
         ]
         for iteration in 0..<iterations where failures.count < 5 {
             for command in commands {

@@ -40,8 +40,16 @@ struct CutoverScopeScenarioTests {
 
     /// The config with the mapping's scope replaced.
     static func scoped(_ configuration: ParityConfiguration, _ scope: CutoverScope?) -> ParityConfiguration {
-        var configuration = configuration
+        var configuration = ungraced(configuration)
         configuration.tables[0].scope = scope
+        return configuration
+    }
+
+    /// The scenario's config with no grace: a write anywhere in a 6-second window is judged in that window, so a step may
+    /// write seconds into it (a loaded machine closes the previous cycle late) without its difference being carried.
+    static func ungraced(_ configuration: ParityConfiguration) -> ParityConfiguration {
+        var configuration = configuration
+        configuration.cycle.grace = .zero
         return configuration
     }
 
@@ -81,7 +89,7 @@ struct CutoverScopeScenarioTests {
         var reports: [EndOfDayReport] = []
         var gates: [GateCriterion?] = []
         for step in steps {
-            let next = try CycleClock.waitForWindow(calendar, offset: 0.2...2.5, window: window.map(calendar.window(after:)))
+            let next = try CycleClock.waitForWindow(calendar, offset: 0.2...4.5, window: window.map(calendar.window(after:)))
             window = next
             try scenario.write(legacy: step.sql.legacy, new: step.sql.new)
             let configuration = Self.scoped(scenario.configuration, .filter("customer_id % 100 < \(step.percent)"))
@@ -151,9 +159,10 @@ struct CutoverScopeScenarioTests {
         var window: CycleWindow? = calendar.window(containing: Date())
         try scenario.closeThrough(window!, session: session)
         for (sql, configuration) in [
-            ("INSERT INTO migrated VALUES (2)", scenario.configuration), ("", scenario.configuration), ("", Self.scoped(scenario.configuration, nil)),
+            ("INSERT INTO migrated VALUES (2)", Self.ungraced(scenario.configuration)), ("", Self.ungraced(scenario.configuration)),
+            ("", Self.scoped(scenario.configuration, nil)),
         ] {
-            let next = try CycleClock.waitForWindow(calendar, offset: 0.2...2.5, window: window.map(calendar.window(after:)))
+            let next = try CycleClock.waitForWindow(calendar, offset: 0.2...4.5, window: window.map(calendar.window(after:)))
             window = next
             try scenario.write(legacy: "", new: sql)
             try CycleClock.closeThrough(next, configuration: configuration, store: scenario.store, session: session) {
