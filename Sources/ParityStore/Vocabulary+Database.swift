@@ -12,3 +12,6 @@ extension Disposition: DatabaseValueConvertible {}
 extension CycleStatus: DatabaseValueConvertible {}
 
 extension HiddenStateLine.Kind: DatabaseValueConvertible {}
+extension HiddenStateKind: DatabaseValueConvertible {}
+
+extension InventoryChange.Change: DatabaseValueConvertible {}

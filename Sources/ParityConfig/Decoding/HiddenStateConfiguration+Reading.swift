@@ -1,3 +1,5 @@
+import ParityModel
+
 extension HiddenStateConfiguration {
     init(reading reader: NodeReader?) {
         self.init()

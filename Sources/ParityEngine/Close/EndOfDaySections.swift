@@ -91,10 +91,7 @@ enum EndOfDaySections {
     /// The cycle's co-write analysis and inventory changes.
     static func hiddenState(_ report: inout EndOfDayReport, store: ParityStore, cycle id: Int64) throws {
         report.hiddenState = HiddenStateLine.ranked(try store.hiddenState(cycle: id))
-        report.inventoryChanges = EndOfDayReport.InventoryChangeLine.ranked(try store.inventoryChanges(cycle: id).map {
-            EndOfDayReport.InventoryChangeLine(
-                change: $0.change, kind: $0.kind, name: $0.name, table: $0.table, documented: $0.documented, detail: $0.detail)
-        })
+        report.inventoryChanges = InventoryChange.ranked(try store.inventoryChanges(cycle: id))
         report.inventoryTaken = try store.inventory(side: .legacy, atOrBefore: id)?.cycle == id
     }
 }

@@ -34,9 +34,9 @@ enum GateHiddenState {
                 }
             }
             for change in try store.inventoryChanges(cycle: id) {
-                let item = inventory.items.first { $0.kind.rawValue == change.kind && $0.name == change.name && $0.table == change.table }
+                let item = inventory.items.first { $0.kind == change.kind && $0.name == change.name && $0.table == change.table }
                 guard item?.documented != true else { continue }
-                changes.append("\(change.change) \(change.kind) \(change.name)" + (change.table.map { " on \($0)" } ?? "") + " (cycle \(id))")
+                changes.append("\(change.change.rawValue) \(change.kind.rawValue) \(change.name)" + (change.table.map { " on \($0)" } ?? "") + " (cycle \(id))")
             }
         }
         let blind = BlindSpot.find(in: inventory, snapshotTables: configuration.hiddenState.snapshotTables).filter { spot in

@@ -10,7 +10,7 @@ struct HiddenStateRun {
     /// What the close records and applies.
     struct Outcome {
         var inventories: [StoredInventory] = []
-        var changes: [StoredInventoryChange] = []
+        var changes: [InventoryChange] = []
         var lines: [HiddenStateLine] = []
         /// `hidden_state_unmapped` and `unmapped_writes` findings, reported beside the row findings.
         var findings: [Finding] = []
@@ -53,13 +53,12 @@ struct HiddenStateRun {
         "\(table.schema).\(table.name)"
     }
 
-    private static func changes(_ changes: InventoryChanges) -> [StoredInventoryChange] {
-        func stored(_ item: InventoryItem, _ change: String, _ detail: String) -> StoredInventoryChange {
-            StoredInventoryChange(side: .legacy, change: change, kind: item.kind.rawValue, name: item.name,
-                                  table: item.table, documented: item.documented, detail: detail)
+    private static func changes(_ changes: InventoryChanges) -> [InventoryChange] {
+        func change(_ item: InventoryItem, _ change: InventoryChange.Change, _ detail: String) -> InventoryChange {
+            InventoryChange(side: .legacy, change: change, kind: item.kind, name: item.name, table: item.table, documented: item.documented, detail: detail)
         }
-        return changes.added.map { stored($0, "added", "") } + changes.removed.map { stored($0, "removed", "") }
-            + changes.changed.map { stored($0.after, "changed", (($0.bodyChanged ? ["body"] : []) + $0.changedDetails).joined(separator: ", ")) }
+        return changes.added.map { change($0, .added, "") } + changes.removed.map { change($0, .removed, "") }
+            + changes.changed.map { change($0.after, .changed, (($0.bodyChanged ? ["body"] : []) + $0.changedDetails).joined(separator: ", ")) }
     }
 
     private static func line(_ maintained: TriggerMaintainedTable) -> HiddenStateLine {

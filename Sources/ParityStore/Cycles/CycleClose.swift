@@ -17,7 +17,7 @@ public struct CycleClose: Sendable {
     /// Inventories taken at the close.
     public var inventories: [StoredInventory] = []
     /// Inventory items added, removed or changed since the previous snapshots.
-    public var inventoryChanges: [StoredInventoryChange] = []
+    public var inventoryChanges: [InventoryChange] = []
     /// The co-write analysis of the cycle's legacy transactions.
     public var hiddenState: [HiddenStateLine] = []
     /// What the comparison found for keys the open-differences ledger must know about.

@@ -9,10 +9,10 @@ extension ParityStore {
     }
 
     /// The inventory changes cycle `cycle` recorded.
-    public func inventoryChanges(cycle: Int64) throws(StoreError) -> [StoredInventoryChange] {
+    public func inventoryChanges(cycle: Int64) throws(StoreError) -> [InventoryChange] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM inventory_change WHERE cycle = ? ORDER BY side, seq", arguments: [cycle]).map {
-                StoredInventoryChange(
+                InventoryChange(
                     side: $0["side"], change: $0["change"], kind: $0["kind"], name: $0["name"], table: $0["table_name"],
                     documented: $0["documented"], detail: $0["detail"])
             }

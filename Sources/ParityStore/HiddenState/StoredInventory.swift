@@ -19,32 +19,3 @@ public struct StoredInventory: Sendable, Equatable {
         self.notes = notes
     }
 }
-
-/// One inventory item added, removed or changed since the previous snapshot.
-public struct StoredInventoryChange: Sendable, Equatable {
-    /// `legacy` or `new`.
-    public var side: SourceSide
-    /// `added`, `removed` or `changed`.
-    public var change: String
-    /// The item's kind (`trigger`, `rule`, …).
-    public var kind: String
-    /// The item's name.
-    public var name: String
-    /// The table it belongs to, `schema.table`.
-    public var table: String?
-    /// Whether `hidden_state.documented` names it.
-    public var documented: Bool
-    /// What changed (`body`, detail keys), or empty.
-    public var detail: String
-
-    /// Creates a change.
-    public init(side: SourceSide, change: String, kind: String, name: String, table: String?, documented: Bool, detail: String) {
-        self.side = side
-        self.change = change
-        self.kind = kind
-        self.name = name
-        self.table = table
-        self.documented = documented
-        self.detail = detail
-    }
-}

@@ -1,4 +1,5 @@
 import ParityConfig
+import ParityModel
 
 /// Whether anything but Parity still uses the legacy database: clients in the census, outbound
 /// integrations and other consumers of its changes in the inventory. Pure; the gate calls it.

@@ -100,7 +100,7 @@ public struct EndOfDayReport: Sendable {
     /// The cycle's co-write analysis, ranked (hidden state with no counterpart first).
     public var hiddenState: [HiddenStateLine] = []
     /// Legacy catalog changes since the previous cycle's inventory, undocumented first.
-    public var inventoryChanges: [InventoryChangeLine] = []
+    public var inventoryChanges: [InventoryChange] = []
     /// Whether the close took a legacy inventory (false: the hidden-state audit did not run for this cycle).
     public var inventoryTaken = false
     /// Who still uses legacy during the cycle, from the client census.

@@ -1,4 +1,5 @@
 import ParityConfig
+import ParityModel
 
 /// An inventory item whose changes logical replication does not carry, and what Parity does about it.
 public struct BlindSpot: Sendable, Hashable {

@@ -1,4 +1,5 @@
 import ParityConfig
+import ParityModel
 
 /// One object found in a database's catalog that can hold or change state behind the application's back.
 public struct InventoryItem: Sendable, Hashable {

@@ -391,7 +391,7 @@ struct EndOfDayDocument: Encodable {
         aggregates = report.aggregates.map(Aggregate.init(line:))
         hiddenState = report.hiddenState.map(HiddenState.init(line:))
         inventoryChanges = report.inventoryChanges.map {
-            InventoryChange(change: $0.change, kind: $0.kind, name: $0.name, table: $0.table, documented: $0.documented, detail: $0.detail)
+            InventoryChange(change: $0.change.rawValue, kind: $0.kind.rawValue, name: $0.name, table: $0.table, documented: $0.documented, detail: $0.detail)
         }
         inventoryTaken = report.inventoryTaken
         legacyClients = report.legacyClients.map(LegacyClients.init)

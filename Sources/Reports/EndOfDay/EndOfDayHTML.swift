@@ -48,7 +48,7 @@ enum EndOfDayHTML {
              $0.message]
         })
         body += section("Legacy catalog changes", ["change", "kind", "name", "table", "documented", "what changed"], report.inventoryChanges.map {
-            [$0.change, $0.kind, $0.name, $0.table ?? "-", $0.documented ? "yes" : "no", $0.detail]
+            [$0.change.rawValue, $0.kind.rawValue, $0.name, $0.table ?? "-", $0.documented ? "yes" : "no", $0.detail]
         })
         body += section("Rounding modes", ["table", "column", "side", "mode", "evidence"], report.rounding.map {
             [$0.table, $0.column, $0.side.rawValue, $0.mode, $0.evidence]

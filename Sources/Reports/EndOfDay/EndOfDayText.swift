@@ -65,7 +65,7 @@ enum EndOfDayText {
             lines.append("  \(line.kind.rawValue)  \(line.message)")
         }
         for change in report.inventoryChanges {
-            lines.append("  inventory \(change.change): \(change.kind) \(change.name)" + (change.table.map { " on \($0)" } ?? "")
+            lines.append("  inventory \(change.change.rawValue): \(change.kind.rawValue) \(change.name)" + (change.table.map { " on \($0)" } ?? "")
                 + (change.documented ? " (documented)" : " (undocumented)") + (change.detail.isEmpty ? "" : " [\(change.detail)]"))
         }
         if !report.rounding.isEmpty { lines += ["", "rounding modes:"] }
