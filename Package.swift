@@ -97,6 +97,7 @@ let package = Package(
             name: "parity",
             dependencies: [
                 "ParityEngine", "SourceQueries", "ParityService", "ParityDemo", "ParityLogging", "Reports", "ParityModel", "ParityConfig", "ParityStore", "LogicalReplication",
+                "PostgresClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -148,7 +149,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ParityDemoTests", dependencies: ["ParityTestSupport", "ParityConfig", "Reconciliation"]),
-        .testTarget(name: "ParityCLITests", dependencies: ["parity", "SourceQueries", "ParityConfig", "ParityStore"]),
+        .testTarget(name: "ParityCLITests", dependencies: ["parity", "SourceQueries", "ParityConfig", "ParityStore", "PostgresClient"]),
         .testTarget(
             name: "ParityServiceTests",
             dependencies: [

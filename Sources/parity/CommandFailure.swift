@@ -2,6 +2,8 @@ import ArgumentParser
 import ParityConfig
 import ParityEngine
 import ParityStore
+import ParityService
+import PostgresClient
 import Reports
 import SourceQueries
 
@@ -49,6 +51,16 @@ extension CommandFailure {
         self.init(message: error.description, fix: nil, source: nil, code: code)
     }
 
+    /// A source's error no engine operation put in words: a source that cannot be reached or refused (exit 3), never
+    /// ArgumentParser's generic exit 1, which means a failed gate.
+    init(_ error: PostgresError) {
+        let refused = error.code == .serverError
+        self.init(
+            message: Redaction.redact(error.description),
+            fix: refused ? "fix what PostgreSQL names (parity check lists missing privileges)" : "check that the source is reachable (parity check)",
+            source: nil, code: refused ? .sourceRefused : .sourceUnreachable)
+    }
+
     /// The failure `error` stands for, if it is one the command line reports itself.
     static func from(_ error: any Error) -> CommandFailure? {
         switch error {
@@ -56,6 +68,7 @@ extension CommandFailure {
         case let failure as EngineError: CommandFailure(failure)
         case let failure as ConfigurationError: CommandFailure(failure)
         case let failure as StoreError: CommandFailure(failure)
+        case let failure as PostgresError: CommandFailure(failure)
         default: nil
         }
     }

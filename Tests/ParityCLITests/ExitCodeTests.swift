@@ -2,6 +2,7 @@ import Foundation
 @testable import parity
 import ParityConfig
 import ParityStore
+import PostgresClient
 import SourceQueries
 import Testing
 
@@ -30,6 +31,16 @@ struct ExitCodeTests {
         #expect([busy, running, other].map(\.code) == [.storeUnavailable, .captureRunning, .store])
         let configuration = CommandFailure(ConfigurationError(issues: []))
         #expect(configuration.exitCode == 2 && configuration.code == .configuration)
+    }
+
+    @Test("a source's error no operation worded exits 3, never 1 (a failed gate), with a password removed")
+    func postgresErrors() throws {
+        let unreachable = try #require(CommandFailure.from(PostgresError(
+            code: .connectionFailed, message: "connection to server at 127.0.0.1 failed (password=hunter2)")))
+        #expect(unreachable.exitCode == 3 && unreachable.code == .sourceUnreachable)
+        #expect(!unreachable.text.contains("hunter2"))
+        let refused = try #require(CommandFailure.from(PostgresError(code: .serverError, message: "permission denied", sqlState: "42501")))
+        #expect(refused.exitCode == 3 && refused.code == .sourceRefused && refused.text.contains("parity check"))
     }
 
     @Test("parity.error/1 carries the code's name as reason beside the exit code's class")
