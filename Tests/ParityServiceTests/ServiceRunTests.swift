@@ -45,6 +45,7 @@ struct ServiceRunTests {
             #expect(metric(#"parity_capture_slot_retained_wal_bytes{source="new"}"#, in: metrics) ?? -1 >= 0)
             #expect(metric(#"parity_build_info{version="0.1.0"}"#, in: metrics) == 1)
             #expect(metric("parity_last_cycle_closed_timestamp_seconds", in: metrics) ?? 0 > 1_000_000_000)
+            #expect(metric("parity_store_readable", in: metrics) == 1)
             #expect(try Promtool.check(["metrics"], input: metrics) == "", "promtool check metrics")
             for family in ServiceMetricNames.all { #expect(metrics.contains("# TYPE \(family) "), "\(family) is not exposed") }
             #expect(metric("parity_last_cycle_id", in: metrics) ?? 0 >= 2)

@@ -21,6 +21,8 @@ final class ServiceMetrics: Sendable {
     private let lastCycleFindings: [FindingKind: Gauge]
     private let lastCycleUnexplainedRate: Gauge
     private let gateResult: Gauge
+    /// 1 when the last render read everything it needed from the store, 0 when a read failed.
+    private let storeReadable: Gauge
     /// Open differences by mapping and kind, and the age of each mapping's oldest (bounded: the config's mappings).
     private let openDifferences: [String: [FindingKind: Gauge]]
     private let oldestOpenDifference: [String: Gauge]
@@ -86,6 +88,9 @@ final class ServiceMetrics: Sendable {
         lastCycleUnexplainedRate = gauge(
             "parity_last_cycle_unexplained_rate", [], "Unexplained findings per key compared in the last closed cycle (0 to 1).")
         gateResult = gauge("parity_gate_result", [], "The last gate evaluation: 1 pass, 0 fail, -1 not evaluated.")
+        storeReadable = gauge(
+            "parity_store_readable", [],
+            "1 when the last scrape read the store, 0 when a read failed (the series read from the store then keep their last values).")
         openDifferences = Dictionary(uniqueKeysWithValues: mappings.map { mapping in
             (mapping, Dictionary(uniqueKeysWithValues: FindingKind.allCases.filter(\.isDifference).map { kind in
                 (kind, gauge("parity_open_differences", [("mapping", mapping), ("kind", kind.rawValue)],
@@ -115,7 +120,16 @@ final class ServiceMetrics: Sendable {
         states: [(side: SourceSide, state: ReplicationStreamState)], store: ParityStore, configuration: ParityConfiguration,
         now: Date = Date()
     ) -> String {
-        let records = (try? store.sourceRecords()) ?? []
+        var readable = true
+        func read<T>(_ body: () throws -> T?) -> T? {
+            do {
+                return try body()
+            } catch {
+                readable = false
+                return nil
+            }
+        }
+        let records = read { try store.sourceRecords() } ?? []
         let watermarks = Dictionary(records.map { ($0.side, $0.watermark) }) { first, _ in first }
         let retained = retainedWAL(records, configuration: configuration, now: now)
         for (side, state) in states {
@@ -138,18 +152,19 @@ final class ServiceMetrics: Sendable {
             series.transactions.increment(by: Int64(added.transactions))
             series.reconnects.increment(by: Int64(added.reconnects))
         }
-        let cycles = (try? store.cycles()) ?? []
-        recordOpenDifferences(store: store, cycles: cycles, now: now)
+        let cycles = read { try store.cycles() } ?? []
+        if let counts = read({ try store.openDifferenceCounts() }) { recordOpenDifferences(counts, cycles: cycles, now: now) }
         if let cycle = cycles.last {
             lastCycleID.set(Double(cycle.id))
             lastCycleEnd.set(Double(cycle.end) / 1_000_000)
             lastCycleClosed.set(Double(cycle.closedAt) / 1_000_000)
             if let rate = Double(cycle.unexplainedRate) { lastCycleUnexplainedRate.set(rate) }
-            let tables = (try? store.cycleTables(cycle: cycle.id)) ?? []
+            let tables = read { try store.cycleTables(cycle: cycle.id) } ?? []
             for (kind, meter) in lastCycleFindings {
                 meter.set(Double(tables.reduce(0) { $0 + ($1.findingsByKind[kind.rawValue] ?? 0) }))
             }
         }
+        storeReadable.set(readable ? 1.0 : 0.0)
         return registry.emitToString() + Self.commitLagHistogram(states)
     }
 
@@ -188,8 +203,7 @@ final class ServiceMetrics: Sendable {
 
     /// Sets the open-differences series from the ledger: a count per mapping and kind (0 when none), and per mapping the
     /// seconds since the end of the cycle that first saw its oldest open difference (0 when none is open).
-    private func recordOpenDifferences(store: ParityStore, cycles: [CycleRecord], now: Date) {
-        guard let counts = try? store.openDifferenceCounts() else { return }
+    private func recordOpenDifferences(_ counts: [OpenDifferenceCount], cycles: [CycleRecord], now: Date) {
         let ends = Dictionary(cycles.map { ($0.id, StoreTime.date($0.end)) }, uniquingKeysWith: { first, _ in first })
         for (mapping, meters) in openDifferences {
             let rows = counts.filter { $0.mapping == mapping }
