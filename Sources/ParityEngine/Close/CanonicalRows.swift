@@ -29,7 +29,7 @@ struct CanonicalRows {
                 let values = RowComparer.canonicalKey(mapping: mapping, values: RowJSON.decodeKey(row.key) ?? [])
                 entries.append(Entry(canonical: RowJSON.key(values), row: row))
             }
-            entries.sort { KeyOrder.precedes($0.canonical, $1.canonical) }
+            entries.sort { CanonicalKeyOrder.precedes($0.canonical, $1.canonical) }
             self.cursor = nil
             sorted = entries.makeIterator()
         }
@@ -39,7 +39,7 @@ struct CanonicalRows {
     /// Takes the row at `canonical` if it is next (the last one when several raw keys share it).
     mutating func take(_ canonical: String) throws -> StateRow? {
         var taken: StateRow?
-        while let entry = current, KeyOrder.equal(entry.canonical, canonical) {
+        while let entry = current, CanonicalKeyOrder.equal(entry.canonical, canonical) {
             taken = entry.row
             try advance()
         }
@@ -56,7 +56,7 @@ struct CanonicalRows {
 }
 
 /// Both sides' rows of a mapping paired by canonical key, in canonical-key order, with the carried keys and the keys
-/// with an open difference (each sorted in store order) merged in: the merge join of a cycle close, streamed.
+/// with an open difference (each sorted in canonical-key order) merged in: the merge join of a cycle close, streamed.
 struct PairedRows {
     /// One canonical key: the row each side read for it (nil when that side read none), whether it was carried in,
     /// and whether the ledger has an open difference on it.
@@ -85,14 +85,14 @@ struct PairedRows {
 
     /// The next key; nil after the last.
     mutating func next() throws -> Pair? {
-        let rows = KeyOrder.first(legacy.current?.canonical, new.current?.canonical)
-        guard let canonical = KeyOrder.first(KeyOrder.first(rows, carried.current), open.current) else { return nil }
+        let rows = CanonicalKeyOrder.first(legacy.current?.canonical, new.current?.canonical)
+        guard let canonical = CanonicalKeyOrder.first(CanonicalKeyOrder.first(rows, carried.current), open.current) else { return nil }
         return Pair(canonical: canonical, legacy: try legacy.take(canonical), new: try new.take(canonical),
                     carried: carried.take(canonical), open: open.take(canonical))
     }
 }
 
-/// Keys in store order, consumed as the merge join passes them.
+/// Keys in canonical-key order, consumed as the merge join passes them.
 private struct SortedKeys {
     private let keys: [String]
     private var next = 0
@@ -106,43 +106,10 @@ private struct SortedKeys {
     /// Whether `canonical` is next (taking every copy of it).
     mutating func take(_ canonical: String) -> Bool {
         var taken = false
-        while let key = current, KeyOrder.equal(key, canonical) {
+        while let key = current, CanonicalKeyOrder.equal(key, canonical) {
             taken = true
             next += 1
         }
         return taken
-    }
-}
-
-/// The store's key order: the bytes of the UTF-8 text, as SQLite's BINARY collation sorts them.
-///
-/// Called for every key a close compares, so the bytes are compared in place (`memcmp`), not through
-/// `String.UTF8View`'s indices.
-enum KeyOrder {
-    static func precedes(_ left: String, _ right: String) -> Bool {
-        compare(left, right) < 0
-    }
-
-    static func equal(_ left: String, _ right: String) -> Bool {
-        left.utf8.count == right.utf8.count && compare(left, right) == 0
-    }
-
-    /// The smaller of two keys, in store order; nil when both are nil.
-    static func first(_ left: String?, _ right: String?) -> String? {
-        guard let left, let right else { return left ?? right }
-        return precedes(right, left) ? right : left
-    }
-
-    /// Negative, zero or positive as `left` sorts before, with or after `right`.
-    private static func compare(_ left: String, _ right: String) -> Int {
-        var left = left
-        var right = right
-        return left.withUTF8 { l in
-            right.withUTF8 { r in
-                let common = min(l.count, r.count)
-                let order = common == 0 ? 0 : Int(memcmp(l.baseAddress!, r.baseAddress!, common))
-                return order != 0 ? order : l.count - r.count
-            }
-        }
     }
 }

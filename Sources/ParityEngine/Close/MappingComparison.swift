@@ -89,7 +89,7 @@ struct MappingComparison {
             keysSeen += 1
             if keysSeen % 10_000 == 0 { progress(WorkProgress(subject: subject, unit: "keys", count: keysSeen, estimated: nil, done: false)) }
             if scope == nil, comparer.identicalImagesMatch, let legacy = pair.legacy?.values, let new = pair.new?.values,
-               KeyOrder.equal(legacy, new) {
+               CanonicalKeyOrder.equal(legacy, new) {
                 tally.count(paired: true, findings: [])  // the same text under a mapping that reads both sides alike: nothing to decode
                 if pair.open { verdicts.append((pair.canonical, [])) }
                 continue
@@ -140,7 +140,7 @@ struct MappingComparison {
             RowJSON.key(RowComparer.canonicalKey(mapping: mapping, values: mapping.key.legacy.map { key[$0] ?? nil }))
         }
         guard !named.isEmpty else { return open }
-        return Set(open + named).sorted(by: KeyOrder.precedes)
+        return Set(open + named).sorted(by: CanonicalKeyOrder.precedes)
     }
 
     /// A side's image of a key: the row read, or when only changed keys are read, the side's state when it did not change the key.

@@ -29,11 +29,11 @@ struct SpilledRows {
         }
         guard var row = pending else { return nil }
         while let following = try read() {
-            if KeyOrder.equal(following.key, row.key) {
+            if CanonicalKeyOrder.equal(following.key, row.key) {
                 row = following
                 continue
             }
-            guard KeyOrder.precedes(row.key, following.key) else {
+            guard CanonicalKeyOrder.precedes(row.key, following.key) else {
                 throw EngineError(.bug, source: side.rawValue, message: "rows of \(table) reached verify out of the store's key order",
                                   fix: "report this as a Parity bug, naming the key columns' types")
             }

@@ -84,7 +84,7 @@ public struct SourceTableComparison: Sendable, Equatable {
         var kept = try stored()
         while row != nil || kept != nil {
             let order = switch (row, kept) {
-            case (let row?, let kept?): KeyOrder.compare(row.key, kept.key)
+            case (let row?, let kept?): CanonicalKeyOrder.compare(row.key, kept.key)
             case (.some, nil): -1
             default: 1
             }
@@ -113,23 +113,5 @@ public struct SourceTableComparison: Sendable, Equatable {
             if order >= 0 { kept = try stored() }
         }
         return result
-    }
-}
-
-/// The order rows are compared in: byte order of the key text's UTF-8, which is SQLite's (`BINARY`), not Swift's
-/// string order (which compares canonically equivalent texts as equal).
-enum KeyOrder {
-    /// Negative when `left` comes first, 0 when the texts are the same bytes, positive when `right` comes first.
-    static func compare(_ left: String, _ right: String) -> Int {
-        let compared = left.utf8.withContiguousStorageIfAvailable { left in
-            right.utf8.withContiguousStorageIfAvailable { right in
-                let common = min(left.count, right.count)
-                let bytes = common == 0 ? 0 : memcmp(left.baseAddress!, right.baseAddress!, common)
-                return bytes != 0 ? Int(bytes) : left.count - right.count
-            }
-        }
-        if let compared = compared ?? nil { return compared }
-        if left.utf8.elementsEqual(right.utf8) { return 0 }
-        return left.utf8.lexicographicallyPrecedes(right.utf8) ? -1 : 1
     }
 }

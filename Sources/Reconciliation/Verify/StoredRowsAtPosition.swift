@@ -1,3 +1,5 @@
+import ParityModel
+
 /// The store's rows of one side and mapping as of a source position, one key at a time in key order, for
 /// ``SourceTableComparison``: each key's row as of the last closed cycle (kept in two levels: a base, and a delta whose
 /// rows override it), overridden by the captured changes of that key committed before the position, in commit order.
@@ -72,11 +74,11 @@ public struct StoredRowsAtPosition {
         }
         while let key = first(first(base?.key, delta?.key), change?.key) {
             var closed: ClosedRow?
-            if let base, KeyOrder.compare(base.key, key) == 0 {
+            if let base, CanonicalKeyOrder.compare(base.key, key) == 0 {
                 closed = base
                 self.base = try nextBase()
             }
-            if let delta, KeyOrder.compare(delta.key, key) == 0 {
+            if let delta, CanonicalKeyOrder.compare(delta.key, key) == 0 {
                 closed = delta
                 self.delta = try nextDelta()
             }
@@ -88,7 +90,7 @@ public struct StoredRowsAtPosition {
                     (row.columns, row.image) = (closed.columns, closed.image)
                 }
             }
-            while let change, KeyOrder.compare(change.key, key) == 0 {
+            while let change, CanonicalKeyOrder.compare(change.key, key) == 0 {
                 (row.columns, row.image) = (change.columns, change.image)
                 self.change = try nextChange()
             }
@@ -99,6 +101,6 @@ public struct StoredRowsAtPosition {
 
     private func first(_ left: String?, _ right: String?) -> String? {
         guard let left, let right else { return left ?? right }
-        return KeyOrder.compare(right, left) < 0 ? right : left
+        return CanonicalKeyOrder.compare(right, left) < 0 ? right : left
     }
 }

@@ -1,4 +1,5 @@
 import ParityConfig
+import ParityModel
 import ParityStore
 import ParityTestSupport
 import PostgresClient
@@ -30,7 +31,7 @@ import Testing
     }
 
     private func isStrictlyIncreasing(_ keys: [String]) -> Bool {
-        zip(keys, keys.dropFirst()).allSatisfy { KeyOrder.precedes($0, $1) }
+        zip(keys, keys.dropFirst()).allSatisfy { CanonicalKeyOrder.precedes($0, $1) }
     }
 
     @Test func textWithEveryKindOfEscapeSortsAsTheStoreDoes() throws {
@@ -80,7 +81,7 @@ import Testing
             let sorted = try keys(connection, table: "typed", columns: columns, plainText: plain)
             #expect(sorted.count == 11)
             // Some columns repeat a value: in order, not strictly.
-            #expect(zip(sorted, sorted.dropFirst()).allSatisfy { !KeyOrder.precedes($1, $0) }, "\(columns): \(sorted)")
+            #expect(zip(sorted, sorted.dropFirst()).allSatisfy { !CanonicalKeyOrder.precedes($1, $0) }, "\(columns): \(sorted)")
         }
     }
 }

@@ -1,3 +1,4 @@
+import ParityModel
 import Testing
 @testable import Reconciliation
 
@@ -69,7 +70,7 @@ import Testing
         let composed = "\u{E9}", decomposed = "e\u{301}"
         let result = compare([row(decomposed, "a"), row(composed, "b")], [kept(decomposed, "a"), kept(composed, "b")])
         #expect(result.drifts.isEmpty && result.sourceRows == 2 && result.storedRows == 2)
-        #expect(KeyOrder.compare(decomposed, composed) < 0 && KeyOrder.compare(composed, decomposed) > 0)
-        #expect(KeyOrder.compare(#"["1"]"#, #"["10"]"#) < 0 && KeyOrder.compare(#"["1"]"#, #"["1"]"#) == 0)
+        #expect(CanonicalKeyOrder.compare(decomposed, composed) < 0 && CanonicalKeyOrder.compare(composed, decomposed) > 0)
+        #expect(CanonicalKeyOrder.compare(#"["1"]"#, #"["10"]"#) < 0 && CanonicalKeyOrder.compare(#"["1"]"#, #"["1"]"#) == 0)
     }
 }

@@ -1,0 +1,46 @@
+import Foundation
+
+/// The order of canonical keys: the bytes of the key text's UTF-8, compared as unsigned bytes, a shorter text before
+/// every longer one it begins.
+///
+/// Every store promises rows sorted by canonical key in this order (SQLite's `BINARY` collation sorts text so, and a
+/// PostgreSQL store sorts `COLLATE "C"` text of a UTF-8 database so); the merge join of a close and verify's merges
+/// rely on it. It is not Swift's `String` order, which compares canonically equivalent texts (a precomposed and a
+/// decomposed `é`) as equal where the store holds two keys.
+///
+/// Called for every key a close compares, so the bytes are compared in place (`memcmp`), without allocating and
+/// without walking `String.UTF8View`'s indices.
+public enum CanonicalKeyOrder {
+    /// Negative, zero or positive as `left` sorts before, with (the same bytes) or after `right`.
+    @inlinable
+    public static func compare(_ left: String, _ right: String) -> Int {
+        var left = left
+        var right = right
+        return left.withUTF8 { l in
+            right.withUTF8 { r in
+                let common = min(l.count, r.count)
+                let order = common == 0 ? 0 : Int(memcmp(l.baseAddress!, r.baseAddress!, common))
+                return order != 0 ? order : l.count - r.count
+            }
+        }
+    }
+
+    /// Whether `left` sorts before `right`.
+    @inlinable
+    public static func precedes(_ left: String, _ right: String) -> Bool {
+        compare(left, right) < 0
+    }
+
+    /// Whether the two texts are the same bytes (not Swift's `==`, which equates canonically equivalent texts).
+    @inlinable
+    public static func equal(_ left: String, _ right: String) -> Bool {
+        left.utf8.count == right.utf8.count && compare(left, right) == 0
+    }
+
+    /// The smaller of two keys; the one given when the other is nil, nil when both are.
+    @inlinable
+    public static func first(_ left: String?, _ right: String?) -> String? {
+        guard let left, let right else { return left ?? right }
+        return precedes(right, left) ? right : left
+    }
+}
