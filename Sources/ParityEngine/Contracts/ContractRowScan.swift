@@ -49,7 +49,7 @@ struct ContractRowScan {
                 while let pair = try rows.next() {
                     guard let legacy = pair.legacy, let image = legacy.image else { continue }
                     let new = pair.new?.image
-                    for index in pending.indices { pending[index].builder.observe(legacy: image, legacyKey: legacy.key, new: new) }
+                    for index in pending.indices { pending[index].builder.observe(legacy: image, legacyKey: legacy.row.key, new: new) }
                 }
                 for (id, builder) in pending { contracts[id] = self.contract(id: id, builder) }
             }
