@@ -68,6 +68,8 @@ public struct KeyComparison: Sendable {
     /// as of the cycle's end, nil when it has no row) unless every row is compared (then it has no row). Two rows
     /// whose image texts are the same bytes match without decoding when the mapping reads both sides alike and no
     /// scope applies.
+    ///
+    /// Inlinable, as ``MergeJoin`` is, so that the loop is specialized for the caller's rows.
     @inlinable
     public func run<Legacy, New>(
         _ join: inout MergeJoin<Legacy, New>, otherImage: (SourceSide, String) throws -> RowImage?,

@@ -6,6 +6,9 @@ import ParityModel
 ///
 /// Each input must be in canonical-key order (``CanonicalKeyOrder``); a key may repeat within one. Of several rows of
 /// a side sharing a canonical key, the last read pairs (raw keys that normalize alike).
+///
+/// Its work per key is inlinable, so that a caller's join is specialized for its sides' types rather than run
+/// through generic witnesses for every row.
 public struct MergeJoin<Legacy: SortedKeyedRows, New: SortedKeyedRows> {
     /// One canonical key: the row each side read for it (nil when that side read none), whether it was carried in,
     /// and whether the ledger has an open difference on it.
