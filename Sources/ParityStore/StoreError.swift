@@ -13,6 +13,7 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
             case captureRunning = "capture already running"
             case busy = "store locked"
             case corrupt = "store damaged"
+            case unknownValue = "unknown stored value"
         }
         private let base: Base
         private init(_ base: Base) { self.base = base }
@@ -33,6 +34,8 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
         public static let busy = Code(.busy)
         /// The file is not a store, or SQLite found it damaged.
         public static let corrupt = Code(.corrupt)
+        /// A stored value (a finding kind, a side, a status, …) this Parity does not know: a newer Parity wrote it.
+        public static let unknownValue = Code(.unknownValue)
 
         public var description: String { base.rawValue }
     }
@@ -45,12 +48,18 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
     public var path: String
     /// The error from SQLite or the file system, if any.
     public var underlying: (any Error)?
+    /// The stored column a value was read from (`.unknownValue`).
+    public var column: String?
+    /// The stored value this Parity could not read (`.unknownValue`): vocabulary text, never row data.
+    public var value: String?
 
-    public init(code: Code, message: String, path: String, underlying: (any Error)? = nil) {
+    public init(code: Code, message: String, path: String, underlying: (any Error)? = nil, column: String? = nil, value: String? = nil) {
         self.code = code
         self.message = message
         self.path = path
         self.underlying = underlying
+        self.column = column
+        self.value = value
     }
 
     public var description: String { "\(path): \(message)" }
@@ -60,6 +69,14 @@ extension StoreError {
     /// `error` from SQLite while `doing` something: `.busy` when another process kept the store locked past the busy
     /// timeout, otherwise `code`.
     static func sqlite(_ error: any Error, doing: String, code: Code = .databaseError, path: String) -> StoreError {
+        if let error = error as? StoreError { return error }
+        if let unknown = error as? UnknownStoredValue {
+            return StoreError(
+                code: .unknownValue,
+                message: "\(doing) failed: column \(unknown.column) holds \(unknown.value.map { "'\($0)'" } ?? "NULL"), which this Parity "
+                    + "does not know as a \(unknown.expected); run the Parity version that wrote the store",
+                path: path, underlying: error, column: unknown.column, value: unknown.value)
+        }
         if let database = error as? DatabaseError, [.SQLITE_BUSY, .SQLITE_LOCKED].contains(database.resultCode) {
             return StoreError(
                 code: .busy,

@@ -15,3 +15,47 @@ extension HiddenStateLine.Kind: DatabaseValueConvertible {}
 extension HiddenStateKind: DatabaseValueConvertible {}
 
 extension InventoryChange.Change: DatabaseValueConvertible {}
+
+/// A stored vocabulary value this Parity does not know (a store written by a newer Parity, or edited by hand): thrown
+/// while reading a row, and turned into a ``StoreError`` with code `.unknownValue` by the store's read and write.
+struct UnknownStoredValue: Error {
+    /// The column that holds it.
+    var column: String
+    /// The stored text; nil for a NULL where a value is required.
+    var value: String?
+    /// What the column holds (`finding kind`, `source side`, …).
+    var expected: String
+}
+
+extension Row {
+    /// The vocabulary value in `column`; throws ``UnknownStoredValue`` when its text is not one this Parity knows
+    /// (GRDB's subscript would trap).
+    func vocabulary<Value: StoredVocabulary>(_ column: String) throws -> Value {
+        let text: String? = self[column]
+        guard let text, let value = Value(rawValue: text) else {
+            throw UnknownStoredValue(column: column, value: text, expected: Value.storedName)
+        }
+        return value
+    }
+
+    /// The vocabulary value in `column`, nil when it is NULL; throws ``UnknownStoredValue`` for text this Parity does not know.
+    func optionalVocabulary<Value: StoredVocabulary>(_ column: String) throws -> Value? {
+        guard let text: String = self[column] else { return nil }
+        guard let value = Value(rawValue: text) else { throw UnknownStoredValue(column: column, value: text, expected: Value.storedName) }
+        return value
+    }
+}
+
+/// A vocabulary type stored as its raw text.
+protocol StoredVocabulary: RawRepresentable<String> {
+    /// What a column of this type holds, for the error about a value this Parity does not know.
+    static var storedName: String { get }
+}
+
+extension SourceSide: StoredVocabulary { static var storedName: String { "source side" } }
+extension FindingKind: StoredVocabulary { static var storedName: String { "finding kind" } }
+extension Disposition: StoredVocabulary { static var storedName: String { "disposition" } }
+extension CycleStatus: StoredVocabulary { static var storedName: String { "cycle status" } }
+extension HiddenStateLine.Kind: StoredVocabulary { static var storedName: String { "hidden-state kind" } }
+extension HiddenStateKind: StoredVocabulary { static var storedName: String { "inventory item kind" } }
+extension InventoryChange.Change: StoredVocabulary { static var storedName: String { "inventory change" } }

@@ -10,14 +10,13 @@ import SourceQueries
 public enum DispositionCommand {
     /// Every category the ledger holds or a decision names, with its open and total differences and its decision on
     /// `now`'s business day.
-    public static func list(_ configuration: ParityConfiguration, store: ParityStore, now: Date = Date()) throws(EngineError) -> DispositionListing {
+    public static func list(_ configuration: ParityConfiguration, store: any Store, now: Date = Date()) throws(EngineError) -> DispositionListing {
         try storeCall(doing: "reading the decisions") {
             let book = try DecisionBook.load(configuration, store: store)
             let day = DecisionBook.day(configuration, at: now)
             var counts: [DispositionCategory: (open: Int, total: Int)] = [:]
             for count in try store.differenceCategoryCounts() {
-                guard let kind = FindingKind(rawValue: count.kind) else { continue }
-                counts[DispositionCategory(table: count.mapping, column: count.column, kind: kind)] = (count.open, count.total)
+                counts[DispositionCategory(table: count.mapping, column: count.column, kind: count.kind)] = (count.open, count.total)
             }
             let verdicts = try DecisionBook.verdicts(Array(counts.keys) + book.decisions.map(\.category), book: book, on: day, store: store)
             return DispositionListing(day: day, lines: verdicts.map { verdict in
@@ -29,7 +28,7 @@ public enum DispositionCommand {
 
     /// Records `disposition` for the category written as `text` (`orders.status value_mismatch`).
     public static func set(
-        _ configuration: ParityConfiguration, store: ParityStore, category text: String, disposition: Disposition, owner: String,
+        _ configuration: ParityConfiguration, store: any Store, category text: String, disposition: Disposition, owner: String,
         note: String, expires: String? = nil, ticket: String? = nil, by: String = GateHistory.whoAmI(), now: Date = Date()
     ) throws(EngineError) -> DecisionOutcome {
         let category = try category(text, configuration)
@@ -42,14 +41,14 @@ public enum DispositionCommand {
         }
         return try record(
             DecisionRecord(
-                table: category.table, column: category.column, kind: category.kind.rawValue, action: "set", disposition: disposition.rawValue,
+                table: category.table, column: category.column, kind: category.kind, action: "set", disposition: disposition,
                 owner: owner, note: note, expires: expires, ticket: ticket, decidedBy: by, decidedAt: StoreTime.micros(now)),
             configuration, store: store, now: now)
     }
 
     /// Withdraws the stored decision of the category written as `text`.
     public static func clear(
-        _ configuration: ParityConfiguration, store: ParityStore, category text: String, by: String = GateHistory.whoAmI(), now: Date = Date()
+        _ configuration: ParityConfiguration, store: any Store, category text: String, by: String = GateHistory.whoAmI(), now: Date = Date()
     ) throws(EngineError) -> DecisionOutcome {
         let category = try category(text, configuration)
         let current = try storeCall(doing: "reading the decisions") { try DecisionBook.load(configuration, store: store) }
@@ -58,22 +57,21 @@ public enum DispositionCommand {
         }
         return try record(
             DecisionRecord(
-                table: category.table, column: category.column, kind: category.kind.rawValue, action: "clear", decidedBy: by,
+                table: category.table, column: category.column, kind: category.kind, action: "clear", decidedBy: by,
                 decidedAt: StoreTime.micros(now)),
             configuration, store: store, now: now)
     }
 
     /// The audit trail, oldest first: every decision, or those of the category written as `text`.
     public static func history(
-        _ configuration: ParityConfiguration, store: ParityStore, category text: String? = nil
+        _ configuration: ParityConfiguration, store: any Store, category text: String? = nil
     ) throws(EngineError) -> [DecisionHistoryEntry] {
         let category = try text.map { text throws(EngineError) in try self.category(text, configuration) }
         return try storeCall(doing: "reading the decisions") {
             let all = try store.decisionHistory()
             let byID = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             return all.compactMap { record in
-                guard let kind = FindingKind(rawValue: record.kind) else { return nil }
-                let recordCategory = DispositionCategory(table: record.table, column: record.column, kind: kind)
+                let recordCategory = DispositionCategory(table: record.table, column: record.column, kind: record.kind)
                 guard category.map({ $0 == recordCategory }) ?? true else { return nil }
                 return DecisionHistoryEntry(
                     id: record.id, category: recordCategory, action: record.action, decision: DecisionBook.decision(record),
@@ -84,7 +82,7 @@ public enum DispositionCommand {
     }
 
     private static func record(
-        _ record: DecisionRecord, _ configuration: ParityConfiguration, store: ParityStore, now: Date
+        _ record: DecisionRecord, _ configuration: ParityConfiguration, store: any Store, now: Date
     ) throws(EngineError) -> DecisionOutcome {
         try storeCall(doing: "recording the decision") {
             let stored = try store.recordDecision(record)

@@ -208,7 +208,7 @@ final class ServiceMetrics: Sendable {
         for (mapping, meters) in openDifferences {
             let rows = counts.filter { $0.mapping == mapping }
             for (kind, meter) in meters {
-                meter.set(Double(rows.first { $0.kind == kind.rawValue }?.open ?? 0))
+                meter.set(Double(rows.first { $0.kind == kind }?.open ?? 0))
             }
             let oldest = rows.map(\.oldestFirstSeen).min().flatMap { ends[$0] }
             oldestOpenDifference[mapping]?.set(oldest.map { max(0, now.timeIntervalSince($0)) } ?? 0)

@@ -60,9 +60,9 @@ extension ParityStore {
 }
 
 extension SourceRecord {
-    init(row: Row) {
-        self.init(
-            side: row["side"], slot: row["slot"],
+    init(row: Row) throws {
+        try self.init(
+            side: row.vocabulary("side"), slot: row["slot"],
             publications: RowJSON.decodeKey(row["publications"])?.compactMap { $0 } ?? [],
             systemIdentifier: row["system_identifier"], database: row["database"],
             consistentPoint: UInt64(truncatingIfNeeded: row["consistent_point"] as Int64),

@@ -43,7 +43,7 @@ extension ParityStore {
             try Row.fetchAll(
                 db, sql: "SELECT * FROM rounding_evidence WHERE cycle = ? ORDER BY mapping, kind, column_name, side", arguments: [cycle]
             ).map {
-                StoredRoundingEvidence(kind: $0["kind"], mapping: $0["mapping"], column: $0["column_name"], side: $0["side"], evidence: $0["evidence"])
+                try StoredRoundingEvidence(kind: $0["kind"], mapping: $0["mapping"], column: $0["column_name"], side: $0.vocabulary("side"), evidence: $0["evidence"])
             }
         }
     }

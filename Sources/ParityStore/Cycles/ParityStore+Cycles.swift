@@ -26,10 +26,10 @@ extension ParityStore {
     public func findings(cycle: Int64) throws(StoreError) -> [StoredFinding] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM finding WHERE cycle = ? ORDER BY seq", arguments: [cycle]).map { row in
-                StoredFinding(
+                try StoredFinding(
                     mapping: row["mapping"], key: RowJSON.decodeImage(row["row_key"]) ?? [:], column: row["column_name"],
-                    newColumn: row["new_column"], kind: row["kind"], legacy: row["legacy"], new: row["new"],
-                    disposition: row["disposition"], ruleNote: row["rule_note"], explanation: row["explanation"],
+                    newColumn: row["new_column"], kind: row.vocabulary("kind"), legacy: row["legacy"], new: row["new"],
+                    disposition: row.optionalVocabulary("disposition"), ruleNote: row["rule_note"], explanation: row["explanation"],
                     attributedTo: row["attributed_to"])
             }
         }
@@ -47,9 +47,9 @@ extension ParityStore {
 }
 
 extension CycleRecord {
-    init(row: Row) {
-        self.init(
-            id: row["id"], label: row["label"], start: row["start_time"], end: row["end_time"], status: row["status"],
+    init(row: Row) throws {
+        try self.init(
+            id: row["id"], label: row["label"], start: row["start_time"], end: row["end_time"], status: row.vocabulary("status"),
             closedAt: row["closed_at"], keysCompared: row["keys_compared"], unexplainedRate: row["unexplained_rate"])
     }
 }

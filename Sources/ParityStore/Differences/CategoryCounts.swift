@@ -1,4 +1,5 @@
 import GRDB
+import ParityModel
 
 /// How many differences of one category (mapping, legacy column, kind) the ledger holds.
 public struct DifferenceCategoryCount: Sendable, Equatable {
@@ -7,11 +8,20 @@ public struct DifferenceCategoryCount: Sendable, Equatable {
     /// The legacy column; nil for a missing row.
     public var column: String?
     /// The difference kind.
-    public var kind: String
+    public var kind: FindingKind
     /// Open now.
     public var open: Int
     /// Every key-column of the category the ledger holds, open or resolved.
     public var total: Int
+
+    /// Creates a count.
+    public init(mapping: String, column: String?, kind: FindingKind, open: Int, total: Int) {
+        self.mapping = mapping
+        self.column = column
+        self.kind = kind
+        self.open = open
+        self.total = total
+    }
 }
 
 /// Open differences per category at each closed cycle's end (`category_open`, migration 019).
@@ -34,8 +44,8 @@ extension ParityStore {
                 GROUP BY mapping, column_name, kind ORDER BY mapping, column_name, kind
                 """).map { row in
                 let column: String = row["column_name"]
-                return DifferenceCategoryCount(
-                    mapping: row["mapping"], column: column.isEmpty ? nil : column, kind: row["kind"], open: row["open"], total: row["total"])
+                return try DifferenceCategoryCount(
+                    mapping: row["mapping"], column: column.isEmpty ? nil : column, kind: row.vocabulary("kind"), open: row["open"], total: row["total"])
             }
         }
     }
@@ -43,7 +53,7 @@ extension ParityStore {
     /// The open differences of one category at the end of every closed cycle from `cycle` on (all when nil), in order;
     /// 0 for a cycle at which none was open.
     public func categoryOpenHistory(
-        mapping: String, column: String?, kind: String, from cycle: Int64?
+        mapping: String, column: String?, kind: FindingKind, from cycle: Int64?
     ) throws(StoreError) -> [(cycle: Int64, open: Int)] {
         try read { db in
             try Row.fetchAll(db, sql: """

@@ -1,10 +1,11 @@
 import GRDB
+import ParityModel
 
 extension ParityStore {
     /// Differences in the ledger: the open ones (`resolved` false) or those a cycle resolved, optionally of one mapping
     /// and kind, oldest first-seen first, then by mapping, key and column.
     public func differences(
-        open: Bool = true, resolvedIn cycle: Int64? = nil, mapping: String? = nil, kind: String? = nil
+        open: Bool = true, resolvedIn cycle: Int64? = nil, mapping: String? = nil, kind: FindingKind? = nil
     ) throws(StoreError) -> [OpenDifference] {
         try read { db in
             var sql = "SELECT * FROM difference WHERE "
@@ -49,11 +50,19 @@ public struct OpenDifferenceCount: Sendable, Equatable {
     /// The table mapping.
     public var mapping: String
     /// The difference kind.
-    public var kind: String
+    public var kind: FindingKind
     /// Open differences of that mapping and kind.
     public var open: Int
     /// The cycle the oldest of them was first seen in.
     public var oldestFirstSeen: Int64
+
+    /// Creates a count.
+    public init(mapping: String, kind: FindingKind, open: Int, oldestFirstSeen: Int64) {
+        self.mapping = mapping
+        self.kind = kind
+        self.open = open
+        self.oldestFirstSeen = oldestFirstSeen
+    }
 }
 
 extension ParityStore {
@@ -63,20 +72,20 @@ extension ParityStore {
             try Row.fetchAll(db, sql: """
                 SELECT mapping, kind, count(*) AS open, min(first_seen) AS oldest FROM difference
                 WHERE resolved_cycle IS NULL GROUP BY mapping, kind ORDER BY mapping, kind
-                """).map { OpenDifferenceCount(mapping: $0["mapping"], kind: $0["kind"], open: $0["open"], oldestFirstSeen: $0["oldest"]) }
+                """).map { try OpenDifferenceCount(mapping: $0["mapping"], kind: $0.vocabulary("kind"), open: $0["open"], oldestFirstSeen: $0["oldest"]) }
         }
     }
 }
 
 extension OpenDifference {
     /// Reads a `difference` row.
-    init(row: Row) {
+    init(row: Row) throws {
         let column: String = row["column_name"]
-        self.init(
+        try self.init(
             finding: StoredFinding(
                 mapping: row["mapping"], key: RowJSON.decodeImage(row["row_key"]) ?? [:], column: column.isEmpty ? nil : column,
-                newColumn: row["new_column"], kind: row["kind"], legacy: row["legacy"], new: row["new"],
-                disposition: row["disposition"], ruleNote: row["rule_note"], explanation: row["explanation"]),
+                newColumn: row["new_column"], kind: row.vocabulary("kind"), legacy: row["legacy"], new: row["new"],
+                disposition: row.optionalVocabulary("disposition"), ruleNote: row["rule_note"], explanation: row["explanation"]),
             canonicalKey: row["canonical_key"], firstSeen: row["first_seen"], lastSeen: row["last_seen"],
             resolvedCycle: row["resolved_cycle"])
     }

@@ -1,3 +1,5 @@
+import ParityModel
+
 /// One row of the disposition decisions' audit trail (`disposition_decision`, migration 018): a `set` or a `clear` of
 /// one category's decision, never changed once written.
 public struct DecisionRecord: Sendable, Equatable {
@@ -7,12 +9,12 @@ public struct DecisionRecord: Sendable, Equatable {
     public var table: String
     /// The legacy column; nil for a category without one.
     public var column: String?
-    /// The finding kind's raw name.
-    public var kind: String
+    /// The finding kind.
+    public var kind: FindingKind
     /// `set` or `clear`.
     public var action: String
-    /// The disposition's raw name; nil for `clear`.
-    public var disposition: String?
+    /// The disposition; nil for `clear`.
+    public var disposition: Disposition?
     /// Who owns the decision.
     public var owner: String?
     /// Why.
@@ -32,7 +34,7 @@ public struct DecisionRecord: Sendable, Equatable {
 
     /// Creates a record.
     public init(
-        id: Int64 = 0, table: String, column: String?, kind: String, action: String, disposition: String? = nil, owner: String? = nil,
+        id: Int64 = 0, table: String, column: String?, kind: FindingKind, action: String, disposition: Disposition? = nil, owner: String? = nil,
         note: String? = nil, expires: String? = nil, ticket: String? = nil, decidedBy: String, decidedAt: Int64,
         afterCycle: Int64? = nil, previous: Int64? = nil
     ) {

@@ -1,4 +1,5 @@
 import GRDB
+import ParityModel
 
 extension ParityStore {
     /// Appends `record` to the audit trail, naming the category's previous row and the last closed cycle; returns it as stored.
@@ -26,7 +27,7 @@ extension ParityStore {
     }
 
     /// The audit trail, oldest first: every row, or those of one category (`column` nil for a category without one).
-    public func decisionHistory(table: String? = nil, column: String? = nil, kind: String? = nil) throws(StoreError) -> [DecisionRecord] {
+    public func decisionHistory(table: String? = nil, column: String? = nil, kind: FindingKind? = nil) throws(StoreError) -> [DecisionRecord] {
         try read { db in
             guard let table, let kind else {
                 return try Row.fetchAll(db, sql: "SELECT * FROM disposition_decision ORDER BY id").map(DecisionRecord.init(row:))
@@ -52,11 +53,11 @@ extension ParityStore {
 
 extension DecisionRecord {
     /// Reads a `disposition_decision` row.
-    init(row: Row) {
+    init(row: Row) throws {
         let column: String = row["column_name"]
-        self.init(
-            id: row["id"], table: row["table_name"], column: column.isEmpty ? nil : column, kind: row["kind"], action: row["action"],
-            disposition: row["disposition"], owner: row["owner"], note: row["note"], expires: row["expires"], ticket: row["ticket"],
+        try self.init(
+            id: row["id"], table: row["table_name"], column: column.isEmpty ? nil : column, kind: row.vocabulary("kind"), action: row["action"],
+            disposition: row.optionalVocabulary("disposition"), owner: row["owner"], note: row["note"], expires: row["expires"], ticket: row["ticket"],
             decidedBy: row["decided_by"], decidedAt: row["decided_at"], afterCycle: row["after_cycle"], previous: row["previous"])
     }
 }

@@ -12,8 +12,8 @@ extension ParityStore {
     public func inventoryChanges(cycle: Int64) throws(StoreError) -> [InventoryChange] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM inventory_change WHERE cycle = ? ORDER BY side, seq", arguments: [cycle]).map {
-                InventoryChange(
-                    side: $0["side"], change: $0["change"], kind: $0["kind"], name: $0["name"], table: $0["table_name"],
+                try InventoryChange(
+                    side: $0.vocabulary("side"), change: $0.vocabulary("change"), kind: $0.vocabulary("kind"), name: $0["name"], table: $0["table_name"],
                     documented: $0["documented"], detail: $0["detail"])
             }
         }
@@ -23,8 +23,8 @@ extension ParityStore {
     public func hiddenState(cycle: Int64) throws(StoreError) -> [HiddenStateLine] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM hidden_state_result WHERE cycle = ? ORDER BY seq", arguments: [cycle]).map {
-                HiddenStateLine(
-                    kind: $0["kind"], table: $0["table_name"], trigger: $0["trigger_name"], triggerTable: $0["trigger_table"],
+                try HiddenStateLine(
+                    kind: $0.vocabulary("kind"), table: $0["table_name"], trigger: $0["trigger_name"], triggerTable: $0["trigger_table"],
                     functions: RowJSON.decodeKey($0["functions"])?.compactMap { $0 } ?? [], transactions: $0["transactions"],
                     transactionsSeen: $0["transactions_seen"], rows: $0["rows"], mapped: $0["mapped"], documented: $0["documented"],
                     message: $0["message"])
@@ -35,7 +35,7 @@ extension ParityStore {
     static func inventory(_ db: Database, side: SourceSide, atOrBefore cycle: Int64) throws -> (cycle: Int64, StoredInventory)? {
         try Row.fetchOne(
             db, sql: "SELECT * FROM inventory_snapshot WHERE side = ? AND cycle <= ? ORDER BY cycle DESC LIMIT 1", arguments: [side, cycle]
-        ).map { ($0["cycle"], StoredInventory(side: $0["side"], takenAt: $0["taken_at"], items: $0["items"], notes: $0["notes"])) }
+        ).map { ($0["cycle"], try StoredInventory(side: $0.vocabulary("side"), takenAt: $0["taken_at"], items: $0["items"], notes: $0["notes"])) }
     }
 
     /// Records a cycle's inventories, their changes and its co-write analysis (inside the close transaction).

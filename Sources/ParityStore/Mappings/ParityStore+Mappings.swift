@@ -48,8 +48,8 @@ extension ParityStore {
 
     static func mappingSources(_ db: Database) throws -> [MappingSource] {
         try Row.fetchAll(db, sql: "SELECT * FROM mapping_source ORDER BY side = 'new', side, mapping").map { row in
-            MappingSource(
-                side: row["side"], mapping: row["mapping"], table: row["source_table"],
+            try MappingSource(
+                side: row.vocabulary("side"), mapping: row["mapping"], table: row["source_table"],
                 copiedAt: UInt64(truncatingIfNeeded: row["copied_at"] as Int64), snapshotTime: row["snapshot_time"],
                 initializedAt: row["initialized_at"])
         }
