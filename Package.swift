@@ -5,7 +5,8 @@ import PackageDescription
 ///
 /// Layers (see DESIGN.md): pure targets (`LogicalReplication`, `ExactNumeric`, `ParityModel` (the domain vocabulary), `ParityConfig`,
 /// `Reconciliation`, `Reports`) do no I/O and never import I/O targets; I/O lives in `PostgresClient`, `ReplicationStream`,
-/// `ParityStore`, `SourceQueries` (SQL against the sources, never the store) and `ParityEngine` (orchestration: capture,
+/// `ParityStore` (the store protocols `CaptureStore`, `CycleStateStore`, `ResultStore`, `GateRecordStore` composed as `Store`, and their
+/// SQLite implementation; the targets above it see only the protocols, and `StoreConformanceTests` is their contract), `SourceQueries` (SQL against the sources, never the store) and `ParityEngine` (orchestration: capture,
 /// close, gate, monthly, hidden state, verify, init; the stream, capture, close and verify take a `Logger` with
 /// `ParityLogging`'s metadata keys); `ParityService` runs them as the `parity run` service
 /// (hummingbird, service-lifecycle, swift-log, swift-metrics); `parity` only wires the CLI. `ThrowawayPostgres` (initdb,
@@ -135,6 +136,11 @@ let package = Package(
         .testTarget(name: "ParityModelTests", dependencies: ["ParityModel"]),
         .testTarget(name: "ParityConfigTests", dependencies: ["ParityConfig", "ParityModel"]),
         .testTarget(name: "ParityStoreTests", dependencies: ["ParityStore", "ParityModel", "ParityTestSupport"]),
+        // The store protocols' contract, run against every store implementation (StoreFactory.all)
+        .testTarget(
+            name: "StoreConformanceTests",
+            dependencies: ["ParityStore", "ParityModel", "ParityTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "ReconciliationTests", dependencies: ["Reconciliation", "ParityModel", "ParityTestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "ParityModel", "Reconciliation", "ExactNumeric", "ParityConfig", "ParityTestSupport"]),
         .testTarget(

@@ -88,23 +88,6 @@ struct ApplyTests {
         #expect(try store.currentImages(side: .legacy, mapping: "orders").isEmpty)
     }
 
-    @Test("an uninitialized source cannot apply")
-    func uninitialized() {
-        let error = #expect(throws: StoreError.self) {
-            try store.apply(transaction(200, at: 1, []), side: .new)
-        }
-        #expect(error?.code == .notInitialized)
-    }
-
-    @Test("idle keepalives move the watermark and checkpoint forward only")
-    func idle() throws {
-        try store.recordIdle(side: .legacy, position: 500, serverTime: 50)
-        try store.recordIdle(side: .legacy, position: 400, serverTime: 40)
-        let record = try store.sourceRecord(side: .legacy)
-        #expect(record?.checkpointLSN == 500)
-        #expect(record?.watermark == 50)
-    }
-
     @Test("row JSON escapes every character and round-trips")
     func rowJSON() {
         let values: [String: String?] = ["a": "q\"b\\s\n\t\u{1}é✓", "b": nil, "c": ""]
@@ -112,36 +95,5 @@ struct ApplyTests {
         #expect(RowJSON.key(["EU", nil]) == "[\"EU\",null]")
         #expect(RowJSON.decodeKey(RowJSON.key(["EU", nil])) == ["EU", nil])
         #expect(RowJSON.image(["b": "2", "a": "1"]) == "{\"a\":\"1\",\"b\":\"2\"}")
-    }
-}
-
-@Suite("Applying batches")
-struct BatchApplyTests {
-    let scratch: ScratchDirectory
-
-    init() throws {
-        scratch = try ScratchDirectory("batch")
-    }
-
-    @Test("a batch applies in order in one transaction, skipping what the checkpoint already covers")
-    func batch() throws {
-        let store = try ParityStore.open(path: scratch.file("parity.sqlite"))
-        try store.recordInitialized(SourceRecord(
-            side: .new, slot: "parity_new", publications: ["parity_new"], systemIdentifier: "1", database: "modern",
-            consistentPoint: 100, checkpointLSN: 100, watermark: 0, initializedAt: 1))
-        func transaction(_ end: UInt64, _ id: String, amount: String) -> CapturedTransaction {
-            CapturedTransaction(xid: 1, commitLSN: end - 1, endLSN: end, commitTime: Int64(end), changes: [
-                CapturedChange(table: "public.orders", mapping: "orders", operation: .insert, key: [id],
-                               values: ["id": .value(id), "amount": .value(amount)]),
-            ])
-        }
-        #expect(try store.apply([transaction(90, "0", amount: "0"), transaction(200, "1", amount: "1"), transaction(300, "1", amount: "2")], side: .new) == 2)
-        #expect(try store.apply([transaction(300, "1", amount: "9"), transaction(400, "2", amount: "4")], side: .new) == 1)
-        let images = try store.currentImages(side: .new, mapping: "orders")
-        #expect(images[RowJSON.key(["1"])]?["amount"] == .some("2"))
-        #expect(images[RowJSON.key(["2"])]?["amount"] == .some("4"))
-        #expect(images[RowJSON.key(["0"])] == nil)
-        #expect(try store.sourceRecord(side: .new)?.checkpointLSN == 400)
-        #expect(try store.sourceRecord(side: .new)?.lastCommitTime == 400)
     }
 }

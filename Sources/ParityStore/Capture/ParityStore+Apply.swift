@@ -9,12 +9,6 @@ public enum ApplyOutcome: Sendable, Equatable {
 }
 
 extension ParityStore {
-    /// Applies one source transaction durably; see `apply(_:side:)` for batches.
-    @discardableResult
-    public func apply(_ transaction: CapturedTransaction, side: SourceSide) throws(StoreError) -> ApplyOutcome {
-        try apply([transaction], side: side) == 1 ? .applied : .alreadyApplied
-    }
-
     /// Applies source transactions (in commit order) durably: their changes, the tables they
     /// wrote, and the new checkpoint commit in one store transaction, so a crash keeps all of
     /// them or none (group commit: one fsync for the batch). Returns how many were applied.

@@ -15,14 +15,15 @@ extension ParityStore {
     /// afterwards, part by part in store transactions of their own: a merge cut short loses nothing, and
     /// capture's writes wait for one part at most.
     /// Returns nil, recording nothing, when cycle `id` is already closed.
+    @discardableResult
     public func closeCycle(
-        id: Int64, foldBefore end: Int64?, merge: DeltaMergePolicy = .standard, _ compare: (CycleStateReader) throws -> CycleClose
+        id: Int64, foldBefore end: Int64?, merge: DeltaMergePolicy, _ compare: (any CycleStateReader) throws -> CycleClose
     ) throws(StoreError) -> CycleRecord? {
         guard let folded = try fold(cycle: id, before: end) else { return nil }
         let (record, mergeDue) = try write { db -> (CycleRecord?, Bool) in
             guard try !Self.isClosed(db, cycle: id) else { return (nil, false) }
             return try db.withLargePageCache {
-                let close = try compare(CycleStateReader(db: db, layouts: layouts, cycle: id, folded: folded))
+                let close = try compare(SQLiteCycleStateReader(db: db, layouts: layouts, cycle: id, folded: folded))
                 try FoldedKeys.drop(db)
                 let mergeDue = try folded != .none && RowDelta.isMergeDue(db, policy: merge)
                 try Self.record(db, close)
@@ -36,6 +37,14 @@ extension ParityStore {
             remaining = try write { db in try db.withLargePageCache { try RowDelta.mergePart(db, rows: merge.rowsPerTransaction) } }
         }
         return record
+    }
+
+    /// Closes cycle `id` (``closeCycle(id:foldBefore:merge:_:)``), merging the delta under the standard policy.
+    @discardableResult
+    public func closeCycle(
+        id: Int64, foldBefore end: Int64?, _ compare: (any CycleStateReader) throws -> CycleClose
+    ) throws(StoreError) -> CycleRecord? {
+        try closeCycle(id: id, foldBefore: end, merge: .standard, compare)
     }
 
     /// Folds cycle `id`'s changes and marks it folded, in a transaction whose commit does not checkpoint (the

@@ -5,7 +5,7 @@ extension ParityStore {
     /// Differences in the ledger: the open ones (`resolved` false) or those a cycle resolved, optionally of one mapping
     /// and kind, oldest first-seen first, then by mapping, key and column.
     public func differences(
-        open: Bool = true, resolvedIn cycle: Int64? = nil, mapping: String? = nil, kind: FindingKind? = nil
+        open: Bool, resolvedIn cycle: Int64?, mapping: String?, kind: FindingKind?
     ) throws(StoreError) -> [OpenDifference] {
         try read { db in
             var sql = "SELECT * FROM difference WHERE "

@@ -27,7 +27,7 @@ extension ParityStore {
     }
 
     /// The audit trail, oldest first: every row, or those of one category (`column` nil for a category without one).
-    public func decisionHistory(table: String? = nil, column: String? = nil, kind: FindingKind? = nil) throws(StoreError) -> [DecisionRecord] {
+    public func decisionHistory(table: String?, column: String?, kind: FindingKind?) throws(StoreError) -> [DecisionRecord] {
         try read { db in
             guard let table, let kind else {
                 return try Row.fetchAll(db, sql: "SELECT * FROM disposition_decision ORDER BY id").map(DecisionRecord.init(row:))

@@ -20,7 +20,7 @@ extension ParityStore {
     }
 
     /// Recorded gate evaluations, oldest first (the last `limit` when given).
-    public func gateEvaluations(limit: Int? = nil) throws(StoreError) -> [GateEvaluationRecord] {
+    public func gateEvaluations(limit: Int?) throws(StoreError) -> [GateEvaluationRecord] {
         try read { db in
             try Row.fetchAll(
                 db, sql: "SELECT * FROM (SELECT * FROM gate_evaluation ORDER BY id DESC LIMIT ?) ORDER BY id", arguments: [limit ?? -1]

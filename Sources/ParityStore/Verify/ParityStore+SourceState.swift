@@ -7,13 +7,13 @@ extension ParityStore {
     /// levels (`row_state` and the `row_delta` that overrides it, migrations/009), and every captured change (ordinary or
     /// streamed) of a transaction that committed before `lsn`, each in key order. After the last truncate before `lsn`,
     /// only the changes that follow it. Errors `body` throws pass through as they are.
-    public func withSourceState<T>(side: SourceSide, mapping: String, asOf lsn: Int64, _ body: (SourceStateReader) throws -> T) throws -> T {
+    public func withSourceState<T>(side: SourceSide, mapping: String, asOf lsn: Int64, _ body: (any SourceStateReader) throws -> T) throws -> T {
         try pool.read { db in
-            let reader: SourceStateReader
+            let reader: SQLiteSourceStateReader
             do {
-                reader = try SourceStateReader(db: db, layouts: layouts, side: side, mapping: mapping, position: lsn, path: path)
+                reader = try SQLiteSourceStateReader(db: db, layouts: layouts, side: side, mapping: mapping, position: lsn, path: path)
             } catch {
-                throw SourceStateReader.failure(error, path: path)
+                throw SQLiteSourceStateReader.failure(error, path: path)
             }
             return try body(reader)
         }
@@ -45,7 +45,7 @@ public struct CapturedSourceChange: Sendable {
 
 /// What the store holds for one side and mapping as of a source position, read from SQLite cursors one row at a time
 /// (``ParityStore/withSourceState(side:mapping:asOf:_:)``).
-public final class SourceStateReader {
+final class SQLiteSourceStateReader: SourceStateReader {
     /// Whether a truncate committed before the position: the row state as of the last closed cycle no longer counts.
     public let truncated: Bool
     private let db: Database

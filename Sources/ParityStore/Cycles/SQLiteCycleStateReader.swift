@@ -6,7 +6,7 @@ import ParityModel
 /// the keys the cycle's changes touched.
 ///
 /// Rows come from SQLite cursors, so memory stays flat however large the tables are.
-public final class CycleStateReader {
+final class SQLiteCycleStateReader: CycleStateReader {
     private let db: Database
     private let layouts: ImageLayouts
     private let cycle: Int64
@@ -40,33 +40,17 @@ public final class CycleStateReader {
         try RowDelta.closedValues(db, side: side, mapping: mapping, key: rowKey).map { try layouts.decode($0, db) ?? [:] }
     }
 
-    /// Every key that exists on `side` as of the end, in key order.
-    public func keys(side: SourceSide, mapping: String) throws -> [String] {
-        var keys: [String] = []
-        let rows = try rows(side: side, mapping: mapping, changedOnly: false)
-        while let row = try rows.next() { keys.append(row.key) }
-        return keys
-    }
-
-    /// Calls `body` with every row on `side` as of the end (key text and image), streamed from disk.
-    public func forEachImage(side: SourceSide, mapping: String, _ body: (String, [String: String?]) throws -> Void) throws {
-        let rows = try rows(side: side, mapping: mapping, changedOnly: false)
-        while let row = try rows.next() {
-            try body(row.key, row.image ?? [:])
-        }
-    }
-
     /// The rows of `side` in key order (byte order of the key text), streamed: with `changedOnly`, the keys
     /// changed before the end (a deleted key with nil values); otherwise every row that exists as of the end.
-    public func rows(side: SourceSide, mapping: String, changedOnly: Bool) throws -> StateRowCursor {
+    public func rows(side: SourceSide, mapping: String, changedOnly: Bool) throws -> any StateRowCursor {
         let sql: String
         if changedOnly {
-            guard let changed = folded.rowsSQL else { return StateRowCursor(nil, db: db, layouts: layouts) }
+            guard let changed = folded.rowsSQL else { return SQLiteStateRowCursor(nil, db: db, layouts: layouts) }
             sql = changed
         } else {
             sql = Self.everyRow
         }
-        return StateRowCursor(
+        return SQLiteStateRowCursor(
             try Row.fetchCursor(db, sql: sql, arguments: ["side": side, "mapping": mapping, "cycle": cycle]),
             db: db, layouts: layouts)
     }

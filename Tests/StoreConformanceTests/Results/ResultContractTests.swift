@@ -1,0 +1,138 @@
+import ParityModel
+import ParityStore
+import Testing
+
+/// What reports and the gate rely on: what a close recorded reads back as written, and the open differences' ledger
+/// keeps each difference open, with its first-seen and last-seen cycles, until a close resolves it.
+@Suite("Store contract: results")
+struct ResultContractTests {
+    @Test("findings round-trip in report order, kinds and dispositions typed", arguments: StoreFactory.all)
+    func findings(_ factory: StoreFactory) throws {
+        let opened = try factory.open()
+        let store = opened.store
+        var findings = [
+            Fixtures.finding("2", column: nil, kind: .missingInNew, legacy: nil, new: nil, disposition: .match),
+            Fixtures.finding("1", column: "amount", kind: .rounding, legacy: "1.125", new: "1.13", disposition: .intentionalChange),
+            Fixtures.finding("é😀", column: "note", kind: .valueMismatch, legacy: "", new: nil, disposition: .legacyBug),
+            Fixtures.finding("3", column: "amount", kind: .withinTolerance),
+        ]
+        findings[1].explanation = "half-up vs half-even"
+        findings[2].attributedTo = "trigger orders_audit"
+        try Fixtures.close(store, 0, CycleClose(cycle: Fixtures.cycle(0), tables: [], findings: findings, carried: []))
+        #expect(try store.findings(cycle: 0) == findings)
+        #expect(try store.findings(cycle: 1).isEmpty)
+    }
+
+    @Test("open differences: first-seen and last-seen, resolved by a later close, as of a cycle, counted by category", arguments: StoreFactory.all)
+    func openDifferences(_ factory: StoreFactory) throws {
+        let opened = try factory.open()
+        let store = opened.store
+        let status = Fixtures.finding("1", column: "status", kind: .valueMismatch, legacy: "O", new: "paid")
+        let missing = Fixtures.finding("2", column: nil, kind: .missingInNew, legacy: nil, new: nil)
+        func close(_ id: Int64, _ verdicts: [DifferenceVerdict]) throws {
+            var recorded = CycleClose(cycle: Fixtures.cycle(id), tables: [], findings: [], carried: [])
+            recorded.differences = verdicts
+            try Fixtures.close(store, id, before: id * 100 + 100, recorded)
+        }
+        try close(0, [
+            DifferenceVerdict(mapping: "orders", canonicalKey: Fixtures.key("1"), findings: [status]),
+            DifferenceVerdict(mapping: "orders", canonicalKey: Fixtures.key("2"), findings: [missing]),
+        ])
+        var later = status
+        later.new = "void"
+        try close(1, [
+            DifferenceVerdict(mapping: "orders", canonicalKey: Fixtures.key("1"), findings: [later]),
+            DifferenceVerdict(mapping: "orders", canonicalKey: Fixtures.key("2"), findings: []),
+        ])
+        try close(2, [])
+
+        let open = try store.differences()
+        #expect(open == [OpenDifference(finding: later, canonicalKey: Fixtures.key("1"), firstSeen: 0, lastSeen: 1)], "values as last seen")
+        #expect(try store.differences(resolvedIn: 1) == [OpenDifference(
+            finding: missing, canonicalKey: Fixtures.key("2"), firstSeen: 0, lastSeen: 0, resolvedCycle: 1)])
+        #expect(try store.differences(open: false).map(\.canonicalKey) == [Fixtures.key("2")])
+        #expect(try store.differences(mapping: "orders", kind: .valueMismatch).count == 1)
+        #expect(try store.differences(mapping: "orders", kind: .rounding).isEmpty)
+        #expect(try store.differences(mapping: "invoices").isEmpty)
+        #expect(try store.differences(asOf: 0).map(\.canonicalKey) == [Fixtures.key("1"), Fixtures.key("2")])
+
+        #expect(try store.openDifferenceCounts() == [OpenDifferenceCount(mapping: "orders", kind: .valueMismatch, open: 1, oldestFirstSeen: 0)])
+        #expect(try store.differenceCategoryCounts() == [
+            DifferenceCategoryCount(mapping: "orders", column: nil, kind: .missingInNew, open: 0, total: 1),
+            DifferenceCategoryCount(mapping: "orders", column: "status", kind: .valueMismatch, open: 1, total: 1),
+        ])
+        #expect(try store.categoryOpenHistory(mapping: "orders", column: nil, kind: .missingInNew, from: nil).map { "\($0.cycle):\($0.open)" }
+            == ["0:1", "1:0", "2:0"])
+        #expect(try store.categoryOpenHistory(mapping: "orders", column: "status", kind: .valueMismatch, from: 1).map { "\($0.cycle):\($0.open)" }
+            == ["1:1", "2:1"])
+    }
+
+    @Test("aggregates, rounding evidence, statistics and scope shares round-trip", arguments: StoreFactory.all)
+    func aggregates(_ factory: StoreFactory) throws {
+        let opened = try factory.open()
+        let store = opened.store
+        let balance = StoredAggregateResult(
+            aggregate: "open_balance", period: "", group: ["currency": "EUR"], legacy: "100.00", new: "100.01", difference: "0.01",
+            bridge: ["rounding": "0.01"], unexplained: "0.00", unexplainedByKind: [:], withinTolerance: true)
+        let flow = StoredAggregateResult(
+            aggregate: "daily_totals", period: "2026-11-20", group: ["currency": nil], legacy: nil, new: "5", difference: "5",
+            bridge: [:], unexplained: "5", unexplainedByKind: ["missing_in_legacy": "5"], withinTolerance: false)
+        let evidence = [
+            StoredRoundingEvidence(kind: .column, mapping: "orders", column: "amount", side: .legacy, evidence: #"{"half_up":3}"#),
+            StoredRoundingEvidence(kind: .total, mapping: "orders", column: "total = Σ lines.amount", side: .new, evidence: "{}"),
+        ]
+        let statistics = StoredMappingStatistics(
+            cycle: 0, mapping: "orders", compared: 3, matched: 2, paired: 3,
+            columns: [.init(column: "amount", newColumn: "amount", mismatched: 1, withinTolerance: 0, largestDifference: "0.01")])
+        let scope = ScopeShare(cycle: 0, mapping: "orders", definition: "region = 'EU'", digest: "d1", listedKeys: nil, rows: 10, inScope: 7,
+                               outOfScope: 3, comparedAll: true)
+        var close = CycleClose(
+            cycle: Fixtures.cycle(0), tables: [CycleTableRecord(mapping: "orders", compared: 3, matched: 2, findingsByKind: [:])],
+            findings: [], carried: [], aggregates: [flow, balance], rounding: evidence)
+        close.statistics = [statistics]
+        close.scopes = [scope]
+        try Fixtures.close(store, 0, close)
+
+        #expect(try Set(store.aggregateResults(cycle: 0).map(\.aggregate)) == ["open_balance", "daily_totals"])
+        #expect(try store.aggregateResults(cycle: 0).first { $0.aggregate == "open_balance" } == balance)
+        #expect(try store.aggregateResults(cycle: 0).first { $0.aggregate == "daily_totals" } == flow)
+        #expect(try store.flowCycles(from: "2026-11-01", through: "2026-11-30") == [0])
+        #expect(try store.flowResults(asOf: 0, from: "2026-11-20", through: "2026-11-20").map(\.1) == [flow])
+        #expect(try Set(store.roundingEvidence(cycle: 0).map(\.kind)) == [.column, .total])
+        #expect(try store.roundingEvidence(cycle: 0).first { $0.kind == .total } == evidence[1])
+        #expect(try store.mappingStatistics(through: 0) == [statistics])
+        #expect(try store.scopeShares(through: 0) == [scope])
+        #expect(try store.latestScope(mapping: "orders")?.share == scope)
+    }
+
+    @Test("hidden state: inventories, their changes and the co-write analysis round-trip", arguments: StoreFactory.all)
+    func hiddenState(_ factory: StoreFactory) throws {
+        let opened = try factory.open()
+        let store = opened.store
+        let inventory = StoredInventory(side: .legacy, takenAt: 42, items: #"[{"kind":"trigger"}]"#, notes: "[]")
+        let change = InventoryChange(
+            side: .legacy, change: .added, kind: .trigger, name: "orders_audit", table: "public.orders", documented: false, detail: "AFTER INSERT")
+        let line = HiddenStateLine(
+            kind: .triggerMaintained, table: "public.order_totals", trigger: "orders_audit", triggerTable: "public.orders",
+            functions: ["audit_orders"], transactions: 4, transactionsSeen: 5, rows: 9, mapped: false, documented: false, message: "written with orders")
+        var close = CycleClose(cycle: Fixtures.cycle(0), tables: [], findings: [], carried: [])
+        close.inventories = [inventory]
+        close.inventoryChanges = [change]
+        close.hiddenState = [line]
+        try Fixtures.close(store, 0, close)
+        try Fixtures.close(store, 1)
+
+        #expect(try store.inventory(side: .legacy, atOrBefore: 1).map { "\($0.cycle)" } == "0")
+        #expect(try store.inventory(side: .legacy, atOrBefore: 1)?.1 == inventory)
+        #expect(try store.inventory(side: .new, atOrBefore: 1) == nil)
+        #expect(try store.inventoryChanges(cycle: 0) == [change])
+        #expect(try store.hiddenState(cycle: 0) == [line])
+        #expect(try store.hiddenState(cycle: 1).isEmpty)
+        var previous: StoredInventory?
+        try store.closeCycle(id: 2, foldBefore: 300) { reader in
+            previous = try reader.previousInventory(side: .legacy)
+            return CycleClose(cycle: Fixtures.cycle(2), tables: [], findings: [], carried: [])
+        }
+        #expect(previous == inventory, "a close reads the inventory recorded before it")
+    }
+}

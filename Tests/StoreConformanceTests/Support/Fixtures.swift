@@ -1,0 +1,52 @@
+import ParityModel
+import ParityStore
+
+/// Records and transactions the conformance tests write, built only from the store's domain types.
+enum Fixtures {
+    /// Records `side` initialized with its checkpoint at `position`.
+    static func initialize(_ store: any Store, _ side: SourceSide, at position: UInt64 = 100) throws {
+        try store.recordInitialized(SourceRecord(
+            side: side, slot: "parity_\(side.rawValue)", publications: ["parity_\(side.rawValue)"], systemIdentifier: "7300000000000000001",
+            database: side.rawValue, consistentPoint: position, checkpointLSN: position, watermark: 0, initializedAt: 1))
+    }
+
+    /// An insert of `orders` row `id` (columns `id` and `amount`).
+    static func insert(_ id: String, amount: String = "1.00") -> CapturedChange {
+        CapturedChange(table: "public.orders", mapping: "orders", operation: .insert, key: [id], oldKey: nil,
+                       values: ["id": .value(id), "amount": .value(amount)])
+    }
+
+    /// A transaction ending at `end` (its commit record 8 bytes before) committed at `time`.
+    static func transaction(_ end: UInt64, at time: Int64, _ changes: [CapturedChange]) -> CapturedTransaction {
+        CapturedTransaction(xid: UInt32(end), commitLSN: end - 8, endLSN: end, commitTime: time, changes: changes)
+    }
+
+    /// A closed cycle's record.
+    static func cycle(_ id: Int64, status: CycleStatus = .closed) -> CycleRecord {
+        CycleRecord(id: id, label: "day \(id)", start: id * 100, end: id * 100 + 100, status: status, closedAt: id * 100 + 150,
+                    keysCompared: 3, unexplainedRate: "0.25")
+    }
+
+    /// A finding of `orders` row `id`.
+    static func finding(
+        _ id: String, column: String?, kind: FindingKind, legacy: String? = "1.00", new: String? = "1.01", disposition: Disposition? = nil
+    ) -> StoredFinding {
+        StoredFinding(mapping: "orders", key: ["id": id], column: column, newColumn: column, kind: kind, legacy: legacy, new: new,
+                      disposition: disposition, ruleNote: disposition.map { "rule for \($0.rawValue)" })
+    }
+
+    /// The canonical key text of `orders` row `id`.
+    static func key(_ id: String) -> String {
+        RowJSON.key([id])
+    }
+
+    /// Closes cycle `id` recording `close` (its cycle set to `id`) after folding the changes committed before `end`.
+    @discardableResult
+    static func close(_ store: any Store, _ id: Int64, before end: Int64? = nil, _ close: CycleClose? = nil) throws -> CycleRecord? {
+        try store.closeCycle(id: id, foldBefore: end) { _ in
+            var recorded = close ?? CycleClose(cycle: cycle(id), tables: [], findings: [], carried: [])
+            recorded.cycle = cycle(id)
+            return recorded
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import GRDB
+@testable import ParityStore
+import ParityTestSupport
+import Testing
+
+/// A store implementation under test: how to open an empty one, and how to plant a stored value this Parity does not
+/// know (what only the implementation can do). Every conformance test runs once per factory in ``StoreFactory/all``.
+struct StoreFactory: Sendable, CustomTestStringConvertible {
+    /// A value this Parity does not know, planted in a column of an existing record.
+    enum Plant: Sendable {
+        /// In every finding's kind.
+        case findingKind(String)
+        /// In every cycle's status.
+        case cycleStatus(String)
+        /// A decision (a `set` of `orders.amount` rounding) with this disposition, appended to the audit trail.
+        case decisionDisposition(String)
+        /// In every source record's side.
+        case sourceSide(String)
+    }
+
+    /// The implementation's name, shown in test results.
+    let name: String
+    /// Opens an empty store.
+    let open: @Sendable () throws -> OpenedStore
+    /// Plants an unknown value in an opened store.
+    let plant: @Sendable (OpenedStore, Plant) throws -> Void
+
+    var testDescription: String { name }
+
+    /// Every implementation the suite runs against; the PostgreSQL store (issue 26) adds itself here.
+    static let all: [StoreFactory] = [.sqlite]
+
+    /// The embedded SQLite store, in a scratch directory.
+    static let sqlite = StoreFactory(
+        name: "SQLite",
+        open: {
+            let scratch = try ScratchDirectory("conformance")
+            return OpenedStore(try ParityStore.open(path: scratch.file("parity.sqlite")), keeping: scratch)
+        },
+        plant: { opened, plant in
+            let store = try #require(opened.store as? ParityStore)
+            let (sql, value): (String, String) = switch plant {
+            case .findingKind(let value): ("UPDATE finding SET kind = ?", value)
+            case .cycleStatus(let value): ("UPDATE cycle SET status = ?", value)
+            case .decisionDisposition(let value): ("""
+                INSERT INTO disposition_decision (table_name, column_name, kind, action, disposition, decided_by, decided_at)
+                VALUES ('orders', 'amount', 'rounding', 'set', ?, 'a newer parity', 2)
+                """, value)
+            case .sourceSide(let value): ("UPDATE source_state SET side = ?", value)
+            }
+            // The schema's checks would refuse the value: plant it as a newer Parity's schema would allow.
+            try store.write { db in
+                try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
+                defer { try? db.execute(sql: "PRAGMA ignore_check_constraints = OFF") }
+                try db.execute(sql: sql, arguments: [value])
+            }
+        })
+}
+
+/// An opened store and what must live as long as it (its scratch directory).
+final class OpenedStore: @unchecked Sendable {
+    /// The store, seen only through its protocols.
+    let store: any Store
+    private let resources: [AnyObject]
+
+    init(_ store: any Store, keeping resources: AnyObject...) {
+        self.store = store
+        self.resources = resources
+    }
+}

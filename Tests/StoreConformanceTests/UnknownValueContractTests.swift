@@ -1,0 +1,50 @@
+import ParityModel
+import ParityStore
+import Testing
+
+/// A stored value this Parity does not know (written by a newer Parity) is a typed error naming the column and the
+/// value, never a trap and never silently skipped.
+@Suite("Store contract: unknown stored values")
+struct UnknownValueContractTests {
+    static func expectUnknown(_ column: String, _ value: String, _ body: () throws -> Void) {
+        let error = #expect(throws: StoreError.self) { try body() }
+        #expect(error?.code == .unknownValue)
+        #expect(error?.column == column)
+        #expect(error?.value == value)
+        #expect(error?.description.contains(value) == true)
+    }
+
+    @Test("an unknown finding kind", arguments: StoreFactory.all)
+    func findingKind(_ factory: StoreFactory) throws {
+        let opened = try factory.open()
+        try Fixtures.close(opened.store, 0, CycleClose(
+            cycle: Fixtures.cycle(0), tables: [], findings: [Fixtures.finding("1", column: "amount", kind: .rounding)], carried: []))
+        try factory.plant(opened, .findingKind("phantom_kind"))
+        Self.expectUnknown("kind", "phantom_kind") { _ = try opened.store.findings(cycle: 0) }
+    }
+
+    @Test("an unknown cycle status", arguments: StoreFactory.all)
+    func cycleStatus(_ factory: StoreFactory) throws {
+        let opened = try factory.open()
+        try Fixtures.close(opened.store, 0)
+        try factory.plant(opened, .cycleStatus("abandoned"))
+        Self.expectUnknown("status", "abandoned") { _ = try opened.store.cycles() }
+        Self.expectUnknown("status", "abandoned") { _ = try opened.store.cycle(id: 0) }
+    }
+
+    @Test("an unknown disposition", arguments: StoreFactory.all)
+    func disposition(_ factory: StoreFactory) throws {
+        let opened = try factory.open()
+        try factory.plant(opened, .decisionDisposition("wont_fix"))
+        Self.expectUnknown("disposition", "wont_fix") { _ = try opened.store.currentDecisions() }
+        Self.expectUnknown("disposition", "wont_fix") { _ = try opened.store.decisionHistory() }
+    }
+
+    @Test("an unknown source side", arguments: StoreFactory.all)
+    func sourceSide(_ factory: StoreFactory) throws {
+        let opened = try factory.open()
+        try Fixtures.initialize(opened.store, .legacy)
+        try factory.plant(opened, .sourceSide("shadow"))
+        Self.expectUnknown("side", "shadow") { _ = try opened.store.sourceRecords() }
+    }
+}
