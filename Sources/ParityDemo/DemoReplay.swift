@@ -10,7 +10,7 @@ import SourceQueries
 struct DemoReplay {
     let configuration: ParityConfiguration
     let calendar: CycleCalendar
-    let store: ParityStore
+    let store: any Store
     let session: CaptureSession
     let traffic: DemoTraffic
     let legacy: PostgresConnection

@@ -49,7 +49,7 @@ public enum DemoRun {
         /// The configuration it wrote and used.
         public var configuration: ParityConfiguration
         /// The store (in the work folder).
-        public var store: ParityStore
+        public var store: any Store
         /// The config file's path.
         public var configPath: String
         /// The month the simulated days fall in.
@@ -101,7 +101,7 @@ public enum DemoRun {
             throw EngineError(.bug, source: nil, message: "the demo's cycle calendar is invalid", fix: "report this as a bug")
         }
         let traffic = DemoTraffic(ordersPerDay: options.ordersPerDay, month: calendar.lastCompleteMonth(at: options.now))
-        let store = try ParityStore.open(path: work + "/parity.sqlite")
+        let store = try StoreLocation.sqlite(path: work + "/parity.sqlite").open()
         progress("wrote \(configPath); running parity init (checks, slots, publications, baseline copy)")
         let initialized = try ParityInit.run(configuration, store: store)
         guard initialized.check.exitCode == 0 else {

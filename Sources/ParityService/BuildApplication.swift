@@ -11,7 +11,7 @@ import SourceQueries
 /// Throws `.configuration` when `http.listen` is not a loopback address and no `http.token` is configured, and
 /// `.notReady` when a source is not initialized in the store.
 public func buildApplication(
-    configuration: ParityConfiguration, store: ParityStore, logger: Logger
+    configuration: ParityConfiguration, store: any Store, logger: Logger
 ) throws(EngineError) -> some ApplicationProtocol {
     let listen = configuration.http.listen
     let token = configuration.http.token.flatMap { $0.isEmpty ? nil : $0 }

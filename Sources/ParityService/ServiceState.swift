@@ -10,12 +10,12 @@ import Synchronization
 /// legacy inventory. Everything here is safe to read from any request or service.
 final class ServiceState: Sendable {
     let configuration: ParityConfiguration
-    let store: ParityStore
+    let store: any Store
     let session: CaptureSession
     let metrics: ServiceMetrics
     private let latestInventory = Mutex<InventoryCommand.Outcome?>(nil)
 
-    init(configuration: ParityConfiguration, store: ParityStore, session: CaptureSession, metrics: ServiceMetrics) {
+    init(configuration: ParityConfiguration, store: any Store, session: CaptureSession, metrics: ServiceMetrics) {
         self.configuration = configuration
         self.store = store
         self.session = session
@@ -24,7 +24,7 @@ final class ServiceState: Sendable {
 
     /// Readiness now: both sources streaming recently and the store file writable.
     func readiness(now: Date = Date()) -> Readiness {
-        Readiness(states: session.states, storeWritable: FileManager.default.isWritableFile(atPath: store.path), now: now)
+        Readiness(states: session.states, storeWritable: FileManager.default.isWritableFile(atPath: configuration.store.path), now: now)
     }
 
     /// The legacy inventory taken at the last cycle close, or taken now when none was yet.

@@ -57,7 +57,7 @@ enum ContractFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// Exports the contracts of `store` into `directory` in `format` and records the export; returns the paths written.
 func exportContracts(
-    _ configuration: ParityConfiguration, store: ParityStore, to directory: String, sample: Int, format: ContractRenderer.Format
+    _ configuration: ParityConfiguration, store: any Store, to directory: String, sample: Int, format: ContractRenderer.Format
 ) throws(EngineError) -> [String] {
     let export = try ContractExport.build(configuration, store: store, sample: sample)
     return try ContractExport.write(export, to: directory, format: format.rawValue, store: store) { contract in

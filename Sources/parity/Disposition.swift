@@ -118,7 +118,7 @@ enum DispositionArgument: String, ExpressibleByArgument, CaseIterable {
 }
 
 /// Loads the config and the store and runs `body`; a failure reaches `Parity.main`, which prints it with its fix.
-private func decide(_ options: ConfigOptions, _ body: (ParityConfiguration, ParityStore) throws -> Void) throws {
+private func decide(_ options: ConfigOptions, _ body: (ParityConfiguration, any Store) throws -> Void) throws {
     let configuration = try options.load()
     try body(configuration, try openStore(configuration))
 }

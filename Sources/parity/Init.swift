@@ -58,12 +58,12 @@ struct Init: ParsableCommand {
             let new = try store.rowCount(side: .new, mapping: mapping.name)
             print("baseline \(mapping.name): \(legacy) legacy rows, \(new) new rows")
         }
-        print("initialized; the store is \(store.path)")
+        print("initialized; the store is \(store.location)")
     }
 }
 
 extension Init {
-    private func addMappings(_ configuration: ParityConfiguration, store: ParityStore) throws {
+    private func addMappings(_ configuration: ParityConfiguration, store: any Store) throws {
         let outcome = try MappingInit.add(add, configuration: configuration, store: store, progress: ProgressPrinter(prefix: "init: ").sink)
         guard outcome.check.exitCode == 0 else {
             print(CheckReportRenderer.render(outcome.check, format: .text), terminator: "")
@@ -77,7 +77,7 @@ extension Init {
         print("added; the next cycle that ends after the copy compares every row; start capture again (parity capture / parity run)")
     }
 
-    private func removeMappings(_ configuration: ParityConfiguration, store: ParityStore) throws {
+    private func removeMappings(_ configuration: ParityConfiguration, store: any Store) throws {
         let removed = try MappingInit.remove(remove, configuration: configuration, store: store)
         for item in removed {
             print("\(item.side.rawValue): \(item.mapping) " + (item.unpublished.map { "unpublished (\($0))" } ?? "forgotten (its table stays published)"))
@@ -117,11 +117,11 @@ struct Teardown: ParsableCommand {
 
 /// Opens the configured store; a ``StoreError`` is one line and exit 2 (3 when another process kept it locked too
 /// long or it is damaged).
-func openStore(_ configuration: ParityConfiguration) throws(StoreError) -> ParityStore {
-    try ParityStore.open(path: configuration.store.path)
+func openStore(_ configuration: ParityConfiguration) throws(StoreError) -> any Store {
+    try configuration.store.open()
 }
 
 /// Takes the store's capture lock for `holder`; a ``StoreError`` naming the process that holds it exits 3.
-func lockCapture(_ store: ParityStore, holder: String) throws(StoreError) -> CaptureLock {
-    try CaptureLock.acquire(for: store, holder: holder)
+func lockCapture(_ store: any Store, holder: String) throws(StoreError) -> any CaptureLease {
+    try store.lockCapture(holder: holder)
 }

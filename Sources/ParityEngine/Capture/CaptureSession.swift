@@ -30,13 +30,13 @@ public final class CaptureSession: Sendable {
     /// Prepares streams from each source's durable checkpoint. Throws when a source is not initialized. A mapping copied on
     /// one side only is captured there: its changes after the copy are kept, whatever the other side's state.
     public init(
-        configuration: ParityConfiguration, store: ParityStore, statusInterval: Duration = .seconds(10), logger: Logger = .discarding
+        configuration: ParityConfiguration, store: any Store, statusInterval: Duration = .seconds(10), logger: Logger = .discarding
     ) throws {
         var streams: [(SourceSide, ReplicationStream)] = []
         let copied = try store.mappingSources()
         for side in SourceSide.allCases {
             guard let record = try store.sourceRecord(side: side) else {
-                throw EngineError(.notReady, source: side.rawValue, message: "the source is not initialized in \(store.path)",
+                throw EngineError(.notReady, source: side.rawValue, message: "the source is not initialized in \(store.location)",
                                   fix: "run parity init --config \(configuration.file) first")
             }
             let stream = ReplicationStream(
@@ -53,7 +53,7 @@ public final class CaptureSession: Sendable {
         self.streams = streams
         self.logger = logger
         configurationFile = configuration.file
-        storePath = store.path
+        storePath = store.location
         uninitialized = try MappingStatus(configuration: configuration, store: store).uninitialized
         census = ClientCensus(configuration: configuration, store: store)
         heartbeats = SourceSide.allCases.compactMap { side in

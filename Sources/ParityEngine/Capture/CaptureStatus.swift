@@ -8,7 +8,7 @@ import SourceQueries
 /// `parity status`: each source's durable position and watermark from the store, and its slot
 /// as the server sees it (when reachable).
 public enum CaptureStatus {
-    public static func gather(_ configuration: ParityConfiguration, store: ParityStore) throws(StoreError) -> [SourceStatus] {
+    public static func gather(_ configuration: ParityConfiguration, store: any CaptureStore) throws(StoreError) -> [SourceStatus] {
         try store.sourceRecords().map { record throws(StoreError) in
             var status = SourceStatus(
                 side: record.side, slot: record.slot, checkpointLSN: LSN(record.checkpointLSN).description,

@@ -9,10 +9,10 @@ import SourceQueries
 /// power loss before the stream confirms it, streamed transactions staged until they end, idle keepalives
 /// advancing the watermark.
 final class StoreConsumer: ReplicationConsumer {
-    let store: ParityStore
+    let store: any CaptureStore
     let translator: ChangeTranslator
 
-    init(store: ParityStore, side: SourceSide, tables: [TableMapping]) {
+    init(store: any CaptureStore, side: SourceSide, tables: [TableMapping]) {
         self.store = store
         self.translator = ChangeTranslator(side: side, tables: tables)
     }

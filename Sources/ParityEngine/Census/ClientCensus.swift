@@ -16,7 +16,7 @@ public final class ClientCensus: @unchecked Sendable {
     }
 
     private let sources: [Source]
-    private let store: ParityStore
+    private let store: any CaptureStore
     private let thread: PeriodicThread
     private let lock = NSLock()
     private var errors: [SourceSide: String] = [:]
@@ -24,7 +24,7 @@ public final class ClientCensus: @unchecked Sendable {
     private var connections: [SourceSide: PostgresConnection] = [:]
 
     /// A census of both configured sources into `store`; nothing happens until ``start()``.
-    public init(configuration: ParityConfiguration, store: ParityStore) {
+    public init(configuration: ParityConfiguration, store: any CaptureStore) {
         sources = SourceSide.allCases.map { side in
             var options = ConnectionOptions(source: configuration.sources[side])
             options.statementTimeout = .seconds(10)

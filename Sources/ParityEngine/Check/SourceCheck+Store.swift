@@ -7,7 +7,7 @@ import SourceQueries
 
 extension SourceCheck {
     /// Checks both sources and every mapping, and against an initialized store, that every configured mapping is initialized.
-    public static func run(_ configuration: ParityConfiguration, store: ParityStore) throws -> CheckReport {
+    public static func run(_ configuration: ParityConfiguration, store: any Store) throws -> CheckReport {
         var report = run(configuration)
         guard try !store.sourceRecords().isEmpty else { return report }
         let status = try MappingStatus(configuration: configuration, store: store)
@@ -22,7 +22,7 @@ extension SourceCheck {
 
     /// `slot_health` of an initialized source: its slot still gives what the store needs. A lost slot is already failed
     /// by `replication_slots`; an unreachable source by `connect`.
-    private static func slotCheck(_ configuration: ParityConfiguration, record: SourceRecord, store: ParityStore) throws -> CheckResult? {
+    private static func slotCheck(_ configuration: ParityConfiguration, record: SourceRecord, store: any Store) throws -> CheckResult? {
         guard let server = try? SlotReader.read(configuration.sources[record.side], slot: record.slot) else { return nil }
         // The store's position read after the slot's: a running capture stores before it confirms.
         let checkpoint = LSN(try store.sourceRecord(side: record.side)?.checkpointLSN ?? record.checkpointLSN).description

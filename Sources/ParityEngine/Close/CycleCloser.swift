@@ -13,7 +13,7 @@ public enum CycleCloser {
     /// Closes the due cycles; with `force`, also the next cycle that is not due (marked `forced`) if it has begun. What the
     /// close does without (a legacy inventory or summary table it could not read) is logged to `logger`.
     public static func close(
-        _ configuration: ParityConfiguration, store: ParityStore, force: Bool = false, now: Date = Date(),
+        _ configuration: ParityConfiguration, store: any Store, force: Bool = false, now: Date = Date(),
         progress: @escaping WorkProgress.Sink = { _ in }, logger: Logger = .discarding
     ) throws(EngineError) -> CloseOutcome {
         let sources = try storeCall { try store.sourceRecords() }
@@ -74,7 +74,7 @@ public enum CycleCloser {
 
     /// Compares and records one cycle under the dispositions in force on its business day; nil when it was already closed.
     private static func closeOne(
-        _ record: CycleRecord, window: CycleWindow?, _ configuration: ParityConfiguration, store: ParityStore,
+        _ record: CycleRecord, window: CycleWindow?, _ configuration: ParityConfiguration, store: any Store,
         book: DispositionBook, legacy: inout LegacySnapshot, scopeKeys: inout ScopeKeys, progress: @escaping WorkProgress.Sink
     ) throws(EngineError) -> CloseOutcome.Closed? {
         let day = DecisionBook.day(configuration, at: StoreTime.date(record.start))

@@ -7,7 +7,7 @@ import Reconciliation
 /// stored decision, judged on the cycle's business day, a stored `match` decision's recurrence as of the cycle's end.
 enum EndOfDayDecisions {
     static func verdicts(
-        _ configuration: ParityConfiguration, store: ParityStore, report: EndOfDayReport, cycle: CycleRecord
+        _ configuration: ParityConfiguration, store: any Store, report: EndOfDayReport, cycle: CycleRecord
     ) throws -> [CategoryVerdict] {
         let book = try DecisionBook.load(configuration, store: store)
         let seen = report.categories.map { ($0.table, $0.column, $0.kind) }

@@ -22,14 +22,14 @@ public enum EndOfDayLoader {
 
     /// The report of cycle `id` (the latest closed cycle when nil), with at most `limit` findings.
     public static func load(
-        _ configuration: ParityConfiguration, store: ParityStore, cycle id: Int64? = nil, limit: Int? = nil
+        _ configuration: ParityConfiguration, store: any Store, cycle id: Int64? = nil, limit: Int? = nil
     ) throws(EngineError) -> EndOfDayReport {
         try load(configuration, store: store, selecting: id.map(Selection.id) ?? .latest, limit: limit)
     }
 
     /// The report of the selected closed cycle, with at most `limit` findings.
     public static func load(
-        _ configuration: ParityConfiguration, store: ParityStore, selecting selection: Selection, limit: Int? = nil
+        _ configuration: ParityConfiguration, store: any Store, selecting selection: Selection, limit: Int? = nil
     ) throws(EngineError) -> EndOfDayReport {
         do {
             let record = try select(selection, store: store)
@@ -79,7 +79,7 @@ public enum EndOfDayLoader {
         }
     }
 
-    private static func select(_ selection: Selection, store: ParityStore) throws -> CycleRecord {
+    private static func select(_ selection: Selection, store: any Store) throws -> CycleRecord {
         let record: CycleRecord?
         let missing: String
         switch selection {

@@ -7,7 +7,7 @@ import Reconciliation
 enum EndOfDaySections {
     /// Rules that matched no finding in each of the last `gate.stale_after_cycles` cycles up to cycle `id`.
     static func staleDispositions(
-        _ configuration: ParityConfiguration, store: ParityStore, through id: Int64
+        _ configuration: ParityConfiguration, store: any Store, through id: Int64
     ) throws -> [EndOfDayReport.StaleDisposition] {
         let matcher = DispositionMatcher(rules: configuration.dispositions)
         let window = configuration.gate.staleAfterCycles
@@ -23,7 +23,7 @@ enum EndOfDaySections {
     }
 
     /// Per mapping, the columns of one stored image per side that the mapping neither maps, keys nor ignores.
-    static func unmappedColumns(_ configuration: ParityConfiguration, store: ParityStore) throws -> [EndOfDayReport.UnmappedColumns] {
+    static func unmappedColumns(_ configuration: ParityConfiguration, store: any Store) throws -> [EndOfDayReport.UnmappedColumns] {
         try configuration.tables.map { mapping in
             UnmappedColumnFinder.unmapped(
                 mapping, legacyColumns: try store.storedColumns(side: .legacy, mapping: mapping.name),
@@ -39,7 +39,7 @@ enum EndOfDaySections {
     }
 
     /// The aggregate groups cycle `id` recorded, group columns in `group_by` order.
-    static func aggregates(_ configuration: ParityConfiguration, store: ParityStore, cycle id: Int64) throws -> [EndOfDayReport.AggregateLine] {
+    static func aggregates(_ configuration: ParityConfiguration, store: any Store, cycle id: Int64) throws -> [EndOfDayReport.AggregateLine] {
         try store.aggregateResults(cycle: id).map { result in
             let groupBy = configuration.aggregates.first { $0.name == result.aggregate }?.groupBy ?? result.group.keys.sorted()
             return EndOfDayReport.AggregateLine(
@@ -52,7 +52,7 @@ enum EndOfDaySections {
 
     /// The rounding mode each side's columns and totals behaved as in cycle `id`'s rows, by table, column as the report
     /// names it (a total as `total: …`) and side, in byte order.
-    static func rounding(store: ParityStore, cycle id: Int64) throws -> [EndOfDayReport.RoundingLine] {
+    static func rounding(store: any Store, cycle id: Int64) throws -> [EndOfDayReport.RoundingLine] {
         let lines = try store.roundingEvidence(cycle: id).compactMap { stored -> EndOfDayReport.RoundingLine? in
             switch stored.kind {
             case .total:
@@ -74,7 +74,7 @@ enum EndOfDaySections {
     }
 
     /// Per mapping with a cutover scope in cycle `id`, its share then and in up to `history` cycles before, oldest first.
-    static func scopes(store: ParityStore, cycle id: Int64, history: Int = 30) throws -> [String: EndOfDayReport.ScopeLine] {
+    static func scopes(store: any Store, cycle id: Int64, history: Int = 30) throws -> [String: EndOfDayReport.ScopeLine] {
         let labels = Dictionary(uniqueKeysWithValues: try store.cycles().map { ($0.id, $0.label) })
         let shares = Dictionary(grouping: try store.scopeShares(through: id), by: \.mapping)
         return shares.compactMapValues { recorded in
@@ -89,7 +89,7 @@ enum EndOfDaySections {
     }
 
     /// The cycle's co-write analysis and inventory changes.
-    static func hiddenState(_ report: inout EndOfDayReport, store: ParityStore, cycle id: Int64) throws {
+    static func hiddenState(_ report: inout EndOfDayReport, store: any Store, cycle id: Int64) throws {
         report.hiddenState = HiddenStateLine.ranked(try store.hiddenState(cycle: id))
         report.inventoryChanges = InventoryChange.ranked(try store.inventoryChanges(cycle: id))
         report.inventoryTaken = try store.inventory(side: .legacy, atOrBefore: id)?.cycle == id

@@ -14,7 +14,7 @@ struct RoundingHistory {
     var cycles: [[String]: Int] = [:]
 
     /// Merges the evidence `cycles` recorded.
-    init(store: ParityStore, cycles records: [CycleRecord]) throws {
+    init(store: any ResultStore, cycles records: [CycleRecord]) throws {
         for cycle in records {
             var seen = Set<[String]>()
             for stored in try store.roundingEvidence(cycle: cycle.id) {

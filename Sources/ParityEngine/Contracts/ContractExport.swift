@@ -23,7 +23,7 @@ public enum ContractExport {
     }
 
     /// The contracts, with at most `sample` vectors each.
-    public static func build(_ configuration: ParityConfiguration, store: ParityStore, sample: Int) throws(EngineError) -> Export {
+    public static func build(_ configuration: ParityConfiguration, store: any Store, sample: Int) throws(EngineError) -> Export {
         do {
             let cycles = try store.cycles()
             guard let last = cycles.last else {
@@ -52,7 +52,7 @@ public enum ContractExport {
     /// `render` gives its name and text, then records the export; returns the paths written.
     @discardableResult
     public static func write(
-        _ export: Export, to directory: String, format: String, store: ParityStore, now: Date = Date(),
+        _ export: Export, to directory: String, format: String, store: any Store, now: Date = Date(),
         exportedBy: String = GateHistory.whoAmI(), render: (Contract) -> (name: String, text: String)
     ) throws(EngineError) -> [String] {
         var paths: [String] = []
@@ -81,7 +81,7 @@ public enum ContractExport {
     }
 
     /// Contracts known now and the last export, for the end-of-day report and the gate.
-    public static func status(_ configuration: ParityConfiguration, store: ParityStore) throws -> ContractsStatus {
+    public static func status(_ configuration: ParityConfiguration, store: any Store) throws -> ContractsStatus {
         let known = try ContractSubjectsLoader.load(configuration, store: store, cycles: try store.cycles()).count
         let last = try store.lastContractExport().map { record in
             ContractsStatus.Export(
@@ -92,14 +92,14 @@ public enum ContractExport {
     }
 
     /// The decisions in force: the config's and each category's current decision recorded in the store.
-    static func decisions(_ configuration: ParityConfiguration, store: ParityStore) throws -> Decisions {
+    static func decisions(_ configuration: ParityConfiguration, store: any Store) throws -> Decisions {
         Decisions(configuration: configuration, stored: try DecisionBook.load(configuration, store: store).decisions)
     }
 
     /// The contract of `subject`: the row scan's for rounding, totals, value maps and BEFORE triggers on mapped tables;
     /// built here from the co-write evidence, the decisions, or (a trigger on an unmapped table) the inventory alone.
     private static func contract(
-        _ subject: ContractSubject, fromRows: [String: Contract], store: ParityStore, sample: Int
+        _ subject: ContractSubject, fromRows: [String: Contract], store: any Store, sample: Int
     ) throws -> Contract? {
         switch subject {
         case .maintainedTable(let table):

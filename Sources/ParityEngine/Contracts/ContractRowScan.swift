@@ -35,7 +35,7 @@ struct ContractRowScan {
     let history: RoundingHistory
 
     /// The contracts of the row-based `subjects`, keyed by id.
-    func contracts(_ subjects: [ContractSubject], store: ParityStore) throws -> [String: Contract] {
+    func contracts(_ subjects: [ContractSubject], store: any Store) throws -> [String: Contract] {
         try store.withClosedState { reader in
             var builders: [String: [(id: String, builder: Builder)]] = [:]
             for subject in subjects {

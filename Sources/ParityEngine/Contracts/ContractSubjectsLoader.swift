@@ -7,7 +7,7 @@ import Reconciliation
 /// triggers the last inventory found assigning columns, and the trigger-maintained tables the closed cycles' co-write
 /// analysis found.
 enum ContractSubjectsLoader {
-    static func load(_ configuration: ParityConfiguration, store: ParityStore, cycles: [CycleRecord]) throws -> [ContractSubject] {
+    static func load(_ configuration: ParityConfiguration, store: any Store, cycles: [CycleRecord]) throws -> [ContractSubject] {
         let inventory = try cycles.last.flatMap { try store.inventory(side: .legacy, atOrBefore: $0.id) }
             .flatMap { InventoryJSON.inventory($0.1) }
         return ContractSubject.all(
@@ -17,7 +17,7 @@ enum ContractSubjectsLoader {
 
     /// Each table a trigger maintains, with its co-write counts summed over `cycles` (the latest cycle's chain and flags),
     /// ordered by table and trigger.
-    private static func maintainedTables(store: ParityStore, cycles: [CycleRecord]) throws -> [MaintainedTable] {
+    private static func maintainedTables(store: any Store, cycles: [CycleRecord]) throws -> [MaintainedTable] {
         var tables: [[String]: MaintainedTable] = [:]
         for cycle in cycles {
             for line in try store.hiddenState(cycle: cycle.id) {

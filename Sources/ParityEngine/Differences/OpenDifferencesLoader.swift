@@ -10,7 +10,7 @@ public enum OpenDifferencesLoader {
     /// The open differences of `mapping` and `kind` (all when nil); only the unexplained ones (no disposition, or
     /// `match`) unless `includeExplained`.
     public static func load(
-        _ configuration: ParityConfiguration, store: ParityStore, mapping: String? = nil, kind: String? = nil,
+        _ configuration: ParityConfiguration, store: any Store, mapping: String? = nil, kind: String? = nil,
         includeExplained: Bool = false, now: Date = Date()
     ) throws(EngineError) -> OpenDifferencesReport {
         if let mapping, !configuration.tables.contains(where: { $0.name == mapping }) {

@@ -6,7 +6,7 @@ import Reconciliation
 /// Reads closed cycles as the gate sees them, judging each cycle's findings under the CURRENT disposition rules,
 /// so a rule written after a cycle closed counts (the unexplained rate is recomputed with them too).
 enum GateCycleReader {
-    static func cycle(_ record: CycleRecord, store: ParityStore, matcher: DispositionMatcher) throws -> GateInput.Cycle {
+    static func cycle(_ record: CycleRecord, store: any Store, matcher: DispositionMatcher) throws -> GateInput.Cycle {
         let stored = try store.findings(cycle: record.id)
         let findings = stored.map(\.reconciliationFinding)
         let matches = findings.filter { matcher.rule(for: $0)?.disposition == .match }

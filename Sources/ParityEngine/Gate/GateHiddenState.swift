@@ -7,7 +7,7 @@ import Reconciliation
 /// object documented after a cycle closed counts as documented).
 enum GateHiddenState {
     /// The lists for cycles `ids` (oldest first); nil when no legacy inventory was taken in the window.
-    static func load(_ configuration: ParityConfiguration, store: ParityStore, cycles ids: [Int64]) throws -> GateInput.HiddenState? {
+    static func load(_ configuration: ParityConfiguration, store: any Store, cycles ids: [Int64]) throws -> GateInput.HiddenState? {
         guard let last = ids.last,
               let (taken, stored) = try store.inventory(side: .legacy, atOrBefore: last),
               taken >= ids.first!,

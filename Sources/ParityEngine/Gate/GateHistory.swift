@@ -9,7 +9,7 @@ public enum GateHistory {
     /// Records `report` (its `parity.gate/1` JSON in `document`) as evaluated by `evaluatedBy`; returns its id.
     @discardableResult
     public static func record(
-        _ report: GateReport, document: String, configuration: ParityConfiguration, store: ParityStore, evaluatedBy: String = whoAmI()
+        _ report: GateReport, document: String, configuration: ParityConfiguration, store: any GateRecordStore, evaluatedBy: String = whoAmI()
     ) throws(EngineError) -> Int64 {
         let record = GateEvaluationRecord(
             evaluatedAt: StoreTime.micros(report.evaluatedAt), evaluatedBy: evaluatedBy, asOf: report.asOf.map(StoreTime.micros),
@@ -24,7 +24,7 @@ public enum GateHistory {
     }
 
     /// Past evaluations, oldest first (the last `limit` when given).
-    public static func entries(store: ParityStore, limit: Int? = nil) throws(EngineError) -> [GateHistoryEntry] {
+    public static func entries(store: any GateRecordStore, limit: Int? = nil) throws(EngineError) -> [GateHistoryEntry] {
         do {
             return try store.gateEvaluations(limit: limit).map { record in
                 GateHistoryEntry(

@@ -15,7 +15,7 @@ import SourceQueries
 public enum GateLoader {
     /// The gate's input as of now, or as of the end of business day `asOf` (`YYYY-MM-DD`).
     public static func load(
-        _ configuration: ParityConfiguration, store: ParityStore, asOf: String? = nil, now: Date = Date()
+        _ configuration: ParityConfiguration, store: any Store, asOf: String? = nil, now: Date = Date()
     ) throws(EngineError) -> GateInput {
         if let asOf, asOf.wholeMatch(of: /[0-9]{4}-[0-9]{2}-[0-9]{2}/) == nil {
             throw EngineError(.usage, source: nil, message: "\(asOf) is not a day", fix: "give --date as YYYY-MM-DD, e.g. 2026-11-20")
@@ -57,7 +57,7 @@ public enum GateLoader {
 
     /// The window's cutover scope shares; nil when no mapping is scoped in the config or in the window.
     private static func scopes(
-        _ configuration: ParityConfiguration, store: ParityStore, window: [CycleRecord]
+        _ configuration: ParityConfiguration, store: any Store, window: [CycleRecord]
     ) throws -> [ScopeShare]? {
         guard let last = window.last else { return nil }
         let ids = Set(window.map(\.id))
@@ -67,7 +67,7 @@ public enum GateLoader {
 
     /// The decision on each category the window saw or holds open, and on every stored decision's category, on `day`;
     /// a `match` decision's recurrence as of the window's last cycle.
-    private static func decisions(_ input: GateInput, book: DispositionBook, on day: String, store: ParityStore) throws -> [CategoryVerdict] {
+    private static func decisions(_ input: GateInput, book: DispositionBook, on day: String, store: any Store) throws -> [CategoryVerdict] {
         let categories = (input.cycles.flatMap(\.categories) + input.openDifferences.categories).map { category in
             DispositionCategory(table: category.table, column: category.column, kind: category.kind)
         }
@@ -83,7 +83,7 @@ public enum GateLoader {
     }
 
     /// Rules that matched nothing in the last `gate.stale_after_cycles` cycles through `id`, one line each.
-    private static func staleRules(_ configuration: ParityConfiguration, store: ParityStore, through id: Int64) throws -> [String] {
+    private static func staleRules(_ configuration: ParityConfiguration, store: any Store, through id: Int64) throws -> [String] {
         try EndOfDaySections.staleDispositions(configuration, store: store, through: id).map {
             "\($0.table).\($0.column ?? "*") \($0.kind.rawValue) \($0.disposition.rawValue)"
         }
@@ -91,7 +91,7 @@ public enum GateLoader {
 
     /// Rows written per legacy table in the cycle's window (by commit time), with the trigger the cycle's audit saw
     /// maintaining the table, if any.
-    private static func legacyWrites(_ cycle: CycleRecord, store: ParityStore) throws -> GateInput.CycleWrites {
+    private static func legacyWrites(_ cycle: CycleRecord, store: any Store) throws -> GateInput.CycleWrites {
         let triggers = Dictionary(
             try store.hiddenState(cycle: cycle.id).compactMap { line in line.trigger.map { (line.table, "trigger \($0)") } },
             uniquingKeysWith: { first, _ in first })
@@ -105,7 +105,7 @@ public enum GateLoader {
     /// Clients the census saw on legacy in `cycles` (all but `gate.allowed_clients`), and from a live legacy inventory the
     /// undocumented outbound integrations and other consumers of changes; when legacy's catalog cannot be read, why (the
     /// criterion is then not evaluated, and the gate exits 3 unless another criterion fails).
-    private static func legacyUse(_ configuration: ParityConfiguration, store: ParityStore, cycles: [CycleRecord]) throws -> LegacyUse.Verdict {
+    private static func legacyUse(_ configuration: ParityConfiguration, store: any Store, cycles: [CycleRecord]) throws -> LegacyUse.Verdict {
         var inventory: Inventory?
         var unread: String?
         do {

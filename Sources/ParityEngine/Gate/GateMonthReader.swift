@@ -10,7 +10,7 @@ import SourceQueries
 enum GateMonthReader {
     /// Nil when aggregates are configured but none has a group in that month (nothing to judge yet).
     static func lastCompleteMonth(
-        _ configuration: ParityConfiguration, store: ParityStore, lastCycle: CycleRecord, now: Date
+        _ configuration: ParityConfiguration, store: any Store, lastCycle: CycleRecord, now: Date
     ) throws(EngineError) -> GateInput.Month? {
         guard let calendar = CycleCalendar(configuration.cycle) else { return nil }
         let month = calendar.lastCompleteMonth(at: StoreTime.date(lastCycle.end))

@@ -8,7 +8,7 @@ enum GateOpenDifferences {
     /// At most this many unexplained differences are named in the evidence.
     static let examples = 10
 
-    static func load(store: ParityStore, matcher: DispositionMatcher, labels: [Int64: String]) throws -> GateInput.OpenDifferences {
+    static func load(store: any ResultStore, matcher: DispositionMatcher, labels: [Int64: String]) throws -> GateInput.OpenDifferences {
         let open = try store.differences()
         var unexplained: [OpenDifference] = []
         var matched = 0

@@ -11,7 +11,7 @@ enum BaselineCopy {
 
     /// Copies `mappings`' tables on `side`; returns the snapshot's time (µs since 1970, server clock) and the rows copied per mapping.
     static func copy(
-        _ mappings: [TableMapping], side: SourceSide, source: SourceConfiguration, snapshot: ExportedSnapshot, store: ParityStore,
+        _ mappings: [TableMapping], side: SourceSide, source: SourceConfiguration, snapshot: ExportedSnapshot, store: any CaptureStore,
         progress: @escaping WorkProgress.Sink
     ) throws -> (time: Int64, rows: [String: Int]) {
         let connection = try snapshot.reader(source)

@@ -33,7 +33,7 @@ public enum MappingInit {
     /// Publishes and copies each side of `names` not yet copied; a side copied before is left as it is. Refuses an unknown
     /// name, an uninitialized store, and a failed `parity check` (then `check` is returned and nothing is created).
     public static func add(
-        _ names: [String], configuration: ParityConfiguration, store: ParityStore, progress: @escaping WorkProgress.Sink = { _ in }
+        _ names: [String], configuration: ParityConfiguration, store: any Store, progress: @escaping WorkProgress.Sink = { _ in }
     ) throws -> (check: CheckReport, copied: [Copied]) {
         let mappings = try configured(names, configuration)
         let records = try initializedSources(store, configuration)
@@ -56,7 +56,7 @@ public enum MappingInit {
     }
 
     /// Unpublishes and forgets each of `names` (in the config or not, as long as the store knows it).
-    public static func remove(_ names: [String], configuration: ParityConfiguration, store: ParityStore) throws -> [Removed] {
+    public static func remove(_ names: [String], configuration: ParityConfiguration, store: any Store) throws -> [Removed] {
         let records = try initializedSources(store, configuration)
         let known = try store.mappingSources()
         let unknown = names.filter { name in !known.contains { $0.mapping == name } && !configuration.tables.contains { $0.name == name } }
@@ -118,7 +118,7 @@ public enum MappingInit {
     }
 
     private static func add(
-        _ mappings: [TableMapping], side: SourceSide, record: SourceRecord, configuration: ParityConfiguration, store: ParityStore,
+        _ mappings: [TableMapping], side: SourceSide, record: SourceRecord, configuration: ParityConfiguration, store: any Store,
         progress: @escaping WorkProgress.Sink
     ) throws -> [Copied] {
         let source = configuration.sources[side]
@@ -155,18 +155,18 @@ public enum MappingInit {
         return configuration.tables.filter { names.contains($0.name) }
     }
 
-    private static func initializedSources(_ store: ParityStore, _ configuration: ParityConfiguration) throws -> [SourceSide: SourceRecord] {
+    private static func initializedSources(_ store: any Store, _ configuration: ParityConfiguration) throws -> [SourceSide: SourceRecord] {
         let records = Dictionary(try store.sourceRecords().map { ($0.side, $0) }, uniquingKeysWith: { first, _ in first })
         guard records.count == SourceSide.allCases.count else {
-            throw EngineError(.notReady, source: nil, message: "the store \(store.path) is not initialized",
+            throw EngineError(.notReady, source: nil, message: "the store \(store.location) is not initialized",
                               fix: "run parity init --config \(configuration.file); it copies every configured mapping")
         }
         return records
     }
 
-    private static func captureLock(_ store: ParityStore, holder: String) throws -> CaptureLock {
+    private static func captureLock(_ store: any Store, holder: String) throws -> any CaptureLease {
         do {
-            return try CaptureLock.acquire(for: store, holder: holder)
+            return try store.lockCapture(holder: holder)
         } catch where error.code == .captureRunning {
             throw EngineError(.captureRunning, source: nil, message: error.message,
                               fix: "stop parity capture / parity run, run this again, then start capture with the new config")

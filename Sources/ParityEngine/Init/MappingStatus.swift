@@ -12,7 +12,7 @@ public struct MappingStatus: Sendable {
     public var comparedFrom: [String: Int64]
 
     /// Reads the store's mapping records against the config.
-    public init(configuration: ParityConfiguration, store: ParityStore) throws {
+    public init(configuration: ParityConfiguration, store: any Store) throws {
         let sources = try store.mappingSources()
         self.init(configured: configuration.tables.map(\.name), sources: sources, baselines: try store.mappingBaselines())
     }

@@ -20,14 +20,14 @@ public enum ParityInit {
     /// Runs init. Refuses an initialized store; returns without creating anything when a check fails. What a failed init
     /// created and could not remove is logged to `logger` and named in the error.
     public static func run(
-        _ configuration: ParityConfiguration, store: ParityStore,
+        _ configuration: ParityConfiguration, store: any Store,
         progress: @escaping WorkProgress.Sink = { _ in }, logger: Logger = .discarding
     ) throws -> Outcome {
         if let existing = try store.sourceRecords().first {
             throw EngineError(
                 .alreadyInitialized, source: existing.side.rawValue,
-                message: "the store \(store.path) is already initialized (slot \(existing.slot))",
-                fix: "to start over run parity teardown --config \(configuration.file), then delete \(store.path) and run init again")
+                message: "the store \(store.location) is already initialized (slot \(existing.slot))",
+                fix: "to start over run parity teardown --config \(configuration.file), then delete \(store.location) and run init again")
         }
         let check = SourceCheck.run(configuration)
         guard check.exitCode == 0 else { return Outcome(check: check, sources: []) }
@@ -56,7 +56,7 @@ public enum ParityInit {
     }
 
     /// Removes an initialized source's slot, publications and baseline again; returns what could not be removed.
-    private static func undo(_ record: SourceRecord, configuration: ParityConfiguration, store: ParityStore) -> [InitFailure.Leftover] {
+    private static func undo(_ record: SourceRecord, configuration: ParityConfiguration, store: any Store) -> [InitFailure.Leftover] {
         var leftovers: [InitFailure.Leftover] = []
         do {
             _ = try ParityTeardown.dropSource(configuration.sources[record.side], force: true)

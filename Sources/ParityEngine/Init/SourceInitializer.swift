@@ -14,7 +14,7 @@ struct SourceInitializer {
     let side: SourceSide
     let source: SourceConfiguration
     let configuration: ParityConfiguration
-    let store: ParityStore
+    let store: any Store
     /// Receives the baseline copy's progress.
     let progress: WorkProgress.Sink
 

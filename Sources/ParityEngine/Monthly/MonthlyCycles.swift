@@ -11,7 +11,7 @@ enum MonthlyCycles {
     static let limit = 5_000
 
     static func days(
-        _ configuration: ParityConfiguration, store: ParityStore, month: String, closed: [CycleRecord], reconciling: [CycleRecord],
+        _ configuration: ParityConfiguration, store: any Store, month: String, closed: [CycleRecord], reconciling: [CycleRecord],
         now: Date
     ) throws -> [MonthlyReport.CycleDay] {
         guard let calendar = CycleCalendar(configuration.cycle), let first = closed.first(where: { $0.id > 0 }) else { return [] }

@@ -16,7 +16,7 @@ import SourceQueries
 public enum MonthlyLoader {
     /// The report of `month` (`YYYY-MM`), signed off by the given names.
     public static func load(
-        _ configuration: ParityConfiguration, store: ParityStore, month: String, preparedBy: String? = nil,
+        _ configuration: ParityConfiguration, store: any Store, month: String, preparedBy: String? = nil,
         reviewedBy: String? = nil, now: Date = Date()
     ) throws(EngineError) -> MonthlyReport {
         guard month.wholeMatch(of: /[0-9]{4}-(0[1-9]|1[0-2])/) != nil else {
@@ -65,7 +65,7 @@ public enum MonthlyLoader {
     }
 
     /// The month (`YYYY-MM`) of the latest closed cycle after the baseline.
-    public static func latestMonth(store: ParityStore) throws(EngineError) -> String {
+    public static func latestMonth(store: any Store) throws(EngineError) -> String {
         let label: String?
         do {
             label = try store.cycles().last { $0.id > 0 }?.label
@@ -80,7 +80,7 @@ public enum MonthlyLoader {
 
     /// A flow: every business day of the month as of cycle `asOf`, summed per group.
     private static func flow(
-        _ aggregate: AggregateConfiguration, store: ParityStore, month: String, asOf: Int64
+        _ aggregate: AggregateConfiguration, store: any Store, month: String, asOf: Int64
     ) throws -> MonthlyAggregate {
         let rows = try store.flowResults(asOf: asOf, from: month + "-01", through: month + "-31").map(\.1)
             .filter { $0.aggregate == aggregate.name }
@@ -88,7 +88,7 @@ public enum MonthlyLoader {
     }
 
     /// A balance: the month's last cycle, with each cycle of the month as a day of drift.
-    private static func balance(_ aggregate: AggregateConfiguration, store: ParityStore, cycles: [CycleRecord]) throws -> MonthlyAggregate {
+    private static func balance(_ aggregate: AggregateConfiguration, store: any Store, cycles: [CycleRecord]) throws -> MonthlyAggregate {
         var rows: [StoredAggregateResult] = []
         var labels: [String: String] = [:]
         for cycle in cycles {
@@ -127,7 +127,7 @@ public enum MonthlyLoader {
     }
 
     /// Per mapping and column, the mode each side behaves as over every cycle so far.
-    private static func rounding(store: ParityStore, cycles: [CycleRecord]) throws -> [MonthlyReport.RoundingModeRow] {
+    private static func rounding(store: any Store, cycles: [CycleRecord]) throws -> [MonthlyReport.RoundingModeRow] {
         let history = try RoundingHistory(store: store, cycles: cycles)
         return modeRows(history.observations) + totalRows(history.totals)
     }
@@ -161,7 +161,7 @@ public enum MonthlyLoader {
 
     /// Finding categories of the month's cycles with their disposition and rule note.
     private static func categories(
-        _ configuration: ParityConfiguration, store: ParityStore, cycles: [CycleRecord]
+        _ configuration: ParityConfiguration, store: any Store, cycles: [CycleRecord]
     ) throws -> [MonthlyReport.CategoryStatus] {
         var counts: [[String]: MonthlyReport.CategoryStatus] = [:]
         for cycle in cycles {

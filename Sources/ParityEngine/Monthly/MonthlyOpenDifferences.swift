@@ -9,7 +9,7 @@ import Reconciliation
 /// dates in the month. Explained ones are already walked in the bridge.
 enum MonthlyOpenDifferences {
     static func lines(
-        _ configuration: ParityConfiguration, store: ParityStore, month: String, cycles: [CycleRecord], now: Date
+        _ configuration: ParityConfiguration, store: any Store, month: String, cycles: [CycleRecord], now: Date
     ) throws -> [MonthlyReport.OpenDifferenceLine] {
         let matcher = try DecisionBook.load(configuration, store: store).matcher(on: DecisionBook.day(configuration, at: now))
         var lines: [MonthlyReport.OpenDifferenceLine] = []

@@ -29,7 +29,7 @@ struct SourceSnapshot {
     /// slot at once (closing its connection), so no WAL is held while `mappings`' tables on `side` are read, encoded as
     /// they arrive, into files in `directory`; the snapshot ends with the read.
     static func take(
-        side: SourceSide, source: SourceConfiguration, mappings: [TableMapping], store: ParityStore, directory: String,
+        side: SourceSide, source: SourceConfiguration, mappings: [TableMapping], store: any CaptureStore, directory: String,
         progress: @escaping WorkProgress.Sink
     ) throws -> SourceSnapshot {
         let snapshot = try ExportedSnapshot(side: side, source: source, slot: "parity_verify_\(getpid())_\(side.rawValue)", temporary: true)

@@ -25,7 +25,7 @@ public enum SourceVerifier {
     /// Checks `sides` (both by default), only the mappings named in `tables` when given, and of those only the ones copied
     /// on each side; each table checked is logged to `logger` with its position and drifts.
     public static func run(
-        _ configuration: ParityConfiguration, store: ParityStore, sides: [SourceSide] = SourceSide.allCases, tables: [String] = [],
+        _ configuration: ParityConfiguration, store: any Store, sides: [SourceSide] = SourceSide.allCases, tables: [String] = [],
         confirmationTimeout: Duration = defaultConfirmationTimeout, now: @Sendable () -> Date = { Date() },
         progress: @escaping WorkProgress.Sink = { _ in }, logger: Logger = .discarding
     ) throws(EngineError) -> SourceVerification {
@@ -42,7 +42,7 @@ public enum SourceVerifier {
         } catch {
             throw EngineError.store(error, doing: "reading the store's mappings", fix: "check the store file (store.path) is readable")
         }
-        let directory = URL(fileURLWithPath: store.path).deletingLastPathComponent().path
+        let directory = URL(fileURLWithPath: configuration.store.path).deletingLastPathComponent().path
         let outcomes = Mutex<[SourceSide: Result<[CheckedTable], EngineError>]>([:])
         DispatchQueue.concurrentPerform(iterations: sides.count) { index in
             let side = sides[index]
@@ -69,7 +69,7 @@ public enum SourceVerifier {
 
     /// Reads `mappings`' tables on `side` inside a snapshot, waits for capture to store past it, and compares.
     private static func verify(
-        _ side: SourceSide, source: SourceConfiguration, mappings: [TableMapping], store: ParityStore, directory: String,
+        _ side: SourceSide, source: SourceConfiguration, mappings: [TableMapping], store: any Store, directory: String,
         confirmationTimeout: Duration, progress: @escaping WorkProgress.Sink, logger: Logger
     ) throws(EngineError) -> [CheckedTable] {
         do {
@@ -99,7 +99,7 @@ public enum SourceVerifier {
     }
 
     /// Merges a copied table with the store's state of its side as of `position`, both in key order.
-    private static func compare(_ copied: SourceSnapshot.CopiedTable, position: LSN, store: ParityStore) throws -> SourceTableComparison {
+    private static func compare(_ copied: SourceSnapshot.CopiedTable, position: LSN, store: any Store) throws -> SourceTableComparison {
         let (side, mapping) = (copied.copy.side, copied.copy.mapping)
         return try store.withSourceState(side: side, mapping: mapping.name, asOf: Int64(position.rawValue)) { reader in
             let closed = { (row: ClosedSourceRow) in StoredRowsAtPosition.ClosedRow(key: row.key, columns: row.columns, image: row.image, lsn: row.lsn) }
@@ -126,7 +126,7 @@ public enum SourceVerifier {
     /// loss; reading the store needs only that the store holds it, so an idle source's wait is one keepalive, not one
     /// status interval.
     private static func waitForCapture(
-        side: SourceSide, source: SourceConfiguration, store: ParityStore, past position: LSN, timeout: Duration
+        side: SourceSide, source: SourceConfiguration, store: any Store, past position: LSN, timeout: Duration
     ) throws {
         let connection = try PostgresConnection.connect(ConnectionOptions(source: source))
         defer { connection.close() }

@@ -14,12 +14,12 @@ public enum StateVerifier {
     /// The check as of the last closed cycle, at `now`, reporting each mapping's keys compared to `progress`; each mapping
     /// checked is logged to `logger` with its keys compared and differences found.
     public static func run(
-        _ configuration: ParityConfiguration, store: ParityStore, now: Date = Date(), progress: @escaping WorkProgress.Sink = { _ in },
+        _ configuration: ParityConfiguration, store: any Store, now: Date = Date(), progress: @escaping WorkProgress.Sink = { _ in },
         logger: Logger = .discarding
     ) throws(EngineError) -> StateVerification {
         do {
             // The state is read page by page below anyway: a damaged page is named first, with what to do.
-            try store.quickCheck()
+            try store.checkIntegrity()
             guard let last = try store.cycles().last else {
                 throw EngineError(.notReady, source: nil, message: "no cycle is closed yet: there is no state to verify", fix: "run parity close")
             }
@@ -64,7 +64,7 @@ public enum StateVerifier {
 
     /// The cutover scope `mapping` is compared under: the one its last close compared under (with the keys its scope table
     /// listed then), which must be the config's.
-    private static func scope(of mapping: TableMapping, store: ParityStore) throws -> ScopePredicate? {
+    private static func scope(of mapping: TableMapping, store: any Store) throws -> ScopePredicate? {
         let latest = try store.latestScope(mapping: mapping.name)
         let listed: Set<String>? = if case .keyTable = mapping.scope { latest?.keys ?? [] } else { nil }
         let run = try CutoverScopeRun.prepare(mapping, keys: listed, previous: latest?.share)

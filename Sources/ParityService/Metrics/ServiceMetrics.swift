@@ -117,7 +117,7 @@ final class ServiceMetrics: Sendable {
     /// Updates the capture series from the streams (each source's watermark from the store, its slot's retained WAL from
     /// the source every 30 s) and the last-cycle series from the store, then renders every series as Prometheus text.
     func render(
-        states: [(side: SourceSide, state: ReplicationStreamState)], store: ParityStore, configuration: ParityConfiguration,
+        states: [(side: SourceSide, state: ReplicationStreamState)], store: any Store, configuration: ParityConfiguration,
         now: Date = Date()
     ) -> String {
         var readable = true
