@@ -9,7 +9,7 @@ extension EngineError {
         if let failure = error as? StoreError, failure.code == .busy {
             return EngineError(
                 .storeUnavailable, source: nil,
-                message: "\(doing) failed: another Parity process kept the store locked for more than \(Int(ParityStore.busyTimeout)) s",
+                message: "\(doing) failed: another Parity process kept the store locked for more than \(Int(failure.waited ?? 0)) s",
                 fix: "run it again; if it keeps happening, see which parity command holds \(failure.path) (fuser \(failure.path))")
         }
         if let failure = error as? StoreError, failure.code == .corrupt {

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// A failure opening, migrating or using the store, with the store's path.
@@ -52,6 +53,8 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
     public var column: String?
     /// The stored value this Parity could not read (`.unknownValue`): vocabulary text, never row data.
     public var value: String?
+    /// How long the store waited for another process's lock before giving up (`.busy`), in seconds.
+    public var waited: TimeInterval?
 
     public init(code: Code, message: String, path: String, underlying: (any Error)? = nil, column: String? = nil, value: String? = nil) {
         self.code = code
@@ -78,10 +81,12 @@ extension StoreError {
                 path: path, underlying: error, column: unknown.column, value: unknown.value)
         }
         if let database = error as? DatabaseError, [.SQLITE_BUSY, .SQLITE_LOCKED].contains(database.resultCode) {
-            return StoreError(
+            var busy = StoreError(
                 code: .busy,
                 message: "\(doing) failed: another process kept the store locked for more than \(Int(ParityStore.busyTimeout)) s",
                 path: path, underlying: error)
+            busy.waited = ParityStore.busyTimeout
+            return busy
         }
         if let database = error as? DatabaseError, [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(database.resultCode) {
             return .corrupt("\(doing) failed: \(database.message ?? "\(database.resultCode)")", path: path, underlying: error)
