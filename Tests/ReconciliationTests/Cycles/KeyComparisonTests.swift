@@ -18,7 +18,9 @@ import Testing
     private let mapping = TableMapping(
         name: "orders", legacy: QualifiedName(name: "orders"), new: QualifiedName(schema: "sales", name: "orders"),
         key: KeyMapping(legacy: ["id"], new: ["id"]), columns: [ColumnMapping(legacy: "status", new: "status")])
-    private let window = CycleWindow(start: utc("2026-11-20T00:00:00Z"), end: utc("2026-11-21T00:00:00Z"), label: "c1")
+    /// A one-day window at a fixed instant: the comparison reads only the window, never the clock.
+    private let window = CycleWindow(
+        start: Date(timeIntervalSince1970: 1_795_000_000), end: Date(timeIntervalSince1970: 1_795_000_000 + 86_400), label: "c1")
 
     /// A row of key `id` whose image text is its values, unless `text` says otherwise.
     private func row(_ id: String, _ status: String?, text: String? = nil, at commit: Date? = nil, changes: Set<TriggerEvent>? = nil) -> Row {
@@ -87,7 +89,7 @@ import Testing
     }
 
     @Test func aDifferenceChangedWithinGraceIsCarriedOnce() throws {
-        let late = utc("2026-11-20T23:59:00Z")
+        let late = window.end.addingTimeInterval(-60)
         let carried = try run(legacy: [row("1", "open", at: late)], new: [row("1", "paid")])
         #expect(carried.outcome.carried == [key("1")])
         #expect(carried.outcome.findings.isEmpty && carried.outcome.verdicts.isEmpty)
@@ -96,7 +98,7 @@ import Testing
         let again = try run(legacy: [row("1", "open", at: late)], new: [row("1", "paid")], carried: [key("1")])
         #expect(again.outcome.carried.isEmpty && again.outcome.findings.map(\.kind) == [.valueMismatch])
         // Changed before the grace period: reported.
-        let early = try run(legacy: [row("1", "open", at: utc("2026-11-20T12:00:00Z"))], new: [row("1", "paid")])
+        let early = try run(legacy: [row("1", "open", at: window.start.addingTimeInterval(43_200))], new: [row("1", "paid")])
         #expect(early.outcome.carried.isEmpty && early.outcome.findings.count == 1)
     }
 

@@ -31,7 +31,7 @@ struct GateRecordContractTests {
         try Fixtures.close(store, 0)
         let set = try store.recordDecision(DecisionRecord(
             table: "orders", column: "amount", kind: .rounding, action: "set", disposition: .intentionalChange, owner: "finance",
-            note: "policy FIN-12", expires: "2027-01-01", ticket: "FIN-12", decidedBy: "ann", decidedAt: 10))
+            note: "policy FIN-12", expires: Fixtures.later, ticket: "FIN-12", decidedBy: "ann", decidedAt: 10))
         #expect(set.id > 0 && set.previous == nil && set.afterCycle == 0)
         let missing = try store.recordDecision(DecisionRecord(
             table: "orders", column: nil, kind: .missingInNew, action: "set", disposition: .match, decidedBy: "bob", decidedAt: 11))

@@ -75,7 +75,7 @@ struct ResultContractTests {
             aggregate: "open_balance", period: "", group: ["currency": "EUR"], legacy: "100.00", new: "100.01", difference: "0.01",
             bridge: ["rounding": "0.01"], unexplained: "0.00", unexplainedByKind: [:], withinTolerance: true)
         let flow = StoredAggregateResult(
-            aggregate: "daily_totals", period: "2026-11-20", group: ["currency": nil], legacy: nil, new: "5", difference: "5",
+            aggregate: "daily_totals", period: Fixtures.day, group: ["currency": nil], legacy: nil, new: "5", difference: "5",
             bridge: [:], unexplained: "5", unexplainedByKind: ["missing_in_legacy": "5"], withinTolerance: false)
         let evidence = [
             StoredRoundingEvidence(kind: .column, mapping: "orders", column: "amount", side: .legacy, evidence: #"{"half_up":3}"#),
@@ -96,8 +96,8 @@ struct ResultContractTests {
         #expect(try Set(store.aggregateResults(cycle: 0).map(\.aggregate)) == ["open_balance", "daily_totals"])
         #expect(try store.aggregateResults(cycle: 0).first { $0.aggregate == "open_balance" } == balance)
         #expect(try store.aggregateResults(cycle: 0).first { $0.aggregate == "daily_totals" } == flow)
-        #expect(try store.flowCycles(from: "2026-11-01", through: "2026-11-30") == [0])
-        #expect(try store.flowResults(asOf: 0, from: "2026-11-20", through: "2026-11-20").map(\.1) == [flow])
+        #expect(try store.flowCycles(from: Fixtures.month + "-01", through: Fixtures.month + "-31") == [0])
+        #expect(try store.flowResults(asOf: 0, from: Fixtures.day, through: Fixtures.day).map(\.1) == [flow])
         #expect(try Set(store.roundingEvidence(cycle: 0).map(\.kind)) == [.column, .total])
         #expect(try store.roundingEvidence(cycle: 0).first { $0.kind == .total } == evidence[1])
         #expect(try store.mappingStatistics(through: 0) == [statistics])

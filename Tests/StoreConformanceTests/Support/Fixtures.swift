@@ -1,3 +1,4 @@
+import Foundation
 import ParityModel
 import ParityStore
 
@@ -19,6 +20,19 @@ enum Fixtures {
     /// A transaction ending at `end` (its commit record 8 bytes before) committed at `time`.
     static func transaction(_ end: UInt64, at time: Int64, _ changes: [CapturedChange]) -> CapturedTransaction {
         CapturedTransaction(xid: UInt32(end), commitLSN: end - 8, endLSN: end, commitTime: time, changes: changes)
+    }
+
+    /// The flow day the fixtures date aggregate rows with, and its month: derived from a fixed instant, never the clock.
+    static let day = dayText(Date(timeIntervalSince1970: 1_795_000_000))
+    static let month = String(day.prefix(7))
+    /// A day after `day` (a decision's expiry).
+    static let later = dayText(Date(timeIntervalSince1970: 1_795_000_000 + 45 * 86_400))
+
+    private static func dayText(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
     }
 
     /// A closed cycle's record.
