@@ -11,7 +11,7 @@ build:
 # tests included: they start throwaway PostgreSQL clusters and fail loudly if they cannot.
 test: build
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
-	$(SWIFT) test --skip-build --disable-xctest $(BUILD_FLAGS)
+	SWIFT=$(SWIFT) scripts/run-tests.sh $(BUILD_FLAGS)
 
 # The whole story on a throwaway PostgreSQL: installs missing system packages when run as root
 # (otherwise prints the apt command), builds, and runs `parity demo` (DEMO_FLAGS: --keep, --days N, ...).
