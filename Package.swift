@@ -35,7 +35,7 @@ let package = Package(
         // MARK: Pure logic
         .target(name: "LogicalReplication"),
         .target(name: "ExactNumeric", dependencies: [.product(name: "BigInt", package: "BigInt")]),
-        .target(name: "ParityModel"),
+        .target(name: "ParityModel", dependencies: ["ExactNumeric"]),
         .target(name: "ParityConfig", dependencies: ["ParityModel", .product(name: "Yams", package: "Yams")]),
         .target(name: "Reconciliation", dependencies: ["ParityModel", "ParityConfig", "ExactNumeric"]),
         .target(name: "Reports", dependencies: ["ParityModel", "Reconciliation", .product(name: "Mustache", package: "swift-mustache")]),
@@ -53,7 +53,7 @@ let package = Package(
         .target(
             name: "ParityStore",
             dependencies: [
-                "ParityModel", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                "ParityModel", "ExactNumeric", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             plugins: ["EmbedMigrations"]
         ),
@@ -133,13 +133,13 @@ let package = Package(
             name: "ExactNumericTests",
             dependencies: ["ExactNumeric", "ParityTestSupport", .product(name: "BigInt", package: "BigInt")]
         ),
-        .testTarget(name: "ParityModelTests", dependencies: ["ParityModel"]),
+        .testTarget(name: "ParityModelTests", dependencies: ["ParityModel", "ExactNumeric"]),
         .testTarget(name: "ParityConfigTests", dependencies: ["ParityConfig", "ParityModel"]),
         .testTarget(name: "ParityStoreTests", dependencies: ["ParityStore", "ParityModel", "ParityTestSupport"]),
         // The store protocols' contract, run against every store implementation (StoreFactory.all)
         .testTarget(
             name: "StoreConformanceTests",
-            dependencies: ["ParityStore", "ParityModel", "ParityTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["ParityStore", "ParityModel", "ExactNumeric", "ParityTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "ReconciliationTests", dependencies: ["Reconciliation", "ParityModel", "ParityTestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "ParityModel", "Reconciliation", "ExactNumeric", "ParityConfig", "ParityTestSupport"]),

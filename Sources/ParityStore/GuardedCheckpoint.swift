@@ -29,7 +29,7 @@ final class GuardedCheckpoint: Sendable {
     }
 
     deinit {
-        connection.withLock { sqlite3_close($0) }
+        _ = connection.withLock { sqlite3_close($0) }
     }
 
     /// Turns SQLite's automatic checkpoint off on `db` and counts the log's frames after each commit instead.

@@ -1,3 +1,4 @@
+import ParityModel
 import Reconciliation
 
 /// The fields every JSON document writes for a finding or a difference (`table`, `key`, `column`, `kind`, `legacy`,
@@ -5,9 +6,9 @@ import Reconciliation
 enum ItemFields: String, CodingKey {
     case table, key, column, kind, legacy, new, disposition
 
-    static func encode(_ item: EndOfDayReport.Item, to encoder: any Encoder) throws {
+    static func encode(_ item: Finding, to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Self.self)
-        try container.encode(item.table, forKey: .table)
+        try container.encode(item.mapping, forKey: .table)
         try container.encode(item.key, forKey: .key)
         try container.encode(item.column, forKey: .column)
         try container.encode(item.kind, forKey: .kind)

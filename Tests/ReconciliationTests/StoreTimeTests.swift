@@ -1,4 +1,5 @@
 import Foundation
+import ParityModel
 import Reconciliation
 import Testing
 

@@ -1,4 +1,5 @@
 import Foundation
+import ParityModel
 import Reconciliation
 import Reports
 import Testing
@@ -14,15 +15,15 @@ struct TerminalSafetyTests {
     /// A right-to-left override, a CSI (C1), DEL and a tab.
     static let bidi = "abc\u{202E}fed\u{9B}2J\u{7F}\tz"
 
-    private func report(_ items: [EndOfDayReport.Item]) -> EndOfDayReport {
+    private func report(_ items: [Finding]) -> EndOfDayReport {
         EndOfDayReport(
             id: 3, label: MonthlySample.labels[19], start: Date(timeIntervalSince1970: 0), end: Date(timeIntervalSince1970: 86_400),
             status: .closed, tables: [], findings: items, findingsTotal: items.count, carriedKeys: [], unexplainedRate: "0.000000",
             categories: FindingCategories.rank(items))
     }
 
-    private func item(key: String, legacy: String?, new: String?) -> EndOfDayReport.Item {
-        EndOfDayReport.Item(table: "orders", key: ["id": key], column: "note", kind: .valueMismatch, legacy: legacy, new: new,
+    private func item(key: String, legacy: String?, new: String?) -> Finding {
+        Finding(mapping: "orders", key: ["id": key], column: "note", kind: .valueMismatch, legacy: legacy, new: new,
                             disposition: nil, attributedTo: nil)
     }
 

@@ -40,6 +40,29 @@ struct UnknownValueContractTests {
         Self.expectUnknown("disposition", "wont_fix") { _ = try opened.store.decisionHistory() }
     }
 
+    @Test("an unknown cause of an aggregate's difference", arguments: StoreFactory.all)
+    func aggregateCause(_ factory: StoreFactory) throws {
+        let opened = try factory.open()
+        var close = CycleClose(cycle: Fixtures.cycle(0), tables: [], findings: [], carried: [])
+        close.aggregates = [AggregateGroupResult(
+            aggregate: "totals", period: "", group: [:], legacy: 1, new: 2, bridge: [.finding(.rounding): 1], unexplainedByKind: [:],
+            withinTolerance: true)]
+        try Fixtures.close(opened.store, 0, close)
+        try factory.plant(opened, .aggregateCause("cosmic_ray"))
+        Self.expectUnknown("bridge", "cosmic_ray") { _ = try opened.store.aggregateResults(cycle: 0) }
+    }
+
+    @Test("an unknown statement kind in the census", arguments: StoreFactory.all)
+    func statementKind(_ factory: StoreFactory) throws {
+        let opened = try factory.open()
+        let identity = CensusClient.Identity(role: "erp", database: "legacy", applicationName: "erp-app", clientAddress: "10.0.0.5",
+                                             backendType: "client backend")
+        try opened.store.recordCensusSample(side: .legacy, sampledAt: 10, limited: false,
+                                            sessions: [CensusSessions(identity: identity, statementKind: .write, count: 1)])
+        try factory.plant(opened, .statementKind("vacuum"))
+        Self.expectUnknown("statement_kind", "vacuum") { _ = try opened.store.census(side: .legacy, from: 0, to: 100) }
+    }
+
     @Test("an unknown source side", arguments: StoreFactory.all)
     func sourceSide(_ factory: StoreFactory) throws {
         let opened = try factory.open()

@@ -1,3 +1,4 @@
+import ParityModel
 import ParityStore
 import PostgresClient
 import Reconciliation
@@ -9,7 +10,7 @@ struct CensusSample: Sendable {
     /// Whether the role lacked `pg_read_all_stats` (other roles' addresses and statements hidden).
     var limited: Bool
     /// Sessions grouped by who they are and their statement kind.
-    var sessions: [CensusSessionRecord]
+    var sessions: [CensusSessions]
 }
 
 /// The one query a census sample runs against `pg_stat_activity`. The statement text never leaves the
@@ -51,7 +52,7 @@ enum CensusQuery {
     static func sample(_ connection: PostgresConnection, excluding excluded: Set<String>) throws(PostgresError) -> CensusSample {
         let rows = try connection.query(PostgresQuery(unsafeSQL: sql)).rows
         guard let first = rows.first else { throw PostgresError(code: .unexpectedResult, message: "the census query returned no row") }
-        var grouped: [CensusSessionRecord: Int] = [:]
+        var grouped: [CensusSessions: Int] = [:]
         for row in rows {
             guard let sessions = try row.decode(Int64?.self, "sessions") else { continue }
             let application = try row.decode(String.self, "application")
@@ -60,18 +61,23 @@ enum CensusQuery {
             let kind = StatementKind.classify(
                 keyword: try row.decode(String.self, "keyword"), modifiesData: try row.decode(Bool.self, "modifies"),
                 backendType: backendType, visible: try row.decode(Bool.self, "visible"))
-            let key = CensusSessionRecord(
-                role: try row.decode(String.self, "role"), database: try row.decode(String.self, "database"), applicationName: application,
-                clientAddress: try row.decode(String.self, "client"), backendType: backendType, statementKind: kind.rawValue, sessions: 0)
+            let key = CensusSessions(
+                identity: CensusClient.Identity(
+                    role: try row.decode(String.self, "role"), database: try row.decode(String.self, "database"), applicationName: application,
+                    clientAddress: try row.decode(String.self, "client"), backendType: backendType),
+                statementKind: kind, count: 0)
             grouped[key, default: 0] += Int(sessions)
         }
         let sessions = grouped.map { key, count in
-            var record = key
-            record.sessions = count
-            return record
+            var group = key
+            group.count = count
+            return group
         }
         return CensusSample(
             sampledAt: try first.decode(Int64.self, "sampled_at"), limited: !(try first.decode(Bool.self, "full_view")),
-            sessions: sessions.sorted { ($0.applicationName, $0.role, $0.statementKind) < ($1.applicationName, $1.role, $1.statementKind) })
+            sessions: sessions.sorted {
+                ($0.identity.applicationName, $0.identity.role, $0.statementKind.rawValue)
+                    < ($1.identity.applicationName, $1.identity.role, $1.statementKind.rawValue)
+            })
     }
 }

@@ -11,14 +11,7 @@ public enum CensusReader {
         return CycleCensus(
             cycle: cycle.id, start: StoreTime.date(cycle.start), end: StoreTime.date(cycle.end), samples: window.samples,
             limitedSamples: window.limitedSamples,
-            clients: window.clients.map { client in
-                CensusClient(
-                    identity: CensusClient.Identity(
-                        role: client.role, database: client.database, applicationName: client.applicationName,
-                        clientAddress: client.clientAddress, backendType: client.backendType),
-                    firstSeen: StoreTime.date(client.firstSeen), lastSeen: StoreTime.date(client.lastSeen), samples: client.samples,
-                    kinds: client.statementKinds.compactMap(StatementKind.init(rawValue:)))
-            })
+            clients: window.clients)
     }
 
     /// The legacy census of each of `cycles`, in the same order: what ``LegacyUse/quietVerdict(cycles:allowedClients:inventory:)`` reads.

@@ -1,5 +1,6 @@
 import ExactNumeric
 import ParityConfig
+import ParityModel
 import ParityStore
 import Reconciliation
 
@@ -18,34 +19,34 @@ struct AggregateRun {
     /// Per mapping with a cutover scope, the keys in it: an aggregate adds only those.
     var scopes: [String: ScopePredicate] = [:]
 
-    func run(_ reader: CycleStateReader) throws -> [StoredAggregateResult] {
+    func run(_ reader: CycleStateReader) throws -> [AggregateGroupResult] {
         let computed = try compute(reader)
         var previous = Dictionary(
             try reader.previousFlowResults().map { (Self.identity($0), $0) }, uniquingKeysWith: { first, _ in first })
-        var recorded: [StoredAggregateResult] = []
+        var recorded: [AggregateGroupResult] = []
         for result in computed {
             if result.period.isEmpty {
                 recorded.append(result)
                 continue
             }
             let old = previous.removeValue(forKey: Self.identity(result))
-            if old != result { recorded.append(result) }
+            if old.map({ !$0.sameDigits(as: result) }) ?? true { recorded.append(result) }
         }
         for old in previous.values where !old.isEmpty {
             let additive = configuration.aggregates.first { $0.name == old.aggregate }.map { $0.measure.isAdditive } ?? true
-            recorded.append(StoredAggregateResult(
-                aggregate: old.aggregate, period: old.period, group: old.group, legacy: additive ? "0" : nil,
-                new: additive ? "0" : nil, difference: "0", bridge: [:], unexplained: "0", unexplainedByKind: [:], withinTolerance: true))
+            recorded.append(AggregateGroupResult(
+                aggregate: old.aggregate, period: old.period, group: old.group, legacy: additive ? .zero : nil,
+                new: additive ? .zero : nil, bridge: [:], unexplainedByKind: [:], withinTolerance: true))
         }
         return recorded.sorted { ($0.aggregate, $0.period, RowJSON.image($0.group)) < ($1.aggregate, $1.period, RowJSON.image($1.group)) }
     }
 
-    private static func identity(_ result: StoredAggregateResult) -> String {
+    private static func identity(_ result: AggregateGroupResult) -> String {
         [result.aggregate, result.period, RowJSON.image(result.group)].joined(separator: "\u{0}")
     }
 
-    private func compute(_ reader: CycleStateReader) throws -> [StoredAggregateResult] {
-        var results: [StoredAggregateResult] = []
+    private func compute(_ reader: CycleStateReader) throws -> [AggregateGroupResult] {
+        var results: [AggregateGroupResult] = []
         for mapping in configuration.tables where mappings.contains(mapping.name) {
             var computers = configuration.aggregates.filter { $0.table == mapping.name }.compactMap {
                 AggregateComputer(aggregate: $0, mapping: mapping, matcher: matcher, timezone: configuration.cycle.timezone)
@@ -64,26 +65,9 @@ struct AggregateRun {
                     guard let rows = summaries[computer.aggregate.name] else { continue }
                     computer.compare(withSummary: rows)
                 }
-                results += computer.results().map { Self.stored($0, groupBy: computer.aggregate.groupBy) }
+                results += computer.results()
             }
         }
         return results
-    }
-
-    private static func stored(_ result: AggregateGroupResult, groupBy: [String]) -> StoredAggregateResult {
-        StoredAggregateResult(
-            aggregate: result.aggregate, period: result.period,
-            group: Dictionary(zip(groupBy, result.group), uniquingKeysWith: { first, _ in first }),
-            legacy: result.legacy?.description, new: result.new?.description, difference: result.difference.description,
-            bridge: result.bridge.mapValues(\.description), unexplained: result.unexplained.description,
-            unexplainedByKind: result.unexplainedByKind.mapValues(\.description), withinTolerance: result.withinTolerance)
-    }
-}
-
-extension StoredAggregateResult {
-    /// Whether the row records a day and group with no rows on either side.
-    var isEmpty: Bool {
-        [legacy, new, difference].allSatisfy { $0.flatMap { ExactDecimal($0) }?.isZero ?? true } && bridge.isEmpty
-            && unexplainedByKind.isEmpty
     }
 }

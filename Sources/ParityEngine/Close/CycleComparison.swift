@@ -119,12 +119,15 @@ final class CycleComparison {
         return close
     }
 
-    /// The store's form of a finding with its disposition rule and attribution.
-    private func stored(_ finding: Finding, attributedTo: String?) -> StoredFinding {
+    /// The finding with its disposition rule and attribution, as the store keeps it.
+    private func stored(_ finding: Finding, attributedTo: String?) -> Finding {
         let rule = matcher.rule(for: finding)
-        return StoredFinding(
-            mapping: finding.mapping, key: finding.key, column: finding.column, newColumn: finding.newColumn,
-            kind: finding.kind, legacy: finding.legacy, new: finding.new, disposition: rule?.disposition,
-            ruleNote: rule?.note, explanation: finding.explanation, attributedTo: attributedTo)
+        var stored = finding
+        stored.disposition = rule?.disposition
+        stored.ruleNote = rule?.note
+        stored.attributedTo = attributedTo
+        stored.cycle = nil
+        stored.legacyChanges = nil
+        return stored
     }
 }

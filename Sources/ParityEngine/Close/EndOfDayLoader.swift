@@ -1,6 +1,7 @@
 import Foundation
 import LogicalReplication
 import ParityConfig
+import ParityModel
 import ParityStore
 import Reconciliation
 import SourceQueries
@@ -110,13 +111,14 @@ public enum EndOfDayLoader {
         }
     }
 
-    /// The report's form of a finding, `pii` values masked.
-    static func item(_ finding: StoredFinding, _ configuration: ParityConfiguration) -> EndOfDayReport.Item {
+    /// The finding as reports show it: `pii` values masked.
+    static func item(_ finding: Finding, _ configuration: ParityConfiguration) -> Finding {
         let pii = configuration.tables.first { $0.name == finding.mapping }?.columns.first { $0.legacy == finding.column }?.pii ?? false
-        return EndOfDayReport.Item(
-            table: finding.mapping, key: finding.key, column: finding.column, kind: finding.kind,
-            legacy: pii ? finding.legacy.map { _ in mask } : finding.legacy, new: pii ? finding.new.map { _ in mask } : finding.new,
-            disposition: finding.disposition, attributedTo: finding.attributedTo, explanation: finding.explanation)
+        guard pii else { return finding }
+        var masked = finding
+        masked.legacy = finding.legacy.map { _ in mask }
+        masked.new = finding.new.map { _ in mask }
+        return masked
     }
 
 }

@@ -13,7 +13,7 @@ enum EndOfDaySections {
         let window = configuration.gate.staleAfterCycles
         let cycles = try store.cycles().filter { $0.id <= id }.suffix(window)
         let counts = try cycles.map { cycle in
-            matcher.matchCounts(try store.findings(cycle: cycle.id).map(\.reconciliationFinding))
+            matcher.matchCounts(try store.findings(cycle: cycle.id))
         }
         return StaleRules.staleRules(configuration.dispositions, matchCountsByCycle: counts, cycles: window).map { rule in
             EndOfDayReport.StaleDisposition(
@@ -42,11 +42,7 @@ enum EndOfDaySections {
     static func aggregates(_ configuration: ParityConfiguration, store: any Store, cycle id: Int64) throws -> [EndOfDayReport.AggregateLine] {
         try store.aggregateResults(cycle: id).map { result in
             let groupBy = configuration.aggregates.first { $0.name == result.aggregate }?.groupBy ?? result.group.keys.sorted()
-            return EndOfDayReport.AggregateLine(
-                aggregate: result.aggregate, period: result.period, groupColumns: groupBy, groupValues: groupBy.map { result.group[$0] ?? nil },
-                legacy: result.legacy, new: result.new, difference: result.difference,
-                bridge: result.bridge, unexplained: result.unexplained,
-                withinTolerance: result.withinTolerance)
+            return EndOfDayReport.AggregateLine(result: result, groupColumns: groupBy)
         }
     }
 

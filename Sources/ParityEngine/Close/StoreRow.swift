@@ -1,4 +1,5 @@
 import Foundation
+import ParityModel
 import ParityStore
 import Reconciliation
 

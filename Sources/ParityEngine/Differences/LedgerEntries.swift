@@ -1,4 +1,5 @@
 import ParityConfig
+import ParityModel
 import ParityStore
 import Reconciliation
 
@@ -11,7 +12,7 @@ enum LedgerEntries {
         let ends = Dictionary(cycles.map { ($0.id, StoreTime.date($0.end)) }, uniquingKeysWith: { first, _ in first })
         return differences.map { difference in
             var finding = difference.finding
-            let rule = matcher.rule(for: finding.reconciliationFinding)
+            let rule = matcher.rule(for: finding)
             finding.disposition = rule?.disposition
             finding.ruleNote = rule?.note
             return EndOfDayReport.OpenDifferences.Entry(

@@ -36,7 +36,7 @@ public enum OpenDifferencesLoader {
                     ageSeconds: entry.firstSeenEnd.map { max(0, Int64(now.timeIntervalSince($0))) })
             }
             let listed = rows.filter { row in
-                (mapping.map { row.item.table == $0 } ?? true) && (kind.map { row.item.kind == $0 } ?? true)
+                (mapping.map { row.item.mapping == $0 } ?? true) && (kind.map { row.item.kind == $0 } ?? true)
                     && (includeExplained || row.isUnexplained)
             }
             return OpenDifferencesReport(

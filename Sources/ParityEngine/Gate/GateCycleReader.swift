@@ -8,13 +8,13 @@ import Reconciliation
 enum GateCycleReader {
     static func cycle(_ record: CycleRecord, store: any Store, matcher: DispositionMatcher) throws -> GateInput.Cycle {
         let stored = try store.findings(cycle: record.id)
-        let findings = stored.map(\.reconciliationFinding)
+        let findings = stored
         let matches = findings.filter { matcher.rule(for: $0)?.disposition == .match }
         var seen = Set<GateInput.Category>()
         let categories = stored.filter { $0.kind != .withinTolerance }.map { finding in
             GateInput.Category(
                 table: finding.mapping, column: finding.column, kind: finding.kind,
-                disposition: matcher.rule(for: finding.reconciliationFinding)?.disposition)
+                disposition: matcher.rule(for: finding)?.disposition)
         }.filter { seen.insert($0).inserted }
         return GateInput.Cycle(
             id: record.id, label: record.label, status: record.status,

@@ -15,7 +15,7 @@ enum GateOpenDifferences {
         var seen = Set<GateInput.Category>()
         var categories: [GateInput.Category] = []
         for difference in open {
-            let disposition = matcher.rule(for: difference.finding.reconciliationFinding)?.disposition
+            let disposition = matcher.rule(for: difference.finding)?.disposition
             if disposition == nil || disposition == .match { unexplained.append(difference) }
             if disposition == .match { matched += 1 }
             let category = GateInput.Category(

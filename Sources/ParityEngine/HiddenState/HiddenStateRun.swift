@@ -42,8 +42,8 @@ struct HiddenStateRun {
         outcome.analysis = analysis
         outcome.lines = analysis.maintained.map(Self.line) + analysis.findings.map(Self.line)
         outcome.findings = analysis.findings.map { finding in
-            Finding(mapping: HiddenStateFinding.display(finding.table), key: [:], kind: finding.kind, cycle: label,
-                    explanation: finding.message)
+            Finding(mapping: HiddenStateFinding.display(finding.table), key: [:], kind: finding.kind,
+                    explanation: finding.message, cycle: label)
         }
         return outcome
     }

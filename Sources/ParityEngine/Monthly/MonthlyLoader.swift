@@ -89,7 +89,7 @@ public enum MonthlyLoader {
 
     /// A balance: the month's last cycle, with each cycle of the month as a day of drift.
     private static func balance(_ aggregate: AggregateConfiguration, store: any Store, cycles: [CycleRecord]) throws -> MonthlyAggregate {
-        var rows: [StoredAggregateResult] = []
+        var rows: [AggregateGroupResult] = []
         var labels: [String: String] = [:]
         for cycle in cycles {
             for row in try store.aggregateResults(cycle: cycle.id) where row.aggregate == aggregate.name {
@@ -102,7 +102,7 @@ public enum MonthlyLoader {
 
     /// Groups rows (one per day or cycle and group) into the month's totals and daily drift.
     private static func summarize(
-        _ aggregate: AggregateConfiguration, rows: [StoredAggregateResult], label: (StoredAggregateResult) -> String,
+        _ aggregate: AggregateConfiguration, rows: [AggregateGroupResult], label: (AggregateGroupResult) -> String,
         lastOnly: Bool = false
     ) -> MonthlyAggregate {
         var totals = MonthlyTotals(aggregate: aggregate, replacing: lastOnly)

@@ -1,5 +1,6 @@
 import ExactNumeric
 import ParityConfig
+import ParityModel
 import ParityStore
 import Reconciliation
 
@@ -8,8 +9,8 @@ struct MonthlyTotals {
     private struct Sums {
         var legacy: ExactDecimal?
         var new: ExactDecimal?
-        var bridge: [String: ExactDecimal] = [:]
-        var unexplained: [String: ExactDecimal] = [:]
+        var bridge: [DifferenceCause: ExactDecimal] = [:]
+        var unexplained: [DifferenceCause: ExactDecimal] = [:]
         var days: Set<String> = []
         var values: [String: String?] = [:]
     }
@@ -28,25 +29,25 @@ struct MonthlyTotals {
     }
 
     /// The aggregate, day and group of a row, as one text.
-    static func identity(_ row: StoredAggregateResult) -> String {
+    static func identity(_ row: AggregateGroupResult) -> String {
         [row.aggregate, row.period, RowJSON.image(row.group)].joined(separator: "\u{0}")
     }
 
     /// Adds one day's (or cycle's) row of a group.
-    mutating func add(_ row: StoredAggregateResult, day: String) {
+    mutating func add(_ row: AggregateGroupResult, day: String) {
         let group = RowJSON.image(row.group)
         var entry = replacing ? Sums() : sums[group, default: Sums()]
         if replacing { entry.days = sums[group]?.days ?? [] }
         entry.values = row.group
         entry.legacy = combine(entry.legacy, row.legacy)
         entry.new = combine(entry.new, row.new)
-        for (kind, amount) in row.bridge { entry.bridge[kind] = (entry.bridge[kind] ?? .zero) + Self.amount(amount) }
-        for (kind, amount) in row.unexplainedByKind { entry.unexplained[kind] = (entry.unexplained[kind] ?? .zero) + Self.amount(amount) }
-        let difference = Self.amount(row.difference)
+        for (cause, amount) in row.bridge { entry.bridge[cause] = (entry.bridge[cause] ?? .zero) + Self.finite(amount) }
+        for (cause, amount) in row.unexplainedByKind { entry.unexplained[cause] = (entry.unexplained[cause] ?? .zero) + Self.finite(amount) }
+        let difference = Self.finite(row.difference)
         if !difference.isZero { entry.days.insert(day) }
         sums[group] = entry
-        let explained = row.bridge.values.reduce(ExactDecimal.zero) { $0 + Self.amount($1) }
-        let unexplained = Self.amount(row.unexplained)
+        let explained = row.bridge.values.reduce(ExactDecimal.zero) { $0 + Self.finite($1) }
+        let unexplained = Self.finite(row.unexplained)
         Self.accumulate(&drift, day: day, explained: explained, unexplained: unexplained)
         if let unit = aggregate.unit {
             Self.accumulate(&driftByUnit[row.group[unit] ?? nil, default: [:]], day: day, explained: explained, unexplained: unexplained)
@@ -71,7 +72,7 @@ struct MonthlyTotals {
             var group = MonthlyGroup(
                 group: aggregate.groupBy.map { MonthlyGroup.Column(name: $0, value: entry.values[$0] ?? nil) },
                 legacy: (entry.legacy ?? .zero).description, new: (entry.new ?? .zero).description, difference: difference.description,
-                bridge: Self.steps(entry.bridge), roundingExplained: (entry.bridge["rounding"] ?? .zero).description,
+                bridge: Self.steps(entry.bridge), roundingExplained: (entry.bridge[.finding(.rounding)] ?? .zero).description,
                 unexplained: unexplained.description, daysWithDifferences: entry.days.count, withinTolerance: unexplained.abs <= tolerance)
             group.unexplainedByKind = Self.steps(entry.unexplained)
             return group
@@ -103,8 +104,8 @@ struct MonthlyTotals {
     }
 
     /// A group's running value with one more row's: added for sums and counts, the extreme for min and max.
-    private func combine(_ running: ExactDecimal?, _ text: String?) -> ExactDecimal? {
-        guard let value = text.flatMap({ ExactDecimal($0) }), value.isFinite else { return running }
+    private func combine(_ running: ExactDecimal?, _ value: ExactDecimal?) -> ExactDecimal? {
+        guard let value, value.isFinite else { return running }
         guard let running, !replacing else { return value }
         switch aggregate.measure {
         case .sum, .count: return running + value
@@ -113,11 +114,12 @@ struct MonthlyTotals {
         }
     }
 
-    private static func steps(_ amounts: [String: ExactDecimal]) -> [MonthlyGroup.BridgeStep] {
+    private static func steps(_ amounts: [DifferenceCause: ExactDecimal]) -> [MonthlyGroup.BridgeStep] {
         amounts.keys.sorted().map { MonthlyGroup.BridgeStep(kind: $0, amount: amounts[$0]!.description) }
     }
 
-    private static func amount(_ text: String?) -> ExactDecimal {
-        text.flatMap { ExactDecimal($0) }.flatMap { $0.isFinite ? $0 : nil } ?? .zero
+    /// The amount, or zero when it is not finite (`NaN` counts as no amount).
+    private static func finite(_ amount: ExactDecimal) -> ExactDecimal {
+        amount.isFinite ? amount : .zero
     }
 }

@@ -3,6 +3,7 @@ import Logging
 import ParityConfig
 import ParityEngine
 import ParityLogging
+import ParityModel
 import ParityStore
 import Reconciliation
 import Reports

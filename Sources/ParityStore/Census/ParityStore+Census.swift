@@ -3,7 +3,7 @@ import ParityModel
 
 extension ParityStore {
     /// Records one census sample of `side` taken at `sampledAt` (µs since 1970) with its grouped sessions.
-    public func recordCensusSample(side: SourceSide, sampledAt: Int64, limited: Bool, sessions: [CensusSessionRecord]) throws(StoreError) {
+    public func recordCensusSample(side: SourceSide, sampledAt: Int64, limited: Bool, sessions: [CensusSessions]) throws(StoreError) {
         try write { db in
             try db.execute(
                 sql: "INSERT OR IGNORE INTO census_sample (side, sampled_at, limited) VALUES (?, ?, ?)",
@@ -16,15 +16,15 @@ extension ParityStore {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: [
-                        side, sampledAt, session.role, session.database, session.applicationName, session.clientAddress,
-                        session.backendType, session.statementKind, session.sessions,
+                        side, sampledAt, session.identity.role, session.identity.database, session.identity.applicationName,
+                        session.identity.clientAddress, session.identity.backendType, session.statementKind.rawValue, session.count,
                     ])
             }
         }
     }
 
     /// The census of `side` over `[from, to)` (µs since 1970): samples taken and distinct clients, by application name.
-    public func census(side: SourceSide, from: Int64, to: Int64) throws(StoreError) -> CensusWindowRecord {
+    public func census(side: SourceSide, from: Int64, to: Int64) throws(StoreError) -> CensusWindow {
         try read { db in
             let totals = try Row.fetchOne(
                 db, sql: """
@@ -43,13 +43,19 @@ extension ParityStore {
                     """,
                 arguments: [side, from, to]
             ).map { row in
-                CensusWindowRecord.Client(
-                    role: row["role"], database: row["database"], applicationName: row["application_name"],
-                    clientAddress: row["client_address"], backendType: row["backend_type"], firstSeen: row["first_seen"],
-                    lastSeen: row["last_seen"], samples: row["samples"],
-                    statementKinds: ((row["kinds"] as String?) ?? "").split(separator: ",").map(String.init).sorted())
+                try CensusClient(
+                    identity: CensusClient.Identity(
+                        role: row["role"], database: row["database"], applicationName: row["application_name"],
+                        clientAddress: row["client_address"], backendType: row["backend_type"]),
+                    firstSeen: StoreTime.date(row["first_seen"]), lastSeen: StoreTime.date(row["last_seen"]), samples: row["samples"],
+                    kinds: ((row["kinds"] as String?) ?? "").split(separator: ",").map { name throws in
+                        guard let kind = StatementKind(rawValue: String(name)) else {
+                            throw UnknownStoredValue(column: "statement_kind", value: String(name), expected: "statement kind")
+                        }
+                        return kind
+                    })
             }
-            return CensusWindowRecord(samples: totals?["samples"] ?? 0, limitedSamples: totals?["limited"] ?? 0, clients: clients)
+            return CensusWindow(samples: totals?["samples"] ?? 0, limitedSamples: totals?["limited"] ?? 0, clients: clients)
         }
     }
 }

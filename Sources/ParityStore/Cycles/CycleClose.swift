@@ -7,11 +7,11 @@ public struct CycleClose: Sendable {
     /// Counts per table mapping.
     public var tables: [CycleTableRecord]
     /// Findings reported, in report order.
-    public var findings: [StoredFinding]
+    public var findings: [Finding]
     /// Keys carried into the next cycle: mapping and canonical key (JSON array text).
     public var carried: [CarriedKey]
     /// Each configured aggregate's groups.
-    public var aggregates: [StoredAggregateResult]
+    public var aggregates: [AggregateGroupResult]
     /// Rounding evidence per decimal column with a source expression and side.
     public var rounding: [StoredRoundingEvidence]
     /// Inventories taken at the close.
@@ -35,8 +35,8 @@ public struct CycleClose: Sendable {
 
     /// Creates the close.
     public init(
-        cycle: CycleRecord, tables: [CycleTableRecord], findings: [StoredFinding], carried: [CarriedKey],
-        aggregates: [StoredAggregateResult] = [], rounding: [StoredRoundingEvidence] = []
+        cycle: CycleRecord, tables: [CycleTableRecord], findings: [Finding], carried: [CarriedKey],
+        aggregates: [AggregateGroupResult] = [], rounding: [StoredRoundingEvidence] = []
     ) {
         self.cycle = cycle
         self.tables = tables

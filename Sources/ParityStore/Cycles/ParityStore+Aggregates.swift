@@ -1,12 +1,14 @@
+import ExactNumeric
 import GRDB
+import ParityModel
 
 extension ParityStore {
     /// The aggregate rows a closed cycle wrote (balances, and the flow days it changed), by aggregate, day and group.
-    public func aggregateResults(cycle: Int64) throws(StoreError) -> [StoredAggregateResult] {
+    public func aggregateResults(cycle: Int64) throws(StoreError) -> [AggregateGroupResult] {
         try read { db in
             try Row.fetchAll(
                 db, sql: "SELECT * FROM aggregate_result WHERE cycle = ? ORDER BY aggregate, period, group_key", arguments: [cycle]
-            ).map(StoredAggregateResult.init(row:))
+            ).map(AggregateGroupResult.init(row:))
         }
     }
 
@@ -21,11 +23,11 @@ extension ParityStore {
 
     /// Every flow day's latest value as of cycle `cycle` whose day lies in `[from, through]` (`YYYY-MM-DD`), by aggregate,
     /// day and group, with the cycle that wrote it.
-    public func flowResults(asOf cycle: Int64, from: String, through: String) throws(StoreError) -> [(cycle: Int64, StoredAggregateResult)] {
+    public func flowResults(asOf cycle: Int64, from: String, through: String) throws(StoreError) -> [(cycle: Int64, AggregateGroupResult)] {
         try read { db in
             try Row.fetchAll(db, sql: Self.latestFlowSQL + " AND a.period BETWEEN ? AND ? ORDER BY a.aggregate, a.period, a.group_key",
                              arguments: [cycle, from, through])
-                .map { ($0["cycle"], StoredAggregateResult(row: $0)) }
+                .map { ($0["cycle"], try AggregateGroupResult(row: $0)) }
         }
     }
 
@@ -52,16 +54,35 @@ extension ParityStore {
 /// `rounding_evidence.kind` as its text (the column's CHECK allows no other value).
 extension StoredRoundingEvidence.Kind: DatabaseValueConvertible {}
 
-extension StoredAggregateResult {
-    /// Reads an `aggregate_result` row.
-    init(row: Row) {
-        self.init(
-            aggregate: row["aggregate"], period: row["period"], group: RowJSON.decodeImage(row["group_key"]) ?? [:], legacy: row["legacy"], new: row["new"],
-            difference: row["difference"], bridge: Self.amounts(row["bridge"]), unexplained: row["unexplained"],
-            unexplainedByKind: Self.amounts(row["unexplained_by_kind"]), withinTolerance: row["within_tolerance"])
+extension AggregateGroupResult {
+    /// Reads an `aggregate_result` row (its `difference` and `unexplained` are derived, so not read back); throws
+    /// ``UnknownStoredValue`` for an amount that is not a decimal or a cause this Parity does not know.
+    init(row: Row) throws {
+        try self.init(
+            aggregate: row["aggregate"], period: row["period"], group: RowJSON.decodeImage(row["group_key"]) ?? [:],
+            legacy: row.optionalDecimal("legacy"), new: row.optionalDecimal("new"), bridge: row.amountsByCause("bridge"),
+            unexplainedByKind: row.amountsByCause("unexplained_by_kind"), withinTolerance: row["within_tolerance"])
+    }
+}
+
+extension Row {
+    /// The exact decimal in `column`, nil when it is NULL.
+    fileprivate func optionalDecimal(_ column: String) throws -> ExactDecimal? {
+        guard let text: String = self[column] else { return nil }
+        guard let value = ExactDecimal(text) else { throw UnknownStoredValue(column: column, value: text, expected: "decimal") }
+        return value
     }
 
-    private static func amounts(_ text: String) -> [String: String] {
-        (RowJSON.decodeImage(text) ?? [:]).compactMapValues { $0 }
+    /// The amounts by cause in `column` (a JSON object of decimal text by cause name).
+    fileprivate func amountsByCause(_ column: String) throws -> [DifferenceCause: ExactDecimal] {
+        var amounts: [DifferenceCause: ExactDecimal] = [:]
+        for case (let name, let text?) in RowJSON.decodeImage(self[column]) ?? [:] {
+            guard let cause = DifferenceCause(rawValue: name) else {
+                throw UnknownStoredValue(column: column, value: name, expected: "difference cause")
+            }
+            guard let amount = ExactDecimal(text) else { throw UnknownStoredValue(column: column, value: text, expected: "decimal") }
+            amounts[cause] = amount
+        }
+        return amounts
     }
 }

@@ -1,5 +1,7 @@
+import ExactNumeric
 import Foundation
 import GRDB
+import ParityModel
 
 extension ParityStore {
     /// Closes cycle `id`: the pending changes committed before `end` are folded into row state and dropped
@@ -113,7 +115,7 @@ extension ParityStore {
         }
     }
 
-    private static func recordAggregates(_ db: Database, cycle: Int64, _ results: [StoredAggregateResult]) throws {
+    private static func recordAggregates(_ db: Database, cycle: Int64, _ results: [AggregateGroupResult]) throws {
         let insert = try db.makeStatement(sql: """
             INSERT INTO aggregate_result (cycle, aggregate, period, group_key, legacy, new, difference, bridge, unexplained,
                                           unexplained_by_kind, within_tolerance)
@@ -121,10 +123,15 @@ extension ParityStore {
             """)
         for result in results {
             try insert.execute(arguments: [
-                cycle, result.aggregate, result.period, RowJSON.image(result.group), result.legacy, result.new, result.difference,
-                RowJSON.image(result.bridge.mapValues { $0 }), result.unexplained, RowJSON.image(result.unexplainedByKind.mapValues { $0 }),
-                result.withinTolerance,
+                cycle, result.aggregate, result.period, RowJSON.image(result.group), result.legacy?.description,
+                result.new?.description, result.difference.description, Self.amountsText(result.bridge), result.unexplained.description,
+                Self.amountsText(result.unexplainedByKind), result.withinTolerance,
             ])
         }
+    }
+
+    /// Amounts by cause as the JSON object `aggregate_result` keeps (decimal text by cause name).
+    private static func amountsText(_ amounts: [DifferenceCause: ExactDecimal]) -> String {
+        RowJSON.image(Dictionary(uniqueKeysWithValues: amounts.map { ($0.key.rawValue, $0.value.description) }))
     }
 }

@@ -1,4 +1,5 @@
 import GRDB
+import ParityModel
 
 extension ParityStore {
     /// Every closed cycle, oldest first.
@@ -23,10 +24,10 @@ extension ParityStore {
     }
 
     /// The findings a closed cycle reported, in report order.
-    public func findings(cycle: Int64) throws(StoreError) -> [StoredFinding] {
+    public func findings(cycle: Int64) throws(StoreError) -> [Finding] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM finding WHERE cycle = ? ORDER BY seq", arguments: [cycle]).map { row in
-                try StoredFinding(
+                try Finding(
                     mapping: row["mapping"], key: RowJSON.decodeImage(row["row_key"]) ?? [:], column: row["column_name"],
                     newColumn: row["new_column"], kind: row.vocabulary("kind"), legacy: row["legacy"], new: row["new"],
                     disposition: row.optionalVocabulary("disposition"), ruleNote: row["rule_note"], explanation: row["explanation"],

@@ -69,8 +69,8 @@ final class SQLiteCycleStateReader: CycleStateReader {
         """
 
     /// Every flow day's latest aggregate row recorded before this cycle.
-    public func previousFlowResults() throws -> [StoredAggregateResult] {
-        try Row.fetchAll(db, sql: ParityStore.latestFlowSQL, arguments: [cycle - 1]).map(StoredAggregateResult.init(row:))
+    public func previousFlowResults() throws -> [AggregateGroupResult] {
+        try Row.fetchAll(db, sql: ParityStore.latestFlowSQL, arguments: [cycle - 1]).map(AggregateGroupResult.init(row:))
     }
 
     /// The tables each `side` transaction committed in `[start, end)` wrote (`schema.table` → rows), in commit order.

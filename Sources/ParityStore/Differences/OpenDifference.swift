@@ -1,8 +1,10 @@
+import ParityModel
+
 /// One key-column of a mapping whose sides differ, as the ledger (`difference`, migration 014) keeps it: open until
 /// a later comparison finds the column equal or the row gone on both sides.
 public struct OpenDifference: Sendable, Equatable {
     /// The finding as last seen (its kind, column, values, disposition and explanation).
-    public var finding: StoredFinding
+    public var finding: Finding
     /// The canonical key the comparison pairs the sides by (JSON array text).
     public var canonicalKey: String
     /// The cycle that first found it open (0 for the baseline).
@@ -13,7 +15,7 @@ public struct OpenDifference: Sendable, Equatable {
     public var resolvedCycle: Int64?
 
     /// Creates a difference.
-    public init(finding: StoredFinding, canonicalKey: String, firstSeen: Int64, lastSeen: Int64, resolvedCycle: Int64? = nil) {
+    public init(finding: Finding, canonicalKey: String, firstSeen: Int64, lastSeen: Int64, resolvedCycle: Int64? = nil) {
         self.finding = finding
         self.canonicalKey = canonicalKey
         self.firstSeen = firstSeen
@@ -30,10 +32,10 @@ public struct DifferenceVerdict: Sendable, Equatable {
     /// The canonical key (JSON array text).
     public var canonicalKey: String
     /// The ledger kinds found on the key now; empty when the sides are equal or the row is gone on both.
-    public var findings: [StoredFinding]
+    public var findings: [Finding]
 
     /// Creates a verdict.
-    public init(mapping: String, canonicalKey: String, findings: [StoredFinding]) {
+    public init(mapping: String, canonicalKey: String, findings: [Finding]) {
         self.mapping = mapping
         self.canonicalKey = canonicalKey
         self.findings = findings

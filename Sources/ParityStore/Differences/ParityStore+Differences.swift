@@ -82,7 +82,7 @@ extension OpenDifference {
     init(row: Row) throws {
         let column: String = row["column_name"]
         try self.init(
-            finding: StoredFinding(
+            finding: Finding(
                 mapping: row["mapping"], key: RowJSON.decodeImage(row["row_key"]) ?? [:], column: column.isEmpty ? nil : column,
                 newColumn: row["new_column"], kind: row.vocabulary("kind"), legacy: row["legacy"], new: row["new"],
                 disposition: row.optionalVocabulary("disposition"), ruleNote: row["rule_note"], explanation: row["explanation"]),

@@ -65,7 +65,7 @@ public protocol CaptureStore: Sendable {
     func discardMapping(_ mapping: String, sides: [SourceSide]) throws(StoreError)
 
     /// Records one census sample of `side`'s client sessions.
-    func recordCensusSample(side: SourceSide, sampledAt: Int64, limited: Bool, sessions: [CensusSessionRecord]) throws(StoreError)
+    func recordCensusSample(side: SourceSide, sampledAt: Int64, limited: Bool, sessions: [CensusSessions]) throws(StoreError)
 }
 
 extension CaptureStore {

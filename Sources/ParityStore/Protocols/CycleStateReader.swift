@@ -15,7 +15,7 @@ public protocol CycleStateReader: AnyObject {
     /// changed before the end (a deleted key with nil values); otherwise every row that exists as of the end.
     func rows(side: SourceSide, mapping: String, changedOnly: Bool) throws -> any StateRowCursor
     /// Every flow day's latest aggregate row recorded before this cycle.
-    func previousFlowResults() throws -> [StoredAggregateResult]
+    func previousFlowResults() throws -> [AggregateGroupResult]
     /// The tables each `side` transaction committed in `[start, end)` wrote (`schema.table` → rows), in commit order.
     func transactionWrites(side: SourceSide, from start: Int64, to end: Int64) throws -> [[String: Int]]
     /// The inventory of `side` recorded before this cycle.

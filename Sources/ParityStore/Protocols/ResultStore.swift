@@ -7,7 +7,7 @@ import ParityModel
 /// last-seen cycles, until a close resolves it.
 public protocol ResultStore: Sendable {
     /// The findings a closed cycle reported, in report order.
-    func findings(cycle: Int64) throws(StoreError) -> [StoredFinding]
+    func findings(cycle: Int64) throws(StoreError) -> [Finding]
     /// Differences in the ledger: the open ones (`open` true) or the resolved ones, or those cycle `resolvedIn` resolved,
     /// optionally of one mapping and kind; oldest first-seen first, then by mapping, key and column.
     func differences(open: Bool, resolvedIn cycle: Int64?, mapping: String?, kind: FindingKind?) throws(StoreError) -> [OpenDifference]
@@ -22,12 +22,12 @@ public protocol ResultStore: Sendable {
     func categoryOpenHistory(mapping: String, column: String?, kind: FindingKind, from cycle: Int64?) throws(StoreError) -> [(cycle: Int64, open: Int)]
 
     /// The aggregate rows a closed cycle wrote (balances, and the flow days it changed), by aggregate, day and group.
-    func aggregateResults(cycle: Int64) throws(StoreError) -> [StoredAggregateResult]
+    func aggregateResults(cycle: Int64) throws(StoreError) -> [AggregateGroupResult]
     /// The cycles that wrote a flow day in `[from, through]` (`YYYY-MM-DD`), in order.
     func flowCycles(from: String, through: String) throws(StoreError) -> [Int64]
     /// Every flow day's latest value as of cycle `cycle` whose day lies in `[from, through]` (`YYYY-MM-DD`), by aggregate,
     /// day and group, with the cycle that wrote it.
-    func flowResults(asOf cycle: Int64, from: String, through: String) throws(StoreError) -> [(cycle: Int64, StoredAggregateResult)]
+    func flowResults(asOf cycle: Int64, from: String, through: String) throws(StoreError) -> [(cycle: Int64, AggregateGroupResult)]
     /// The rounding evidence a closed cycle recorded, by mapping, kind, column and side.
     func roundingEvidence(cycle: Int64) throws(StoreError) -> [StoredRoundingEvidence]
     /// Every mapping's statistics in each closed cycle up to `cycle` that recorded them, by cycle then mapping.
@@ -51,7 +51,7 @@ public protocol ResultStore: Sendable {
         side: SourceSide, table: String, with other: String, limit: Int
     ) throws(StoreError) -> [(base: [String: Int], other: [String: Int], transactions: Int, firstCommit: Int64)]
     /// The census of `side` over `[from, to)` (µs since 1970): samples taken and distinct clients, by application name.
-    func census(side: SourceSide, from: Int64, to: Int64) throws(StoreError) -> CensusWindowRecord
+    func census(side: SourceSide, from: Int64, to: Int64) throws(StoreError) -> CensusWindow
 }
 
 extension ResultStore {

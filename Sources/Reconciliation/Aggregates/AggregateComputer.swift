@@ -12,8 +12,8 @@ public struct AggregateComputer: Sendable {
     private struct Totals {
         var legacy: ExactDecimal?
         var new: ExactDecimal?
-        var bridge: [String: ExactDecimal] = [:]
-        var unexplained: [String: ExactDecimal] = [:]
+        var bridge: [DifferenceCause: ExactDecimal] = [:]
+        var unexplained: [DifferenceCause: ExactDecimal] = [:]
     }
 
     /// The aggregate computed.
@@ -101,11 +101,12 @@ public struct AggregateComputer: Sendable {
             if let summary {
                 let legacySummary = summary[bucket] ?? .zero
                 let drift = (totals.legacy ?? .zero) - legacySummary
-                if !drift.isZero { totals.unexplained["legacy_summary", default: .zero] = totals.unexplained["legacy_summary", default: .zero] + drift }
+                if !drift.isZero { totals.unexplained[.legacySummary, default: .zero] = totals.unexplained[.legacySummary, default: .zero] + drift }
                 totals.legacy = legacySummary
             }
             var result = AggregateGroupResult(
-                aggregate: aggregate.name, period: bucket.period, group: bucket.group, legacy: totals.legacy, new: totals.new,
+                aggregate: aggregate.name, period: bucket.period,
+                group: Dictionary(zip(aggregate.groupBy, bucket.group), uniquingKeysWith: { first, _ in first }), legacy: totals.legacy, new: totals.new,
                 bridge: totals.bridge, unexplainedByKind: totals.unexplained, withinTolerance: true)
             result.withinTolerance = result.unexplained.abs <= tolerance
             return result
@@ -165,9 +166,9 @@ public struct AggregateComputer: Sendable {
     private mutating func explain(_ amount: ExactDecimal, in group: Bucket, kind: FindingKind, legacy: RowImage?, new: RowImage?) {
         var entry = totals[group, default: Totals()]
         if explains(kind, legacy: legacy, new: new) {
-            entry.bridge[kind.rawValue, default: .zero] = entry.bridge[kind.rawValue, default: .zero] + amount
+            entry.bridge[.finding(kind), default: .zero] = entry.bridge[.finding(kind), default: .zero] + amount
         } else {
-            entry.unexplained[kind.rawValue, default: .zero] = entry.unexplained[kind.rawValue, default: .zero] + amount
+            entry.unexplained[.finding(kind), default: .zero] = entry.unexplained[.finding(kind), default: .zero] + amount
         }
         totals[group] = entry
     }

@@ -1,4 +1,5 @@
 import ParityConfig
+import ParityModel
 
 /// A new-side row image seen through its table mapping in legacy terms, so one expression, filter or
 /// group-by written with legacy column names reads both sides.

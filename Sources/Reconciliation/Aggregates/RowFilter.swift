@@ -1,4 +1,5 @@
 import ExactNumeric
+import ParityModel
 
 /// A row filter of an aggregate (`aggregates[].filter`) or a cutover scope (`tables[].scope`):
 /// `status <> 'V' and amount > 0`, `currency in ('EUR', 'USD')`, `voided_at is null`, `not (a = 1 or b = 2)`,

@@ -1,4 +1,5 @@
 import Foundation
+import ParityModel
 
 /// The census of one source over one cycle's window `[start, end)`: the samples taken and the distinct clients seen.
 public struct CycleCensus: Sendable, Hashable {

@@ -1,4 +1,5 @@
 import ParityConfig
+import ParityModel
 
 /// Builds the contract of a legacy BEFORE trigger that assigns columns: rows as the trigger's table holds them, the
 /// other columns (what the trigger read) → the columns it assigned, and the new system's values where they differ.

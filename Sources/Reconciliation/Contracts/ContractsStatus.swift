@@ -1,4 +1,5 @@
 import Foundation
+import ParityModel
 
 /// How many contracts the evidence supports and what the last `parity contracts export` wrote, for the end-of-day
 /// report and the gate.

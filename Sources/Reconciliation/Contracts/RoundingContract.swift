@@ -1,5 +1,6 @@
 import ExactNumeric
 import ParityConfig
+import ParityModel
 
 /// Builds the rounding contract of one decimal column with a source expression: the rows whose unrounded value is a
 /// tie at the column's scale (where rounding modes disagree), spread over positive and negative values and both

@@ -1,5 +1,6 @@
 import ExactNumeric
 import ParityConfig
+import ParityModel
 
 /// Builds the totals contract of a header mapping with `line_items`: a header's lines (each stored amount and its
 /// unrounded source value) → legacy's stored total, and the new system's total where it differs. Headers where the

@@ -1,4 +1,5 @@
 import ParityConfig
+import ParityModel
 
 /// Builds the value-map contract of one column with a `map`: every mapped code with how often legacy rows hold it, and
 /// the values the new system holds for those rows where they differ from the map.

@@ -1,4 +1,5 @@
 import ParityConfig
+import ParityModel
 
 /// What a contract vector may show of a row: values of `pii: true` columns become `***`, every other text passes
 /// `SecretMask`, so an exported file holds no personal data and no credential.

@@ -1,4 +1,5 @@
 import Foundation
+import ParityModel
 
 /// A side's row of a key as the comparison of a close reads it.
 public protocol ComparedRow: CanonicallyKeyed {

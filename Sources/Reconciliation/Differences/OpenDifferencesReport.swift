@@ -6,7 +6,7 @@ public struct OpenDifferencesReport: Sendable, Equatable {
     /// One open difference.
     public struct Row: Sendable, Equatable {
         /// The difference as last seen (values of `pii` columns masked; disposition under the current rules).
-        public var item: EndOfDayReport.Item
+        public var item: Finding
         /// The current rule's note, if a rule applies.
         public var note: String?
         /// The cycle that first found it open.
@@ -22,7 +22,7 @@ public struct OpenDifferencesReport: Sendable, Equatable {
 
         /// Creates a row.
         public init(
-            item: EndOfDayReport.Item, note: String?, firstSeen: Int64, firstLabel: String, lastSeen: Int64, lastLabel: String,
+            item: Finding, note: String?, firstSeen: Int64, firstLabel: String, lastSeen: Int64, lastLabel: String,
             ageSeconds: Int64?
         ) {
             self.item = item

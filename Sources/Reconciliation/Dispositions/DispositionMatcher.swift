@@ -1,5 +1,6 @@
 import Foundation
 import ParityConfig
+import ParityModel
 
 /// Finds the disposition rule that applies to a finding: the first rule, in config order, that matches it.
 public struct DispositionMatcher: Sendable {

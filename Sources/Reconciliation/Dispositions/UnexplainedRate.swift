@@ -1,5 +1,6 @@
 import ExactNumeric
 import ParityConfig
+import ParityModel
 
 /// The unexplained diff rate: findings with no disposition or with `match`, over keys compared.
 public enum UnexplainedRate {

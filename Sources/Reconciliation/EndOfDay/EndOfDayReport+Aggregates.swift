@@ -1,50 +1,22 @@
 import ParityModel
 
 extension EndOfDayReport {
-    /// One group of an aggregate the cycle recorded (a flow: one business day whose value the cycle changed).
+    /// One group of an aggregate the cycle recorded (a flow: one business day whose value the cycle changed), with the
+    /// order its group columns are shown in.
     public struct AggregateLine: Sendable, Equatable {
-        /// The aggregate's name.
-        public var aggregate: String
-        /// A flow's business day; empty for a balance.
-        public var period: String
-        /// The `group_by` columns.
+        /// What the cycle recorded.
+        public var result: AggregateGroupResult
+        /// The `group_by` columns, in configured order.
         public var groupColumns: [String]
-        /// The group's values, in `group_by` order.
-        public var groupValues: [String?]
-        /// Legacy value (nil: no rows).
-        public var legacy: String?
-        /// New value (nil: no rows).
-        public var new: String?
-        /// new − legacy.
-        public var difference: String
-        /// Explained amounts by finding kind.
-        public var bridge: [String: String]
-        /// difference − Σ bridge.
-        public var unexplained: String
-        /// Whether the unexplained amount is within tolerance.
-        public var withinTolerance: Bool
 
         /// Creates a line.
-        public init(
-            aggregate: String, period: String, groupColumns: [String], groupValues: [String?], legacy: String?, new: String?,
-            difference: String, bridge: [String: String], unexplained: String, withinTolerance: Bool
-        ) {
-            self.aggregate = aggregate
-            self.period = period
+        public init(result: AggregateGroupResult, groupColumns: [String]) {
+            self.result = result
             self.groupColumns = groupColumns
-            self.groupValues = groupValues
-            self.legacy = legacy
-            self.new = new
-            self.difference = difference
-            self.bridge = bridge
-            self.unexplained = unexplained
-            self.withinTolerance = withinTolerance
         }
 
-        /// The explained amount of `kind` (`rounding` is `rounding_explained`), "0" when none.
-        public func bridged(_ kind: String) -> String {
-            bridge[kind] ?? "0"
-        }
+        /// The group's values, in `groupColumns` order.
+        public var groupValues: [String?] { result.groupValues(groupColumns) }
 
         /// `currency=EUR, region=W` (or `all` without group columns).
         public var groupText: String {

@@ -1,3 +1,5 @@
+import ParityModel
+
 extension EndOfDayReport {
     /// Who still uses legacy: the distinct clients the census saw during the cycle, new ones first.
     public struct LegacyClients: Sendable, Equatable {

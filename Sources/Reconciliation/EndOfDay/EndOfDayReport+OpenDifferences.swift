@@ -7,7 +7,7 @@ extension EndOfDayReport {
         /// One difference of the ledger as the report reads it.
         public struct Entry: Sendable, Equatable {
             /// The finding as last seen (its disposition judged under the current rules).
-            public var item: Item
+            public var item: Finding
             /// The current rule's note, if a rule applies.
             public var note: String?
             /// The cycle that first found it open.
@@ -20,7 +20,7 @@ extension EndOfDayReport {
             public var resolvedCycle: Int64?
 
             /// Creates an entry.
-            public init(item: Item, note: String? = nil, firstSeen: Int64, firstSeenEnd: Date?, lastSeen: Int64, resolvedCycle: Int64?) {
+            public init(item: Finding, note: String? = nil, firstSeen: Int64, firstSeenEnd: Date?, lastSeen: Int64, resolvedCycle: Int64?) {
                 self.item = item
                 self.note = note
                 self.firstSeen = firstSeen
@@ -72,11 +72,11 @@ extension EndOfDayReport {
             var order: [[String]] = []
             for entry in entries.sorted(by: { ($0.firstSeen, $0.item.keyText) < ($1.firstSeen, $1.item.keyText) }) {
                 let item = entry.item
-                let id = [item.table, item.column ?? "", item.kind.rawValue, item.disposition?.rawValue ?? ""]
+                let id = [item.mapping, item.column ?? "", item.kind.rawValue, item.disposition?.rawValue ?? ""]
                 if byCategory[id] == nil {
                     order.append(id)
                     byCategory[id] = Category(
-                        table: item.table, column: item.column, kind: item.kind, disposition: item.disposition, open: 0, new: 0, resolved: 0,
+                        table: item.mapping, column: item.column, kind: item.kind, disposition: item.disposition, open: 0, new: 0, resolved: 0,
                         oldestFirstSeen: nil, oldestAgeSeconds: nil, sampleKeys: [])
                 }
                 if entry.resolvedCycle == cycle {

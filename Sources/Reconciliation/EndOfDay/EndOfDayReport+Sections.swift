@@ -49,7 +49,7 @@ extension EndOfDayReport {
     }
 }
 
-extension EndOfDayReport.Item {
+extension Finding {
     /// The key as `col=value;col=value`, columns in name order, NULL for a null value.
     public var keyText: String {
         KeyText.format(key)

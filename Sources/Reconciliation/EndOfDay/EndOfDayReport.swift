@@ -27,44 +27,6 @@ public struct EndOfDayReport: Sendable {
         }
     }
 
-    /// One reported finding.
-    public struct Item: Sendable, Equatable {
-        /// The table mapping's name.
-        public var table: String
-        /// Legacy key column names → key text.
-        public var key: [String: String?]
-        /// The legacy column; nil for a missing row.
-        public var column: String?
-        /// The finding kind.
-        public var kind: FindingKind
-        /// The legacy value (masked for `pii` columns).
-        public var legacy: String?
-        /// The new value (masked for `pii` columns).
-        public var new: String?
-        /// The disposition rule's category, if any.
-        public var disposition: Disposition?
-        /// What the difference is attributed to (a legacy trigger), when known.
-        public var attributedTo: String?
-        /// Why the finding is what it is (for `rounding`, each side's modes).
-        public var explanation: String?
-
-        /// Creates a finding.
-        public init(
-            table: String, key: [String: String?], column: String?, kind: FindingKind, legacy: String?, new: String?,
-            disposition: Disposition?, attributedTo: String?, explanation: String? = nil
-        ) {
-            self.table = table
-            self.key = key
-            self.column = column
-            self.kind = kind
-            self.legacy = legacy
-            self.new = new
-            self.disposition = disposition
-            self.attributedTo = attributedTo
-            self.explanation = explanation
-        }
-    }
-
     /// The cycle's id (0 = baseline).
     public var id: Int64
     /// The cycle's label.
@@ -78,7 +40,7 @@ public struct EndOfDayReport: Sendable {
     /// Per table mapping counts.
     public var tables: [Table]
     /// The findings shown (all, or the first `--limit`).
-    public var findings: [Item]
+    public var findings: [Finding]
     /// How many findings the cycle reported.
     public var findingsTotal: Int
     /// Keys carried into the next cycle, as `mapping` and canonical key text.
@@ -122,7 +84,7 @@ public struct EndOfDayReport: Sendable {
 
     /// Creates a report.
     public init(
-        id: Int64, label: String, start: Date, end: Date, status: CycleStatus, tables: [Table], findings: [Item], findingsTotal: Int,
+        id: Int64, label: String, start: Date, end: Date, status: CycleStatus, tables: [Table], findings: [Finding], findingsTotal: Int,
         carriedKeys: [(table: String, key: String)], unexplainedRate: String, categories: [Category] = [],
         capture: [SourceHealth] = [], staleDispositions: [StaleDisposition] = [], unmappedColumns: [UnmappedColumns] = []
     ) {

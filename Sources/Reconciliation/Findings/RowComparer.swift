@@ -69,7 +69,7 @@ public struct RowComparer: Sendable {
                 key = rowKey
                 return Finding(
                     mapping: mapping.name, key: rowKey, column: column.legacy, newColumn: column.new, kind: kind,
-                    legacy: legacy[column.legacy] ?? nil, new: new[column.new] ?? nil, cycle: cycle, explanation: explanation
+                    legacy: legacy[column.legacy] ?? nil, new: new[column.new] ?? nil, explanation: explanation, cycle: cycle
                 )
             }
         }

@@ -1,5 +1,6 @@
 import Foundation
 import ParityConfig
+import ParityModel
 
 extension GateEvaluator {
     /// A recent clean `parity verify --sources` (at most `verify.max_age` old), and no failed `--state` since.

@@ -1,3 +1,5 @@
+import ParityModel
+
 /// When, on what and how often a trigger fires, decoded from `pg_trigger.tgtype`.
 public struct TriggerType: Sendable, Hashable {
     /// Before, after or instead of the statement.
@@ -31,18 +33,6 @@ public enum TriggerTiming: String, Sendable, Hashable {
     case after
     /// Instead of the statement (triggers on views).
     case insteadOf = "instead of"
-}
-
-/// A statement kind that fires triggers.
-public enum TriggerEvent: String, Sendable, Hashable {
-    /// `INSERT`.
-    case insert
-    /// `UPDATE`.
-    case update
-    /// `DELETE`.
-    case delete
-    /// `TRUNCATE`.
-    case truncate
 }
 
 /// Whether a trigger fires per row or per statement.

@@ -18,7 +18,7 @@ extension MonthlyGroup {
         let unexplained = difference - explained
         return MonthlyGroup(
             group: group, legacy: legacy, new: new, difference: difference.description, bridge: bridge,
-            roundingExplained: bridge.first { $0.kind == "rounding" }?.amount ?? "0", unexplained: unexplained.description,
+            roundingExplained: bridge.first { $0.kind == .finding(.rounding) }?.amount ?? "0", unexplained: unexplained.description,
             daysWithDifferences: daysWithDifferences, withinTolerance: unexplained.abs <= limit.abs)
     }
 

@@ -1,3 +1,5 @@
+import ParityModel
+
 /// One group of an aggregate: the legacy and new totals and the walk between them by cause (all amounts exact decimal text).
 public struct MonthlyGroup: Sendable, Equatable {
     /// One group-by column and its value (nil for NULL).
@@ -14,15 +16,16 @@ public struct MonthlyGroup: Sendable, Equatable {
         }
     }
 
-    /// The signed amount findings of one kind contribute to the difference.
+    /// The signed amount findings of one kind (or the legacy summary) contribute to the difference.
     public struct BridgeStep: Sendable, Equatable {
-        /// The finding kind (`missing_in_new`, `missing_in_legacy`, `value_mismatch`, `rounding`, `within_tolerance`).
-        public var kind: String
+        /// The cause: a finding kind (`missing_in_new`, `missing_in_legacy`, `value_mismatch`, `rounding`, `within_tolerance`),
+        /// or `legacy_summary`.
+        public var kind: DifferenceCause
         /// The signed amount, new minus legacy.
         public var amount: String
 
         /// Creates a step.
-        public init(kind: String, amount: String) {
+        public init(kind: DifferenceCause, amount: String) {
             self.kind = kind
             self.amount = amount
         }
@@ -74,11 +77,11 @@ extension MonthlyGroup {
 
     /// The unexplained amount by kind, `missing_in_new -22.44; value_mismatch 0.50` (empty when none).
     public var unexplainedText: String {
-        unexplainedByKind.map { "\($0.kind) \($0.amount)" }.joined(separator: "; ")
+        unexplainedByKind.map { "\($0.kind.rawValue) \($0.amount)" }.joined(separator: "; ")
     }
 
     /// The bridge amount of `kind`, or nil when no finding of that kind contributed.
-    public func bridgeAmount(_ kind: String) -> String? {
+    public func bridgeAmount(_ kind: DifferenceCause) -> String? {
         bridge.first { $0.kind == kind }?.amount
     }
 }

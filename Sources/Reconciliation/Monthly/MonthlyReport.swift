@@ -1,4 +1,5 @@
 import Foundation
+import ParityModel
 
 /// The monthly close report: per-group aggregate totals legacy vs new, walked by cause, with daily drift and sign-off.
 public struct MonthlyReport: Sendable {
@@ -45,12 +46,12 @@ extension MonthlyReport {
         /// The row's business day (the date column's day).
         public var day: String
         /// The difference as last seen (disposition under the current rules; `pii` values masked).
-        public var item: EndOfDayReport.Item
+        public var item: Finding
         /// The cycle that first found it open.
         public var firstSeen: Int64
 
         /// Creates a line.
-        public init(aggregate: String, day: String, item: EndOfDayReport.Item, firstSeen: Int64) {
+        public init(aggregate: String, day: String, item: Finding, firstSeen: Int64) {
             self.aggregate = aggregate
             self.day = day
             self.item = item

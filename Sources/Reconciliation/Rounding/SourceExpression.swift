@@ -1,4 +1,5 @@
 import ExactNumeric
+import ParityModel
 
 /// A column's unrounded source expression from config, e.g. `round(qty * unit_price, 2, half_even)`.
 ///

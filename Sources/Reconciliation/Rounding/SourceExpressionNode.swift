@@ -1,4 +1,5 @@
 import ExactNumeric
+import ParityModel
 
 /// The parsed tree of a source expression.
 indirect enum SourceExpressionNode: Sendable, Hashable {

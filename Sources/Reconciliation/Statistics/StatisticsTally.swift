@@ -1,3 +1,5 @@
+import ParityModel
+
 /// Counts a mapping's statistics while its keys are compared: O(1) per key, plus O(1) per finding.
 public struct StatisticsTally: Sendable {
     private let comparer: RowComparer

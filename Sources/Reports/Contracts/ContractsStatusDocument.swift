@@ -1,3 +1,4 @@
+import ParityModel
 import Reconciliation
 
 /// The `contracts` object of `parity.gate/1` and `parity.eod/1`: contracts known and the last export.

@@ -1,3 +1,4 @@
+import ParityModel
 import Reconciliation
 
 /// `parity.open/1` (docs/json-schemas.md): the open differences listed, with totals and filters.

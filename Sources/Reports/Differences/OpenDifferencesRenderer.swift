@@ -1,3 +1,4 @@
+import ParityModel
 import Reconciliation
 
 /// Renders `parity report open` as text, `parity.open/1` JSON, RFC 4180 CSV (one line per difference) or one
@@ -16,7 +17,7 @@ public enum OpenDifferencesRenderer {
     static let columns = ["table", "key", "column", "kind", "legacy", "new", "disposition", "first seen", "last seen", "age"]
 
     private static func cells(_ row: OpenDifferencesReport.Row) -> [String] {
-        [row.item.table, row.item.keyText, row.item.column ?? "-", row.item.kind.rawValue, row.item.legacy ?? "NULL", row.item.new ?? "NULL",
+        [row.item.mapping, row.item.keyText, row.item.column ?? "-", row.item.kind.rawValue, row.item.legacy ?? "NULL", row.item.new ?? "NULL",
          row.item.disposition?.rawValue ?? "none", "\(row.firstSeen) \(row.firstLabel)", "\(row.lastSeen) \(row.lastLabel)",
          row.ageSeconds.map { Humanized.duration(seconds: $0) } ?? "-"]
     }
@@ -42,7 +43,7 @@ public enum OpenDifferencesRenderer {
                                                      "first_seen_cycle", "first_seen_label", "last_seen_cycle", "last_seen_label",
                                                      "age_seconds"])) { csv, row in
             csv += Escaping.csvRecord([
-                row.item.table, row.item.keyText, row.item.column ?? "", row.item.kind.rawValue, row.item.legacy ?? "", row.item.new ?? "",
+                row.item.mapping, row.item.keyText, row.item.column ?? "", row.item.kind.rawValue, row.item.legacy ?? "", row.item.new ?? "",
                 row.item.disposition?.rawValue ?? "", row.note ?? "", "\(row.firstSeen)", row.firstLabel, "\(row.lastSeen)", row.lastLabel,
                 row.ageSeconds.map { "\($0)" } ?? "",
             ])

@@ -1,3 +1,4 @@
+import ParityModel
 import Reconciliation
 
 /// Renders `parity disposition list` (`parity.dispositions/1`), `history` (`parity.disposition-history/1`) and what

@@ -1,3 +1,4 @@
+import ParityModel
 import Reconciliation
 
 /// A category's decision in JSON (`decisions[]` of `parity.eod/1`, `parity.gate/1` and `parity.dispositions/1`):

@@ -7,7 +7,7 @@ enum EndOfDayCSV {
     static func render(_ report: EndOfDayReport) -> String {
         report.findings.reduce(into: Escaping.csvRecord(header)) { csv, item in
             csv += Escaping.csvRecord([
-                "\(report.id)", item.table, item.keyText, item.column ?? "", item.kind.rawValue, item.legacy ?? "", item.new ?? "",
+                "\(report.id)", item.mapping, item.keyText, item.column ?? "", item.kind.rawValue, item.legacy ?? "", item.new ?? "",
                 item.disposition?.rawValue ?? "", item.attributedTo ?? "", item.explanation ?? "",
             ])
         }

@@ -45,8 +45,8 @@ struct EndOfDayDocument: Encodable {
     }
 
     /// A finding; `column`, `legacy`, `new`, `disposition` and `attributed_to` are written as null when absent.
-    struct Finding: Encodable {
-        let item: EndOfDayReport.Item
+    struct FindingEntry: Encodable {
+        let item: ParityModel.Finding
 
         enum CodingKeys: String, CodingKey {
             case attributedTo = "attributed_to", explanation
@@ -131,16 +131,17 @@ struct EndOfDayDocument: Encodable {
 
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(line.aggregate, forKey: .name)
-            try container.encode(line.period.isEmpty ? nil : line.period, forKey: .period)
+            let result = line.result
+            try container.encode(result.aggregate, forKey: .name)
+            try container.encode(result.period.isEmpty ? nil : result.period, forKey: .period)
             try container.encode(Dictionary(zip(line.groupColumns, line.groupValues), uniquingKeysWith: { a, _ in a }), forKey: .group)
-            try container.encode(line.legacy, forKey: .legacy)
-            try container.encode(line.new, forKey: .new)
-            try container.encode(line.difference, forKey: .difference)
-            try container.encode(line.bridge, forKey: .bridge)
-            try container.encode(line.bridged("rounding"), forKey: .roundingExplained)
-            try container.encode(line.unexplained, forKey: .unexplained)
-            try container.encode(line.withinTolerance, forKey: .withinTolerance)
+            try container.encode(result.legacy?.description, forKey: .legacy)
+            try container.encode(result.new?.description, forKey: .new)
+            try container.encode(result.difference.description, forKey: .difference)
+            try container.encode(Dictionary(uniqueKeysWithValues: result.bridge.map { ($0.key.rawValue, $0.value.description) }), forKey: .bridge)
+            try container.encode(result.roundingExplained.description, forKey: .roundingExplained)
+            try container.encode(result.unexplained.description, forKey: .unexplained)
+            try container.encode(result.withinTolerance, forKey: .withinTolerance)
         }
     }
 
@@ -336,7 +337,7 @@ struct EndOfDayDocument: Encodable {
     let schema = "parity.eod/1"
     let cycle: Cycle
     let tables: [Table]
-    let findings: [Finding]
+    let findings: [FindingEntry]
     let findingsTotal: Int
     let hiddenState: [HiddenState]
     let inventoryChanges: [InventoryChange]
@@ -378,7 +379,7 @@ struct EndOfDayDocument: Encodable {
                   scope: $0.scope.map(EndOfDayScope.Document.init))
         }
         notCompared = report.notCompared.map { NotCompared(table: $0.table, reason: $0.reason.rawValue, detail: $0.detail) }
-        findings = report.findings.map(Finding.init(item:))
+        findings = report.findings.map(FindingEntry.init(item:))
         findingsTotal = report.findingsTotal
         unexplainedRate = report.unexplainedRate
         carriedKeys = report.carriedKeys.map { Carried(table: $0.table, key: $0.key) }

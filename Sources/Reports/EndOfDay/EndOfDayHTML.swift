@@ -1,3 +1,4 @@
+import ParityModel
 import Reconciliation
 
 /// The end-of-day report as one self-contained HTML page: inline CSS, no scripts, every value escaped.
@@ -34,14 +35,16 @@ enum EndOfDayHTML {
             "Findings (\(report.findings.count) of \(report.findingsTotal))",
             ["table", "key", "column", "kind", "legacy", "new", "disposition", "why"],
             report.findings.map {
-                [$0.table, $0.keyText, $0.column ?? "-", $0.kind.rawValue, $0.legacy ?? "NULL", $0.new ?? "NULL", $0.disposition?.rawValue ?? "none",
+                [$0.mapping, $0.keyText, $0.column ?? "-", $0.kind.rawValue, $0.legacy ?? "NULL", $0.new ?? "NULL", $0.disposition?.rawValue ?? "none",
                  [$0.explanation, $0.attributedTo.map { "attributed to \($0)" }].compactMap { $0 }.joined(separator: "; ")]
             })
         body += section(
             "Aggregates", ["aggregate", "day", "group", "legacy", "new", "difference", "rounding", "unexplained", "within tolerance"],
-            report.aggregates.map {
-                [$0.aggregate, $0.period.isEmpty ? "-" : $0.period, $0.groupText, $0.legacy ?? "-", $0.new ?? "-", $0.difference,
-                 $0.bridged("rounding"), $0.unexplained, $0.withinTolerance ? "yes" : "NO"]
+            report.aggregates.map { line in
+                let result = line.result
+                return [result.aggregate, result.period.isEmpty ? "-" : result.period, line.groupText, result.legacy?.description ?? "-",
+                        result.new?.description ?? "-", result.difference.description, result.roundingExplained.description,
+                        result.unexplained.description, result.withinTolerance ? "yes" : "NO"]
             })
         body += section("Hidden state", ["kind", "table", "trigger", "functions", "transactions", "documented", "what"], report.hiddenState.map {
             [$0.kind.rawValue, $0.table, $0.trigger ?? "-", $0.functions.joined(separator: " → "), "\($0.transactions)", $0.documented ? "yes" : "no",

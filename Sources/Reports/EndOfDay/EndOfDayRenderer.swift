@@ -1,4 +1,5 @@
 import Foundation
+import ParityModel
 import Reconciliation
 
 /// Renders `parity report eod` as text, `parity.eod/1` JSON, RFC 4180 CSV or one self-contained HTML page.

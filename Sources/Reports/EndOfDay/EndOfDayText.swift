@@ -1,3 +1,4 @@
+import ParityModel
 import Reconciliation
 
 /// The end-of-day report as plain text for a terminal.
@@ -43,7 +44,7 @@ enum EndOfDayText {
         lines.append("findings: \(report.findingsTotal)\(shown)")
         for finding in report.findings {
             let key = finding.key.keys.sorted().map { "\($0)=\(finding.key[$0]!.map(Escaping.shortened) ?? "NULL")" }.joined(separator: ",")
-            var line = "  \(finding.table) {\(key)} \(finding.kind.rawValue)"
+            var line = "  \(finding.mapping) {\(key)} \(finding.kind.rawValue)"
             if let column = finding.column { line += " \(column): legacy \(quoted(finding.legacy)) new \(quoted(finding.new))" }
             if let explanation = finding.explanation { line += "  (\(explanation))" }
             if let disposition = finding.disposition { line += "  [\(disposition)]" }
@@ -53,11 +54,12 @@ enum EndOfDayText {
         if !report.aggregates.isEmpty {
             lines += ["", "aggregates:"]
             for line in report.aggregates {
-                let day = line.period.isEmpty ? "" : " \(line.period)"
-                lines.append("  \(line.aggregate)\(day) [\(Escaping.shortened(line.groupText))]"
-                    + "  legacy \(line.legacy ?? "-")  new \(line.new ?? "-")"
-                    + "  difference \(line.difference)  rounding \(line.bridged("rounding"))  unexplained \(line.unexplained)"
-                    + (line.withinTolerance ? "" : "  OUT OF TOLERANCE"))
+                let result = line.result
+                let day = result.period.isEmpty ? "" : " \(result.period)"
+                lines.append("  \(result.aggregate)\(day) [\(Escaping.shortened(line.groupText))]"
+                    + "  legacy \(result.legacy?.description ?? "-")  new \(result.new?.description ?? "-")"
+                    + "  difference \(result.difference)  rounding \(result.roundingExplained)  unexplained \(result.unexplained)"
+                    + (result.withinTolerance ? "" : "  OUT OF TOLERANCE"))
             }
         }
         lines += ["", report.inventoryTaken ? "hidden state:" : "hidden state: no legacy inventory was taken at this close"]

@@ -1,3 +1,4 @@
+import ParityModel
 import Reconciliation
 
 /// `parity.gate/1` (docs/json-schemas.md).

@@ -1,3 +1,4 @@
+import ParityModel
 import Reconciliation
 
 /// The gate as one self-contained, print-friendly HTML page: a badge per criterion, evidence and details, every value escaped.

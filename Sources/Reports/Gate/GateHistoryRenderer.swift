@@ -1,3 +1,4 @@
+import ParityModel
 import Reconciliation
 
 /// Renders `parity gate --history` as a text table or `parity.gate-history/1` JSON.

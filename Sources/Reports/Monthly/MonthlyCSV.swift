@@ -8,7 +8,7 @@ enum MonthlyCSV {
         let kinds = MonthlyRenderer.bridgeKinds(report)
         let keys = groupKeys(report)
         let header = ["month", "aggregate", "table", "measure", "scope", "tolerance", "group", "legacy", "new", "difference"]
-            + kinds.map { "bridge_\($0)" } + ["rounding_explained", "unexplained", "days_with_differences", "within_tolerance", "unexplained_by_kind"]
+            + kinds.map { "bridge_\($0.rawValue)" } + ["rounding_explained", "unexplained", "days_with_differences", "within_tolerance", "unexplained_by_kind"]
             + keys.map { "group_\($0)" }
         return report.aggregates.reduce(into: Escaping.csvRecord(header)) { csv, aggregate in
             for group in aggregate.groups {

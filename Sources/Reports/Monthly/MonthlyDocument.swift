@@ -1,4 +1,5 @@
 import Foundation
+import ParityModel
 import Reconciliation
 
 /// `parity.monthly/1` (docs/json-schemas.md).
@@ -89,10 +90,10 @@ struct MonthlyDocument: Encodable {
             legacy = group.legacy
             new = group.new
             difference = group.difference
-            bridge = Dictionary(group.bridge.map { ($0.kind, $0.amount) }, uniquingKeysWith: { first, _ in first })
+            bridge = Dictionary(group.bridge.map { ($0.kind.rawValue, $0.amount) }, uniquingKeysWith: { first, _ in first })
             roundingExplained = group.roundingExplained
             unexplained = group.unexplained
-            unexplainedByKind = Dictionary(group.unexplainedByKind.map { ($0.kind, $0.amount) }, uniquingKeysWith: { first, _ in first })
+            unexplainedByKind = Dictionary(group.unexplainedByKind.map { ($0.kind.rawValue, $0.amount) }, uniquingKeysWith: { first, _ in first })
             daysWithDifferences = group.daysWithDifferences
             withinTolerance = group.withinTolerance
         }

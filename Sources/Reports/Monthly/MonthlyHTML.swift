@@ -1,3 +1,4 @@
+import ParityModel
 import Reconciliation
 
 /// The monthly close report as one self-contained, print-friendly HTML page: inline CSS and SVG, no scripts, every value escaped.
@@ -84,7 +85,7 @@ enum MonthlyHTML {
     }
 
     /// An aggregate's section: what it computes, a drift chart per unit, and its groups.
-    private static func aggregate(_ aggregate: MonthlyAggregate, kinds: [String]) -> View.Aggregate {
+    private static func aggregate(_ aggregate: MonthlyAggregate, kinds: [DifferenceCause]) -> View.Aggregate {
         let used = kinds.filter { kind in aggregate.groups.contains { $0.bridgeAmount(kind) != nil } }
         return View.Aggregate(
             name: aggregate.name, description: MonthlyRenderer.description(aggregate),
@@ -94,7 +95,7 @@ enum MonthlyHTML {
                     svg: DriftChart.svg(aggregate, unit: series.unit, daily: series.daily))
             },
             groups: HTMLTable.render(
-                ["group", "legacy", "new", "difference"] + used.map { "bridge: \(Humanized.words($0))" }
+                ["group", "legacy", "new", "difference"] + used.map { "bridge: \(Humanized.words($0.rawValue))" }
                     + ["unexplained", "of which", "days", "tolerance"],
                 aggregate.groups.map { group in
                     [HTMLTable.Cell(group.groupText), amount(group.legacy), amount(group.new), amount(group.difference)]

@@ -1,3 +1,4 @@
+import ParityModel
 import Reconciliation
 
 /// Renders `parity report monthly` as text, `parity.monthly/1` JSON, RFC 4180 CSV or one self-contained HTML page with drift charts.
@@ -13,8 +14,8 @@ public enum MonthlyRenderer {
     }
 
     /// The bridge kinds every table shows, in walk order, then any other kind the report holds, by name.
-    static func bridgeKinds(_ report: MonthlyReport) -> [String] {
-        let standard = ["missing_in_new", "missing_in_legacy", "value_mismatch", "rounding", "within_tolerance"]
+    static func bridgeKinds(_ report: MonthlyReport) -> [DifferenceCause] {
+        let standard: [DifferenceCause] = [.missingInNew, .missingInLegacy, .valueMismatch, .rounding, .withinTolerance].map { .finding($0) }
         let others = Set(report.aggregates.flatMap { $0.groups.flatMap { $0.bridge.map(\.kind) } }).subtracting(standard)
         return standard + others.sorted()
     }
@@ -55,7 +56,7 @@ public enum MonthlyRenderer {
 
     /// A group's unexplained amount by kind in words (`missing in new -1,022.44; value mismatch 0.50`).
     static func unexplainedWords(_ group: MonthlyGroup) -> String {
-        group.unexplainedByKind.map { "\(Humanized.words($0.kind)) \(Humanized.amount($0.amount))" }.joined(separator: "; ")
+        group.unexplainedByKind.map { "\(Humanized.words($0.kind.rawValue)) \(Humanized.amount($0.amount))" }.joined(separator: "; ")
     }
 
     /// The columns of the open differences on rows dated in the month.
@@ -63,7 +64,7 @@ public enum MonthlyRenderer {
 
     /// One open difference's cells, in `openDifferenceColumns` order.
     static func openDifferenceCells(_ line: MonthlyReport.OpenDifferenceLine) -> [String] {
-        [line.aggregate, line.day, line.item.table, line.item.keyText, line.item.column ?? "-", Humanized.words(line.item.kind.rawValue), line.item.legacy ?? "NULL",
+        [line.aggregate, line.day, line.item.mapping, line.item.keyText, line.item.column ?? "-", Humanized.words(line.item.kind.rawValue), line.item.legacy ?? "NULL",
          line.item.new ?? "NULL", line.item.disposition?.rawValue ?? "none", line.firstSeen == 0 ? "baseline" : "cycle \(line.firstSeen)"]
     }
 }

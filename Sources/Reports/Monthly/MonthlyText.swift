@@ -1,3 +1,4 @@
+import ParityModel
 import Reconciliation
 
 /// The monthly close report as plain text for a terminal.
@@ -9,7 +10,7 @@ enum MonthlyText {
             lines += ["", "\(aggregate.name): \(MonthlyRenderer.description(aggregate))",
                       "  unexplained (sum): \(MonthlyRenderer.unexplainedTotal(aggregate))"]
             let used = kinds.filter { kind in aggregate.groups.contains { $0.bridgeAmount(kind) != nil } }
-            let header = ["group", "legacy", "new", "difference"] + used.map(Humanized.words) + ["unexplained", "days", "tolerance"]
+            let header = ["group", "legacy", "new", "difference"] + used.map { Humanized.words($0.rawValue) } + ["unexplained", "days", "tolerance"]
             let rows = aggregate.groups.map { group in
                 ([group.legacy, group.new, group.difference] + used.map { group.bridgeAmount($0) ?? "0" } + [group.unexplained])
                     .map(Humanized.amount).reduce(into: [group.groupText]) { $0.append($1) }

@@ -1,4 +1,5 @@
 import Foundation
+import ParityModel
 import Reconciliation
 
 /// Renders `parity status` as text or `parity.status/1` JSON.

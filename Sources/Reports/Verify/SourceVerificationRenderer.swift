@@ -1,3 +1,4 @@
+import ParityModel
 import Reconciliation
 
 /// Renders `parity verify --sources` as text or `parity.verify/1` JSON (mode `sources`).

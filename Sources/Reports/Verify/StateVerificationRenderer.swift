@@ -1,3 +1,4 @@
+import ParityModel
 import Reconciliation
 
 /// Renders `parity verify --state` as text or `parity.verify/1` JSON.

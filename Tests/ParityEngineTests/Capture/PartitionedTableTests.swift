@@ -75,8 +75,8 @@ struct PartitionedTableTests {
         #expect(!found.contains { $0.contains("missing_in_legacy") }, "no row both systems received is missing")
 
         let report = try EndOfDayLoader.load(scenario.configuration, store: scenario.store, cycle: cycle.id)
-        let balances = report.aggregates.filter { $0.aggregate == "balances" }
-        let byAccount = Dictionary(balances.map { ($0.groupText, ($0.legacy, $0.new, $0.difference)) }, uniquingKeysWith: { first, _ in first })
+        let balances = report.aggregates.filter { $0.result.aggregate == "balances" }
+        let byAccount = Dictionary(balances.map { ($0.groupText, ($0.result.legacy?.description, $0.result.new?.description, $0.result.difference.description)) }, uniquingKeysWith: { first, _ in first })
         // A: 11.00 + 1.10 + 20.00 + 7.77 + 3.30 legacy; B: 2.20 + 4.40 + 9.99 legacy.
         #expect(byAccount["account=A"]?.0 == "43.17" && byAccount["account=A"]?.1 == "39.87" && byAccount["account=A"]?.2 == "-3.30",
                 "\(byAccount)")

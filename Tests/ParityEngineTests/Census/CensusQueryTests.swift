@@ -22,17 +22,17 @@ struct CensusQueryTests {
 
         let limited = try CensusQuery.sample(watcher, excluding: ["parity"])
         #expect(limited.limited)
-        #expect(!limited.sessions.contains { $0.applicationName == "parity" })
-        let hidden = try #require(limited.sessions.first { $0.applicationName == "erp-app" })
-        #expect(hidden.role == "erp" && hidden.clientAddress == "hidden" && hidden.statementKind == "hidden")
-        let own = try #require(limited.sessions.first { $0.applicationName == "watcher-app" })
-        #expect(own.clientAddress == "127.0.0.1" && own.statementKind == "read")
+        #expect(!limited.sessions.contains { $0.identity.applicationName == "parity" })
+        let hidden = try #require(limited.sessions.first { $0.identity.applicationName == "erp-app" })
+        #expect(hidden.identity.role == "erp" && hidden.identity.clientAddress == "hidden" && hidden.statementKind == .hidden)
+        let own = try #require(limited.sessions.first { $0.identity.applicationName == "watcher-app" })
+        #expect(own.identity.clientAddress == "127.0.0.1" && own.statementKind == .read)
 
         try cluster.run("GRANT pg_read_all_stats TO watcher")
         let full = try CensusQuery.sample(watcher, excluding: ["parity"])
         #expect(!full.limited)
-        #expect(full.sessions.first { $0.applicationName == "erp-app" }?.statementKind == "ddl")
-        #expect(full.sessions.allSatisfy { $0.backendType == "client backend" })
+        #expect(full.sessions.first { $0.identity.applicationName == "erp-app" }?.statementKind == .ddl)
+        #expect(full.sessions.allSatisfy { $0.identity.backendType == "client backend" })
     }
 
     @Test("only sessions on the source's database count: users of another database in the same cluster are not its users")
@@ -47,7 +47,7 @@ struct CensusQueryTests {
         defer { legacyUser.close() }
         let census = try PostgresConnection.connect(ConnectionOptions(dsn: cluster.dsn(database: "legacy"), applicationName: "parity"))
         defer { census.close() }
-        let applications = try CensusQuery.sample(census, excluding: ["parity"]).sessions.map(\.applicationName)
+        let applications = try CensusQuery.sample(census, excluding: ["parity"]).sessions.map(\.identity.applicationName)
         #expect(applications.contains("erp-app"))
         #expect(!applications.contains("new-app"), "\(applications)")
     }

@@ -1,6 +1,7 @@
 import Foundation
 import ParityConfig
 import ParityEngine
+import ParityModel
 import ParityStore
 import Reconciliation
 import Reports
@@ -17,7 +18,7 @@ struct CloseTests {
         var table, key, column, kind: String
         var legacy, new, disposition: String?
 
-        init(_ finding: StoredFinding) {
+        init(_ finding: Finding) {
             table = finding.mapping
             key = finding.key.keys.sorted().map { "\($0)=\(finding.key[$0]! ?? "NULL")" }.joined(separator: ",")
             column = finding.column ?? "-"

@@ -1,6 +1,7 @@
 import Foundation
 import ParityConfig
 import ParityEngine
+import ParityModel
 import ParityStore
 import Reconciliation
 import Testing
@@ -15,7 +16,7 @@ struct ReconciliationScenarioTests {
         var key, column, kind: String
         var legacy, new: String?
 
-        init(_ finding: StoredFinding) {
+        init(_ finding: Finding) {
             key = finding.key.keys.sorted().map { "\($0)=\(finding.key[$0]! ?? "NULL")" }.joined(separator: ",")
             column = finding.column ?? "-"
             kind = finding.kind.rawValue

@@ -2,6 +2,7 @@ import ExactNumeric
 import Foundation
 import ParityConfig
 import ParityEngine
+import ParityModel
 import ParityStore
 import Reconciliation
 import Testing
@@ -148,15 +149,15 @@ struct RoundingScenarioTests {
 
     private static func describe(_ group: MonthlyGroup) -> String {
         "\(group.groupText) legacy \(group.legacy) new \(group.new) difference \(group.difference) rounding \(group.roundingExplained) "
-            + "unexplained \(group.unexplained)" + group.unexplainedByKind.map { " \($0.kind)=\($0.amount)" }.joined()
+            + "unexplained \(group.unexplained)" + group.unexplainedByKind.map { " \($0.kind.rawValue)=\($0.amount)" }.joined()
             + " days \(group.daysWithDifferences)"
     }
 
     /// `day currency legacy … new … difference … bridge k=v unexplained … k=v`.
-    private static func describe(_ row: StoredAggregateResult) -> String {
-        let bridge = row.bridge.isEmpty ? "-" : row.bridge.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
-        let unexplained = row.unexplainedByKind.sorted { $0.key < $1.key }.map { " \($0.key)=\($0.value)" }.joined()
-        return "\(row.period) \(row.group["currency"]! ?? "NULL") legacy \(row.legacy ?? "-") new \(row.new ?? "-") "
+    private static func describe(_ row: AggregateGroupResult) -> String {
+        let bridge = row.bridge.isEmpty ? "-" : row.bridge.sorted { $0.key < $1.key }.map { "\($0.key.rawValue)=\($0.value)" }.joined(separator: ",")
+        let unexplained = row.unexplainedByKind.sorted { $0.key < $1.key }.map { " \($0.key.rawValue)=\($0.value)" }.joined()
+        return "\(row.period) \(row.group["currency"]! ?? "NULL") legacy \(row.legacy?.description ?? "-") new \(row.new?.description ?? "-") "
             + "difference \(row.difference) bridge \(bridge) unexplained \(row.unexplained)\(unexplained)"
     }
 }

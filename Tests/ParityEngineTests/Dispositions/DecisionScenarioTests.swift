@@ -1,6 +1,7 @@
 import Foundation
 import ParityConfig
 @testable import ParityEngine
+import ParityModel
 import ParityStore
 import Reconciliation
 import Reports

@@ -3,6 +3,7 @@ import GRDB
 import ParityConfig
 @testable import ParityEngine
 @testable import ParityStore
+import ParityModel
 import ParityTestSupport
 import Reconciliation
 import Reports

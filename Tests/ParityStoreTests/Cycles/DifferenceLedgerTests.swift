@@ -15,8 +15,8 @@ struct DifferenceLedgerTests {
         store = try ParityStore.open(path: scratch.file("parity.sqlite"))
     }
 
-    private func finding(_ id: String, column: String?, kind: FindingKind, legacy: String?, new: String?) -> StoredFinding {
-        StoredFinding(mapping: "orders", key: ["id": id], column: column, newColumn: column, kind: kind, legacy: legacy, new: new,
+    private func finding(_ id: String, column: String?, kind: FindingKind, legacy: String?, new: String?) -> Finding {
+        Finding(mapping: "orders", key: ["id": id], column: column, newColumn: column, kind: kind, legacy: legacy, new: new,
                       disposition: nil, ruleNote: nil)
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 @testable import ParityStore
+import ParityModel
 import ParityTestSupport
 import Testing
 
@@ -41,7 +42,7 @@ struct FoldTests {
                 cycle: CycleRecord(id: id, label: "c\(id)", start: 0, end: end ?? 0, status: .closed, closedAt: 1, keysCompared: 2,
                                    unexplainedRate: "0.500000"),
                 tables: [CycleTableRecord(mapping: "orders", compared: 2, matched: 1, findingsByKind: ["value_mismatch": 1])],
-                findings: [StoredFinding(mapping: "orders", key: ["id": "2"], column: "amount", newColumn: "amount",
+                findings: [Finding(mapping: "orders", key: ["id": "2"], column: "amount", newColumn: "amount",
                                          kind: .valueMismatch, legacy: "2.01", new: nil, disposition: .match, ruleNote: "n")],
                 carried: [CarriedKey(mapping: "orders", canonicalKey: "[\"3\"]")])
         }

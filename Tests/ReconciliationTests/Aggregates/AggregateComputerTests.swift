@@ -1,5 +1,6 @@
 import ExactNumeric
 import ParityConfig
+import ParityModel
 import Reconciliation
 import Testing
 
@@ -44,15 +45,15 @@ struct AggregateComputerTests {
         totals.add(legacy: legacy(4, "O", "1", "5.00", "5.00"), new: new(4, "open", "1", "5.00", "5.50"))
         totals.add(legacy: legacy(5, "V", "1", "7.00", "7.00"), new: new(5, "void", "1", "7.00", "7.00"))
         let results = totals.results()
-        #expect(results.map(\.group) == [["O"], ["V"]])
+        #expect(results.map(\.group) == [["status": "O"], ["status": "V"]])
         let open = results[0]
         #expect(open.legacy == ExactDecimal("16.84") && open.new == ExactDecimal("9.85"))
         #expect(open.difference == ExactDecimal("-6.99"))
-        #expect(open.bridge == ["rounding": ExactDecimal("0.01")!])
+        #expect(open.bridge == [.finding(.rounding): ExactDecimal("0.01")!])
         #expect(open.roundingExplained == ExactDecimal("0.01"))
         #expect(open.unexplained == ExactDecimal("-7.00"))
         #expect(open.unexplainedByKind == [
-            "missing_in_new": ExactDecimal("-10.00")!, "missing_in_legacy": ExactDecimal("2.50")!, "value_mismatch": ExactDecimal("0.50")!,
+            .finding(.missingInNew): ExactDecimal("-10.00")!, .finding(.missingInLegacy): ExactDecimal("2.50")!, .finding(.valueMismatch): ExactDecimal("0.50")!,
         ])
         #expect(open.residual.isZero && !open.withinTolerance)
         #expect(results[1].difference.isZero && results[1].withinTolerance)
@@ -64,7 +65,7 @@ struct AggregateComputerTests {
         var totals = try computer(rules: [rule])
         totals.add(legacy: legacy(2, "O", "1", "10.00", "10.00"), new: nil)
         let result = try #require(totals.results().first)
-        #expect(result.bridge == ["missing_in_new": ExactDecimal("-10.00")!] && result.unexplained.isZero)
+        #expect(result.bridge == [.finding(.missingInNew): ExactDecimal("-10.00")!] && result.unexplained.isZero)
     }
 
     @Test("a row whose group differs counts as a value mismatch on both groups; the filter applies to each side in legacy terms")
@@ -72,8 +73,8 @@ struct AggregateComputerTests {
         var totals = try computer(filter: "status <> 'V'")
         totals.add(legacy: legacy(1, "O", "1", "3.00", "3.00"), new: new(1, "void", "1", "3.00", "3.00"))
         let results = totals.results()
-        #expect(results.map(\.group) == [["O"]])
-        #expect(results[0].unexplainedByKind == ["value_mismatch": ExactDecimal("-3.00")!])
+        #expect(results.map(\.group) == [["status": "O"]])
+        #expect(results[0].unexplainedByKind == [.finding(.valueMismatch): ExactDecimal("-3.00")!])
     }
 
     @Test("flows split by business day; count and max are computed, only additive measures are walked")
@@ -84,7 +85,7 @@ struct AggregateComputerTests {
                     == ["2026-09-30 1.00 -", "2026-10-01 - 1.00"])
         var count = try computer(.count("*"))
         count.add(legacy: legacy(1, "O", "1", "1.00", "1.00"), new: nil)
-        #expect(count.results().first?.unexplainedByKind == ["missing_in_new": ExactDecimal(-1)])
+        #expect(count.results().first?.unexplainedByKind == [.finding(.missingInNew): ExactDecimal(-1)])
         var max = try computer(.max("amount"))
         max.add(legacy: legacy(1, "O", "1", "1.00", "1.00"), new: new(1, "open", "1", "1.00", "2.00"))
         max.add(legacy: legacy(2, "O", "1", "3.00", "3.00"), new: nil)
@@ -102,12 +103,12 @@ struct AggregateComputerTests {
             LegacySummaryRow(group: ["V"], date: "2026-10-02", value: "1.00"),
         ])
         let results = totals.results()
-        #expect(results.map { "\($0.period) \($0.group)" } == ["2026-10-01 [Optional(\"O\")]", "2026-10-02 [Optional(\"V\")]"])
+        #expect(results.map { "\($0.period) \($0.groupValues(["status"]))" } == ["2026-10-01 [Optional(\"O\")]", "2026-10-02 [Optional(\"V\")]"])
         let open = results[0]
         #expect(open.legacy == ExactDecimal("3.80") && open.new == ExactDecimal("3.85"))
-        #expect(open.bridge == ["rounding": ExactDecimal("0.01")!])
-        #expect(open.unexplainedByKind == ["legacy_summary": ExactDecimal("0.04")!] && open.unexplained == ExactDecimal("0.04"))
+        #expect(open.bridge == [.finding(.rounding): ExactDecimal("0.01")!])
+        #expect(open.unexplainedByKind == [.legacySummary: ExactDecimal("0.04")!] && open.unexplained == ExactDecimal("0.04"))
         #expect(results[1].legacy == ExactDecimal("1.00") && results[1].new == nil && results[1].unexplained == ExactDecimal("-1.00"))
-        #expect(results[1].unexplainedByKind == ["legacy_summary": ExactDecimal("-1.00")!])
+        #expect(results[1].unexplainedByKind == [.legacySummary: ExactDecimal("-1.00")!])
     }
 }

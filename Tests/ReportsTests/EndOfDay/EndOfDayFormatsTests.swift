@@ -8,12 +8,12 @@ import Testing
 @Suite("End-of-day report formats, categories and unmapped columns")
 struct EndOfDayFormatsTests {
     private func item(_ id: String, column: String? = "status", kind: FindingKind = .valueMismatch, legacy: String? = "O",
-                      new: String? = "P", disposition: Disposition? = nil, table: String = "orders") -> EndOfDayReport.Item {
-        EndOfDayReport.Item(table: table, key: ["id": id], column: column, kind: kind, legacy: legacy, new: new,
+                      new: String? = "P", disposition: Disposition? = nil, table: String = "orders") -> Finding {
+        Finding(mapping: table, key: ["id": id], column: column, kind: kind, legacy: legacy, new: new,
                             disposition: disposition, attributedTo: nil)
     }
 
-    private func report(_ items: [EndOfDayReport.Item]) -> EndOfDayReport {
+    private func report(_ items: [Finding]) -> EndOfDayReport {
         EndOfDayReport(
             id: 3, label: "2026-11-20", start: Date(timeIntervalSince1970: 0), end: Date(timeIntervalSince1970: 86_400),
             status: .closed, tables: [], findings: items, findingsTotal: items.count, carriedKeys: [], unexplainedRate: "0.000000",
@@ -26,7 +26,7 @@ struct EndOfDayFormatsTests {
             item("1", legacy: "a,b", new: #"say "hi""#),
             item("2", legacy: "line\nbreak", new: "cr\rhere"),
             item("3", legacy: "Zürich ✓", new: nil),
-            EndOfDayReport.Item(table: "lines", key: ["order_id": "1", "line_no": "2"], column: nil, kind: .missingInNew,
+            Finding(mapping: "lines", key: ["order_id": "1", "line_no": "2"], column: nil, kind: .missingInNew,
                                 legacy: nil, new: nil, disposition: .legacyBug, attributedTo: nil),
         ]
         let csv = EndOfDayRenderer.render(report(items), format: .csv)

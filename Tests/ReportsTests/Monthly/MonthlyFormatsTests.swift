@@ -80,7 +80,7 @@ struct MonthlyFormatsTests {
         report.aggregates[0].name = "a,\"b\"\nc"
         let quoted = MonthlyRenderer.render(report, format: .csv)
         #expect(quoted.contains(MonthlySample.report().month + #","a,""b""\nc",invoices,"#))
-        report.aggregates[0].groups[0].unexplainedByKind = [.init(kind: "missing_in_new", amount: "-0.75")]
+        report.aggregates[0].groups[0].unexplainedByKind = [.init(kind: .finding(.missingInNew), amount: "-0.75")]
         #expect(MonthlyRenderer.render(report, format: .csv).contains(",0.75,27,no,missing_in_new -0.75,EU,,\r\n"))
     }
 

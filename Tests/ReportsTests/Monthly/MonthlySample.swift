@@ -32,7 +32,7 @@ enum MonthlySample {
         report.timeZone = "Europe/Berlin"
         report.openDifferences = [
             .init(aggregate: "revenue_by_region", day: "2026-11-18", item: .init(
-                table: "invoices", key: ["inv_no": "1017"], column: "total", kind: .valueMismatch, legacy: "120.00", new: "120.75",
+                mapping: "invoices", key: ["inv_no": "1017"], column: "total", kind: .valueMismatch, legacy: "120.00", new: "120.75",
                 disposition: nil, attributedTo: nil), firstSeen: 18),
         ]
         return report
@@ -47,14 +47,14 @@ enum MonthlySample {
         let groups = [
             MonthlyGroup.walking(
                 group: [.init(name: "region", value: "EU")], legacy: "1284310.55", new: (ExactDecimal("1284310.55")! + euRounding + ExactDecimal("0.75")!).description,
-                bridge: [.init(kind: "rounding", amount: euRounding.description)], daysWithDifferences: 27, tolerance: "0.25")!,
+                bridge: [.init(kind: .finding(.rounding), amount: euRounding.description)], daysWithDifferences: 27, tolerance: "0.25")!,
             MonthlyGroup.walking(
                 group: [.init(name: "region", value: "US")], legacy: "902118.40", new: "902118.49",
-                bridge: [.init(kind: "rounding", amount: "0.09")], daysWithDifferences: 9, tolerance: "0.25")!,
+                bridge: [.init(kind: .finding(.rounding), amount: "0.09")], daysWithDifferences: 9, tolerance: "0.25")!,
             MonthlyGroup.walking(
                 group: [.init(name: "region", value: "APAC")], legacy: "310004.10", new: "310004.14",
-                bridge: [.init(kind: "missing_in_new", amount: "-35.00"), .init(kind: "missing_in_legacy", amount: "35.00"),
-                         .init(kind: "rounding", amount: "0.04")], daysWithDifferences: 5, tolerance: "0.25")!,
+                bridge: [.init(kind: .finding(.missingInNew), amount: "-35.00"), .init(kind: .finding(.missingInLegacy), amount: "35.00"),
+                         .init(kind: .finding(.rounding), amount: "0.04")], daysWithDifferences: 5, tolerance: "0.25")!,
         ]
         let daily = zip(labels, dailyRounding).enumerated().map { index, day in
             MonthlyAggregate.DailyDrift(label: day.0, explained: day.1.description, unexplained: index == 17 ? "0.75" : "0.00")
@@ -69,7 +69,7 @@ enum MonthlySample {
         let groups = [
             MonthlyGroup.walking(
                 group: [.init(name: "status", value: "active"), .init(name: "currency", value: "EUR")], legacy: "5120339.20",
-                new: "5120336.70", bridge: [.init(kind: "value_mismatch", amount: "-2.50")], daysWithDifferences: 26, tolerance: "0")!,
+                new: "5120336.70", bridge: [.init(kind: .finding(.valueMismatch), amount: "-2.50")], daysWithDifferences: 26, tolerance: "0")!,
             MonthlyGroup.walking(
                 group: [.init(name: "status", value: "active"), .init(name: "currency", value: "USD")], legacy: "880412.00",
                 new: "880413.00", bridge: [], daysWithDifferences: 3, tolerance: "0")!,

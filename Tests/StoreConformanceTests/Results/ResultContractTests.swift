@@ -1,3 +1,4 @@
+import ExactNumeric
 import ParityModel
 import ParityStore
 import Testing
@@ -71,12 +72,12 @@ struct ResultContractTests {
     func aggregates(_ factory: StoreFactory) throws {
         let opened = try factory.open()
         let store = opened.store
-        let balance = StoredAggregateResult(
-            aggregate: "open_balance", period: "", group: ["currency": "EUR"], legacy: "100.00", new: "100.01", difference: "0.01",
-            bridge: ["rounding": "0.01"], unexplained: "0.00", unexplainedByKind: [:], withinTolerance: true)
-        let flow = StoredAggregateResult(
-            aggregate: "daily_totals", period: Fixtures.day, group: ["currency": nil], legacy: nil, new: "5", difference: "5",
-            bridge: [:], unexplained: "5", unexplainedByKind: ["missing_in_legacy": "5"], withinTolerance: false)
+        let balance = AggregateGroupResult(
+            aggregate: "open_balance", period: "", group: ["currency": "EUR"], legacy: ExactDecimal("100.00"), new: ExactDecimal("100.01"),
+            bridge: [.finding(.rounding): ExactDecimal("0.01")!], unexplainedByKind: [:], withinTolerance: true)
+        let flow = AggregateGroupResult(
+            aggregate: "daily_totals", period: Fixtures.day, group: ["currency": nil], legacy: nil, new: ExactDecimal("5"),
+            bridge: [:], unexplainedByKind: [.finding(.missingInLegacy): 5, .legacySummary: ExactDecimal("-0.50")!], withinTolerance: false)
         let evidence = [
             StoredRoundingEvidence(kind: .column, mapping: "orders", column: "amount", side: .legacy, evidence: #"{"half_up":3}"#),
             StoredRoundingEvidence(kind: .total, mapping: "orders", column: "total = Σ lines.amount", side: .new, evidence: "{}"),
@@ -95,6 +96,8 @@ struct ResultContractTests {
 
         #expect(try Set(store.aggregateResults(cycle: 0).map(\.aggregate)) == ["open_balance", "daily_totals"])
         #expect(try store.aggregateResults(cycle: 0).first { $0.aggregate == "open_balance" } == balance)
+        #expect(try store.aggregateResults(cycle: 0).first { $0.aggregate == "open_balance" }?.sameDigits(as: balance) == true)
+        #expect(try store.aggregateResults(cycle: 0).first { $0.aggregate == "open_balance" }?.unexplained.description == "0.00")
         #expect(try store.aggregateResults(cycle: 0).first { $0.aggregate == "daily_totals" } == flow)
         #expect(try store.flowCycles(from: Fixtures.month + "-01", through: Fixtures.month + "-31") == [0])
         #expect(try store.flowResults(asOf: 0, from: Fixtures.day, through: Fixtures.day).map(\.1) == [flow])
@@ -134,5 +137,31 @@ struct ResultContractTests {
             return CycleClose(cycle: Fixtures.cycle(2), tables: [], findings: [], carried: [])
         }
         #expect(previous == inventory, "a close reads the inventory recorded before it")
+    }
+
+    @Test("the census: samples in a window, each client once with its first and last sample and statement kinds", arguments: StoreFactory.all)
+    func census(_ factory: StoreFactory) throws {
+        let store = try factory.open().store
+        let erp = CensusClient.Identity(role: "erp", database: "legacy", applicationName: "erp-app", clientAddress: "10.0.0.5",
+                                        backendType: "client backend")
+        let report = CensusClient.Identity(role: "bi", database: "legacy", applicationName: "", clientAddress: "hidden",
+                                           backendType: "client backend")
+        try store.recordCensusSample(side: .legacy, sampledAt: 1_000_000, limited: false,
+                                     sessions: [CensusSessions(identity: erp, statementKind: .write, count: 3)])
+        try store.recordCensusSample(side: .legacy, sampledAt: 2_000_000, limited: true, sessions: [
+            CensusSessions(identity: erp, statementKind: .read, count: 1), CensusSessions(identity: report, statementKind: .hidden, count: 2),
+        ])
+        try store.recordCensusSample(side: .legacy, sampledAt: 9_000_000, limited: false,
+                                     sessions: [CensusSessions(identity: erp, statementKind: .ddl, count: 1)])
+        try store.recordCensusSample(side: .new, sampledAt: 1_500_000, limited: false,
+                                     sessions: [CensusSessions(identity: erp, statementKind: .read, count: 1)])
+
+        let window = try store.census(side: .legacy, from: 1_000_000, to: 9_000_000)
+        #expect(window.samples == 2 && window.limitedSamples == 1)
+        #expect(window.clients == [
+            CensusClient(identity: report, firstSeen: StoreTime.date(2_000_000), lastSeen: StoreTime.date(2_000_000), samples: 1, kinds: [.hidden]),
+            CensusClient(identity: erp, firstSeen: StoreTime.date(1_000_000), lastSeen: StoreTime.date(2_000_000), samples: 2, kinds: [.read, .write]),
+        ])
+        #expect(try store.census(side: .new, from: 0, to: 1_000_000) == CensusWindow(samples: 0, limitedSamples: 0, clients: []))
     }
 }

@@ -44,8 +44,8 @@ enum Fixtures {
     /// A finding of `orders` row `id`.
     static func finding(
         _ id: String, column: String?, kind: FindingKind, legacy: String? = "1.00", new: String? = "1.01", disposition: Disposition? = nil
-    ) -> StoredFinding {
-        StoredFinding(mapping: "orders", key: ["id": id], column: column, newColumn: column, kind: kind, legacy: legacy, new: new,
+    ) -> Finding {
+        Finding(mapping: "orders", key: ["id": id], column: column, newColumn: column, kind: kind, legacy: legacy, new: new,
                       disposition: disposition, ruleNote: disposition.map { "rule for \($0.rawValue)" })
     }
 

@@ -17,6 +17,10 @@ struct StoreFactory: Sendable, CustomTestStringConvertible {
         case decisionDisposition(String)
         /// In every source record's side.
         case sourceSide(String)
+        /// As the cause of every aggregate row's bridge (`{"<value>": "1"}`).
+        case aggregateCause(String)
+        /// In every census session's statement kind.
+        case statementKind(String)
     }
 
     /// The implementation's name, shown in test results.
@@ -48,6 +52,8 @@ struct StoreFactory: Sendable, CustomTestStringConvertible {
                 VALUES ('orders', 'amount', 'rounding', 'set', ?, 'a newer parity', 2)
                 """, value)
             case .sourceSide(let value): ("UPDATE source_state SET side = ?", value)
+            case .aggregateCause(let value): ("UPDATE aggregate_result SET bridge = json_object(?, '1')", value)
+            case .statementKind(let value): ("UPDATE census_session SET statement_kind = ?", value)
             }
             // The schema's checks would refuse the value: plant it as a newer Parity's schema would allow.
             try store.write { db in
