@@ -120,7 +120,8 @@ struct OpenDifferences: ParsableCommand {
     func run() throws {
         let configuration = try options.load()
         let store = try openStore(configuration)
-        let report = try OpenDifferencesLoader.load(configuration, store: store, mapping: mapping, kind: kind, includeExplained: all)
+        let report = try OpenDifferencesLoader.load(
+            configuration, store: store, mapping: mapping, kind: kind.map(OpenDifferencesLoader.kind(named:)), includeExplained: all)
         csv.print(OpenDifferencesRenderer.render(report, format: format.outputFormat), format: format)
     }
 }

@@ -43,7 +43,7 @@ final class CycleComparison {
     /// What the close records, inside its store transaction.
     func run(_ reader: CycleStateReader) throws -> CycleClose {
         var tables: [CycleTableRecord] = []
-        var statistics: [StoredMappingStatistics] = []
+        var statistics: [MappingStatistics] = []
         var findings: [Finding] = []
         var carried: [CarriedKey] = []
         var verdicts: [(mapping: String, canonical: String, findings: [Finding])] = []
@@ -77,7 +77,7 @@ final class CycleComparison {
             let result = try comparison.run(reader, rounding: &rounding, progress: progress)
             if let cutover { scopes.append(try cutover.share(cycle: record.id, reader: reader, outOfScope: result.outOfScope)) }
             tables.append(result.table)
-            statistics.append(StoredMappingStatistics(cycle: record.id, result.statistics))
+            statistics.append(result.statistics)
             findings += result.findings
             carried += result.carried
             verdicts += result.verdicts.map { (mapping.name, $0.canonical, $0.findings) }

@@ -69,7 +69,7 @@ public enum EndOfDayLoader {
             report.decisions = try EndOfDayDecisions.verdicts(configuration, store: store, report: report, cycle: record)
             report.verification = try VerificationHistory.status(configuration, store: store)
             report.addStatistics(
-                try store.mappingStatistics(through: record.id).map { ($0.cycle, MappingStatistics($0)) }, mappings: configuration.tables)
+                try store.mappingStatistics(through: record.id), mappings: configuration.tables)
             report.contracts = try ContractExport.status(configuration, store: store)
             report.notCompared = notCompared(configuration, mappings: mappings, compared: Set(report.tables.map(\.name)), cycle: record.id)
             return report

@@ -7,22 +7,25 @@ import SourceQueries
 
 /// Builds `parity report open` from the ledger: every open difference, judged under the dispositions in force at `now`.
 public enum OpenDifferencesLoader {
+    /// The kind of difference `name` names (`missing_in_new`, `missing_in_legacy`, `value_mismatch`, `rounding`), as the
+    /// CLI and the API take it; a usage error otherwise.
+    public static func kind(named name: String) throws(EngineError) -> FindingKind {
+        guard let kind = FindingKind(rawValue: name), kind.isDifference else {
+            throw EngineError(.usage, source: nil, message: "\(name) is not a kind of difference",
+                              fix: "give one of: missing_in_new, missing_in_legacy, value_mismatch, rounding")
+        }
+        return kind
+    }
+
     /// The open differences of `mapping` and `kind` (all when nil); only the unexplained ones (no disposition, or
     /// `match`) unless `includeExplained`.
     public static func load(
-        _ configuration: ParityConfiguration, store: any Store, mapping: String? = nil, kind: String? = nil,
+        _ configuration: ParityConfiguration, store: any Store, mapping: String? = nil, kind: FindingKind? = nil,
         includeExplained: Bool = false, now: Date = Date()
     ) throws(EngineError) -> OpenDifferencesReport {
         if let mapping, !configuration.tables.contains(where: { $0.name == mapping }) {
             throw EngineError(.usage, source: nil, message: "no table mapping is named \(mapping)",
                               fix: "give one of: \(configuration.tables.map(\.name).joined(separator: ", "))")
-        }
-        let kind = try kind.map { text throws(EngineError) in
-            guard let kind = FindingKind(rawValue: text), kind.isDifference else {
-                throw EngineError(.usage, source: nil, message: "\(text) is not a kind of difference",
-                                  fix: "give one of: missing_in_new, missing_in_legacy, value_mismatch, rounding")
-            }
-            return kind
         }
         do {
             let cycles = try store.cycles()

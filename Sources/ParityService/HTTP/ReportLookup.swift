@@ -24,7 +24,9 @@ enum ReportLookup {
         let (configuration, store) = (state.configuration, state.store)
         return try await Blocking.run { () throws(APIError) in
             do throws(EngineError) {
-                return try OpenDifferencesLoader.load(configuration, store: store, mapping: mapping, kind: kind, includeExplained: includeExplained)
+                return try OpenDifferencesLoader.load(
+                    configuration, store: store, mapping: mapping, kind: kind.map(OpenDifferencesLoader.kind(named:)),
+                    includeExplained: includeExplained)
             } catch {
                 throw APIError(error)
             }

@@ -27,7 +27,7 @@ public struct CycleClose: Sendable {
     /// The mappings this cycle compared for the first time, every row of each (their baseline).
     public var baselines: [String] = []
     /// Per mapping compared, its per-column statistics (`compared` and `matched` are recorded from `tables`).
-    public var statistics: [StoredMappingStatistics] = []
+    public var statistics: [MappingStatistics] = []
     /// Per mapping with a cutover scope (or whose scope was just removed), how much of it was in scope.
     public var scopes: [ScopeShare] = []
     /// Per mapping whose scope changed, the keys its scope table lists now (none when it is no longer scoped by one).

@@ -66,13 +66,6 @@ extension AggregateGroupResult {
 }
 
 extension Row {
-    /// The exact decimal in `column`, nil when it is NULL.
-    fileprivate func optionalDecimal(_ column: String) throws -> ExactDecimal? {
-        guard let text: String = self[column] else { return nil }
-        guard let value = ExactDecimal(text) else { throw UnknownStoredValue(column: column, value: text, expected: "decimal") }
-        return value
-    }
-
     /// The amounts by cause in `column` (a JSON object of decimal text by cause name).
     fileprivate func amountsByCause(_ column: String) throws -> [DifferenceCause: ExactDecimal] {
         var amounts: [DifferenceCause: ExactDecimal] = [:]

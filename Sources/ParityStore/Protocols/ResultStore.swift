@@ -31,7 +31,7 @@ public protocol ResultStore: Sendable {
     /// The rounding evidence a closed cycle recorded, by mapping, kind, column and side.
     func roundingEvidence(cycle: Int64) throws(StoreError) -> [StoredRoundingEvidence]
     /// Every mapping's statistics in each closed cycle up to `cycle` that recorded them, by cycle then mapping.
-    func mappingStatistics(through cycle: Int64) throws(StoreError) -> [StoredMappingStatistics]
+    func mappingStatistics(through cycle: Int64) throws(StoreError) -> [(cycle: Int64, statistics: MappingStatistics)]
     /// The scope shares of every closed cycle up to `cycle`, by cycle then mapping.
     func scopeShares(through cycle: Int64) throws(StoreError) -> [ScopeShare]
     /// The scope `mapping` was last compared under, and the keys its scope table listed then (empty for filters).

@@ -1,4 +1,5 @@
 import ParityConfig
+import ParityModel
 
 extension EndOfDayReport {
     /// A mapping's column statistics: the cycle's own and the sum over the cycles through it.

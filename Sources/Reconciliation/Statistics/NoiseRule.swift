@@ -1,4 +1,5 @@
 import ParityConfig
+import ParityModel
 
 /// When a column is suggested as noise: in each of the last `cycles` cycles in which its mapping paired at least
 /// `minimumRows` rows (rows present on both sides and compared), at least `percent` % of them differed in the column

@@ -1,5 +1,6 @@
 import ExactNumeric
 import ParityConfig
+import ParityModel
 
 /// A column that differed on nearly every row compared, cycle after cycle (`NoiseRule`), with config to paste if the
 /// team agrees it is noise. Parity never applies it.

@@ -2,6 +2,7 @@ import ExactNumeric
 import Foundation
 import ParityConfig
 import ParityEngine
+import ParityModel
 import ParityStore
 import Reconciliation
 import Reports

@@ -1,5 +1,6 @@
 import ExactNumeric
 import Foundation
+import ParityModel
 import Reconciliation
 import Reports
 import Testing

@@ -82,9 +82,9 @@ struct ResultContractTests {
             StoredRoundingEvidence(kind: .column, mapping: "orders", column: "amount", side: .legacy, evidence: #"{"half_up":3}"#),
             StoredRoundingEvidence(kind: .total, mapping: "orders", column: "total = Σ lines.amount", side: .new, evidence: "{}"),
         ]
-        let statistics = StoredMappingStatistics(
-            cycle: 0, mapping: "orders", compared: 3, matched: 2, paired: 3,
-            columns: [.init(column: "amount", newColumn: "amount", mismatched: 1, withinTolerance: 0, largestDifference: "0.01")])
+        let statistics = MappingStatistics(
+            mapping: "orders", compared: 3, matched: 2, paired: 3,
+            columns: [ColumnStatistics(column: "amount", newColumn: "amount", mismatched: 1, withinTolerance: 0, largestDifference: ExactDecimal("0.010"))])
         let scope = ScopeShare(cycle: 0, mapping: "orders", definition: "region = 'EU'", digest: "d1", listedKeys: nil, rows: 10, inScope: 7,
                                outOfScope: 3, comparedAll: true)
         var close = CycleClose(
@@ -103,7 +103,9 @@ struct ResultContractTests {
         #expect(try store.flowResults(asOf: 0, from: Fixtures.day, through: Fixtures.day).map(\.1) == [flow])
         #expect(try Set(store.roundingEvidence(cycle: 0).map(\.kind)) == [.column, .total])
         #expect(try store.roundingEvidence(cycle: 0).first { $0.kind == .total } == evidence[1])
-        #expect(try store.mappingStatistics(through: 0) == [statistics])
+        #expect(try store.mappingStatistics(through: 0).map(\.cycle) == [0])
+        #expect(try store.mappingStatistics(through: 0).map(\.statistics) == [statistics])
+        #expect(try store.mappingStatistics(through: 0).first?.statistics.columns.first?.largestDifference?.description == "0.010")
         #expect(try store.scopeShares(through: 0) == [scope])
         #expect(try store.latestScope(mapping: "orders")?.share == scope)
     }

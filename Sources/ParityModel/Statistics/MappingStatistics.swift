@@ -25,16 +25,6 @@ public struct MappingStatistics: Sendable, Equatable {
         self.columns = columns
     }
 
-    /// The share of the paired rows that differ in `column` beyond tolerance, as a decimal with 6 places.
-    public func mismatchShare(_ column: ColumnStatistics) -> String {
-        UnexplainedRate.rate(unexplained: column.mismatched, keysCompared: paired)
-    }
-
-    /// Whether at least `percent` % of the paired rows differ in `column` beyond tolerance (exact, no rounding).
-    public func mismatchShare(_ column: ColumnStatistics, atLeast percent: Int) -> Bool {
-        paired > 0 && column.mismatched * 100 >= percent * paired
-    }
-
     /// These statistics and a later cycle's summed: counts added, the larger largest difference, columns paired by
     /// legacy and new name (a column only one side of the sum has keeps its own counts), in the later cycle's order.
     public func adding(_ later: MappingStatistics) -> MappingStatistics {

@@ -1,6 +1,4 @@
 import ExactNumeric
-import ParityConfig
-import ParityModel
 
 /// How one column pair differed over the rows compared on both sides (datacompy's column summary).
 public struct ColumnStatistics: Sendable, Equatable {
@@ -26,7 +24,7 @@ public struct ColumnStatistics: Sendable, Equatable {
     }
 
     /// Counts one row's finding in this column and how far apart its values are.
-    mutating func count(_ kind: FindingKind, difference: ExactDecimal?) {
+    public mutating func count(_ kind: FindingKind, difference: ExactDecimal?) {
         switch kind {
         case .withinTolerance: withinTolerance += 1
         case .valueMismatch, .rounding: mismatched += 1
@@ -36,7 +34,7 @@ public struct ColumnStatistics: Sendable, Equatable {
     }
 
     /// Adds `other`'s counts (the same column in another cycle); the largest difference is the larger of the two.
-    mutating func add(_ other: ColumnStatistics) {
+    public mutating func add(_ other: ColumnStatistics) {
         mismatched += other.mismatched
         withinTolerance += other.withinTolerance
         widen(to: other.largestDifference)
