@@ -1,8 +1,6 @@
-import ExactNumeric
-
 extension ExactDecimal {
     /// How the nearest binary double of a decimal lies relative to the decimal itself.
-    enum BinaryPosition: Sendable, Hashable {
+    public enum BinaryPosition: Sendable, Hashable {
         /// The double holds the decimal exactly (1.125).
         case exact
         /// The double is smaller than the decimal (1.005 → 1.00499999999999989…).
@@ -15,7 +13,7 @@ extension ExactDecimal {
     ///
     /// Binary float detection is the only place `Double` is used: a double `m × 2^e` is expanded
     /// exactly as `m × 5^−e × 10^e` (or `m × 2^e` for `e ≥ 0`).
-    var nearestDoubleValue: ExactDecimal? {
+    public var nearestDoubleValue: ExactDecimal? {
         guard isFinite, let double = Double(description), double.isFinite else { return nil }
         guard double != 0 else { return .zero }
         let significand = double.significandBitPattern | (double.isNormal ? 1 << 52 : 0)
@@ -27,7 +25,7 @@ extension ExactDecimal {
     }
 
     /// Where the nearest double lies relative to this value; nil when it has none.
-    var binaryPosition: BinaryPosition? {
+    public var binaryPosition: BinaryPosition? {
         guard let binary = nearestDoubleValue else { return nil }
         if binary == self { return .exact }
         return binary < self ? .below : .above

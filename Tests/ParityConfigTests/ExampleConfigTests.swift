@@ -1,5 +1,6 @@
 import Foundation
 import ParityConfig
+import ParityModel
 import Testing
 
 @Suite struct ExampleConfigTests {

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 @testable import ParityStore
+import ParityModel
 import ParityTestSupport
 import Testing
 
@@ -149,18 +150,16 @@ struct MigrationTests {
             try db.execute(sql: """
                 INSERT INTO cycle VALUES (0, 'baseline', 0, 0, 'closed', 0, 1, '0');
                 INSERT INTO rounding_evidence VALUES
-                    (0, 'invoices', 'total: total = Σ invoice_lines.amount', 'legacy', '{"perLine":3}'),
+                    (0, 'invoices', 'total: total = Σ invoice_lines.amount', 'legacy', '{"per_line":3}'),
                     (0, 'invoices', 'total', 'new', '{"rows":2}'),
                     (0, 'invoices', 'Total: x', 'new', '{"rows":1}');
                 """)
         }
         try queue.close()
         let store = try ParityStore.open(path: path)
-        #expect(try store.roundingEvidence(cycle: 0) == [
-            StoredRoundingEvidence(kind: .column, mapping: "invoices", column: "Total: x", side: .new, evidence: #"{"rows":1}"#),
-            StoredRoundingEvidence(kind: .column, mapping: "invoices", column: "total", side: .new, evidence: #"{"rows":2}"#),
-            StoredRoundingEvidence(
-                kind: .total, mapping: "invoices", column: "total = Σ invoice_lines.amount", side: .legacy, evidence: #"{"perLine":3}"#),
+        #expect(try store.roundingEvidence(cycle: 0).map(Self.describe) == [
+            "invoices column Total: x new rows 1", "invoices column total new rows 2",
+            "invoices total total = Σ invoice_lines.amount legacy per_line 3",
         ])
         // The kind is in the key and defaults to a column: a column may be named as a total's sum.
         try store.write { db in
@@ -169,9 +168,17 @@ struct MigrationTests {
                 VALUES (0, 'invoices', 'total = Σ invoice_lines.amount', 'legacy', '{}')
                 """)
         }
-        #expect(try store.roundingEvidence(cycle: 0).map { "\($0.kind) \($0.column)" } == [
+        #expect(try store.roundingEvidence(cycle: 0).map { "\($0.isTotal ? "total" : "column") \($0.column)" } == [
             "column Total: x", "column total", "column total = Σ invoice_lines.amount", "total total = Σ invoice_lines.amount",
         ])
+    }
+
+    /// `mapping kind column side` and the evidence's first count.
+    private static func describe(_ stored: SubjectRoundingEvidence) -> String {
+        switch stored.evidence {
+        case .column(let evidence): "\(stored.mapping) column \(stored.column) \(stored.side) rows \(evidence.rows)"
+        case .total(let evidence): "\(stored.mapping) total \(stored.column) \(stored.side) per_line \(evidence.perLine)"
+        }
     }
 
     @Test("a store that cannot be created says where and what to check")

@@ -1,5 +1,6 @@
 import ParityConfig
 @testable import Reconciliation
+import ParityModel
 import Testing
 
 @Suite("Preflight verdicts")

@@ -52,6 +52,27 @@ struct UnknownValueContractTests {
         Self.expectUnknown("bridge", "cosmic_ray") { _ = try opened.store.aggregateResults(cycle: 0) }
     }
 
+    @Test("rounding evidence this Parity cannot read", arguments: StoreFactory.all)
+    func roundingEvidence(_ factory: StoreFactory) throws {
+        let opened = try factory.open()
+        let close = CycleClose(cycle: Fixtures.cycle(0), tables: [], findings: [], carried: [], rounding: [
+            SubjectRoundingEvidence(mapping: "orders", column: "amount", side: .legacy, evidence: .column(RoundingEvidence())),
+        ])
+        try Fixtures.close(opened.store, 0, close)
+        try factory.plant(opened, .roundingEvidence(#"{"rows": "many"}"#))
+        Self.expectUnknown("evidence", #"{"rows": "many"}"#) { _ = try opened.store.roundingEvidence(cycle: 0) }
+    }
+
+    @Test("an unknown kind of inventory item", arguments: StoreFactory.all)
+    func inventoryItemKind(_ factory: StoreFactory) throws {
+        let opened = try factory.open()
+        var close = CycleClose(cycle: Fixtures.cycle(0), tables: [], findings: [], carried: [])
+        close.inventories = [InventorySnapshot(side: .legacy, takenAt: 1, items: [], notes: [])]
+        try Fixtures.close(opened.store, 0, close)
+        try factory.plant(opened, .inventoryItems(#"[{"details":[],"documented":false,"kind":"stored_procedure","name":"ids"}]"#))
+        Self.expectUnknown("items", "stored_procedure") { _ = try opened.store.inventory(side: .legacy, atOrBefore: 0) }
+    }
+
     @Test("an unknown statement kind in the census", arguments: StoreFactory.all)
     func statementKind(_ factory: StoreFactory) throws {
         let opened = try factory.open()

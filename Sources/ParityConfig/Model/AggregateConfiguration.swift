@@ -1,3 +1,5 @@
+import ParityModel
+
 /// An aggregate compared group by group between the two databases (`aggregates[]`).
 public struct AggregateConfiguration: Sendable, Hashable {
     /// The aggregate's name, used in reports.

@@ -1,3 +1,5 @@
+import ParityModel
+
 /// One legacy table mapped to its counterpart in the new database (`tables[]`).
 public struct TableMapping: Sendable, Hashable {
     /// The mapping's name, used in reports and rules.

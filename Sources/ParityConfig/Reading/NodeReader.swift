@@ -1,4 +1,5 @@
 import Foundation
+import ParityModel
 import Yams
 
 /// A YAML node at a known key path; typed accessors report problems to the context and return nil.

@@ -104,7 +104,9 @@ final class CycleComparison {
         var close = CycleClose(
             cycle: cycle, tables: tables, findings: attributed + hidden.findings.map { stored($0, attributedTo: nil) },
             carried: carried, aggregates: aggregates,
-            rounding: try rounding.evidence.sorted { $0.key < $1.key }.map { try RoundingEvidenceJSON.stored($0.key, $0.value) } + totals)
+            rounding: rounding.evidence.sorted { $0.key < $1.key }.map {
+                SubjectRoundingEvidence(mapping: $0.key.mapping, column: $0.key.column, side: $0.key.side, evidence: .column($0.value))
+            } + totals)
         close.inventories = hidden.inventories
         close.inventoryChanges = hidden.changes
         close.hiddenState = hidden.lines

@@ -49,19 +49,17 @@ enum EndOfDaySections {
     /// The rounding mode each side's columns and totals behaved as in cycle `id`'s rows, by table, column as the report
     /// names it (a total as `total: …`) and side, in byte order.
     static func rounding(store: any Store, cycle id: Int64) throws -> [EndOfDayReport.RoundingLine] {
-        let lines = try store.roundingEvidence(cycle: id).compactMap { stored -> EndOfDayReport.RoundingLine? in
-            switch stored.kind {
-            case .total:
-                guard let verdict = TotalRoundingEvidenceJSON.decode(stored)?.verdict else { return nil }
+        let lines = try store.roundingEvidence(cycle: id).map { stored in
+            switch stored.evidence {
+            case .total(let evidence):
+                let verdict = evidence.verdict
                 return EndOfDayReport.RoundingLine(
-                    table: stored.mapping, column: TotalRoundingEvidenceJSON.label(stored.column), side: stored.side,
+                    table: stored.mapping, column: TotalRoundingSubject.label(stored.column), side: stored.side,
                     mode: verdict.rounding.rawValue, evidence: verdict.evidence)
-            case .column:
-                guard let (subject, evidence) = RoundingEvidenceJSON.decode(stored) else { return nil }
+            case .column(let evidence):
                 let inference = evidence.inference()
                 return EndOfDayReport.RoundingLine(
-                    table: subject.mapping, column: subject.column, side: subject.side, mode: inference.label,
-                    evidence: inference.evidence)
+                    table: stored.mapping, column: stored.column, side: stored.side, mode: inference.label, evidence: inference.evidence)
             }
         }
         return lines.sorted { a, b in

@@ -12,16 +12,15 @@ struct TotalRoundingRun {
     /// The mode each side's line amounts behave as, when the cycle's rows tell (used to round a total once).
     let modes: [RoundingObservations.Subject: RoundingMode]
 
-    func run(_ reader: CycleStateReader) throws -> [StoredRoundingEvidence] {
-        var stored: [StoredRoundingEvidence] = []
+    func run(_ reader: CycleStateReader) throws -> [SubjectRoundingEvidence] {
+        var stored: [SubjectRoundingEvidence] = []
         for header in configuration.tables {
             guard let items = header.lineItems, let lines = configuration.table(named: items.mapping),
                   let amount = lines.column(legacy: items.amount), let total = header.column(legacy: items.total) else { continue }
             for side in SourceSide.allCases {
                 let evidence = try observe(side, header: header, items: items, lines: lines, amount: amount, total: total, reader)
-                stored.append(StoredRoundingEvidence(
-                    kind: .total, mapping: header.name, column: TotalRoundingEvidenceJSON.column(items), side: side,
-                    evidence: try TotalRoundingEvidenceJSON.encode(evidence)))
+                stored.append(SubjectRoundingEvidence(
+                    mapping: header.name, column: TotalRoundingSubject.column(items), side: side, evidence: .total(evidence)))
             }
         }
         return stored

@@ -98,7 +98,7 @@ struct ContractRowScan {
             return contract.contract(id: id, legacy: evidence(.legacy), new: evidence(.new), cycles: history.cycles[[mapping, column]] ?? 0)
         case .totals(let contract, let header, let items, _):
             let rule = { (side: SourceSide) -> String in
-                guard let verdict = history.totals[[header, TotalRoundingEvidenceJSON.column(items), side.rawValue]]?.verdict
+                guard let verdict = history.totals[[header, TotalRoundingSubject.column(items), side.rawValue]]?.verdict
                 else { return "undetermined (no totals observed)" }
                 return "\(verdict.rounding.rawValue) (\(verdict.evidence))"
             }

@@ -9,7 +9,7 @@ import Reconciliation
 enum ContractSubjectsLoader {
     static func load(_ configuration: ParityConfiguration, store: any Store, cycles: [CycleRecord]) throws -> [ContractSubject] {
         let inventory = try cycles.last.flatMap { try store.inventory(side: .legacy, atOrBefore: $0.id) }
-            .flatMap { InventoryJSON.inventory($0.1) }
+            .map { Inventory($0.1) }
         return ContractSubject.all(
             configuration, beforeTriggers: inventory?.items.compactMap(BeforeTrigger.init(item:)) ?? [],
             maintained: try maintainedTables(store: store, cycles: cycles), decisions: try ContractExport.decisions(configuration, store: store))

@@ -10,8 +10,8 @@ enum GateHiddenState {
     static func load(_ configuration: ParityConfiguration, store: any Store, cycles ids: [Int64]) throws -> GateInput.HiddenState? {
         guard let last = ids.last,
               let (taken, stored) = try store.inventory(side: .legacy, atOrBefore: last),
-              taken >= ids.first!,
-              let inventory = InventoryJSON.inventory(stored)?.documented(by: configuration.hiddenState.documented) else { return nil }
+              taken >= ids.first! else { return nil }
+        let inventory = Inventory(stored).documented(by: configuration.hiddenState.documented)
         let documented = configuration.hiddenState.documented
         let mapped = Set(configuration.tables.map { HiddenStateRun.name($0.legacy) })
         let ignored = Set(configuration.hiddenState.ignoreTables.map(HiddenStateRun.name))

@@ -9,7 +9,7 @@ import Reconciliation
 struct HiddenStateRun {
     /// What the close records and applies.
     struct Outcome {
-        var inventories: [StoredInventory] = []
+        var inventories: [InventorySnapshot] = []
         var changes: [InventoryChange] = []
         var lines: [HiddenStateLine] = []
         /// `hidden_state_unmapped` and `unmapped_writes` findings, reported beside the row findings.
@@ -27,8 +27,8 @@ struct HiddenStateRun {
     func run(_ reader: CycleStateReader, window: CycleWindow?, label: String) throws -> Outcome {
         guard let inventory else { return Outcome() }
         var outcome = Outcome()
-        outcome.inventories = [InventoryJSON.stored(inventory, takenAt: takenAt)]
-        if let previous = try reader.previousInventory(side: .legacy).flatMap(InventoryJSON.inventory) {
+        outcome.inventories = [inventory.snapshot(takenAt: takenAt)]
+        if let previous = try reader.previousInventory(side: .legacy).map(Inventory.init) {
             outcome.changes = Self.changes(InventoryChanges(from: previous, to: inventory))
         }
         guard let window else { return outcome }

@@ -153,7 +153,7 @@ public enum MonthlyLoader {
             let legacy = totals[pair + [SourceSide.legacy.rawValue]]?.verdict
             let new = totals[pair + [SourceSide.new.rawValue]]?.verdict
             return MonthlyReport.RoundingModeRow(
-                table: pair[0], column: TotalRoundingEvidenceJSON.label(pair[1]), legacyMode: legacy?.rounding.rawValue ?? "undetermined",
+                table: pair[0], column: TotalRoundingSubject.label(pair[1]), legacyMode: legacy?.rounding.rawValue ?? "undetermined",
                 newMode: new?.rounding.rawValue ?? "undetermined",
                 evidence: "legacy: \(legacy?.evidence ?? "no totals"); new: \(new?.evidence ?? "no totals")")
         }

@@ -1,4 +1,5 @@
 import ParityConfig
+import ParityModel
 import PostgresClient
 import SourceQueries
 

@@ -1,6 +1,3 @@
-import ParityConfig
-import ParityModel
-
 /// One object found in a database's catalog that can hold or change state behind the application's back.
 public struct InventoryItem: Sendable, Hashable {
     /// What identifies an item across inventories: its kind, table and name.

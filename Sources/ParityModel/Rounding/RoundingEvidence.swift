@@ -54,6 +54,24 @@ public struct RoundingEvidence: Sendable, Hashable, Codable {
     /// Empty evidence.
     public init() {}
 
+    /// Reads stored evidence; a count it lacks (written before that count existed) is 0.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        rows = try container.decodeIfPresent(Int.self, forKey: .rows) ?? 0
+        negativeRows = try container.decodeIfPresent(Int.self, forKey: .negativeRows) ?? 0
+        ties = try container.decodeIfPresent(Int.self, forKey: .ties) ?? 0
+        positiveEvenTies = try container.decodeIfPresent(Int.self, forKey: .positiveEvenTies) ?? 0
+        positiveOddTies = try container.decodeIfPresent(Int.self, forKey: .positiveOddTies) ?? 0
+        negativeTies = try container.decodeIfPresent(Int.self, forKey: .negativeTies) ?? 0
+        agreeingRows = try container.decodeIfPresent([String: Int].self, forKey: .agreeingRows) ?? [:]
+        agreeingTies = try container.decodeIfPresent([String: Int].self, forKey: .agreeingTies) ?? [:]
+        binaryExactTies = try container.decodeIfPresent(Int.self, forKey: .binaryExactTies) ?? 0
+        binaryInexactTies = try container.decodeIfPresent(Int.self, forKey: .binaryInexactTies) ?? 0
+        binaryDirectionAgreements = try container.decodeIfPresent(Int.self, forKey: .binaryDirectionAgreements) ?? 0
+        decimalTieRuleAgreements = try container.decodeIfPresent([String: Int].self, forKey: .decimalTieRuleAgreements) ?? [:]
+        tieRuleOrBinaryAgreements = try container.decodeIfPresent([String: Int].self, forKey: .tieRuleOrBinaryAgreements) ?? [:]
+    }
+
     /// Records one row: `stored` is what the side holds, `unrounded` what its source expression gives, at `scale`; non-finite values are skipped.
     public mutating func observe(stored: ExactDecimal, unrounded: ExactDecimal, scale: Int) {
         guard stored.isFinite, unrounded.isFinite else { return }

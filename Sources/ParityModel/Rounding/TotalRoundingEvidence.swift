@@ -19,6 +19,15 @@ public struct TotalRoundingEvidence: Sendable, Hashable, Codable {
     /// Empty evidence.
     public init() {}
 
+    /// Reads stored evidence; a count it lacks (written before that count existed) is 0.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        perLine = try container.decodeIfPresent(Int.self, forKey: .perLine) ?? 0
+        perTotal = try container.decodeIfPresent(Int.self, forKey: .perTotal) ?? 0
+        both = try container.decodeIfPresent(Int.self, forKey: .both) ?? 0
+        neither = try container.decodeIfPresent(Int.self, forKey: .neither) ?? 0
+    }
+
     /// Records the outcome for one total.
     public mutating func observe(_ outcome: TotalRounding) {
         switch outcome {
@@ -35,26 +44,5 @@ public struct TotalRoundingEvidence: Sendable, Hashable, Codable {
         perTotal += other.perTotal
         both += other.both
         neither += other.neither
-    }
-
-    /// The single rule every total fits, with the counts that show it.
-    public var verdict: TotalRoundingVerdict {
-        let totals = perLine + perTotal + both + neither
-        guard totals > 0 else { return TotalRoundingVerdict(rounding: .neither, evidence: "no totals observed") }
-        let alsoBoth = both > 0 ? " (\(both.groupedText) more fit both)" : ""
-        switch (perLine, perTotal, neither) {
-        case (0, 0, 0):
-            return TotalRoundingVerdict(rounding: .both, evidence: "all \(totals.groupedText) totals fit both per_line and per_total")
-        case (let count, 0, 0):
-            return TotalRoundingVerdict(rounding: .perLine, evidence: "per_line, \(count.groupedText)/\(count.groupedText) distinguishing totals\(alsoBoth)")
-        case (0, let count, 0):
-            return TotalRoundingVerdict(rounding: .perTotal, evidence: "per_total, \(count.groupedText)/\(count.groupedText) distinguishing totals\(alsoBoth)")
-        default:
-            return TotalRoundingVerdict(
-                rounding: .neither,
-                evidence: "no single rule explains all \(totals.groupedText) totals: per_line \(perLine.groupedText), "
-                    + "per_total \(perTotal.groupedText), both \(both.groupedText), neither \(neither.groupedText)"
-            )
-        }
     }
 }

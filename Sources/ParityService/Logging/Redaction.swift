@@ -1,3 +1,4 @@
+import ParityModel
 import Reconciliation
 
 /// Removes passwords from text bound for logs and HTTP responses (DSNs, URIs, libpq messages).

@@ -13,9 +13,9 @@ public struct CycleClose: Sendable {
     /// Each configured aggregate's groups.
     public var aggregates: [AggregateGroupResult]
     /// Rounding evidence per decimal column with a source expression and side.
-    public var rounding: [StoredRoundingEvidence]
+    public var rounding: [SubjectRoundingEvidence]
     /// Inventories taken at the close.
-    public var inventories: [StoredInventory] = []
+    public var inventories: [InventorySnapshot] = []
     /// Inventory items added, removed or changed since the previous snapshots.
     public var inventoryChanges: [InventoryChange] = []
     /// The co-write analysis of the cycle's legacy transactions.
@@ -36,7 +36,7 @@ public struct CycleClose: Sendable {
     /// Creates the close.
     public init(
         cycle: CycleRecord, tables: [CycleTableRecord], findings: [Finding], carried: [CarriedKey],
-        aggregates: [AggregateGroupResult] = [], rounding: [StoredRoundingEvidence] = []
+        aggregates: [AggregateGroupResult] = [], rounding: [SubjectRoundingEvidence] = []
     ) {
         self.cycle = cycle
         self.tables = tables

@@ -40,19 +40,15 @@ extension ParityStore {
         """
 
     /// The rounding evidence a closed cycle recorded, by mapping, kind, column and side.
-    public func roundingEvidence(cycle: Int64) throws(StoreError) -> [StoredRoundingEvidence] {
+    public func roundingEvidence(cycle: Int64) throws(StoreError) -> [SubjectRoundingEvidence] {
         try read { db in
             try Row.fetchAll(
                 db, sql: "SELECT * FROM rounding_evidence WHERE cycle = ? ORDER BY mapping, kind, column_name, side", arguments: [cycle]
-            ).map {
-                try StoredRoundingEvidence(kind: $0["kind"], mapping: $0["mapping"], column: $0["column_name"], side: $0.vocabulary("side"), evidence: $0["evidence"])
-            }
+            ).map(RoundingEvidenceColumns.decode)
         }
     }
 }
 
-/// `rounding_evidence.kind` as its text (the column's CHECK allows no other value).
-extension StoredRoundingEvidence.Kind: DatabaseValueConvertible {}
 
 extension AggregateGroupResult {
     /// Reads an `aggregate_result` row (its `difference` and `unexplained` are derived, so not read back); throws

@@ -104,9 +104,10 @@ extension ParityStore {
         try recordAggregates(db, cycle: cycle.id, close.aggregates)
         try recordHiddenState(db, cycle: cycle.id, close)
         for evidence in close.rounding {
+            let (kind, json) = try RoundingEvidenceColumns.encode(evidence.evidence)
             try db.execute(
                 sql: "INSERT INTO rounding_evidence (cycle, mapping, kind, column_name, side, evidence) VALUES (?, ?, ?, ?, ?, ?)",
-                arguments: [cycle.id, evidence.mapping, evidence.kind, evidence.column, evidence.side, evidence.evidence])
+                arguments: [cycle.id, evidence.mapping, kind, evidence.column, evidence.side, json])
         }
         for carried in close.carried {
             try db.execute(

@@ -93,7 +93,7 @@ final class SQLiteCycleStateReader: CycleStateReader {
     }
 
     /// The inventory of `side` recorded before this cycle.
-    public func previousInventory(side: SourceSide) throws -> StoredInventory? {
+    public func previousInventory(side: SourceSide) throws -> InventorySnapshot? {
         try ParityStore.inventory(db, side: side, atOrBefore: cycle - 1)?.1
     }
 

@@ -4,7 +4,7 @@ import ParityModel
 
 extension ParityStore {
     /// The inventory of `side` recorded by the latest cycle at or before `cycle`, with that cycle's id.
-    public func inventory(side: SourceSide, atOrBefore cycle: Int64) throws(StoreError) -> (cycle: Int64, StoredInventory)? {
+    public func inventory(side: SourceSide, atOrBefore cycle: Int64) throws(StoreError) -> (cycle: Int64, InventorySnapshot)? {
         try read { db in try Self.inventory(db, side: side, atOrBefore: cycle) }
     }
 
@@ -32,18 +32,22 @@ extension ParityStore {
         }
     }
 
-    static func inventory(_ db: Database, side: SourceSide, atOrBefore cycle: Int64) throws -> (cycle: Int64, StoredInventory)? {
+    static func inventory(_ db: Database, side: SourceSide, atOrBefore cycle: Int64) throws -> (cycle: Int64, InventorySnapshot)? {
         try Row.fetchOne(
             db, sql: "SELECT * FROM inventory_snapshot WHERE side = ? AND cycle <= ? ORDER BY cycle DESC LIMIT 1", arguments: [side, cycle]
-        ).map { ($0["cycle"], try StoredInventory(side: $0.vocabulary("side"), takenAt: $0["taken_at"], items: $0["items"], notes: $0["notes"])) }
+        ).map {
+            ($0["cycle"], try InventorySnapshotColumns.decode(
+                side: $0.vocabulary("side"), takenAt: $0["taken_at"], items: $0["items"], notes: $0["notes"]))
+        }
     }
 
     /// Records a cycle's inventories, their changes and its co-write analysis (inside the close transaction).
     static func recordHiddenState(_ db: Database, cycle: Int64, _ close: CycleClose) throws {
         for inventory in close.inventories {
+            let (items, notes) = try InventorySnapshotColumns.encode(inventory)
             try db.execute(
                 sql: "INSERT INTO inventory_snapshot (cycle, side, taken_at, items, notes) VALUES (?, ?, ?, ?, ?)",
-                arguments: [cycle, inventory.side, inventory.takenAt, inventory.items, inventory.notes])
+                arguments: [cycle, inventory.side, inventory.takenAt, items, notes])
         }
         for (seq, change) in close.inventoryChanges.enumerated() {
             try db.execute(

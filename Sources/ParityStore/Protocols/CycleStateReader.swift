@@ -19,7 +19,7 @@ public protocol CycleStateReader: AnyObject {
     /// The tables each `side` transaction committed in `[start, end)` wrote (`schema.table` → rows), in commit order.
     func transactionWrites(side: SourceSide, from start: Int64, to end: Int64) throws -> [[String: Int]]
     /// The inventory of `side` recorded before this cycle.
-    func previousInventory(side: SourceSide) throws -> StoredInventory?
+    func previousInventory(side: SourceSide) throws -> InventorySnapshot?
     /// The canonical keys of `mapping` with an open difference (compared again at every close), in key byte order.
     func openDifferenceKeys(mapping: String) throws -> [String]
     /// Whether the ledger must be rebuilt from the keys past findings named (a store from before it).

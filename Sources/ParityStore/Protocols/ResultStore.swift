@@ -29,7 +29,7 @@ public protocol ResultStore: Sendable {
     /// day and group, with the cycle that wrote it.
     func flowResults(asOf cycle: Int64, from: String, through: String) throws(StoreError) -> [(cycle: Int64, AggregateGroupResult)]
     /// The rounding evidence a closed cycle recorded, by mapping, kind, column and side.
-    func roundingEvidence(cycle: Int64) throws(StoreError) -> [StoredRoundingEvidence]
+    func roundingEvidence(cycle: Int64) throws(StoreError) -> [SubjectRoundingEvidence]
     /// Every mapping's statistics in each closed cycle up to `cycle` that recorded them, by cycle then mapping.
     func mappingStatistics(through cycle: Int64) throws(StoreError) -> [(cycle: Int64, statistics: MappingStatistics)]
     /// The scope shares of every closed cycle up to `cycle`, by cycle then mapping.
@@ -38,7 +38,7 @@ public protocol ResultStore: Sendable {
     func latestScope(mapping: String) throws(StoreError) -> (share: ScopeShare, keys: Set<String>)?
 
     /// The inventory of `side` recorded by the latest cycle at or before `cycle`, with that cycle's id.
-    func inventory(side: SourceSide, atOrBefore cycle: Int64) throws(StoreError) -> (cycle: Int64, StoredInventory)?
+    func inventory(side: SourceSide, atOrBefore cycle: Int64) throws(StoreError) -> (cycle: Int64, InventorySnapshot)?
     /// The inventory changes cycle `cycle` recorded.
     func inventoryChanges(cycle: Int64) throws(StoreError) -> [InventoryChange]
     /// The co-write analysis cycle `cycle` recorded.

@@ -1,3 +1,5 @@
+import ParityModel
+
 /// A legacy row-level BEFORE trigger whose function assigns columns of `NEW`, as the inventory describes it.
 public struct BeforeTrigger: Sendable, Equatable {
     /// The trigger's name.

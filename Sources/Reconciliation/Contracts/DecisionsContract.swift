@@ -1,3 +1,5 @@
+import ParityModel
+
 /// Builds the decisions contract: every disposition (with owner and note), tolerance and documented legacy object as
 /// a documented expectation, with the fingerprint an export records.
 public enum DecisionsContract {

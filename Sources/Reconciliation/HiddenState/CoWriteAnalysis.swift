@@ -1,4 +1,5 @@
 import ParityConfig
+import ParityModel
 
 /// Finds trigger-maintained tables in one cycle of the legacy change stream: a table a trigger's
 /// functions write, written in the same transaction as the trigger's table. From them it derives

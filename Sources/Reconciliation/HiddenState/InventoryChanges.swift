@@ -1,3 +1,5 @@
+import ParityModel
+
 /// What changed between two inventories of the same database, by item identity.
 public struct InventoryChanges: Sendable, Hashable {
     /// An item present in both inventories whose body or details differ.

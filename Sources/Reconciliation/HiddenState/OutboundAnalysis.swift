@@ -1,3 +1,5 @@
+import ParityModel
+
 /// What a function body or a job's command reaches outside the database. Never holds a password,
 /// a program's arguments or a statement text: only hosts, executables and channel names.
 public struct OutboundAnalysis: Sendable, Hashable {

@@ -1,3 +1,5 @@
+import ParityModel
+
 /// The outbound integrations among a database's functions, as inventory items: each function that reaches
 /// outside (dblink, `COPY … PROGRAM`, `lo_export`, notifications) or is written in an untrusted language,
 /// and each notification channel with the functions that signal it and the triggers that run them.

@@ -1,4 +1,5 @@
 import ParityConfig
+import ParityModel
 
 /// What a PL/pgSQL or SQL function body does that matters for hidden state: the tables it
 /// writes, the functions it calls, its dynamic SQL and, in a BEFORE trigger, what it does to `NEW`.

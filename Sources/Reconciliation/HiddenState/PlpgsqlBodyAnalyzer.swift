@@ -1,5 +1,6 @@
 import Foundation
 import ParityConfig
+import ParityModel
 
 /// Reads a function body (`pg_proc.prosrc` of a PL/pgSQL or SQL function) token by token and
 /// finds its writes, calls, dynamic SQL and `NEW` assignments. Comments and string literals

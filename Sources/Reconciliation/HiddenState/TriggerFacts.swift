@@ -1,3 +1,5 @@
+import ParityModel
+
 /// A trigger as the catalog and its function bodies describe it; the co-write analysis reads these.
 public struct TriggerFacts: Sendable, Hashable {
     /// The trigger's name.

@@ -1,4 +1,5 @@
 import ParityConfig
+import ParityModel
 
 /// What `parity check` learned about one source from its catalog, before judging it.
 public struct SourceFacts: Sendable, Hashable {

@@ -1,4 +1,5 @@
 import ExactNumeric
+import ParityModel
 
 extension RoundingEvidence {
     /// Fewest ties of each needed kind (positive even, positive odd, negative) before a mode is named.

@@ -1,4 +1,5 @@
 import ExactNumeric
+import ParityModel
 
 /// Tells, for one total, whether it was rounded per line or once over the total.
 public enum TotalRoundingDetector {

@@ -1,3 +1,5 @@
+import ParityModel
+
 /// What the totals of one column show: per line, per total, both fit every total, or neither explains them all.
 public struct TotalRoundingVerdict: Sendable, Hashable {
     /// The rule every total agrees with; `.neither` when no single rule explains them all or none was seen.

@@ -1,3 +1,4 @@
+import ParityModel
 import Reconciliation
 
 /// Renders `parity inventory` as text or `parity.inventory/1` JSON.

@@ -1,4 +1,5 @@
 import ParityConfig
+import ParityModel
 
 /// Which tables go into a source's publications. Mapped tables, and watched tables with a usable
 /// replica identity, get every operation; watched tables without one go only into an insert-only

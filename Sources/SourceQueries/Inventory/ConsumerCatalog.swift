@@ -1,3 +1,4 @@
+import ParityModel
 import PostgresClient
 import Reconciliation
 

@@ -1,5 +1,6 @@
 import Foundation
 import ParityConfig
+import ParityModel
 import PostgresClient
 
 /// Catalog queries `parity init` needs on one source.

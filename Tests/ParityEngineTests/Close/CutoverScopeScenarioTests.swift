@@ -2,6 +2,7 @@ import ExactNumeric
 import Foundation
 import ParityConfig
 @testable import ParityEngine
+import ParityModel
 import ParityStore
 import ParityTestSupport
 import Reconciliation

@@ -1,6 +1,7 @@
 import Foundation
 @testable import ParityEngine
 @testable import ParityStore
+import ParityModel
 import ParityTestSupport
 import Reconciliation
 import Testing

@@ -1,4 +1,5 @@
 import ParityConfig
+import ParityModel
 import Testing
 @testable import Reconciliation
 

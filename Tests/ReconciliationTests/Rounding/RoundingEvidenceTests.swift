@@ -1,5 +1,6 @@
 import ExactNumeric
 import Foundation
+import ParityModel
 import Testing
 @testable import Reconciliation
 

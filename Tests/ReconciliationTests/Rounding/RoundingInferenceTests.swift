@@ -1,4 +1,5 @@
 import ExactNumeric
+import ParityModel
 import Testing
 @testable import Reconciliation
 

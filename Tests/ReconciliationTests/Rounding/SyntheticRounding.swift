@@ -1,4 +1,5 @@
 import ExactNumeric
+import ParityModel
 import ParityTestSupport
 @testable import Reconciliation
 

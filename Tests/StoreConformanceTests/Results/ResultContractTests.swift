@@ -78,9 +78,15 @@ struct ResultContractTests {
         let flow = AggregateGroupResult(
             aggregate: "daily_totals", period: Fixtures.day, group: ["currency": nil], legacy: nil, new: ExactDecimal("5"),
             bridge: [:], unexplainedByKind: [.finding(.missingInLegacy): 5, .legacySummary: ExactDecimal("-0.50")!], withinTolerance: false)
+        var column = RoundingEvidence()
+        column.observe(stored: ExactDecimal("2.35")!, unrounded: ExactDecimal("2.345")!, scale: 2)
+        column.observe(stored: ExactDecimal("-1.01")!, unrounded: ExactDecimal("-1.005")!, scale: 2)
+        var total = TotalRoundingEvidence()
+        total.observe(.perLine)
+        total.observe(.both)
         let evidence = [
-            StoredRoundingEvidence(kind: .column, mapping: "orders", column: "amount", side: .legacy, evidence: #"{"half_up":3}"#),
-            StoredRoundingEvidence(kind: .total, mapping: "orders", column: "total = Σ lines.amount", side: .new, evidence: "{}"),
+            SubjectRoundingEvidence(mapping: "orders", column: "amount", side: .legacy, evidence: .column(column)),
+            SubjectRoundingEvidence(mapping: "orders", column: "total = Σ lines.amount", side: .new, evidence: .total(total)),
         ]
         let statistics = MappingStatistics(
             mapping: "orders", compared: 3, matched: 2, paired: 3,
@@ -101,8 +107,7 @@ struct ResultContractTests {
         #expect(try store.aggregateResults(cycle: 0).first { $0.aggregate == "daily_totals" } == flow)
         #expect(try store.flowCycles(from: Fixtures.month + "-01", through: Fixtures.month + "-31") == [0])
         #expect(try store.flowResults(asOf: 0, from: Fixtures.day, through: Fixtures.day).map(\.1) == [flow])
-        #expect(try Set(store.roundingEvidence(cycle: 0).map(\.kind)) == [.column, .total])
-        #expect(try store.roundingEvidence(cycle: 0).first { $0.kind == .total } == evidence[1])
+        #expect(try store.roundingEvidence(cycle: 0) == evidence, "by mapping, kind (column first), column and side")
         #expect(try store.mappingStatistics(through: 0).map(\.cycle) == [0])
         #expect(try store.mappingStatistics(through: 0).map(\.statistics) == [statistics])
         #expect(try store.mappingStatistics(through: 0).first?.statistics.columns.first?.largestDifference?.description == "0.010")
@@ -114,7 +119,13 @@ struct ResultContractTests {
     func hiddenState(_ factory: StoreFactory) throws {
         let opened = try factory.open()
         let store = opened.store
-        let inventory = StoredInventory(side: .legacy, takenAt: 42, items: #"[{"kind":"trigger"}]"#, notes: "[]")
+        let trigger = InventoryItem(kind: .trigger, name: "orders_audit", table: "public.orders", details: [
+            .text("timing", "AFTER"), .list("events", ["INSERT", "UPDATE"]), .text("command", "curl -u admin:hunter2 https://audit"),
+        ], bodyHash: "sha256:1f")
+        let inventory = InventorySnapshot(side: .legacy, takenAt: 42, items: [
+            InventorySnapshot.Item(trigger, documented: true),
+            InventorySnapshot.Item(InventoryItem(kind: .rule, name: "orders_rule", table: "public.orders"), documented: false),
+        ], notes: ["pg_cron is not installed"])
         let change = InventoryChange(
             side: .legacy, change: .added, kind: .trigger, name: "orders_audit", table: "public.orders", documented: false, detail: "AFTER INSERT")
         let line = HiddenStateLine(
@@ -129,11 +140,13 @@ struct ResultContractTests {
 
         #expect(try store.inventory(side: .legacy, atOrBefore: 1).map { "\($0.cycle)" } == "0")
         #expect(try store.inventory(side: .legacy, atOrBefore: 1)?.1 == inventory)
+        #expect(try store.inventory(side: .legacy, atOrBefore: 1)?.1.items.first?.item.detail("command")?.description
+                    == "curl -u admin:*** https://audit", "catalog text is stored masked")
         #expect(try store.inventory(side: .new, atOrBefore: 1) == nil)
         #expect(try store.inventoryChanges(cycle: 0) == [change])
         #expect(try store.hiddenState(cycle: 0) == [line])
         #expect(try store.hiddenState(cycle: 1).isEmpty)
-        var previous: StoredInventory?
+        var previous: InventorySnapshot?
         try store.closeCycle(id: 2, foldBefore: 300) { reader in
             previous = try reader.previousInventory(side: .legacy)
             return CycleClose(cycle: Fixtures.cycle(2), tables: [], findings: [], carried: [])

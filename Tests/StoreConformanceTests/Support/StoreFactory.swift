@@ -21,6 +21,10 @@ struct StoreFactory: Sendable, CustomTestStringConvertible {
         case aggregateCause(String)
         /// In every census session's statement kind.
         case statementKind(String)
+        /// As every rounding evidence row's evidence.
+        case roundingEvidence(String)
+        /// As every inventory's items.
+        case inventoryItems(String)
     }
 
     /// The implementation's name, shown in test results.
@@ -54,6 +58,8 @@ struct StoreFactory: Sendable, CustomTestStringConvertible {
             case .sourceSide(let value): ("UPDATE source_state SET side = ?", value)
             case .aggregateCause(let value): ("UPDATE aggregate_result SET bridge = json_object(?, '1')", value)
             case .statementKind(let value): ("UPDATE census_session SET statement_kind = ?", value)
+            case .roundingEvidence(let value): ("UPDATE rounding_evidence SET evidence = ?", value)
+            case .inventoryItems(let value): ("UPDATE inventory_snapshot SET items = ?", value)
             }
             // The schema's checks would refuse the value: plant it as a newer Parity's schema would allow.
             try store.write { db in

@@ -1,0 +1,36 @@
+import Foundation
+import GRDB
+import ParityModel
+
+/// How `rounding_evidence` keeps a subject's evidence: its `kind` (`column` or `total`, a CHECK allows no other) and the
+/// evidence as JSON with sorted keys.
+enum RoundingEvidenceColumns {
+    /// The `kind` and `evidence` columns of `evidence`.
+    static func encode(_ evidence: SubjectRoundingEvidence.Evidence) throws -> (kind: String, json: String) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        switch evidence {
+        case .column(let column): return ("column", String(decoding: try encoder.encode(column), as: UTF8.self))
+        case .total(let total): return ("total", String(decoding: try encoder.encode(total), as: UTF8.self))
+        }
+    }
+
+    /// A `rounding_evidence` row; throws ``UnknownStoredValue`` for a kind this Parity does not know or evidence it cannot read.
+    static func decode(_ row: Row) throws -> SubjectRoundingEvidence {
+        let kind: String = row["kind"]
+        let json: String = row["evidence"]
+        let evidence: SubjectRoundingEvidence.Evidence
+        do {
+            switch kind {
+            case "column": evidence = .column(try JSONDecoder().decode(RoundingEvidence.self, from: Data(json.utf8)))
+            case "total": evidence = .total(try JSONDecoder().decode(TotalRoundingEvidence.self, from: Data(json.utf8)))
+            default: throw UnknownStoredValue(column: "kind", value: kind, expected: "rounding evidence kind")
+            }
+        } catch let unknown as UnknownStoredValue {
+            throw unknown
+        } catch {
+            throw UnknownStoredValue(column: "evidence", value: json, expected: "\(kind) rounding evidence")
+        }
+        return SubjectRoundingEvidence(mapping: row["mapping"], column: row["column_name"], side: try row.vocabulary("side"), evidence: evidence)
+    }
+}
