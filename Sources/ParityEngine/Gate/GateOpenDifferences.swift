@@ -1,4 +1,5 @@
 import ParityConfig
+import ParityModel
 import ParityStore
 import Reconciliation
 

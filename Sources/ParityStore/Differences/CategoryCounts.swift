@@ -1,29 +1,6 @@
 import GRDB
 import ParityModel
 
-/// How many differences of one category (mapping, legacy column, kind) the ledger holds.
-public struct DifferenceCategoryCount: Sendable, Equatable {
-    /// The table mapping.
-    public var mapping: String
-    /// The legacy column; nil for a missing row.
-    public var column: String?
-    /// The difference kind.
-    public var kind: FindingKind
-    /// Open now.
-    public var open: Int
-    /// Every key-column of the category the ledger holds, open or resolved.
-    public var total: Int
-
-    /// Creates a count.
-    public init(mapping: String, column: String?, kind: FindingKind, open: Int, total: Int) {
-        self.mapping = mapping
-        self.column = column
-        self.kind = kind
-        self.open = open
-        self.total = total
-    }
-}
-
 /// Open differences per category at each closed cycle's end (`category_open`, migration 019).
 enum CategoryCounts {
     /// Records the open counts per category as the ledger stands after cycle `cycle`'s changes.

@@ -1,4 +1,5 @@
 import GRDB
+import ParityModel
 
 /// Writes the open-differences ledger (`difference`, migration 014) inside a cycle's closing transaction.
 enum DifferenceLedger {

@@ -45,26 +45,6 @@ extension ParityStore {
     }
 }
 
-/// How many differences of a mapping and kind are open, and the cycle the oldest was first seen in.
-public struct OpenDifferenceCount: Sendable, Equatable {
-    /// The table mapping.
-    public var mapping: String
-    /// The difference kind.
-    public var kind: FindingKind
-    /// Open differences of that mapping and kind.
-    public var open: Int
-    /// The cycle the oldest of them was first seen in.
-    public var oldestFirstSeen: Int64
-
-    /// Creates a count.
-    public init(mapping: String, kind: FindingKind, open: Int, oldestFirstSeen: Int64) {
-        self.mapping = mapping
-        self.kind = kind
-        self.open = open
-        self.oldestFirstSeen = oldestFirstSeen
-    }
-}
-
 extension ParityStore {
     /// The open differences counted per mapping and kind (for metrics: no row is read into memory).
     public func openDifferenceCounts() throws(StoreError) -> [OpenDifferenceCount] {

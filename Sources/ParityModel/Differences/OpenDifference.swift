@@ -1,5 +1,3 @@
-import ParityModel
-
 /// One key-column of a mapping whose sides differ, as the ledger (`difference`, migration 014) keeps it: open until
 /// a later comparison finds the column equal or the row gone on both sides.
 public struct OpenDifference: Sendable, Equatable {
