@@ -8,21 +8,29 @@ import Foundation
 /// rely on it. It is not Swift's `String` order, which compares canonically equivalent texts (a precomposed and a
 /// decomposed `é`) as equal where the store holds two keys.
 ///
-/// Called for every key a close compares, so the bytes are compared in place (`memcmp`), without allocating and
-/// without walking `String.UTF8View`'s indices.
+/// Called several times for every key a close or verify merges, so the bytes are compared in place (`memcmp`) through
+/// the strings' own storage: no copy of either string (`withUTF8` on a copy costs a retain and a release of each, a
+/// measured 13% of verify), no allocation, no walk of `String.UTF8View`'s indices.
 public enum CanonicalKeyOrder {
     /// Negative, zero or positive as `left` sorts before, with (the same bytes) or after `right`.
     @inlinable
     public static func compare(_ left: String, _ right: String) -> Int {
+        let inPlace = left.utf8.withContiguousStorageIfAvailable { l in
+            right.utf8.withContiguousStorageIfAvailable { r in bytes(l, r) }
+        }
+        if let inPlace = inPlace ?? nil { return inPlace }
+        // A string without contiguous UTF-8 (bridged): made contiguous in a copy.
         var left = left
         var right = right
-        return left.withUTF8 { l in
-            right.withUTF8 { r in
-                let common = min(l.count, r.count)
-                let order = common == 0 ? 0 : Int(memcmp(l.baseAddress!, r.baseAddress!, common))
-                return order != 0 ? order : l.count - r.count
-            }
-        }
+        return left.withUTF8 { l in right.withUTF8 { r in bytes(l, r) } }
+    }
+
+    /// `memcmp` over the common length, then the shorter first.
+    @inlinable
+    static func bytes(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Int {
+        let common = min(left.count, right.count)
+        let order = common == 0 ? 0 : Int(memcmp(left.baseAddress!, right.baseAddress!, common))
+        return order != 0 ? order : left.count - right.count
     }
 
     /// Whether `left` sorts before `right`.
