@@ -11,6 +11,6 @@ status=${PIPESTATUS[0]}
 if [ "$status" -ne 0 ]; then
   echo
   echo "== failed (swift test exited $status); each failing test and the issue it recorded:"
-  grep -E '✘|recorded an issue|Expectation failed|Caught error|error:' "$log" | grep -v '^✘ Test run with' | head -80
+  grep -E '^✘' "$log" | grep -v '^✘ Test run with' | head -80
 fi
 exit "$status"
