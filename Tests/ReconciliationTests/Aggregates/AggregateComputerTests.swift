@@ -98,12 +98,14 @@ struct AggregateComputerTests {
         var totals = try computer(scope: .flow)
         totals.add(legacy: legacy(1, "O", "1.5", "1.23", "1.84"), new: new(1, "open", "1.5", "1.23", "1.85"))
         totals.add(legacy: legacy(2, "O", "1", "2.00", "2.00"), new: new(2, "open", "1", "2.00", "2.00"))
-        totals.compare(withSummary: [
+        let summaryRows = [
             LegacySummaryRow(group: ["O"], date: "2026-10-01", value: "3.80"),
             LegacySummaryRow(group: ["V"], date: "2026-10-02", value: "1.00"),
-        ])
+        ]
+        totals.compare(withSummary: summaryRows)
         let results = totals.results()
-        #expect(results.map { "\($0.period) \($0.groupValues(["status"]))" } == ["2026-10-01 [Optional(\"O\")]", "2026-10-02 [Optional(\"V\")]"])
+        #expect(results.map(\.period) == summaryRows.map(\.date), "one result per summary day, in day order")
+        #expect(results.map { $0.groupValues(["status"]) } == summaryRows.map(\.group))
         let open = results[0]
         #expect(open.legacy == ExactDecimal("3.80") && open.new == ExactDecimal("3.85"))
         #expect(open.bridge == [.finding(.rounding): ExactDecimal("0.01")!])
