@@ -168,9 +168,15 @@ struct MigrationTests {
                 VALUES (0, 'invoices', 'total = Σ invoice_lines.amount', 'legacy', '{}')
                 """)
         }
-        #expect(try store.roundingEvidence(cycle: 0).map { "\($0.isTotal ? "total" : "column") \($0.column)" } == [
+        #expect(try store.roundingEvidence(cycle: 0).map { "\(Self.kind($0)) \($0.column)" } == [
             "column Total: x", "column total", "column total = Σ invoice_lines.amount", "total total = Σ invoice_lines.amount",
         ])
+    }
+
+    /// `column` or `total`.
+    private static func kind(_ stored: SubjectRoundingEvidence) -> String {
+        if case .total = stored.evidence { return "total" }
+        return "column"
     }
 
     /// `mapping kind column side` and the evidence's first count.

@@ -22,14 +22,14 @@ struct AggregateRun {
     func run(_ reader: CycleStateReader) throws -> [AggregateGroupResult] {
         let computed = try compute(reader)
         var previous = Dictionary(
-            try reader.previousFlowResults().map { (Self.identity($0), $0) }, uniquingKeysWith: { first, _ in first })
+            try reader.previousFlowResults().map { ($0.identity, $0) }, uniquingKeysWith: { first, _ in first })
         var recorded: [AggregateGroupResult] = []
         for result in computed {
             if result.period.isEmpty {
                 recorded.append(result)
                 continue
             }
-            let old = previous.removeValue(forKey: Self.identity(result))
+            let old = previous.removeValue(forKey: result.identity)
             if old.map({ !$0.sameDigits(as: result) }) ?? true { recorded.append(result) }
         }
         for old in previous.values where !old.isEmpty {
@@ -39,10 +39,6 @@ struct AggregateRun {
                 new: additive ? .zero : nil, bridge: [:], unexplainedByKind: [:], withinTolerance: true))
         }
         return recorded.sorted { ($0.aggregate, $0.period, RowJSON.image($0.group)) < ($1.aggregate, $1.period, RowJSON.image($1.group)) }
-    }
-
-    private static func identity(_ result: AggregateGroupResult) -> String {
-        [result.aggregate, result.period, RowJSON.image(result.group)].joined(separator: "\u{0}")
     }
 
     private func compute(_ reader: CycleStateReader) throws -> [AggregateGroupResult] {

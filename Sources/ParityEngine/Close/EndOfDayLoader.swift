@@ -34,7 +34,7 @@ public enum EndOfDayLoader {
     ) throws(EngineError) -> EndOfDayReport {
         do {
             let record = try select(selection, store: store)
-            let findings = try store.findings(cycle: record.id).map { item($0, configuration) }
+            let findings = try store.findings(cycle: record.id).map { masked($0, configuration) }
             let mappings = try MappingStatus(configuration: configuration, store: store)
             let shown = limit.map { Array(findings.prefix(max(0, $0))) } ?? findings
             let scopes = try EndOfDaySections.scopes(store: store, cycle: record.id)
@@ -112,7 +112,7 @@ public enum EndOfDayLoader {
     }
 
     /// The finding as reports show it: `pii` values masked.
-    static func item(_ finding: Finding, _ configuration: ParityConfiguration) -> Finding {
+    static func masked(_ finding: Finding, _ configuration: ParityConfiguration) -> Finding {
         let pii = configuration.tables.first { $0.name == finding.mapping }?.columns.first { $0.legacy == finding.column }?.pii ?? false
         guard pii else { return finding }
         var masked = finding

@@ -16,7 +16,7 @@ enum LedgerEntries {
             finding.disposition = rule?.disposition
             finding.ruleNote = rule?.note
             return EndOfDayReport.OpenDifferences.Entry(
-                item: EndOfDayLoader.item(finding, configuration), note: rule?.note, firstSeen: difference.firstSeen,
+                item: EndOfDayLoader.masked(finding, configuration), note: rule?.note, firstSeen: difference.firstSeen,
                 firstSeenEnd: ends[difference.firstSeen], lastSeen: difference.lastSeen, resolvedCycle: difference.resolvedCycle)
         }
     }

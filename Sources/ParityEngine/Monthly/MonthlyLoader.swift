@@ -94,10 +94,10 @@ public enum MonthlyLoader {
         for cycle in cycles {
             for row in try store.aggregateResults(cycle: cycle.id) where row.aggregate == aggregate.name {
                 rows.append(row)
-                labels[MonthlyTotals.identity(row)] = cycle.label
+                labels[row.identity] = cycle.label
             }
         }
-        return summarize(aggregate, rows: rows, label: { labels[MonthlyTotals.identity($0)] ?? "" }, lastOnly: true)
+        return summarize(aggregate, rows: rows, label: { labels[$0.identity] ?? "" }, lastOnly: true)
     }
 
     /// Groups rows (one per day or cycle and group) into the month's totals and daily drift.

@@ -28,11 +28,6 @@ struct MonthlyTotals {
         self.replacing = replacing
     }
 
-    /// The aggregate, day and group of a row, as one text.
-    static func identity(_ row: AggregateGroupResult) -> String {
-        [row.aggregate, row.period, RowJSON.image(row.group)].joined(separator: "\u{0}")
-    }
-
     /// Adds one day's (or cycle's) row of a group.
     mutating func add(_ row: AggregateGroupResult, day: String) {
         let group = RowJSON.image(row.group)

@@ -25,10 +25,4 @@ public struct SubjectRoundingEvidence: Sendable, Hashable {
         self.side = side
         self.evidence = evidence
     }
-
-    /// Whether it is about a header's total.
-    public var isTotal: Bool {
-        if case .total = evidence { return true }
-        return false
-    }
 }

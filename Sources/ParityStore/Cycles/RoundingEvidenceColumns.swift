@@ -19,18 +19,13 @@ enum RoundingEvidenceColumns {
     static func decode(_ row: Row) throws -> SubjectRoundingEvidence {
         let kind: String = row["kind"]
         let json: String = row["evidence"]
-        let evidence: SubjectRoundingEvidence.Evidence
-        do {
-            switch kind {
-            case "column": evidence = .column(try JSONDecoder().decode(RoundingEvidence.self, from: Data(json.utf8)))
-            case "total": evidence = .total(try JSONDecoder().decode(TotalRoundingEvidence.self, from: Data(json.utf8)))
-            default: throw UnknownStoredValue(column: "kind", value: kind, expected: "rounding evidence kind")
-            }
-        } catch let unknown as UnknownStoredValue {
-            throw unknown
-        } catch {
-            throw UnknownStoredValue(column: "evidence", value: json, expected: "\(kind) rounding evidence")
+        let decoded: SubjectRoundingEvidence.Evidence?
+        switch kind {
+        case "column": decoded = (try? JSONDecoder().decode(RoundingEvidence.self, from: Data(json.utf8))).map { .column($0) }
+        case "total": decoded = (try? JSONDecoder().decode(TotalRoundingEvidence.self, from: Data(json.utf8))).map { .total($0) }
+        default: throw UnknownStoredValue(column: "kind", value: kind, expected: "rounding evidence kind")
         }
+        guard let evidence = decoded else { throw UnknownStoredValue(column: "evidence", value: json, expected: "\(kind) rounding evidence") }
         return SubjectRoundingEvidence(mapping: row["mapping"], column: row["column_name"], side: try row.vocabulary("side"), evidence: evidence)
     }
 }
