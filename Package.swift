@@ -58,6 +58,13 @@ let package = Package(
             plugins: ["EmbedMigrations"]
         ),
 
+        // The PostgreSQL store (issue 26): the same protocols on a PostgreSQL database, its schema from migrations/postgres/*.sql
+        .target(
+            name: "PostgresStore",
+            dependencies: ["ParityStore", "ParityModel", "ExactNumeric", "PostgresClient"],
+            plugins: ["EmbedMigrations"]
+        ),
+
         // MARK: Throwaway PostgreSQL clusters (tests, benchmarks and `parity demo`); no production target links them
         .target(name: "ThrowawayPostgres", dependencies: ["PostgresClient"]),
 
@@ -72,7 +79,7 @@ let package = Package(
         .target(
             name: "ParityEngine",
             dependencies: [
-                "SourceQueries", "PostgresClient", "ParityStore", "ParityModel", "ParityConfig", "Reconciliation", "LogicalReplication", "ReplicationStream",
+                "SourceQueries", "PostgresClient", "ParityStore", "PostgresStore", "ParityModel", "ParityConfig", "Reconciliation", "LogicalReplication", "ReplicationStream",
                 "ExactNumeric", "ParityLogging", .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -105,7 +112,7 @@ let package = Package(
             ]
         ),
 
-        // MARK: Build tooling: embeds migrations/*.sql into ParityStore
+        // MARK: Build tooling: embeds migrations/*.sql into ParityStore, migrations/postgres/*.sql into PostgresStore
         .executableTarget(name: "EmbedMigrationsTool", path: "Plugins/EmbedMigrationsTool"),
         .plugin(name: "EmbedMigrations", capability: .buildTool(), dependencies: ["EmbedMigrationsTool"]),
 
@@ -139,7 +146,10 @@ let package = Package(
         // The store protocols' contract, run against every store implementation (StoreFactory.all)
         .testTarget(
             name: "StoreConformanceTests",
-            dependencies: ["ParityStore", "ParityModel", "ExactNumeric", "ParityTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "ParityStore", "PostgresStore", "ParityModel", "ExactNumeric", "ParityTestSupport", "PostgresClient",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(name: "ReconciliationTests", dependencies: ["Reconciliation", "ParityModel", "ParityTestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "ParityModel", "Reconciliation", "ExactNumeric", "ParityConfig", "ParityTestSupport"]),

@@ -18,13 +18,20 @@ extension InventoryChange.Change: DatabaseValueConvertible {}
 
 /// A stored vocabulary value this Parity does not know (a store written by a newer Parity, or edited by hand): thrown
 /// while reading a row, and turned into a ``StoreError`` with code `.unknownValue` by the store's read and write.
-struct UnknownStoredValue: Error {
+package struct UnknownStoredValue: Error {
     /// The column that holds it.
-    var column: String
+    package var column: String
     /// The stored text; nil for a NULL where a value is required.
-    var value: String?
+    package var value: String?
     /// What the column holds (`finding kind`, `source side`, …).
-    var expected: String
+    package var expected: String
+
+    /// Creates the error.
+    package init(column: String, value: String?, expected: String) {
+        self.column = column
+        self.value = value
+        self.expected = expected
+    }
 }
 
 extension Row {
@@ -47,15 +54,15 @@ extension Row {
 }
 
 /// A vocabulary type stored as its raw text.
-protocol StoredVocabulary: RawRepresentable<String> {
+package protocol StoredVocabulary: RawRepresentable<String> {
     /// What a column of this type holds, for the error about a value this Parity does not know.
     static var storedName: String { get }
 }
 
-extension SourceSide: StoredVocabulary { static var storedName: String { "source side" } }
-extension FindingKind: StoredVocabulary { static var storedName: String { "finding kind" } }
-extension Disposition: StoredVocabulary { static var storedName: String { "disposition" } }
-extension CycleStatus: StoredVocabulary { static var storedName: String { "cycle status" } }
-extension HiddenStateLine.Kind: StoredVocabulary { static var storedName: String { "hidden-state kind" } }
-extension HiddenStateKind: StoredVocabulary { static var storedName: String { "inventory item kind" } }
-extension InventoryChange.Change: StoredVocabulary { static var storedName: String { "inventory change" } }
+extension SourceSide: StoredVocabulary { package static var storedName: String { "source side" } }
+extension FindingKind: StoredVocabulary { package static var storedName: String { "finding kind" } }
+extension Disposition: StoredVocabulary { package static var storedName: String { "disposition" } }
+extension CycleStatus: StoredVocabulary { package static var storedName: String { "cycle status" } }
+extension HiddenStateLine.Kind: StoredVocabulary { package static var storedName: String { "hidden-state kind" } }
+extension HiddenStateKind: StoredVocabulary { package static var storedName: String { "inventory item kind" } }
+extension InventoryChange.Change: StoredVocabulary { package static var storedName: String { "inventory change" } }

@@ -6,7 +6,7 @@ import ParityModel
 /// through Foundation's JSON objects.
 ///
 /// Any JSON escape is accepted; anything outside that shape (numbers, nesting, trailing bytes) yields nil.
-enum RowJSONDecoder {
+package enum RowJSONDecoder {
     /// `{"name":"text","other":null}` → name → value; nil when the text is not such an object.
     static func image(_ text: String) -> [String: String?]? {
         JSONScanner.scan(text) { scanner in
@@ -37,7 +37,7 @@ enum RowJSONDecoder {
     }
 
     /// `[3,"12.50",null]` → layout 3 and its values; nil when the text is not a stored image.
-    static func positional(_ text: String) -> (layout: Int64, values: [String?])? {
+    package static func positional(_ text: String) -> (layout: Int64, values: [String?])? {
         JSONScanner.scan(text) { scanner in
             guard scanner.consume(UInt8(ascii: "[")), let layout = scanner.integer() else { return nil }
             var values: [String?] = []
@@ -51,7 +51,7 @@ enum RowJSONDecoder {
     }
 
     /// The layout id of a stored image (`positional`) without decoding its values; nil when it has none.
-    static func layout(_ text: String) -> Int64? {
+    package static func layout(_ text: String) -> Int64? {
         JSONScanner.scan(text) { scanner in scanner.consume(UInt8(ascii: "[")) ? scanner.integer() : nil }
     }
 }

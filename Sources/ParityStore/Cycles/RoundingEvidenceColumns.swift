@@ -4,9 +4,9 @@ import ParityModel
 
 /// How `rounding_evidence` keeps a subject's evidence: its `kind` (`column` or `total`, a CHECK allows no other) and the
 /// evidence as JSON with sorted keys.
-enum RoundingEvidenceColumns {
+package enum RoundingEvidenceColumns {
     /// The `kind` and `evidence` columns of `evidence`.
-    static func encode(_ evidence: SubjectRoundingEvidence.Evidence) throws -> (kind: String, json: String) {
+    package static func encode(_ evidence: SubjectRoundingEvidence.Evidence) throws -> (kind: String, json: String) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         switch evidence {

@@ -3,7 +3,7 @@ import ParityModel
 
 /// How `inventory_snapshot` keeps an inventory: `items` as a JSON array (sorted keys; each item's kind, name, table,
 /// `body_hash`, `documented` and details, a detail being a key with a `text` or a `list`) and `notes` as a JSON array of text.
-enum InventorySnapshotColumns {
+package enum InventorySnapshotColumns {
     private struct Item: Codable {
         var kind: String
         var name: String
@@ -24,7 +24,7 @@ enum InventorySnapshotColumns {
     }
 
     /// The `items` and `notes` columns of `snapshot`.
-    static func encode(_ snapshot: InventorySnapshot) throws -> (items: String, notes: String) {
+    package static func encode(_ snapshot: InventorySnapshot) throws -> (items: String, notes: String) {
         let items = snapshot.items.map { recorded in
             Item(kind: recorded.item.kind.rawValue, name: recorded.item.name, table: recorded.item.table, bodyHash: recorded.item.bodyHash,
                  documented: recorded.documented, details: recorded.item.details.map { detail in
@@ -41,7 +41,7 @@ enum InventorySnapshotColumns {
 
     /// The snapshot in a row's columns; throws ``UnknownStoredValue`` for JSON it cannot read or an item kind this Parity
     /// does not know.
-    static func decode(side: SourceSide, takenAt: Int64, items: String, notes: String) throws -> InventorySnapshot {
+    package static func decode(side: SourceSide, takenAt: Int64, items: String, notes: String) throws -> InventorySnapshot {
         let decoder = JSONDecoder()
         guard let stored = try? decoder.decode([Item].self, from: Data(items.utf8)) else {
             throw UnknownStoredValue(column: "items", value: items, expected: "inventory items")

@@ -6,7 +6,7 @@ import Synchronization
 ///
 /// Layouts are cached once committed. A layout registered by the writer's open transaction is remembered apart
 /// until that transaction ends: if it rolls back, the id may later be given to other columns.
-final class ImageLayouts: Sendable {
+package final class ImageLayouts: Sendable {
     private struct Cache {
         var ids: [[String]: Int64] = [:]
         var columns: [Int64: [String]] = [:]
@@ -28,7 +28,7 @@ final class ImageLayouts: Sendable {
     }
 
     /// The stored form of the JSON array `values` (`RowJSON.key`) of layout `layout`'s columns.
-    static func stored(layout: Int64, values: String) -> String {
+    package static func stored(layout: Int64, values: String) -> String {
         values.utf8.count > 2 ? "[\(layout)," + values.dropFirst() : "[\(layout)]"
     }
 
@@ -45,7 +45,7 @@ final class ImageLayouts: Sendable {
     }
 
     /// Pairs `columns` with `values`; nil when their counts differ.
-    static func image(columns: [String], values: [String?]) -> [String: String?]? {
+    package static func image(columns: [String], values: [String?]) -> [String: String?]? {
         guard columns.count == values.count else { return nil }
         var image: [String: String?] = [:]
         image.reserveCapacity(columns.count)

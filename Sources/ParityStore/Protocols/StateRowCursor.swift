@@ -19,6 +19,15 @@ public struct StateRow: Sendable {
     /// What the cycle's changes did to the key; nil when unchanged (or folded before migrations/017).
     public var events: ChangeEvents?
 
+    /// Creates a row.
+    package init(key: String, values: String?, columns: [String], changedAt: Int64?, events: ChangeEvents?) {
+        self.key = key
+        self.values = values
+        self.columns = columns
+        self.changedAt = changedAt
+        self.events = events
+    }
+
     /// The image by column; nil for a deleted key, empty when the stored text is not an image.
     public var image: [String: String?]? {
         values.map { values in

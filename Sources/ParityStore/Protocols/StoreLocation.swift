@@ -1,14 +1,9 @@
-import Foundation
-
-/// Which store to open: the one place a new kind of store (PostgreSQL, issue 26) is added.
+/// Which store to open: the one place a new kind of store is added. Opening it (`open()`) lives where every
+/// implementation is known (ParityEngine's `StoreLocation+Open.swift`): the PostgreSQL store depends on this target.
 public enum StoreLocation: Sendable, Equatable {
     /// The embedded SQLite store in the file at `path` (created, and migrated, when needed).
     case sqlite(path: String)
-
-    /// Opens the store, creating and migrating it when needed.
-    public func open() throws(StoreError) -> any Store {
-        switch self {
-        case .sqlite(let path): try ParityStore.open(path: path)
-        }
-    }
+    /// The PostgreSQL store in the database at `url` (`postgres://user@host:port/database`; its schema created, and
+    /// migrated, when needed). A password in the URL never reaches a message.
+    case postgres(url: String)
 }

@@ -30,6 +30,14 @@ public struct ClosedSourceRow: Sendable {
     public var columns: [String]
     /// The position of the change that left the key so.
     public var lsn: Int64
+
+    /// Creates a row.
+    package init(key: String, image: String?, columns: [String], lsn: Int64) {
+        self.key = key
+        self.image = image
+        self.columns = columns
+        self.lsn = lsn
+    }
 }
 
 /// A captured change of a key before the position (`SourceStateReader`).
@@ -41,6 +49,13 @@ public struct CapturedSourceChange: Sendable {
     public var image: String?
     /// The columns of `image`, in the order of its values.
     public var columns: [String]
+
+    /// Creates a change.
+    package init(key: String, image: String?, columns: [String]) {
+        self.key = key
+        self.image = image
+        self.columns = columns
+    }
 }
 
 /// What the store holds for one side and mapping as of a source position, read from SQLite cursors one row at a time

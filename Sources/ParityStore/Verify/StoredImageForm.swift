@@ -10,6 +10,12 @@ public struct StoredImageForm: Sendable {
     /// The store's layout of `columns`, or 0 (which no stored image names) when the store has none.
     let layout: Int64
 
+    /// Creates the form of images with `columns` (sorted names) stored under layout `layout` (0: none stored).
+    package init(columns: [String], layout: Int64) {
+        self.columns = columns
+        self.layout = layout
+    }
+
     /// Starts an image in `writer`, an empty array writer: its values follow, in `columns` order (`string`, `null`),
     /// then `finish()` or `take()` gives its text.
     public func startImage(in writer: inout RowJSONWriter) {
