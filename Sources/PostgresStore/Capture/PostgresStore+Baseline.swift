@@ -1,0 +1,97 @@
+import ParityModel
+import ParityStore
+import PostgresClient
+
+extension PostgresStore {
+    /// Writes baseline rows (the copy taken inside the slot's snapshot) into row state, in one store transaction per call;
+    /// callers send batches.
+    public func insertBaseline(
+        side: SourceSide, mapping: String, rows: [(key: [String?], values: [String: String?])], lsn: UInt64
+    ) throws(StoreError) {
+        try write { transaction in
+            try insertBaseline(
+                side: side, mapping: mapping, images: rows.map { (RowJSON.key($0.key), try layouts.encode($0.values, in: transaction)) },
+                lsn: lsn, in: transaction)
+        }
+    }
+
+    /// Writes baseline rows already encoded: each row's key (`RowJSON.key`) and the JSON array of its values in the order
+    /// of `columns`, the table's columns in name order.
+    public func insertBaseline(
+        side: SourceSide, mapping: String, columns: [String], encoded rows: [(key: String, values: String)], lsn: UInt64
+    ) throws(StoreError) {
+        try write { transaction in
+            let layout = try layouts.id(for: columns, in: transaction)
+            try insertBaseline(
+                side: side, mapping: mapping, images: rows.map { ($0.key, ImageLayouts.stored(layout: layout, values: $0.values)) }, lsn: lsn,
+                in: transaction)
+        }
+    }
+
+    private func insertBaseline(
+        side: SourceSide, mapping: String, images rows: [(key: String, image: String)], lsn: UInt64, in transaction: StoreTransaction
+    ) throws {
+        var batch = BatchInsert(
+            table: "row_state", columns: ["part", "side", "mapping", "row_key", "row_values", "commit_time", "lsn"],
+            tail: """
+                 ON CONFLICT (part, side, mapping, row_key) DO UPDATE SET row_values = excluded.row_values,
+                    commit_time = excluded.commit_time, lsn = excluded.lsn, folded_by = NULL, events = NULL
+                """)
+        let position = String(Int64(truncatingIfNeeded: lsn))
+        for row in rows {
+            try batch.append([String(partitions.part(of: row.key)), side.rawValue, mapping, row.key, row.image, "0", position], in: transaction)
+        }
+        try batch.flush(transaction)
+    }
+
+    /// How many rows of a mapping the store holds for one side as of the last closed cycle (the baseline right after
+    /// init), without loading them.
+    public func rowCount(side: SourceSide, mapping: String) throws(StoreError) -> Int {
+        try read { transaction in
+            Int(try transaction.value("""
+                SELECT count(*) FROM row_state WHERE side = \(side.rawValue) AND mapping = \(mapping) AND row_values IS NOT NULL
+                """) ?? "0") ?? 0
+        }
+    }
+
+    /// The current image of every key of a mapping on one side: row state with the pending changes applied in commit
+    /// order. Keys are JSON key texts.
+    public func currentImages(side: SourceSide, mapping: String) throws(StoreError) -> [String: [String: String?]] {
+        try read { transaction in
+            var images: [String: [String: String?]] = [:]
+            let state = try transaction.cursor("""
+                SELECT row_key, row_values FROM row_state
+                WHERE side = \(side.rawValue) AND mapping = \(mapping) AND row_values IS NOT NULL
+                """)
+            while let row = try state.next() {
+                images[try row.text("row_key")] = try layouts.decode(row.text("row_values"), in: transaction) ?? [:]
+            }
+            let pending = try transaction.cursor("""
+                SELECT op, row_key, row_values, commit_lsn, seq FROM pending_change WHERE side = \(side.rawValue) AND mapping = \(mapping)
+                UNION ALL
+                SELECT 'truncate', NULL, NULL, commit_lsn, seq FROM pending_truncate WHERE side = \(side.rawValue) AND mapping = \(mapping)
+                ORDER BY commit_lsn, seq
+                """)
+            while let row = try pending.next() {
+                switch try row.text("op") {
+                case "truncate":
+                    images.removeAll()
+                case "delete", "moved":
+                    images[try row.text("row_key")] = nil
+                default:
+                    images[try row.text("row_key")] = try layouts.decode(row.text("row_values"), in: transaction) ?? [:]
+                }
+            }
+            return images
+        }
+    }
+
+    /// The text form of images with `columns` (sorted names). Only reads the store: columns it has never stored get a
+    /// form no stored image has.
+    public func imageForm(columns: [String]) throws(StoreError) -> StoredImageForm {
+        try read { transaction in
+            let layout = try transaction.value("SELECT id FROM image_layout WHERE columns = \(RowJSON.key(columns))").flatMap(Int64.init)
+            return StoredImageForm(columns: columns, layout: layout ?? 0)
+        }
+    }
+}

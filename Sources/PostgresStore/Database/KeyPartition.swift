@@ -1,0 +1,26 @@
+/// How the store spreads keys over parts: `part` = FNV-1a 64 of the key's UTF-8 text, modulo P. Every table with a row
+/// per key carries its key's part first in its primary key; a range of parts is the unit a worker closes and the unit
+/// Citus distributes (migrations/postgres/001_schema.sql).
+///
+/// The key hashed is the key text the store is given: a side's row key for row state and changes, the canonical key
+/// for the ledger and carried keys. Without key normalizers they are the same text, so a key's rows, changes and
+/// differences share a part.
+public struct KeyPartition: Sendable, Equatable {
+    /// P, the number of parts (1024 by default), fixed when the store was created.
+    public let count: Int
+
+    /// Creates the partitioning into `count` parts.
+    public init(count: Int) {
+        self.count = max(1, count)
+    }
+
+    /// The part of `key` (JSON text), in `0..<count`.
+    public func part(of key: String) -> Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in key.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        return Int(hash % UInt64(count))
+    }
+}

@@ -1,0 +1,57 @@
+import ParityModel
+import ParityStore
+import PostgresClient
+
+extension PostgresStore {
+    /// Every closed cycle, oldest first.
+    public func cycles() throws(StoreError) -> [CycleRecord] {
+        try read { transaction in try transaction.rows("SELECT * FROM cycle ORDER BY id").map(CycleRecord.init(row:)) }
+    }
+
+    /// One closed cycle, or nil.
+    public func cycle(id: Int64) throws(StoreError) -> CycleRecord? {
+        try read { transaction in try transaction.row("SELECT * FROM cycle WHERE id = \(id)").map(CycleRecord.init(row:)) }
+    }
+
+    /// The counts per table mapping of a closed cycle, by mapping name.
+    public func cycleTables(cycle: Int64) throws(StoreError) -> [CycleTableRecord] {
+        try read { transaction in
+            try transaction.rows("SELECT * FROM cycle_table WHERE cycle = \(cycle) ORDER BY mapping COLLATE \"C\"").map { row in
+                CycleTableRecord(
+                    mapping: try row.text("mapping"), compared: try row.int("compared"), matched: try row.int("matched"),
+                    findingsByKind: RowJSON.decodeCounts(try row.text("findings_by_kind")))
+            }
+        }
+    }
+
+    /// The findings a closed cycle reported, in report order.
+    public func findings(cycle: Int64) throws(StoreError) -> [Finding] {
+        try read { transaction in
+            try transaction.rows("SELECT * FROM finding WHERE cycle = \(cycle) ORDER BY seq").map { row in
+                try Finding(
+                    mapping: row.text("mapping"), key: RowJSON.decodeImage(row.text("row_key")) ?? [:], column: row["column_name"],
+                    newColumn: row["new_column"], kind: row.vocabulary("kind"), legacy: row["legacy"], new: row["new"],
+                    disposition: row.optionalVocabulary("disposition"), ruleNote: row["rule_note"], explanation: row["explanation"],
+                    attributedTo: row["attributed_to"])
+            }
+        }
+    }
+
+    /// Keys carried into cycle `cycle` (compared again when it closes).
+    public func carriedKeys(into cycle: Int64) throws(StoreError) -> [CarriedKey] {
+        try read { transaction in
+            try transaction.rows("""
+                SELECT mapping, canonical_key FROM carried_key WHERE cycle = \(cycle) ORDER BY mapping COLLATE "C", canonical_key
+                """).map { CarriedKey(mapping: try $0.text("mapping"), canonicalKey: try $0.text("canonical_key")) }
+        }
+    }
+}
+
+extension CycleRecord {
+    init(row: PostgresRow) throws {
+        try self.init(
+            id: row.int64("id"), label: row.text("label"), start: row.int64("start_time"), end: row.int64("end_time"),
+            status: row.vocabulary("status"), closedAt: row.int64("closed_at"), keysCompared: row.int("keys_compared"),
+            unexplainedRate: row.text("unexplained_rate"))
+    }
+}
