@@ -36,8 +36,8 @@ struct StoreFactory: Sendable, CustomTestStringConvertible {
 
     var testDescription: String { name }
 
-    /// Every implementation the suite runs against; the PostgreSQL store (issue 26) adds itself here.
-    static let all: [StoreFactory] = [.sqlite]
+    /// Every implementation the suite runs against.
+    static let all: [StoreFactory] = [.sqlite, .postgres]
 
     /// The embedded SQLite store, in a scratch directory.
     static let sqlite = StoreFactory(
@@ -79,5 +79,10 @@ final class OpenedStore: @unchecked Sendable {
     init(_ store: any Store, keeping resources: AnyObject...) {
         self.store = store
         self.resources = resources
+    }
+
+    /// The first resource kept of type `T` (the database a PostgreSQL store lives in).
+    func resource<T>(_ type: T.Type) -> T? {
+        resources.lazy.compactMap { $0 as? T }.first
     }
 }
