@@ -129,7 +129,7 @@ let package = Package(
         ),
 
         // MARK: Tests
-        .target(name: "ParityTestSupport", dependencies: ["ThrowawayPostgres"]),
+        .target(name: "ParityTestSupport", dependencies: ["ThrowawayPostgres", "PostgresClient"]),
         .testTarget(name: "ParityTestSupportTests", dependencies: ["ParityTestSupport"]),
         .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient", "ParityTestSupport", "ExactNumeric"]),
         .testTarget(name: "ReplicationStreamTests", dependencies: ["ReplicationStream", "ParityTestSupport", "LogicalReplication", "PostgresClient"]),
@@ -143,6 +143,9 @@ let package = Package(
         .testTarget(name: "ParityModelTests", dependencies: ["ParityModel", "ExactNumeric"]),
         .testTarget(name: "ParityConfigTests", dependencies: ["ParityConfig", "ParityModel"]),
         .testTarget(name: "ParityStoreTests", dependencies: ["ParityStore", "ParityModel", "ParityTestSupport"]),
+        // What the conformance suite cannot see of the PostgreSQL store: key changes, truncates and unchanged columns in
+        // the fold, parts, schema versions, secrets in messages
+        .testTarget(name: "PostgresStoreTests", dependencies: ["PostgresStore", "ParityStore", "ParityModel", "ParityTestSupport", "PostgresClient"]),
         // The store protocols' contract, run against every store implementation (StoreFactory.all)
         .testTarget(
             name: "StoreConformanceTests",

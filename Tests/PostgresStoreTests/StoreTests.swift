@@ -1,0 +1,59 @@
+import ParityModel
+import ParityStore
+import ParityTestSupport
+import PostgresClient
+import PostgresStore
+import Testing
+
+/// What the PostgreSQL store promises beyond the protocols: keys hashed into the parts fixed at creation, row streams
+/// that do not load a mapping into memory, refusal of a newer schema, and no password in any message.
+@Suite("PostgreSQL store")
+struct StoreTests {
+    @Test("every row sits in the part of its key, P fixed when the store was created")
+    func parts() throws {
+        let test = try TestStore(partitions: 8)
+        let ids = (0..<200).map(String.init)
+        try test.initialize(Dictionary(uniqueKeysWithValues: ids.map { ($0, "1.00") }))
+        #expect(test.store.partitions.count == 8)
+        let connection = try test.database.connect()
+        defer { connection.close() }
+        let rows = try connection.query("SELECT part, row_key FROM row_state").rows
+        #expect(rows.count == 200)
+        #expect(try rows.allSatisfy { try $0.decode(Int.self, "part") == KeyPartition(count: 8).part(of: $0.decode(String.self, "row_key")) })
+        #expect(Set(try rows.map { try $0.decode(Int.self, "part") }).count == 8, "200 keys reach every one of 8 parts")
+        let reopened = try PostgresStore.open(url: test.database.url, partitions: 64)
+        #expect(reopened.partitions.count == 8, "an existing store keeps its P")
+        try reopened.checkIntegrity()
+    }
+
+    @Test("a mapping's rows stream in key byte order across many cursor batches")
+    func streamedRows() throws {
+        let test = try TestStore()
+        let ids = (0..<4_500).map { String($0, radix: 7) + ($0 % 3 == 0 ? "é" : "") }
+        try test.initialize(Dictionary(uniqueKeysWithValues: ids.map { ($0, "1.00") }))
+        let keys = try test.store.withClosedState { try $0.keys(side: .legacy, mapping: "orders") }
+        #expect(keys == ids.map(TestStore.key).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+    }
+
+    @Test("a store with a migration this Parity does not know is refused")
+    func newerSchema() throws {
+        let test = try TestStore()
+        let connection = try test.database.connect()
+        defer { connection.close() }
+        try connection.query("INSERT INTO store_migration (name) VALUES ('999_from_the_future')")
+        let refused = #expect(throws: StoreError.self) { try PostgresStore.open(url: test.database.url) }
+        #expect(refused?.code == .newerSchema)
+        #expect(refused?.description.contains("999_from_the_future") == true)
+    }
+
+    @Test("the store URL's password reaches no message")
+    func password() throws {
+        let test = try TestStore()
+        let url = "postgres://postgres:hunter2@127.0.0.1:\(test.database.cluster.port)/no_such_database"
+        let refused = #expect(throws: StoreError.self) { try PostgresStore.open(url: url) }
+        #expect(refused?.code == .cannotOpen)
+        #expect(refused.map { !"\($0) \($0.message) \($0.path) \(String(describing: $0.underlying))".contains("hunter2") } == true)
+        let opened = try PostgresStore.open(url: test.database.url.replacingOccurrences(of: "postgres@", with: "postgres:hunter2@"))
+        #expect(!opened.location.contains("hunter2") && opened.location.contains(test.database.name))
+    }
+}
