@@ -8,7 +8,7 @@ public struct ConfigurationIssue: Sendable, Hashable, CustomStringConvertible {
     public var column: Int?
     /// Key path of the offending value, such as `tables[0].columns[2].tolerance`; empty for the whole file.
     public var path: String
-    /// What is wrong. Never contains the value of a secret key (`dsn`, `token`, `password*`).
+    /// What is wrong. Never contains the value of a secret key (`dsn`, `url`, `token`, `password*`).
     public var problem: String
     /// What to write instead.
     public var fix: String

@@ -22,9 +22,13 @@ final class ServiceState: Sendable {
         self.metrics = metrics
     }
 
-    /// Readiness now: both sources streaming recently and the store file writable.
+    /// Readiness now: both sources streaming recently and the store writable (the SQLite file), or answering (the
+    /// PostgreSQL store's server, which a reader of one small table reaches).
     func readiness(now: Date = Date()) -> Readiness {
-        Readiness(states: session.states, storeWritable: FileManager.default.isWritableFile(atPath: configuration.store.path), now: now)
+        let storeWritable = configuration.store.url == nil
+            ? FileManager.default.isWritableFile(atPath: configuration.store.path)
+            : (try? store.sourceRecords()) != nil
+        return Readiness(states: session.states, storeWritable: storeWritable, now: now)
     }
 
     /// The legacy inventory taken at the last cycle close, or taken now when none was yet.

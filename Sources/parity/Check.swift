@@ -34,13 +34,13 @@ struct Check: ParsableCommand {
     func run() throws {
         let configuration = try options.load()
         let report: CheckReport
-        if FileManager.default.fileExists(atPath: configuration.store.path) {
+        if configuration.store.exists {
             let store = try openStore(configuration)
             do {
                 report = try SourceCheck.run(configuration, store: store)
             } catch {
-                throw CommandFailure(message: "reading the store \(configuration.store.path) failed: \(error)",
-                                     fix: "check the file is readable", source: nil, code: .store)
+                throw CommandFailure(message: "reading the store \(store.location) failed: \(error)",
+                                     fix: "check the store is readable", source: nil, code: .store)
             }
         } else {
             report = SourceCheck.run(configuration)

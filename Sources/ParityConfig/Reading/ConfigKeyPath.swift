@@ -28,7 +28,7 @@ struct ConfigKeyPath: CustomStringConvertible {
     /// Whether values at this path are secrets that must never appear in messages.
     var isSecret: Bool {
         guard let key = lastKey else { return false }
-        return key == "dsn" || key == "token" || key.hasPrefix("password")
+        return key == "dsn" || key == "url" || key == "token" || key.hasPrefix("password")
     }
 
     var description: String {

@@ -32,7 +32,7 @@ extension SourceCheck {
         case let problem?:
             return CheckResult(
                 name: "slot_health", subject: nil, outcome: .fail, detail: problem.summary(slot: record.slot),
-                fix: SlotProblem.rebaseline(configFile: configuration.file, storePath: configuration.store.path), blocks: .replication)
+                fix: SlotProblem.rebaseline(configFile: configuration.file, storePath: configuration.store.described), blocks: .replication)
         case nil:
             return CheckResult(name: "slot_health", subject: nil, outcome: .pass,
                                detail: "slot \(record.slot) confirmed through \(server.confirmedFlushLSN ?? "none"), the store through \(checkpoint)",

@@ -92,7 +92,7 @@ public enum ParityInit {
         }
         guard !leftovers.isEmpty else { return failure }
         failure.message += "; init could not remove what it created: " + leftovers.map(\.description).joined(separator: ", ")
-        failure.fix = "once the sources are reachable, run parity teardown --config \(configuration.file) and delete \(configuration.store.path), "
+        failure.fix = "once the sources are reachable, run parity teardown --config \(configuration.file) and delete \(configuration.store.described), "
             + "then run parity init again"
         return failure
     }

@@ -6,7 +6,7 @@ extension StoreLocation {
     public func open() throws(StoreError) -> any Store {
         switch self {
         case .sqlite(let path): try ParityStore.open(path: path)
-        case .postgres(let url): try PostgresStore.open(url: url)
+        case .postgres(let url, let passwordFile): try PostgresStore.open(url: url, passwordFile: passwordFile)
         }
     }
 }

@@ -75,7 +75,7 @@ public enum Preflight {
         if facts.slotExists, facts.slotWalStatus == "lost" {
             results.append(.fail(
                 "replication_slots", nil, SlotProblem.lost.summary(slot: source.slot),
-                fix: SlotProblem.rebaseline(configFile: configuration.file, storePath: configuration.store.path), blocks: .replication))
+                fix: SlotProblem.rebaseline(configFile: configuration.file, storePath: configuration.store.described), blocks: .replication))
         } else if facts.slotExists {
             results.append(.pass("replication_slots", nil, "slot \(source.slot) already exists"))
         } else if freeSlots > 0 {
