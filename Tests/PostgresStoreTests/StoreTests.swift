@@ -1,3 +1,4 @@
+import Foundation
 import ParityModel
 import ParityStore
 import ParityTestSupport
@@ -33,6 +34,25 @@ struct StoreTests {
         try test.initialize(Dictionary(uniqueKeysWithValues: ids.map { ($0, "1.00") }))
         let keys = try test.store.withClosedState { try $0.keys(side: .legacy, mapping: "orders") }
         #expect(keys == ids.map(TestStore.key).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+    }
+
+    @Test("a reader on another thread goes on during a close, in a session of its own, and sees the store as before it")
+    func readerBesideClose() throws {
+        final class Seen: @unchecked Sendable { var cycles = -1 }
+        let test = try TestStore()
+        let seen = Seen()
+        let done = DispatchSemaphore(value: 0)
+        try test.store.closeCycle(id: 0, foldBefore: nil) { _ in
+            Thread {
+                seen.cycles = (try? test.store.cycles().count) ?? -2
+                done.signal()
+            }.start()
+            #expect(done.wait(timeout: .now() + 30) == .success, "the reader waited for the close")
+            return CycleClose(cycle: CycleRecord(id: 0, label: "baseline", start: 0, end: 0, status: .closed, closedAt: 1, keysCompared: 0,
+                                                 unexplainedRate: "0"), tables: [], findings: [], carried: [])
+        }
+        #expect(seen.cycles == 0)
+        #expect(try test.store.cycles().count == 1)
     }
 
     @Test("a store with a migration this Parity does not know is refused")

@@ -7,14 +7,16 @@ extension PostgresStore {
     /// of a transaction that committed before `lsn`, each in key order. After the last truncate before `lsn`, only the
     /// changes that follow it. Errors `body` throws pass through as they are.
     public func withSourceState<T>(side: SourceSide, mapping: String, asOf lsn: Int64, _ body: (any SourceStateReader) throws -> T) throws -> T {
-        try session.passingErrors(readOnly: true) { transaction in
-            let reader: PostgresSourceStateReader
-            do {
-                reader = try PostgresSourceStateReader(store: self, transaction: transaction, side: side, mapping: mapping, position: lsn)
-            } catch {
-                throw StoreErrors.from(error, doing: "reading the store", location: location)
+        try sessions.passingErrors { session in
+            try session.passingErrors(readOnly: true) { transaction in
+                let reader: PostgresSourceStateReader
+                do {
+                    reader = try PostgresSourceStateReader(store: self, transaction: transaction, side: side, mapping: mapping, position: lsn)
+                } catch {
+                    throw StoreErrors.from(error, doing: "reading the store", location: location)
+                }
+                return try body(reader)
             }
-            return try body(reader)
         }
     }
 }

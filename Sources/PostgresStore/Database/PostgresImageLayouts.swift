@@ -5,14 +5,12 @@ import Synchronization
 /// The column sets of stored row images (`image_layout`) and the stored form of an image, as in the SQLite store: a
 /// JSON array of its layout's id followed by its values in the layout's column order, `[3,"12.50","7",null]`.
 ///
-/// Layouts are cached once committed; one registered by the open transaction is remembered apart until it ends: if it
-/// rolls back, the layout's row is gone.
+/// Layouts are cached once committed; one a transaction registers stays that transaction's own until it commits (if it
+/// rolls back, the layout's row is gone), so another session never writes an id that may vanish.
 final class PostgresImageLayouts: Sendable {
     private struct Cache {
         var ids: [[String]: Int64] = [:]
         var columns: [Int64: [String]] = [:]
-        /// Layouts the open transaction registered.
-        var uncommitted: [[String]: Int64] = [:]
     }
 
     private let cache = Mutex(Cache())
@@ -42,7 +40,7 @@ final class PostgresImageLayouts: Sendable {
 
     /// The id of the layout of `columns` (sorted names), registered when new.
     func id(for columns: [String], in transaction: StoreTransaction) throws -> Int64 {
-        if let id = cache.withLock({ $0.ids[columns] ?? $0.uncommitted[columns] }) { return id }
+        if let id = cache.withLock({ $0.ids[columns] }) ?? transaction.registeredLayouts[columns] { return id }
         let text = RowJSON.key(columns)
         // Another process may register the same columns meanwhile: the insert then waits for it and adds nothing.
         let inserted = try transaction.value("""
@@ -53,16 +51,14 @@ final class PostgresImageLayouts: Sendable {
             remember(columns, id)
             return id
         }
-        cache.withLock { $0.uncommitted[columns] = id }
-        transaction.session.afterTransaction(
-            commit: { self.remember(columns, id) },
-            rollback: { _ = self.cache.withLock { $0.uncommitted.removeValue(forKey: columns) } })
+        transaction.registeredLayouts[columns] = id
+        transaction.afterCommit { self.remember(columns, id) }
         return id
     }
 
     /// The columns of layout `id`.
     func columns(for id: Int64, in transaction: StoreTransaction) throws -> [String] {
-        let cached = cache.withLock { cache in cache.columns[id] ?? cache.uncommitted.first { $0.value == id }?.key }
+        let cached = cache.withLock { $0.columns[id] } ?? transaction.registeredLayouts.first { $0.value == id }?.key
         if let cached { return cached }
         guard let text = try transaction.value("SELECT columns FROM image_layout WHERE id = \(id)"),
               let columns = RowJSON.decodeKey(text)?.compactMap({ $0 })
@@ -80,7 +76,6 @@ final class PostgresImageLayouts: Sendable {
         cache.withLock { cache in
             cache.ids[columns] = id
             cache.columns[id] = columns
-            cache.uncommitted[columns] = nil
         }
     }
 }

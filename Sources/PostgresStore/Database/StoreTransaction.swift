@@ -5,13 +5,25 @@ import PostgresClient
 /// only inside the call that hands it out.
 final class StoreTransaction {
     private let connection: PostgresConnection
-    /// The session, for work at the transaction's end.
-    let session: StoreSession
     private var cursors = 0
+    /// Image layouts this transaction registered (``PostgresImageLayouts``): its own until it commits.
+    var registeredLayouts: [[String]: Int64] = [:]
+    /// Work to do once the transaction has committed.
+    private var onCommit: [() -> Void] = []
 
-    init(connection: PostgresConnection, session: StoreSession) {
+    init(connection: PostgresConnection) {
         self.connection = connection
-        self.session = session
+    }
+
+    /// Registers work for once the transaction has committed; a rollback drops it.
+    func afterCommit(_ work: @escaping () -> Void) {
+        onCommit.append(work)
+    }
+
+    /// Runs the work registered for the commit (``StoreSession`` calls it once the commit succeeded).
+    func committed() {
+        onCommit.forEach { $0() }
+        onCommit = []
     }
 
     /// Runs a statement and returns its rows.
