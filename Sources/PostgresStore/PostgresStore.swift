@@ -66,10 +66,10 @@ public final class PostgresStore: Sendable {
         try sessions.with { session throws(StoreError) in try session.read(body) }
     }
 
-    /// Runs `body` in a write transaction: all of it commits, or none.
+    /// Runs `body` in a write transaction (``StoreSession/Isolation``): all of it commits, or none.
     @discardableResult
-    func write<T>(_ body: (StoreTransaction) throws -> T) throws(StoreError) -> T {
-        try sessions.with { session throws(StoreError) in try session.write(body) }
+    func write<T>(_ isolation: StoreSession.Isolation = .write, _ body: (StoreTransaction) throws -> T) throws(StoreError) -> T {
+        try sessions.with { session throws(StoreError) in try session.write(isolation, body) }
     }
 
     /// The current time in µs since 1970 (local clock).

@@ -8,7 +8,7 @@ extension PostgresStore {
     /// changes that follow it. Errors `body` throws pass through as they are.
     public func withSourceState<T>(side: SourceSide, mapping: String, asOf lsn: Int64, _ body: (any SourceStateReader) throws -> T) throws -> T {
         try sessions.passingErrors { session in
-            try session.passingErrors(readOnly: true) { transaction in
+            try session.passingErrors(.snapshotRead) { transaction in
                 let reader: PostgresSourceStateReader
                 do {
                     reader = try PostgresSourceStateReader(store: self, transaction: transaction, side: side, mapping: mapping, position: lsn)

@@ -2,17 +2,20 @@ import ParityModel
 import ParityStore
 
 extension PostgresStore {
-    /// The advisory lock key closes take for their transaction: one close at a time, whichever process runs it.
-    static let closeLockKey: Int64 = 0x7061_7269_7479_0003
-
     /// Closes cycle `id` in one store transaction: the pending changes committed before `end` (nil, the baseline: none)
     /// are folded into row state (``CycleFold``), `compare` reads the state as of `end` and says what to record, and the
     /// cycle with everything `compare` returned is written. A comparison that fails rolls the fold back with it.
     /// Returns nil, recording nothing, when cycle `id` is closed already.
+    ///
+    /// One close at a time, whichever process runs it: the close locks `cycle` against other closes (readers go on)
+    /// before its snapshot is taken, so a close that waited sees the cycle the other recorded. Every statement of the close
+    /// sees that one snapshot: the fold drops exactly the pending changes it folded, even those of a late transaction
+    /// capture commits meanwhile stay pending.
     @discardableResult
     public func closeCycle(id: Int64, foldBefore end: Int64?, _ compare: (any CycleStateReader) throws -> CycleClose) throws(StoreError) -> CycleRecord? {
-        try write { transaction in
-            try transaction.execute("SELECT pg_advisory_xact_lock(\(Self.closeLockKey))")
+        try write(.snapshotWrite) { transaction in
+            // A utility statement: it takes no snapshot, so the close's snapshot follows the lock.
+            try transaction.execute("LOCK TABLE cycle IN SHARE ROW EXCLUSIVE MODE")
             guard try transaction.row("SELECT 1 FROM cycle WHERE id = \(id)") == nil else { return nil }
             let changed = try end.map { end in try CycleFold.apply(transaction, cycle: id, before: end) } ?? false
             let close = try compare(PostgresCycleStateReader(store: self, transaction: transaction, cycle: id, changedNothing: !changed))

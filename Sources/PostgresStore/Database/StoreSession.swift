@@ -20,26 +20,36 @@ final class StoreSession: @unchecked Sendable {
 
     deinit { connection.close() }
 
-    /// Runs `body` in a read-only transaction that sees one snapshot (`REPEATABLE READ`).
-    func read<T>(_ body: (StoreTransaction) throws -> T) throws(StoreError) -> T {
-        try run(readOnly: true, doing: "reading the store", body)
+    /// How a transaction sees the store.
+    enum Isolation: String {
+        /// Reads only, all of them in one snapshot.
+        case snapshotRead = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
+        /// Each statement sees what committed before it (the server's default).
+        case write = "BEGIN"
+        /// Writes whose statements all see one snapshot: what the first reads, the last still sees, whatever commits meanwhile.
+        case snapshotWrite = "BEGIN ISOLATION LEVEL REPEATABLE READ"
     }
 
-    /// Runs `body` in a write transaction: all of it commits, or none.
+    /// Runs `body` in a read-only transaction that sees one snapshot.
+    func read<T>(_ body: (StoreTransaction) throws -> T) throws(StoreError) -> T {
+        try run(.snapshotRead, doing: "reading the store", body)
+    }
+
+    /// Runs `body` in a write transaction (`isolation` `.write` or `.snapshotWrite`): all of it commits, or none.
     @discardableResult
-    func write<T>(_ body: (StoreTransaction) throws -> T) throws(StoreError) -> T {
-        try run(readOnly: false, doing: "writing the store", body)
+    func write<T>(_ isolation: Isolation = .write, _ body: (StoreTransaction) throws -> T) throws(StoreError) -> T {
+        try run(isolation, doing: "writing the store", body)
     }
 
     /// Runs `body` in a transaction (the open one, when a call is made inside it); errors of `body` pass through as
     /// they are. Work `body` registers for the commit runs once the transaction has committed.
-    func passingErrors<T>(readOnly: Bool, _ body: (StoreTransaction) throws -> T) throws -> T {
+    func passingErrors<T>(_ isolation: Isolation, _ body: (StoreTransaction) throws -> T) throws -> T {
         if let current { return try body(current) }
         let transaction = StoreTransaction(connection: connection)
         current = transaction
         defer { current = nil }
         do {
-            try transaction.execute(readOnly ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN")
+            try transaction.execute(PostgresQuery(unsafeSQL: isolation.rawValue))
             let result = try body(transaction)
             try transaction.execute("COMMIT")
             transaction.committed()
@@ -51,9 +61,9 @@ final class StoreSession: @unchecked Sendable {
         }
     }
 
-    private func run<T>(readOnly: Bool, doing: String, _ body: (StoreTransaction) throws -> T) throws(StoreError) -> T {
+    private func run<T>(_ isolation: Isolation, doing: String, _ body: (StoreTransaction) throws -> T) throws(StoreError) -> T {
         do {
-            return try passingErrors(readOnly: readOnly, body)
+            return try passingErrors(isolation, body)
         } catch {
             throw StoreErrors.from(error, doing: doing, location: location)
         }
