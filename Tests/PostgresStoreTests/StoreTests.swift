@@ -3,7 +3,7 @@ import ParityModel
 import ParityStore
 import ParityTestSupport
 import PostgresClient
-import PostgresStore
+@testable import PostgresStore
 import Testing
 
 /// What the PostgreSQL store promises beyond the protocols: keys hashed into the parts fixed at creation, row streams
@@ -75,5 +75,14 @@ struct StoreTests {
         #expect(refused.map { !"\($0) \($0.message) \($0.path) \(String(describing: $0.underlying))".contains("hunter2") } == true)
         let opened = try PostgresStore.open(url: test.database.url.replacingOccurrences(of: "postgres@", with: "postgres:hunter2@"))
         #expect(!opened.location.contains("hunter2") && opened.location.contains(test.database.name))
+    }
+
+    @Test("a connection string's password, quoted or not, is cut from the store's location", arguments: [
+        "host=db dbname=parity user=parity password=hunter2", "host=db password='hunter2 and more' dbname=parity user=parity",
+        "postgresql://parity:hunter2@db/parity?sslmode=require&password=hunter2",
+    ])
+    func redactedLocation(_ url: String) {
+        let location = StoreURL.redacted(url)
+        #expect(!location.contains("hunter2") && !location.contains("more") && location.contains("parity"))
     }
 }

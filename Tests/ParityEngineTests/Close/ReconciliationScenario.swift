@@ -4,6 +4,7 @@ import ParityEngine
 import ParityStore
 import ParityTestSupport
 import Reconciliation
+import Testing
 
 /// Two throwaway clusters with DIFFERENT schemas for one logical table, initialized for capture: the legacy
 /// `public.orders` (char(1) codes, numeric(12,3), local `timestamp` in America/Vancouver) and the new
@@ -27,10 +28,20 @@ struct ReconciliationScenario {
                                                 (4, 'open', 40.00, '2026-11-01 12:00+00', NULL);
         """
 
+    /// Which store a scenario keeps its state in.
+    enum StoreKind: String, Sendable, CaseIterable, CustomTestStringConvertible {
+        /// The embedded SQLite store, in the scenario's scratch directory.
+        case sqlite
+        /// The PostgreSQL store, in a database of the test process's shared cluster.
+        case postgres
+
+        var testDescription: String { rawValue }
+    }
+
     let legacy: PostgresCluster
     let new: PostgresCluster
     let configuration: ParityConfiguration
-    let store: ParityStore
+    let store: any Store
     /// Holds the store and the config files.
     let scratch: ScratchDirectory
 
@@ -55,7 +66,7 @@ struct ReconciliationScenario {
     /// YAML, and runs init.
     init(
         legacySchema: String = Self.legacySchema, newSchema: String = Self.newSchema, tables: String = Self.tables,
-        hiddenState: String = Self.hiddenState, extraYAML: String = ""
+        hiddenState: String = Self.hiddenState, extraYAML: String = "", storeKind: StoreKind = .sqlite
     ) throws {
         legacy = try PostgresCluster.start()
         new = try PostgresCluster.start()
@@ -64,9 +75,12 @@ struct ReconciliationScenario {
         try legacy.run(legacySchema, database: "legacy")
         try new.run(newSchema, database: "modern")
         scratch = try ScratchDirectory("reconcile")
-        let storePath = scratch.file("parity.sqlite")
+        let storeYAML = switch storeKind {
+        case .sqlite: "store: { path: \"\(scratch.file("parity.sqlite"))\" }"
+        case .postgres: "store: { url: \"\(try SharedCluster.newDatabase("scenario").url)\" }"
+        }
         let yaml = """
-            store: { path: "\(storePath)" }
+            \(storeYAML)
             sources:
               legacy: { dsn: "\(legacy.dsn(database: "legacy"))" }
               new: { dsn: "\(new.dsn(database: "modern"))" }
@@ -79,9 +93,14 @@ struct ReconciliationScenario {
         let configPath = scratch.file("parity.yaml")
         try yaml.write(toFile: configPath, atomically: true, encoding: .utf8)
         configuration = try ParityConfiguration.parse(yaml: yaml, file: configPath, environment: [:])
-        store = try ParityStore.open(path: storePath)
+        store = try configuration.store.open()
         let outcome = try ParityInit.run(configuration, store: store)
         guard outcome.check.exitCode == 0 else { throw ClusterError("init's checks failed", fix: "see the check report") }
+    }
+
+    /// The SQLite store, for tests that reach into its tables.
+    var sqlite: ParityStore {
+        get throws { try #require(store as? ParityStore) }
     }
 
     func stop() {

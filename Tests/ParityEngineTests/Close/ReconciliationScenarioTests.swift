@@ -34,9 +34,11 @@ struct ReconciliationScenarioTests {
     /// The new system's translation of a legacy Vancouver wall-clock time (what the shadow writer does).
     private static func instant(_ local: String) -> String { "TIMESTAMP '\(local)' AT TIME ZONE 'America/Vancouver'" }
 
-    @Test("baseline, three cycles of shadow writes with planted defects, and writes straddling cutoffs within grace")
-    func threeCycles() throws {
-        let scenario = try ReconciliationScenario()
+    /// On either store, the same findings: the PostgreSQL store (issue 26) answers as the SQLite store does.
+    @Test("baseline, three cycles of shadow writes with planted defects, and writes straddling cutoffs within grace",
+          arguments: ReconciliationScenario.StoreKind.allCases)
+    func threeCycles(_ storeKind: ReconciliationScenario.StoreKind) throws {
+        let scenario = try ReconciliationScenario(storeKind: storeKind)
         defer { scenario.stop() }
         let session = try CaptureSession(configuration: scenario.configuration, store: scenario.store, statusInterval: .milliseconds(200))
         session.start()

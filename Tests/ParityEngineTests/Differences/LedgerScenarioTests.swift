@@ -91,7 +91,7 @@ struct LedgerScenarioTests {
         #expect(all.rows.map(\.item.keyText) == ["order_no=4"] && all.rows.first?.note == "legacy stored UTC as local")
 
         // A store from before the ledger: the next close compares again every key its findings named.
-        try scenario.store.write { db in
+        try scenario.sqlite.write { db in
             try db.execute(sql: "DELETE FROM difference")
             try db.execute(sql: "INSERT INTO store_info (key, value) VALUES ('difference_rebuild', '1')")
         }
@@ -103,7 +103,7 @@ struct LedgerScenarioTests {
         let rebuiltAgain = try scenario.store.differences()
         #expect(rebuiltAgain.map { $0.finding.key["order_no"]! ?? "" } == ["4"], "order 4 differs still, order 10 was repaired")
         #expect(rebuiltAgain.allSatisfy { $0.firstSeen > repairCycle && $0.finding.disposition == .legacyBug }, "\(rebuiltAgain)")
-        #expect(try scenario.store.read { try StoreInfo.get($0, "difference_rebuild") } == nil)
+        #expect(try scenario.sqlite.read { try StoreInfo.get($0, "difference_rebuild") } == nil)
     }
 
     private func evaluate(_ configuration: ParityConfiguration, _ scenario: ReconciliationScenario) throws -> GateReport {

@@ -108,11 +108,11 @@ struct DecisionScenarioTests {
         #expect(findings.sorted() == ["20 amount within_tolerance", "21 amount value_mismatch", "22 amount value_mismatch"])
     }
 
-    private func verdict(_ configuration: ParityConfiguration, _ store: ParityStore, cycle: Int64? = nil) throws -> CategoryVerdict? {
+    private func verdict(_ configuration: ParityConfiguration, _ store: any Store, cycle: Int64? = nil) throws -> CategoryVerdict? {
         try EndOfDayLoader.load(configuration, store: store, cycle: cycle).decisions.first { $0.category.description == Self.status }
     }
 
-    private func dispositions(_ configuration: ParityConfiguration, _ store: ParityStore, now: Date) throws -> GateCriterion {
+    private func dispositions(_ configuration: ParityConfiguration, _ store: any Store, now: Date) throws -> GateCriterion {
         let report = GateEvaluator.evaluate(try GateLoader.load(configuration, store: store, now: now), configuration: configuration.gate)
         return try #require(report.criteria.first { $0.name == .dispositions })
     }

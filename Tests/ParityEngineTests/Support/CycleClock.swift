@@ -20,7 +20,7 @@ enum CycleClock {
 
     /// Keeps both sources committing (`tick`, so their watermarks advance) and closes until `window` is closed.
     static func closeThrough(
-        _ window: CycleWindow, configuration: ParityConfiguration, store: ParityStore, session: CaptureSession, tick: () throws -> Void
+        _ window: CycleWindow, configuration: ParityConfiguration, store: any Store, session: CaptureSession, tick: () throws -> Void
     ) throws {
         let deadline = Date().addingTimeInterval(60)
         while Date() < deadline {

@@ -24,7 +24,7 @@ struct SourceVerifierTests {
         #expect(clean.tables.map { "\($0.side) \($0.sourceRows == $0.storedRows)" } == ["legacy true", "new true"], "\(clean.tables)")
 
         // Behind capture's back: order 1's note changed in the store; order 2 deleted on legacy while its slot was gone.
-        try scenario.store.write { db in
+        try scenario.sqlite.write { db in
             try db.execute(sql: """
                 UPDATE row_state SET row_values = replace(row_values, '"baseline"', '"tampered"')
                 WHERE side = 'legacy' AND mapping = 'orders' AND row_key = '["1"]'

@@ -23,7 +23,7 @@ struct StateVerifierTests {
         #expect(passing.status == 0 && passing.output.contains("verify: PASS"), "\(passing.output)")
 
         // Order 4's open difference deleted, and one invented for order 1, whose rows are equal.
-        try scenario.store.write { db in
+        try scenario.sqlite.write { db in
             try db.execute(sql: "DELETE FROM difference WHERE row_key = '{\"order_no\":\"4\"}'")
             try db.execute(sql: """
                 INSERT INTO difference (mapping, canonical_key, column_name, row_key, kind, legacy, new, first_seen, last_seen)
