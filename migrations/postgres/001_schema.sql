@@ -27,8 +27,8 @@
 --         'pending_truncate', 'transaction_write', 'streamed_transaction', 'streamed_change', 'streamed_write',
 --         'census_sample', 'census_session', 'gate_evaluation', 'verification', 'disposition_decision',
 --         'contract_export']) AS t;
--- Every statement the store runs on a row table names `part` (or reads a whole mapping), so Citus routes a part
--- range to its shards, and a close task's writes stay on co-located shards.
+-- A statement about one key names its part, so Citus routes it to one shard; the others (a close's fold, a mapping's
+-- row streams) run on every shard. A close task over a range of parts would write only co-located shards.
 
 -- The store's facts about itself: one text value per key.
 CREATE TABLE store_info (

@@ -42,7 +42,7 @@ public enum SourceVerifier {
         } catch {
             throw EngineError.store(error, doing: "reading the store's mappings", fix: "check the store file (store.path) is readable")
         }
-        let directory = URL(fileURLWithPath: configuration.store.path).deletingLastPathComponent().path
+        let directory = configuration.store.spillDirectory
         let outcomes = Mutex<[SourceSide: Result<[CheckedTable], EngineError>]>([:])
         DispatchQueue.concurrentPerform(iterations: sides.count) { index in
             let side = sides[index]
