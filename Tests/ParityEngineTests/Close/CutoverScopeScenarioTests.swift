@@ -64,9 +64,10 @@ struct CutoverScopeScenarioTests {
         Set(report.findings.map { ($0.key["order_no"] ?? nil) ?? "-" })
     }
 
-    @Test("1% → 5% → 25% → 100% over four cycles: only in-scope rows produce findings, each cycle's share is reported, the gate needs 100%")
-    func growingScope() throws {
-        let scenario = try ReconciliationScenario(
+    @Test("1% → 5% → 25% → 100% over four cycles: only in-scope rows produce findings, each cycle's share is reported, the gate needs 100%",
+          arguments: ReconciliationScenario.StoreKind.allCases)
+    func growingScope(_ storeKind: ReconciliationScenario.StoreKind) throws {
+        let scenario = try ReconciliationScenario(storeKind: storeKind,
             legacySchema: Self.legacySchema, newSchema: Self.newSchema, tables: Self.tables(scope: "\"customer_id % 100 < 1\""),
             extraYAML: "gate: { cycles: 2 }\naggregates: [{ name: order_totals, table: orders, measure: { sum: amount }, scope: balance }]")
         defer { scenario.stop() }

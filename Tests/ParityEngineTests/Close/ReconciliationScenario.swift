@@ -61,12 +61,12 @@ struct ReconciliationScenario {
     /// The default `hidden_state:`: the tick table is written every tick and nobody maps it.
     static let hiddenState = "hidden_state: { ignore_tables: [public.heap_log] }"
 
-    /// Starts both clusters with the given schemas (each must create `heap_log (id bigint, what text)`, the tick
+    /// Keeps its state in the store `storeKind` names. Starts both clusters with the given schemas (each must create `heap_log (id bigint, what text)`, the tick
     /// table), writes a config with 6-second cycles, the `tables:`, the `hidden_state:` and any further top-level
     /// YAML, and runs init.
     init(
-        legacySchema: String = Self.legacySchema, newSchema: String = Self.newSchema, tables: String = Self.tables,
-        hiddenState: String = Self.hiddenState, extraYAML: String = "", storeKind: StoreKind = .sqlite
+        storeKind: StoreKind = .sqlite, legacySchema: String = Self.legacySchema, newSchema: String = Self.newSchema,
+        tables: String = Self.tables, hiddenState: String = Self.hiddenState, extraYAML: String = ""
     ) throws {
         legacy = try PostgresCluster.start()
         new = try PostgresCluster.start()

@@ -36,9 +36,10 @@ struct RoundingScenarioTests {
         Line(invoice: 4, line: 3, currency: "USD", day: "2026-10-02", qty: "10", price: "9.99"),     // 99.90
     ]
 
-    @Test("half-even legacy vs half-up new: every difference explained by rounding except a missing invoice")
-    func twoMonths() throws {
-        let scenario = try ReconciliationScenario(
+    @Test("half-even legacy vs half-up new: every difference explained by rounding except a missing invoice",
+          arguments: ReconciliationScenario.StoreKind.allCases)
+    func twoMonths(_ storeKind: ReconciliationScenario.StoreKind) throws {
+        let scenario = try ReconciliationScenario(storeKind: storeKind,
             legacySchema: RoundingScenario.legacySchema, newSchema: RoundingScenario.newSchema, tables: RoundingScenario.tables,
             extraYAML: RoundingScenario.aggregates)
         defer { scenario.stop() }

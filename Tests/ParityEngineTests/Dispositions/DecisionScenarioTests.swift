@@ -14,9 +14,10 @@ import Testing
 struct DecisionScenarioTests {
     static let status = "orders.status value_mismatch"
 
-    @Test("a match decision fixed and then back is reopened, fails the gate until decided again; an expired decision fails it")
-    func recurrenceAndExpiry() throws {
-        let scenario = try ReconciliationScenario()
+    @Test("a match decision fixed and then back is reopened, fails the gate until decided again; an expired decision fails it",
+          arguments: ReconciliationScenario.StoreKind.allCases)
+    func recurrenceAndExpiry(_ storeKind: ReconciliationScenario.StoreKind) throws {
+        let scenario = try ReconciliationScenario(storeKind: storeKind)
         defer { scenario.stop() }
         let session = try scenario.startCapture()
         defer { session.stop() }

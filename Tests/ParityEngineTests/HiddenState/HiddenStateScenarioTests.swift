@@ -47,9 +47,10 @@ struct HiddenStateScenarioTests {
               - { legacy: placed_on, new: placed_on, type: date }
         """
 
-    @Test("an undocumented trigger's summary table, a BEFORE trigger's column, documenting, and a trigger added between cycles")
-    func scenario() throws {
-        let scenario = try ReconciliationScenario(
+    @Test("an undocumented trigger's summary table, a BEFORE trigger's column, documenting, and a trigger added between cycles",
+          arguments: ReconciliationScenario.StoreKind.allCases)
+    func scenario(_ storeKind: ReconciliationScenario.StoreKind) throws {
+        let scenario = try ReconciliationScenario(storeKind: storeKind,
             legacySchema: Self.legacySchema, newSchema: Self.newSchema, tables: Self.tables)
         defer { scenario.stop() }
         let session = try scenario.startCapture()
