@@ -1,7 +1,8 @@
 import Foundation
+import GRDB
 import ParityConfig
 import ParityEngine
-import ParityStore
+@testable import ParityStore
 import ParityTestSupport
 import Reconciliation
 import Testing
@@ -42,6 +43,8 @@ struct ReconciliationScenario {
     let new: PostgresCluster
     let configuration: ParityConfiguration
     let store: any Store
+    /// The PostgreSQL store's database; nil for the SQLite store.
+    let storeDatabase: SharedDatabase?
     /// Holds the store and the config files.
     let scratch: ScratchDirectory
 
@@ -75,10 +78,8 @@ struct ReconciliationScenario {
         try legacy.run(legacySchema, database: "legacy")
         try new.run(newSchema, database: "modern")
         scratch = try ScratchDirectory("reconcile")
-        let storeYAML = switch storeKind {
-        case .sqlite: "store: { path: \"\(scratch.file("parity.sqlite"))\" }"
-        case .postgres: "store: { url: \"\(try SharedCluster.newDatabase("scenario").url)\" }"
-        }
+        storeDatabase = storeKind == .postgres ? try SharedCluster.newDatabase("scenario") : nil
+        let storeYAML = storeDatabase.map { "store: { url: \"\($0.url)\" }" } ?? "store: { path: \"\(scratch.file("parity.sqlite"))\" }"
         let yaml = """
             \(storeYAML)
             sources:
@@ -96,6 +97,17 @@ struct ReconciliationScenario {
         store = try configuration.store.open()
         let outcome = try ParityInit.run(configuration, store: store)
         guard outcome.check.exitCode == 0 else { throw ClusterError("init's checks failed", fix: "see the check report") }
+    }
+
+    /// Runs `sql` on the store's own tables behind its back (SQL both stores' schemas accept), as damage would.
+    func alterStore(_ sql: String) throws {
+        if let storeDatabase {
+            let connection = try storeDatabase.connect()
+            defer { connection.close() }
+            try connection.execute(unsafeScript: sql)
+        } else {
+            try sqlite.write { db in try db.execute(sql: sql) }
+        }
     }
 
     /// The SQLite store, for tests that reach into its tables.

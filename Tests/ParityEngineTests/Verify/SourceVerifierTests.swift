@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import ParityConfig
 import ParityEngine
 @testable import ParityStore
@@ -12,9 +11,10 @@ import Testing
 /// behind capture's back and a row deleted on legacy while capture was stopped and its slot recreated.
 @Suite("parity verify --sources")
 struct SourceVerifierTests {
-    @Test("exactly the two planted drifts, none for a clean store, with both sources written meanwhile")
-    func plantedDrifts() throws {
-        let scenario = try ReconciliationScenario()
+    @Test("exactly the two planted drifts, none for a clean store, with both sources written meanwhile",
+          arguments: ReconciliationScenario.StoreKind.allCases)
+    func plantedDrifts(_ storeKind: ReconciliationScenario.StoreKind) throws {
+        let scenario = try ReconciliationScenario(storeKind: storeKind)
         defer { scenario.stop() }
         var session = try scenario.startCapture()
         defer { session.stop() }
@@ -24,12 +24,10 @@ struct SourceVerifierTests {
         #expect(clean.tables.map { "\($0.side) \($0.sourceRows == $0.storedRows)" } == ["legacy true", "new true"], "\(clean.tables)")
 
         // Behind capture's back: order 1's note changed in the store; order 2 deleted on legacy while its slot was gone.
-        try scenario.sqlite.write { db in
-            try db.execute(sql: """
-                UPDATE row_state SET row_values = replace(row_values, '"baseline"', '"tampered"')
-                WHERE side = 'legacy' AND mapping = 'orders' AND row_key = '["1"]'
-                """)
-        }
+        try scenario.alterStore("""
+            UPDATE row_state SET row_values = replace(row_values, '"baseline"', '"tampered"')
+            WHERE side = 'legacy' AND mapping = 'orders' AND row_key = '["1"]'
+            """)
         session.stop()
         let legacy = try scenario.legacy.connect(database: "legacy")
         defer { legacy.close() }
