@@ -11,6 +11,8 @@ extension Disposition: DatabaseValueConvertible {}
 
 extension CycleStatus: DatabaseValueConvertible {}
 
+extension CanonicalKey: DatabaseValueConvertible {}
+
 extension HiddenStateLine.Kind: DatabaseValueConvertible {}
 extension HiddenStateKind: DatabaseValueConvertible {}
 
