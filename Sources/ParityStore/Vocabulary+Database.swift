@@ -40,6 +40,14 @@ extension Row {
         return value
     }
 
+    /// The JSON text in `column` read by `decode` (a ``RowJSON`` decoder); throws ``UnknownStoredValue`` naming `expected`
+    /// when the column is NULL or its text does not decode, instead of reading it as empty.
+    func decoded<Value>(_ column: String, _ expected: String, _ decode: (String) -> Value?) throws -> Value {
+        let text: String? = self[column]
+        guard let text, let value = decode(text) else { throw UnknownStoredValue(column: column, value: text, expected: expected) }
+        return value
+    }
+
     /// The vocabulary value in `column`, nil when it is NULL; throws ``UnknownStoredValue`` for text this Parity does not know.
     func optionalVocabulary<Value: StoredVocabulary>(_ column: String) throws -> Value? {
         guard let text: String = self[column] else { return nil }

@@ -58,8 +58,15 @@ extension RowJSON {
         return writer.finish()!  // every part is a String, so valid UTF-8
     }
 
-    /// Decodes `counts(_:)`; empty when the text is not such an object.
-    public static func decodeCounts(_ text: String) -> [String: Int] {
-        (try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Int]) ?? [:]
+    /// Decodes a JSON array of names (strings, no null): publications, functions, contract ids; nil otherwise.
+    public static func decodeNames(_ text: String) -> [String]? {
+        guard let values = RowJSONDecoder.array(text) else { return nil }
+        let names = values.compactMap { $0 }
+        return names.count == values.count ? names : nil
+    }
+
+    /// Decodes `counts(_:)`; nil when the text is not such an object.
+    public static func decodeCounts(_ text: String) -> [String: Int]? {
+        RowJSONDecoder.counts(text)
     }
 }

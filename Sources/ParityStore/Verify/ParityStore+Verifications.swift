@@ -20,9 +20,15 @@ extension ParityStore {
             try Row.fetchOne(
                 db, sql: "SELECT * FROM verification WHERE mode = ? ORDER BY checked_at DESC, id DESC LIMIT 1", arguments: [mode.rawValue]
             ).map { row in
-                VerificationRecord(
+                try VerificationRecord(
                     id: row["id"], mode: mode, checkedAt: row["checked_at"], passed: row["result"] == "pass", problems: row["problems"],
-                    sources: (RowJSON.decodeKey(row["sources"]) ?? []).compactMap { $0.flatMap(SourceSide.init(rawValue:)) }, report: row["report"])
+                    sources: row.decoded("sources", "source sides") { text in
+                        RowJSON.decodeNames(text).flatMap { names in
+                            let sides = names.compactMap(SourceSide.init(rawValue:))
+                            return sides.count == names.count ? sides : nil
+                        }
+                    },
+                    report: row["report"])
             }
         }
     }
