@@ -1,7 +1,7 @@
 import Foundation
 
-/// The order of canonical keys (``CanonicalKey``) and of the store's key text: the bytes of the key text's UTF-8, compared as unsigned bytes, a shorter text before
-/// every longer one it begins.
+/// The order of canonical keys (``CanonicalKey``) and of the store's key text: the bytes of the key text's UTF-8,
+/// compared as unsigned bytes, a shorter text before every longer one it begins.
 ///
 /// Every store promises rows sorted by canonical key in this order (SQLite's `BINARY` collation sorts text so, and a
 /// PostgreSQL store sorts `COLLATE "C"` text of a UTF-8 database so); the merge join of a close and verify's merges

@@ -26,7 +26,8 @@ extension ParityStore {
             try Row.fetchOne(db, sql: "SELECT * FROM contract_export ORDER BY id DESC LIMIT 1").map { row in
                 try ContractExportRecord(
                     id: row["id"], exportedAt: row["exported_at"], exportedBy: row["exported_by"], asOfCycle: row["as_of_cycle"],
-                    directory: row["directory"], format: row["format"], contractIDs: row.decoded("contract_ids", "contract ids", RowJSON.decodeNames), vectors: row["vectors"],
+                    directory: row["directory"], format: row["format"],
+                    contractIDs: row.decoded("contract_ids", "contract ids", RowJSON.decodeNames), vectors: row["vectors"],
                     decisionsFingerprint: row["decisions_fingerprint"])
             }
         }

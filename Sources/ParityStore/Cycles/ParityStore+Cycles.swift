@@ -28,7 +28,8 @@ extension ParityStore {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM finding WHERE cycle = ? ORDER BY seq", arguments: [cycle]).map { row in
                 try Finding(
-                    mapping: row["mapping"], key: row.decoded("row_key", "key columns and values", RowJSON.decodeImage), column: row["column_name"],
+                    mapping: row["mapping"], key: row.decoded("row_key", "key columns and values", RowJSON.decodeImage),
+                    column: row["column_name"],
                     newColumn: row["new_column"], kind: row.vocabulary("kind"), legacy: row["legacy"], new: row["new"],
                     disposition: row.optionalVocabulary("disposition"), ruleNote: row["rule_note"], explanation: row["explanation"],
                     attributedTo: row["attributed_to"])

@@ -22,7 +22,9 @@ public struct StateVerification: Sendable, Equatable {
         public var new: String?
 
         /// Creates a difference.
-        public init(mapping: String, canonicalKey: CanonicalKey, key: [String: String?], column: String?, kind: FindingKind, legacy: String?, new: String?) {
+        public init(
+            mapping: String, canonicalKey: CanonicalKey, key: [String: String?], column: String?, kind: FindingKind, legacy: String?, new: String?
+        ) {
             self.mapping = mapping
             self.canonicalKey = canonicalKey
             self.key = key
