@@ -21,7 +21,7 @@ extension EngineError {
     }
 
     /// Runs `body`, passing an `EngineError` through and turning any other failure into `store(_:doing:fix:)`.
-    static func storing<T>(doing: String, fix: String, _ body: () throws -> T) throws(EngineError) -> T {
+    public static func storing<T>(doing: String, fix: String, _ body: () throws -> T) throws(EngineError) -> T {
         do {
             return try body()
         } catch let error as EngineError {

@@ -1,7 +1,7 @@
 import Foundation
 
-/// The order of canonical keys: the bytes of the key text's UTF-8, compared as unsigned bytes, a shorter text before
-/// every longer one it begins.
+/// The order of canonical keys (``CanonicalKey``) and of the store's key text: the bytes of the key text's UTF-8,
+/// compared as unsigned bytes, a shorter text before every longer one it begins.
 ///
 /// Every store promises rows sorted by canonical key in this order (SQLite's `BINARY` collation sorts text so, and a
 /// PostgreSQL store sorts `COLLATE "C"` text of a UTF-8 database so); the merge join of a close and verify's merges
@@ -43,12 +43,5 @@ public enum CanonicalKeyOrder {
     @inlinable
     public static func equal(_ left: String, _ right: String) -> Bool {
         left.utf8.count == right.utf8.count && compare(left, right) == 0
-    }
-
-    /// The smaller of two keys; the one given when the other is nil, nil when both are.
-    @inlinable
-    public static func first(_ left: String?, _ right: String?) -> String? {
-        guard let left, let right else { return left ?? right }
-        return precedes(right, left) ? right : left
     }
 }

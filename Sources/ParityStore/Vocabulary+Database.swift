@@ -11,6 +11,8 @@ extension Disposition: DatabaseValueConvertible {}
 
 extension CycleStatus: DatabaseValueConvertible {}
 
+extension CanonicalKey: DatabaseValueConvertible {}
+
 extension HiddenStateLine.Kind: DatabaseValueConvertible {}
 extension HiddenStateKind: DatabaseValueConvertible {}
 
@@ -42,6 +44,14 @@ extension Row {
         guard let text, let value = Value(rawValue: text) else {
             throw UnknownStoredValue(column: column, value: text, expected: Value.storedName)
         }
+        return value
+    }
+
+    /// The JSON text in `column` read by `decode` (a ``RowJSON`` decoder); throws ``UnknownStoredValue`` naming `expected`
+    /// when the column is NULL or its text does not decode, instead of reading it as empty.
+    func decoded<Value>(_ column: String, _ expected: String, _ decode: (String) -> Value?) throws -> Value {
+        let text: String? = self[column]
+        guard let text, let value = decode(text) else { throw UnknownStoredValue(column: column, value: text, expected: expected) }
         return value
     }
 

@@ -31,11 +31,4 @@ import Testing
         #expect(!CanonicalKeyOrder.equal("e\u{301}", "\u{e9}"))
         #expect(CanonicalKeyOrder.compare("e\u{301}", "\u{e9}") < 0)
     }
-
-    @Test func firstIsTheSmallerOrTheOneGiven() {
-        #expect(CanonicalKeyOrder.first("b", "a") == "a")
-        #expect(CanonicalKeyOrder.first("a", nil) == "a")
-        #expect(CanonicalKeyOrder.first(nil, "b") == "b")
-        #expect(CanonicalKeyOrder.first(nil, nil) == nil)
-    }
 }

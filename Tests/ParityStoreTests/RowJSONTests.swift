@@ -45,4 +45,14 @@ struct RowJSONTests {
     func refused(_ text: String) {
         #expect(RowJSON.decodeImage(text) == nil && RowJSON.decodeKey(text) == nil)
     }
+
+    @Test("counts by name round-trip; anything else is not counts")
+    func counts() {
+        for counts in [[:], ["missing_in_new": 2], ["value_mismatch": 12_345, "rounding": 0, "é\"": 7]] as [[String: Int]] {
+            #expect(RowJSON.decodeCounts(RowJSON.counts(counts)) == counts)
+        }
+        for text in ["", "[]", #"{"a":-1}"#, #"{"a":1.5}"#, #"{"a":"1"}"#, #"{"a":1,}"#, #"{"a":1} x"#] {
+            #expect(RowJSON.decodeCounts(text) == nil, "\(text)")
+        }
+    }
 }

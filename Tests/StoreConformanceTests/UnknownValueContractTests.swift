@@ -32,6 +32,17 @@ struct UnknownValueContractTests {
         Self.expectUnknown("status", "abandoned") { _ = try opened.store.cycle(id: 0) }
     }
 
+    @Test("unreadable findings counts of a cycle's table", arguments: StoreFactory.all)
+    func findingCounts(_ factory: StoreFactory) throws {
+        let opened = try factory.open()
+        try Fixtures.close(opened.store, 0, CycleClose(
+            cycle: Fixtures.cycle(0), tables: [CycleTableRecord(mapping: "orders", compared: 2, matched: 1, findingsByKind: ["rounding": 1])],
+            findings: [], carried: []))
+        #expect(try opened.store.cycleTables(cycle: 0).map(\.findingsByKind) == [["rounding": 1]])
+        try factory.plant(opened, .findingCounts(#"{"rounding":1.5}"#))
+        Self.expectUnknown("findings_by_kind", #"{"rounding":1.5}"#) { _ = try opened.store.cycleTables(cycle: 0) }
+    }
+
     @Test("an unknown disposition", arguments: StoreFactory.all)
     func disposition(_ factory: StoreFactory) throws {
         let opened = try factory.open()

@@ -1,4 +1,5 @@
 import ParityConfig
+import ParityModel
 import ParityStore
 import Reconciliation
 
@@ -18,7 +19,7 @@ struct CanonicalRows: SortedKeyedRows {
             var rows: [StoreRow] = []
             while let row = try cursor.next() {
                 let values = RowComparer.canonicalKey(mapping: mapping, values: RowJSON.decodeKey(row.key) ?? [])
-                rows.append(StoreRow(canonicalKey: RowJSON.key(values), row: row))
+                rows.append(StoreRow(canonicalKey: CanonicalKey(RowJSON.key(values)), row: row))
             }
             self.cursor = nil
             sorted = SortedRows(rows)
@@ -27,7 +28,7 @@ struct CanonicalRows: SortedKeyedRows {
 
     /// The next row; nil after the last.
     mutating func next() throws -> StoreRow? {
-        if let cursor { return try cursor.next().map { StoreRow(canonicalKey: $0.key, row: $0) } }
+        if let cursor { return try cursor.next().map { StoreRow(canonicalKey: CanonicalKey($0.key), row: $0) } }
         return sorted?.next()
     }
 }

@@ -46,7 +46,7 @@ final class CycleComparison {
         var statistics: [MappingStatistics] = []
         var findings: [Finding] = []
         var carried: [CarriedKey] = []
-        var verdicts: [(mapping: String, canonical: String, findings: [Finding])] = []
+        var verdicts: [(mapping: String, canonical: CanonicalKey, findings: [Finding])] = []
         var rounding = RoundingObservations()
         // An open difference neither side changed can only compare otherwise under other rules: it is compared again
         // when the config or the stored decisions in force changed since the last close (and while the ledger is rebuilt).

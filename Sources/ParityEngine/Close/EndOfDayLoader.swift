@@ -47,7 +47,7 @@ public enum EndOfDayLoader {
                     return table
                 },
                 findings: shown, findingsTotal: findings.count,
-                carriedKeys: try store.carriedKeys(into: record.id + 1).map { ($0.mapping, $0.canonicalKey) },
+                carriedKeys: try store.carriedKeys(into: record.id + 1),
                 unexplainedRate: record.unexplainedRate, categories: FindingCategories.rank(findings),
                 capture: try store.sourceRecords().map {
                     EndOfDayReport.SourceHealth(

@@ -17,7 +17,7 @@ struct MappingComparison {
         var findings: [Finding]
         var carried: [CarriedKey]
         /// For the ledger: see `KeyComparison.Outcome.verdicts`.
-        var verdicts: [(canonical: String, findings: [Finding])]
+        var verdicts: [(canonical: CanonicalKey, findings: [Finding])]
         /// Keys met and left uncompared because they are outside the mapping's cutover scope.
         var outOfScope = 0
     }
@@ -70,14 +70,14 @@ struct MappingComparison {
     /// The keys with an open difference, and while the ledger is rebuilt (a store from before it) every key a
     /// finding of the mapping ever named, merged in canonical-key order; none for a cycle that changed, carried and
     /// compares again nothing.
-    private func openKeys(_ reader: CycleStateReader, carried: [String]) throws -> [String] {
+    private func openKeys(_ reader: CycleStateReader, carried: [CanonicalKey]) throws -> [CanonicalKey] {
         // Nothing changed, carried or to compare again: no open key can be met (the nights and weekends of an idle source).
         if !comparison.everyRow, !comparison.revisitUnchanged, reader.changedNothing, carried.isEmpty { return [] }
         let open = try reader.openDifferenceKeys(mapping: mapping.name)
         let named = try reader.keysToRebuild(mapping: mapping.name).map { key in
-            RowJSON.key(RowComparer.canonicalKey(mapping: mapping, values: mapping.key.legacy.map { key[$0] ?? nil }))
+            CanonicalKey(RowJSON.key(RowComparer.canonicalKey(mapping: mapping, values: mapping.key.legacy.map { key[$0] ?? nil })))
         }
         guard !named.isEmpty else { return open }
-        return Set(open + named).sorted(by: CanonicalKeyOrder.precedes)
+        return Set(open + named).sorted()
     }
 }

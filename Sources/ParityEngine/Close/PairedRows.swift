@@ -1,4 +1,5 @@
 import ParityConfig
+import ParityModel
 import ParityStore
 import Reconciliation
 
@@ -9,7 +10,9 @@ typealias PairedRows = MergeJoin<CanonicalRows, CanonicalRows>
 extension MergeJoin where Legacy == CanonicalRows, New == CanonicalRows {
     /// Pairs the rows `CycleStateReader.rows(side:mapping:changedOnly:)` reads on each side with `carried` and `open`
     /// (each in canonical-key order).
-    init(_ reader: CycleStateReader, mapping: TableMapping, changedOnly: Bool, carried: [String] = [], open: [String] = []) throws {
+    init(
+        _ reader: CycleStateReader, mapping: TableMapping, changedOnly: Bool, carried: [CanonicalKey] = [], open: [CanonicalKey] = []
+    ) throws {
         try self.init(
             legacy: CanonicalRows(reader.rows(side: .legacy, mapping: mapping.name, changedOnly: changedOnly), mapping: mapping),
             new: CanonicalRows(reader.rows(side: .new, mapping: mapping.name, changedOnly: changedOnly), mapping: mapping),

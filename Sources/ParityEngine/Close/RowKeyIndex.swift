@@ -8,7 +8,7 @@ import Reconciliation
 struct RowKeyIndex {
     let mapping: TableMapping
     let reader: CycleStateReader
-    private var indexes: [SourceSide: [String: String]] = [:]
+    private var indexes: [SourceSide: [CanonicalKey: String]] = [:]
 
     init(mapping: TableMapping, reader: CycleStateReader) {
         self.mapping = mapping
@@ -16,13 +16,13 @@ struct RowKeyIndex {
     }
 
     /// The raw key on `side` whose canonical key is `canonical`; nil when the side has no such row.
-    mutating func rowKey(side: SourceSide, canonical: String) throws -> String? {
-        guard !mapping.key.normalize.isEmpty else { return canonical }
+    mutating func rowKey(side: SourceSide, canonical: CanonicalKey) throws -> String? {
+        guard !mapping.key.normalize.isEmpty else { return canonical.rawValue }
         if indexes[side] == nil {
-            var index: [String: String] = [:]
+            var index: [CanonicalKey: String] = [:]
             for rowKey in try reader.keys(side: side, mapping: mapping.name) {
                 let values = RowComparer.canonicalKey(mapping: mapping, values: RowJSON.decodeKey(rowKey) ?? [])
-                index[RowJSON.key(values)] = rowKey
+                index[CanonicalKey(RowJSON.key(values))] = rowKey
             }
             indexes[side] = index
         }

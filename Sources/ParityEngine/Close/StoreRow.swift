@@ -5,7 +5,7 @@ import Reconciliation
 
 /// A side's stored row with its canonical key, as the merge join (`MergeJoin`) and the comparison (`KeyComparison`) read it.
 struct StoreRow: ComparedRow {
-    var canonicalKey: String
+    var canonicalKey: CanonicalKey
     var row: StateRow
 
     var imageText: String? { row.values }

@@ -53,7 +53,7 @@ public enum StateVerifier {
                     mapping: open.finding.mapping, canonicalKey: open.canonicalKey, key: open.finding.key, column: open.finding.column,
                     kind: open.finding.kind, legacy: open.finding.legacy, new: open.finding.new)
             }
-            let carried = Set(try store.carriedKeys(into: last.id + 1).map { [$0.mapping, $0.canonicalKey] })
+            let carried = Set(try store.carriedKeys(into: last.id + 1))
             return StateVerification(asOfCycle: last.id, checkedAt: now, mappings: counts, state: state, ledger: ledger, carried: carried)
         } catch let error as EngineError {
             throw error

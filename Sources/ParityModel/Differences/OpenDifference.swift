@@ -3,8 +3,8 @@
 public struct OpenDifference: Sendable, Equatable {
     /// The finding as last seen (its kind, column, values, disposition and explanation).
     public var finding: Finding
-    /// The canonical key the comparison pairs the sides by (JSON array text).
-    public var canonicalKey: String
+    /// The canonical key the comparison pairs the sides by.
+    public var canonicalKey: CanonicalKey
     /// The cycle that first found it open (0 for the baseline).
     public var firstSeen: Int64
     /// The last cycle whose comparison found it.
@@ -13,7 +13,7 @@ public struct OpenDifference: Sendable, Equatable {
     public var resolvedCycle: Int64?
 
     /// Creates a difference.
-    public init(finding: Finding, canonicalKey: String, firstSeen: Int64, lastSeen: Int64, resolvedCycle: Int64? = nil) {
+    public init(finding: Finding, canonicalKey: CanonicalKey, firstSeen: Int64, lastSeen: Int64, resolvedCycle: Int64? = nil) {
         self.finding = finding
         self.canonicalKey = canonicalKey
         self.firstSeen = firstSeen
@@ -27,13 +27,13 @@ public struct OpenDifference: Sendable, Equatable {
 public struct DifferenceVerdict: Sendable, Equatable {
     /// The table mapping's name.
     public var mapping: String
-    /// The canonical key (JSON array text).
-    public var canonicalKey: String
+    /// The canonical key.
+    public var canonicalKey: CanonicalKey
     /// The ledger kinds found on the key now; empty when the sides are equal or the row is gone on both.
     public var findings: [Finding]
 
     /// Creates a verdict.
-    public init(mapping: String, canonicalKey: String, findings: [Finding]) {
+    public init(mapping: String, canonicalKey: CanonicalKey, findings: [Finding]) {
         self.mapping = mapping
         self.canonicalKey = canonicalKey
         self.findings = findings

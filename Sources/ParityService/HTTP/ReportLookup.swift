@@ -5,14 +5,20 @@ import SourceQueries
 
 /// Finds the reports the API and the HTML pages serve, turning "no such cycle or month" into 404 and bad input into 400.
 enum ReportLookup {
+    /// What to do when the store cannot be read.
+    private static let readableStore = "check the store file (store.path) is readable"
+
     /// The end-of-day report of closed cycle `id`.
     static func endOfDay(_ state: ServiceState, id text: String) async throws -> EndOfDayReport {
         guard let id = Int64(text), id >= 0 else { throw APIError.badRequest("a cycle id is a whole number, e.g. /api/v1/cycles/3") }
         let (configuration, store) = (state.configuration, state.store)
         return try await Blocking.run { () throws(APIError) in
-            guard (try? store.cycle(id: id)) != nil else { throw APIError.notFound("cycle \(id) is not closed") }
             do {
+                let closed = try EngineError.storing(doing: "reading cycle \(id)", fix: Self.readableStore) { try store.cycle(id: id) }
+                guard closed != nil else { throw APIError.notFound("cycle \(id) is not closed") }
                 return try EndOfDayLoader.load(configuration, store: store, selecting: .id(id))
+            } catch let error as APIError {
+                throw error
             } catch {
                 throw APIError(error)
             }
@@ -40,13 +46,16 @@ enum ReportLookup {
         }
         let (configuration, store) = (state.configuration, state.store)
         return try await Blocking.run { () throws(APIError) in
-            let cycles = (try? store.cycles()) ?? []
-            let reconciled = (try? store.flowCycles(from: month + "-01", through: month + "-31")) ?? []
-            guard cycles.contains(where: { $0.id > 0 && $0.label.hasPrefix(month) }) || !reconciled.isEmpty else {
-                throw APIError.notFound("no cycle of \(month) is closed")
-            }
             do {
+                let (cycles, reconciled) = try EngineError.storing(doing: "reading the cycles of \(month)", fix: Self.readableStore) {
+                    (try store.cycles(), try store.flowCycles(from: month + "-01", through: month + "-31"))
+                }
+                guard cycles.contains(where: { $0.id > 0 && $0.label.hasPrefix(month) }) || !reconciled.isEmpty else {
+                    throw APIError.notFound("no cycle of \(month) is closed")
+                }
                 return try MonthlyLoader.load(configuration, store: store, month: month)
+            } catch let error as APIError {
+                throw error
             } catch {
                 throw APIError(error)
             }

@@ -56,11 +56,12 @@ final class ServiceMetrics: Sendable {
     /// Creates the series; `mappings` are the configured table mappings' names.
     init(mappings: [String]) {
         let registry = registry
+        // Each name is written whole (its unit in it), so the descriptor has no separate unit.
         func gauge(_ name: String, _ labels: [(String, String)], _ help: String) -> Gauge {
-            registry.makeGauge(name: name, labels: labels, help: help)
+            registry.makeGauge(descriptor: MetricNameDescriptor(metricName: name, unitName: "", helpText: help), labels: labels)
         }
         func counter(_ name: String, _ labels: [(String, String)], _ help: String) -> Counter {
-            registry.makeCounter(name: name, labels: labels, help: help)
+            registry.makeCounter(descriptor: MetricNameDescriptor(metricName: name, unitName: "", helpText: help), labels: labels)
         }
         capture = Dictionary(uniqueKeysWithValues: SourceSide.allCases.map { side in
             let labels = [("source", side.rawValue)]

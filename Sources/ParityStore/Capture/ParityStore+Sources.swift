@@ -63,7 +63,7 @@ extension SourceRecord {
     init(row: Row) throws {
         try self.init(
             side: row.vocabulary("side"), slot: row["slot"],
-            publications: RowJSON.decodeKey(row["publications"])?.compactMap { $0 } ?? [],
+            publications: row.decoded("publications", "publication names", RowJSON.decodeNames),
             systemIdentifier: row["system_identifier"], database: row["database"],
             consistentPoint: UInt64(truncatingIfNeeded: row["consistent_point"] as Int64),
             checkpointLSN: UInt64(truncatingIfNeeded: row["checkpoint_lsn"] as Int64),

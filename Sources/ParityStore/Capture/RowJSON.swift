@@ -1,4 +1,5 @@
 import Foundation
+import ParityModel
 
 /// The JSON text forms of keys and row images in the store (migrations/002_capture.sql, 011_image_layout.sql).
 ///
@@ -58,8 +59,22 @@ extension RowJSON {
         return writer.finish()!  // every part is a String, so valid UTF-8
     }
 
-    /// Decodes `counts(_:)`; empty when the text is not such an object.
-    public static func decodeCounts(_ text: String) -> [String: Int] {
-        (try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Int]) ?? [:]
+    /// Decodes a JSON array of names (strings, no null): publications, functions, contract ids; nil otherwise.
+    public static func decodeNames(_ text: String) -> [String]? {
+        guard let values = RowJSONDecoder.array(text) else { return nil }
+        let names = values.compactMap { $0 }
+        return names.count == values.count ? names : nil
+    }
+
+    /// Decodes a JSON array of source sides (`["legacy","new"]`); nil when it is not one or names a side this Parity does not know.
+    public static func decodeSides(_ text: String) -> [SourceSide]? {
+        guard let names = decodeNames(text) else { return nil }
+        let sides = names.compactMap(SourceSide.init(rawValue:))
+        return sides.count == names.count ? sides : nil
+    }
+
+    /// Decodes `counts(_:)`; nil when the text is not such an object.
+    public static func decodeCounts(_ text: String) -> [String: Int]? {
+        RowJSONDecoder.counts(text)
     }
 }

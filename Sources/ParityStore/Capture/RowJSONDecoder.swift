@@ -50,6 +50,20 @@ package enum RowJSONDecoder {
         }
     }
 
+    /// `{"value_mismatch":3}` → name → count (`RowJSON.counts`); nil when the text is not such an object.
+    static func counts(_ text: String) -> [String: Int]? {
+        JSONScanner.scan(text) { scanner in
+            guard scanner.consume(UInt8(ascii: "{")) else { return nil }
+            var counts: [String: Int] = [:]
+            if scanner.consume(UInt8(ascii: "}")) { return scanner.atEnd ? counts : nil }
+            repeat {
+                guard let name = scanner.string(), scanner.consume(UInt8(ascii: ":")), let count = scanner.integer() else { return nil }
+                counts[name] = Int(count)
+            } while scanner.consume(UInt8(ascii: ","))
+            return scanner.consume(UInt8(ascii: "}")) && scanner.atEnd ? counts : nil
+        }
+    }
+
     /// The layout id of a stored image (`positional`) without decoding its values; nil when it has none.
     package static func layout(_ text: String) -> Int64? {
         JSONScanner.scan(text) { scanner in scanner.consume(UInt8(ascii: "[")) ? scanner.integer() : nil }

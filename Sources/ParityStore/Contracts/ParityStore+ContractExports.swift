@@ -5,8 +5,7 @@ extension ParityStore {
     /// Records a contracts export and returns its id.
     @discardableResult
     public func recordContractExport(_ record: ContractExportRecord) throws(StoreError) -> Int64 {
-        let ids = String(decoding: (try? JSONEncoder().encode(record.contractIDs)) ?? Data("[]".utf8), as: UTF8.self)
-        return try write { db in
+        try write { db in
             try db.execute(
                 sql: """
                     INSERT INTO contract_export (exported_at, exported_by, as_of_cycle, directory, format, contracts, vectors,
@@ -15,7 +14,7 @@ extension ParityStore {
                     """,
                 arguments: [
                     record.exportedAt, record.exportedBy, record.asOfCycle, record.directory, record.format, record.contractIDs.count,
-                    record.vectors, record.decisionsFingerprint, ids,
+                    record.vectors, record.decisionsFingerprint, RowJSON.key(record.contractIDs),
                 ])
             return db.lastInsertedRowID
         }
@@ -25,10 +24,10 @@ extension ParityStore {
     public func lastContractExport() throws(StoreError) -> ContractExportRecord? {
         try read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM contract_export ORDER BY id DESC LIMIT 1").map { row in
-                let ids = (row["contract_ids"] as String?).flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) } ?? []
-                return ContractExportRecord(
+                try ContractExportRecord(
                     id: row["id"], exportedAt: row["exported_at"], exportedBy: row["exported_by"], asOfCycle: row["as_of_cycle"],
-                    directory: row["directory"], format: row["format"], contractIDs: ids, vectors: row["vectors"],
+                    directory: row["directory"], format: row["format"],
+                    contractIDs: row.decoded("contract_ids", "contract ids", RowJSON.decodeNames), vectors: row["vectors"],
                     decisionsFingerprint: row["decisions_fingerprint"])
             }
         }

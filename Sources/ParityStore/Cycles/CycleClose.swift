@@ -46,17 +46,3 @@ public struct CycleClose: Sendable {
         self.rounding = rounding
     }
 }
-
-/// A key compared again in a later cycle.
-public struct CarriedKey: Sendable, Hashable {
-    /// The table mapping's name.
-    public var mapping: String
-    /// The canonical key as JSON array text.
-    public var canonicalKey: String
-
-    /// Creates a carried key.
-    public init(mapping: String, canonicalKey: String) {
-        self.mapping = mapping
-        self.canonicalKey = canonicalKey
-    }
-}

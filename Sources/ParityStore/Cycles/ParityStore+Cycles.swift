@@ -16,9 +16,9 @@ extension ParityStore {
     public func cycleTables(cycle: Int64) throws(StoreError) -> [CycleTableRecord] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM cycle_table WHERE cycle = ? ORDER BY mapping", arguments: [cycle]).map { row in
-                CycleTableRecord(
+                try CycleTableRecord(
                     mapping: row["mapping"], compared: row["compared"], matched: row["matched"],
-                    findingsByKind: RowJSON.decodeCounts(row["findings_by_kind"]))
+                    findingsByKind: row.decoded("findings_by_kind", "findings counted by kind", RowJSON.decodeCounts))
             }
         }
     }
@@ -28,7 +28,8 @@ extension ParityStore {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM finding WHERE cycle = ? ORDER BY seq", arguments: [cycle]).map { row in
                 try Finding(
-                    mapping: row["mapping"], key: RowJSON.decodeImage(row["row_key"]) ?? [:], column: row["column_name"],
+                    mapping: row["mapping"], key: row.decoded("row_key", "key columns and values", RowJSON.decodeImage),
+                    column: row["column_name"],
                     newColumn: row["new_column"], kind: row.vocabulary("kind"), legacy: row["legacy"], new: row["new"],
                     disposition: row.optionalVocabulary("disposition"), ruleNote: row["rule_note"], explanation: row["explanation"],
                     attributedTo: row["attributed_to"])

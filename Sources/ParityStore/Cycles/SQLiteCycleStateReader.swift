@@ -98,7 +98,7 @@ final class SQLiteCycleStateReader: CycleStateReader {
     }
 
     /// The canonical keys of `mapping` with an open difference (compared again at every close), in store key order.
-    public func openDifferenceKeys(mapping: String) throws -> [String] {
+    public func openDifferenceKeys(mapping: String) throws -> [CanonicalKey] {
         try DifferenceLedger.openKeys(db, mapping: mapping)
     }
 
@@ -131,8 +131,8 @@ final class SQLiteCycleStateReader: CycleStateReader {
     }
 
     /// Canonical keys (JSON array text) of `mapping` carried into this cycle.
-    public func carriedKeys(mapping: String) throws -> [String] {
-        try String.fetchAll(
+    public func carriedKeys(mapping: String) throws -> [CanonicalKey] {
+        try CanonicalKey.fetchAll(
             db, sql: "SELECT canonical_key FROM carried_key WHERE cycle = ? AND mapping = ? ORDER BY canonical_key",
             arguments: [cycle, mapping])
     }

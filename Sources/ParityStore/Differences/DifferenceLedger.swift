@@ -36,8 +36,8 @@ enum DifferenceLedger {
     }
 
     /// The canonical keys of `mapping` with an open difference, in store key order.
-    static func openKeys(_ db: Database, mapping: String) throws -> [String] {
-        try String.fetchAll(
+    static func openKeys(_ db: Database, mapping: String) throws -> [CanonicalKey] {
+        try CanonicalKey.fetchAll(
             db, sql: "SELECT DISTINCT canonical_key FROM difference WHERE mapping = ? AND resolved_cycle IS NULL ORDER BY canonical_key",
             arguments: [mapping])
     }

@@ -25,7 +25,7 @@ extension ParityStore {
             try Row.fetchAll(db, sql: "SELECT * FROM hidden_state_result WHERE cycle = ? ORDER BY seq", arguments: [cycle]).map {
                 try HiddenStateLine(
                     kind: $0.vocabulary("kind"), table: $0["table_name"], trigger: $0["trigger_name"], triggerTable: $0["trigger_table"],
-                    functions: RowJSON.decodeKey($0["functions"])?.compactMap { $0 } ?? [], transactions: $0["transactions"],
+                    functions: $0.decoded("functions", "function names", RowJSON.decodeNames), transactions: $0["transactions"],
                     transactionsSeen: $0["transactions_seen"], rows: $0["rows"], mapped: $0["mapped"], documented: $0["documented"],
                     message: $0["message"])
             }

@@ -21,7 +21,7 @@ public protocol CycleStateReader: AnyObject {
     /// The inventory of `side` recorded before this cycle.
     func previousInventory(side: SourceSide) throws -> InventorySnapshot?
     /// The canonical keys of `mapping` with an open difference (compared again at every close), in key byte order.
-    func openDifferenceKeys(mapping: String) throws -> [String]
+    func openDifferenceKeys(mapping: String) throws -> [CanonicalKey]
     /// Whether the ledger must be rebuilt from the keys past findings named (a store from before it).
     func rebuildsLedger() throws -> Bool
     /// The rules (a hash of the config text) the ledger's open differences were last compared under; nil before any.
@@ -32,8 +32,8 @@ public protocol CycleStateReader: AnyObject {
     func mappingSources() throws -> [MappingSource]
     /// The cycle that first compared each mapping.
     func mappingBaselines() throws -> [String: Int64]
-    /// Canonical keys (JSON array text) of `mapping` carried into this cycle, in key byte order.
-    func carriedKeys(mapping: String) throws -> [String]
+    /// Canonical keys of `mapping` carried into this cycle, in key byte order.
+    func carriedKeys(mapping: String) throws -> [CanonicalKey]
     /// The scope `mapping` was last compared under, before this cycle (nil: never scoped).
     func previousScope(mapping: String) throws -> ScopeShare?
 }

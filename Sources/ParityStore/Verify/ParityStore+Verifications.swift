@@ -20,9 +20,10 @@ extension ParityStore {
             try Row.fetchOne(
                 db, sql: "SELECT * FROM verification WHERE mode = ? ORDER BY checked_at DESC, id DESC LIMIT 1", arguments: [mode.rawValue]
             ).map { row in
-                VerificationRecord(
+                try VerificationRecord(
                     id: row["id"], mode: mode, checkedAt: row["checked_at"], passed: row["result"] == "pass", problems: row["problems"],
-                    sources: (RowJSON.decodeKey(row["sources"]) ?? []).compactMap { $0.flatMap(SourceSide.init(rawValue:)) }, report: row["report"])
+                    sources: row.decoded("sources", "source sides", RowJSON.decodeSides),
+                    report: row["report"])
             }
         }
     }

@@ -76,7 +76,7 @@ extension SourceRecord {
     init(row: PostgresRow) throws {
         try self.init(
             side: row.vocabulary("side"), slot: row.text("slot"),
-            publications: RowJSON.decodeKey(row.text("publications"))?.compactMap { $0 } ?? [],
+            publications: row.decoded("publications", "publication names", RowJSON.decodeNames),
             systemIdentifier: row.text("system_identifier"), database: row.text("database"),
             consistentPoint: UInt64(truncatingIfNeeded: row.int64("consistent_point")),
             checkpointLSN: UInt64(truncatingIfNeeded: row.int64("checkpoint_lsn")),

@@ -47,7 +47,8 @@ struct CloseRecord {
         }
         var carried = BatchInsert(table: "carried_key", columns: ["part", "cycle", "mapping", "canonical_key"], tail: " ON CONFLICT DO NOTHING")
         for key in Set(close.carried) {
-            try carried.append([String(partition.part(of: key.canonicalKey)), String(cycle.id + 1), key.mapping, key.canonicalKey], in: transaction)
+            try carried.append(
+                [String(partition.part(of: key.canonicalKey)), String(cycle.id + 1), key.mapping, key.canonicalKey.rawValue], in: transaction)
         }
         try carried.flush(transaction)
     }

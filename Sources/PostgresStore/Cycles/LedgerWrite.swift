@@ -18,7 +18,7 @@ struct LedgerWrite {
                 try transaction.execute("""
                     INSERT INTO difference AS d (part, mapping, canonical_key, column_name, row_key, new_column, kind, legacy, new, explanation,
                                                  disposition, rule_note, first_seen, last_seen, resolved_cycle)
-                    VALUES (\(part), \(verdict.mapping), \(verdict.canonicalKey), \(column), \(RowJSON.image(finding.key)), \(finding.newColumn),
+                    VALUES (\(part), \(verdict.mapping), \(verdict.canonicalKey.rawValue), \(column), \(RowJSON.image(finding.key)), \(finding.newColumn),
                         \(finding.kind.rawValue), \(finding.legacy), \(finding.new), \(finding.explanation), \(finding.disposition?.rawValue),
                         \(finding.ruleNote), \(cycle), \(cycle), NULL)
                     ON CONFLICT (part, mapping, canonical_key, column_name) DO UPDATE SET
@@ -31,7 +31,7 @@ struct LedgerWrite {
             }
             try transaction.execute("""
                 UPDATE difference SET resolved_cycle = \(cycle)
-                WHERE part = \(part) AND mapping = \(verdict.mapping) AND canonical_key = \(verdict.canonicalKey) AND resolved_cycle IS NULL
+                WHERE part = \(part) AND mapping = \(verdict.mapping) AND canonical_key = \(verdict.canonicalKey.rawValue) AND resolved_cycle IS NULL
                     AND column_name <> ALL (ARRAY(SELECT jsonb_array_elements_text(\(RowJSON.key(columns))::jsonb)))
                 """)
         }

@@ -76,10 +76,10 @@ final class PostgresCycleStateReader: CycleStateReader {
     }
 
     /// The canonical keys of `mapping` with an open difference, in key byte order.
-    func openDifferenceKeys(mapping: String) throws -> [String] {
+    func openDifferenceKeys(mapping: String) throws -> [CanonicalKey] {
         try transaction.rows("""
             SELECT DISTINCT canonical_key FROM difference WHERE mapping = \(mapping) AND resolved_cycle IS NULL ORDER BY canonical_key
-            """).map { try $0.text("canonical_key") }
+            """).map { CanonicalKey(try $0.text("canonical_key")) }
     }
 
     /// Never: a PostgreSQL store has had the ledger since it was created, so no finding predates it.
@@ -104,10 +104,10 @@ final class PostgresCycleStateReader: CycleStateReader {
     }
 
     /// Canonical keys (JSON array text) of `mapping` carried into this cycle, in key byte order.
-    func carriedKeys(mapping: String) throws -> [String] {
+    func carriedKeys(mapping: String) throws -> [CanonicalKey] {
         try transaction.rows("""
             SELECT canonical_key FROM carried_key WHERE cycle = \(cycle) AND mapping = \(mapping) ORDER BY canonical_key
-            """).map { try $0.text("canonical_key") }
+            """).map { CanonicalKey(try $0.text("canonical_key")) }
     }
 
     /// The scope `mapping` was last compared under, before this cycle (nil: never scoped).

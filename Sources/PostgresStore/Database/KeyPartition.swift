@@ -1,3 +1,5 @@
+import ParityModel
+
 /// How the store spreads keys over parts: `part` = FNV-1a 64 of the key's UTF-8 text, modulo P. Every table with a row
 /// per key carries its key's part first in its primary key; a range of parts is the unit a worker closes and the unit
 /// Citus distributes (migrations/postgres/001_schema.sql).
@@ -12,6 +14,11 @@ public struct KeyPartition: Sendable, Equatable {
     /// Creates the partitioning into `count` parts.
     public init(count: Int) {
         self.count = max(1, count)
+    }
+
+    /// The part of canonical key `key`, in `0..<count`.
+    public func part(of key: CanonicalKey) -> Int {
+        part(of: key.rawValue)
     }
 
     /// The part of `key` (JSON text), in `0..<count`.

@@ -49,6 +49,14 @@ extension PostgresRow {
         return value
     }
 
+    /// The JSON text in `column` read by `decode` (a ``RowJSON`` decoder); throws ``UnknownStoredValue`` naming `expected`
+    /// when the column is NULL or its text does not decode, instead of reading it as empty.
+    func decoded<Value>(_ column: String, _ expected: String, _ decode: (String) -> Value?) throws -> Value {
+        let text = self[column]
+        guard let text, let value = decode(text) else { throw UnknownStoredValue(column: column, value: text, expected: expected) }
+        return value
+    }
+
     /// The exact decimal in `column` (stored as text), nil when NULL.
     func optionalDecimal(_ column: String) throws -> ExactDecimal? {
         guard let text = self[column] else { return nil }

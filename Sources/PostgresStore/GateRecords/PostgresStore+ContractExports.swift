@@ -23,7 +23,7 @@ extension PostgresStore {
                 try ContractExportRecord(
                     id: row.int64("id"), exportedAt: row.int64("exported_at"), exportedBy: row.text("exported_by"),
                     asOfCycle: row.optionalInt64("as_of_cycle"), directory: row.text("directory"), format: row.text("format"),
-                    contractIDs: (RowJSON.decodeKey(row.text("contract_ids")) ?? []).compactMap { $0 }, vectors: row.int("vectors"),
+                    contractIDs: row.decoded("contract_ids", "contract ids", RowJSON.decodeNames), vectors: row.int("vectors"),
                     decisionsFingerprint: row.text("decisions_fingerprint"))
             }
         }

@@ -24,7 +24,7 @@ extension PostgresStore {
                 try VerificationRecord(
                     id: row.int64("id"), mode: mode, checkedAt: row.int64("checked_at"), passed: row.text("result") == "pass",
                     problems: row.int("problems"),
-                    sources: (RowJSON.decodeKey(row.text("sources")) ?? []).compactMap { $0.flatMap(SourceSide.init(rawValue:)) },
+                    sources: row.decoded("sources", "source sides", RowJSON.decodeSides),
                     report: row.text("report"))
             }
         }

@@ -17,9 +17,9 @@ extension PostgresStore {
     public func cycleTables(cycle: Int64) throws(StoreError) -> [CycleTableRecord] {
         try read { transaction in
             try transaction.rows("SELECT * FROM cycle_table WHERE cycle = \(cycle) ORDER BY mapping COLLATE \"C\"").map { row in
-                CycleTableRecord(
-                    mapping: try row.text("mapping"), compared: try row.int("compared"), matched: try row.int("matched"),
-                    findingsByKind: RowJSON.decodeCounts(try row.text("findings_by_kind")))
+                try CycleTableRecord(
+                    mapping: row.text("mapping"), compared: row.int("compared"), matched: row.int("matched"),
+                    findingsByKind: row.decoded("findings_by_kind", "findings counted by kind", RowJSON.decodeCounts))
             }
         }
     }
@@ -29,7 +29,8 @@ extension PostgresStore {
         try read { transaction in
             try transaction.rows("SELECT * FROM finding WHERE cycle = \(cycle) ORDER BY seq").map { row in
                 try Finding(
-                    mapping: row.text("mapping"), key: RowJSON.decodeImage(row.text("row_key")) ?? [:], column: row["column_name"],
+                    mapping: row.text("mapping"), key: row.decoded("row_key", "key columns and values", RowJSON.decodeImage),
+                    column: row["column_name"],
                     newColumn: row["new_column"], kind: row.vocabulary("kind"), legacy: row["legacy"], new: row["new"],
                     disposition: row.optionalVocabulary("disposition"), ruleNote: row["rule_note"], explanation: row["explanation"],
                     attributedTo: row["attributed_to"])
@@ -42,7 +43,7 @@ extension PostgresStore {
         try read { transaction in
             try transaction.rows("""
                 SELECT mapping, canonical_key FROM carried_key WHERE cycle = \(cycle) ORDER BY mapping COLLATE "C", canonical_key
-                """).map { CarriedKey(mapping: try $0.text("mapping"), canonicalKey: try $0.text("canonical_key")) }
+                """).map { CarriedKey(mapping: try $0.text("mapping"), canonicalKey: CanonicalKey(try $0.text("canonical_key"))) }
         }
     }
 }

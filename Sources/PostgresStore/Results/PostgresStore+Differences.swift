@@ -75,10 +75,11 @@ extension OpenDifference {
         let column = try row.text("column_name")
         try self.init(
             finding: Finding(
-                mapping: row.text("mapping"), key: RowJSON.decodeImage(row.text("row_key")) ?? [:], column: column.isEmpty ? nil : column,
+                mapping: row.text("mapping"), key: row.decoded("row_key", "key columns and values", RowJSON.decodeImage),
+                column: column.isEmpty ? nil : column,
                 newColumn: row["new_column"], kind: row.vocabulary("kind"), legacy: row["legacy"], new: row["new"],
                 disposition: row.optionalVocabulary("disposition"), ruleNote: row["rule_note"], explanation: row["explanation"]),
-            canonicalKey: row.text("canonical_key"), firstSeen: row.int64("first_seen"), lastSeen: row.int64("last_seen"),
+            canonicalKey: CanonicalKey(row.text("canonical_key")), firstSeen: row.int64("first_seen"), lastSeen: row.int64("last_seen"),
             resolvedCycle: row.optionalInt64("resolved_cycle"))
     }
 }

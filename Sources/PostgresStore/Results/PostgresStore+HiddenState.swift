@@ -24,7 +24,7 @@ extension PostgresStore {
             try transaction.rows("SELECT * FROM hidden_state_result WHERE cycle = \(cycle) ORDER BY seq").map {
                 try HiddenStateLine(
                     kind: $0.vocabulary("kind"), table: $0.text("table_name"), trigger: $0["trigger_name"], triggerTable: $0["trigger_table"],
-                    functions: RowJSON.decodeKey($0.text("functions"))?.compactMap { $0 } ?? [], transactions: $0.int("transactions"),
+                    functions: $0.decoded("functions", "function names", RowJSON.decodeNames), transactions: $0.int("transactions"),
                     transactionsSeen: $0.optionalInt("transactions_seen"), rows: $0.optionalInt("rows"), mapped: $0.bool("mapped"),
                     documented: $0.bool("documented"), message: $0.text("message"))
             }

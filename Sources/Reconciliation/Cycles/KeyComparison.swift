@@ -13,13 +13,13 @@ public struct KeyComparison: Sendable {
         /// The findings reported in the cycle, in key order.
         public var findings: [Finding]
         /// The canonical keys carried to the next cycle, in key order.
-        public var carried: [String]
+        public var carried: [CanonicalKey]
         /// For the ledger: each key compared with differences, and each key with an open difference compared (its
         /// differences now, none when equal); a carried key has none until it is compared again. An open key that
         /// neither side changed is compared for the ledger only (not counted, not reported as a finding of the cycle),
         /// and only when `revisitUnchanged`: otherwise its answer cannot have changed. An open key out of the cutover
         /// scope has none: the ledger judges only the slice compared.
-        public var verdicts: [(canonical: String, findings: [Finding])]
+        public var verdicts: [(canonical: CanonicalKey, findings: [Finding])]
         /// Keys met and left uncompared because they are outside the mapping's cutover scope.
         public var outOfScope = 0
 
@@ -72,10 +72,10 @@ public struct KeyComparison: Sendable {
     /// Inlinable, as ``MergeJoin`` is, so that the loop is specialized for the caller's rows.
     @inlinable
     public func run<Legacy, New>(
-        _ join: inout MergeJoin<Legacy, New>, otherImage: (SourceSide, String) throws -> RowImage?,
+        _ join: inout MergeJoin<Legacy, New>, otherImage: (SourceSide, CanonicalKey) throws -> RowImage?,
         rounding: inout RoundingObservations, progress: (Int) -> Void = { _ in }
     ) throws -> Outcome where Legacy.Row: ComparedRow, New.Row: ComparedRow {
-        func image(_ row: (some ComparedRow)?, side: SourceSide, canonical: String) throws -> RowImage? {
+        func image(_ row: (some ComparedRow)?, side: SourceSide, canonical: CanonicalKey) throws -> RowImage? {
             if let row { return row.image }
             return everyRow ? nil : try otherImage(side, canonical)
         }

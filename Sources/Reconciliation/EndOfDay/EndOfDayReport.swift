@@ -44,7 +44,7 @@ public struct EndOfDayReport: Sendable {
     /// How many findings the cycle reported.
     public var findingsTotal: Int
     /// Keys carried into the next cycle, as `mapping` and canonical key text.
-    public var carriedKeys: [(table: String, key: String)]
+    public var carriedKeys: [CarriedKey]
     /// The unexplained diff rate as exact decimal text.
     public var unexplainedRate: String
     /// Every finding's category, largest first.
@@ -85,7 +85,7 @@ public struct EndOfDayReport: Sendable {
     /// Creates a report.
     public init(
         id: Int64, label: String, start: Date, end: Date, status: CycleStatus, tables: [Table], findings: [Finding], findingsTotal: Int,
-        carriedKeys: [(table: String, key: String)], unexplainedRate: String, categories: [Category] = [],
+        carriedKeys: [CarriedKey], unexplainedRate: String, categories: [Category] = [],
         capture: [SourceHealth] = [], staleDispositions: [StaleDisposition] = [], unmappedColumns: [UnmappedColumns] = []
     ) {
         self.id = id

@@ -16,9 +16,9 @@ struct PeekedRows<Rows: SortedKeyedRows> {
 
     /// Takes the row at `canonical` if it is next (the last one when several share it).
     @inlinable
-    mutating func take(_ canonical: String) throws -> Rows.Row? {
+    mutating func take(_ canonical: CanonicalKey) throws -> Rows.Row? {
         var taken: Rows.Row?
-        while let row = current, CanonicalKeyOrder.equal(row.canonicalKey, canonical) {
+        while let row = current, row.canonicalKey == canonical {
             taken = row
             current = try rows.next()
         }

@@ -1,12 +1,12 @@
 import ParityModel
 
-/// A row that knows its canonical key: the key values normalized (`RowComparer.canonicalKey`) as JSON array text.
+/// A row that knows its canonical key (the key values normalized by `RowComparer.canonicalKey`).
 public protocol CanonicallyKeyed {
     /// The row's canonical key.
-    var canonicalKey: String { get }
+    var canonicalKey: CanonicalKey { get }
 }
 
-/// One side's rows of a mapping, read one at a time in canonical-key order (``CanonicalKeyOrder``), the order every
+/// One side's rows of a mapping, read one at a time in canonical-key order (``CanonicalKey``), the order every
 /// store promises for rows sorted by canonical key. Several rows may share a canonical key (raw keys that normalize
 /// alike); they come one after another.
 public protocol SortedKeyedRows {
@@ -25,7 +25,7 @@ public struct SortedRows<Row: CanonicallyKeyed>: SortedKeyedRows {
     /// Sorts `rows` by canonical key; rows sharing one keep no particular order among themselves.
     @inlinable
     public init(_ rows: [Row]) {
-        self.rows = rows.sorted { CanonicalKeyOrder.precedes($0.canonicalKey, $1.canonicalKey) }.makeIterator()
+        self.rows = rows.sorted { $0.canonicalKey < $1.canonicalKey }.makeIterator()
     }
 
     /// The next row; nil after the last.

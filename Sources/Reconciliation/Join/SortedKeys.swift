@@ -1,25 +1,25 @@
 import ParityModel
 
-/// Canonical keys in canonical-key order (``CanonicalKeyOrder``), consumed as a merge join passes them.
+/// Canonical keys in canonical-key order (``CanonicalKey``), consumed as a merge join passes them.
 @usableFromInline
 struct SortedKeys {
-    @usableFromInline let keys: [String]
+    @usableFromInline let keys: [CanonicalKey]
     @usableFromInline var position = 0
 
     @inlinable
-    init(_ keys: [String]) {
+    init(_ keys: [CanonicalKey]) {
         self.keys = keys
     }
 
     /// The next key; nil after the last.
     @inlinable
-    var current: String? { position < keys.count ? keys[position] : nil }
+    var current: CanonicalKey? { position < keys.count ? keys[position] : nil }
 
     /// Whether `canonical` is next, taking every copy of it.
     @inlinable
-    mutating func take(_ canonical: String) -> Bool {
+    mutating func take(_ canonical: CanonicalKey) -> Bool {
         var taken = false
-        while let key = current, CanonicalKeyOrder.equal(key, canonical) {
+        while let key = current, key == canonical {
             taken = true
             position += 1
         }

@@ -8,8 +8,8 @@ public struct StateVerification: Sendable, Equatable {
     public struct Difference: Sendable, Equatable {
         /// The table mapping.
         public var mapping: String
-        /// The canonical key (JSON array text) the comparison pairs the sides by.
-        public var canonicalKey: String
+        /// The canonical key the comparison pairs the sides by.
+        public var canonicalKey: CanonicalKey
         /// Legacy key column → text.
         public var key: [String: String?]
         /// The legacy column; nil for a missing row.
@@ -22,7 +22,9 @@ public struct StateVerification: Sendable, Equatable {
         public var new: String?
 
         /// Creates a difference.
-        public init(mapping: String, canonicalKey: String, key: [String: String?], column: String?, kind: FindingKind, legacy: String?, new: String?) {
+        public init(
+            mapping: String, canonicalKey: CanonicalKey, key: [String: String?], column: String?, kind: FindingKind, legacy: String?, new: String?
+        ) {
             self.mapping = mapping
             self.canonicalKey = canonicalKey
             self.key = key
@@ -32,11 +34,22 @@ public struct StateVerification: Sendable, Equatable {
             self.new = new
         }
 
-        var identity: [String] { [mapping, canonicalKey, column ?? ""] }
+        var identity: Identity { Identity(mapping: mapping, key: canonicalKey, column: column ?? "") }
 
         /// The key as `col=value;col=value`, columns in name order.
         public var keyText: String {
             KeyText.format(key)
+        }
+    }
+
+    /// What one difference is about: a mapping's key and column (`""` for a missing row), in mapping, key and column order.
+    struct Identity: Hashable, Comparable {
+        var mapping: String
+        var key: CanonicalKey
+        var column: String
+
+        static func < (left: Identity, right: Identity) -> Bool {
+            (left.mapping, left.key, left.column) < (right.mapping, right.key, right.column)
         }
     }
 
@@ -94,7 +107,7 @@ public struct StateVerification: Sendable, Equatable {
     /// Sets `state` (every difference the full comparison found) against `ledger` (every open difference), ignoring keys
     /// carried into the next cycle (a difference the grace period defers is not reported, nor opened, yet).
     public init(
-        asOfCycle: Int64, checkedAt: Date, mappings: [MappingCount], state: [Difference], ledger: [Difference], carried: Set<[String]>
+        asOfCycle: Int64, checkedAt: Date, mappings: [MappingCount], state: [Difference], ledger: [Difference], carried: Set<CarriedKey>
     ) {
         self.asOfCycle = asOfCycle
         self.checkedAt = checkedAt
@@ -103,7 +116,7 @@ public struct StateVerification: Sendable, Equatable {
         let stateByIdentity = Dictionary(state.map { ($0.identity, $0) }, uniquingKeysWith: { first, _ in first })
         let ledgerByIdentity = Dictionary(ledger.map { ($0.identity, $0) }, uniquingKeysWith: { first, _ in first })
         var found: [Discrepancy] = []
-        for difference in state where !carried.contains([difference.mapping, difference.canonicalKey]) {
+        for difference in state where !carried.contains(CarriedKey(mapping: difference.mapping, canonicalKey: difference.canonicalKey)) {
             guard let open = ledgerByIdentity[difference.identity] else {
                 found.append(Discrepancy(problem: .missedByCloses, state: difference, ledger: nil))
                 continue
@@ -113,7 +126,7 @@ public struct StateVerification: Sendable, Equatable {
         for open in ledger where stateByIdentity[open.identity] == nil {
             found.append(Discrepancy(problem: .staleInLedger, state: nil, ledger: open))
         }
-        discrepancies = found.sorted { $0.subject.identity.lexicographicallyPrecedes($1.subject.identity) }
+        discrepancies = found.sorted { $0.subject.identity < $1.subject.identity }
     }
 
     /// 0 when the ledger is exactly what the state shows, 1 otherwise.

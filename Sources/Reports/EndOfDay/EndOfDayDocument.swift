@@ -382,7 +382,7 @@ struct EndOfDayDocument: Encodable {
         findings = report.findings.map(FindingEntry.init(item:))
         findingsTotal = report.findingsTotal
         unexplainedRate = report.unexplainedRate
-        carriedKeys = report.carriedKeys.map { Carried(table: $0.table, key: $0.key) }
+        carriedKeys = report.carriedKeys.map { Carried(table: $0.mapping, key: $0.canonicalKey.rawValue) }
         categories = report.categories.map(Category.init(category:))
         capture = report.capture.map {
             Source(side: $0.side.rawValue, durableLSN: $0.durableLSN, watermark: StoreTime.iso($0.watermark), lastError: $0.lastError)

@@ -56,7 +56,7 @@ enum EndOfDayHTML {
         body += section("Rounding modes", ["table", "column", "side", "mode", "evidence"], report.rounding.map {
             [$0.table, $0.column, $0.side.rawValue, $0.mode, $0.evidence]
         })
-        body += section("Carried to the next cycle", ["table", "key"], report.carriedKeys.map { [$0.table, $0.key] })
+        body += section("Carried to the next cycle", ["table", "key"], report.carriedKeys.map { [$0.mapping, $0.canonicalKey.rawValue] })
         let unmapped = report.unmappedColumns.filter { !$0.legacy.isEmpty || !$0.new.isEmpty }
         body += section("Unmapped columns", ["table", "legacy", "new"], unmapped.map {
             [$0.table, $0.legacy.joined(separator: ", "), $0.new.joined(separator: ", ")]

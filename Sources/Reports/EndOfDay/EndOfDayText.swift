@@ -76,7 +76,7 @@ enum EndOfDayText {
         }
         if !report.carriedKeys.isEmpty {
             lines.append("carried to the next cycle: "
-                + report.carriedKeys.map { "\($0.table) \(Escaping.shortened($0.key))" }.joined(separator: ", "))
+                + report.carriedKeys.map { "\($0.mapping) \(Escaping.shortened($0.canonicalKey.rawValue))" }.joined(separator: ", "))
         }
         for unmapped in report.unmappedColumns where !unmapped.legacy.isEmpty || !unmapped.new.isEmpty {
             lines.append("unmapped columns in \(unmapped.table): legacy [\(unmapped.legacy.joined(separator: ", "))]"

@@ -122,7 +122,7 @@ struct CloseTests {
         let text = EndOfDayRenderer.render(try EndOfDayLoader.load(configuration, store: scenario.store, cycle: defectsCycle.id, limit: 2), format: .text)
         #expect(text.contains("findings: 5 (first 2)") && !text.contains("secret"))
         let carried = try EndOfDayLoader.load(configuration, store: scenario.store, cycle: carryCycle.id)
-        #expect(carried.carriedKeys.map(\.key) == ["[\"10\"]"])
+        #expect(carried.carriedKeys.map(\.canonicalKey) == ["[\"10\"]"])
     }
 
     private func findings(_ scenario: CaptureScenario, cycle: Int64) throws -> [Seen] {

@@ -24,7 +24,7 @@ struct DecisionScenarioTests {
         let configuration = scenario.configuration
         let store = scenario.store
         let calendar = try #require(CycleCalendar(configuration.cycle))
-        try DispositionCommand.set(
+        _ = try DispositionCommand.set(
             configuration, store: store, category: "orders.placed_at value_mismatch", disposition: .legacyBug, owner: "ops",
             note: "legacy stored UTC as local", by: "ana")
 
@@ -34,7 +34,7 @@ struct DecisionScenarioTests {
             legacy: "INSERT INTO orders VALUES (10, 'O', 10.000, NULL, NULL)",
             new: "INSERT INTO sales.purchase_order VALUES (10, 'paid', 10.00, NULL, NULL)")
         try scenario.closeThrough(broken, session: session)
-        try DispositionCommand.set(
+        _ = try DispositionCommand.set(
             configuration, store: store, category: Self.status, disposition: .match, owner: "dev", note: "new system must keep open", by: "ana")
 
         // Fixed: none open.
@@ -71,11 +71,11 @@ struct DecisionScenarioTests {
                 "\(failing.details)")
 
         // Decided again: no longer reopened; as intentional_change the criterion passes, until the other decision expires.
-        try DispositionCommand.set(
+        _ = try DispositionCommand.set(
             configuration, store: store, category: Self.status, disposition: .intentionalChange, owner: "product", note: "paid on creation",
             by: "ben")
         let expiry = DecisionBook.day(configuration, at: evaluatedAt.addingTimeInterval(86_400))
-        try DispositionCommand.set(
+        _ = try DispositionCommand.set(
             configuration, store: store, category: "orders.placed_at value_mismatch", disposition: .legacyBug, owner: "ops",
             note: "legacy stored UTC as local", expires: expiry, by: "ana")
         let passing = try dispositions(configuration, store, now: evaluatedAt)

@@ -8,7 +8,7 @@ import Testing
 /// what the ledger learns.
 @Suite struct KeyComparisonTests {
     struct Row: ComparedRow {
-        var canonicalKey: String
+        var canonicalKey: CanonicalKey
         var image: RowImage?
         var imageText: String?
         var lastCommit: Date?
@@ -28,7 +28,7 @@ import Testing
             lastCommit: commit, changes: changes)
     }
 
-    private func key(_ id: String) -> String { #"[""# + id + #""]"# }
+    private func key(_ id: String) -> CanonicalKey { CanonicalKey(#"[""# + id + #""]"#) }
 
     private struct Run {
         var outcome: KeyComparison.Outcome
@@ -38,7 +38,7 @@ import Testing
     }
 
     private func run(
-        legacy: [Row], new: [Row], carried: [String] = [], open: [String] = [], state: [SourceSide: [String: RowImage]] = [:],
+        legacy: [Row], new: [Row], carried: [CanonicalKey] = [], open: [CanonicalKey] = [], state: [SourceSide: [CanonicalKey: RowImage]] = [:],
         everyRow: Bool = false, revisit: Bool = true, scope: ScopePredicate? = nil
     ) throws -> Run {
         let comparison = KeyComparison(
@@ -79,7 +79,7 @@ import Testing
     }
 
     @Test func aKeyOneSideDidNotChangeIsLookedUpInItsState() throws {
-        let state: [SourceSide: [String: RowImage]] = [.new: [key("1"): ["id": "1", "status": "paid"]]]
+        let state: [SourceSide: [CanonicalKey: RowImage]] = [.new: [key("1"): ["id": "1", "status": "paid"]]]
         let result = try run(legacy: [row("1", "open"), row("2", "open")], new: [], state: state)
         #expect(result.lookups == ["new \(key("1"))", "new \(key("2"))"])
         #expect(result.outcome.findings.map(\.kind) == [.valueMismatch, .missingInNew])
@@ -116,7 +116,7 @@ import Testing
     }
 
     @Test func anOpenKeyNeitherSideChangedIsRevisitedForTheLedgerOnly() throws {
-        let state: [SourceSide: [String: RowImage]] = [
+        let state: [SourceSide: [CanonicalKey: RowImage]] = [
             .legacy: [key("3"): ["id": "3", "status": "open"]], .new: [key("3"): ["id": "3", "status": "void"]],
         ]
         let revisited = try run(legacy: [], new: [], open: [key("3")], state: state)

@@ -7,18 +7,18 @@ import Testing
 @Suite struct MergeJoinTests {
     /// A row with its canonical key and a tag telling rows of one key apart.
     struct Row: CanonicallyKeyed, Equatable {
-        var canonicalKey: String
+        var canonicalKey: CanonicalKey
         var tag = ""
     }
 
     /// One pair as text: `key L N c o`, with a side's letter when it read a row (its tag after it) and c/o when carried/open.
     private func join(_ legacy: [Row], _ new: [Row], carried: [String] = [], open: [String] = []) throws -> [String] {
-        var join = try MergeJoin(legacy: ListedRows(legacy), new: ListedRows(new), carried: carried, open: open)
+        var join = try MergeJoin(
+            legacy: ListedRows(legacy), new: ListedRows(new), carried: carried.map { CanonicalKey($0) }, open: open.map { CanonicalKey($0) })
         var pairs: [String] = []
         while let pair = try join.next() {
-            let parts = [
-                pair.canonical, pair.legacy.map { "L" + $0.tag }, pair.new.map { "N" + $0.tag }, pair.carried ? "c" : nil, pair.open ? "o" : nil,
-            ]
+            let sides: [String?] = [pair.legacy.map { "L" + $0.tag }, pair.new.map { "N" + $0.tag }]
+            let parts: [String?] = [pair.canonical.rawValue] + sides + [pair.carried ? "c" : nil, pair.open ? "o" : nil]
             pairs.append(parts.compactMap { $0 }.joined(separator: " "))
         }
         #expect(try join.next() == nil)  // stays at the end
@@ -26,7 +26,7 @@ import Testing
     }
 
     private func rows(_ keys: String...) -> [Row] {
-        keys.map { Row(canonicalKey: $0) }
+        keys.map { Row(canonicalKey: CanonicalKey($0)) }
     }
 
     @Test func pairsKeysBothSidesRead() throws {
@@ -71,9 +71,9 @@ import Testing
     @Test func sortedRowsPutKeysInByteOrder() throws {
         // A key before every key it begins; upper case before lower; every multi-byte character after ASCII.
         let keys = [#"["b"]"#, #"["ab"]"#, #"["a"]"#, #"["Z"]"#, #"["€"]"#, #"["é"]"#, #"["1"]"#, #"["10"]"#, #"["9"]"#]
-        var sorted = SortedRows(keys.map { Row(canonicalKey: $0) })
+        var sorted = SortedRows(keys.map { Row(canonicalKey: CanonicalKey($0)) })
         var order: [String] = []
-        while let row = sorted.next() { order.append(row.canonicalKey) }
+        while let row = sorted.next() { order.append(row.canonicalKey.rawValue) }
         #expect(order == [#"["1"]"#, #"["10"]"#, #"["9"]"#, #"["Z"]"#, #"["a"]"#, #"["ab"]"#, #"["b"]"#, #"["é"]"#, #"["€"]"#])
     }
 

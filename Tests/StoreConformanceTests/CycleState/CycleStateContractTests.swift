@@ -65,7 +65,7 @@ struct CycleStateContractTests {
         let close = CycleClose(
             cycle: Fixtures.cycle(0), tables: [CycleTableRecord(mapping: "orders", compared: 3, matched: 2, findingsByKind: ["rounding": 1])],
             findings: [Fixtures.finding("1", column: "amount", kind: .rounding)],
-            carried: [CarriedKey(mapping: "orders", canonicalKey: Fixtures.key("2"))])
+            carried: [CarriedKey(mapping: "orders", canonicalKey: Fixtures.canonicalKey("2"))])
         let first = try Fixtures.close(store, 0, close)
         #expect(first == Fixtures.cycle(0))
         var compared = false

@@ -36,26 +36,26 @@ struct ResultContractTests {
             try Fixtures.close(store, id, before: id * 100 + 100, recorded)
         }
         try close(0, [
-            DifferenceVerdict(mapping: "orders", canonicalKey: Fixtures.key("1"), findings: [status]),
-            DifferenceVerdict(mapping: "orders", canonicalKey: Fixtures.key("2"), findings: [missing]),
+            DifferenceVerdict(mapping: "orders", canonicalKey: Fixtures.canonicalKey("1"), findings: [status]),
+            DifferenceVerdict(mapping: "orders", canonicalKey: Fixtures.canonicalKey("2"), findings: [missing]),
         ])
         var later = status
         later.new = "void"
         try close(1, [
-            DifferenceVerdict(mapping: "orders", canonicalKey: Fixtures.key("1"), findings: [later]),
-            DifferenceVerdict(mapping: "orders", canonicalKey: Fixtures.key("2"), findings: []),
+            DifferenceVerdict(mapping: "orders", canonicalKey: Fixtures.canonicalKey("1"), findings: [later]),
+            DifferenceVerdict(mapping: "orders", canonicalKey: Fixtures.canonicalKey("2"), findings: []),
         ])
         try close(2, [])
 
         let open = try store.differences()
-        #expect(open == [OpenDifference(finding: later, canonicalKey: Fixtures.key("1"), firstSeen: 0, lastSeen: 1)], "values as last seen")
+        #expect(open == [OpenDifference(finding: later, canonicalKey: Fixtures.canonicalKey("1"), firstSeen: 0, lastSeen: 1)], "values as last seen")
         #expect(try store.differences(resolvedIn: 1) == [OpenDifference(
-            finding: missing, canonicalKey: Fixtures.key("2"), firstSeen: 0, lastSeen: 0, resolvedCycle: 1)])
-        #expect(try store.differences(open: false).map(\.canonicalKey) == [Fixtures.key("2")])
+            finding: missing, canonicalKey: Fixtures.canonicalKey("2"), firstSeen: 0, lastSeen: 0, resolvedCycle: 1)])
+        #expect(try store.differences(open: false).map(\.canonicalKey) == [Fixtures.canonicalKey("2")])
         #expect(try store.differences(mapping: "orders", kind: .valueMismatch).count == 1)
         #expect(try store.differences(mapping: "orders", kind: .rounding).isEmpty)
         #expect(try store.differences(mapping: "invoices").isEmpty)
-        #expect(try store.differences(asOf: 0).map(\.canonicalKey) == [Fixtures.key("1"), Fixtures.key("2")])
+        #expect(try store.differences(asOf: 0).map(\.canonicalKey) == [Fixtures.canonicalKey("1"), Fixtures.canonicalKey("2")])
 
         #expect(try store.openDifferenceCounts() == [OpenDifferenceCount(mapping: "orders", kind: .valueMismatch, open: 1, oldestFirstSeen: 0)])
         #expect(try store.differenceCategoryCounts() == [

@@ -54,6 +54,11 @@ enum Fixtures {
         RowJSON.key([id])
     }
 
+    /// The canonical key of order `id` (its row key: `orders` has no key normalizer).
+    static func canonicalKey(_ id: String) -> CanonicalKey {
+        CanonicalKey(key(id))
+    }
+
     /// Closes cycle `id` recording `close` (its cycle set to `id`) after folding the changes committed before `end`.
     @discardableResult
     static func close(_ store: any Store, _ id: Int64, before end: Int64? = nil, _ close: CycleClose? = nil) throws -> CycleRecord? {

@@ -29,6 +29,7 @@ extension StoreFactory {
             case .statementKind(let value): ("UPDATE census_session SET statement_kind = $1", value)
             case .roundingEvidence(let value): ("UPDATE rounding_evidence SET evidence = $1", value)
             case .inventoryItems(let value): ("UPDATE inventory_snapshot SET items = $1", value)
+            case .findingCounts(let value): ("UPDATE cycle_table SET findings_by_kind = $1", value)
             }
             let connection = try database.connect()
             defer { connection.close() }

@@ -25,6 +25,8 @@ struct StoreFactory: Sendable, CustomTestStringConvertible {
         case roundingEvidence(String)
         /// As every inventory's items.
         case inventoryItems(String)
+        /// As every cycle table's findings counted by kind.
+        case findingCounts(String)
     }
 
     /// The implementation's name, shown in test results.
@@ -60,6 +62,7 @@ struct StoreFactory: Sendable, CustomTestStringConvertible {
             case .statementKind(let value): ("UPDATE census_session SET statement_kind = ?", value)
             case .roundingEvidence(let value): ("UPDATE rounding_evidence SET evidence = ?", value)
             case .inventoryItems(let value): ("UPDATE inventory_snapshot SET items = ?", value)
+            case .findingCounts(let value): ("UPDATE cycle_table SET findings_by_kind = ?", value)
             }
             // The schema's checks would refuse the value: plant it as a newer Parity's schema would allow.
             try store.write { db in
