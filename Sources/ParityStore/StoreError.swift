@@ -69,17 +69,20 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
 }
 
 extension StoreError {
+    /// A stored value this Parity does not know, met while `doing` something on the store at `path`.
+    package init(_ unknown: UnknownStoredValue, doing: String, path: String) {
+        self.init(
+            code: .unknownValue,
+            message: "\(doing) failed: column \(unknown.column) holds \(unknown.value.map { "'\($0)'" } ?? "NULL"), which this Parity "
+                + "does not know as a \(unknown.expected); run the Parity version that wrote the store",
+            path: path, underlying: unknown, column: unknown.column, value: unknown.value)
+    }
+
     /// `error` from SQLite while `doing` something: `.busy` when another process kept the store locked past the busy
     /// timeout, otherwise `code`.
     static func sqlite(_ error: any Error, doing: String, code: Code = .databaseError, path: String) -> StoreError {
         if let error = error as? StoreError { return error }
-        if let unknown = error as? UnknownStoredValue {
-            return StoreError(
-                code: .unknownValue,
-                message: "\(doing) failed: column \(unknown.column) holds \(unknown.value.map { "'\($0)'" } ?? "NULL"), which this Parity "
-                    + "does not know as a \(unknown.expected); run the Parity version that wrote the store",
-                path: path, underlying: error, column: unknown.column, value: unknown.value)
-        }
+        if let unknown = error as? UnknownStoredValue { return StoreError(unknown, doing: doing, path: path) }
         if let database = error as? DatabaseError, [.SQLITE_BUSY, .SQLITE_LOCKED].contains(database.resultCode) {
             var busy = StoreError(
                 code: .busy,

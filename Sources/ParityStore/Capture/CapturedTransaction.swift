@@ -103,3 +103,15 @@ public enum CapturedValue: Sendable, Equatable {
     /// Not sent (unchanged TOAST): keep the previous image's value. Never NULL.
     case unchanged
 }
+
+extension CapturedChange.Operation {
+    /// The operation's place in a table's stored write counts `[inserts, updates, deletes, truncates]`.
+    package var countIndex: Int {
+        switch self {
+        case .insert: 0
+        case .update: 1
+        case .delete: 2
+        case .truncate: 3
+        }
+    }
+}

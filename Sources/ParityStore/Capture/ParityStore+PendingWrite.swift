@@ -13,13 +13,7 @@ struct WriteCounts {
     private var counts: [String: [Int]] = [:]
 
     mutating func count(_ operation: CapturedChange.Operation, table: String) {
-        let index = switch operation {
-        case .insert: 0
-        case .update: 1
-        case .delete: 2
-        case .truncate: 3
-        }
-        counts[table, default: [0, 0, 0, 0]][index] += 1
+        counts[table, default: [0, 0, 0, 0]][operation.countIndex] += 1
     }
 
     /// Adds these counts to the open stream's running counts in streamed_write.

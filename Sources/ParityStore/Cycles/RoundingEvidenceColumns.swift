@@ -15,10 +15,9 @@ package enum RoundingEvidenceColumns {
         }
     }
 
-    /// A `rounding_evidence` row; throws ``UnknownStoredValue`` for a kind this Parity does not know or evidence it cannot read.
-    static func decode(_ row: Row) throws -> SubjectRoundingEvidence {
-        let kind: String = row["kind"]
-        let json: String = row["evidence"]
+    /// The evidence stored as `kind` and `json`; throws ``UnknownStoredValue`` for a kind this Parity does not know or
+    /// evidence it cannot read.
+    package static func decode(kind: String, json: String) throws -> SubjectRoundingEvidence.Evidence {
         let decoded: SubjectRoundingEvidence.Evidence?
         switch kind {
         case "column": decoded = (try? JSONDecoder().decode(RoundingEvidence.self, from: Data(json.utf8))).map { .column($0) }
@@ -26,6 +25,12 @@ package enum RoundingEvidenceColumns {
         default: throw UnknownStoredValue(column: "kind", value: kind, expected: "rounding evidence kind")
         }
         guard let evidence = decoded else { throw UnknownStoredValue(column: "evidence", value: json, expected: "\(kind) rounding evidence") }
+        return evidence
+    }
+
+    /// A `rounding_evidence` row; throws ``UnknownStoredValue`` for a kind this Parity does not know or evidence it cannot read.
+    static func decode(_ row: Row) throws -> SubjectRoundingEvidence {
+        let evidence = try decode(kind: row["kind"], json: row["evidence"])
         return SubjectRoundingEvidence(mapping: row["mapping"], column: row["column_name"], side: try row.vocabulary("side"), evidence: evidence)
     }
 }

@@ -74,12 +74,6 @@ struct OperationCounts {
     private(set) var byTable: [String: [Int]] = [:]
 
     mutating func count(_ operation: CapturedChange.Operation, table: String) {
-        let index = switch operation {
-        case .insert: 0
-        case .update: 1
-        case .delete: 2
-        case .truncate: 3
-        }
-        byTable[table, default: [0, 0, 0, 0]][index] += 1
+        byTable[table, default: [0, 0, 0, 0]][operation.countIndex] += 1
     }
 }

@@ -7,13 +7,7 @@ enum StoreErrors {
     /// `error`, met while `doing` something on the store at `location`.
     static func from(_ error: any Error, doing: String, location: String) -> StoreError {
         if let error = error as? StoreError { return error }
-        if let unknown = error as? UnknownStoredValue {
-            return StoreError(
-                code: .unknownValue,
-                message: "\(doing) failed: column \(unknown.column) holds \(unknown.value.map { "'\($0)'" } ?? "NULL"), which this Parity "
-                    + "does not know as a \(unknown.expected); run the Parity version that wrote the store",
-                path: location, underlying: error, column: unknown.column, value: unknown.value)
-        }
+        if let unknown = error as? UnknownStoredValue { return StoreError(unknown, doing: doing, path: location) }
         if let postgres = error as? PostgresError {
             // Lock timeouts, deadlocks and serialization failures: another process held what this one needed.
             if ["55P03", "40P01", "40001"].contains(postgres.sqlState ?? "") {

@@ -56,15 +56,7 @@ extension PostgresStore {
 
     /// A `rounding_evidence` row; throws ``UnknownStoredValue`` for a kind this Parity does not know or evidence it cannot read.
     private static func roundingEvidence(row: PostgresRow) throws -> SubjectRoundingEvidence {
-        let kind = try row.text("kind")
-        let json = try row.text("evidence")
-        let decoded: SubjectRoundingEvidence.Evidence?
-        switch kind {
-        case "column": decoded = (try? JSONDecoder().decode(RoundingEvidence.self, from: Data(json.utf8))).map { .column($0) }
-        case "total": decoded = (try? JSONDecoder().decode(TotalRoundingEvidence.self, from: Data(json.utf8))).map { .total($0) }
-        default: throw UnknownStoredValue(column: "kind", value: kind, expected: "rounding evidence kind")
-        }
-        guard let evidence = decoded else { throw UnknownStoredValue(column: "evidence", value: json, expected: "\(kind) rounding evidence") }
+        let evidence = try RoundingEvidenceColumns.decode(kind: row.text("kind"), json: row.text("evidence"))
         return SubjectRoundingEvidence(mapping: try row.text("mapping"), column: try row.text("column_name"), side: try row.vocabulary("side"),
                                        evidence: evidence)
     }
