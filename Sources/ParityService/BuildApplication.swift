@@ -26,7 +26,7 @@ public func buildApplication(
         throw error
     } catch {
         throw EngineError(.store, source: nil, message: "cannot read the sources from the store: \(error)",
-                          fix: "check the store file (store.path) is readable")
+                          fix: "check the store (store.path or store.url) can be read")
     }
     try session.checkSlots(configuration: configuration)
     if !session.uninitialized.isEmpty {

@@ -103,6 +103,6 @@ public enum CycleCloser {
     }
 
     private static func storeCall<T>(_ body: () throws -> T) throws(EngineError) -> T {
-        try EngineError.storing(doing: "closing cycles", fix: "check the store file (store.path) is readable and writable", body)
+        try EngineError.storing(doing: "closing cycles", fix: "check the store (store.path or store.url) can be read and written", body)
     }
 }

@@ -76,7 +76,7 @@ public enum EndOfDayLoader {
         } catch let error as EngineError {
             throw error
         } catch {
-            throw EngineError.store(error, doing: "reading the cycle", fix: "check the store file (store.path) is readable")
+            throw EngineError.store(error, doing: "reading the cycle", fix: "check the store (store.path or store.url) can be read")
         }
     }
 

@@ -44,7 +44,7 @@ public enum ContractExport {
         } catch let error as EngineError {
             throw error
         } catch {
-            throw EngineError.store(error, doing: "reading the evidence for contracts", fix: "check the store file (store.path) is readable")
+            throw EngineError.store(error, doing: "reading the evidence for contracts", fix: "check the store (store.path or store.url) can be read")
         }
     }
 
@@ -75,7 +75,7 @@ public enum ContractExport {
                 directory: URL(fileURLWithPath: directory).standardizedFileURL.path, format: format, contractIDs: export.contracts.map(\.id),
                 vectors: export.vectors, decisionsFingerprint: export.decisionsFingerprint))
         } catch {
-            throw EngineError.store(error, doing: "recording the contracts export", fix: "check the store file (store.path) is writable")
+            throw EngineError.store(error, doing: "recording the contracts export", fix: "check the store (store.path or store.url) can be written")
         }
         return paths
     }

@@ -46,7 +46,7 @@ public enum OpenDifferencesLoader {
                 generatedAt: now, mapping: mapping, kind: kind, includesExplained: includeExplained, totalOpen: rows.count,
                 totalUnexplained: rows.filter(\.isUnexplained).count, rows: listed)
         } catch {
-            throw EngineError.store(error, doing: "reading the open differences", fix: "check the store file (store.path) is readable")
+            throw EngineError.store(error, doing: "reading the open differences", fix: "check the store (store.path or store.url) can be read")
         }
     }
 }

@@ -147,6 +147,6 @@ public enum DispositionCommand {
     }
 
     private static func storeCall<T>(doing: String, _ body: () throws -> T) throws(EngineError) -> T {
-        try EngineError.storing(doing: doing, fix: "check the store file (store.path) is readable and writable", body)
+        try EngineError.storing(doing: doing, fix: "check the store (store.path or store.url) can be read and written", body)
     }
 }

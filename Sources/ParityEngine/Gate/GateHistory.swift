@@ -20,7 +20,7 @@ public enum GateHistory {
         do {
             return try store.recordGateEvaluation(record)
         } catch {
-            throw EngineError.store(error, doing: "recording the gate evaluation", fix: "check the store file (store.path) is writable")
+            throw EngineError.store(error, doing: "recording the gate evaluation", fix: "check the store (store.path or store.url) can be written")
         }
     }
 
@@ -34,7 +34,7 @@ public enum GateHistory {
                     exitCode: record.exitCode, configFile: record.configFile, configHash: record.configHash)
             }
         } catch {
-            throw EngineError.store(error, doing: "reading the gate history", fix: "check the store file (store.path) is readable")
+            throw EngineError.store(error, doing: "reading the gate history", fix: "check the store (store.path or store.url) can be read")
         }
     }
 

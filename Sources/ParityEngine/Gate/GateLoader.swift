@@ -51,7 +51,7 @@ public enum GateLoader {
         } catch let error as EngineError {
             throw error
         } catch {
-            throw EngineError.store(error, doing: "reading the store for the gate", fix: "check the store file (store.path) is readable")
+            throw EngineError.store(error, doing: "reading the store for the gate", fix: "check the store (store.path or store.url) can be read")
         }
     }
 

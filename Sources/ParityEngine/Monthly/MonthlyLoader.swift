@@ -51,7 +51,7 @@ public enum MonthlyLoader {
         } catch let error as EngineError {
             throw error
         } catch {
-            throw EngineError.store(error, doing: "reading the month", fix: "check the store file (store.path) is readable")
+            throw EngineError.store(error, doing: "reading the month", fix: "check the store (store.path or store.url) can be read")
         }
     }
 
@@ -70,7 +70,7 @@ public enum MonthlyLoader {
         do {
             label = try store.cycles().last { $0.id > 0 }?.label
         } catch {
-            throw EngineError.store(error, doing: "reading the cycles", fix: "check the store file (store.path) is readable")
+            throw EngineError.store(error, doing: "reading the cycles", fix: "check the store (store.path or store.url) can be read")
         }
         guard let label else {
             throw EngineError(.notReady, source: nil, message: "no cycle after the baseline is closed yet", fix: "run parity close, or give --month")

@@ -40,7 +40,7 @@ public enum SourceVerifier {
         do {
             copied = try store.mappingSources()
         } catch {
-            throw EngineError.store(error, doing: "reading the store's mappings", fix: "check the store file (store.path) is readable")
+            throw EngineError.store(error, doing: "reading the store's mappings", fix: "check the store (store.path or store.url) can be read")
         }
         let directory = configuration.store.spillDirectory
         let outcomes = Mutex<[SourceSide: Result<[CheckedTable], EngineError>]>([:])
@@ -94,7 +94,7 @@ public enum SourceVerifier {
             throw EngineError(.sourceUnreachable, source: side.rawValue, message: "reading the source for verify failed: \(error)",
                               fix: "check that the source is reachable and the role may create replication slots (parity check)")
         } catch {
-            throw EngineError.store(error, doing: "verifying the \(side.rawValue) source", fix: "check the store file (store.path) is readable")
+            throw EngineError.store(error, doing: "verifying the \(side.rawValue) source", fix: "check the store (store.path or store.url) can be read")
         }
     }
 

@@ -58,7 +58,7 @@ public enum StateVerifier {
         } catch let error as EngineError {
             throw error
         } catch {
-            throw EngineError.store(error, doing: "verifying the stored state", fix: "check the store file (store.path) is readable")
+            throw EngineError.store(error, doing: "verifying the stored state", fix: "check the store (store.path or store.url) can be read")
         }
     }
 

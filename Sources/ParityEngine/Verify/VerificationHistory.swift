@@ -25,7 +25,7 @@ public enum VerificationHistory {
         do {
             try store.recordVerification(record)
         } catch {
-            throw EngineError.store(error, doing: "recording the verification", fix: "check the store file (store.path) is writable")
+            throw EngineError.store(error, doing: "recording the verification", fix: "check the store (store.path or store.url) can be written")
         }
     }
 

@@ -6,7 +6,7 @@ import SourceQueries
 /// Finds the reports the API and the HTML pages serve, turning "no such cycle or month" into 404 and bad input into 400.
 enum ReportLookup {
     /// What to do when the store cannot be read.
-    private static let readableStore = "check the store file (store.path) is readable"
+    private static let readableStore = "check the store (store.path or store.url) can be read"
 
     /// The end-of-day report of closed cycle `id`.
     static func endOfDay(_ state: ServiceState, id text: String) async throws -> EndOfDayReport {
