@@ -1,18 +1,27 @@
 import GRDB
 import ParityModel
 
-/// The commit a change is recorded under in pending_change and transaction_write.
-struct CommitRecord {
-    var xid: Int64
-    var commitLSN: Int64
-    var commitTime: Int64
+/// The commit a change is recorded under in pending_change and transaction_write (both stores).
+package struct CommitRecord {
+    package var xid: Int64
+    package var commitLSN: Int64
+    package var commitTime: Int64
+
+    package init(xid: Int64, commitLSN: Int64, commitTime: Int64) {
+        self.xid = xid
+        self.commitLSN = commitLSN
+        self.commitTime = commitTime
+    }
 }
 
-/// Per-table operation counts of one transaction, for transaction_write.
-struct WriteCounts {
-    private var counts: [String: [Int]] = [:]
+/// Per-table operation counts of one transaction (`[inserts, updates, deletes, truncates]` by table), for
+/// transaction_write (both stores).
+package struct WriteCounts {
+    package private(set) var counts: [String: [Int]] = [:]
 
-    mutating func count(_ operation: CapturedChange.Operation, table: String) {
+    package init() {}
+
+    package mutating func count(_ operation: CapturedChange.Operation, table: String) {
         counts[table, default: [0, 0, 0, 0]][operation.countIndex] += 1
     }
 

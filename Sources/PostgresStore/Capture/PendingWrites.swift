@@ -1,13 +1,6 @@
 import ParityModel
 import ParityStore
 
-/// The commit a change is recorded under.
-struct CommitPosition {
-    var xid: Int64
-    var commitLSN: Int64
-    var commitTime: Int64
-}
-
 /// The rows one apply or streamed commit writes: pending changes (each under its key's part), truncates, and the
 /// tables each transaction wrote, batched.
 struct PendingWrites {
@@ -30,7 +23,7 @@ struct PendingWrites {
     /// deletes the old key (`moved`, under the old key's part).
     mutating func change(
         mapping: String, operation: CapturedChange.Operation, key: String?, oldKey: String?, image: String?, seq: Int,
-        commit: CommitPosition, in transaction: StoreTransaction
+        commit: CommitRecord, in transaction: StoreTransaction
     ) throws {
         if operation == .truncate {
             try truncates.append([side.rawValue, mapping, String(commit.commitLSN), String(seq), String(commit.commitTime)], in: transaction)
@@ -45,7 +38,7 @@ struct PendingWrites {
     }
 
     private mutating func row(
-        mapping: String, key: String, op: String, image: String?, seq: Int, commit: CommitPosition, in transaction: StoreTransaction
+        mapping: String, key: String, op: String, image: String?, seq: Int, commit: CommitRecord, in transaction: StoreTransaction
     ) throws {
         try changes.append([
             String(partition.part(of: key)), side.rawValue, mapping, key, String(commit.commitLSN), String(seq), op, String(commit.xid),
@@ -54,7 +47,7 @@ struct PendingWrites {
     }
 
     /// Adds one transaction_write row: `counts` rows of `table` per operation (inserts, updates, deletes, truncates).
-    mutating func tableWrite(_ table: String, counts: [Int], commit: CommitPosition, in transaction: StoreTransaction) throws {
+    mutating func tableWrite(_ table: String, counts: [Int], commit: CommitRecord, in transaction: StoreTransaction) throws {
         try writes.append([
             side.rawValue, String(commit.commitLSN), String(commit.xid), String(commit.commitTime), table,
             String(counts[0]), String(counts[1]), String(counts[2]), String(counts[3]),
@@ -66,14 +59,5 @@ struct PendingWrites {
         try changes.flush(transaction)
         try truncates.flush(transaction)
         try writes.flush(transaction)
-    }
-}
-
-/// Per-table operation counts of one transaction: inserts, updates, deletes, truncates.
-struct OperationCounts {
-    private(set) var byTable: [String: [Int]] = [:]
-
-    mutating func count(_ operation: CapturedChange.Operation, table: String) {
-        byTable[table, default: [0, 0, 0, 0]][operation.countIndex] += 1
     }
 }

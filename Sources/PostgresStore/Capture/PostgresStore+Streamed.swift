@@ -18,7 +18,7 @@ extension PostgresStore {
                 "stream", "seq", "subxid", "mapping", "table_name", "op", "part", "row_key", "old_part", "old_key", "row_values",
                 "unchanged_columns",
             ])
-            var counts = OperationCounts()
+            var counts = WriteCounts()
             for staged in changes {
                 let change = staged.change
                 let mapped = change.mapping != nil
@@ -35,7 +35,7 @@ extension PostgresStore {
                 seq += 1
             }
             try rows.flush(transaction)
-            for (table, count) in counts.byTable {
+            for (table, count) in counts.counts {
                 try transaction.execute("""
                     INSERT INTO streamed_write (stream, table_name, inserts, updates, deletes, truncates)
                     VALUES (\(stream), \(table), \(count[0]), \(count[1]), \(count[2]), \(count[3]))
@@ -60,7 +60,7 @@ extension PostgresStore {
                 if let stream { try transaction.execute("DELETE FROM streamed_transaction WHERE stream = \(stream)") }
                 return nil
             }
-            let position = CommitPosition(
+            let position = CommitRecord(
                 xid: Int64(commit.xid), commitLSN: Int64(truncatingIfNeeded: commit.commitLSN), commitTime: commit.commitTime)
             let committed = try stream.map { stream in try commitStream(stream, at: position, side: side, in: transaction) } ?? 0
             try advanceCheckpoint(side: side, to: endLSN, commitTime: commit.commitTime, in: transaction)
@@ -112,7 +112,7 @@ extension PostgresStore {
     /// Fills in the stream's unchanged columns (in seq order, from the images before each change), moves its changes of
     /// mappings not copied after the commit into pending_change and pending_truncate, its counts into transaction_write,
     /// and drops the stream. Returns how many changes it had.
-    private func commitStream(_ stream: Int64, at commit: CommitPosition, side: SourceSide, in transaction: StoreTransaction) throws -> Int {
+    private func commitStream(_ stream: Int64, at commit: CommitRecord, side: SourceSide, in transaction: StoreTransaction) throws -> Int {
         // A mapping copied after this transaction's commit has its changes in the copy already.
         try transaction.execute("""
             DELETE FROM streamed_change WHERE stream = \(stream) AND mapping IN (
