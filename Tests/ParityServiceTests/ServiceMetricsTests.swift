@@ -25,7 +25,9 @@ struct ServiceMetricsTests {
         #expect(metric("parity_store_readable", in: metrics.render(states: [], store: store, configuration: configuration)) == 1)
 
         // Another process damages the schema under the running service: the cycle table is gone.
-        let queue = try DatabaseQueue(path: path)
+        var waiting = Configuration()
+        waiting.busyMode = .timeout(ParityStore.busyTimeout)
+        let queue = try DatabaseQueue(path: path, configuration: waiting)
         try queue.writeWithoutTransaction { db in try db.execute(sql: "DROP TABLE cycle_table; DROP TABLE cycle") }
         #expect(metric("parity_store_readable", in: metrics.render(states: [], store: store, configuration: configuration)) == 0)
     }

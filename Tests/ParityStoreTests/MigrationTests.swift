@@ -58,7 +58,7 @@ struct MigrationTests {
     @Test("a store written by a newer Parity is refused with a clear error")
     func newerSchemaRefused() throws {
         _ = try ParityStore.open(path: path)
-        let queue = try DatabaseQueue(path: path)
+        let queue = try DatabaseQueue.other(path)
         try queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('999_from_the_future')") }
         try queue.close()
         let error = #expect(throws: StoreError.self) { _ = try ParityStore.open(path: path) }

@@ -23,7 +23,7 @@ struct StoreLogTests {
 
     /// Frames a new connection finds in the log and must replay: `wal_checkpoint`'s second figure.
     private func framesToRecover() throws -> Int {
-        let queue = try DatabaseQueue(path: path)
+        let queue = try DatabaseQueue.other(path)
         return try queue.writeWithoutTransaction { db in try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint")?[1] ?? -1 }
     }
 
