@@ -14,7 +14,7 @@ struct Parity: AsyncParsableCommand {
         version: ParityVersion.current,
         subcommands: [
             Check.self, Init.self, Capture.self, Status.self, Close.self, Report.self, Verify.self, Inventory.self, Gate.self,
-            DispositionCommands.self, Contracts.self, Run.self, Teardown.self, Demo.self,
+            DispositionCommands.self, Contracts.self, Run.self, Worker.self, Teardown.self, Demo.self,
         ]
     )
 

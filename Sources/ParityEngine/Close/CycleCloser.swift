@@ -12,10 +12,20 @@ import SourceQueries
 public enum CycleCloser {
     /// Closes the due cycles; with `force`, also the next cycle that is not due (marked `forced`) if it has begun. What the
     /// close does without (a legacy inventory or summary table it could not read) is logged to `logger`.
+    ///
+    /// A store whose closes processes share (``PartitionedCycleStore``) is closed by the process holding its coordinator
+    /// lock, which this one takes first: waiting for it when `waitForCoordinator`, otherwise closing nothing while another
+    /// process holds it.
     public static func close(
         _ configuration: ParityConfiguration, store: any Store, force: Bool = false, now: Date = Date(),
-        progress: @escaping WorkProgress.Sink = { _ in }, logger: Logger = .discarding
+        progress: @escaping WorkProgress.Sink = { _ in }, logger: Logger = .discarding, waitForCoordinator: Bool = true
     ) throws(EngineError) -> CloseOutcome {
+        var coordinator: (any CoordinatorLease)?
+        if let shared = store as? any PartitionedCycleStore {
+            coordinator = try storeCall { try shared.lockCoordinator(holder: "parity close", wait: waitForCoordinator) }
+            guard coordinator != nil else { return CloseOutcome() }
+        }
+        defer { withExtendedLifetime(coordinator) {} }
         let sources = try storeCall { try store.sourceRecords() }
         guard sources.count == SourceSide.allCases.count else {
             throw EngineError(.notReady, source: nil, message: "both sources must be initialized before a cycle can close",
@@ -83,8 +93,10 @@ public enum CycleCloser {
             decisions: book.fingerprint(on: day), hiddenState: legacy.hiddenState(), summaries: legacy.summaries(),
             scopeKeys: try scopeKeys.keys())
         comparison.progress = progress
+        let end = window.map { StoreTime.micros($0.end) }
         let closed = try storeCall {
-            try store.closeCycle(id: record.id, foldBefore: window.map { StoreTime.micros($0.end) }, comparison.run)
+            if let shared = store as? any Store & PartitionedCycleStore { return try PartitionedClose.close(comparison, foldBefore: end, store: shared) }
+            return try store.closeCycle(id: record.id, foldBefore: end) { reader in try comparison.run(reader) }
         }
         return closed.map {
             CloseOutcome.Closed(

@@ -7,10 +7,14 @@ import SourceQueries
 
 /// Everything one cycle's close compares and records, read from the state as of its end: row findings per
 /// mapping (with rounding evidence and trigger attribution), the hidden-state audit, aggregates and total rounding.
+///
+/// A close shared by workers (``PartitionedClose``) runs in two steps: each task compares the mappings split by part over
+/// its parts (``part(_:)``), and the coordinator records the cycle from the tasks' results (``run(_:parts:)``).
 final class CycleComparison {
-    let record: CycleRecord
-    /// The cycle's window; nil for the baseline.
-    let window: CycleWindow?
+    /// The cycle recorded: the plan's, when a close is shared.
+    var record: CycleRecord
+    /// The cycle's window; nil for the baseline. A shared close's is the plan's, as its tasks see it.
+    var window: CycleWindow?
     let configuration: ParityConfiguration
     let matcher: DispositionMatcher
     /// The stored decisions in force (`DispositionBook.fingerprint`): with the config, the rules the ledger was judged under.
@@ -40,17 +44,53 @@ final class CycleComparison {
         self.scopeKeys = scopeKeys
     }
 
-    /// What the close records, inside its store transaction.
-    func run(_ reader: CycleStateReader) throws -> CycleClose {
+    /// The rules the ledger is judged under: the config's digest, and the stored decisions in force.
+    var rules: String {
+        configuration.digest + (decisions.isEmpty ? "" : " decisions:" + decisions)
+    }
+
+    /// Whether `mapping` is compared by part in a shared close: its keys' rows on both sides share a part (no key
+    /// normalizer: the store hashes each side's key text) and no cutover scope applies to it (listed keys and scope
+    /// shares are the whole mapping's). The coordinator compares the others whole.
+    static func splitsByPart(_ mapping: TableMapping, _ reader: CycleStateReader) throws -> Bool {
+        guard mapping.key.normalize.isEmpty, mapping.scope == nil else { return false }
+        return (try reader.previousScope(mapping: mapping.name)?.digest ?? "").isEmpty
+    }
+
+    /// What one close task finds over its parts (`reader` sees only them): the comparisons of the mappings split by
+    /// part that the cycle compares.
+    func part(_ reader: CycleStateReader) throws -> PartComparison {
+        var rounding = RoundingObservations()
+        var mappings: [PartComparison.Mapping] = []
+        let revisit = try reader.ledgerRules() != rules || reader.rebuildsLedger()
+        let sources = try reader.mappingSources()
+        let baselines = try reader.mappingBaselines()
+        for mapping in configuration.tables where try Self.splitsByPart(mapping, reader) {
+            let scope = MappingScope.of(mapping.name, cycle: record, sources: sources, baselines: baselines)
+            guard scope == .changed || scope == .everyRow else { continue }
+            let comparison = MappingComparison(
+                mapping: mapping, window: window, everyRow: scope == .everyRow, label: record.label, grace: configuration.cycle.grace,
+                revisitUnchanged: revisit)
+            let result = try comparison.run(reader, rounding: &rounding)
+            mappings.append(PartComparison.Mapping(
+                name: mapping.name, statistics: result.statistics, findings: result.findings, carried: result.carried.map(\.canonicalKey),
+                verdicts: result.verdicts.map { PartComparison.Verdict(canonical: $0.canonical, findings: $0.findings) }))
+        }
+        return PartComparison(mappings: mappings, rounding: rounding)
+    }
+
+    /// What the close records, inside its store transaction. With `parts`, the close tasks' results: the mappings split
+    /// by part are merged from them, not compared again; the others are compared here, whole.
+    func run(_ reader: CycleStateReader, parts: [PartComparison]? = nil) throws -> CycleClose {
         var tables: [CycleTableRecord] = []
         var statistics: [MappingStatistics] = []
         var findings: [Finding] = []
         var carried: [CarriedKey] = []
         var verdicts: [(mapping: String, canonical: CanonicalKey, findings: [Finding])] = []
-        var rounding = RoundingObservations()
+        var rounding = parts.map(PartComparison.rounding) ?? RoundingObservations()
         // An open difference neither side changed can only compare otherwise under other rules: it is compared again
         // when the config or the stored decisions in force changed since the last close (and while the ledger is rebuilt).
-        let rules = configuration.digest + (decisions.isEmpty ? "" : " decisions:" + decisions)
+        let rules = rules
         let revisit = try reader.ledgerRules() != rules || reader.rebuildsLedger()
         let sources = try reader.mappingSources()
         let baselines = try reader.mappingBaselines()
@@ -67,6 +107,15 @@ final class CycleComparison {
             }
             compared.insert(mapping.name)
             if scope == .everyRow { firstCompared.append(mapping.name) }
+            if let parts, try Self.splitsByPart(mapping, reader) {
+                let result = PartComparison.merge(parts, mapping: mapping)
+                tables.append(result.table)
+                statistics.append(result.statistics)
+                findings += result.findings
+                carried += result.carried
+                verdicts += result.verdicts.map { (mapping.name, $0.canonical, $0.findings) }
+                continue
+            }
             let cutover = try CutoverScopeRun.prepare(
                 mapping, keys: scopeKeys[mapping.name], previous: reader.previousScope(mapping: mapping.name))
             predicates[mapping.name] = cutover?.predicate

@@ -1,5 +1,5 @@
 /// A key compared again in a later cycle.
-public struct CarriedKey: Sendable, Hashable {
+public struct CarriedKey: Sendable, Hashable, Codable {
     /// The table mapping's name.
     public var mapping: String
     /// The canonical key.

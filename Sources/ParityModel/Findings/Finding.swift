@@ -4,7 +4,7 @@ public typealias RowImage = [String: String?]
 /// One difference found between legacy and new: a row or value of a table mapping, or a legacy table's hidden state.
 /// The comparison creates it; the close adds its disposition rule and attribution; the store keeps it; reports show it
 /// (`pii` values masked).
-public struct Finding: Sendable, Hashable {
+public struct Finding: Sendable, Hashable, Codable {
     /// The table mapping's name (for hidden state, the legacy table's).
     public var mapping: String
     /// Legacy key column names → raw key text (for `missing_in_legacy`, the new row's values).

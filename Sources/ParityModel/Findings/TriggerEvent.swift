@@ -1,5 +1,5 @@
 /// A statement kind that fires triggers, and that a change to a row can be.
-public enum TriggerEvent: String, Sendable, Hashable {
+public enum TriggerEvent: String, Sendable, Hashable, Codable {
     /// `INSERT`.
     case insert
     /// `UPDATE`.

@@ -1,7 +1,7 @@
 import ExactNumeric
 
 /// How one column pair differed over the rows compared on both sides (datacompy's column summary).
-public struct ColumnStatistics: Sendable, Equatable {
+public struct ColumnStatistics: Sendable, Equatable, Codable {
     /// The legacy column.
     public var column: String
     /// The new column.

@@ -1,6 +1,6 @@
 /// A table mapping's comparison in numbers, for one cycle or summed over cycles: keys compared, keys equal, rows on
 /// both sides, and per column how many of those rows differed in it (datacompy's row and column summaries).
-public struct MappingStatistics: Sendable, Equatable {
+public struct MappingStatistics: Sendable, Equatable, Codable {
     /// The table mapping's name.
     public var mapping: String
     /// Cycles summed (1 for one cycle's statistics).

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Built by string interpolation: `"SELECT * FROM t WHERE id = \(id)"` becomes
 /// `SELECT * FROM t WHERE id = $1` with `id` bound. Identifiers are interpolated with
-/// `\(identifier: name)` (always quoted). Raw SQL enters only through `init(unsafeSQL:)`.
+/// `\(identifier: name)` (always quoted). Raw SQL enters only through `init(unsafeSQL:)` and `\(unsafeSQL: text)`.
 public struct PostgresQuery: Sendable, Hashable, ExpressibleByStringInterpolation {
     /// The statement text with `$n` placeholders.
     public private(set) var sql: String
@@ -49,6 +49,12 @@ public struct PostgresQuery: Sendable, Hashable, ExpressibleByStringInterpolatio
         public mutating func appendInterpolation(_ value: (some PostgresBindable)?) {
             binds.append(value?.postgresText)
             sql += "$\(binds.count)"
+        }
+
+        /// Inserts `fragment` verbatim: only SQL that holds no values from outside the program (a clause the program
+        /// shares between statements).
+        public mutating func appendInterpolation(unsafeSQL fragment: String) {
+            sql += fragment
         }
 
         /// Inserts a quoted identifier (`"name"`), safe for any name.

@@ -1,54 +1,80 @@
 import ParityStore
 import PostgresClient
 
-/// Folds the pending changes committed before a cycle's end into row state at the start of its close, and drops them
-/// from pending, so the comparison reads the state as of the end where it is stored. The rows the fold writes carry the
-/// cycle (`folded_by`) and what happened to their key (`events`, ``ChangeEvents``): they are the keys the cycle changed.
+/// Folds the pending changes committed before a cycle's end into row state, and drops them from pending, so the
+/// comparison reads the state as of the end where it is stored. The rows the fold writes carry the cycle (`folded_by`)
+/// and what happened to their key (`events`, ``ChangeEvents``): they are the keys the cycle changed.
+///
+/// Two steps, so that a close can be shared: ``prepare(_:cycle:before:)`` does what concerns every part (drops the last
+/// close's tombstones, applies the truncates and the changes they undo) once per close; ``apply(_:cycle:before:parts:)``
+/// folds the other changes, of every part or of one task's range.
 enum CycleFold {
-    /// Folds the changes committed before `end` into row state as cycle `cycle`; returns whether it wrote any row.
-    static func apply(_ transaction: StoreTransaction, cycle: Int64, before end: Int64) throws -> Bool {
+    /// Drops the tombstones of the previous close and applies the last truncate of each mapping before `end`, with the
+    /// changes before it; returns whether it wrote any row.
+    static func prepare(_ transaction: StoreTransaction, cycle: Int64, before end: Int64) throws -> Bool {
         // Keys deleted by the previous close have been listed as changed by it: they go now.
         try transaction.execute("DELETE FROM row_state WHERE row_values IS NULL")
         var wrote = false
         for truncate in try lastTruncates(transaction, before: end) {
             wrote = try truncateState(transaction, truncate, cycle: cycle) > 0 || wrote
         }
-        // The last change of each key is its state at the end; the kinds of every change of the key add up. A change
-        // made before its mapping's last truncate leaves its key deleted as of the truncate.
-        let folded = try transaction.execute("""
+        // A change made before its mapping's last truncate leaves its key deleted as of the truncate; its kind still
+        // counts in the key's events.
+        let undone = try transaction.execute("""
+            WITH truncates AS (
+                SELECT DISTINCT ON (side, mapping) side, mapping, commit_lsn, seq, commit_time FROM pending_truncate
+                WHERE commit_time < \(end) ORDER BY side, mapping, commit_lsn DESC, seq DESC
+            ), undone AS (
+                DELETE FROM pending_change AS c USING truncates AS t
+                WHERE c.side = t.side AND c.mapping = t.mapping AND c.commit_time < \(end) AND (c.commit_lsn, c.seq) < (t.commit_lsn, t.seq)
+                RETURNING c.part, c.side, c.mapping, c.row_key, c.op, t.commit_lsn AS t_lsn, t.commit_time AS t_time
+            )
+            INSERT INTO row_state AS s (part, side, mapping, row_key, row_values, commit_time, lsn, folded_by, events)
+            SELECT part, side, mapping, row_key, NULL, min(t_time), min(t_lsn), \(cycle)::bigint, \(unsafeSQL: eventBits)
+            FROM undone GROUP BY part, side, mapping, row_key
+            \(unsafeSQL: upsert)
+            """)
+        try transaction.execute("DELETE FROM pending_truncate WHERE commit_time < \(end)")
+        return wrote || undone > 0
+    }
+
+    /// Folds the changes committed before `end` of the keys in `parts` (every part when nil) into row state as cycle
+    /// `cycle`; returns how many rows it wrote. Runs after ``prepare(_:cycle:before:)``: no truncate is left before `end`.
+    ///
+    /// One statement deletes the changes and folds exactly what it deleted, whatever capture commits meanwhile.
+    static func apply(_ transaction: StoreTransaction, cycle: Int64, before end: Int64, parts: ClosedRange<Int>?) throws -> Int {
+        let parts = parts ?? 0...Int(Int32.max)
+        // The last change of each key is its state at the end; the kinds of every change of the key add up.
+        return try transaction.execute("""
             WITH changes AS (
-                SELECT c.part, c.side, c.mapping, c.row_key, c.commit_lsn, c.seq, c.op, c.row_values, c.commit_time,
-                    t.commit_lsn AS t_lsn, t.seq AS t_seq, t.commit_time AS t_time
-                FROM pending_change AS c
-                LEFT JOIN (
-                    SELECT DISTINCT ON (side, mapping) side, mapping, commit_lsn, seq, commit_time FROM pending_truncate
-                    WHERE commit_time < \(end) ORDER BY side, mapping, commit_lsn DESC, seq DESC
-                ) AS t ON t.side = c.side AND t.mapping = c.mapping
-                WHERE c.commit_time < \(end)
+                DELETE FROM pending_change WHERE commit_time < \(end) AND part BETWEEN \(parts.lowerBound) AND \(parts.upperBound)
+                RETURNING part, side, mapping, row_key, commit_lsn, seq, op, row_values, commit_time
             ), events AS (
-                SELECT part, side, mapping, row_key,
-                    bit_or(CASE op WHEN 'insert' THEN 1 WHEN 'update' THEN 2 WHEN 'moved' THEN 2 WHEN 'delete' THEN 4 END) AS events
-                FROM changes GROUP BY part, side, mapping, row_key
+                SELECT part, side, mapping, row_key, \(unsafeSQL: eventBits) AS events FROM changes GROUP BY part, side, mapping, row_key
             ), latest AS (
                 SELECT DISTINCT ON (part, side, mapping, row_key) * FROM changes
                 ORDER BY part, side, mapping, row_key, commit_lsn DESC, seq DESC
             )
             INSERT INTO row_state AS s (part, side, mapping, row_key, row_values, commit_time, lsn, folded_by, events)
-            SELECT l.part, l.side, l.mapping, l.row_key,
-                CASE WHEN (l.commit_lsn, l.seq) < (l.t_lsn, l.t_seq) OR l.op IN ('delete', 'moved') THEN NULL ELSE l.row_values END,
-                CASE WHEN (l.commit_lsn, l.seq) < (l.t_lsn, l.t_seq) THEN l.t_time ELSE l.commit_time END,
-                CASE WHEN (l.commit_lsn, l.seq) < (l.t_lsn, l.t_seq) THEN l.t_lsn ELSE l.commit_lsn END,
-                \(cycle)::bigint, e.events
+            SELECT l.part, l.side, l.mapping, l.row_key, CASE WHEN l.op IN ('delete', 'moved') THEN NULL ELSE l.row_values END,
+                l.commit_time, l.commit_lsn, \(cycle)::bigint, e.events
             FROM latest AS l JOIN events AS e USING (part, side, mapping, row_key)
-            ON CONFLICT (part, side, mapping, row_key) DO UPDATE SET
-                row_values = excluded.row_values, commit_time = excluded.commit_time, lsn = excluded.lsn, folded_by = excluded.folded_by,
-                events = CASE WHEN s.folded_by = excluded.folded_by THEN coalesce(s.events, 0) | excluded.events ELSE excluded.events END
-            WHERE excluded.lsn >= s.lsn
+            \(unsafeSQL: upsert)
             """)
-        try transaction.execute("DELETE FROM pending_change WHERE commit_time < \(end)")
-        try transaction.execute("DELETE FROM pending_truncate WHERE commit_time < \(end)")
-        return wrote || folded > 0
     }
+
+    /// The events of a key's changes (grouped by key), as ``ChangeEvents`` bits.
+    private static let eventBits = """
+        bit_or(CASE op WHEN 'insert' THEN 1 WHEN 'update' THEN 2 WHEN 'moved' THEN 2 WHEN 'delete' THEN 4 END)
+        """
+
+    /// A folded row over the stored one: the later position wins; the events of one close add up.
+    private static let upsert = """
+        ON CONFLICT (part, side, mapping, row_key) DO UPDATE SET
+            row_values = excluded.row_values, commit_time = excluded.commit_time, lsn = excluded.lsn, folded_by = excluded.folded_by,
+            events = CASE WHEN s.folded_by = excluded.folded_by THEN coalesce(s.events, 0) | excluded.events ELSE excluded.events END
+        WHERE excluded.lsn >= s.lsn
+        """
 
     /// The last truncate per side and mapping before `end` (only the last matters).
     private static func lastTruncates(_ transaction: StoreTransaction, before end: Int64) throws -> [PostgresRow] {

@@ -4,18 +4,23 @@ import ParityStore
 /// Reads row state as of a cycle's end inside the closing transaction, after the fold (``CycleFold``), or as of the last
 /// closed cycle (cycle -1: nothing changed): row state holds the end's state, and the rows the fold wrote are the keys
 /// the cycle changed. Rows stream from server-side cursors, so memory stays flat however large the tables are.
+///
+/// A close task's reader sees the keys of its parts only (``parts``): their changed keys, rows, open and carried keys.
 final class PostgresCycleStateReader: CycleStateReader {
     private let store: PostgresStore
     private let transaction: StoreTransaction
     private let cycle: Int64
     /// Whether the fold wrote no row: no key changed on either side.
     let changedNothing: Bool
+    /// The parts whose keys the reader streams: every part, or a close task's.
+    private let parts: ClosedRange<Int>
 
-    init(store: PostgresStore, transaction: StoreTransaction, cycle: Int64, changedNothing: Bool) {
+    init(store: PostgresStore, transaction: StoreTransaction, cycle: Int64, changedNothing: Bool, parts: ClosedRange<Int>? = nil) {
         self.store = store
         self.transaction = transaction
         self.cycle = cycle
         self.changedNothing = changedNothing
+        self.parts = parts ?? 0...Int(Int32.max)
     }
 
     /// Keys (JSON array text) changed on `side` before the end, with each key's latest commit time (µs since 1970).
@@ -24,6 +29,7 @@ final class PostgresCycleStateReader: CycleStateReader {
         guard !changedNothing else { return keys }
         let rows = try transaction.cursor("""
             SELECT row_key, commit_time FROM row_state WHERE folded_by = \(cycle) AND side = \(side.rawValue) AND mapping = \(mapping)
+                AND part BETWEEN \(parts.lowerBound) AND \(parts.upperBound)
             """)
         while let row = try rows.next() { keys[try row.text("row_key")] = try row.int64("commit_time") }
         return keys
@@ -40,11 +46,13 @@ final class PostgresCycleStateReader: CycleStateReader {
         if changedOnly && changedNothing { return PostgresStateRowCursor(nil, transaction: transaction, layouts: store.layouts) }
         let cursor = try transaction.cursor(changedOnly ? """
             SELECT row_key, row_values, commit_time AS changed_at, events FROM row_state
-            WHERE folded_by = \(cycle) AND side = \(side.rawValue) AND mapping = \(mapping) ORDER BY row_key
+            WHERE folded_by = \(cycle) AND side = \(side.rawValue) AND mapping = \(mapping)
+                AND part BETWEEN \(parts.lowerBound) AND \(parts.upperBound) ORDER BY row_key
             """ : """
             SELECT row_key, row_values, CASE WHEN folded_by = \(cycle) THEN commit_time END AS changed_at,
                 CASE WHEN folded_by = \(cycle) THEN events END AS events
-            FROM row_state WHERE side = \(side.rawValue) AND mapping = \(mapping) AND row_values IS NOT NULL ORDER BY row_key
+            FROM row_state WHERE side = \(side.rawValue) AND mapping = \(mapping) AND row_values IS NOT NULL
+                AND part BETWEEN \(parts.lowerBound) AND \(parts.upperBound) ORDER BY row_key
             """)
         return PostgresStateRowCursor(cursor, transaction: transaction, layouts: store.layouts)
     }
@@ -78,7 +86,8 @@ final class PostgresCycleStateReader: CycleStateReader {
     /// The canonical keys of `mapping` with an open difference, in key byte order.
     func openDifferenceKeys(mapping: String) throws -> [CanonicalKey] {
         try transaction.rows("""
-            SELECT DISTINCT canonical_key FROM difference WHERE mapping = \(mapping) AND resolved_cycle IS NULL ORDER BY canonical_key
+            SELECT DISTINCT canonical_key FROM difference WHERE mapping = \(mapping) AND resolved_cycle IS NULL
+                AND part BETWEEN \(parts.lowerBound) AND \(parts.upperBound) ORDER BY canonical_key
             """).map { CanonicalKey(try $0.text("canonical_key")) }
     }
 
@@ -106,7 +115,8 @@ final class PostgresCycleStateReader: CycleStateReader {
     /// Canonical keys (JSON array text) of `mapping` carried into this cycle, in key byte order.
     func carriedKeys(mapping: String) throws -> [CanonicalKey] {
         try transaction.rows("""
-            SELECT canonical_key FROM carried_key WHERE cycle = \(cycle) AND mapping = \(mapping) ORDER BY canonical_key
+            SELECT canonical_key FROM carried_key WHERE cycle = \(cycle) AND mapping = \(mapping)
+                AND part BETWEEN \(parts.lowerBound) AND \(parts.upperBound) ORDER BY canonical_key
             """).map { CanonicalKey(try $0.text("canonical_key")) }
     }
 

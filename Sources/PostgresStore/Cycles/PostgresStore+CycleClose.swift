@@ -13,11 +13,15 @@ extension PostgresStore {
     /// capture commits meanwhile stay pending.
     @discardableResult
     public func closeCycle(id: Int64, foldBefore end: Int64?, _ compare: (any CycleStateReader) throws -> CycleClose) throws(StoreError) -> CycleRecord? {
-        try write(.snapshotWrite) { transaction in
+        try write(.snapshotWrite) { transaction -> CycleRecord? in
             // A utility statement: it takes no snapshot, so the close's snapshot follows the lock.
             try transaction.execute("LOCK TABLE cycle IN SHARE ROW EXCLUSIVE MODE")
             guard try transaction.row("SELECT 1 FROM cycle WHERE id = \(id)") == nil else { return nil }
-            let changed = try end.map { end in try CycleFold.apply(transaction, cycle: id, before: end) } ?? false
+            var changed = false
+            if let end {
+                changed = try CycleFold.prepare(transaction, cycle: id, before: end)
+                changed = try CycleFold.apply(transaction, cycle: id, before: end, parts: nil) > 0 || changed
+            }
             let close = try compare(PostgresCycleStateReader(store: self, transaction: transaction, cycle: id, changedNothing: !changed))
             try CloseRecord(close: close, partition: partitions).write(in: transaction)
             return close.cycle

@@ -1,0 +1,111 @@
+import ParityModel
+import ParityStore
+import PostgresClient
+
+extension PostgresStore: PartitionedCycleStore {
+    /// How many tasks a close is split into: ranges of parts as even as P allows.
+    public static let closeTasks = 16
+
+    /// The ranges of parts a close's tasks cover, in part order.
+    var taskRanges: [ClosedRange<Int>] {
+        let count = min(Self.closeTasks, partitions.count)
+        return (0..<count).map { index in
+            (index * partitions.count / count)...((index + 1) * partitions.count / count - 1)
+        }
+    }
+
+    /// Plans `plan`'s close in one transaction: the fold's store-wide step (``CycleFold/prepare(_:cycle:before:)``) and one
+    /// task per range of parts. Returns the plan in force: an earlier coordinator's if the cycle was planned already
+    /// (under other rules, its tasks are compared again: their folds stand, their results do not); nil when it is closed.
+    public func planClose(_ plan: ClosePlan) throws(StoreError) -> ClosePlan? {
+        try write(.snapshotWrite) { transaction -> ClosePlan? in
+            // Plans, closes and reduces one at a time; the snapshot follows the lock (see closeCycle).
+            try transaction.execute("LOCK TABLE cycle IN SHARE ROW EXCLUSIVE MODE")
+            let id = plan.cycle.id
+            guard try transaction.row("SELECT 1 FROM cycle WHERE id = \(id)") == nil else { return nil }
+            if let planned = try transaction.row("SELECT * FROM close_plan WHERE cycle = \(id)").map(ClosePlan.init(row:)) {
+                guard planned.rules != plan.rules else { return planned }
+                try transaction.execute("UPDATE close_plan SET rules = \(plan.rules) WHERE cycle = \(id)")
+                try transaction.execute("UPDATE close_task SET done = false, result = NULL WHERE cycle = \(id)")
+                return ClosePlan(cycle: planned.cycle, foldBefore: planned.foldBefore, rules: plan.rules)
+            }
+            let changed = try plan.foldBefore.map { end in try CycleFold.prepare(transaction, cycle: id, before: end) } ?? false
+            let cycle = plan.cycle
+            try transaction.execute("""
+                INSERT INTO close_plan (cycle, label, start_time, end_time, status, closed_at, fold_before, rules, changed)
+                VALUES (\(id), \(cycle.label), \(cycle.start), \(cycle.end), \(cycle.status.rawValue), \(cycle.closedAt), \(plan.foldBefore),
+                    \(plan.rules), \(changed))
+                """)
+            for parts in taskRanges {
+                try transaction.execute("""
+                    INSERT INTO close_task (cycle, first_part, last_part) VALUES (\(id), \(parts.lowerBound), \(parts.upperBound))
+                    """)
+            }
+            return plan
+        }
+    }
+
+    /// Claims the first task not done (``PartitionedCycleStore/runCloseTask(wait:_:)``) and runs it in one transaction
+    /// that sees what committed before each statement: the fold deletes and folds its parts' changes in one statement,
+    /// and no other process writes those parts' state, ledger or carried keys while the task holds its row.
+    public func runCloseTask(wait: Bool, _ compare: (ClosePlan, any CycleStateReader) throws -> String) throws -> Bool {
+        do {
+            return try sessions.passingErrors { session in
+                try session.passingErrors(.write) { transaction in
+                    guard let row = try transaction.row("""
+                        SELECT p.*, t.first_part, t.last_part, coalesce(t.folded, 0) AS folded
+                        FROM close_task AS t JOIN close_plan AS p USING (cycle)
+                        WHERE NOT t.done ORDER BY t.cycle, t.first_part LIMIT 1
+                        FOR UPDATE OF t \(unsafeSQL: wait ? "" : "SKIP LOCKED")
+                        """) else { return false }
+                    let plan = try ClosePlan(row: row)
+                    let parts = try row.int("first_part")...row.int("last_part")
+                    let folded = try row.int64("folded")
+                        + Int64(try plan.foldBefore.map { end in try CycleFold.apply(transaction, cycle: plan.cycle.id, before: end, parts: parts) } ?? 0)
+                    let reader = PostgresCycleStateReader(
+                        store: self, transaction: transaction, cycle: plan.cycle.id, changedNothing: try !row.bool("changed") && folded == 0,
+                        parts: parts)
+                    let result = try compare(plan, reader)
+                    try transaction.execute("""
+                        UPDATE close_task SET done = true, folded = \(folded), result = \(result)
+                        WHERE cycle = \(plan.cycle.id) AND first_part = \(parts.lowerBound)
+                        """)
+                    return true
+                }
+            }
+        } catch where error is PostgresError || error is UnknownStoredValue {
+            throw StoreErrors.from(error, doing: "running a close task", location: location)
+        }
+    }
+
+    /// Records cycle `id` from its tasks' results in one transaction, under the lock closes take, and drops its plan.
+    public func finishClose(id: Int64, _ compare: (any CycleStateReader, [String]) throws -> CycleClose) throws(StoreError) -> CycleRecord? {
+        try write(.snapshotWrite) { transaction -> CycleRecord? in
+            try transaction.execute("LOCK TABLE cycle IN SHARE ROW EXCLUSIVE MODE")
+            guard try transaction.row("SELECT 1 FROM cycle WHERE id = \(id)") == nil else { return nil }
+            guard let plan = try transaction.row("SELECT changed FROM close_plan WHERE cycle = \(id)") else {
+                throw StoreError(code: .busy, message: "cycle \(id) has no close planned; plan it first", path: location)
+            }
+            let tasks = try transaction.rows("SELECT done, folded, result FROM close_task WHERE cycle = \(id) ORDER BY first_part")
+            let results = try tasks.compactMap { row -> String? in try row.bool("done") ? row["result"] : nil }
+            guard results.count == tasks.count else {
+                throw StoreError(code: .busy, message: "cycle \(id) has \(tasks.count - results.count) close tasks not done", path: location)
+            }
+            let changed = try plan.bool("changed") || tasks.contains { try $0.int64("folded") > 0 }
+            let close = try compare(PostgresCycleStateReader(store: self, transaction: transaction, cycle: id, changedNothing: !changed), results)
+            try CloseRecord(close: close, partition: partitions).write(in: transaction)
+            try transaction.execute("DELETE FROM close_plan WHERE cycle = \(id)")
+            return close.cycle
+        }
+    }
+}
+
+extension ClosePlan {
+    init(row: PostgresRow) throws {
+        try self.init(
+            cycle: CycleRecord(
+                id: row.int64("cycle"), label: row.text("label"), start: row.int64("start_time"), end: row.int64("end_time"),
+                status: row.vocabulary("status"), closedAt: row.int64("closed_at"), keysCompared: 0, unexplainedRate: ""),
+            foldBefore: row.optionalInt64("fold_before"), rules: row.text("rules"))
+    }
+}

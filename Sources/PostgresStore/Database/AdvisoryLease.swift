@@ -1,0 +1,78 @@
+import Foundation
+import ParityStore
+import PostgresClient
+
+/// A lock one process of those sharing the store holds: a session-level advisory lock held by a session of its own,
+/// named after its holder (`application_name`). The server releases the lock when the session ends: the lease is
+/// released, the process ends or is killed, or its connection is lost.
+final class AdvisoryLease: CaptureLease, CoordinatorLease {
+    /// What a lease is for, and its advisory lock key.
+    enum Purpose: Int64 {
+        /// The one capture a store may have.
+        case capture = 0x7061_7269_7479_0002
+        /// The coordinator of partitioned closes (``PartitionedCycleStore``).
+        case coordinator = 0x7061_7269_7479_0003
+
+        var name: String { self == .capture ? "capture" : "close coordinator" }
+    }
+
+    private let connection: PostgresConnection
+
+    private init(connection: PostgresConnection) {
+        self.connection = connection
+    }
+
+    deinit { connection.close() }
+
+    /// Takes the lock for `purpose` on the store reached with `options`, naming `holder` (e.g. `parity run`) with this
+    /// process's id and host. With `wait`, waits for the process holding it to release it; without, returns nil when
+    /// another holds it, with the holders' names.
+    static func acquire(
+        _ purpose: Purpose, options: ConnectionOptions, holder: String, wait: Bool, location: String
+    ) throws(StoreError) -> (lease: AdvisoryLease?, holders: [String]) {
+        var options = options
+        let name = "parity \(purpose.name): \(holder), pid \(getpid())@\(ProcessInfo.processInfo.hostName)"
+        options.applicationName = String(name.utf8.prefix(63)) ?? "parity \(purpose.name)"
+        do {
+            let connection = try PostgresConnection.connect(options)
+            if wait {
+                _ = try connection.query("SELECT pg_advisory_lock(\(purpose.rawValue))")
+                return (AdvisoryLease(connection: connection), [])
+            }
+            let taken = try connection.query("SELECT pg_try_advisory_lock(\(purpose.rawValue)) AS taken").singleRow().decode(Bool.self, "taken")
+            guard taken else {
+                let holders = try connection.query("""
+                    SELECT a.application_name FROM pg_locks AS l JOIN pg_stat_activity AS a ON a.pid = l.pid
+                    WHERE l.locktype = 'advisory' AND l.granted AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                        AND (l.classid::bigint << 32 | l.objid::bigint) = \(purpose.rawValue)
+                    """).rows.compactMap { $0["application_name"] }
+                connection.close()
+                return (nil, holders)
+            }
+            return (AdvisoryLease(connection: connection), [])
+        } catch {
+            throw StoreErrors.from(error, doing: "taking the \(purpose.name) lock", location: location)
+        }
+    }
+}
+
+extension PostgresStore {
+    /// Takes the store's capture lock; throws `.captureRunning` naming the session that holds it. `now` is not needed:
+    /// the server knows when.
+    public func lockCapture(holder: String, now: Date) throws(StoreError) -> any CaptureLease {
+        let (lease, holders) = try AdvisoryLease.acquire(.capture, options: options, holder: holder, wait: false, location: location)
+        guard let lease else {
+            throw StoreError(
+                code: .captureRunning,
+                message: "capture is already running for this store (\(holders.first ?? "holder unknown")); stop it first: one capture per store",
+                path: location)
+        }
+        return lease
+    }
+
+    /// Takes the coordinator lock of partitioned closes: with `wait`, once the process holding it releases it; without,
+    /// nil when another process holds it.
+    public func lockCoordinator(holder: String, wait: Bool) throws(StoreError) -> (any CoordinatorLease)? {
+        try AdvisoryLease.acquire(.coordinator, options: options, holder: holder, wait: wait, location: location).lease
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Logging
+import ParityEngine
+import ParityLogging
+import ParityService
+import ParityStore
+import ServiceLifecycle
+
+/// `parity worker`: one of any number of processes sharing a PostgreSQL store's capture and closes (issue 26).
+struct Worker: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Share a PostgreSQL store's capture and cycle closes with other workers.",
+        discussion: """
+            Start any number, on any machines that reach the store (store.url) and the sources, all with the same \
+            config. One worker captures (it holds the store's capture lock; the others stand by and take over when \
+            it is gone). Each cycle's close is split into tasks over ranges of key parts: every worker runs the \
+            tasks no other holds, and the worker holding the coordinator lock plans the close and records the \
+            cycle. A killed worker's task rolls back and another runs it. SIGTERM or SIGINT stops the worker; a \
+            task in hand finishes or rolls back. Serves no HTTP: run parity report, gate and status from anywhere.
+            """
+    )
+
+    @OptionGroup var options: ConfigOptions
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error or critical.")
+    var logLevel: String = "info"
+
+    func validate() throws {
+        guard Logger.Level(rawValue: logLevel) != nil else {
+            throw ValidationError("--log-level takes trace, debug, info, notice, warning, error or critical")
+        }
+    }
+
+    func run() async throws {
+        ServiceLogging.bootstrap(level: Logger.Level(rawValue: logLevel) ?? .info)
+        let logger = Logger(label: "parity")
+        let configuration = try options.load()
+        guard let store = try openStore(configuration) as? any Store & PartitionedCycleStore else {
+            throw CommandFailure(
+                message: "the store (store.path) is a SQLite file, which one process uses; workers share a PostgreSQL store",
+                fix: "set store.url to a PostgreSQL database, or run parity run", source: nil, code: .configuration)
+        }
+        let services: [any Service] = [
+            CaptureStandby(configuration: configuration, store: store, logger: logger),
+            CloseWorker(configuration: configuration, store: store, logger: logger),
+        ]
+        var group = ServiceGroupConfiguration(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        group.maximumGracefulShutdownDuration = Run.shutdownLimit
+        do {
+            try await ServiceGroup(configuration: group).run()
+        } catch {
+            logger.critical("parity worker stopped", metadata: .parity([.error: Redaction.redact(String(describing: error))]))
+            throw ExitCode(2)
+        }
+    }
+}
