@@ -40,8 +40,9 @@ public final class PostgresStore: Sendable {
     /// store with migrations this binary does not know (written by a newer Parity).
     public static func open(url: String, passwordFile: String? = nil, partitions: Int = defaultPartitions) throws(StoreError) -> PostgresStore {
         let location = StoreURL.redacted(url)
-        // A close or a baseline may run for long: no statement limit.
-        let options = ConnectionOptions(dsn: url, passwordFile: passwordFile, applicationName: "parity store", statementTimeout: nil)
+        // A close or a baseline may run for long: no statement limit. Sessions carry the process id, so pg_stat_activity
+        // tells which worker a backend serves.
+        let options = ConnectionOptions(dsn: url, passwordFile: passwordFile, applicationName: "parity store: pid \(getpid())", statementTimeout: nil)
         let sessions = StoreSessions(maximum: maximumSessions) { () throws(StoreError) in
             do {
                 return StoreSession(connection: try PostgresConnection.connect(options), location: location)
