@@ -1,0 +1,88 @@
+import Foundation
+import ParityModel
+import ParityStore
+import ParityTestSupport
+@testable import PostgresStore
+import Testing
+
+/// A close shared by workers (``PartitionedCycleStore``): planned once, each task run once over its parts alone, a
+/// failed task run again, the cycle recorded once from every task's result.
+@Suite("PostgreSQL store: closes shared by workers")
+struct PartitionedCloseTests {
+    static func plan(rules: String = "rules", closedAt: Int64 = 1) -> ClosePlan {
+        ClosePlan(
+            cycle: CycleRecord(id: 0, label: "baseline", start: 0, end: 0, status: .closed, closedAt: closedAt, keysCompared: 0, unexplainedRate: ""),
+            foldBefore: nil, rules: rules)
+    }
+
+    static func close(_ plan: ClosePlan) -> CycleClose {
+        var cycle = plan.cycle
+        cycle.unexplainedRate = "0"
+        return CycleClose(cycle: cycle, tables: [], findings: [], carried: [])
+    }
+
+    @Test("a close is planned once, each task reads only its parts and runs once, and the cycle is recorded once from every result")
+    func tasksOverParts() throws {
+        let test = try TestStore(partitions: 40)
+        let ids = (0..<300).map(String.init)
+        try test.initialize(Dictionary(uniqueKeysWithValues: ids.map { ($0, "1.00") }))
+        let plan = Self.plan()
+        #expect(try test.store.planClose(plan) == plan)
+        #expect(try test.store.planClose(Self.plan(closedAt: 99)) == plan, "a later coordinator takes up the plan in force")
+        #expect(throws: StoreError.self) { try test.store.finishClose(id: 0) { _, _ in Self.close(plan) } }
+
+        let ranges = test.store.taskRanges
+        #expect(ranges.count == PostgresStore.closeTasks && ranges.first?.lowerBound == 0 && ranges.last?.upperBound == 39)
+        var seen: [[String]] = []
+        while try test.store.runCloseTask(wait: false, { taskPlan, reader in
+            #expect(taskPlan == plan)
+            let keys = try reader.keys(side: .legacy, mapping: "orders")
+            seen.append(keys)
+            return keys.joined(separator: ";")
+        }) {}
+        #expect(seen.count == ranges.count)
+        for keys in seen {
+            let parts = Set(keys.map { test.store.partitions.part(of: $0) })
+            #expect(ranges.contains { range in parts.allSatisfy(range.contains) }, "a task reads its parts only")
+        }
+        #expect(seen.flatMap { $0 }.sorted() == ids.map(TestStore.key).sorted(), "every key read once")
+
+        let recorded = try test.store.finishClose(id: 0) { _, results in
+            #expect(results == ranges.map { range in
+                seen.first { keys in keys.allSatisfy { range.contains(test.store.partitions.part(of: $0)) } && !keys.isEmpty }?
+                    .joined(separator: ";") ?? ""
+            }, "results in part order")
+            return Self.close(plan)
+        }
+        #expect(recorded?.id == 0)
+        #expect(try test.store.finishClose(id: 0) { _, _ in Self.close(plan) } == nil, "recorded once")
+        #expect(try test.store.planClose(plan) == nil, "a closed cycle is not planned again")
+        #expect(try test.store.runCloseTask(wait: false) { _, _ in "" } == false)
+        let connection = try test.database.connect()
+        defer { connection.close() }
+        #expect(try connection.query("SELECT count(*) AS n FROM close_task").singleRow().decode(Int.self, "n") == 0)
+    }
+
+    @Test("a task that fails is rolled back and run again; a plan under other rules runs every task again")
+    func failedTaskAndNewRules() throws {
+        let test = try TestStore(partitions: 16)
+        try test.initialize(["1": "1.00", "2": "2.00"])
+        #expect(try test.store.planClose(Self.plan(rules: "a")) != nil)
+        struct Died: Error {}
+        #expect(throws: Died.self) { try test.store.runCloseTask(wait: false) { _, _ in throw Died() } }
+        var runs = 0
+        while try test.store.runCloseTask(wait: false, { _, _ in runs += 1; return "a" }) {}
+        #expect(runs == PostgresStore.closeTasks, "the failed task was run again")
+
+        let replanned = try test.store.planClose(Self.plan(rules: "b"))
+        #expect(replanned?.rules == "b")
+        var results: [String] = []
+        while try test.store.runCloseTask(wait: false, { plan, _ in results.append(plan.rules); return plan.rules }) {}
+        #expect(results == Array(repeating: "b", count: PostgresStore.closeTasks))
+        _ = try test.store.finishClose(id: 0) { _, results in
+            #expect(Set(results) == ["b"])
+            return Self.close(try #require(replanned))
+        }
+        #expect(try test.store.cycles().map(\.id) == [0])
+    }
+}
