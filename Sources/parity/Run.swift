@@ -1,7 +1,5 @@
 import ArgumentParser
-import Logging
 import ParityEngine
-import ParityLogging
 import ParityService
 import ServiceLifecycle
 
@@ -19,33 +17,15 @@ struct Run: AsyncParsableCommand {
 
     @OptionGroup var options: ConfigOptions
 
-    @Option(help: "Log level: trace, debug, info, notice, warning, error or critical.")
-    var logLevel: String = "info"
-
-    /// How long graceful shutdown may take before the remaining work is cancelled.
-    static let shutdownLimit: Duration = .seconds(30)
-
-    func validate() throws {
-        guard Logger.Level(rawValue: logLevel) != nil else {
-            throw ValidationError("--log-level takes trace, debug, info, notice, warning, error or critical")
-        }
-    }
+    @OptionGroup var service: ServiceOptions
 
     func run() async throws {
-        ServiceLogging.bootstrap(level: Logger.Level(rawValue: logLevel) ?? .info)
-        let logger = Logger(label: "parity")
+        let logger = service.logger()
         let configuration = try options.load()
         let store = try openStore(configuration)
         let lock = try lockCapture(store, holder: "parity run")
         defer { withExtendedLifetime(lock) {} }
         let application: any Service = try buildApplication(configuration: configuration, store: store, logger: logger)
-        var group = ServiceGroupConfiguration(services: [application], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
-        group.maximumGracefulShutdownDuration = Self.shutdownLimit
-        do {
-            try await ServiceGroup(configuration: group).run()
-        } catch {
-            logger.critical("parity run stopped", metadata: .parity([.error: Redaction.redact(String(describing: error))]))
-            throw ExitCode(2)
-        }
+        try await ServiceOptions.run([application], command: "parity run", logger: logger)
     }
 }

@@ -1,7 +1,5 @@
 import ArgumentParser
-import Logging
 import ParityEngine
-import ParityLogging
 import ParityService
 import ParityStore
 import ServiceLifecycle
@@ -22,18 +20,10 @@ struct Worker: AsyncParsableCommand {
 
     @OptionGroup var options: ConfigOptions
 
-    @Option(help: "Log level: trace, debug, info, notice, warning, error or critical.")
-    var logLevel: String = "info"
-
-    func validate() throws {
-        guard Logger.Level(rawValue: logLevel) != nil else {
-            throw ValidationError("--log-level takes trace, debug, info, notice, warning, error or critical")
-        }
-    }
+    @OptionGroup var service: ServiceOptions
 
     func run() async throws {
-        ServiceLogging.bootstrap(level: Logger.Level(rawValue: logLevel) ?? .info)
-        let logger = Logger(label: "parity")
+        let logger = service.logger()
         let configuration = try options.load()
         guard let store = try openStore(configuration) as? any Store & PartitionedCycleStore else {
             throw CommandFailure(
@@ -44,13 +34,6 @@ struct Worker: AsyncParsableCommand {
             CaptureStandby(configuration: configuration, store: store, logger: logger),
             CloseWorker(configuration: configuration, store: store, logger: logger),
         ]
-        var group = ServiceGroupConfiguration(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
-        group.maximumGracefulShutdownDuration = Run.shutdownLimit
-        do {
-            try await ServiceGroup(configuration: group).run()
-        } catch {
-            logger.critical("parity worker stopped", metadata: .parity([.error: Redaction.redact(String(describing: error))]))
-            throw ExitCode(2)
-        }
+        try await ServiceOptions.run(services, command: "parity worker", logger: logger)
     }
 }
