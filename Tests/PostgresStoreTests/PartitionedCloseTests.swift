@@ -85,4 +85,24 @@ struct PartitionedCloseTests {
         }
         #expect(try test.store.cycles().map(\.id) == [0])
     }
+
+    @Test("each source's capture lock is held by one process; the whole store's capture takes both")
+    func captureLocks() throws {
+        let test = try TestStore()
+        let other = try PostgresStore.open(url: test.database.url)
+        do {
+            let whole = try test.store.lockCapture(holder: "parity run")
+            #expect(try other.lockCapture(side: .legacy, holder: "worker") == nil)
+            #expect(try other.lockCapture(side: .new, holder: "worker") == nil)
+            withExtendedLifetime(whole) {}
+        }
+        var legacy = try other.lockCapture(side: .legacy, holder: "worker")
+        #expect(legacy != nil)
+        #expect(try test.store.lockCapture(side: .new, holder: "another worker") != nil, "the other source's capture is free")
+        let refused = #expect(throws: StoreError.self) { try test.store.lockCapture(holder: "parity run") }
+        #expect(refused?.code == .captureRunning)
+        #expect(refused?.description.contains("parity legacy capture: worker") == true, "the holder is named")
+        legacy = nil
+        #expect(try test.store.lockCapture(side: .legacy, holder: "worker") != nil, "released with its lease")
+    }
 }

@@ -27,14 +27,16 @@ public final class CaptureSession: Sendable {
     /// Where each source's connections, reconnects and recoveries are logged (with `parity.source`), as they happen.
     private let logger: Logger
 
-    /// Prepares streams from each source's durable checkpoint. Throws when a source is not initialized. A mapping copied on
-    /// one side only is captured there: its changes after the copy are kept, whatever the other side's state.
+    /// Prepares streams of `sides` (both, unless a `parity worker` captures one) from each source's durable checkpoint.
+    /// Throws when a source is not initialized. A mapping copied on one side only is captured there: its changes after
+    /// the copy are kept, whatever the other side's state.
     public init(
-        configuration: ParityConfiguration, store: any Store, statusInterval: Duration = .seconds(10), logger: Logger = .discarding
+        configuration: ParityConfiguration, store: any Store, sides: [SourceSide] = SourceSide.allCases, statusInterval: Duration = .seconds(10),
+        logger: Logger = .discarding
     ) throws {
         var streams: [(SourceSide, ReplicationStream)] = []
         let copied = try store.mappingSources()
-        for side in SourceSide.allCases {
+        for side in sides {
             guard let record = try store.sourceRecord(side: side) else {
                 throw EngineError(.notReady, source: side.rawValue, message: "the source is not initialized in \(store.location)",
                                   fix: "run parity init --config \(configuration.file) first")
@@ -55,8 +57,8 @@ public final class CaptureSession: Sendable {
         configurationFile = configuration.file
         storePath = store.location
         uninitialized = try MappingStatus(configuration: configuration, store: store).uninitialized
-        census = ClientCensus(configuration: configuration, store: store)
-        heartbeats = SourceSide.allCases.compactMap { side in
+        census = ClientCensus(configuration: configuration, store: store, sides: sides)
+        heartbeats = sides.compactMap { side in
             configuration.sources[side].heartbeat.map { Heartbeat(source: configuration.sources[side], side: side, interval: $0) }
         }
     }
@@ -169,7 +171,7 @@ public final class CaptureSession: Sendable {
         configuration: ParityConfiguration, timeout: Duration, keepWaiting: () -> Bool = { true }
     ) throws(EngineError) -> Bool {
         var targets: [SourceSide: LSN] = [:]
-        for side in SourceSide.allCases {
+        for side in streams.map(\.side) {
             do {
                 let connection = try PostgresConnection.connect(ConnectionOptions(source: configuration.sources[side]))
                 defer { connection.close() }

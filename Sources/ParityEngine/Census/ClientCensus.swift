@@ -23,9 +23,9 @@ public final class ClientCensus: @unchecked Sendable {
     /// The census thread's connections, one per source; only that thread touches them.
     private var connections: [SourceSide: PostgresConnection] = [:]
 
-    /// A census of both configured sources into `store`; nothing happens until ``start()``.
-    public init(configuration: ParityConfiguration, store: any CaptureStore) {
-        sources = SourceSide.allCases.map { side in
+    /// A census of the configured sources of `sides` into `store`; nothing happens until ``start()``.
+    public init(configuration: ParityConfiguration, store: any CaptureStore, sides: [SourceSide] = SourceSide.allCases) {
+        sources = sides.map { side in
             var options = ConnectionOptions(source: configuration.sources[side])
             options.statementTimeout = .seconds(10)
             return Source(side: side, options: options, excluded: Set(ParityFootprint(configuration, side: side).applicationNames))

@@ -18,6 +18,10 @@ struct AggregateRun {
     let mappings: Set<String>
     /// Per mapping with a cutover scope, the keys in it: an aggregate adds only those.
     var scopes: [String: ScopePredicate] = [:]
+    /// Mappings a shared close compared by part: their aggregates add up the tasks' `partials` instead of reading rows.
+    var split: Set<String> = []
+    /// Per aggregate, the totals each close task reached over its parts.
+    var partials: [String: [AggregateComputer.Partial]] = [:]
 
     func run(_ reader: CycleStateReader) throws -> [AggregateGroupResult] {
         let computed = try compute(reader)
@@ -41,20 +45,43 @@ struct AggregateRun {
         return recorded.sorted { ($0.aggregate, $0.period, RowJSON.image($0.group)) < ($1.aggregate, $1.period, RowJSON.image($1.group)) }
     }
 
+    /// The totals of the aggregates over `mapping` from the rows `reader` sees (a close task's parts), by aggregate name.
+    func partials(_ reader: CycleStateReader, mapping: TableMapping) throws -> [String: AggregateComputer.Partial] {
+        var computers = computers(of: mapping)
+        try add(reader, mapping: mapping, to: &computers)
+        return Dictionary(uniqueKeysWithValues: computers.map { ($0.aggregate.name, $0.partial) })
+    }
+
+    private func computers(of mapping: TableMapping) -> [AggregateComputer] {
+        configuration.aggregates.filter { $0.table == mapping.name }.compactMap {
+            AggregateComputer(aggregate: $0, mapping: mapping, matcher: matcher, timezone: configuration.cycle.timezone)
+        }
+    }
+
+    /// Adds every row of `mapping` (in its cutover scope, if any) to `computers`, both sides paired by key.
+    private func add(_ reader: CycleStateReader, mapping: TableMapping, to computers: inout [AggregateComputer]) throws {
+        guard !computers.isEmpty else { return }
+        var pairs = try PairedRows(reader, mapping: mapping, changedOnly: false)
+        let scope = scopes[mapping.name]
+        while let pair = try pairs.next() {
+            let legacy = pair.legacy?.image
+            let new = pair.new?.image
+            if let scope, !scope.contains(legacy: legacy, new: new) { continue }
+            for index in computers.indices { computers[index].add(legacy: legacy, new: new) }
+        }
+    }
+
     private func compute(_ reader: CycleStateReader) throws -> [AggregateGroupResult] {
         var results: [AggregateGroupResult] = []
         for mapping in configuration.tables where mappings.contains(mapping.name) {
-            var computers = configuration.aggregates.filter { $0.table == mapping.name }.compactMap {
-                AggregateComputer(aggregate: $0, mapping: mapping, matcher: matcher, timezone: configuration.cycle.timezone)
-            }
+            var computers = computers(of: mapping)
             guard !computers.isEmpty else { continue }
-            var pairs = try PairedRows(reader, mapping: mapping, changedOnly: false)
-            let scope = scopes[mapping.name]
-            while let pair = try pairs.next() {
-                let legacy = pair.legacy?.image
-                let new = pair.new?.image
-                if let scope, !scope.contains(legacy: legacy, new: new) { continue }
-                for index in computers.indices { computers[index].add(legacy: legacy, new: new) }
+            if split.contains(mapping.name) {
+                for index in computers.indices {
+                    for partial in partials[computers[index].aggregate.name] ?? [] { computers[index].add(partial) }
+                }
+            } else {
+                try add(reader, mapping: mapping, to: &computers)
             }
             for var computer in computers {
                 if computer.aggregate.legacySummary != nil {

@@ -58,10 +58,11 @@ final class CycleComparison {
     }
 
     /// What one close task finds over its parts (`reader` sees only them): the comparisons of the mappings split by
-    /// part that the cycle compares.
+    /// part that the cycle compares, and their aggregates' totals.
     func part(_ reader: CycleStateReader) throws -> PartComparison {
         var rounding = RoundingObservations()
         var mappings: [PartComparison.Mapping] = []
+        var aggregates: [String: AggregateComputer.Partial] = [:]
         let revisit = try reader.ledgerRules() != rules || reader.rebuildsLedger()
         let sources = try reader.mappingSources()
         let baselines = try reader.mappingBaselines()
@@ -75,8 +76,10 @@ final class CycleComparison {
             mappings.append(PartComparison.Mapping(
                 name: mapping.name, statistics: result.statistics, findings: result.findings, carried: result.carried.map(\.canonicalKey),
                 verdicts: result.verdicts.map { PartComparison.Verdict(canonical: $0.canonical, findings: $0.findings) }))
+            let totals = AggregateRun(configuration: configuration, matcher: matcher, summaries: [:], mappings: [mapping.name])
+            aggregates.merge(try totals.partials(reader, mapping: mapping)) { first, _ in first }
         }
-        return PartComparison(mappings: mappings, rounding: rounding)
+        return PartComparison(mappings: mappings, rounding: rounding, aggregates: aggregates)
     }
 
     /// What the close records, inside its store transaction. With `parts`, the close tasks' results: the mappings split
@@ -99,6 +102,7 @@ final class CycleComparison {
         var scopes: [ScopeShare] = []
         var predicates: [String: ScopePredicate] = [:]
         var changedKeys: [String: Set<String>] = [:]
+        var split: Set<String> = []
         for mapping in configuration.tables {
             let scope = MappingScope.of(mapping.name, cycle: record, sources: sources, baselines: baselines)
             guard scope == .changed || scope == .everyRow else {
@@ -108,6 +112,7 @@ final class CycleComparison {
             compared.insert(mapping.name)
             if scope == .everyRow { firstCompared.append(mapping.name) }
             if let parts, try Self.splitsByPart(mapping, reader) {
+                split.insert(mapping.name)
                 let result = PartComparison.merge(parts, mapping: mapping)
                 tables.append(result.table)
                 statistics.append(result.statistics)
@@ -144,7 +149,9 @@ final class CycleComparison {
         let attributed = findings.map(attribute)
         reported = findings.count + hidden.findings.count
         let aggregates = try AggregateRun(
-            configuration: configuration, matcher: matcher, summaries: summaries, mappings: compared, scopes: predicates).run(reader)
+            configuration: configuration, matcher: matcher, summaries: summaries, mappings: compared, scopes: predicates, split: split,
+            partials: parts.map(PartComparison.aggregates) ?? [:]
+        ).run(reader)
         let modes = rounding.evidence.compactMapValues { evidence -> RoundingMode? in
             if case .mode(let mode, _) = evidence.inference() { return mode }
             return nil

@@ -32,16 +32,25 @@ struct PartComparison: Codable, Equatable {
         var evidence: RoundingEvidence
     }
 
+    /// The totals one aggregate reached over the task's parts.
+    struct Aggregate: Codable, Equatable {
+        var name: String
+        var partial: AggregateComputer.Partial
+    }
+
     var mappings: [Mapping] = []
     var rounding: [Rounding] = []
+    /// By aggregate name.
+    var aggregates: [Aggregate] = []
 
     /// The result `text` (what ``text()`` wrote); throws when it is not one.
     init(text: String) throws {
         self = try JSONDecoder().decode(PartComparison.self, from: Data(text.utf8))
     }
 
-    init(mappings: [Mapping], rounding: RoundingObservations) {
+    init(mappings: [Mapping], rounding: RoundingObservations, aggregates: [String: AggregateComputer.Partial] = [:]) {
         self.mappings = mappings
+        self.aggregates = aggregates.sorted { $0.key < $1.key }.map { Aggregate(name: $0.key, partial: $0.value) }
         self.rounding = rounding.evidence.sorted { $0.key < $1.key }.map {
             Rounding(mapping: $0.key.mapping, column: $0.key.column, side: $0.key.side, evidence: $0.value)
         }
@@ -63,6 +72,13 @@ struct PartComparison: Codable, Equatable {
             }
         }
         return merged
+    }
+
+    /// Each aggregate's totals over the tasks' parts, one per task that computed it, in part order.
+    static func aggregates(_ parts: [PartComparison]) -> [String: [AggregateComputer.Partial]] {
+        parts.reduce(into: [:]) { merged, part in
+            for aggregate in part.aggregates { merged[aggregate.name, default: []].append(aggregate.partial) }
+        }
     }
 
     /// `mapping`'s comparison over every part: what one comparison of all its keys would have found, in the same order.

@@ -30,3 +30,20 @@ public enum DifferenceCause: Sendable, Hashable, Comparable, RawRepresentable {
         lhs.rawValue < rhs.rawValue
     }
 }
+
+/// A cause is coded by its name; an unknown name does not decode.
+extension DifferenceCause: Codable {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let name = try container.decode(String.self)
+        guard let cause = DifferenceCause(rawValue: name) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a difference cause: \(name)")
+        }
+        self = cause
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}

@@ -2,49 +2,46 @@ import Logging
 import ParityConfig
 import ParityEngine
 import ParityLogging
+import ParityModel
 import ParityStore
 import ServiceLifecycle
 
-/// A `parity worker`'s capture: the store has one capture, held by the worker with its capture lock. The others stand
-/// by, trying the lock every `interval`: the first to take it once its holder is gone (stopped, killed, cut off) resumes
-/// capture from the durable positions.
+/// A `parity worker`'s capture of one source: each source has one capture, run by the worker holding that source's
+/// capture lock. The others stand by, trying the lock every `interval`: the first to take it once its holder is gone
+/// (stopped, killed, cut off) resumes capture from the source's durable position. The two sources' captures may run in
+/// different workers.
 public struct CaptureStandby: Service {
     let configuration: ParityConfiguration
-    let store: any Store
+    let store: any SharedStore
+    let side: SourceSide
     let logger: Logger
     /// How often a standing-by worker tries the capture lock.
     var interval: Duration = .seconds(5)
 
-    /// A worker's capture of `configuration`'s sources into `store`.
-    public init(configuration: ParityConfiguration, store: any Store, logger: Logger) {
+    /// A worker's capture of `configuration`'s `side` source into `store`.
+    public init(configuration: ParityConfiguration, store: any SharedStore, side: SourceSide, logger: Logger) {
         self.configuration = configuration
         self.store = store
+        self.side = side
+        var logger = logger
+        logger[metadataKey: LogKey.source.rawValue] = "\(side.rawValue)"
         self.logger = logger
     }
 
     public func run() async throws {
         var standingBy = false
         for await _ in Ticks(interval: interval).cancelOnGracefulShutdown() {
-            guard let lease = try takeLease() else {
-                if !standingBy { logger.info("capture runs in another process; standing by to take over") }
+            guard let lease = try store.lockCapture(side: side, holder: "parity worker") else {
+                if !standingBy { logger.info("capture of this source runs in another process; standing by to take over") }
                 standingBy = true
                 continue
             }
             logger.info("capture lock taken; capturing")
-            let session = try CaptureSession(configuration: configuration, store: store, logger: logger)
+            let session = try CaptureSession(configuration: configuration, store: store, sides: [side], logger: logger)
             try session.checkSlots(configuration: configuration)
             try await CaptureService(session: session, logger: logger).run()
             withExtendedLifetime(lease) {}  // held while capture runs, released once it has stopped
             return
-        }
-    }
-
-    /// The capture lock, or nil while another process holds it.
-    private func takeLease() throws(StoreError) -> (any CaptureLease)? {
-        do {
-            return try store.lockCapture(holder: "parity worker")
-        } catch where error.code == .captureRunning {
-            return nil
         }
     }
 }

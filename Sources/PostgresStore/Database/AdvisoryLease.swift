@@ -1,4 +1,5 @@
 import Foundation
+import ParityModel
 import ParityStore
 import PostgresClient
 
@@ -6,14 +7,18 @@ import PostgresClient
 /// named after its holder (`application_name`). The server releases the lock when the session ends: the lease is
 /// released, the process ends or is killed, or its connection is lost.
 final class AdvisoryLease: CaptureLease, CoordinatorLease {
-    /// What a lease is for, and its advisory lock key.
-    enum Purpose: Int64 {
-        /// The one capture a store may have.
-        case capture = 0x7061_7269_7479_0002
-        /// The coordinator of partitioned closes (``PartitionedCycleStore``).
-        case coordinator = 0x7061_7269_7479_0003
+    /// What a lease is for: its advisory lock key and name.
+    struct Purpose {
+        let key: Int64
+        let name: String
 
-        var name: String { self == .capture ? "capture" : "close coordinator" }
+        /// The capture of one source.
+        static func capture(_ side: SourceSide) -> Purpose {
+            Purpose(key: side == .legacy ? 0x7061_7269_7479_0002 : 0x7061_7269_7479_0004, name: "\(side.rawValue) capture")
+        }
+
+        /// The coordinator of partitioned closes (``PartitionedCycleStore``).
+        static let coordinator = Purpose(key: 0x7061_7269_7479_0003, name: "close coordinator")
     }
 
     private let connection: PostgresConnection
@@ -36,15 +41,15 @@ final class AdvisoryLease: CaptureLease, CoordinatorLease {
         do {
             let connection = try PostgresConnection.connect(options)
             if wait {
-                _ = try connection.query("SELECT pg_advisory_lock(\(purpose.rawValue))")
+                _ = try connection.query("SELECT pg_advisory_lock(\(purpose.key))")
                 return (AdvisoryLease(connection: connection), [])
             }
-            let taken = try connection.query("SELECT pg_try_advisory_lock(\(purpose.rawValue)) AS taken").singleRow().decode(Bool.self, "taken")
+            let taken = try connection.query("SELECT pg_try_advisory_lock(\(purpose.key)) AS taken").singleRow().decode(Bool.self, "taken")
             guard taken else {
                 let holders = try connection.query("""
                     SELECT a.application_name FROM pg_locks AS l JOIN pg_stat_activity AS a ON a.pid = l.pid
                     WHERE l.locktype = 'advisory' AND l.granted AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
-                        AND (l.classid::bigint << 32 | l.objid::bigint) = \(purpose.rawValue)
+                        AND (l.classid::bigint << 32 | l.objid::bigint) = \(purpose.key)
                     """).rows.compactMap { $0["application_name"] }
                 connection.close()
                 return (nil, holders)
@@ -56,18 +61,36 @@ final class AdvisoryLease: CaptureLease, CoordinatorLease {
     }
 }
 
-extension PostgresStore {
-    /// Takes the store's capture lock; throws `.captureRunning` naming the session that holds it. `now` is not needed:
-    /// the server knows when.
+/// Leases held together: the whole store's capture is both sources' capture locks.
+final class HeldLeases: CaptureLease {
+    private let leases: [AdvisoryLease]
+
+    init(_ leases: [AdvisoryLease]) {
+        self.leases = leases
+    }
+}
+
+extension PostgresStore: SharedStore {
+    /// Takes both sources' capture locks; throws `.captureRunning` naming the session that holds one. `now` is not
+    /// needed: the server knows when.
     public func lockCapture(holder: String, now: Date) throws(StoreError) -> any CaptureLease {
-        let (lease, holders) = try AdvisoryLease.acquire(.capture, options: options, holder: holder, wait: false, location: location)
-        guard let lease else {
-            throw StoreError(
-                code: .captureRunning,
-                message: "capture is already running for this store (\(holders.first ?? "holder unknown")); stop it first: one capture per store",
-                path: location)
+        var leases: [AdvisoryLease] = []
+        for side in SourceSide.allCases {
+            let (lease, holders) = try AdvisoryLease.acquire(.capture(side), options: options, holder: holder, wait: false, location: location)
+            guard let lease else {
+                throw StoreError(
+                    code: .captureRunning,
+                    message: "capture is already running for this store (\(holders.first ?? "holder unknown")); stop it first: one capture per store",
+                    path: location)
+            }
+            leases.append(lease)
         }
-        return lease
+        return HeldLeases(leases)
+    }
+
+    /// Takes the capture lock of `side`'s source; nil while another process holds it.
+    public func lockCapture(side: SourceSide, holder: String) throws(StoreError) -> (any CaptureLease)? {
+        try AdvisoryLease.acquire(.capture(side), options: options, holder: holder, wait: false, location: location).lease
     }
 
     /// Takes the coordinator lock of partitioned closes: with `wait`, once the process holding it releases it; without,

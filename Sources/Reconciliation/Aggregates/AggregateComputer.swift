@@ -9,7 +9,7 @@ import ParityModel
 /// side. A `balance` aggregate has one result per group; a `flow` aggregate one per business day (the date
 /// column's calendar day in the cycle's time zone) and group, rows without a date left out.
 public struct AggregateComputer: Sendable {
-    private struct Totals {
+    struct Totals {
         var legacy: ExactDecimal?
         var new: ExactDecimal?
         var bridge: [DifferenceCause: ExactDecimal] = [:]
@@ -25,12 +25,12 @@ public struct AggregateComputer: Sendable {
     private let zone: ZoneClock?
     private let measureColumn: ColumnMapping?
     private let tolerance: ExactDecimal
-    private var totals: [Bucket: Totals] = [:]
+    var totals: [Bucket: Totals] = [:]
     /// The legacy summary table's value per bucket, when the aggregate compares one.
     private var summary: [Bucket: ExactDecimal]?
 
     /// A flow's business day (empty for a balance) and a group.
-    private struct Bucket: Hashable {
+    struct Bucket: Hashable {
         var period: String
         var group: [String?]
     }
@@ -94,9 +94,7 @@ public struct AggregateComputer: Sendable {
 
     /// Every business day and group seen, sorted by day then group values.
     public func results() -> [AggregateGroupResult] {
-        totals.keys.sorted {
-            ($0.period, $0.group.map { $0 ?? "" }.joined(separator: "\u{0}")) < ($1.period, $1.group.map { $0 ?? "" }.joined(separator: "\u{0}"))
-        }.map { bucket in
+        sortedBuckets.map { bucket in
             var totals = totals[bucket]!
             if let summary {
                 let legacySummary = summary[bucket] ?? .zero
@@ -110,6 +108,13 @@ public struct AggregateComputer: Sendable {
                 bridge: totals.bridge, unexplainedByKind: totals.unexplained, withinTolerance: true)
             result.withinTolerance = result.unexplained.abs <= tolerance
             return result
+        }
+    }
+
+    /// Every bucket seen, sorted by day then group values.
+    var sortedBuckets: [Bucket] {
+        totals.keys.sorted {
+            ($0.period, $0.group.map { $0 ?? "" }.joined(separator: "\u{0}")) < ($1.period, $1.group.map { $0 ?? "" }.joined(separator: "\u{0}"))
         }
     }
 

@@ -1,4 +1,5 @@
 import ExactNumeric
+import Foundation
 import ParityConfig
 import ParityModel
 import Reconciliation
@@ -34,6 +35,28 @@ struct AggregateComputerTests {
 
     private func new(_ id: Int, _ state: String, _ qty: String, _ price: String, _ amount: String, day: String = "2026-10-01") -> RowImage {
         ["id": "\(id)", "state": state, "day": day, "qty": qty, "price": price, "amount": amount]
+    }
+
+    @Test("computers fed disjoint keys add up, through their partial totals' text, to the one fed every key", arguments: [
+        AggregateMeasure.sum("amount"), .count("*"), .min("amount"), .max("amount"),
+    ])
+    func partials(_ measure: AggregateMeasure) throws {
+        let pairs: [(RowImage?, RowImage?)] = [
+            (legacy(1, "O", "1.5", "1.23", "1.84"), new(1, "open", "1.5", "1.23", "1.85")), (legacy(2, "O", "1", "10.00", "10.00"), nil),
+            (nil, new(3, "open", "1", "2.50", "2.50")), (legacy(4, "O", "1", "5.00", "5.00"), new(4, "open", "1", "5.00", "5.50")),
+            (legacy(5, "V", "1", "7.00", "7.00"), new(5, "void", "1", "7.00", "7.00")), (nil, new(6, "void", "1", "1.00", "1.00")),
+        ]
+        var whole = try computer(measure)
+        for (legacy, new) in pairs { whole.add(legacy: legacy, new: new) }
+        var reduced = try computer(measure)
+        for slice in [[3, 0], [4], [], [1, 5, 2]] {
+            var part = try computer(measure)
+            for index in slice { part.add(legacy: pairs[index].0, new: pairs[index].1) }
+            let text = try JSONEncoder().encode(part.partial)
+            reduced.add(try JSONDecoder().decode(AggregateComputer.Partial.self, from: text))
+        }
+        #expect(reduced.results() == whole.results())
+        #expect(reduced.partial == whole.partial)
     }
 
     @Test("a group's difference splits into rounding, unexplained missing rows and value mismatches; bridge + unexplained = difference")
