@@ -7,8 +7,9 @@ import SourceQueries
 
 /// A cycle's close shared by the processes using a ``PartitionedCycleStore`` (`parity worker`, issue 26): the
 /// coordinator plans it as tasks over ranges of key parts, any process runs tasks (``runTasks(_:store:)``), and
-/// the coordinator records the cycle from their results with what only the whole state gives: the mappings compared
-/// whole, aggregates, total rounding and the hidden-state audit.
+/// the coordinator records the cycle from their results (findings merged in key order, aggregate totals added up) with
+/// what only the whole state gives: the mappings compared whole and their aggregates, total rounding and the
+/// hidden-state audit.
 public enum PartitionedClose {
     /// Closes `comparison`'s cycle as its coordinator: plans it (or takes up the plan of a coordinator that died),
     /// runs the tasks left, waiting for those other processes hold, and records the cycle; nil when it was closed.

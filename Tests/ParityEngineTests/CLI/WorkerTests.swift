@@ -20,7 +20,7 @@ struct WorkerTests {
         defer { sources.stop() }
         let calendar = try #require(CycleCalendar(try sources.configuration(for: .sqlite).cycle))
         // Every store's baseline in one window, so that their cycles are the same windows with the same ids.
-        let first = try CycleClock.waitForWindow(calendar, offset: 0...6)
+        let first = try CycleClock.waitForWindow(calendar, offset: 0...10)
         var stores: [WorkerStore] = []
         defer { for store in stores { store.stop() } }
         for kind in WorkerStore.Kind.allCases { stores.append(try WorkerStore(kind, sources: sources)) }
@@ -147,7 +147,7 @@ struct WorkerSources {
             sources:
               legacy: { dsn: "\(legacy.dsn(database: "legacy"))", slot: parity_legacy_\(kind.rawValue), publication: parity_legacy_\(kind.rawValue) }
               new: { dsn: "\(new.dsn(database: "modern"))", slot: parity_new_\(kind.rawValue), publication: parity_new_\(kind.rawValue) }
-            cycle: { period: 30s, settle: 0s, grace: 1s, timezone: UTC }
+            cycle: { period: 60s, settle: 0s, grace: 1s, timezone: UTC }
             tables:
               - name: orders
                 legacy: public.orders
@@ -175,17 +175,17 @@ struct WorkerSources {
         try new.run(newSQL, database: "modern")
     }
 
-    /// Keeps both sources committing (so that their watermarks advance) until `condition` holds (up to 150 s); returns
+    /// Keeps both sources committing (so that their watermarks advance) until `condition` holds (up to 240 s); returns
     /// what it returned.
     @discardableResult
     func tick<T>(until what: String, _ condition: () throws -> T?) throws -> T {
-        let deadline = Date().addingTimeInterval(150)
+        let deadline = Date().addingTimeInterval(240)
         while Date() < deadline {
             try write(legacy: "INSERT INTO heap_log VALUES (0, 'tick')", new: "INSERT INTO heap_log VALUES (0, 'tick')")
             if let value = try condition() { return value }
             Thread.sleep(forTimeInterval: 0.3)
         }
-        throw ClusterError("\(what) did not happen within 150 s", fix: "see the workers' output")
+        throw ClusterError("\(what) did not happen within 240 s", fix: "see the workers' output")
     }
 
     /// `tick(until:)` for a condition that holds or not.
