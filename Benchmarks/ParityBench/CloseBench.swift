@@ -14,7 +14,8 @@ final class CloseBench {
 
     /// Starts the cluster and fills both tables with `rows` identical rows (at least `planted.stride × planted.perKind`,
     /// so the planted mismatches fall among the changed rows).
-    init(parityBinary: String, planted: PlantedChanges, storeURL: String? = nil) throws {
+    /// `heartbeat`: each source's `heartbeat` key (a logical message that many seconds apart while capture runs), or none.
+    init(parityBinary: String, planted: PlantedChanges, storeURL: String? = nil, heartbeat: String? = nil) throws {
         let rows = planted.rows
         guard rows >= planted.stride * planted.perKind else {
             throw BenchError("the close benchmark needs at least \(planted.stride * planted.perKind) rows, got \(rows)")
@@ -33,8 +34,8 @@ final class CloseBench {
         try """
             store: { \(storeURL.map { "url: \"\($0)\"" } ?? "path: \"\(work)/parity.sqlite\"") }
             sources:
-              legacy: { dsn: "\(cluster.dsn(database: "legacy"))", watch_schemas: [] }
-              new: { dsn: "\(cluster.dsn(database: "modern"))" }
+              legacy: { dsn: "\(cluster.dsn(database: "legacy"))", watch_schemas: []\(heartbeat.map { ", heartbeat: \($0)" } ?? "") }
+              new: { dsn: "\(cluster.dsn(database: "modern"))"\(heartbeat.map { ", heartbeat: \($0)" } ?? "") }
             cycle: { period: 1s, timezone: UTC, settle: 0s, grace: 0s }
             tables:
               - { name: orders, legacy: public.orders, new: public.orders, key: { legacy: [id], new: [id] },
@@ -82,10 +83,15 @@ final class CloseBench {
         try modern.execute(unsafeScript: "COMMIT")
         // Ticks in a later cycle on both sides, so each watermark passes the changed cycle's end.
         Thread.sleep(forTimeInterval: 1.2)
-        for connection in [legacy, modern] {
-            try connection.execute(unsafeScript: "UPDATE orders SET status = status WHERE id = 1")
-        }
+        try tick()
         return committing
+    }
+
+    /// Commits a one-row no-op update on both sides: once capture has it, each watermark is past the moment before.
+    func tick() throws {
+        for database in ["legacy", "modern"] {
+            try cluster.run("UPDATE orders SET status = status WHERE id = 1", database: database)
+        }
     }
 
     /// Sleeps until 50 ms past a whole second, so two quick commits land in the same 1-second cycle.

@@ -45,7 +45,8 @@ struct WorkerCloseRun {
         let store = try StoreCluster()
         defer { store.stop() }
         print("  store cluster (loopback, port \(store.cluster.port)): \(StoreCluster.described)")
-        let bench = try CloseBench(parityBinary: parityBinary, planted: planted, storeURL: store.url)
+        // Idle sources' watermarks advance with a heartbeat each second, as an operator of 1-second cycles would set.
+        let bench = try CloseBench(parityBinary: parityBinary, planted: planted, storeURL: store.url, heartbeat: "1s")
         defer { bench.stop() }
         let watch = try store.cluster.connect(database: StoreCluster.database)
         defer { watch.close() }
@@ -77,7 +78,10 @@ struct WorkerCloseRun {
         let storeBytes = try store.databaseBytes()
         print(String(format: "  store database after cycle 0: %.2f GB", Double(storeBytes) / 1e9))
 
-        // The 1-second cycles since init close one after another; the changed cycle is timed once none is due.
+        // The 1-second cycles since init close one after another; the changed cycle is timed once none is due and
+        // both watermarks are past a tick written now.
+        let ticked = Int64(Date().timeIntervalSince1970 * 1e6)
+        try bench.tick()
         let caughtUp = try poll(fleet, timeout: 1800) {
             let row = try watch.query("""
                 SELECT (SELECT max(end_time) FROM cycle) AS latest, (SELECT min(watermark) FROM source_state) AS watermark,
@@ -85,9 +89,10 @@ struct WorkerCloseRun {
                 """).singleRow()
             let latest = try row.decode(Int64?.self, "latest") ?? 0
             let watermark = try row.decode(Int64?.self, "watermark") ?? 0
-            return try row.decode(Int64.self, "plans") == 0 && latest + 1_000_000 > watermark
+            return try row.decode(Int64.self, "plans") == 0 && watermark >= ticked && latest + 1_000_000 > watermark
         }
         let cycles = try watch.query("SELECT count(*) AS cycles FROM cycle").singleRow().decode(Int64.self, "cycles")
+        let lastBefore = try watch.query("SELECT max(id) AS id FROM cycle").singleRow().decode(Int64.self, "id")
         print(String(format: "  workers caught up with the due 1-second cycles %.1f s after cycle 0 (%ld cycles closed)",
                      caughtUp.timeIntervalSince(started) - cycle0, cycles))
 
@@ -115,9 +120,9 @@ struct WorkerCloseRun {
         let plannedAt = (planned ?? recorded).timeIntervalSince(committing)
         let recordedAt = recorded.timeIntervalSince(committing)
         print(String(format: "  %@%8.2f s  (commit to due: capture applied it)", "workers: capture".padding(toLength: 45, withPad: " ", startingAt: 0), capture))
-        print(String(format: "  %@%8.2f s  (due to recorded; planned to recorded %.2f s)",
+        print(String(format: "  %@%8.2f s  (due to recorded; planned to recorded %.2f s; %ld empty cycles closed before it)",
                      "\(workers) workers: changed cycle \(cycleID) closed".padding(toLength: 45, withPad: " ", startingAt: 0),
-                     recordedAt - capture, recordedAt - plannedAt))
+                     recordedAt - capture, recordedAt - plannedAt, cycleID - lastBefore - 1))
         try printStatements(store, "the changed cycle")
         let findings = try bench.parity.findings(cycles: [cycleID])
         print("  keys compared: \(findings.compared), findings by kind: \(findings.keysByKind.mapValues(\.count))")
