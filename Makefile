@@ -37,7 +37,7 @@ BENCH_CLOSE_ROWS ?= 1000000
 BENCH_LAG_SECONDS ?= 60
 BENCH_LAG_TPS ?= 3000
 
-.PHONY: bench bench-build bench-capture bench-lag bench-close bench-close-large bench-close-random monthly-png
+.PHONY: bench bench-build bench-capture bench-lag bench-close bench-close-large bench-close-random bench-close-postgres monthly-png
 
 # Renders the sample monthly close report with headless Chromium (apt-get install chromium) to the
 # image the README shows; look at it after changing the HTML report.
@@ -47,7 +47,7 @@ monthly-png: build
 		--filter 'MonthlyFormatsTests/writeSample'
 	scripts/render-png.sh .build/monthly-sample.html docs/images/monthly-report.png 1200 2150
 
-bench: bench-capture bench-lag bench-close bench-close-large
+bench: bench-capture bench-lag bench-close bench-close-large bench-close-postgres
 
 bench-build:
 	$(SWIFT) build -c release --product parity $(BUILD_FLAGS)
@@ -72,6 +72,14 @@ bench-close: bench-build
 # 10M pair against data-diff's full diff in the same run. About 6 minutes here.
 bench-close-large: bench-build
 	.build/release/parity-bench close .build/release/parity Benchmarks/out/close-10m.jsonl 10000000 10 3333
+
+# Issue 26's close: the 10M-row pair of bench-close-large with the SQLite store (baseline, changed close) and data-diff,
+# then on a fresh pair with the PostgreSQL store, in a throwaway cluster of its own tuned as a store (StoreCluster.swift),
+# closed by BENCH_WORKERS `parity worker` processes: baseline, the changed close (from due to recorded) and each
+# worker's peak RSS. No verify.
+BENCH_WORKERS ?= 2
+bench-close-postgres: bench-build
+	.build/release/parity-bench close-postgres .build/release/parity Benchmarks/out/close-postgres-10m.jsonl 10000000 10 3333 $(BENCH_WORKERS)
 
 # The same with the shared updates logged in random key order, as many writers on random keys would write
 # them (the default order, the table's, is nearly key order). Not part of `make bench`; about 6 minutes.

@@ -32,9 +32,15 @@ struct ParityRunner {
 
     /// The findings and keys compared of every cycle a `parity close` printed as closed.
     func findings(closeOutput: String) throws -> CycleFindings {
+        try findings(cycles: closeOutput.split(separator: "\n").filter { $0.hasPrefix("closed cycle ") }.compactMap { line in
+            Int64(line.dropFirst("closed cycle ".count).prefix { $0.isNumber })
+        })
+    }
+
+    /// The findings and keys compared of the cycles `ids`, from `parity report eod`.
+    func findings(cycles ids: [Int64]) throws -> CycleFindings {
         var findings = CycleFindings()
-        for line in closeOutput.split(separator: "\n") where line.hasPrefix("closed cycle ") {
-            let id = line.dropFirst("closed cycle ".count).prefix { $0.isNumber }
+        for id in ids {
             let report = try run(["report", "eod", "--cycle", String(id), "--limit", "100000000", "--format", "json"])
             try findings.add(eodJSON: report.output)
         }

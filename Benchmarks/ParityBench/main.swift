@@ -4,22 +4,26 @@ import PostgresClient
 
 // parity-bench: capture throughput and memory side by side with pg_recvlogical on the same WAL,
 // (mode `lag`) live commit-to-durable lag under a steady pgbench load on both databases, or
-// (mode `close`) cycle close, baseline and `parity verify --sources` side by side with data-diff on the same table pair.
+// (mode `close`) cycle close, baseline and `parity verify --sources` side by side with data-diff on the same table pair,
+// or (mode `close-postgres`) the same closes with the SQLite store, then with the PostgreSQL store and WORKERS
+// `parity worker` processes (default 2), beside data-diff, without verify.
 // Usage: parity-bench PARITY_BINARY OUTPUT.jsonl [ROWS] [SMALL_TRANSACTIONS]
 //        parity-bench lag PARITY_BINARY OUTPUT.jsonl [SECONDS] [TPS_PER_DATABASE]
 //        parity-bench close PARITY_BINARY OUTPUT.jsonl [ROWS [STRIDE PER_KIND [heap|random]]]   (data-diff's virtualenv: OUTPUT's folder/venv)
+//        parity-bench close-postgres PARITY_BINARY OUTPUT.jsonl [ROWS [STRIDE PER_KIND [WORKERS]]]
 //        (every STRIDE-th row changes on both sides, default 50; PER_KIND planted differences of each kind, default 1000;
 //        `random`: the shared updates reach the WAL in random key order instead of nearly key order)
 // Writes one JSON line per benchmark to OUTPUT.jsonl and a table to stdout.
 
 let arguments = CommandLine.arguments
-let mode = arguments.count > 1 && ["close", "lag"].contains(arguments[1]) ? arguments[1] : "capture"
+let mode = arguments.count > 1 && ["close", "close-postgres", "lag"].contains(arguments[1]) ? arguments[1] : "capture"
 let positional = mode == "capture" ? Array(arguments.dropFirst()) : Array(arguments.dropFirst(2))
 guard positional.count >= 2 else {
     FileHandle.standardError.write(Data("""
         usage: parity-bench PARITY_BINARY OUTPUT.jsonl [ROWS] [SMALL_TRANSACTIONS]
                parity-bench lag PARITY_BINARY OUTPUT.jsonl [SECONDS] [TPS_PER_DATABASE]
                parity-bench close PARITY_BINARY OUTPUT.jsonl [ROWS [STRIDE PER_KIND [heap|random]]]
+               parity-bench close-postgres PARITY_BINARY OUTPUT.jsonl [ROWS [STRIDE PER_KIND [WORKERS]]]
 
         """.utf8))
     exit(2)
@@ -39,6 +43,10 @@ do {
         let randomOrder = positional.count > 5 && positional[5] == "random"
         let planted = PlantedChanges(rows: number(2, 1_000_000), stride: number(3, 50), perKind: number(4, 1_000), randomOrder: randomOrder)
         results = try CloseRun.run(parityBinary: parityBinary, planted: planted, venvDirectory: venv)
+    case "close-postgres":
+        let venv = URL(fileURLWithPath: outputPath).deletingLastPathComponent().appendingPathComponent("venv").path
+        let planted = PlantedChanges(rows: number(2, 1_000_000), stride: number(3, 50), perKind: number(4, 1_000))
+        results = try CloseRun.run(parityBinary: parityBinary, planted: planted, venvDirectory: venv, postgresWorkers: number(5, 2))
     case "lag":
         let bench = try CaptureBench(parityBinary: parityBinary)
         defer { bench.stop() }

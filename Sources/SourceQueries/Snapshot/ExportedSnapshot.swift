@@ -41,12 +41,15 @@ public final class ExportedSnapshot {
         }
     }
 
-    /// A connection to `source` in a read-only transaction inside the snapshot; the caller closes it.
+    /// A connection to `source` in a read-only transaction inside the snapshot, without the source's `statement_timeout`:
+    /// a table's copy is one COPY statement that lasts as long as the store takes to write the table, which a timeout
+    /// meant for Parity's short queries must not cut. The caller closes it.
     public func reader(_ source: SourceConfiguration) throws -> PostgresConnection {
         let connection = try PostgresConnection.connect(ConnectionOptions(source: source))
         do {
             try connection.query("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
             try connection.query(PostgresQuery(unsafeSQL: "SET TRANSACTION SNAPSHOT '\(name)'"))
+            try connection.query("SET LOCAL statement_timeout = 0")
             return connection
         } catch {
             connection.close()

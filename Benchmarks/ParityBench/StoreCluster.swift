@@ -1,0 +1,68 @@
+import Foundation
+import ParityTestSupport
+import PostgresClient
+
+/// The PostgreSQL store's own throwaway cluster, loopback only, apart from the sources' cluster and tuned as a store
+/// rather than as a test cluster: durable (fsync and full page writes back on), commits not waited for as SQLite's
+/// `synchronous = NORMAL` does not wait, room for the row state in memory and for a close's WAL between checkpoints,
+/// and pg_stat_statements to say where a close's time goes.
+final class StoreCluster {
+    /// The settings over the test clusters' defaults (``PostgresCluster/defaultSettings``), as RESULTS.md records them.
+    static let settings: [String: String] = [
+        "fsync": "on", "full_page_writes": "on", "synchronous_commit": "off", "wal_level": "replica",
+        "shared_buffers": "2GB", "effective_cache_size": "8GB", "work_mem": "64MB", "maintenance_work_mem": "512MB",
+        "wal_buffers": "64MB", "wal_compression": "lz4", "max_wal_size": "16GB", "min_wal_size": "1GB",
+        "checkpoint_timeout": "30min", "checkpoint_completion_target": "0.9", "random_page_cost": "1.1",
+        "shared_preload_libraries": "'pg_stat_statements'", "pg_stat_statements.track": "top",
+    ]
+
+    let cluster: PostgresCluster
+    /// The store's database, created empty (Parity's migrations make its tables).
+    static let database = "parity_store"
+
+    init() throws {
+        cluster = try PostgresCluster.start(settings: Self.settings)
+        try cluster.createDatabase(Self.database)
+        // In the maintenance database: its view shows every database's statements, and the store's stays empty.
+        try cluster.run("CREATE EXTENSION pg_stat_statements")
+    }
+
+    /// The store's `store.url`: the `postgres` role over loopback, trust authentication.
+    var url: String { "postgres://postgres@127.0.0.1:\(cluster.port)/\(Self.database)" }
+
+    /// The settings as one line, for the benchmark's output.
+    static var described: String {
+        settings.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+    }
+
+    func stop() {
+        cluster.stop()
+    }
+
+    /// Forgets the statements counted so far.
+    func resetStatements() throws {
+        try cluster.run("SELECT pg_stat_statements_reset()")
+    }
+
+    /// The store's statements that took the most time since the last reset, as lines
+    /// `total ms, calls, rows, the statement's start`.
+    func topStatements(_ count: Int = 6) throws -> [String] {
+        let connection = try cluster.connect()
+        defer { connection.close() }
+        return try connection.query("""
+            SELECT round(s.total_exec_time)::bigint AS ms, s.calls, s.rows, left(regexp_replace(s.query, '\\s+', ' ', 'g'), 150) AS query
+            FROM pg_stat_statements AS s JOIN pg_database AS d ON d.oid = s.dbid
+            WHERE d.datname = \(Self.database) ORDER BY s.total_exec_time DESC LIMIT \(count)
+            """).rows.map { row in
+            String(format: "%9ld ms %7ld calls %10ld rows  ", try row.decode(Int64.self, "ms"), try row.decode(Int64.self, "calls"),
+                   try row.decode(Int64.self, "rows")) + (row["query"] ?? "")
+        }
+    }
+
+    /// The store database's size in bytes.
+    func databaseBytes() throws -> Int64 {
+        let connection = try cluster.connect()
+        defer { connection.close() }
+        return try connection.query("SELECT pg_database_size(\(Self.database)) AS bytes").singleRow().decode(Int64.self, "bytes")
+    }
+}
