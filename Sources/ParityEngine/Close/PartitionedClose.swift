@@ -12,14 +12,21 @@ import SourceQueries
 /// hidden-state audit.
 public enum PartitionedClose {
     /// Closes `comparison`'s cycle as its coordinator: plans it (or takes up the plan of a coordinator that died),
-    /// runs the tasks left, waiting for those other processes hold, and records the cycle; nil when it was closed.
+    /// runs the tasks left, the free ones first, then waiting for those other processes hold, and records the cycle;
+    /// nil when it was closed.
     static func close(_ comparison: CycleComparison, foldBefore end: Int64?, store: any Store & PartitionedCycleStore) throws -> CycleRecord? {
         guard let plan = try store.planClose(ClosePlan(cycle: comparison.record, foldBefore: end, rules: comparison.rules)) else {
             return nil
         }
         comparison.record = plan.cycle
         comparison.window = window(of: plan)
-        while try store.runCloseTask(wait: true, { plan, reader in try task(plan, reader: reader, configuration: comparison.configuration, store: store) }) {}
+        let run = { (plan: ClosePlan, reader: CycleStateReader) in
+            try task(plan, reader: reader, configuration: comparison.configuration, store: store)
+        }
+        // The free tasks first, then those other processes hold: waiting for one, the coordinator takes it over if its
+        // process died, and runs no task twice.
+        while try store.runCloseTask(wait: false, run) {}
+        while try store.runCloseTask(wait: true, run) {}
         return try store.finishClose(id: plan.cycle.id) { reader, results in
             try comparison.run(reader, parts: try results.map { try PartComparison(text: $0) })
         }
