@@ -140,13 +140,17 @@ struct WorkerSources {
         scratch = try ScratchDirectory("workers")
     }
 
-    /// The config of a store of `kind` (its own slots and publications on both sources).
+    /// The config of a store of `kind` (its own slots and publications on both sources). Parity's sessions carry the
+    /// test's own application name, so that no store's client census samples the test's writes: whether one did would
+    /// depend on the moment its census ran.
     func configuration(for kind: WorkerStore.Kind, storeURL: String? = nil) throws -> ParityConfiguration {
         let yaml = """
             \(storeURL.map { "store: { url: \"\($0)\" }" } ?? "store: { path: \"\(scratch.file("parity.sqlite"))\" }")
             sources:
-              legacy: { dsn: "\(legacy.dsn(database: "legacy"))", slot: parity_legacy_\(kind.rawValue), publication: parity_legacy_\(kind.rawValue) }
-              new: { dsn: "\(new.dsn(database: "modern"))", slot: parity_new_\(kind.rawValue), publication: parity_new_\(kind.rawValue) }
+              legacy: { dsn: "\(legacy.dsn(database: "legacy"))", slot: parity_legacy_\(kind.rawValue), publication: parity_legacy_\(kind.rawValue),
+                        application_name: parity-tests }
+              new: { dsn: "\(new.dsn(database: "modern"))", slot: parity_new_\(kind.rawValue), publication: parity_new_\(kind.rawValue),
+                     application_name: parity-tests }
             cycle: { period: 60s, settle: 0s, grace: 1s, timezone: UTC }
             tables:
               - name: orders
