@@ -28,21 +28,40 @@ extension PostgresStore {
         }
     }
 
+    /// Copies the rows in with `COPY` (the server's fast path) under a savepoint; keys the store holds already (a copy
+    /// taken again) refuse the copy, and then the rows are upserted instead, as one statement per batch.
     private func insertBaseline(
         side: SourceSide, mapping: String, images rows: [(key: String, image: String)], lsn: UInt64, in transaction: StoreTransaction
     ) throws {
+        guard !rows.isEmpty else { return }
+        let position = String(Int64(truncatingIfNeeded: lsn))
+        let records = rows.map { row in [String(partitions.part(of: row.key)), side.rawValue, mapping, row.key, row.image, "0", position] }
+        var copy = CopyTextRows(capacity: rows.count * ((rows.first?.image.utf8.count ?? 0) + 64))
+        for record in records {
+            record.forEach { copy.append($0) }
+            copy.endRow()
+        }
+        try transaction.execute("SAVEPOINT baseline_copy")
+        do {
+            try transaction.copy(into: "row_state", columns: Self.baselineColumns, rows: copy)
+            try transaction.execute("RELEASE SAVEPOINT baseline_copy")
+            return
+        } catch let error as PostgresError where error.sqlState == "23505" {
+            try transaction.execute("ROLLBACK TO SAVEPOINT baseline_copy")
+        }
         var batch = BatchInsert(
-            table: "row_state", columns: ["part", "side", "mapping", "row_key", "row_values", "commit_time", "lsn"],
+            table: "row_state", columns: Self.baselineColumns,
             tail: """
                  ON CONFLICT (part, side, mapping, row_key) DO UPDATE SET row_values = excluded.row_values,
                     commit_time = excluded.commit_time, lsn = excluded.lsn, folded_by = NULL, events = NULL
                 """)
-        let position = String(Int64(truncatingIfNeeded: lsn))
-        for row in rows {
-            try batch.append([String(partitions.part(of: row.key)), side.rawValue, mapping, row.key, row.image, "0", position], in: transaction)
+        for record in records {
+            try batch.append(record, in: transaction)
         }
         try batch.flush(transaction)
     }
+
+    private static let baselineColumns = ["part", "side", "mapping", "row_key", "row_values", "commit_time", "lsn"]
 
     /// How many rows of a mapping the store holds for one side as of the last closed cycle (the baseline right after
     /// init), without loading them.

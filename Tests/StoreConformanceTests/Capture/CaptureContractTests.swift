@@ -30,6 +30,27 @@ struct CaptureContractTests {
         #expect(try store.sourceRecord(side: .new) == nil)
     }
 
+    @Test("a baseline copied again replaces the images of the keys the store holds; values keep every character", arguments: StoreFactory.all)
+    func baselineAgain(_ factory: StoreFactory) throws {
+        let opened = try factory.open()
+        let store = opened.store
+        try Fixtures.initialize(store, .legacy)
+        let tricky = "tab\there\nnew\\line\r ✓ \\N"
+        try store.insertBaseline(
+            side: .legacy, mapping: "orders",
+            rows: [(key: ["1"], values: ["id": "1", "amount": "1.50", "note": tricky]), (key: ["2"], values: ["id": "2", "amount": "2.00", "note": nil])],
+            lsn: 100)
+        try store.insertBaseline(
+            side: .legacy, mapping: "orders",
+            rows: [(key: ["2"], values: ["id": "2", "amount": "2.50", "note": "again"]), (key: ["3"], values: ["id": "3", "amount": "3.00", "note": nil])],
+            lsn: 100)
+        #expect(try store.rowCount(side: .legacy, mapping: "orders") == 3)
+        let images = try store.currentImages(side: .legacy, mapping: "orders")
+        #expect(images[Fixtures.key("1")] == ["id": "1", "amount": "1.50", "note": .some(tricky)])
+        #expect(images[Fixtures.key("2")] == ["id": "2", "amount": "2.50", "note": "again"])
+        #expect(images[Fixtures.key("3")]?["note"] == .some(nil))
+    }
+
     @Test("apply is idempotent on replay of the same commit: nothing at or below the checkpoint applies twice", arguments: StoreFactory.all)
     func replay(_ factory: StoreFactory) throws {
         let opened = try factory.open()
