@@ -68,6 +68,39 @@ struct ResultContractTests {
             == ["1:1", "2:1"])
     }
 
+    @Test("open differences per key-column: one column resolved while another stays, a resolved one reopened, many keys at once",
+          arguments: StoreFactory.all)
+    func differencesPerColumn(_ factory: StoreFactory) throws {
+        let opened = try factory.open()
+        let store = opened.store
+        func close(_ id: Int64, _ verdicts: [DifferenceVerdict]) throws {
+            var recorded = CycleClose(cycle: Fixtures.cycle(id), tables: [], findings: [], carried: [])
+            recorded.differences = verdicts
+            try Fixtures.close(store, id, before: id * 100 + 100, recorded)
+        }
+        let status = Fixtures.finding("3", column: "status", kind: .valueMismatch, legacy: "O", new: "paid")
+        let amount = Fixtures.finding("3", column: "amount", kind: .rounding)
+        var amountLater = amount
+        amountLater.new = "1.02"
+        // More keys than one statement of the store carries, each with a difference.
+        let many = (100..<(100 + 12_000)).map { id in
+            DifferenceVerdict(mapping: "orders", canonicalKey: Fixtures.canonicalKey(String(id)), findings: [
+                Fixtures.finding(String(id), column: "amount", kind: .valueMismatch),
+            ])
+        }
+        try close(0, [DifferenceVerdict(mapping: "orders", canonicalKey: Fixtures.canonicalKey("3"), findings: [status, amount])] + many)
+        try close(1, [DifferenceVerdict(mapping: "orders", canonicalKey: Fixtures.canonicalKey("3"), findings: [amount, amountLater])]
+            + many.map { DifferenceVerdict(mapping: $0.mapping, canonicalKey: $0.canonicalKey, findings: []) })
+        #expect(try store.differences() == [OpenDifference(finding: amountLater, canonicalKey: Fixtures.canonicalKey("3"), firstSeen: 0, lastSeen: 1)],
+                "a column found twice in one verdict keeps the later finding; the keys found equal are resolved")
+        #expect(try store.differences(resolvedIn: 1).count == 12_001)
+        try close(2, [DifferenceVerdict(mapping: "orders", canonicalKey: Fixtures.canonicalKey("3"), findings: [status])])
+        #expect(try store.differences() == [OpenDifference(finding: status, canonicalKey: Fixtures.canonicalKey("3"), firstSeen: 2, lastSeen: 2)],
+                "reopened with this cycle as first seen; the column not found is resolved")
+        #expect(try store.differences(resolvedIn: 2) == [OpenDifference(
+            finding: amountLater, canonicalKey: Fixtures.canonicalKey("3"), firstSeen: 0, lastSeen: 1, resolvedCycle: 2)])
+    }
+
     @Test("aggregates, rounding evidence, statistics and scope shares round-trip", arguments: StoreFactory.all)
     func aggregates(_ factory: StoreFactory) throws {
         let opened = try factory.open()
