@@ -172,7 +172,7 @@ let package = Package(
         .testTarget(
             name: "ParityServiceTests",
             dependencies: [
-                "ParityService", "ParityEngine", "SourceQueries", "ParityTestSupport", "ParityModel", "ParityConfig", "ParityStore", "PostgresClient",
+                "ParityService", "ParityEngine", "SourceQueries", "ParityTestSupport", "ParityModel", "ParityConfig", "ParityStore", "PostgresClient", "PostgresStore",
                 "LogicalReplication", "ReplicationStream", "ParityLogging",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -48,10 +48,7 @@ struct CycleScheduler: Service {
         reported.failure = nil
         for closed in outcome.closed {
             state.metrics.recordClose(status: closed.cycle.status)
-            logger.info("cycle closed", metadata: .parity([
-                .cycle: String(closed.cycle.id), .label: closed.cycle.label, .status: closed.cycle.status.rawValue,
-                .findings: String(closed.findings), .unexplainedRate: closed.cycle.unexplainedRate,
-            ]))
+            logger.cycleClosed(closed)
         }
         if !outcome.closed.isEmpty {
             do {

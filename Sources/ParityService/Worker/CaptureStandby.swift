@@ -9,7 +9,8 @@ import ServiceLifecycle
 /// A `parity worker`'s capture of one source: each source has one capture, run by the worker holding that source's
 /// capture lock. The others stand by, trying the lock every `interval`: the first to take it once its holder is gone
 /// (stopped, killed, cut off) resumes capture from the source's durable position. The two sources' captures may run in
-/// different workers.
+/// different workers. A capture that cannot start or stops on an error (a source unreachable, its slot still held by a
+/// killed worker's walsender) releases the lock and stands by again: the worker keeps closing meanwhile.
 public struct CaptureStandby: Service {
     let configuration: ParityConfiguration
     let store: any SharedStore
@@ -37,11 +38,19 @@ public struct CaptureStandby: Service {
                 continue
             }
             logger.info("capture lock taken; capturing")
-            let session = try CaptureSession(configuration: configuration, store: store, sides: [side], logger: logger)
-            try session.checkSlots(configuration: configuration)
-            try await CaptureService(session: session, logger: logger).run()
-            withExtendedLifetime(lease) {}  // held while capture runs, released once it has stopped
-            return
+            do {
+                let session = try CaptureSession(configuration: configuration, store: store, sides: [side], logger: logger)
+                try session.checkSlots(configuration: configuration)
+                try await CaptureService(session: session, logger: logger).run()
+                withExtendedLifetime(lease) {}  // held while capture runs, released once it has stopped
+                return
+            } catch {
+                // The lock goes with the lease at the end of this tick: another worker, or this one later, tries again.
+                logger.error(
+                    "capture could not run; releasing the capture lock and standing by to try again",
+                    metadata: .parity([.error: Redaction.redact("\(error)")]))
+                standingBy = false
+            }
         }
     }
 }

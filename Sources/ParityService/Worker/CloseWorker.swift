@@ -34,12 +34,7 @@ public struct CloseWorker: Service {
                 let outcome = try await Blocking.run { () throws(EngineError) in
                     try CycleCloser.close(configuration, store: store, logger: logger, waitForCoordinator: false)
                 }
-                for closed in outcome.closed {
-                    logger.info("cycle closed", metadata: .parity([
-                        .cycle: String(closed.cycle.id), .label: closed.cycle.label, .status: closed.cycle.status.rawValue,
-                        .findings: String(closed.findings), .unexplainedRate: closed.cycle.unexplainedRate,
-                    ]))
-                }
+                outcome.closed.forEach(logger.cycleClosed)
                 reported = nil
             } catch {
                 if reported != error.description {
