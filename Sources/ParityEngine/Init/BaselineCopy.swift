@@ -5,7 +5,7 @@ import PostgresClient
 import SourceQueries
 
 /// Copies mapped tables of one side, inside a snapshot a slot exported, into the store's row state at the
-/// snapshot's position, in batches (one store transaction each).
+/// snapshot's position, in batches (one store transaction each), the store writing one batch while the next is read.
 enum BaselineCopy {
     static let batchSize = 10_000
 
@@ -22,19 +22,25 @@ enum BaselineCopy {
         var copied: [String: Int] = [:]
         for mapping in mappings {
             let table = try TableCopy(side: side, mapping: mapping, catalog: catalog)
+            let writer = BaselineWriter(store: store, side: side, mapping: mapping.name, columns: table.columns, position: position)
             var batch: [(key: String, values: String)] = []
             batch.reserveCapacity(batchSize)
             var count = 0
-            try table.copy(on: connection, progress: progress, every: batchSize) { values in
-                batch.append((RowJSON.key(table.keyPositions.map { values[$0] }), RowJSON.key(values)))
-                count += 1
-                if batch.count == batchSize {
-                    try store.insertBaseline(
-                        side: side, mapping: mapping.name, columns: table.columns, encoded: batch, lsn: position)
-                    batch.removeAll(keepingCapacity: true)
+            do {
+                try table.copy(on: connection, progress: progress, every: batchSize) { values in
+                    batch.append((RowJSON.key(table.keyPositions.map { values[$0] }), RowJSON.key(values)))
+                    count += 1
+                    if batch.count == batchSize {
+                        try writer.write(batch)
+                        batch.removeAll(keepingCapacity: true)
+                    }
                 }
+                try writer.write(batch)
+                try writer.finish()
+            } catch {
+                try? writer.finish()
+                throw error
             }
-            try store.insertBaseline(side: side, mapping: mapping.name, columns: table.columns, encoded: batch, lsn: position)
             copied[mapping.name] = count
         }
         return (time, copied)

@@ -43,7 +43,7 @@ enum CycleFold {
     ///
     /// One statement deletes the changes and folds exactly what it deleted, whatever capture commits meanwhile.
     static func apply(_ transaction: StoreTransaction, cycle: Int64, before end: Int64, parts: ClosedRange<Int>?) throws -> Int {
-        let parts = parts ?? 0...Int(Int32.max)
+        let parts = parts ?? KeyPartition.everyPart
         // The last change of each key is its state at the end; the kinds of every change of the key add up.
         return try transaction.execute("""
             WITH changes AS (

@@ -20,7 +20,7 @@ final class PostgresCycleStateReader: CycleStateReader {
         self.transaction = transaction
         self.cycle = cycle
         self.changedNothing = changedNothing
-        self.parts = parts ?? 0...Int(Int32.max)
+        self.parts = parts ?? KeyPartition.everyPart
     }
 
     /// Keys (JSON array text) changed on `side` before the end, with each key's latest commit time (µs since 1970).

@@ -8,6 +8,9 @@ import ParityModel
 /// for the ledger and carried keys. Without key normalizers they are the same text, so a key's rows, changes and
 /// differences share a part.
 public struct KeyPartition: Sendable, Equatable {
+    /// Every part whatever P: what a statement not limited to a task's parts filters on (`part` is an `integer`).
+    static let everyPart = 0...Int(Int32.max)
+
     /// P, the number of parts (1024 by default), fixed when the store was created.
     public let count: Int
 
