@@ -48,8 +48,8 @@ extension AggregateComputer {
         guard let second else { return first }
         switch aggregate.measure {
         case .count, .sum: return first + second
-        case .min: return Swift.min(first, second)
-        case .max: return Swift.max(first, second)
+        case .min: return ExactDecimal.least(first, second)
+        case .max: return ExactDecimal.greatest(first, second)
         }
     }
 }

@@ -160,8 +160,8 @@ public struct AggregateComputer: Sendable {
         let next: ExactDecimal?
         switch (aggregate.measure, measure(row)) {
         case (.count, let value), (.sum, let value): next = (current ?? .zero) + (value ?? .zero)
-        case (.min, let value?): next = current.map { Swift.min($0, value) } ?? value
-        case (.max, let value?): next = current.map { Swift.max($0, value) } ?? value
+        case (.min, let value?): next = current.map { ExactDecimal.least($0, value) } ?? value
+        case (.max, let value?): next = current.map { ExactDecimal.greatest($0, value) } ?? value
         case (.min, nil), (.max, nil): next = current
         }
         if side == .legacy { entry.legacy = next } else { entry.new = next }
