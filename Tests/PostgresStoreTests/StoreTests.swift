@@ -66,6 +66,28 @@ struct StoreTests {
         #expect(refused?.description.contains("999_from_the_future") == true)
     }
 
+    @Test("a store an older Parity created gains the later migrations when opened, and a close task's fold reads its parts by index")
+    func laterMigration() throws {
+        let test = try TestStore()
+        try test.initialize(["1": "1.00", "2": "2.00"])
+        let connection = try test.database.connect()
+        defer { connection.close() }
+        try connection.query("DROP INDEX pending_change_by_part_time")
+        try connection.query("DELETE FROM store_migration WHERE name = '003_pending_change_by_part'")
+        let reopened = try PostgresStore.open(url: test.database.url)
+        #expect(try reopened.rowCount(side: .legacy, mapping: "orders") == 2)
+        #expect(try connection.query("SELECT count(*) AS n FROM store_migration WHERE name = '003_pending_change_by_part'").singleRow()
+            .decode(Int.self, "n") == 1)
+        try connection.query("""
+            INSERT INTO pending_change (part, side, mapping, row_key, commit_lsn, seq, op, xid, commit_time, row_values)
+            SELECT g % 1024, 'legacy', 'orders', '["' || g || '"]', 1000 + g, 0, 'update', 7, 5000 + g, NULL FROM generate_series(1, 50000) AS g
+            """)
+        try connection.query("ANALYZE pending_change")
+        let plan = try connection.query("EXPLAIN DELETE FROM pending_change WHERE commit_time < 6000 AND part BETWEEN 0 AND 63").rows
+            .compactMap { $0.values.first ?? nil }.joined(separator: "\n")
+        #expect(plan.contains("part_commit_time_idx") && !plan.contains("Seq Scan"), "\(plan)")
+    }
+
     @Test("the store URL's password reaches no message")
     func password() throws {
         let test = try TestStore()
