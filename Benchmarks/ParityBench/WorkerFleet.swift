@@ -6,9 +6,9 @@ import ParityTestSupport
 final class WorkerFleet {
     let processes: [RunningProcess]
 
-    /// Starts `count` workers on `parity`'s config.
+    /// Starts `count` workers on `parity`'s config, serving no HTTP (they would share one port).
     init(parity: ParityRunner, count: Int) throws {
-        processes = try (0..<count).map { _ in try RunningProcess([parity.binary, "worker", "--config", parity.configPath]) }
+        processes = try (0..<count).map { _ in try RunningProcess([parity.binary, "worker", "--config", parity.configPath, "--no-http"]) }
     }
 
     /// Each worker's peak resident set so far (`VmHWM`), in bytes.

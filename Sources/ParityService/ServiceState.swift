@@ -1,6 +1,7 @@
 import Foundation
 import ParityConfig
 import ParityEngine
+import ParityModel
 import ParityStore
 import Reconciliation
 import SourceQueries
@@ -11,24 +12,32 @@ import Synchronization
 final class ServiceState: Sendable {
     let configuration: ParityConfiguration
     let store: any Store
-    let session: CaptureSession
+    /// The captures running in this process (a worker's other source may be captured by another worker).
+    let captures: CaptureStates
     let metrics: ServiceMetrics
     private let latestInventory = Mutex<InventoryCommand.Outcome?>(nil)
 
-    init(configuration: ParityConfiguration, store: any Store, session: CaptureSession, metrics: ServiceMetrics) {
+    init(configuration: ParityConfiguration, store: any Store, captures: CaptureStates, metrics: ServiceMetrics) {
         self.configuration = configuration
         self.store = store
-        self.session = session
+        self.captures = captures
         self.metrics = metrics
     }
 
     /// Readiness now: both sources streaming recently and the store writable (the SQLite file), or answering (the
-    /// PostgreSQL store's server, which a reader of one small table reaches).
+    /// PostgreSQL store's server, which a reader of one small table reaches). A source another worker captures counts
+    /// as streaming when its capture stored a message recently.
     func readiness(now: Date = Date()) -> Readiness {
         let storeWritable = configuration.store.url == nil
             ? FileManager.default.isWritableFile(atPath: configuration.store.path)
             : (try? store.sourceRecords()) != nil
-        return Readiness(states: session.states, storeWritable: storeWritable, now: now)
+        let local = captures.states
+        let elsewhere = SourceSide.allCases.filter { side in !local.contains { $0.side == side } }
+        let records = elsewhere.isEmpty ? [] : (try? store.sourceRecords()) ?? []
+        return Readiness(
+            states: local,
+            elsewhere: elsewhere.map { side in (side, records.first { $0.side == side }?.lastMessageAt.map(StoreTime.date)) },
+            storeWritable: storeWritable, now: now)
     }
 
     /// The legacy inventory taken at the last cycle close, or taken now when none was yet.

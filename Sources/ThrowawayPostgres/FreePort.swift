@@ -1,8 +1,9 @@
 import Foundation
 
 /// Picks a TCP port on 127.0.0.1 that nothing listens on right now.
-enum FreePort {
-    static func pick() throws(ClusterError) -> Int {
+public enum FreePort {
+    /// A port nothing listens on now (another process may take it before the caller binds it).
+    public static func pick() throws(ClusterError) -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw ClusterError("cannot open a socket (errno \(errno))", fix: "check the loopback interface") }
         defer { close(fd) }

@@ -27,7 +27,7 @@ struct CaptureStandbyTests {
         let logger = Logger(label: "parity") { label in
             JSONLogHandler(label: label) { line in lines.withLock { $0.append(line) } }
         }
-        var standby = CaptureStandby(configuration: configuration, store: store, side: .legacy, logger: logger)
+        var standby = CaptureStandby(configuration: configuration, store: store, side: .legacy, captures: CaptureStates(), logger: logger)
         standby.interval = .milliseconds(200)
         let running = Task { [standby] in try await standby.run() }
         defer { running.cancel() }

@@ -28,6 +28,21 @@ struct ReadinessTests {
         #expect(failed.problems == ["legacy: failed"])
     }
 
+    @Test("a worker's readiness: a source another process captures is ready while its capture stores messages")
+    func otherProcess() {
+        let ready = Readiness(
+            states: [(.new, state(.streaming, messageAgo: 2))], elsewhere: [(.legacy, now.addingTimeInterval(-20))], storeWritable: true, now: now)
+        #expect(ready.ready && ready.sources.map(\.source) == ["legacy", "new"])
+        #expect(ready.sources[0].status == "other_process" && ready.sources[0].lastMessageAgeSeconds == 20)
+        let stale = Readiness(
+            states: [], elsewhere: [(.legacy, now.addingTimeInterval(-300)), (.new, nil)], storeWritable: true, now: now)
+        #expect(!stale.ready)
+        #expect(stale.problems == [
+            "legacy: no capture stored a message for over 90s (no worker captures it?)",
+            "new: no capture stored a message for over 90s (no worker captures it?)",
+        ])
+    }
+
     @Test("due cycles are looked for every settle, kept between 1 and 5 seconds")
     func schedulerInterval() {
         #expect(CycleScheduler.interval(CycleConfiguration(settle: .zero)) == .seconds(1))

@@ -12,7 +12,7 @@ enum HealthRoutes {
             return TextResponse.json(JSONText.encode(readiness), status: readiness.ready ? .ok : .serviceUnavailable)
         }
         router.get("/metrics") { _, _ in
-            let text = await Blocking.run { state.metrics.render(states: state.session.states, store: state.store, configuration: state.configuration) }
+            let text = await Blocking.run { state.metrics.render(states: state.captures.states, store: state.store, configuration: state.configuration) }
             return TextResponse.prometheus(text)
         }
     }

@@ -8,7 +8,8 @@ struct Readiness: Encodable, Sendable {
     /// One source's part in readiness.
     struct Source: Encodable, Sendable {
         var source: String
-        /// `streaming`, `connecting`, `reconnecting`, `stopped`, `failed` or `not_started`.
+        /// `streaming`, `connecting`, `reconnecting`, `stopped`, `failed` or `not_started`; `other_process` for a source
+        /// another worker captures.
         var status: String
         /// Seconds since the last message from the server; nil before the first.
         var lastMessageAgeSeconds: Int?
@@ -25,21 +26,39 @@ struct Readiness: Encodable, Sendable {
     /// What keeps the service from being ready, one line each (`new: reconnecting`).
     var problems: [String]
 
-    init(states: [(side: SourceSide, state: ReplicationStreamState)], storeWritable: Bool, now: Date) {
-        sources = states.map { side, state in
-            let age = state.lastMessageTime.map { max(0, Int(now.timeIntervalSince($0))) }
+    /// Readiness from the streams of the sources captured in this process (`states`) and, for a worker, the last
+    /// message another process's capture stored for each other source (`elsewhere`; status `other_process`).
+    init(
+        states: [(side: SourceSide, state: ReplicationStreamState)], elsewhere: [(side: SourceSide, lastMessage: Date?)] = [],
+        storeWritable: Bool, now: Date
+    ) {
+        func age(_ time: Date?) -> Int? { time.map { max(0, Int(now.timeIntervalSince($0))) } }
+        let local = states.map { side, state in
+            let age = age(state.lastMessageTime)
             let streaming = state.status == .streaming && age.map { Double($0) <= Self.staleAfter } == true
-            return Source(source: side.rawValue, status: Self.name(state.status), lastMessageAgeSeconds: age, ready: streaming)
+            return (side, Source(source: side.rawValue, status: Self.name(state.status), lastMessageAgeSeconds: age, ready: streaming))
         }
+        let remote = elsewhere.map { side, time in
+            let age = age(time)
+            return (side, Source(
+                source: side.rawValue, status: Self.otherProcess, lastMessageAgeSeconds: age,
+                ready: age.map { Double($0) <= Self.staleAfter } == true))
+        }
+        sources = SourceSide.allCases.compactMap { side in (local + remote).first { $0.0 == side }?.1 }
         self.storeWritable = storeWritable
         problems = sources.filter { !$0.ready }.map { source in
-            source.status == "streaming"
-                ? "\(source.source): no message for over \(Int(Self.staleAfter))s"
-                : "\(source.source): \(source.status)"
+            switch source.status {
+            case "streaming": "\(source.source): no message for over \(Int(Self.staleAfter))s"
+            case Self.otherProcess: "\(source.source): no capture stored a message for over \(Int(Self.staleAfter))s (no worker captures it?)"
+            default: "\(source.source): \(source.status)"
+            }
         }
         if !storeWritable { problems.append("store: not writable") }
         ready = problems.isEmpty
     }
+
+    /// The status of a source captured by another process (a worker's other source).
+    static let otherProcess = "other_process"
 
     /// A stream status as one word.
     static func name(_ status: ReplicationStreamState.Status) -> String {

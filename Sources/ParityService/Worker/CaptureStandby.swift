@@ -15,15 +15,18 @@ public struct CaptureStandby: Service {
     let configuration: ParityConfiguration
     let store: any SharedStore
     let side: SourceSide
+    /// Where this process's running captures are listed (readiness and metrics read them).
+    let captures: CaptureStates
     let logger: Logger
     /// How often a standing-by worker tries the capture lock.
     var interval: Duration = .seconds(5)
 
     /// A worker's capture of `configuration`'s `side` source into `store`.
-    public init(configuration: ParityConfiguration, store: any SharedStore, side: SourceSide, logger: Logger) {
+    public init(configuration: ParityConfiguration, store: any SharedStore, side: SourceSide, captures: CaptureStates, logger: Logger) {
         self.configuration = configuration
         self.store = store
         self.side = side
+        self.captures = captures
         var logger = logger
         logger[metadataKey: LogKey.source.rawValue] = "\(side.rawValue)"
         self.logger = logger
@@ -41,6 +44,8 @@ public struct CaptureStandby: Service {
             do {
                 let session = try CaptureSession(configuration: configuration, store: store, sides: [side], logger: logger)
                 try session.checkSlots(configuration: configuration)
+                captures.attach(session)
+                defer { captures.detach(session) }
                 try await CaptureService(session: session, logger: logger).run()
                 withExtendedLifetime(lease) {}  // held while capture runs, released once it has stopped
                 return

@@ -15,7 +15,7 @@ import Testing
 @Suite("Workers sharing a PostgreSQL store")
 struct WorkerTests {
     @Test("1, 2 and 4 workers report what the SQLite store reports, through a worker killed mid-task and a coordinator killed mid-reduce")
-    func sameAnswers() throws {
+    func sameAnswers() async throws {
         let sources = try WorkerSources()
         defer { sources.stop() }
         let calendar = try #require(CycleCalendar(try sources.configuration(for: .sqlite).cycle))
@@ -66,9 +66,28 @@ struct WorkerTests {
             try sqlite.closeDue()
             return try stores.allSatisfy { try $0.closed(label: windowB.label) }
         }
+        // Any worker serves the API and the reports over the shared store: one of the 4-worker store's.
+        let fourWorkers = try #require(stores.first { $0.kind == .fourWorkers })
+        let port = try #require(fourWorkers.httpPort)
+        let cycleA = try #require(try fourWorkers.store.cycles().first { $0.label == windowA.label })
+        let servedEndOfDay = await LoopbackHTTP.get(port: port, "/api/v1/cycles/\(cycleA.id)")
+        let servedReport = await LoopbackHTTP.get(port: port, "/reports/eod/\(cycleA.id).html")
+        let servedGate = await LoopbackHTTP.get(port: port, "/api/v1/gate")
+        var readiness = await LoopbackHTTP.get(port: port, "/readyz")
+        for _ in 0..<30 where readiness?.status != 200 {
+            try await Task.sleep(for: .seconds(1))
+            readiness = await LoopbackHTTP.get(port: port, "/readyz")
+        }
+        #expect(readiness?.status == 200, "a worker's /readyz: \(readiness?.body ?? "no answer")")
+        #expect(servedReport?.status == 200 && servedReport?.body.contains("<html") == true)
+        #expect(servedGate?.status == 200 && servedGate?.body.contains(#""schema" : "parity.gate/"#) == true, "\(servedGate?.body ?? "no answer")")
         for store in stores { store.stop() }
 
         let expected = try sqlite.reports(month: WorkerSources.month(of: windowA))
+        #expect(
+            servedEndOfDay.map { ReportClock.strip($0.body).trimmingCharacters(in: .whitespacesAndNewlines) }
+                == expected["eod \(cycleA.id)"]?.trimmingCharacters(in: .whitespacesAndNewlines),
+            "the end-of-day report a worker serves differs from the SQLite store's")
         #expect(try sqlite.store.cycles().count >= 3)
         for store in stores.dropFirst() {
             #expect(try store.store.cycles().map(\.id) == sqlite.store.cycles().map(\.id), "each cycle closed once, \(store.kind)")
@@ -78,6 +97,14 @@ struct WorkerTests {
             }
         }
         #expect(expected.values.contains { $0.contains("value_mismatch") }, "the scenario found differences")
+    }
+
+    @Test("parity worker refuses an HTTP address it cannot parse, and --listen with --no-http, before reading the config (exit 2)")
+    func listenOptions() throws {
+        let bad = try ParityBinary.run(["worker", "--config", "/nonexistent/parity.yaml", "--listen", "localhost"])
+        #expect(bad.status == 2 && bad.output.contains("--listen takes HOST:PORT"), "\(bad.output)")
+        let both = try ParityBinary.run(["worker", "--config", "/nonexistent/parity.yaml", "--listen", "127.0.0.1:0", "--no-http"])
+        #expect(both.status == 2 && both.output.contains("exclude each other"), "\(both.output)")
     }
 }
 
@@ -227,6 +254,8 @@ final class WorkerStore: @unchecked Sendable {
     let database: SharedDatabase?
     private var session: CaptureSession?
     private var workers: [RunningProcess] = []
+    /// The port of the worker serving HTTP, once started.
+    private(set) var httpPort: Int?
 
     /// Creates the store and runs init.
     init(_ kind: Kind, sources: WorkerSources) throws {
@@ -250,10 +279,16 @@ final class WorkerStore: @unchecked Sendable {
         for _ in 0..<kind.workers { try startWorker() }
     }
 
-    /// Starts one more `parity worker`.
+    /// Starts one more `parity worker`. The 4-worker store's first serves HTTP (on ``httpPort``); the others serve none.
     func startWorker() throws {
+        var http = ["--no-http"]
+        if kind == .fourWorkers && workers.isEmpty {
+            let port = try FreePort.pick()
+            httpPort = port
+            http = ["--listen", "127.0.0.1:\(port)"]
+        }
         workers.append(try RunningProcess(
-            [ParityBinary.path, "worker", "--config", configuration.file],
+            [ParityBinary.path, "worker", "--config", configuration.file] + http,
             environment: ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]))
     }
 
