@@ -1,4 +1,6 @@
+import Dispatch
 import Foundation
+import Synchronization
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -15,5 +17,23 @@ public enum LoopbackHTTP {
                 continuation.resume(returning: reply)
             }.resume()
         }
+    }
+
+    /// The same, waiting on the calling thread: for synchronous tests, which must not block the cooperative pool.
+    public static func getBlocking(port: Int, _ path: String) -> (status: Int, body: String)? {
+        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
+        request.timeoutInterval = 5
+        let reply = ReplyBox()
+        let done = DispatchSemaphore(value: 0)
+        URLSession.shared.dataTask(with: request) { data, response, _ in
+            reply.value.withLock { $0 = (response as? HTTPURLResponse).map { ($0.statusCode, String(decoding: data ?? Data(), as: UTF8.self)) } }
+            done.signal()
+        }.resume()
+        done.wait()
+        return reply.value.withLock { $0 }
+    }
+
+    private final class ReplyBox: Sendable {
+        let value = Mutex<(status: Int, body: String)?>(nil)
     }
 }

@@ -32,16 +32,16 @@ struct CaptureStandbyTests {
         let running = Task { [standby] in try await standby.run() }
         defer { running.cancel() }
 
-        let failed = await eventually(within: 60) { lines.withLock { $0.contains { $0.contains("capture could not run") } } }
+        let failed = await eventually(within: 300) { lines.withLock { $0.contains { $0.contains("capture could not run") } } }
         #expect(failed, "\(lines.withLock { $0 })")
         // Between its attempts the lock is free: another worker takes it, and this one then stands by.
         var lease: (any CaptureLease)?
-        let taken = await eventually(within: 60) {
+        let taken = await eventually(within: 300) {
             lease = try? other.lockCapture(side: .legacy, holder: "another worker")
             return lease != nil
         }
         #expect(taken, "the lock stayed held after the capture failed")
-        let standing = await eventually(within: 30) { lines.withLock { $0.contains { $0.contains("standing by to take over") } } }
+        let standing = await eventually(within: 120) { lines.withLock { $0.contains { $0.contains("standing by to take over") } } }
         #expect(standing, "\(lines.withLock { $0 })")
         #expect(!lines.withLock { $0 }.contains { $0.contains("standby-secret") }, "the source's password was logged")
         running.cancel()

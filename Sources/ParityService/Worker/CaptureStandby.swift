@@ -35,15 +35,21 @@ public struct CaptureStandby: Service {
     public func run() async throws {
         var standingBy = false
         for await _ in Ticks(interval: interval).cancelOnGracefulShutdown() {
-            guard let lease = try store.lockCapture(side: side, holder: "parity worker") else {
+            let (store, side, configuration, logger) = (store, side, configuration, logger)
+            guard let lease = try await Blocking.run({ () throws(StoreError) in try store.lockCapture(side: side, holder: "parity worker") }) else {
                 if !standingBy { logger.info("capture of this source runs in another process; standing by to take over") }
                 standingBy = true
                 continue
             }
             logger.info("capture lock taken; capturing")
             do {
-                let session = try CaptureSession(configuration: configuration, store: store, sides: [side], logger: logger)
-                try session.checkSlots(configuration: configuration)
+                // Opening the session and checking the slots block (libpq, up to 15 s for a slot still held): off the
+                // cooperative pool, which the worker's HTTP server and closes share.
+                let session = try await Blocking.run { () throws -> CaptureSession in
+                    let session = try CaptureSession(configuration: configuration, store: store, sides: [side], logger: logger)
+                    try session.checkSlots(configuration: configuration)
+                    return session
+                }
                 captures.attach(session)
                 defer { captures.detach(session) }
                 try await CaptureService(session: session, logger: logger).run()
