@@ -28,16 +28,15 @@ final class ServiceState: Sendable {
     /// PostgreSQL store's server, which a reader of one small table reaches). A source another worker captures counts
     /// as streaming when its capture stored a message recently.
     func readiness(now: Date = Date()) -> Readiness {
-        let storeWritable = configuration.store.url == nil
-            ? FileManager.default.isWritableFile(atPath: configuration.store.path)
-            : (try? store.sourceRecords()) != nil
         let local = captures.states
         let elsewhere = SourceSide.allCases.filter { side in !local.contains { $0.side == side } }
-        let records = elsewhere.isEmpty ? [] : (try? store.sourceRecords()) ?? []
+        let sqlite = configuration.store.url == nil
+        // One read of the store serves both: whether it answers, and what other processes' captures stored.
+        let records = sqlite && elsewhere.isEmpty ? nil : try? store.sourceRecords()
         return Readiness(
             states: local,
-            elsewhere: elsewhere.map { side in (side, records.first { $0.side == side }?.lastMessageAt.map(StoreTime.date)) },
-            storeWritable: storeWritable, now: now)
+            elsewhere: elsewhere.map { side in (side, records?.first { $0.side == side }?.lastMessageAt.map(StoreTime.date)) },
+            storeWritable: sqlite ? FileManager.default.isWritableFile(atPath: configuration.store.path) : records != nil, now: now)
     }
 
     /// The legacy inventory taken at the last cycle close, or taken now when none was yet.

@@ -9,8 +9,9 @@ import ServiceLifecycle
 /// A `parity worker`'s capture of one source: each source has one capture, run by the worker holding that source's
 /// capture lock. The others stand by, trying the lock every `interval`: the first to take it once its holder is gone
 /// (stopped, killed, cut off) resumes capture from the source's durable position. The two sources' captures may run in
-/// different workers. A capture that cannot start or stops on an error (a source unreachable, its slot still held by a
-/// killed worker's walsender) releases the lock and stands by again: the worker keeps closing meanwhile.
+/// different workers. A capture that cannot start (a source unreachable, its slot still held by a killed worker's
+/// walsender) releases the lock and stands by again: the worker keeps closing meanwhile. A capture whose stream fails
+/// once started keeps the lock and reports the failure, as `parity run`'s does.
 public struct CaptureStandby: Service {
     let configuration: ParityConfiguration
     let store: any SharedStore
