@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Synchronization
+import ParityTestSupport
 import Testing
 
 @testable import ParityService
@@ -13,10 +14,14 @@ struct BlockingTests {
 
     @Test("every blocking call runs at once, however many others are blocked")
     func callsRunTogether() async throws {
+        try await withTaskExecutorPreference(ThreadExecutor.shared) { try await runTogether() }
+    }
+
+    private func runTogether() async throws {
         let release = DispatchSemaphore(value: 0)
         let running = Running()
         let blocked = (0..<Self.blockers).map { _ in
-            Task {
+            Task(executorPreference: ThreadExecutor.shared) {
                 await Blocking.run {
                     running.count.withLock { $0 += 1 }
                     // The bound only keeps a failing run from hanging.
