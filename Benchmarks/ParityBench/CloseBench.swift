@@ -37,6 +37,7 @@ final class CloseBench {
               legacy: { dsn: "\(cluster.dsn(database: "legacy"))", watch_schemas: []\(heartbeat.map { ", heartbeat: \($0)" } ?? "") }
               new: { dsn: "\(cluster.dsn(database: "modern"))"\(heartbeat.map { ", heartbeat: \($0)" } ?? "") }
             cycle: { period: 1s, timezone: UTC, settle: 0s, grace: 0s }
+            verify: { schedule: off }
             tables:
               - { name: orders, legacy: public.orders, new: public.orders, key: { legacy: [id], new: [id] },
                   columns: [{ legacy: status, new: status }, { legacy: amount, new: amount, type: decimal },

@@ -39,24 +39,28 @@ public func buildApplication(
         state: state, token: token, logger: logger,
         services: [
             CaptureService(session: session, logger: logger), CycleScheduler(state: state, logger: logger),
-            VerifyScheduler(state: state, logger: logger),
+            VerifyScheduler(state: state, shared: nil, logger: logger),
         ])
 }
 
-/// Builds a `parity worker` (issue 26): a capture standby per source and a close worker over the shared `store`, and,
-/// unless `http` is false, the same HTTP server as `parity run`'s on `http.listen` (reports, gate and API read the
-/// shared store; `/readyz` counts a source another worker captures by the last message its capture stored).
+/// Builds a `parity worker` (issue 26): a capture standby per source, a close worker and the verification schedule over
+/// the shared `store`, and, unless `http` is false, the same HTTP server as `parity run`'s on `http.listen` (reports,
+/// gate and API read the shared store; `/readyz` counts a source another worker captures by the last message its
+/// capture stored).
 public func buildWorker(
     configuration: ParityConfiguration, store: any SharedStore, http: Bool, logger: Logger
 ) throws(EngineError) -> [any Service] {
+    let token = http ? try HTTPAccess.token(configuration) : nil
     let captures = CaptureStates()
-    let services: [any Service] = SourceSide.allCases.map { side in
-        CaptureStandby(configuration: configuration, store: store, side: side, captures: captures, logger: logger)
-    } + [CloseWorker(configuration: configuration, store: store, logger: logger)]
-    guard http else { return services }
-    let token = try HTTPAccess.token(configuration)
     let state = ServiceState(
         configuration: configuration, store: store, captures: captures, metrics: ServiceMetrics(mappings: configuration.tables.map(\.name)))
+    let services: [any Service] = SourceSide.allCases.map { side in
+        CaptureStandby(configuration: configuration, store: store, side: side, captures: captures, logger: logger)
+    } + [
+        CloseWorker(configuration: configuration, store: store, state: http ? state : nil, logger: logger),
+        VerifyScheduler(state: state, shared: store, logger: logger),
+    ]
+    guard http else { return services }
     return [HTTPAccess.application(state: state, token: token, logger: logger, services: services)]
 }
 

@@ -1,6 +1,8 @@
 import Foundation
+import Logging
 import ParityConfig
 import ParityEngine
+import ParityLogging
 import ParityModel
 import ParityStore
 import Reconciliation
@@ -62,5 +64,22 @@ final class ServiceState: Sendable {
         }
         metrics.recordGate(report.result)
         return report
+    }
+
+    /// After a cycle closed (in this process or, for a worker, in another): takes the legacy inventory again and
+    /// evaluates the gate for its metric, logging each.
+    func refreshAfterClose(logger: Logger) async {
+        do {
+            let inventory = try await refreshInventory()
+            logger.info("legacy inventory taken", metadata: .parity([.undocumented: String(inventory.inventory.undocumented.count)]))
+        } catch {
+            logger.warning("taking the legacy inventory failed", metadata: .parity([.error: Redaction.redact(error.description)]))
+        }
+        do {
+            let gate = try await evaluateGate()
+            logger.info("gate evaluated", metadata: .parity([.gate: gate.result.rawValue]))
+        } catch {
+            logger.warning("evaluating the gate failed", metadata: .parity([.error: Redaction.redact(error.description)]))
+        }
     }
 }

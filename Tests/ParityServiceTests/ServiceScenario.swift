@@ -5,9 +5,11 @@ import ParityModel
 import ParityStore
 import ParityTestSupport
 import PostgresClient
+import PostgresStore
 
 /// Two throwaway clusters with one mapped table (`orders`) and a tick table, initialized for capture, with a config
 /// file of 6-second cycles (UTC, no settle) and an HTTP section: the service listens on 127.0.0.1, port 0 unless told.
+/// The store is a SQLite file, or the PostgreSQL database at `storeURL`.
 struct ServiceScenario {
     static let schema = """
         CREATE TABLE orders (id int PRIMARY KEY, status text NOT NULL, amount numeric(12,2));
@@ -19,11 +21,11 @@ struct ServiceScenario {
     let new: PostgresCluster
     let configuration: ParityConfiguration
     let configPath: String
-    let store: ParityStore
+    let store: any Store
     /// Holds the store and the config file.
     let scratch: ScratchDirectory
 
-    init(token: String? = nil) throws {
+    init(token: String? = nil, storeURL: String? = nil) throws {
         legacy = try PostgresCluster.start()
         new = try PostgresCluster.start()
         try legacy.createDatabase("legacy")
@@ -33,7 +35,7 @@ struct ServiceScenario {
         scratch = try ScratchDirectory("service")
         let storePath = scratch.file("parity.sqlite")
         let yaml = """
-            store: { path: "\(storePath)" }
+            store: { \(storeURL.map { "url: \"\($0)\"" } ?? "path: \"\(storePath)\"") }
             sources:
               legacy: { dsn: "\(legacy.dsn(database: "legacy"))" }
               new: { dsn: "\(new.dsn(database: "modern"))" }
@@ -46,7 +48,11 @@ struct ServiceScenario {
         configPath = scratch.file("parity.yaml")
         try yaml.write(toFile: configPath, atomically: true, encoding: .utf8)
         configuration = try ParityConfiguration.parse(yaml: yaml, file: configPath, environment: [:])
-        store = try ParityStore.open(path: storePath)
+        if let storeURL {
+            store = try PostgresStore.open(url: storeURL)
+        } else {
+            store = try ParityStore.open(path: storePath)
+        }
         let outcome = try ParityInit.run(configuration, store: store)
         guard outcome.check.exitCode == 0 else { throw ClusterError("init's checks failed", fix: "see the check report") }
     }

@@ -9,10 +9,13 @@ import ServiceLifecycle
 /// Runs the capture of both sources as a service (`parity run` and `parity capture`): starts the streams, which log
 /// their connections, reconnects and recoveries as they happen (a lost source is retried with backoff by its stream
 /// while the other keeps going); logs a stream that failed with what to do; and on graceful shutdown stops them, which
-/// applies the transaction in hand and confirms the durable positions.
+/// applies the transaction in hand and confirms the durable positions. A worker's capture (`endsOnFailure`) stops at
+/// its stream's failure instead, for its standby to hand the source's capture lock over.
 public struct CaptureService: Service {
     let session: CaptureSession
     let logger: Logger
+    /// Whether a stream's failure ends the capture (a worker's) rather than leaving it to be reported and restarted.
+    var endsOnFailure = false
     /// How often the streams are looked at for a failure to report with its fix.
     var pollInterval: Duration = .seconds(1)
 
@@ -23,6 +26,12 @@ public struct CaptureService: Service {
     }
 
     public func run() async throws {
+        _ = await capture()
+    }
+
+    /// Captures until graceful shutdown or, with `endsOnFailure`, a stream's failure, then stops the streams; true when a
+    /// stream failed.
+    func capture() async -> Bool {
         session.start()
         var reported: Set<SourceSide> = []
         for await _ in Ticks(interval: pollInterval).cancelOnGracefulShutdown() {
@@ -31,6 +40,7 @@ public struct CaptureService: Service {
                 reported.insert(side)
                 logFailure(reason, side: side, state: state)
             }
+            if endsOnFailure && !reported.isEmpty { break }
         }
         logger.info("capture stopping: finishing the transaction in hand and confirming durable positions")
         let session = session
@@ -38,6 +48,7 @@ public struct CaptureService: Service {
         for (side, state) in session.states {
             logger.info("capture stopped; durable position confirmed", metadata: metadata(side, state))
         }
+        return !reported.isEmpty
     }
 
     private func logFailure(_ reason: String, side: SourceSide, state: ReplicationStreamState) {
@@ -47,7 +58,9 @@ public struct CaptureService: Service {
             logger.error("capture failed; \(failure.fix)", metadata: metadata)
         } else {
             metadata[LogKey.error.rawValue] = .string(Redaction.redact(reason))
-            logger.error("capture failed; fix the cause and restart parity run, it resumes from the durable position", metadata: metadata)
+            let then = endsOnFailure
+                ? "the worker releases the source's capture lock and tries again" : "fix the cause and restart parity run"
+            logger.error("capture failed; \(then), it resumes from the durable position", metadata: metadata)
         }
     }
 

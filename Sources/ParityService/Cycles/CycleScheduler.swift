@@ -50,20 +50,7 @@ struct CycleScheduler: Service {
             state.metrics.recordClose(status: closed.cycle.status)
             logger.cycleClosed(closed)
         }
-        if !outcome.closed.isEmpty {
-            do {
-                let inventory = try await state.refreshInventory()
-                logger.info("legacy inventory taken", metadata: .parity([.undocumented: String(inventory.inventory.undocumented.count)]))
-            } catch {
-                logger.warning("taking the legacy inventory failed", metadata: .parity([.error: Redaction.redact(error.description)]))
-            }
-            do {
-                let gate = try await state.evaluateGate()
-                logger.info("gate evaluated", metadata: .parity([.gate: gate.result.rawValue]))
-            } catch {
-                logger.warning("evaluating the gate failed", metadata: .parity([.error: Redaction.redact(error.description)]))
-            }
-        }
+        if !outcome.closed.isEmpty { await state.refreshAfterClose(logger: logger) }
         let waiting = outcome.waiting.map { "\($0.label) \($0.behind.map(\.side.rawValue))" }
         if let wait = outcome.waiting, waiting != reported.waiting { logger.debug("next cycle not closed yet: \(wait.description)") }
         reported.waiting = waiting

@@ -11,9 +11,12 @@ import ServiceLifecycle
 import SourceQueries
 
 /// Runs `verify --sources` and `verify --state` on `verify.schedule` (at start when none was recorded in the last period,
-/// then whenever one is due, looked at every `checkInterval`), records both, and logs what they found.
+/// then whenever one is due, looked at every `checkInterval`), records both, and logs what they found. Workers sharing a
+/// store look under its verification lock, so one verifies and the others find it recorded.
 struct VerifyScheduler: Service {
     let state: ServiceState
+    /// The store workers share, whose verification lock each look is taken under; nil for `parity run`.
+    var shared: (any SharedStore)?
     let logger: Logger
     /// How often a due verification is looked for.
     var checkInterval: Duration = .seconds(60)
@@ -29,8 +32,20 @@ struct VerifyScheduler: Service {
         }
     }
 
-    private func verifyIfDue(period: Duration, now: Date = Date()) async {
+    private func verifyIfDue(period: Duration) async {
         let (configuration, store, logger) = (state.configuration, state.store, logger)
+        var lease: (any VerificationLease)?
+        if let shared {
+            do {
+                lease = try await Blocking.run { () throws(StoreError) in try shared.lockVerification(holder: "parity worker") }
+            } catch {
+                logger.warning("the verification lock could not be taken; looking again at the next check",
+                               metadata: .parity([.error: Redaction.redact("\(error)")]))
+            }
+            guard lease != nil else { return }
+        }
+        defer { withExtendedLifetime(lease) {} }
+        let now = Date()
         do {
             let last = try store.lastVerification(mode: .sources)
             if let last, now.timeIntervalSince(StoreTime.date(last.checkedAt)) < Double(period.components.seconds) { return }

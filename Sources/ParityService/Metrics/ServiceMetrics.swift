@@ -115,8 +115,10 @@ final class ServiceMetrics: Sendable {
         gateResult.set(result == .pass ? 1.0 : result == .fail ? 0.0 : -1.0)
     }
 
-    /// Updates the capture series from the streams (each source's watermark from the store, its slot's retained WAL from
-    /// the source every 30 s) and the last-cycle series from the store, then renders every series as Prometheus text.
+    /// Updates the capture series from the streams captured in this process and the store (each source's watermark, its
+    /// slot's retained WAL from the source every 30 s, and for a source another worker captures, whether that capture
+    /// stored a message recently), and the last-cycle series from the store, then renders every series as Prometheus
+    /// text.
     func render(
         states: [(side: SourceSide, state: ReplicationStreamState)], store: any Store, configuration: ParityConfiguration,
         now: Date = Date()
@@ -131,16 +133,21 @@ final class ServiceMetrics: Sendable {
             }
         }
         let records = read { try store.sourceRecords() } ?? []
-        let watermarks = Dictionary(records.map { ($0.side, $0.watermark) }) { first, _ in first }
         let retained = retainedWAL(records, configuration: configuration, now: now)
+        for record in records {
+            guard let series = capture[record.side] else { continue }
+            series.lagSeconds.set(max(0, now.timeIntervalSince(StoreTime.date(record.watermark))))
+            if let bytes = retained[record.side] { series.retainedWAL.set(Double(bytes)) }
+            // A source another worker captures streams while its capture stores messages, as readiness judges it.
+            if !states.contains(where: { $0.side == record.side }) {
+                let streaming = record.lastMessageAt.map { now.timeIntervalSince(StoreTime.date($0)) <= Readiness.staleAfter } == true
+                series.streaming.set(streaming ? 1.0 : 0.0)
+            }
+        }
         for (side, state) in states {
             guard let series = capture[side] else { continue }
             series.lagBytes.set(Double(state.lagBytes))
-            if let watermark = watermarks[side] {
-                series.lagSeconds.set(max(0, now.timeIntervalSince(StoreTime.date(watermark))))
-            }
             series.streaming.set(state.status == .streaming ? 1.0 : 0.0)
-            if let bytes = retained[side] { series.retainedWAL.set(Double(bytes)) }
             let added = counted.withLock { totals in
                 let before = totals[side] ?? SourceTotals()
                 let after = SourceTotals(changes: state.changesApplied, transactions: state.transactionsApplied, reconnects: state.reconnectCount)

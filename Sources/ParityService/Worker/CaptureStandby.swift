@@ -10,8 +10,9 @@ import ServiceLifecycle
 /// capture lock. The others stand by, trying the lock every `interval`: the first to take it once its holder is gone
 /// (stopped, killed, cut off) resumes capture from the source's durable position. The two sources' captures may run in
 /// different workers. A capture that cannot start (a source unreachable, its slot still held by a killed worker's
-/// walsender) releases the lock and stands by again: the worker keeps closing meanwhile. A capture whose stream fails
-/// once started keeps the lock and reports the failure, as `parity run`'s does.
+/// walsender), or whose stream fails once started (an error a reconnect cannot cure: the store refusing a write, the
+/// slot dropped), stops, releases the lock and stands by again: another worker, or this one at its next try, resumes
+/// from the durable position; the worker keeps closing meanwhile.
 public struct CaptureStandby: Service {
     let configuration: ParityConfiguration
     let store: any SharedStore
@@ -53,9 +54,13 @@ public struct CaptureStandby: Service {
                 }
                 captures.attach(session)
                 defer { captures.detach(session) }
-                try await CaptureService(session: session, logger: logger).run()
+                var capture = CaptureService(session: session, logger: logger)
+                capture.endsOnFailure = true
+                let failed = await capture.capture()
                 withExtendedLifetime(lease) {}  // held while capture runs, released once it has stopped
-                return
+                guard failed else { return }
+                logger.warning("capture stopped by its failure; releasing the capture lock and standing by to try again")
+                standingBy = false
             } catch {
                 // The lock goes with the lease at the end of this tick: another worker, or this one later, tries again.
                 logger.error(

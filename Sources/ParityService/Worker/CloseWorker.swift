@@ -10,22 +10,22 @@ import SourceQueries
 /// then, if no other worker holds the coordinator lock, closes what is due as the coordinator (planning, running
 /// tasks, reducing). A worker killed mid-task leaves its task to another; a coordinator killed mid-close leaves the
 /// lock, and its plan, to the next worker whose tick takes it.
-public struct CloseWorker: Service {
+///
+/// A worker serving HTTP also keeps what `parity run`'s scheduler keeps for its routes: its metrics count the closes it
+/// ran as coordinator, and every new cycle in the store, whichever worker closed it, takes the legacy inventory again
+/// and evaluates the gate.
+struct CloseWorker: Service {
     let configuration: ParityConfiguration
     let store: any Store & PartitionedCycleStore
+    /// The HTTP routes' state; nil for a worker serving none.
+    let state: ServiceState?
     let logger: Logger
     /// How often tasks and due cycles are looked for.
     var interval: Duration = .seconds(1)
 
-    /// A worker closing cycles of `store` under `configuration`.
-    public init(configuration: ParityConfiguration, store: any Store & PartitionedCycleStore, logger: Logger) {
-        self.configuration = configuration
-        self.store = store
-        self.logger = logger
-    }
-
-    public func run() async throws {
+    func run() async throws {
         var reported: String?
+        var latestCycle: Int64?
         for await _ in Ticks(interval: interval).cancelOnGracefulShutdown() {
             let (configuration, store, logger) = (configuration, store, logger)
             do {
@@ -34,13 +34,23 @@ public struct CloseWorker: Service {
                 let outcome = try await Blocking.run { () throws(EngineError) in
                     try CycleCloser.close(configuration, store: store, logger: logger, waitForCoordinator: false)
                 }
-                outcome.closed.forEach(logger.cycleClosed)
+                for closed in outcome.closed {
+                    state?.metrics.recordClose(status: closed.cycle.status)
+                    logger.cycleClosed(closed)
+                }
+                if let state {
+                    let latest = try await Blocking.run { () throws(StoreError) in try store.cycles().last?.id }
+                    if latest != latestCycle {
+                        await state.refreshAfterClose(logger: logger)
+                        latestCycle = latest
+                    }
+                }
                 reported = nil
             } catch {
-                if reported != error.description {
-                    logger.error("closing cycles failed; retrying every tick", metadata: .parity([.error: Redaction.redact(error.description)]))
+                if reported != "\(error)" {
+                    logger.error("closing cycles failed; retrying every tick", metadata: .parity([.error: Redaction.redact("\(error)")]))
                 }
-                reported = error.description
+                reported = "\(error)"
             }
         }
     }

@@ -6,7 +6,7 @@ import PostgresClient
 /// A lock one process of those sharing the store holds: a session-level advisory lock held by a session of its own,
 /// named after its holder (`application_name`). The server releases the lock when the session ends: the lease is
 /// released, the process ends or is killed, or its connection is lost.
-final class AdvisoryLease: CaptureLease, CoordinatorLease {
+final class AdvisoryLease: CaptureLease, CoordinatorLease, VerificationLease {
     /// What a lease is for: its advisory lock key and name.
     struct Purpose {
         let key: Int64
@@ -19,6 +19,9 @@ final class AdvisoryLease: CaptureLease, CoordinatorLease {
 
         /// The coordinator of partitioned closes (``PartitionedCycleStore``).
         static let coordinator = Purpose(key: 0x7061_7269_7479_0003, name: "close coordinator")
+
+        /// Scheduled verification (`verify.schedule`) by one worker at a time.
+        static let verification = Purpose(key: 0x7061_7269_7479_0005, name: "scheduled verification")
     }
 
     private let connection: PostgresConnection
@@ -97,5 +100,10 @@ extension PostgresStore: SharedStore {
     /// nil when another process holds it.
     public func lockCoordinator(holder: String, wait: Bool) throws(StoreError) -> (any CoordinatorLease)? {
         try AdvisoryLease.acquire(.coordinator, options: options, holder: holder, wait: wait, location: location).lease
+    }
+
+    /// Takes the lock of scheduled verifications; nil while another process holds it.
+    public func lockVerification(holder: String) throws(StoreError) -> (any VerificationLease)? {
+        try AdvisoryLease.acquire(.verification, options: options, holder: holder, wait: false, location: location).lease
     }
 }
