@@ -37,7 +37,8 @@ public final class PostgresStore: Sendable {
     /// migrations.
     ///
     /// A new store hashes keys into `partitions` parts; an existing one keeps the count it was created with. Refuses a
-    /// store with migrations this binary does not know (written by a newer Parity).
+    /// store with migrations this binary does not know (written by a newer Parity). Builds the row indexes a first
+    /// baseline's bulk load that died left dropped.
     public static func open(url: String, passwordFile: String? = nil, partitions: Int = defaultPartitions) throws(StoreError) -> PostgresStore {
         let location = StoreURL.redacted(url)
         // A close or a baseline may run for long: no statement limit. Sessions carry the process id, so pg_stat_activity
@@ -59,7 +60,9 @@ public final class PostgresStore: Sendable {
         guard let count = count.flatMap(Int.init), count > 0 else {
             throw StoreError(code: .corrupt, message: "store_info holds no valid 'partitions'; \(StoreErrors.damagedFix)", path: location)
         }
-        return PostgresStore(location: location, partitions: KeyPartition(count: count), sessions: sessions, options: options)
+        let store = PostgresStore(location: location, partitions: KeyPartition(count: count), sessions: sessions, options: options)
+        try store.repairRowIndexes()
+        return store
     }
 
     /// Runs `body` in a read-only transaction that sees one snapshot of the store.

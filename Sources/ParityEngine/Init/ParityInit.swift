@@ -34,11 +34,14 @@ public enum ParityInit {
         var records: [SourceRecord] = []
         var current = SourceSide.legacy
         do {
-            for side in SourceSide.allCases {
-                current = side
-                let initializer = SourceInitializer(
-                    side: side, source: configuration.sources[side], configuration: configuration, store: store, progress: progress)
-                records.append(try initializer.run())
+            // The store is empty: it may load the baseline in bulk and build its row indexes once both sides are in.
+            try store.loadingFirstBaseline {
+                for side in SourceSide.allCases {
+                    current = side
+                    let initializer = SourceInitializer(
+                        side: side, source: configuration.sources[side], configuration: configuration, store: store, progress: progress)
+                    records.append(try initializer.run())
+                }
             }
         } catch {
             let failed = error as? InitFailure

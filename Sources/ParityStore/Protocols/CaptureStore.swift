@@ -47,6 +47,9 @@ public protocol CaptureStore: Sendable {
     func insertBaseline(
         side: SourceSide, mapping: String, columns: [String], encoded rows: [(key: String, values: String)], lsn: UInt64
     ) throws(StoreError)
+    /// Runs `body`, which copies the first baseline (`parity init`'s, into a store holding no rows): a store may load it
+    /// in bulk, building its row indexes once the rows are in. Returns what `body` returns; throws what it throws.
+    func loadingFirstBaseline<T>(_ body: () throws -> T) throws -> T
     /// How many rows of `mapping` the store holds for `side` as of the last closed cycle (the baseline right after init).
     func rowCount(side: SourceSide, mapping: String) throws(StoreError) -> Int
     /// The current image of every key of `mapping` on `side` (key text → image): row state with the pending changes
@@ -69,6 +72,11 @@ public protocol CaptureStore: Sendable {
 }
 
 extension CaptureStore {
+    /// Runs `body` as it is: the SQLite store writes a first baseline as any other.
+    public func loadingFirstBaseline<T>(_ body: () throws -> T) throws -> T {
+        try body()
+    }
+
     /// Applies one source transaction with its checkpoint; `.alreadyApplied` when it ends at or before the checkpoint.
     @discardableResult
     public func apply(_ transaction: CapturedTransaction, side: SourceSide) throws(StoreError) -> ApplyOutcome {

@@ -1,0 +1,79 @@
+import ParityStore
+import PostgresClient
+
+extension PostgresStore {
+    /// The `store_info` key marking `row_state` without its key indexes, while a first baseline loads.
+    static let rowIndexesDropped = "row_state_indexes_dropped"
+
+    /// Loads the first baseline into an empty `row_state` without its key indexes (the primary key and
+    /// `row_state_by_key`), then builds them: `COPY` appends to a bare heap and each index is built by one sort, instead
+    /// of a random index position found for every row. A loader that dies leaves `store_info`'s mark, and the next
+    /// ``open(url:passwordFile:partitions:)`` builds the indexes. With rows in the store already, or another process
+    /// loading, `body` runs with the indexes in place.
+    public func loadingFirstBaseline<T>(_ body: () throws -> T) throws -> T {
+        guard let lease = try dropRowIndexes() else { return try body() }
+        let loaded = Result { try body() }
+        do {
+            try buildRowIndexes()
+        } catch {
+            // A failed load's error says more; its mark stays for the next open.
+            if case .success = loaded { throw error }
+        }
+        withExtendedLifetime(lease) {}
+        return try loaded.get()
+    }
+
+    /// Drops `row_state`'s key indexes when it holds no row, under the baseline-load lock; returns the lock then.
+    private func dropRowIndexes() throws(StoreError) -> AdvisoryLease? {
+        guard let lease = try AdvisoryLease.acquire(.baselineLoad, options: options, holder: "parity init", wait: false, location: location).lease
+        else { return nil }
+        let dropped = try write { transaction in
+            try transaction.execute("LOCK TABLE row_state IN ACCESS EXCLUSIVE MODE")
+            guard try transaction.value("SELECT 1 FROM row_state LIMIT 1") == nil,
+                  try transaction.value("SELECT 1 FROM store_info WHERE key = \(Self.rowIndexesDropped)") == nil
+            else { return false }
+            try transaction.execute("ALTER TABLE row_state DROP CONSTRAINT row_state_pkey")
+            try transaction.execute("DROP INDEX row_state_by_key")
+            try transaction.execute("INSERT INTO store_info (key, value) VALUES (\(Self.rowIndexesDropped), 'baseline loading')")
+            return true
+        }
+        return dropped ? lease : nil
+    }
+
+    /// Builds `row_state`'s key indexes if a bulk load dropped them, and clears the mark. A key copied twice (a source key
+    /// no unique index covers) keeps its row copied last, as an upsert would have.
+    func buildRowIndexes() throws(StoreError) {
+        try write { transaction in
+            guard try transaction.value("SELECT 1 FROM store_info WHERE key = \(Self.rowIndexesDropped)") != nil else { return }
+            let primaryKey: PostgresQuery = "ALTER TABLE row_state ADD CONSTRAINT row_state_pkey PRIMARY KEY (part, side, mapping, row_key)"
+            try transaction.execute("SAVEPOINT row_state_pkey")
+            do {
+                try transaction.execute(primaryKey)
+            } catch let error as PostgresError where error.sqlState == "23505" {
+                try transaction.execute("ROLLBACK TO SAVEPOINT row_state_pkey")
+                // One partition holds a key's rows, and a heap filled by COPY alone keeps them in the order copied.
+                try transaction.execute("""
+                    DELETE FROM row_state AS r USING (
+                        SELECT part, side, mapping, row_key, max(ctid) AS last FROM row_state GROUP BY 1, 2, 3, 4 HAVING count(*) > 1
+                    ) AS copied
+                    WHERE r.part = copied.part AND r.side = copied.side AND r.mapping = copied.mapping AND r.row_key = copied.row_key
+                        AND r.ctid <> copied.last
+                    """)
+                try transaction.execute(primaryKey)
+            }
+            try transaction.execute("CREATE INDEX row_state_by_key ON row_state (side, mapping, row_key)")
+            try transaction.execute("DELETE FROM store_info WHERE key = \(Self.rowIndexesDropped)")
+            try transaction.execute("ANALYZE row_state")
+        }
+    }
+
+    /// Builds the key indexes a bulk load that died left dropped (no process holds the baseline-load lock).
+    func repairRowIndexes() throws(StoreError) {
+        let marked = try read { transaction in try transaction.value("SELECT 1 FROM store_info WHERE key = \(Self.rowIndexesDropped)") != nil }
+        guard marked,
+              let lease = try AdvisoryLease.acquire(.baselineLoad, options: options, holder: "parity store open", wait: false, location: location).lease
+        else { return }
+        try buildRowIndexes()
+        withExtendedLifetime(lease) {}
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import ParityModel
+import ParityStore
+import ParityTestSupport
+import PostgresClient
+@testable import PostgresStore
+import Testing
+
+/// The first baseline loaded without `row_state`'s key indexes, which are built once the rows are in.
+@Suite("PostgreSQL store: the first baseline in bulk")
+struct BulkBaselineTests {
+    /// The names of `row_state`'s indexes on the parent table.
+    static func indexes(_ database: SharedDatabase) throws -> Set<String> {
+        let connection = try database.connect()
+        defer { connection.close() }
+        return Set(try connection.query("SELECT indexname FROM pg_indexes WHERE tablename = 'row_state'").rows.compactMap { $0["indexname"] })
+    }
+
+    static let keyIndexes: Set<String> = ["row_state_pkey", "row_state_by_key"]
+
+    @Test("an empty store loads without its key indexes, builds them after, and a key copied twice keeps its last row")
+    func loadsThenBuilds() throws {
+        let test = try TestStore(partitions: 8)
+        var during: Set<String> = []
+        let copied = try test.store.loadingFirstBaseline { () throws -> Int in
+            during = try Self.indexes(test.database)
+            try test.initialize(Dictionary(uniqueKeysWithValues: (0..<300).map { (String($0), "1.00") }))
+            // The same keys copied again in a later batch: the source's key has no unique index.
+            try test.store.insertBaseline(
+                side: .legacy, mapping: "orders", rows: (0..<5).map { (key: [String($0)], values: ["id": String($0), "amount": "2.00"]) }, lsn: 100)
+            return 300
+        }
+        #expect(copied == 300)
+        #expect(during.isDisjoint(with: Self.keyIndexes), "\(during)")
+        #expect(try Self.indexes(test.database).isSuperset(of: Self.keyIndexes))
+        let images = try test.store.currentImages(side: .legacy, mapping: "orders")
+        #expect(images.count == 300)
+        #expect(images[TestStore.key("3")]?["amount"] == "2.00")
+        #expect(images[TestStore.key("7")]?["amount"] == "1.00")
+        try test.store.checkIntegrity()
+        // The indexes serve again: a copy taken again replaces rows instead of doubling them.
+        try test.store.insertBaseline(side: .legacy, mapping: "orders", rows: [(key: ["7"], values: ["id": "7", "amount": "3.00"])], lsn: 100)
+        #expect(try test.store.currentImages(side: .legacy, mapping: "orders")[TestStore.key("7")]?["amount"] == "3.00")
+        #expect(try test.store.rowCount(side: .legacy, mapping: "orders") == 300)
+    }
+
+    @Test("with rows in the store the indexes stay; a load that fails still builds them and its error passes through")
+    func keepsOrRebuilds() throws {
+        let test = try TestStore()
+        try test.initialize(["1": "1.00"])
+        var during: Set<String> = []
+        try test.store.loadingFirstBaseline { during = try Self.indexes(test.database) }
+        #expect(during.isSuperset(of: Self.keyIndexes))
+
+        struct Refused: Error {}
+        let empty = try TestStore()
+        #expect(throws: Refused.self) { try empty.store.loadingFirstBaseline { throw Refused() } }
+        #expect(try Self.indexes(empty.database).isSuperset(of: Self.keyIndexes))
+    }
+
+    @Test("a loader that died leaves its mark and the next open builds the indexes; a live loader's store is left alone")
+    func repairsAfterADeadLoader() throws {
+        let test = try TestStore()
+        let loading = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        let finished = DispatchSemaphore(value: 0)
+        let loader = Thread {
+            _ = try? test.store.loadingFirstBaseline {
+                try test.initialize(["1": "1.00", "2": "2.00"])
+                loading.signal()
+                _ = release.wait(timeout: .now() + 120)
+            }
+            finished.signal()
+        }
+        loader.start()
+        #expect(loading.wait(timeout: .now() + 120) == .success)
+        // While the loader lives, opening the store leaves its indexes to it.
+        _ = try PostgresStore.open(url: test.database.url)
+        #expect(try Self.indexes(test.database).isDisjoint(with: Self.keyIndexes))
+        release.signal()
+        #expect(finished.wait(timeout: .now() + 120) == .success)
+        #expect(try Self.indexes(test.database).isSuperset(of: Self.keyIndexes))
+
+        // A loader that dies between dropping the indexes and building them: its lock goes with its session.
+        let dead = try TestStore()
+        let connection = try dead.database.connect()
+        defer { connection.close() }
+        _ = try connection.query("ALTER TABLE row_state DROP CONSTRAINT row_state_pkey")
+        _ = try connection.query("DROP INDEX row_state_by_key")
+        _ = try connection.query("INSERT INTO store_info (key, value) VALUES ('row_state_indexes_dropped', 'baseline loading')")
+        try dead.initialize(["1": "1.00"])
+        let reopened = try PostgresStore.open(url: dead.database.url)
+        #expect(try Self.indexes(dead.database).isSuperset(of: Self.keyIndexes))
+        #expect(try reopened.rowCount(side: .legacy, mapping: "orders") == 1)
+        #expect(try connection.query("SELECT 1 FROM store_info WHERE key = 'row_state_indexes_dropped'").rows.isEmpty)
+    }
+}
