@@ -20,11 +20,11 @@ final class AdvisoryLease: CaptureLease, CoordinatorLease, VerificationLease {
         /// The coordinator of partitioned closes (``PartitionedCycleStore``).
         static let coordinator = Purpose(key: 0x7061_7269_7479_0003, name: "close coordinator")
 
-        /// A first baseline loaded in bulk, `row_state`'s key indexes built after it.
-        static let baselineLoad = Purpose(key: 0x7061_7269_7479_0006, name: "baseline load")
-
         /// Scheduled verification (`verify.schedule`) by one worker at a time.
         static let verification = Purpose(key: 0x7061_7269_7479_0005, name: "scheduled verification")
+
+        /// A first baseline loaded in bulk, `row_state`'s key indexes built after it.
+        static let baselineLoad = Purpose(key: 0x7061_7269_7479_0006, name: "baseline load")
     }
 
     private let connection: PostgresConnection

@@ -171,7 +171,8 @@ struct WorkerSources {
 
     /// The config of a store of `kind` (its own slots and publications on both sources). Parity's sessions carry the
     /// test's own application name, so that no store's client census samples the test's writes: whether one did would
-    /// depend on the moment its census ran.
+    /// depend on the moment its census ran. No scheduled verification: workers would record one, `parity close` does
+    /// not, and the reports show the last.
     func configuration(for kind: WorkerStore.Kind, storeURL: String? = nil) throws -> ParityConfiguration {
         let yaml = """
             \(storeURL.map { "store: { url: \"\($0)\" }" } ?? "store: { path: \"\(scratch.file("parity.sqlite"))\" }")
@@ -181,6 +182,7 @@ struct WorkerSources {
               new: { dsn: "\(new.dsn(database: "modern"))", slot: parity_new_\(kind.rawValue), publication: parity_new_\(kind.rawValue),
                      application_name: parity-tests }
             cycle: { period: 60s, settle: 0s, grace: 1s, timezone: UTC }
+            verify: { schedule: off }
             tables:
               - name: orders
                 legacy: public.orders
