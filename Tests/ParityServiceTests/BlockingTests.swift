@@ -1,7 +1,6 @@
 import Dispatch
 import Foundation
 import Synchronization
-import ParityTestSupport
 import Testing
 
 @testable import ParityService
@@ -14,14 +13,10 @@ struct BlockingTests {
 
     @Test("every blocking call runs at once, however many others are blocked")
     func callsRunTogether() async throws {
-        try await withTaskExecutorPreference(ThreadExecutor.shared) { try await runTogether() }
-    }
-
-    private func runTogether() async throws {
         let release = DispatchSemaphore(value: 0)
         let running = Running()
         let blocked = (0..<Self.blockers).map { _ in
-            Task(executorPreference: ThreadExecutor.shared) {
+            Task {
                 await Blocking.run {
                     running.count.withLock { $0 += 1 }
                     // The bound only keeps a failing run from hanging.

@@ -13,12 +13,6 @@ import Testing
 struct CaptureStandbyTests {
     @Test("a capture that cannot start releases the source's lock and stands by, without stopping the worker or logging secrets")
     func failedStartStandsBy() async throws {
-        // The standby and this test's waits run on threads of their own: the deadlines do not count time the cooperative
-        // pool spends on synchronous tests.
-        try await withTaskExecutorPreference(ThreadExecutor.shared) { try await standsByAfterFailedStart() }
-    }
-
-    private func standsByAfterFailedStart() async throws {
         let database = try SharedCluster.newDatabase("standby")
         let store = try PostgresStore.open(url: database.url)
         let other = try PostgresStore.open(url: database.url)
@@ -35,7 +29,7 @@ struct CaptureStandbyTests {
         }
         var standby = CaptureStandby(configuration: configuration, store: store, side: .legacy, captures: CaptureStates(), logger: logger)
         standby.interval = .milliseconds(200)
-        let running = Task(executorPreference: ThreadExecutor.shared) { [standby] in try await standby.run() }
+        let running = Task { [standby] in try await standby.run() }
         defer { running.cancel() }
 
         let failed = await eventually(within: 300) { lines.withLock { $0.contains { $0.contains("capture could not run") } } }
@@ -56,10 +50,6 @@ struct CaptureStandbyTests {
 
     @Test("a capture whose stream fails once started releases the lock and stands by; its next try resumes from the durable position, nothing lost")
     func failedStreamHandsOver() async throws {
-        try await withTaskExecutorPreference(ThreadExecutor.shared) { try await handsOverAfterFailedStream() }
-    }
-
-    private func handsOverAfterFailedStream() async throws {
         let database = try SharedCluster.newDatabase("standby_stream")
         let scenario = try ServiceScenario(storeURL: database.url)
         defer { scenario.stop() }
@@ -81,7 +71,7 @@ struct CaptureStandbyTests {
         var standby = CaptureStandby(
             configuration: scenario.configuration, store: store, side: .legacy, captures: CaptureStates(), logger: logger)
         standby.interval = .milliseconds(200)
-        let running = Task(executorPreference: ThreadExecutor.shared) { [standby] in try await standby.run() }
+        let running = Task { [standby] in try await standby.run() }
         defer { running.cancel() }
         #expect(await eventually(within: 120) { logged("capture lock taken") }, "\(lines.withLock { $0 })")
         try scenario.legacy.run("INSERT INTO orders VALUES (500, 'open', 5.00)", database: "legacy")

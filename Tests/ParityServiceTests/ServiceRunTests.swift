@@ -4,7 +4,6 @@ import HummingbirdTesting
 import Logging
 import ParityConfig
 import ParityService
-import ParityTestSupport
 import Synchronization
 import Testing
 
@@ -12,12 +11,6 @@ import Testing
 struct ServiceRunTests {
     @Test("two short cycles close on schedule and show in /api/v1/cycles and /metrics; a restart of new drops /readyz and recovers with no change lost")
     func scheduledClosesAndRestart() async throws {
-        // The service and this test's waits run on threads of their own: the deadlines do not count time the cooperative
-        // pool spends on synchronous tests.
-        try await withTaskExecutorPreference(ThreadExecutor.shared) { try await closesAndRestarts() }
-    }
-
-    private func closesAndRestarts() async throws {
         let scenario = try ServiceScenario()
         defer { scenario.stop() }
         let application = try buildApplication(configuration: scenario.configuration, store: scenario.store, logger: Logger(label: "test"))
@@ -78,7 +71,7 @@ struct ServiceRunTests {
             #expect(metric(#"parity_open_differences{mapping="orders",kind="missing_in_new"}"#, in: gauges) == 1, "\(gauges)")
             #expect(metric(#"parity_open_difference_oldest_age_seconds{mapping="orders"}"#, in: gauges) ?? -1 >= 0)
 
-            let restart = Task(executorPreference: ThreadExecutor.shared) { try scenario.new.restart() }
+            let restart = Task.detached { try scenario.new.restart() }
             let dropped = try await eventually(within: 30) {
                 let ready = try await client.get("/readyz")
                 return ready.status == 503 && ready.body.contains("new:")
@@ -102,10 +95,6 @@ struct ServiceRunTests {
 
     @Test("verify.schedule: off keeps the service running (a finished service would end the group); http.listen port 0 is warned about")
     func scheduleOff() async throws {
-        try await withTaskExecutorPreference(ThreadExecutor.shared) { try await runsWithScheduleOff() }
-    }
-
-    private func runsWithScheduleOff() async throws {
         let scenario = try ServiceScenario()
         defer { scenario.stop() }
         var configuration = scenario.configuration

@@ -10,12 +10,6 @@ import Testing
 struct WorkerServiceTests {
     @Test("two workers sharing a store: one verifies on schedule; each one's /metrics shows both sources streaming, their lag and the gate after a close; their close counts add up")
     func twoWorkers() async throws {
-        // The workers and this test's waits run on threads of their own: the deadlines do not count time the cooperative
-        // pool spends on synchronous tests.
-        try await withTaskExecutorPreference(ThreadExecutor.shared) { try await runTwoWorkers() }
-    }
-
-    private func runTwoWorkers() async throws {
         let database = try SharedCluster.newDatabase("worker_service")
         let scenario = try ServiceScenario(storeURL: database.url)
         defer { scenario.stop() }
@@ -28,7 +22,7 @@ struct WorkerServiceTests {
                 configuration: configuration, store: try PostgresStore.open(url: database.url), http: true, logger: Logger(label: "test"))
             return ServiceGroup(configuration: ServiceGroupConfiguration(services: services, logger: Logger(label: "test")))
         }
-        let running = groups.map { group in Task(executorPreference: ThreadExecutor.shared) { try await group.run() } }
+        let running = groups.map { group in Task { try await group.run() } }
         do {
             try await check(scenario, database: database, ports: ports)
         } catch {
