@@ -84,7 +84,7 @@ public enum EndOfDayLoader {
         let record: CycleRecord?
         let missing: String
         switch selection {
-        case .latest: (record, missing) = (try store.cycles().last, "no cycle is closed yet")
+        case .latest: (record, missing) = (try store.latestCycle(), "no cycle is closed yet")
         case .id(let id): (record, missing) = (try store.cycle(id: id), "cycle \(id) is not closed")
         case .date(let day):
             record = try store.cycles().first { $0.label == day || $0.label.hasPrefix(day + "/") }

@@ -20,7 +20,7 @@ public enum StateVerifier {
         do {
             // The state is read page by page below anyway: a damaged page is named first, with what to do.
             try store.checkIntegrity()
-            guard let last = try store.cycles().last else {
+            guard let last = try store.latestCycle() else {
                 throw EngineError(.notReady, source: nil, message: "no cycle is closed yet: there is no state to verify", fix: "run parity close")
             }
             let scopes = try configuration.tables.map { try scope(of: $0, store: store) }

@@ -61,7 +61,7 @@ struct VerifyScheduler: Service {
             }
             log("sources", problems: sources.drifts.count)
             // The ledger has nothing to be checked against before the baseline closes.
-            guard try !store.cycles().isEmpty else { return }
+            guard try store.latestCycle() != nil else { return }
             let ledger = try await Blocking.run { () throws(EngineError) in
                 let report = try StateVerifier.run(configuration, store: store, logger: logger)
                 try VerificationHistory.record(report, document: StateVerificationRenderer.render(report, format: .json), store: store)

@@ -36,6 +36,9 @@ public struct CaptureStandby: Service {
 
     public func run() async throws {
         var standingBy = false
+        // The last reason capture could not run: the same reason again, every `interval` in every worker until someone
+        // fixes it, is logged at debug level.
+        var failure: String?
         for await _ in Ticks(interval: interval).cancelOnGracefulShutdown() {
             let (store, side, configuration, logger) = (store, side, configuration, logger)
             guard let lease = try await Blocking.run({ () throws(StoreError) in try store.lockCapture(side: side, holder: "parity worker") }) else {
@@ -43,7 +46,7 @@ public struct CaptureStandby: Service {
                 standingBy = true
                 continue
             }
-            logger.info("capture lock taken; capturing")
+            if failure == nil { logger.info("capture lock taken; capturing") }
             do {
                 // Opening the session and checking the slots block (libpq, up to 15 s for a slot still held): off the
                 // cooperative pool, which the worker's HTTP server and closes share.
@@ -52,6 +55,7 @@ public struct CaptureStandby: Service {
                     try session.checkSlots(configuration: configuration)
                     return session
                 }
+                failure = nil
                 captures.attach(session)
                 defer { captures.detach(session) }
                 var capture = CaptureService(session: session, logger: logger)
@@ -63,9 +67,12 @@ public struct CaptureStandby: Service {
                 standingBy = false
             } catch {
                 // The lock goes with the lease at the end of this tick: another worker, or this one later, tries again.
-                logger.error(
-                    "capture could not run; releasing the capture lock and standing by to try again",
-                    metadata: .parity([.error: Redaction.redact("\(error)")]))
+                let reason = Redaction.redact("\(error)")
+                logger.log(
+                    level: reason == failure ? .debug : .error,
+                    "capture could not run; releasing the capture lock and standing by to try again (logged again when the reason changes)",
+                    metadata: .parity([.error: reason]))
+                failure = reason
                 standingBy = false
             }
         }

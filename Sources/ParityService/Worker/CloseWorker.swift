@@ -39,7 +39,7 @@ struct CloseWorker: Service {
                     logger.cycleClosed(closed)
                 }
                 if let state {
-                    let latest = try await Blocking.run { () throws(StoreError) in try store.cycles().last?.id }
+                    let latest = try await Blocking.run { () throws(StoreError) in try store.latestCycle()?.id }
                     if latest != latestCycle {
                         await state.refreshAfterClose(logger: logger)
                         latestCycle = latest

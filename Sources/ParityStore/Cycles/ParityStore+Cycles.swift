@@ -7,6 +7,11 @@ extension ParityStore {
         try read { db in try Row.fetchAll(db, sql: "SELECT * FROM cycle ORDER BY id").map(CycleRecord.init(row:)) }
     }
 
+    /// The last closed cycle, or nil before the baseline.
+    public func latestCycle() throws(StoreError) -> CycleRecord? {
+        try read { db in try Row.fetchOne(db, sql: "SELECT * FROM cycle ORDER BY id DESC LIMIT 1").map(CycleRecord.init(row:)) }
+    }
+
     /// One closed cycle, or nil.
     public func cycle(id: Int64) throws(StoreError) -> CycleRecord? {
         try read { db in try Row.fetchOne(db, sql: "SELECT * FROM cycle WHERE id = ?", arguments: [id]).map(CycleRecord.init(row:)) }

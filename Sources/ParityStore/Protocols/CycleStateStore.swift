@@ -9,6 +9,8 @@ import ParityModel
 public protocol CycleStateStore: Sendable {
     /// Every closed cycle, oldest first.
     func cycles() throws(StoreError) -> [CycleRecord]
+    /// The last closed cycle, or nil before the baseline.
+    func latestCycle() throws(StoreError) -> CycleRecord?
     /// One closed cycle, or nil.
     func cycle(id: Int64) throws(StoreError) -> CycleRecord?
     /// The counts per table mapping of a closed cycle, by mapping name.

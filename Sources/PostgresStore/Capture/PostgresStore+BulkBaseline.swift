@@ -30,7 +30,7 @@ extension PostgresStore {
         let dropped = try write { transaction in
             try transaction.execute("LOCK TABLE row_state IN ACCESS EXCLUSIVE MODE")
             guard try transaction.value("SELECT 1 FROM row_state LIMIT 1") == nil,
-                  try transaction.value("SELECT 1 FROM store_info WHERE key = \(Self.rowIndexesDropped)") == nil
+                  try !Self.rowIndexesMarked(in: transaction)
             else { return false }
             try transaction.execute("ALTER TABLE row_state DROP CONSTRAINT row_state_pkey")
             try transaction.execute("DROP INDEX row_state_by_key")
@@ -44,7 +44,7 @@ extension PostgresStore {
     /// no unique index covers) keeps its row copied last, as an upsert would have.
     func buildRowIndexes() throws(StoreError) {
         try write { transaction in
-            guard try transaction.value("SELECT 1 FROM store_info WHERE key = \(Self.rowIndexesDropped)") != nil else { return }
+            guard try Self.rowIndexesMarked(in: transaction) else { return }
             let primaryKey: PostgresQuery = "ALTER TABLE row_state ADD CONSTRAINT row_state_pkey PRIMARY KEY (part, side, mapping, row_key)"
             try transaction.execute("SAVEPOINT row_state_pkey")
             do {
@@ -69,11 +69,16 @@ extension PostgresStore {
 
     /// Builds the key indexes a bulk load that died left dropped (no process holds the baseline-load lock).
     func repairRowIndexes() throws(StoreError) {
-        let marked = try read { transaction in try transaction.value("SELECT 1 FROM store_info WHERE key = \(Self.rowIndexesDropped)") != nil }
+        let marked = try read { transaction in try Self.rowIndexesMarked(in: transaction) }
         guard marked,
               let lease = try AdvisoryLease.acquire(.baselineLoad, options: options, holder: "parity store open", wait: false, location: location).lease
         else { return }
         try buildRowIndexes()
         withExtendedLifetime(lease) {}
+    }
+
+    /// Whether `store_info` marks `row_state`'s key indexes as dropped by a bulk load.
+    private static func rowIndexesMarked(in transaction: StoreTransaction) throws -> Bool {
+        try transaction.value("SELECT 1 FROM store_info WHERE key = \(rowIndexesDropped)") != nil
     }
 }

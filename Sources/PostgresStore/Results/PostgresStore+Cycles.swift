@@ -8,6 +8,11 @@ extension PostgresStore {
         try read { transaction in try transaction.rows("SELECT * FROM cycle ORDER BY id").map(CycleRecord.init(row:)) }
     }
 
+    /// The last closed cycle, or nil before the baseline.
+    public func latestCycle() throws(StoreError) -> CycleRecord? {
+        try read { transaction in try transaction.row("SELECT * FROM cycle ORDER BY id DESC LIMIT 1").map(CycleRecord.init(row:)) }
+    }
+
     /// One closed cycle, or nil.
     public func cycle(id: Int64) throws(StoreError) -> CycleRecord? {
         try read { transaction in try transaction.row("SELECT * FROM cycle WHERE id = \(id)").map(CycleRecord.init(row:)) }

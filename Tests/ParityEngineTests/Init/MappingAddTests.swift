@@ -62,7 +62,10 @@ struct MappingAddTests {
         let killStatus = killed.wait()
         let add = try ParityBinary.run(["init", "--add", "customers", "--config", config])
         #expect(add.status == 0, "\(add.output)")
-        #expect(add.output.contains(": copied customers") || killStatus == 0, "\(add.output)")
+        // Killed after both sides' copies committed (a quick machine), the second run finds nothing left to copy.
+        #expect(
+            add.output.contains(": copied customers") || add.output.contains("already initialized on both sources"),
+            "exit \(killStatus): \(add.output)")
 
         try runCapture(config, seconds: 2)
         writes.stop()

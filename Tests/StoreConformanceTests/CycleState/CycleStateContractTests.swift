@@ -88,6 +88,7 @@ struct CycleStateContractTests {
         let store = opened.store
         #expect(throws: (any Error).self) { try store.closeCycle(id: 0, foldBefore: nil) { _ in throw Cut() } }
         #expect(try store.cycles().isEmpty)
+        #expect(try store.latestCycle() == nil)
         #expect(try Fixtures.close(store, 0) != nil)
         #expect(try store.cycle(id: 0)?.status == .closed)
     }
@@ -99,6 +100,7 @@ struct CycleStateContractTests {
         try Fixtures.close(store, 0)
         try store.closeCycle(id: 1, foldBefore: 200) { _ in CycleClose(cycle: Fixtures.cycle(1, status: .forced), tables: [], findings: [], carried: []) }
         #expect(try store.cycles().map(\.status) == [.closed, .forced])
+        #expect(try store.latestCycle() == Fixtures.cycle(1, status: .forced))
         #expect(try store.cycle(id: 1) == Fixtures.cycle(1, status: .forced))
         #expect(try store.cycle(id: 2) == nil)
     }
