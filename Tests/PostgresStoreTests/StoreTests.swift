@@ -66,26 +66,76 @@ struct StoreTests {
         #expect(refused?.description.contains("999_from_the_future") == true)
     }
 
-    @Test("a store an older Parity created gains the later migrations when opened, and a close task's fold reads its parts by index")
+    @Test("a store an older Parity created gains the later migrations when opened: its rows move to partitions by task range, a close's keys into folded_key")
     func laterMigration() throws {
-        let test = try TestStore()
-        try test.initialize(["1": "1.00", "2": "2.00"])
-        let connection = try test.database.connect()
+        let database = try SharedCluster.newDatabase("pgstore")
+        let connection = try database.connect()
         defer { connection.close() }
-        try connection.query("DROP INDEX pending_change_by_part_time")
-        try connection.query("DELETE FROM store_migration WHERE name = '003_pending_change_by_part'")
-        let reopened = try PostgresStore.open(url: test.database.url)
-        #expect(try reopened.rowCount(side: .legacy, mapping: "orders") == 2)
-        #expect(try connection.query("SELECT count(*) AS n FROM store_migration WHERE name = '003_pending_change_by_part'").singleRow()
-            .decode(Int.self, "n") == 1)
-        try connection.query("""
+        // The store as the first three migrations left it (row tables hashed into 16 partitions, P = 64), holding a
+        // cycle whose close left a tombstone, a live folded row and a baseline row, a pending change and a difference.
+        let older = PostgresMigrations.all.filter { $0.name < "004" }
+        #expect(older.count == 3)
+        try connection.execute(unsafeScript: "BEGIN; SELECT set_config('parity.partitions', '64', true);")
+        try connection.query("CREATE TABLE store_migration (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())")
+        for migration in older {
+            try connection.execute(unsafeScript: migration.sql)
+            try connection.query("INSERT INTO store_migration (name) VALUES (\(migration.name))")
+        }
+        try connection.execute(unsafeScript: """
+            INSERT INTO image_layout (columns) VALUES ('["amount"]');
+            INSERT INTO cycle (id, label, start_time, end_time, status, closed_at, keys_compared, unexplained_rate)
+                VALUES (3, '2026-12-03', 0, 10, 'closed', 11, 3, '0');
+            INSERT INTO row_state (part, side, mapping, row_key, row_values, commit_time, lsn, folded_by, events) VALUES
+                (18, 'legacy', 'orders', '["1"]', '[1,"1.00"]', 0, 100, NULL, NULL),
+                (27, 'legacy', 'orders', '["2"]', '[1,"2.00"]', 7, 200, 3, 2),
+                (12, 'new', 'orders', '["3"]', NULL, 8, 300, 3, 4);
             INSERT INTO pending_change (part, side, mapping, row_key, commit_lsn, seq, op, xid, commit_time, row_values)
-            SELECT g % 1024, 'legacy', 'orders', '["' || g || '"]', 1000 + g, 0, 'update', 7, 5000 + g, NULL FROM generate_series(1, 50000) AS g
+                VALUES (45, 'legacy', 'orders', '["4"]', 400, 0, 'insert', 9, 20, '[1,"4.00"]');
+            INSERT INTO difference (part, mapping, canonical_key, column_name, row_key, kind, first_seen, last_seen)
+                VALUES (38, 'orders', '["5"]', 'amount', '["5"]', 'value_mismatch', 1, 3);
+            COMMIT;
             """)
-        try connection.query("ANALYZE pending_change")
-        let plan = try connection.query("EXPLAIN DELETE FROM pending_change WHERE commit_time < 6000 AND part BETWEEN 0 AND 63").rows
+
+        let reopened = try PostgresStore.open(url: database.url)
+        #expect(reopened.partitions.count == 64)
+        let applied = try connection.query("SELECT name FROM store_migration ORDER BY name").rows.map { try $0.decode(String.self, "name") }
+        #expect(applied == PostgresMigrations.all.map(\.name))
+        for table in ["row_state", "pending_change", "difference"] {
+            let bounds = try connection.query("""
+                SELECT pg_get_expr(c.relpartbound, c.oid) AS bound FROM pg_inherits AS i JOIN pg_class AS c ON c.oid = i.inhrelid
+                WHERE i.inhparent = \(table)::regclass ORDER BY c.oid
+                """).rows.map { try $0.decode(String.self, "bound") }
+            // P = 64 into 16 ranges of 4 parts: the close's tasks (PostgresStore.taskRanges).
+            #expect(bounds.count == 16 && bounds.first == "FOR VALUES FROM (MINVALUE) TO (4)" && bounds.last == "FOR VALUES FROM (60) TO (MAXVALUE)", "\(table): \(bounds)")
+            #expect(bounds.dropFirst().dropLast().map { $0 } == reopened.taskRanges.dropFirst().dropLast().map {
+                "FOR VALUES FROM (\($0.lowerBound)) TO (\($0.upperBound + 1))"
+            }, "\(table)")
+        }
+        #expect(try connection.query("SELECT count(*) AS n FROM row_state").singleRow().decode(Int.self, "n") == 3)
+        #expect(try connection.query("SELECT count(*) AS n FROM pending_change").singleRow().decode(Int.self, "n") == 1)
+        #expect(try connection.query("SELECT count(*) AS n FROM difference").singleRow().decode(Int.self, "n") == 1)
+        let folded = try connection.query("SELECT row_key, cycle, deleted FROM folded_key ORDER BY row_key").rows.map {
+            "\(try $0.decode(String.self, "row_key")) \(try $0.decode(Int64.self, "cycle")) \(try $0.decode(Bool.self, "deleted"))"
+        }
+        #expect(folded == [#"["2"] 3 false"#, #"["3"] 3 true"#])
+        #expect(try reopened.rowCount(side: .legacy, mapping: "orders") == 2)
+        try reopened.checkIntegrity()
+
+        // A task's fold reads and writes one partition.
+        let plan = try connection.query("EXPLAIN DELETE FROM pending_change WHERE commit_time < 6000 AND part BETWEEN 4 AND 7").rows
             .compactMap { $0.values.first ?? nil }.joined(separator: "\n")
-        #expect(plan.contains("part_commit_time_idx") && !plan.contains("Seq Scan"), "\(plan)")
+        #expect(plan.contains("pending_change_1 ") && !plan.contains("pending_change_0 ") && !plan.contains("pending_change_2 "), "\(plan)")
+        // The next close drops the tombstone its list names, and starts a list of its own.
+        try reopened.closeCycle(id: 4, foldBefore: 30) { _ in
+            CycleClose(cycle: CycleRecord(id: 4, label: "2026-12-04", start: 10, end: 30, status: .closed, closedAt: 31, keysCompared: 0,
+                                          unexplainedRate: "0"), tables: [], findings: [], carried: [])
+        }
+        let state = try connection.query("SELECT row_key FROM row_state ORDER BY row_key").rows.map { try $0.decode(String.self, "row_key") }
+        #expect(state == [#"["1"]"#, #"["2"]"#, #"["4"]"#])
+        let listed = try connection.query("SELECT row_key, cycle FROM folded_key").rows.map {
+            "\(try $0.decode(String.self, "row_key")) \(try $0.decode(Int64.self, "cycle"))"
+        }
+        #expect(listed == [#"["4"] 4"#])
     }
 
     @Test("the store URL's password reaches no message")

@@ -3,7 +3,8 @@ import PostgresClient
 
 /// Folds the pending changes committed before a cycle's end into row state, and drops them from pending, so the
 /// comparison reads the state as of the end where it is stored. The rows the fold writes carry the cycle (`folded_by`)
-/// and what happened to their key (`events`, ``ChangeEvents``): they are the keys the cycle changed.
+/// and what happened to their key (`events`, ``ChangeEvents``): they are the keys the cycle changed, and `folded_key`
+/// lists them (row state has no index on what the fold writes, so its updates stay on their page: HOT).
 ///
 /// Two steps, so that a close can be shared: ``prepare(_:cycle:before:)`` does what concerns every part (drops the last
 /// close's tombstones, applies the truncates and the changes they undo) once per close; ``apply(_:cycle:before:parts:)``
@@ -12,8 +13,13 @@ enum CycleFold {
     /// Drops the tombstones of the previous close and applies the last truncate of each mapping before `end`, with the
     /// changes before it; returns whether it wrote any row.
     static func prepare(_ transaction: StoreTransaction, cycle: Int64, before end: Int64) throws -> Bool {
-        // Keys deleted by the previous close have been listed as changed by it: they go now.
-        try transaction.execute("DELETE FROM row_state WHERE row_values IS NULL")
+        // Keys deleted by the previous close have been listed as changed by it: they go now, and so does its list.
+        try transaction.execute("""
+            DELETE FROM row_state AS s USING folded_key AS f
+            WHERE f.deleted AND s.part = f.part AND s.side = f.side AND s.mapping = f.mapping AND s.row_key = f.row_key
+                AND s.row_values IS NULL
+            """)
+        try transaction.execute("TRUNCATE folded_key")
         var wrote = false
         for truncate in try lastTruncates(transaction, before: end) {
             wrote = try truncateState(transaction, truncate, cycle: cycle) > 0 || wrote
@@ -28,11 +34,13 @@ enum CycleFold {
                 DELETE FROM pending_change AS c USING truncates AS t
                 WHERE c.side = t.side AND c.mapping = t.mapping AND c.commit_time < \(end) AND (c.commit_lsn, c.seq) < (t.commit_lsn, t.seq)
                 RETURNING c.part, c.side, c.mapping, c.row_key, c.op, t.commit_lsn AS t_lsn, t.commit_time AS t_time
+            ), folded AS (
+                INSERT INTO row_state AS s (part, side, mapping, row_key, row_values, commit_time, lsn, folded_by, events)
+                SELECT part, side, mapping, row_key, NULL, min(t_time), min(t_lsn), \(cycle)::bigint, \(unsafeSQL: eventBits)
+                FROM undone GROUP BY part, side, mapping, row_key
+                \(unsafeSQL: upsert)
             )
-            INSERT INTO row_state AS s (part, side, mapping, row_key, row_values, commit_time, lsn, folded_by, events)
-            SELECT part, side, mapping, row_key, NULL, min(t_time), min(t_lsn), \(cycle)::bigint, \(unsafeSQL: eventBits)
-            FROM undone GROUP BY part, side, mapping, row_key
-            \(unsafeSQL: upsert)
+            \(unsafeSQL: listFolded(cycle))
             """)
         try transaction.execute("DELETE FROM pending_truncate WHERE commit_time < \(end)")
         return wrote || undone > 0
@@ -54,12 +62,14 @@ enum CycleFold {
             ), latest AS (
                 SELECT DISTINCT ON (part, side, mapping, row_key) * FROM changes
                 ORDER BY part, side, mapping, row_key, commit_lsn DESC, seq DESC
+            ), folded AS (
+                INSERT INTO row_state AS s (part, side, mapping, row_key, row_values, commit_time, lsn, folded_by, events)
+                SELECT l.part, l.side, l.mapping, l.row_key, CASE WHEN l.op IN ('delete', 'moved') THEN NULL ELSE l.row_values END,
+                    l.commit_time, l.commit_lsn, \(cycle)::bigint, e.events
+                FROM latest AS l JOIN events AS e USING (part, side, mapping, row_key)
+                \(unsafeSQL: upsert)
             )
-            INSERT INTO row_state AS s (part, side, mapping, row_key, row_values, commit_time, lsn, folded_by, events)
-            SELECT l.part, l.side, l.mapping, l.row_key, CASE WHEN l.op IN ('delete', 'moved') THEN NULL ELSE l.row_values END,
-                l.commit_time, l.commit_lsn, \(cycle)::bigint, e.events
-            FROM latest AS l JOIN events AS e USING (part, side, mapping, row_key)
-            \(unsafeSQL: upsert)
+            \(unsafeSQL: listFolded(cycle))
             """)
     }
 
@@ -74,7 +84,18 @@ enum CycleFold {
             row_values = excluded.row_values, commit_time = excluded.commit_time, lsn = excluded.lsn, folded_by = excluded.folded_by,
             events = CASE WHEN s.folded_by = excluded.folded_by THEN coalesce(s.events, 0) | excluded.events ELSE excluded.events END
         WHERE excluded.lsn >= s.lsn
+        RETURNING s.part, s.side, s.mapping, s.row_key, s.row_values IS NULL AS deleted
         """
+
+    /// Lists the rows a fold wrote (the CTE `folded`, ``upsert``'s rows) in `folded_key` as cycle `cycle`'s; a key the
+    /// close folded twice (a truncate's, then a later change's) is listed once, as possibly deleted if either left it so.
+    private static func listFolded(_ cycle: Int64) -> String {
+        """
+        INSERT INTO folded_key AS f (part, side, mapping, row_key, cycle, deleted)
+        SELECT part, side, mapping, row_key, \(cycle), deleted FROM folded
+        ON CONFLICT (part, side, mapping, row_key, cycle) DO UPDATE SET deleted = f.deleted OR excluded.deleted
+        """
+    }
 
     /// The last truncate per side and mapping before `end` (only the last matters).
     private static func lastTruncates(_ transaction: StoreTransaction, before end: Int64) throws -> [PostgresRow] {
@@ -88,9 +109,13 @@ enum CycleFold {
     /// deletions. Returns how many rows it deleted.
     private static func truncateState(_ transaction: StoreTransaction, _ truncate: PostgresRow, cycle: Int64) throws -> Int {
         try transaction.execute("""
-            UPDATE row_state SET row_values = NULL, commit_time = \(try truncate.int64("commit_time")), lsn = \(try truncate.int64("commit_lsn")),
-                folded_by = \(cycle), events = \(ChangeEvents.truncate.rawValue)
-            WHERE side = \(try truncate.text("side")) AND mapping = \(try truncate.text("mapping")) AND row_values IS NOT NULL
+            WITH folded AS (
+                UPDATE row_state AS s SET row_values = NULL, commit_time = \(try truncate.int64("commit_time")),
+                    lsn = \(try truncate.int64("commit_lsn")), folded_by = \(cycle), events = \(ChangeEvents.truncate.rawValue)
+                WHERE side = \(try truncate.text("side")) AND mapping = \(try truncate.text("mapping")) AND row_values IS NOT NULL
+                RETURNING s.part, s.side, s.mapping, s.row_key, true AS deleted
+            )
+            \(unsafeSQL: listFolded(cycle))
             """)
     }
 }

@@ -1,5 +1,6 @@
 import ParityModel
 import ParityStore
+import PostgresClient
 
 /// Reads row state as of a cycle's end inside the closing transaction, after the fold (``CycleFold``), or as of the last
 /// closed cycle (cycle -1: nothing changed): row state holds the end's state, and the rows the fold wrote are the keys
@@ -27,10 +28,7 @@ final class PostgresCycleStateReader: CycleStateReader {
     func changedKeys(side: SourceSide, mapping: String) throws -> [String: Int64] {
         var keys: [String: Int64] = [:]
         guard !changedNothing else { return keys }
-        let rows = try transaction.cursor("""
-            SELECT row_key, commit_time FROM row_state WHERE folded_by = \(cycle) AND side = \(side.rawValue) AND mapping = \(mapping)
-                AND part BETWEEN \(parts.lowerBound) AND \(parts.upperBound)
-            """)
+        let rows = try transaction.cursor(foldedRows("s.row_key, s.commit_time", side: side, mapping: mapping))
         while let row = try rows.next() { keys[try row.text("row_key")] = try row.int64("commit_time") }
         return keys
     }
@@ -44,17 +42,27 @@ final class PostgresCycleStateReader: CycleStateReader {
     /// the end (a deleted key with nil values); otherwise every row that exists as of the end.
     func rows(side: SourceSide, mapping: String, changedOnly: Bool) throws -> any StateRowCursor {
         if changedOnly && changedNothing { return PostgresStateRowCursor(nil, transaction: transaction, layouts: store.layouts) }
-        let cursor = try transaction.cursor(changedOnly ? """
-            SELECT row_key, row_values, commit_time AS changed_at, events FROM row_state
-            WHERE folded_by = \(cycle) AND side = \(side.rawValue) AND mapping = \(mapping)
-                AND part BETWEEN \(parts.lowerBound) AND \(parts.upperBound) ORDER BY row_key
-            """ : """
+        let cursor = try transaction.cursor(changedOnly ? foldedRows(
+            "s.row_key, s.row_values, s.commit_time AS changed_at, s.events", side: side, mapping: mapping, ordered: true
+        ) : """
             SELECT row_key, row_values, CASE WHEN folded_by = \(cycle) THEN commit_time END AS changed_at,
                 CASE WHEN folded_by = \(cycle) THEN events END AS events
             FROM row_state WHERE side = \(side.rawValue) AND mapping = \(mapping) AND row_values IS NOT NULL
                 AND part BETWEEN \(parts.lowerBound) AND \(parts.upperBound) ORDER BY row_key
             """)
         return PostgresStateRowCursor(cursor, transaction: transaction, layouts: store.layouts)
+    }
+
+    /// `columns` (of `s`, row state) of the rows the fold of this cycle wrote (``CycleFold``) for `mapping` on `side` in
+    /// the reader's parts: the keys `folded_key` (`f`) lists, their state in row state; in key order when `ordered`.
+    private func foldedRows(_ columns: String, side: SourceSide, mapping: String, ordered: Bool = false) -> PostgresQuery {
+        """
+        SELECT \(unsafeSQL: columns) FROM folded_key AS f JOIN row_state AS s
+            ON s.part = f.part AND s.side = f.side AND s.mapping = f.mapping AND s.row_key = f.row_key AND s.folded_by = f.cycle
+        WHERE f.cycle = \(cycle) AND f.side = \(side.rawValue) AND f.mapping = \(mapping)
+            AND f.part BETWEEN \(parts.lowerBound) AND \(parts.upperBound) AND s.part BETWEEN \(parts.lowerBound) AND \(parts.upperBound)
+        \(unsafeSQL: ordered ? "ORDER BY s.row_key" : "")
+        """
     }
 
     /// Every flow day's latest aggregate row recorded before this cycle.
