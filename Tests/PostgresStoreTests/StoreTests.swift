@@ -112,6 +112,9 @@ struct StoreTests {
             }, "\(table)")
         }
         #expect(try connection.query("SELECT count(*) AS n FROM row_state").singleRow().decode(Int.self, "n") == 3)
+        // One index on row_state, in key order within a partition.
+        let indexes = try connection.query("SELECT indexdef FROM pg_indexes WHERE tablename = 'row_state'").rows.map { try $0.decode(String.self, "indexdef") }
+        #expect(indexes.count == 1 && indexes.first?.hasSuffix("(side, mapping, row_key, part)") == true, "\(indexes)")
         #expect(try connection.query("SELECT count(*) AS n FROM pending_change").singleRow().decode(Int.self, "n") == 1)
         #expect(try connection.query("SELECT count(*) AS n FROM difference").singleRow().decode(Int.self, "n") == 1)
         let folded = try connection.query("SELECT row_key, cycle, deleted FROM folded_key ORDER BY row_key").rows.map {

@@ -10,6 +10,10 @@
 --    every folded row a new entry in each of row_state's indexes, the primary key and row_state_by_key included. The
 --    keys a close folded are listed in folded_key instead (a small table, emptied at the next close), row_state keeps
 --    `folded_by` and `events` unindexed, and its partitions leave 15% of each page free for updated rows.
+-- 3. One index on row_state. Its primary key is (side, mapping, row_key, part): within a partition that is key order,
+--    which is what a task reads (row_state_by_key gave it before, and the primary key led with `part` for the ranges
+--    the partitions now are), and a whole mapping merges the partitions' scans in key order as before. A first
+--    baseline builds one index instead of two, and a folded row that is not HOT enters one.
 --
 -- The rows move in this migration's transaction: on a large store it takes about as long as `parity init` did.
 
@@ -39,8 +43,13 @@ BEGIN
     END LOOP;
 END $$;
 
-ALTER TABLE row_state ADD PRIMARY KEY (part, side, mapping, row_key);
-CREATE INDEX row_state_by_key ON row_state (side, mapping, row_key);
+-- Unless a first baseline's load died with it dropped (PostgresStore+BulkBaseline.swift): opening the store builds it.
+DO $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM store_info WHERE key = 'row_state_indexes_dropped') THEN
+        ALTER TABLE row_state ADD CONSTRAINT row_state_pkey PRIMARY KEY (side, mapping, row_key, part);
+    END IF;
+END $$;
 
 ALTER TABLE pending_change ADD PRIMARY KEY (part, side, commit_lsn, seq, op);
 CREATE INDEX pending_change_by_key ON pending_change (side, mapping, row_key, commit_lsn, seq);

@@ -2,14 +2,13 @@ import ParityStore
 import PostgresClient
 
 extension PostgresStore {
-    /// The `store_info` key marking `row_state` without its key indexes, while a first baseline loads.
+    /// The `store_info` key marking `row_state` without its primary key, while a first baseline loads.
     static let rowIndexesDropped = "row_state_indexes_dropped"
 
-    /// Loads the first baseline into an empty `row_state` without its key indexes (the primary key and
-    /// `row_state_by_key`), then builds them: `COPY` appends to a bare heap and each index is built by one sort, instead
-    /// of a random index position found for every row. A loader that dies leaves `store_info`'s mark, and the next
-    /// ``open(url:passwordFile:partitions:)`` builds the indexes. With rows in the store already, or another process
-    /// loading, `body` runs with the indexes in place.
+    /// Loads the first baseline into an empty `row_state` without its primary key (its one index), then builds it:
+    /// `COPY` appends to a bare heap and the index is built by one sort, instead of a random index position found for
+    /// every row. A loader that dies leaves `store_info`'s mark, and the next ``open(url:passwordFile:partitions:)``
+    /// builds the index. With rows in the store already, or another process loading, `body` runs with the index in place.
     public func loadingFirstBaseline<T>(_ body: () throws -> T) throws -> T {
         guard let lease = try dropRowIndexes() else { return try body() }
         let loaded = Result { try body() }
@@ -23,7 +22,7 @@ extension PostgresStore {
         return try loaded.get()
     }
 
-    /// Drops `row_state`'s key indexes when it holds no row, under the baseline-load lock; returns the lock then.
+    /// Drops `row_state`'s primary key when it holds no row, under the baseline-load lock; returns the lock then.
     private func dropRowIndexes() throws(StoreError) -> AdvisoryLease? {
         guard let lease = try AdvisoryLease.acquire(.baselineLoad, options: options, holder: "parity init", wait: false, location: location).lease
         else { return nil }
@@ -33,19 +32,18 @@ extension PostgresStore {
                   try !Self.rowIndexesMarked(in: transaction)
             else { return false }
             try transaction.execute("ALTER TABLE row_state DROP CONSTRAINT row_state_pkey")
-            try transaction.execute("DROP INDEX row_state_by_key")
             try transaction.execute("INSERT INTO store_info (key, value) VALUES (\(Self.rowIndexesDropped), 'baseline loading')")
             return true
         }
         return dropped ? lease : nil
     }
 
-    /// Builds `row_state`'s key indexes if a bulk load dropped them, and clears the mark. A key copied twice (a source key
+    /// Builds `row_state`'s primary key if a bulk load dropped it, and clears the mark. A key copied twice (a source key
     /// no unique index covers) keeps its row copied last, as an upsert would have.
     func buildRowIndexes() throws(StoreError) {
         try write { transaction in
             guard try Self.rowIndexesMarked(in: transaction) else { return }
-            let primaryKey: PostgresQuery = "ALTER TABLE row_state ADD CONSTRAINT row_state_pkey PRIMARY KEY (part, side, mapping, row_key)"
+            let primaryKey: PostgresQuery = "ALTER TABLE row_state ADD CONSTRAINT row_state_pkey PRIMARY KEY (side, mapping, row_key, part)"
             try transaction.execute("SAVEPOINT row_state_pkey")
             do {
                 try transaction.execute(primaryKey)
@@ -61,13 +59,12 @@ extension PostgresStore {
                     """)
                 try transaction.execute(primaryKey)
             }
-            try transaction.execute("CREATE INDEX row_state_by_key ON row_state (side, mapping, row_key)")
             try transaction.execute("DELETE FROM store_info WHERE key = \(Self.rowIndexesDropped)")
             try transaction.execute("ANALYZE row_state")
         }
     }
 
-    /// Builds the key indexes a bulk load that died left dropped (no process holds the baseline-load lock).
+    /// Builds the primary key a bulk load that died left dropped (no process holds the baseline-load lock).
     func repairRowIndexes() throws(StoreError) {
         let marked = try read { transaction in try Self.rowIndexesMarked(in: transaction) }
         guard marked,
@@ -77,7 +74,7 @@ extension PostgresStore {
         withExtendedLifetime(lease) {}
     }
 
-    /// Whether `store_info` marks `row_state`'s key indexes as dropped by a bulk load.
+    /// Whether `store_info` marks `row_state`'s primary key as dropped by a bulk load.
     private static func rowIndexesMarked(in transaction: StoreTransaction) throws -> Bool {
         try transaction.value("SELECT 1 FROM store_info WHERE key = \(rowIndexesDropped)") != nil
     }

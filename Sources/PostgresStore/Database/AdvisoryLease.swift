@@ -23,7 +23,7 @@ final class AdvisoryLease: CaptureLease, CoordinatorLease, VerificationLease {
         /// Scheduled verification (`verify.schedule`) by one worker at a time.
         static let verification = Purpose(key: 0x7061_7269_7479_0005, name: "scheduled verification")
 
-        /// A first baseline loaded in bulk, `row_state`'s key indexes built after it.
+        /// A first baseline loaded in bulk, `row_state`'s primary key built after it.
         static let baselineLoad = Purpose(key: 0x7061_7269_7479_0006, name: "baseline load")
     }
 
