@@ -27,7 +27,7 @@ struct ServiceRunTests {
             }
             #expect(twoClosed, "two cycles after the baseline did not close on schedule")
             // verify.schedule (weekly by default): the service verified the store against both sources when it started.
-            let verified = try await eventually(within: 30) { (try? scenario.store.lastVerification(mode: .sources)) != nil }
+            let verified = await eventually(within: 30) { (try? scenario.store.lastVerification(mode: .sources)) != nil }
             #expect(verified, "no scheduled verify --sources was recorded")
             #expect(try scenario.store.lastVerification(mode: .sources)?.passed == true)
             let cycles = try await client.get("/api/v1/cycles")
