@@ -84,7 +84,7 @@ struct StoreTests {
         try connection.execute(unsafeScript: """
             INSERT INTO image_layout (columns) VALUES ('["amount"]');
             INSERT INTO cycle (id, label, start_time, end_time, status, closed_at, keys_compared, unexplained_rate)
-                VALUES (3, '2026-12-03', 0, 10, 'closed', 11, 3, '0');
+                VALUES (3, 'cycle 3', 0, 10, 'closed', 11, 3, '0');
             INSERT INTO row_state (part, side, mapping, row_key, row_values, commit_time, lsn, folded_by, events) VALUES
                 (18, 'legacy', 'orders', '["1"]', '[1,"1.00"]', 0, 100, NULL, NULL),
                 (27, 'legacy', 'orders', '["2"]', '[1,"2.00"]', 7, 200, 3, 2),
@@ -130,7 +130,7 @@ struct StoreTests {
         #expect(plan.contains("pending_change_1 ") && !plan.contains("pending_change_0 ") && !plan.contains("pending_change_2 "), "\(plan)")
         // The next close drops the tombstone its list names, and starts a list of its own.
         try reopened.closeCycle(id: 4, foldBefore: 30) { _ in
-            CycleClose(cycle: CycleRecord(id: 4, label: "2026-12-04", start: 10, end: 30, status: .closed, closedAt: 31, keysCompared: 0,
+            CycleClose(cycle: CycleRecord(id: 4, label: "cycle 4", start: 10, end: 30, status: .closed, closedAt: 31, keysCompared: 0,
                                           unexplainedRate: "0"), tables: [], findings: [], carried: [])
         }
         let state = try connection.query("SELECT row_key FROM row_state ORDER BY row_key").rows.map { try $0.decode(String.self, "row_key") }
