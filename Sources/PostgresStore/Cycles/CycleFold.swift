@@ -47,33 +47,35 @@ enum CycleFold {
     }
 
     /// Folds the changes committed before `end` of the keys in `parts` (every part when nil) into row state as cycle
-    /// `cycle`; returns how many rows it wrote. Runs after ``prepare(_:cycle:before:)``: no truncate is left before `end`.
+    /// `cycle`; returns how many rows it wrote. Runs after ``prepare(_:cycle:before:)``: no truncate is left before `end`;
+    /// `prepared` says whether that step wrote (and listed) any row.
     ///
     /// One statement deletes the changes and folds exactly what it deleted, whatever capture commits meanwhile.
-    static func apply(_ transaction: StoreTransaction, cycle: Int64, before end: Int64, parts: ClosedRange<Int>?) throws -> Int {
+    static func apply(_ transaction: StoreTransaction, cycle: Int64, before end: Int64, parts: ClosedRange<Int>?, prepared: Bool) throws -> Int {
         let parts = parts ?? KeyPartition.everyPart
-        // The last change of each key is its state at the end; the kinds of every change of the key add up.
+        // The last change of each key is its state at the end; the kinds of every change of the key add up. One sort, in
+        // the primary key's order, gives both, and the upsert then walks the key's index in order.
         return try transaction.execute("""
             WITH changes AS (
                 DELETE FROM pending_change WHERE commit_time < \(end) AND part BETWEEN \(parts.lowerBound) AND \(parts.upperBound)
                 RETURNING part, side, mapping, row_key, commit_lsn, seq, op, row_values, commit_time
-            ), events AS (
-                SELECT part, side, mapping, row_key, \(unsafeSQL: eventBits) AS events FROM changes GROUP BY part, side, mapping, row_key
-            ), latest AS (
-                SELECT DISTINCT ON (part, side, mapping, row_key) * FROM changes
-                ORDER BY part, side, mapping, row_key, commit_lsn DESC, seq DESC
+            ), ranked AS (
+                SELECT *, row_number() OVER latest_first AS rank,
+                    \(unsafeSQL: eventBits) OVER (latest_first ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS events
+                FROM changes
+                WINDOW latest_first AS (PARTITION BY side, mapping, row_key, part ORDER BY commit_lsn DESC, seq DESC)
             ), folded AS (
                 INSERT INTO row_state AS s (part, side, mapping, row_key, row_values, commit_time, lsn, folded_by, events)
-                SELECT l.part, l.side, l.mapping, l.row_key, CASE WHEN l.op IN ('delete', 'moved') THEN NULL ELSE l.row_values END,
-                    l.commit_time, l.commit_lsn, \(cycle)::bigint, e.events
-                FROM latest AS l JOIN events AS e USING (part, side, mapping, row_key)
+                SELECT part, side, mapping, row_key, CASE WHEN op IN ('delete', 'moved') THEN NULL ELSE row_values END,
+                    commit_time, commit_lsn, \(cycle)::bigint, events
+                FROM ranked WHERE rank = 1
                 \(unsafeSQL: upsert)
             )
-            \(unsafeSQL: listFolded(cycle))
+            \(unsafeSQL: prepared ? listFolded(cycle) : listFoldedOnce(cycle))
             """)
     }
 
-    /// The events of a key's changes (grouped by key), as ``ChangeEvents`` bits.
+    /// The events of a key's changes (an aggregate over the key's changes), as ``ChangeEvents`` bits.
     private static let eventBits = """
         bit_or(CASE op WHEN 'insert' THEN 1 WHEN 'update' THEN 2 WHEN 'moved' THEN 2 WHEN 'delete' THEN 4 END)
         """
@@ -95,6 +97,12 @@ enum CycleFold {
         SELECT part, side, mapping, row_key, \(cycle), deleted FROM folded
         ON CONFLICT (part, side, mapping, row_key, cycle) DO UPDATE SET deleted = f.deleted OR excluded.deleted
         """
+    }
+
+    /// Lists the rows a fold wrote as ``listFolded(_:)`` does, when no key can be listed already (the close's first step
+    /// listed none, and a fold writes a key once): a plain insert, without the upsert's check of each key.
+    private static func listFoldedOnce(_ cycle: Int64) -> String {
+        "INSERT INTO folded_key (part, side, mapping, row_key, cycle, deleted) SELECT part, side, mapping, row_key, \(cycle), deleted FROM folded"
     }
 
     /// The last truncate per side and mapping before `end` (only the last matters).

@@ -19,8 +19,8 @@ extension PostgresStore {
             guard try transaction.row("SELECT 1 FROM cycle WHERE id = \(id)") == nil else { return nil }
             var changed = false
             if let end {
-                changed = try CycleFold.prepare(transaction, cycle: id, before: end)
-                changed = try CycleFold.apply(transaction, cycle: id, before: end, parts: nil) > 0 || changed
+                let prepared = try CycleFold.prepare(transaction, cycle: id, before: end)
+                changed = try CycleFold.apply(transaction, cycle: id, before: end, parts: nil, prepared: prepared) > 0 || prepared
             }
             let close = try compare(PostgresCycleStateReader(store: self, transaction: transaction, cycle: id, changedNothing: !changed))
             try CloseRecord(close: close, partition: partitions).write(in: transaction)

@@ -61,7 +61,9 @@ extension PostgresStore: PartitionedCycleStore {
                     let plan = try ClosePlan(row: row)
                     let parts = try row.int("first_part")...row.int("last_part")
                     let folded = try row.int64("folded")
-                        + Int64(try plan.foldBefore.map { end in try CycleFold.apply(transaction, cycle: plan.cycle.id, before: end, parts: parts) } ?? 0)
+                        + Int64(try plan.foldBefore.map { end in
+                            try CycleFold.apply(transaction, cycle: plan.cycle.id, before: end, parts: parts, prepared: row.bool("changed"))
+                        } ?? 0)
                     let reader = PostgresCycleStateReader(
                         store: self, transaction: transaction, cycle: plan.cycle.id, changedNothing: try !row.bool("changed") && folded == 0,
                         parts: parts)

@@ -73,6 +73,35 @@ struct FoldContractTests {
         #expect(try store.rowCount(side: .legacy, mapping: "orders") == 1)
     }
 
+    @Test("a key changed several times in a close: its last image, the events of every change", arguments: StoreFactory.all)
+    func severalChanges(_ factory: StoreFactory) throws {
+        let store = try factory.open().store
+        try Self.initialize(store, ["1": "1.00"])
+        try store.apply(Fixtures.transaction(200, at: 10, [
+            Self.change(.update, "1", ["id": .value("1"), "amount": .value("1.10")]),
+            Self.change(.insert, "5", ["id": .value("5"), "amount": .value("5.00")]),
+            Self.change(.insert, "6", ["id": .value("6"), "amount": .value("6.00")]),
+        ]), side: .legacy)
+        try store.apply(Fixtures.transaction(300, at: 11, [
+            Self.change(.update, "1", ["id": .value("1"), "amount": .value("1.20")]), Self.change(.delete, "5"),
+            Self.change(.update, "6", ["id": .value("6"), "amount": .value("6.60")]),
+        ]), side: .legacy)
+        #expect(try Self.changedRows(store, closing: 1, before: 20) == [
+            "\(Fixtures.key("1")) 1.20 2", "\(Fixtures.key("5")) gone 5", "\(Fixtures.key("6")) 6.60 3",
+        ])
+    }
+
+    @Test("a key changed before and after a truncate in one close is listed once, with the events of both", arguments: StoreFactory.all)
+    func changedAroundTruncate(_ factory: StoreFactory) throws {
+        let store = try factory.open().store
+        try Self.initialize(store, ["1": "1.00", "2": "2.00"])
+        try store.apply(Fixtures.transaction(200, at: 10, [Self.change(.update, "1", ["id": .value("1"), "amount": .value("1.50")])]), side: .legacy)
+        try store.apply(Fixtures.transaction(300, at: 11, [Self.change(.truncate, "")]), side: .legacy)
+        try store.apply(Fixtures.transaction(400, at: 12, [Self.change(.insert, "1", ["id": .value("1"), "amount": .value("9.00")])]), side: .legacy)
+        #expect(try Self.changedRows(store, closing: 1, before: 20) == ["\(Fixtures.key("1")) 9.00 11", "\(Fixtures.key("2")) gone 8"])
+        #expect(try store.rowCount(side: .legacy, mapping: "orders") == 1)
+    }
+
     @Test("columns a change left unchanged come from the key's previous image, in ordinary and streamed transactions",
           arguments: StoreFactory.all)
     func unchangedColumns(_ factory: StoreFactory) throws {
