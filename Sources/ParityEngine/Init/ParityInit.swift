@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import Logging
 import ParityLogging
 import ParityConfig
@@ -32,49 +31,31 @@ public enum ParityInit {
         }
         let check = SourceCheck.run(configuration)
         guard check.exitCode == 0 else { return Outcome(check: check, sources: []) }
-        var results: [SourceSide: Result<SourceRecord, any Error>] = [:]
-        var storeFailure: (any Error)?
+        var records: [SourceRecord] = []
+        var current = SourceSide.legacy
         do {
             // The store is empty: it may load the baseline in bulk and build its row indexes once both sides are in.
-            try store.loadingFirstBaseline { results = initializeBothSides(configuration, store: store, progress: progress) }
+            try store.loadingFirstBaseline {
+                for side in SourceSide.allCases {
+                    current = side
+                    let initializer = SourceInitializer(
+                        side: side, source: configuration.sources[side], configuration: configuration, store: store, progress: progress)
+                    records.append(try initializer.run())
+                }
+            }
         } catch {
-            storeFailure = error
+            let failed = error as? InitFailure
+            var leftovers = failed?.leftovers ?? []
+            for record in records {
+                leftovers += undo(record, configuration: configuration, store: store)
+            }
+            for leftover in leftovers {
+                logger.warning(
+                    "init could not remove what it created: \(leftover.object)", metadata: .parity([.source: leftover.side.rawValue]))
+            }
+            throw failure(failed?.cause ?? error, side: current, configuration: configuration, leftovers: leftovers)
         }
-        let records = SourceSide.allCases.compactMap { side in try? results[side]?.get() }
-        let failures = SourceSide.allCases.compactMap { side -> (side: SourceSide, error: any Error)? in
-            guard case .failure(let error) = results[side] else { return nil }
-            return (side, error)
-        } + (storeFailure.map { [(side: SourceSide.new, error: $0)] } ?? [])
-        guard let first = failures.first else { return Outcome(check: check, sources: records) }
-        var leftovers = failures.flatMap { ($0.error as? InitFailure)?.leftovers ?? [] }
-        for record in records {
-            leftovers += undo(record, configuration: configuration, store: store)
-        }
-        for other in failures.dropFirst() {
-            logger.error("init failed on this source too: \((other.error as? InitFailure)?.cause ?? other.error)",
-                         metadata: .parity([.source: other.side.rawValue]))
-        }
-        for leftover in leftovers {
-            logger.warning(
-                "init could not remove what it created: \(leftover.object)", metadata: .parity([.source: leftover.side.rawValue]))
-        }
-        throw failure((first.error as? InitFailure)?.cause ?? first.error, side: first.side, configuration: configuration, leftovers: leftovers)
-    }
-
-    /// Initializes both sources at once, each on a thread of its own (each side's copy reads and encodes its source while
-    /// the store writes the other's), and returns each side's record or error; a side that failed removed what it created.
-    private static func initializeBothSides(
-        _ configuration: ParityConfiguration, store: any Store, progress: @escaping WorkProgress.Sink
-    ) -> [SourceSide: Result<SourceRecord, any Error>] {
-        let results = Mutex<[SourceSide: Result<SourceRecord, any Error>]>([:])
-        DispatchQueue.concurrentPerform(iterations: SourceSide.allCases.count) { index in
-            let side = SourceSide.allCases[index]
-            let initializer = SourceInitializer(
-                side: side, source: configuration.sources[side], configuration: configuration, store: store, progress: progress)
-            let result = Result { try initializer.run() }
-            results.withLock { $0[side] = result }
-        }
-        return results.withLock { $0 }
+        return Outcome(check: check, sources: records)
     }
 
     /// Removes an initialized source's slot, publications and baseline again; returns what could not be removed.

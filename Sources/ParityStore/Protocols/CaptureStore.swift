@@ -48,8 +48,7 @@ public protocol CaptureStore: Sendable {
         side: SourceSide, mapping: String, columns: [String], encoded rows: [(key: String, values: String)], lsn: UInt64
     ) throws(StoreError)
     /// Runs `body`, which copies the first baseline (`parity init`'s, into a store holding no rows): a store may load it
-    /// in bulk, building its row indexes once the rows are in. `body` may write from several threads at once (both sides'
-    /// copies). Returns what `body` returns; throws what it throws.
+    /// in bulk, building its row indexes once the rows are in. Returns what `body` returns; throws what it throws.
     func loadingFirstBaseline<T>(_ body: () throws -> T) throws -> T
     /// How many rows of `mapping` the store holds for `side` as of the last closed cycle (the baseline right after init).
     func rowCount(side: SourceSide, mapping: String) throws(StoreError) -> Int

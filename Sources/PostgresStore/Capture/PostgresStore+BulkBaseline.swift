@@ -39,7 +39,7 @@ extension PostgresStore {
     }
 
     /// Builds `row_state`'s primary key if a bulk load dropped it, and clears the mark. A key copied twice (a source key
-    /// no unique index covers: the snapshot held both rows) keeps one of its rows, the one stored last.
+    /// no unique index covers) keeps its row copied last, as an upsert would have.
     func buildRowIndexes() throws(StoreError) {
         try write { transaction in
             guard try Self.rowIndexesMarked(in: transaction) else { return }
@@ -49,7 +49,7 @@ extension PostgresStore {
                 try transaction.execute(primaryKey)
             } catch let error as PostgresError where error.sqlState == "23505" {
                 try transaction.execute("ROLLBACK TO SAVEPOINT row_state_pkey")
-                // One partition holds a key's rows.
+                // One partition holds a key's rows, and a heap filled by COPY alone keeps them in the order copied.
                 try transaction.execute("""
                     DELETE FROM row_state AS r USING (
                         SELECT part, side, mapping, row_key, max(ctid) AS last FROM row_state GROUP BY 1, 2, 3, 4 HAVING count(*) > 1
