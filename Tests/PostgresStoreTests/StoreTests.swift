@@ -66,7 +66,7 @@ struct StoreTests {
         #expect(refused?.description.contains("999_from_the_future") == true)
     }
 
-    @Test("a store an older Parity created gains the later migrations when opened: its rows move to partitions by task range, a close's keys into folded_key")
+    @Test("a store an older Parity created gains the later migrations when opened: its rows move to partitions by task range, a close's keys and rows into folded_key")
     func laterMigration() throws {
         let database = try SharedCluster.newDatabase("pgstore")
         let connection = try database.connect()
@@ -117,10 +117,11 @@ struct StoreTests {
         #expect(indexes.count == 1 && indexes.first?.hasSuffix("(side, mapping, row_key, part)") == true, "\(indexes)")
         #expect(try connection.query("SELECT count(*) AS n FROM pending_change").singleRow().decode(Int.self, "n") == 1)
         #expect(try connection.query("SELECT count(*) AS n FROM difference").singleRow().decode(Int.self, "n") == 1)
-        let folded = try connection.query("SELECT row_key, cycle, deleted FROM folded_key ORDER BY row_key").rows.map {
-            "\(try $0.decode(String.self, "row_key")) \(try $0.decode(Int64.self, "cycle")) \(try $0.decode(Bool.self, "deleted"))"
+        let folded = try connection.query("SELECT row_key, cycle, deleted, row_values, commit_time, events FROM folded_key ORDER BY row_key").rows.map {
+            "\(try $0.decode(String.self, "row_key")) \(try $0.decode(Int64.self, "cycle")) \(try $0.decode(Bool.self, "deleted")) "
+                + "\(try $0.decode(String?.self, "row_values") ?? "-") \(try $0.decode(Int64.self, "commit_time")) \(try $0.decode(Int.self, "events"))"
         }
-        #expect(folded == [#"["2"] 3 false"#, #"["3"] 3 true"#])
+        #expect(folded == [#"["2"] 3 false [1,"2.00"] 7 2"#, #"["3"] 3 true - 8 4"#], "the keys cycle 3 folded, with the rows it wrote")
         #expect(try reopened.rowCount(side: .legacy, mapping: "orders") == 2)
         try reopened.checkIntegrity()
 
@@ -135,10 +136,10 @@ struct StoreTests {
         }
         let state = try connection.query("SELECT row_key FROM row_state ORDER BY row_key").rows.map { try $0.decode(String.self, "row_key") }
         #expect(state == [#"["1"]"#, #"["2"]"#, #"["4"]"#])
-        let listed = try connection.query("SELECT row_key, cycle FROM folded_key").rows.map {
-            "\(try $0.decode(String.self, "row_key")) \(try $0.decode(Int64.self, "cycle"))"
+        let listed = try connection.query("SELECT row_key, cycle, row_values FROM folded_key").rows.map {
+            "\(try $0.decode(String.self, "row_key")) \(try $0.decode(Int64.self, "cycle")) \(try $0.decode(String?.self, "row_values") ?? "-")"
         }
-        #expect(listed == [#"["4"] 4"#])
+        #expect(listed == [#"["4"] 4 [1,"4.00"]"#])
     }
 
     @Test("the store URL's password reaches no message")

@@ -4,7 +4,8 @@ import PostgresClient
 /// Folds the pending changes committed before a cycle's end into row state, and drops them from pending, so the
 /// comparison reads the state as of the end where it is stored. The rows the fold writes carry the cycle (`folded_by`)
 /// and what happened to their key (`events`, ``ChangeEvents``): they are the keys the cycle changed, and `folded_key`
-/// lists them (row state has no index on what the fold writes, so its updates stay on their page: HOT).
+/// lists them with the rows written, which a close task reads (row state has no index on what the fold writes, so its
+/// updates stay on their page: HOT).
 ///
 /// Two steps, so that a close can be shared: ``prepare(_:cycle:before:)`` does what concerns every part (drops the last
 /// close's tombstones, applies the truncates and the changes they undo) once per close; ``apply(_:cycle:before:parts:)``
@@ -86,23 +87,28 @@ enum CycleFold {
             row_values = excluded.row_values, commit_time = excluded.commit_time, lsn = excluded.lsn, folded_by = excluded.folded_by,
             events = CASE WHEN s.folded_by = excluded.folded_by THEN coalesce(s.events, 0) | excluded.events ELSE excluded.events END
         WHERE excluded.lsn >= s.lsn
-        RETURNING s.part, s.side, s.mapping, s.row_key, s.row_values IS NULL AS deleted
+        RETURNING s.part, s.side, s.mapping, s.row_key, s.row_values IS NULL AS deleted, s.row_values, s.commit_time, s.events
         """
 
-    /// Lists the rows a fold wrote (the CTE `folded`, ``upsert``'s rows) in `folded_key` as cycle `cycle`'s; a key the
-    /// close folded twice (a truncate's, then a later change's) is listed once, as possibly deleted if either left it so.
+    /// Lists the rows a fold wrote (the CTE `folded`, ``upsert``'s rows) in `folded_key` as cycle `cycle`'s, with what
+    /// it wrote; a key the close folded twice (a truncate's, then a later change's) is listed once, with the row written
+    /// last, as possibly deleted if either left it so.
     private static func listFolded(_ cycle: Int64) -> String {
         """
-        INSERT INTO folded_key AS f (part, side, mapping, row_key, cycle, deleted)
-        SELECT part, side, mapping, row_key, \(cycle), deleted FROM folded
-        ON CONFLICT (part, side, mapping, row_key, cycle) DO UPDATE SET deleted = f.deleted OR excluded.deleted
+        INSERT INTO folded_key AS f (part, side, mapping, row_key, cycle, deleted, row_values, commit_time, events)
+        SELECT part, side, mapping, row_key, \(cycle), deleted, row_values, commit_time, events FROM folded
+        ON CONFLICT (part, side, mapping, row_key, cycle) DO UPDATE SET deleted = f.deleted OR excluded.deleted,
+            row_values = excluded.row_values, commit_time = excluded.commit_time, events = excluded.events
         """
     }
 
     /// Lists the rows a fold wrote as ``listFolded(_:)`` does, when no key can be listed already (the close's first step
     /// listed none, and a fold writes a key once): a plain insert, without the upsert's check of each key.
     private static func listFoldedOnce(_ cycle: Int64) -> String {
-        "INSERT INTO folded_key (part, side, mapping, row_key, cycle, deleted) SELECT part, side, mapping, row_key, \(cycle), deleted FROM folded"
+        """
+        INSERT INTO folded_key (part, side, mapping, row_key, cycle, deleted, row_values, commit_time, events)
+        SELECT part, side, mapping, row_key, \(cycle), deleted, row_values, commit_time, events FROM folded
+        """
     }
 
     /// The last truncate per side and mapping before `end` (only the last matters).
@@ -121,7 +127,7 @@ enum CycleFold {
                 UPDATE row_state AS s SET row_values = NULL, commit_time = \(try truncate.int64("commit_time")),
                     lsn = \(try truncate.int64("commit_lsn")), folded_by = \(cycle), events = \(ChangeEvents.truncate.rawValue)
                 WHERE side = \(try truncate.text("side")) AND mapping = \(try truncate.text("mapping")) AND row_values IS NOT NULL
-                RETURNING s.part, s.side, s.mapping, s.row_key, true AS deleted
+                RETURNING s.part, s.side, s.mapping, s.row_key, true AS deleted, s.row_values, s.commit_time, s.events
             )
             \(unsafeSQL: listFolded(cycle))
             """)

@@ -28,7 +28,7 @@ final class PostgresCycleStateReader: CycleStateReader {
     func changedKeys(side: SourceSide, mapping: String) throws -> [String: Int64] {
         var keys: [String: Int64] = [:]
         guard !changedNothing else { return keys }
-        let rows = try transaction.cursor(foldedRows("s.row_key, s.commit_time", side: side, mapping: mapping))
+        let rows = try transaction.cursor(foldedRows("row_key, commit_time", side: side, mapping: mapping))
         while let row = try rows.next() { keys[try row.text("row_key")] = try row.int64("commit_time") }
         return keys
     }
@@ -43,7 +43,7 @@ final class PostgresCycleStateReader: CycleStateReader {
     func rows(side: SourceSide, mapping: String, changedOnly: Bool) throws -> any StateRowCursor {
         if changedOnly && changedNothing { return PostgresStateRowCursor(nil, transaction: transaction, layouts: store.layouts) }
         let cursor = try transaction.cursor(changedOnly ? foldedRows(
-            "s.row_key, s.row_values, s.commit_time AS changed_at, s.events", side: side, mapping: mapping, ordered: true
+            "row_key, row_values, commit_time AS changed_at, events", side: side, mapping: mapping, ordered: true
         ) : """
             SELECT row_key, row_values, CASE WHEN folded_by = \(cycle) THEN commit_time END AS changed_at,
                 CASE WHEN folded_by = \(cycle) THEN events END AS events
@@ -53,15 +53,13 @@ final class PostgresCycleStateReader: CycleStateReader {
         return PostgresStateRowCursor(cursor, transaction: transaction, layouts: store.layouts)
     }
 
-    /// `columns` (of `s`, row state) of the rows the fold of this cycle wrote (``CycleFold``) for `mapping` on `side` in
-    /// the reader's parts: the keys `folded_key` (`f`) lists, their state in row state; in key order when `ordered`.
+    /// `columns` of the rows the fold of this cycle wrote (``CycleFold``) for `mapping` on `side` in the reader's parts, as
+    /// `folded_key` lists them; in key order when `ordered`.
     private func foldedRows(_ columns: String, side: SourceSide, mapping: String, ordered: Bool = false) -> PostgresQuery {
         """
-        SELECT \(unsafeSQL: columns) FROM folded_key AS f JOIN row_state AS s
-            ON s.part = f.part AND s.side = f.side AND s.mapping = f.mapping AND s.row_key = f.row_key AND s.folded_by = f.cycle
-        WHERE f.cycle = \(cycle) AND f.side = \(side.rawValue) AND f.mapping = \(mapping)
-            AND f.part BETWEEN \(parts.lowerBound) AND \(parts.upperBound) AND s.part BETWEEN \(parts.lowerBound) AND \(parts.upperBound)
-        \(unsafeSQL: ordered ? "ORDER BY s.row_key" : "")
+        SELECT \(unsafeSQL: columns) FROM folded_key
+        WHERE cycle = \(cycle) AND side = \(side.rawValue) AND mapping = \(mapping) AND part BETWEEN \(parts.lowerBound) AND \(parts.upperBound)
+        \(unsafeSQL: ordered ? "ORDER BY row_key" : "")
         """
     }
 
