@@ -16,10 +16,13 @@ struct EmbedMigrations: BuildToolPlugin {
         let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedMigrations.swift")
         return [
             .buildCommand(
-                displayName: "Embedding \(files.count) store migrations",
+                displayName: "Embedding the store migrations of \(folder)",
                 executable: try context.tool(named: "EmbedMigrationsTool").url,
-                arguments: [output.path] + files.map(\.path),
-                inputFiles: files,
+                // The folder, not its files: the tool lists it when it runs, and the folder is an input, so a migration
+                // added since the last build is embedded (SwiftPM does not ask the plugin again for a file outside
+                // the target's sources).
+                arguments: [output.path, directory.path],
+                inputFiles: files + [directory],
                 outputFiles: [output]
             ),
         ]
