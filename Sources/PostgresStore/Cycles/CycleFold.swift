@@ -8,7 +8,7 @@ import PostgresClient
 /// updates stay on their page: HOT).
 ///
 /// Two steps, so that a close can be shared: ``prepare(_:cycle:before:)`` does what concerns every part (drops the last
-/// close's tombstones, applies the truncates and the changes they undo) once per close; ``apply(_:cycle:before:parts:)``
+/// close's tombstones, applies the truncates and the changes they undo) once per close; ``apply(_:cycle:before:parts:prepared:)``
 /// folds the other changes, of every part or of one task's range.
 enum CycleFold {
     /// Drops the tombstones of the previous close and applies the last truncate of each mapping before `end`, with the
@@ -94,19 +94,18 @@ enum CycleFold {
     /// it wrote; a key the close folded twice (a truncate's, then a later change's) is listed once, with the row written
     /// last, as possibly deleted if either left it so.
     private static func listFolded(_ cycle: Int64) -> String {
-        """
-        INSERT INTO folded_key AS f (part, side, mapping, row_key, cycle, deleted, row_values, commit_time, events)
-        SELECT part, side, mapping, row_key, \(cycle), deleted, row_values, commit_time, events FROM folded
-        ON CONFLICT (part, side, mapping, row_key, cycle) DO UPDATE SET deleted = f.deleted OR excluded.deleted,
-            row_values = excluded.row_values, commit_time = excluded.commit_time, events = excluded.events
-        """
+        listFoldedOnce(cycle) + """
+
+            ON CONFLICT (part, side, mapping, row_key, cycle) DO UPDATE SET deleted = f.deleted OR excluded.deleted,
+                row_values = excluded.row_values, commit_time = excluded.commit_time, events = excluded.events
+            """
     }
 
     /// Lists the rows a fold wrote as ``listFolded(_:)`` does, when no key can be listed already (the close's first step
     /// listed none, and a fold writes a key once): a plain insert, without the upsert's check of each key.
     private static func listFoldedOnce(_ cycle: Int64) -> String {
         """
-        INSERT INTO folded_key (part, side, mapping, row_key, cycle, deleted, row_values, commit_time, events)
+        INSERT INTO folded_key AS f (part, side, mapping, row_key, cycle, deleted, row_values, commit_time, events)
         SELECT part, side, mapping, row_key, \(cycle), deleted, row_values, commit_time, events FROM folded
         """
     }
