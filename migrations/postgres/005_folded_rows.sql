@@ -4,7 +4,8 @@
 -- key, so the list carries it: the task reads its changed rows from folded_key alone, in key order.
 --
 -- A key listed twice by one close (a truncate's fold, then a later change's) keeps the row listed last, which is the
--- row the close left: the fold's steps run in that order.
+-- row the close left: the fold's steps run in that order. So `deleted` goes: the row listed says whether the close left
+-- a tombstone (row_values NULL), which the next close drops.
 ALTER TABLE folded_key ADD COLUMN row_values text, ADD COLUMN commit_time bigint, ADD COLUMN events integer;
 
 -- What row_state holds for the keys listed so far; a listed key the fold of its cycle no longer holds was read by no one.
@@ -13,3 +14,4 @@ FROM row_state AS s
 WHERE s.part = f.part AND s.side = f.side AND s.mapping = f.mapping AND s.row_key = f.row_key AND s.folded_by = f.cycle;
 DELETE FROM folded_key WHERE commit_time IS NULL;
 ALTER TABLE folded_key ALTER COLUMN commit_time SET NOT NULL;
+ALTER TABLE folded_key DROP COLUMN deleted;

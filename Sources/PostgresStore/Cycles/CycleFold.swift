@@ -17,7 +17,7 @@ enum CycleFold {
         // Keys deleted by the previous close have been listed as changed by it: they go now, and so does its list.
         try transaction.execute("""
             DELETE FROM row_state AS s USING folded_key AS f
-            WHERE f.deleted AND s.part = f.part AND s.side = f.side AND s.mapping = f.mapping AND s.row_key = f.row_key
+            WHERE f.row_values IS NULL AND s.part = f.part AND s.side = f.side AND s.mapping = f.mapping AND s.row_key = f.row_key
                 AND s.row_values IS NULL
             """)
         try transaction.execute("TRUNCATE folded_key")
@@ -87,16 +87,16 @@ enum CycleFold {
             row_values = excluded.row_values, commit_time = excluded.commit_time, lsn = excluded.lsn, folded_by = excluded.folded_by,
             events = CASE WHEN s.folded_by = excluded.folded_by THEN coalesce(s.events, 0) | excluded.events ELSE excluded.events END
         WHERE excluded.lsn >= s.lsn
-        RETURNING s.part, s.side, s.mapping, s.row_key, s.row_values IS NULL AS deleted, s.row_values, s.commit_time, s.events
+        RETURNING s.part, s.side, s.mapping, s.row_key, s.row_values, s.commit_time, s.events
         """
 
     /// Lists the rows a fold wrote (the CTE `folded`, ``upsert``'s rows) in `folded_key` as cycle `cycle`'s, with what
     /// it wrote; a key the close folded twice (a truncate's, then a later change's) is listed once, with the row written
-    /// last, as possibly deleted if either left it so.
+    /// last.
     private static func listFolded(_ cycle: Int64) -> String {
         listFoldedOnce(cycle) + """
 
-            ON CONFLICT (part, side, mapping, row_key, cycle) DO UPDATE SET deleted = f.deleted OR excluded.deleted,
+            ON CONFLICT (part, side, mapping, row_key, cycle) DO UPDATE SET
                 row_values = excluded.row_values, commit_time = excluded.commit_time, events = excluded.events
             """
     }
@@ -105,8 +105,8 @@ enum CycleFold {
     /// listed none, and a fold writes a key once): a plain insert, without the upsert's check of each key.
     private static func listFoldedOnce(_ cycle: Int64) -> String {
         """
-        INSERT INTO folded_key AS f (part, side, mapping, row_key, cycle, deleted, row_values, commit_time, events)
-        SELECT part, side, mapping, row_key, \(cycle), deleted, row_values, commit_time, events FROM folded
+        INSERT INTO folded_key (part, side, mapping, row_key, cycle, row_values, commit_time, events)
+        SELECT part, side, mapping, row_key, \(cycle), row_values, commit_time, events FROM folded
         """
     }
 
@@ -126,7 +126,7 @@ enum CycleFold {
                 UPDATE row_state AS s SET row_values = NULL, commit_time = \(try truncate.int64("commit_time")),
                     lsn = \(try truncate.int64("commit_lsn")), folded_by = \(cycle), events = \(ChangeEvents.truncate.rawValue)
                 WHERE side = \(try truncate.text("side")) AND mapping = \(try truncate.text("mapping")) AND row_values IS NOT NULL
-                RETURNING s.part, s.side, s.mapping, s.row_key, true AS deleted, s.row_values, s.commit_time, s.events
+                RETURNING s.part, s.side, s.mapping, s.row_key, s.row_values, s.commit_time, s.events
             )
             \(unsafeSQL: listFolded(cycle))
             """)

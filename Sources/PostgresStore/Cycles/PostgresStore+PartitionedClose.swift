@@ -60,12 +60,14 @@ extension PostgresStore: PartitionedCycleStore {
                         """) else { return false }
                     let plan = try ClosePlan(row: row)
                     let parts = try row.int("first_part")...row.int("last_part")
+                    // Whether the plan's store-wide step (CycleFold.prepare) wrote and listed rows.
+                    let prepared = try row.bool("changed")
                     let folded = try row.int64("folded")
                         + Int64(try plan.foldBefore.map { end in
-                            try CycleFold.apply(transaction, cycle: plan.cycle.id, before: end, parts: parts, prepared: row.bool("changed"))
+                            try CycleFold.apply(transaction, cycle: plan.cycle.id, before: end, parts: parts, prepared: prepared)
                         } ?? 0)
                     let reader = PostgresCycleStateReader(
-                        store: self, transaction: transaction, cycle: plan.cycle.id, changedNothing: try !row.bool("changed") && folded == 0,
+                        store: self, transaction: transaction, cycle: plan.cycle.id, changedNothing: !prepared && folded == 0,
                         parts: parts)
                     let result = try compare(plan, reader)
                     try transaction.execute("""
