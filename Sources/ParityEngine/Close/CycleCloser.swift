@@ -15,7 +15,7 @@ public enum CycleCloser {
     ///
     /// A store whose closes processes share (``PartitionedCycleStore``) is closed by the process holding its coordinator
     /// lock, which this one takes first: waiting for it when `waitForCoordinator`, otherwise closing nothing while another
-    /// process holds it.
+    /// process holds it. Either way, the process then folds the changes that closes left pending into row state.
     public static func close(
         _ configuration: ParityConfiguration, store: any Store, force: Bool = false, now: Date = Date(),
         progress: @escaping WorkProgress.Sink = { _ in }, logger: Logger = .discarding, waitForCoordinator: Bool = true
@@ -23,7 +23,10 @@ public enum CycleCloser {
         var coordinator: (any CoordinatorLease)?
         if let shared = store as? any PartitionedCycleStore {
             coordinator = try storeCall { try shared.lockCoordinator(holder: "parity close", wait: waitForCoordinator) }
-            guard coordinator != nil else { return CloseOutcome() }
+            guard coordinator != nil else {
+                try foldClosedChanges(store)
+                return CloseOutcome()
+            }
         }
         defer { withExtendedLifetime(coordinator) {} }
         let sources = try storeCall { try store.sourceRecords() }
@@ -66,6 +69,7 @@ public enum CycleCloser {
             // --force closes the window the clock is in, never one that has not begun.
             guard readiness == CloseReadiness.ready || (force && !forced && window.start <= now) else {
                 outcome.waiting = wait(window, readiness, calendar: calendar, watermarks: watermarks)
+                try foldClosedChanges(store)
                 return outcome
             }
             forced = readiness != CloseReadiness.ready
@@ -103,6 +107,13 @@ public enum CycleCloser {
                 cycle: $0, findings: comparison.reported,
                 copiedAfterEnd: comparison.notCompared.filter { $0.scope == .copiedAfterEnd }.map(\.mapping))
         }
+    }
+
+    /// Folds into row state the changes of the cycles a shared store closed without folding them
+    /// (``PartitionedCycleStore/foldClosedChanges()``): after the verdicts are recorded, by whichever process is free.
+    private static func foldClosedChanges(_ store: any Store) throws(EngineError) {
+        guard let shared = store as? any PartitionedCycleStore else { return }
+        _ = try storeCall { try shared.foldClosedChanges() }
     }
 
     private static func wait(

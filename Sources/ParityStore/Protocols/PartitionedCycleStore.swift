@@ -3,8 +3,9 @@
 /// run by whichever process claims it first; a task whose process dies rolls back and is claimed again. The coordinator,
 /// the one process holding the coordinator lock, records the cycle from the tasks' results once every task is done.
 ///
-/// The contract: each cycle is recorded once, from exactly one result per task; a task's fold and its result commit
-/// together; a reader handed to a task sees only its parts (a key's rows on both sides share a part).
+/// The contract: each cycle is recorded once, from exactly one result per task; a task's fold (if it folds) and its
+/// result commit together; a reader handed to a task sees only its parts (a key's rows on both sides share a part), as
+/// of the cycle's end whether or not its changes are folded.
 public protocol PartitionedCycleStore: CycleStateStore {
     /// Plans `plan`'s close: the store-wide part of its fold (tombstones dropped, truncates applied) and its tasks, in one
     /// transaction. Returns the plan in force, an earlier coordinator's if it had planned the cycle already; nil when
@@ -19,6 +20,11 @@ public protocol PartitionedCycleStore: CycleStateStore {
     /// cycle's end and the tasks' results in part order, and writes what it returns, in one transaction. Returns nil,
     /// recording nothing, when the cycle is closed already; throws `.busy` while a task is not done.
     func finishClose(id: Int64, _ compare: (any CycleStateReader, [String]) throws -> CycleClose) throws(StoreError) -> CycleRecord?
+    /// Folds into row state the changes of recorded cycles that their closes compared without folding (a close's
+    /// tasks may read the state as of its end from row state and the pending changes, which keeps the fold off the
+    /// close's path). Any process may call it at any time; ranges another process is folding are passed by. Returns how
+    /// many changes it folded.
+    func foldClosedChanges() throws(StoreError) -> Int64
     /// Takes the coordinator lock, naming `holder`: with `wait`, waits for another process to release it; without,
     /// returns nil when another holds it. Released with the lease's last reference or the process's end.
     func lockCoordinator(holder: String, wait: Bool) throws(StoreError) -> (any CoordinatorLease)?

@@ -122,7 +122,18 @@ extension PostgresStore {
         return try closedValues(side: side, mapping: mapping, key: key, in: transaction).flatMap { try layouts.decode($0, in: transaction) }
     }
 
-    /// The image text of `key` as of the last closed cycle end; nil when the key does not exist then.
+    /// The image text of `key` as of `end` when row state has not caught up with the pending changes before it (nil: row
+    /// state holds the state); nil when the key does not exist then.
+    func stateValues(side: SourceSide, mapping: String, key: String, before end: Int64?, in transaction: StoreTransaction) throws -> String? {
+        if let end {
+            let change = try PendingState.lastChange(
+                side: side, mapping: mapping, key: key, part: partitions.part(of: key), before: end, in: transaction)
+            if change.found { return change.values }
+        }
+        return try closedValues(side: side, mapping: mapping, key: key, in: transaction)
+    }
+
+    /// The image text of `key` in row state; nil when the key does not exist there.
     func closedValues(side: SourceSide, mapping: String, key: String, in transaction: StoreTransaction) throws -> String? {
         try transaction.value("""
             SELECT row_values FROM row_state

@@ -64,10 +64,18 @@ extension PostgresStore {
     private static let baselineColumns = ["part", "side", "mapping", "row_key", "row_values", "commit_time", "lsn"]
 
     /// How many rows of a mapping the store holds for one side as of the last closed cycle (the baseline right after
-    /// init), without loading them.
+    /// init), without loading them (streamed when closed changes are not folded yet).
     public func rowCount(side: SourceSide, mapping: String) throws(StoreError) -> Int {
         try read { transaction in
-            Int(try transaction.value("""
+            if let overlay = try Self.overlay(changesAfter: nil, foldBefore: nil, parts: KeyPartition.everyPart, in: transaction),
+               try overlay.anyChange(side: side, mapping: mapping, in: transaction) {
+                // Closed changes not folded yet: counted as the rows stream, with the changes laid over row state.
+                let rows = try closedStateReader(in: transaction).rows(side: side, mapping: mapping, changedOnly: false)
+                var count = 0
+                while try rows.next() != nil { count += 1 }
+                return count
+            }
+            return Int(try transaction.value("""
                 SELECT count(*) FROM row_state WHERE side = \(side.rawValue) AND mapping = \(mapping) AND row_values IS NOT NULL
                 """) ?? "0") ?? 0
         }

@@ -76,10 +76,45 @@ enum CycleFold {
             """)
     }
 
+    /// Folds the pending changes of `parts` committed before `end` into row state as they stand, without marking or
+    /// listing them: they are closed cycles' changes (``PostgresStore/closedBefore(in:)``), which a close that does not
+    /// fold left pending (``PendingState``). A key's last change is its state; a key it leaves absent loses its row.
+    /// Returns how many changes it folded.
+    ///
+    /// The tombstones the recorded closes that folded left (``prepare(_:cycle:before:)``) go too, with their lists.
+    static func foldClosed(_ transaction: StoreTransaction, before end: Int64, parts: ClosedRange<Int>) throws -> Int64 {
+        try transaction.execute("""
+            DELETE FROM row_state AS s USING folded_key AS f
+            WHERE f.part BETWEEN \(parts.lowerBound) AND \(parts.upperBound) AND f.row_values IS NULL AND f.cycle IN (SELECT id FROM cycle)
+                AND s.part = f.part AND s.side = f.side AND s.mapping = f.mapping AND s.row_key = f.row_key AND s.row_values IS NULL
+            """)
+        try transaction.execute("""
+            DELETE FROM folded_key WHERE part BETWEEN \(parts.lowerBound) AND \(parts.upperBound) AND cycle IN (SELECT id FROM cycle)
+            """)
+        return Int64(try transaction.value("""
+            WITH changes AS (
+                DELETE FROM pending_change WHERE commit_time < \(end) AND part BETWEEN \(parts.lowerBound) AND \(parts.upperBound)
+                RETURNING part, side, mapping, row_key, commit_lsn, seq, op, row_values, commit_time
+            ), latest AS (
+                SELECT DISTINCT ON (side, mapping, row_key, part) * FROM changes
+                ORDER BY side, mapping, row_key, part, commit_lsn DESC, seq DESC
+            ), written AS (
+                INSERT INTO row_state AS s (part, side, mapping, row_key, row_values, commit_time, lsn)
+                SELECT part, side, mapping, row_key, row_values, commit_time, commit_lsn FROM latest WHERE op NOT IN ('delete', 'moved')
+                ON CONFLICT (part, side, mapping, row_key) DO UPDATE SET
+                    row_values = excluded.row_values, commit_time = excluded.commit_time, lsn = excluded.lsn, folded_by = NULL, events = NULL
+                WHERE excluded.lsn >= s.lsn
+            ), removed AS (
+                DELETE FROM row_state AS s USING latest AS l
+                WHERE l.op IN ('delete', 'moved') AND s.part = l.part AND s.side = l.side AND s.mapping = l.mapping
+                    AND s.row_key = l.row_key AND s.lsn <= l.commit_lsn
+            )
+            SELECT count(*) FROM changes
+            """) ?? "0") ?? 0
+    }
+
     /// The events of a key's changes (an aggregate over the key's changes), as ``ChangeEvents`` bits.
-    private static let eventBits = """
-        bit_or(CASE op WHEN 'insert' THEN 1 WHEN 'update' THEN 2 WHEN 'moved' THEN 2 WHEN 'delete' THEN 4 END)
-        """
+    private static let eventBits = "bit_or(\(ChangeEvents.bitsSQL))"
 
     /// A folded row over the stored one: the later position wins; the events of one close add up.
     private static let upsert = """

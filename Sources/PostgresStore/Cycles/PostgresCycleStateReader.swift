@@ -2,25 +2,34 @@ import ParityModel
 import ParityStore
 import PostgresClient
 
-/// Reads row state as of a cycle's end inside the closing transaction, after the fold (``CycleFold``), or as of the last
-/// closed cycle (cycle -1: nothing changed): row state holds the end's state, and the rows the fold wrote are the keys
-/// the cycle changed. Rows stream from server-side cursors, so memory stays flat however large the tables are.
+/// Reads row state as of a cycle's end inside the closing transaction, or as of the last closed cycle (cycle -1: nothing
+/// changed). Row state holds that state, overlaid with the pending changes committed before the end where it has not
+/// caught up with it (``overlay``: a close that compares without folding, and closed cycles' changes not folded yet).
+/// The keys the cycle changed are the rows its fold wrote, as `folded_key` lists them (``CycleFold``), or, for a close
+/// that does not fold, its own pending changes (the overlay's from ``PendingState/changedAfter``). Rows stream from
+/// server-side cursors, so memory stays flat however large the tables are.
 ///
 /// A close task's reader sees the keys of its parts only (``parts``): their changed keys, rows, open and carried keys.
 final class PostgresCycleStateReader: CycleStateReader {
     private let store: PostgresStore
     private let transaction: StoreTransaction
     private let cycle: Int64
-    /// Whether the fold wrote no row: no key changed on either side.
+    /// Whether no key changed on either side.
     let changedNothing: Bool
+    /// The pending changes over row state; nil when row state holds the state.
+    private let overlay: PendingState?
     /// The parts whose keys the reader streams: every part, or a close task's.
     private let parts: ClosedRange<Int>
 
-    init(store: PostgresStore, transaction: StoreTransaction, cycle: Int64, changedNothing: Bool, parts: ClosedRange<Int>? = nil) {
+    init(
+        store: PostgresStore, transaction: StoreTransaction, cycle: Int64, changedNothing: Bool, overlay: PendingState?,
+        parts: ClosedRange<Int>? = nil
+    ) {
         self.store = store
         self.transaction = transaction
         self.cycle = cycle
         self.changedNothing = changedNothing
+        self.overlay = overlay
         self.parts = parts ?? KeyPartition.everyPart
     }
 
@@ -28,39 +37,53 @@ final class PostgresCycleStateReader: CycleStateReader {
     func changedKeys(side: SourceSide, mapping: String) throws -> [String: Int64] {
         var keys: [String: Int64] = [:]
         guard !changedNothing else { return keys }
-        let rows = try transaction.cursor(foldedRows("row_key, commit_time", side: side, mapping: mapping))
-        while let row = try rows.next() { keys[try row.text("row_key")] = try row.int64("commit_time") }
+        let rows = try transaction.cursor(changedRows(side: side, mapping: mapping))
+        while let row = try rows.next() { keys[try row.text("row_key")] = try row.int64("changed_at") }
         return keys
     }
 
     /// The image of `rowKey` on `side` as of the end; nil when the row does not exist.
     func image(side: SourceSide, mapping: String, rowKey: String) throws -> [String: String?]? {
-        try store.closedValues(side: side, mapping: mapping, key: rowKey, in: transaction).map { try store.layouts.decode($0, in: transaction) ?? [:] }
+        try store.stateValues(side: side, mapping: mapping, key: rowKey, before: overlay?.before, in: transaction)
+            .map { try store.layouts.decode($0, in: transaction) ?? [:] }
     }
 
     /// The rows of `side` in key order (byte order of the key text), streamed: with `changedOnly`, the keys changed before
     /// the end (a deleted key with nil values); otherwise every row that exists as of the end.
     func rows(side: SourceSide, mapping: String, changedOnly: Bool) throws -> any StateRowCursor {
-        if changedOnly && changedNothing { return PostgresStateRowCursor(nil, transaction: transaction, layouts: store.layouts) }
-        let cursor = try transaction.cursor(changedOnly ? foldedRows(
-            "row_key, row_values, commit_time AS changed_at, events", side: side, mapping: mapping, ordered: true
-        ) : """
+        if changedOnly {
+            if changedNothing { return PostgresStateRowCursor(nil, transaction: transaction, layouts: store.layouts) }
+            return try cursor(changedRows(side: side, mapping: mapping))
+        }
+        let state: PostgresQuery = """
             SELECT row_key, row_values, CASE WHEN folded_by = \(cycle) THEN commit_time END AS changed_at,
                 CASE WHEN folded_by = \(cycle) THEN events END AS events
             FROM row_state WHERE side = \(side.rawValue) AND mapping = \(mapping) AND row_values IS NOT NULL
                 AND part BETWEEN \(parts.lowerBound) AND \(parts.upperBound) ORDER BY row_key
-            """)
-        return PostgresStateRowCursor(cursor, transaction: transaction, layouts: store.layouts)
+            """
+        guard let overlay, try overlay.anyChange(side: side, mapping: mapping, in: transaction) else { return try cursor(state) }
+        // The changes before row state: a fold of closed changes committing in between moves some from the one to the
+        // other, and the overlay reads them alike.
+        let changes = try cursor(overlay.latestChanges(side: side, mapping: mapping))
+        return OverlaidStateRowCursor(state: try cursor(state), changes: changes)
     }
 
-    /// `columns` of the rows the fold of this cycle wrote (``CycleFold``) for `mapping` on `side` in the reader's parts, as
-    /// `folded_key` lists them; in key order when `ordered`.
-    private func foldedRows(_ columns: String, side: SourceSide, mapping: String, ordered: Bool = false) -> PostgresQuery {
-        """
-        SELECT \(unsafeSQL: columns) FROM folded_key
-        WHERE cycle = \(cycle) AND side = \(side.rawValue) AND mapping = \(mapping) AND part BETWEEN \(parts.lowerBound) AND \(parts.upperBound)
-        \(unsafeSQL: ordered ? "ORDER BY row_key" : "")
-        """
+    /// The rows the cycle changed of `mapping` on `side` in the reader's parts (``StateRow`` columns), in key order.
+    private func changedRows(side: SourceSide, mapping: String) -> PostgresQuery {
+        if let overlay, let changedAfter = overlay.changedAfter {
+            return PendingState(from: changedAfter, before: overlay.before, changedAfter: changedAfter, parts: parts)
+                .latestChanges(side: side, mapping: mapping)
+        }
+        return """
+            SELECT row_key, row_values, commit_time AS changed_at, events FROM folded_key
+            WHERE cycle = \(cycle) AND side = \(side.rawValue) AND mapping = \(mapping)
+                AND part BETWEEN \(parts.lowerBound) AND \(parts.upperBound)
+            ORDER BY row_key
+            """
+    }
+
+    private func cursor(_ query: PostgresQuery) throws -> PostgresStateRowCursor {
+        PostgresStateRowCursor(try transaction.cursor(query), transaction: transaction, layouts: store.layouts)
     }
 
     /// Every flow day's latest aggregate row recorded before this cycle.

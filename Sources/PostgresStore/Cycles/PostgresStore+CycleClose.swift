@@ -2,10 +2,11 @@ import ParityModel
 import ParityStore
 
 extension PostgresStore {
-    /// Closes cycle `id` in one store transaction: the pending changes committed before `end` (nil, the baseline: none)
-    /// are folded into row state (``CycleFold``), `compare` reads the state as of `end` and says what to record, and the
-    /// cycle with everything `compare` returned is written. A comparison that fails rolls the fold back with it.
-    /// Returns nil, recording nothing, when cycle `id` is closed already.
+    /// Closes cycle `id` in one store transaction: `compare` reads the state as of `end` (the pending changes committed
+    /// before it over row state; a close with a truncate folds them into row state first, ``CycleFold``) and says what to
+    /// record, and the cycle with everything `compare` returned is written. A comparison that fails rolls the close back.
+    /// The changes stay pending until ``foldClosedChanges()``. Returns nil, recording nothing, when cycle `id` is closed
+    /// already.
     ///
     /// One close at a time, whichever process runs it: the close locks `cycle` against other closes (readers go on)
     /// before its snapshot is taken, so a close that waited sees the cycle the other recorded. Every statement of the close
@@ -17,13 +18,17 @@ extension PostgresStore {
             // A utility statement: it takes no snapshot, so the close's snapshot follows the lock.
             try transaction.execute("LOCK TABLE cycle IN SHARE ROW EXCLUSIVE MODE")
             guard try transaction.row("SELECT 1 FROM cycle WHERE id = \(id)") == nil else { return nil }
-            var changed = false
-            if let end {
-                let prepared = try CycleFold.prepare(transaction, cycle: id, before: end)
+            let (changesAfter, prepared) = try beginClose(id, before: end, in: transaction)
+            var changed = prepared
+            if let end, let changesAfter {
+                changed = try PendingState(from: changesAfter, before: end, changedAfter: nil, parts: KeyPartition.everyPart).count(in: transaction) > 0
+            } else if let end {
                 changed = try CycleFold.apply(transaction, cycle: id, before: end, parts: nil, prepared: prepared) > 0 || prepared
             }
-            let close = try compare(PostgresCycleStateReader(store: self, transaction: transaction, cycle: id, changedNothing: !changed))
+            let overlay = try Self.overlay(changesAfter: changesAfter, foldBefore: end, parts: KeyPartition.everyPart, in: transaction)
+            let close = try compare(PostgresCycleStateReader(store: self, transaction: transaction, cycle: id, changedNothing: !changed, overlay: overlay))
             try CloseRecord(close: close, partition: partitions).write(in: transaction)
+            try Self.recordClosed(before: end, in: transaction)
             return close.cycle
         }
     }
@@ -31,7 +36,15 @@ extension PostgresStore {
     /// Calls `body` with a reader of both sides' row state as of the last closed cycle, in one snapshot (capture and
     /// closes go on meanwhile).
     public func withClosedState<T>(_ body: (any CycleStateReader) throws -> T) throws(StoreError) -> T {
-        try read { transaction in try body(PostgresCycleStateReader(store: self, transaction: transaction, cycle: -1, changedNothing: true)) }
+        try read { transaction in
+            try body(closedStateReader(in: transaction))
+        }
+    }
+
+    /// A reader of both sides' row state as of the last closed cycle.
+    func closedStateReader(in transaction: StoreTransaction) throws -> PostgresCycleStateReader {
+        let overlay = try Self.overlay(changesAfter: nil, foldBefore: nil, parts: KeyPartition.everyPart, in: transaction)
+        return PostgresCycleStateReader(store: self, transaction: transaction, cycle: -1, changedNothing: true, overlay: overlay)
     }
 
     /// The column names of one stored row image of `mapping` on `side`, or nil when none is stored.
@@ -48,7 +61,8 @@ extension PostgresStore {
     /// cycle; nil when the row does not exist then.
     public func closedImage(side: SourceSide, mapping: String, rowKey: String) throws(StoreError) -> [String: String?]? {
         try read { transaction in
-            try closedValues(side: side, mapping: mapping, key: rowKey, in: transaction).flatMap { try layouts.decode($0, in: transaction) }
+            try stateValues(side: side, mapping: mapping, key: rowKey, before: Self.closedBefore(in: transaction), in: transaction)
+                .flatMap { try layouts.decode($0, in: transaction) }
         }
     }
 }

@@ -29,12 +29,12 @@ extension PostgresStore: PartitionedCycleStore {
                 try transaction.execute("UPDATE close_task SET done = false, result = NULL WHERE cycle = \(id)")
                 return ClosePlan(cycle: planned.cycle, foldBefore: planned.foldBefore, rules: plan.rules)
             }
-            let changed = try plan.foldBefore.map { end in try CycleFold.prepare(transaction, cycle: id, before: end) } ?? false
+            let (changesAfter, changed) = try beginClose(id, before: plan.foldBefore, in: transaction)
             let cycle = plan.cycle
             try transaction.execute("""
-                INSERT INTO close_plan (cycle, label, start_time, end_time, status, closed_at, fold_before, rules, changed)
+                INSERT INTO close_plan (cycle, label, start_time, end_time, status, closed_at, fold_before, rules, changed, changes_after)
                 VALUES (\(id), \(cycle.label), \(cycle.start), \(cycle.end), \(cycle.status.rawValue), \(cycle.closedAt), \(plan.foldBefore),
-                    \(plan.rules), \(changed))
+                    \(plan.rules), \(changed), \(changesAfter))
                 """)
             for parts in taskRanges {
                 try transaction.execute("""
@@ -62,13 +62,19 @@ extension PostgresStore: PartitionedCycleStore {
                     let parts = try row.int("first_part")...row.int("last_part")
                     // Whether the plan's store-wide step (CycleFold.prepare) wrote and listed rows.
                     let prepared = try row.bool("changed")
-                    let folded = try row.int64("folded")
-                        + Int64(try plan.foldBefore.map { end in
+                    let changesAfter = try row.optionalInt64("changes_after")
+                    let overlay = try Self.overlay(changesAfter: changesAfter, foldBefore: plan.foldBefore, parts: parts, in: transaction)
+                    let folded: Int64
+                    if let changesAfter, let end = plan.foldBefore {
+                        folded = try PendingState(from: changesAfter, before: end, changedAfter: nil, parts: parts).count(in: transaction)
+                    } else {
+                        folded = try row.int64("folded") + Int64(try plan.foldBefore.map { end in
                             try CycleFold.apply(transaction, cycle: plan.cycle.id, before: end, parts: parts, prepared: prepared)
                         } ?? 0)
+                    }
                     let reader = PostgresCycleStateReader(
                         store: self, transaction: transaction, cycle: plan.cycle.id, changedNothing: !prepared && folded == 0,
-                        parts: parts)
+                        overlay: overlay, parts: parts)
                     let result = try compare(plan, reader)
                     try transaction.execute("""
                         UPDATE close_task SET done = true, folded = \(folded), result = \(result)
@@ -87,7 +93,7 @@ extension PostgresStore: PartitionedCycleStore {
         try write(.snapshotWrite) { transaction -> CycleRecord? in
             try transaction.execute("LOCK TABLE cycle IN SHARE ROW EXCLUSIVE MODE")
             guard try transaction.row("SELECT 1 FROM cycle WHERE id = \(id)") == nil else { return nil }
-            guard let plan = try transaction.row("SELECT changed FROM close_plan WHERE cycle = \(id)") else {
+            guard let plan = try transaction.row("SELECT changed, changes_after, fold_before FROM close_plan WHERE cycle = \(id)") else {
                 throw StoreError(code: .busy, message: "cycle \(id) has no close planned; plan it first", path: location)
             }
             let tasks = try transaction.rows("SELECT done, folded, result FROM close_task WHERE cycle = \(id) ORDER BY first_part")
@@ -96,8 +102,13 @@ extension PostgresStore: PartitionedCycleStore {
                 throw StoreError(code: .busy, message: "cycle \(id) has \(tasks.count - results.count) close tasks not done", path: location)
             }
             let changed = try plan.bool("changed") || tasks.contains { try $0.int64("folded") > 0 }
-            let close = try compare(PostgresCycleStateReader(store: self, transaction: transaction, cycle: id, changedNothing: !changed), results)
+            let foldBefore = try plan.optionalInt64("fold_before")
+            let overlay = try Self.overlay(
+                changesAfter: plan.optionalInt64("changes_after"), foldBefore: foldBefore, parts: KeyPartition.everyPart, in: transaction)
+            let close = try compare(
+                PostgresCycleStateReader(store: self, transaction: transaction, cycle: id, changedNothing: !changed, overlay: overlay), results)
             try CloseRecord(close: close, partition: partitions).write(in: transaction)
+            try Self.recordClosed(before: foldBefore, in: transaction)
             try transaction.execute("DELETE FROM close_plan WHERE cycle = \(id)")
             return close.cycle
         }

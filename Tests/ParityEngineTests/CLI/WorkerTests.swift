@@ -33,13 +33,15 @@ struct WorkerTests {
         for store in stores { try store.start() }
         try sources.tick(until: "every baseline closed") { try stores.allSatisfy { try $0.closed(id: 0) } }
 
-        // Cycle A: changes, new rows, deletes and differences; one task of the 2-worker store waits behind a row the
-        // test holds, and the worker running it is killed there.
-        let held = try twoWorkers.holdRow(key: #"["5"]"#)
+        // Cycle A: changes, new rows, deletes and differences. A close task of the 2-worker store (cycle A's, or an
+        // empty cycle's before it) waits for a table every task reads and the test holds (carried_key: written only when
+        // a cycle is recorded), and the worker running it is killed there, its task claimed.
+        let held = try twoWorkers.holdTable("carried_key")
         try sources.write(legacy: WorkerSources.cycleA.legacy, new: WorkerSources.cycleA.new)
         let windowA = calendar.window(containing: Date())
-        let killedInTask = try sources.tick(until: "a close task of cycle \(windowA.label) waits behind the held row") {
-            try twoWorkers.backendWaiting(on: "row_state")
+        let killedInTask = try sources.tick(until: "a close task waits behind the held table") {
+            // A task's read names its parts (the routes' reads of carried_key wait too, and name none).
+            try twoWorkers.backendWaiting(on: "part BETWEEN")
         }
         twoWorkers.kill(pid: killedInTask)
         try held.execute(unsafeScript: "ROLLBACK")
@@ -306,17 +308,6 @@ final class WorkerStore: @unchecked Sendable {
     func closed(id: Int64) throws -> Bool { try store.cycle(id: id) != nil }
     func closed(label: String) throws -> Bool { try store.cycles().contains { $0.label == label } }
 
-    /// Holds the row state row of legacy `key` in an open transaction, so that the close task folding it waits.
-    func holdRow(key: String) throws -> PostgresConnection {
-        let connection = try #require(database).connect()
-        try connection.execute(unsafeScript: "BEGIN")
-        let held = try connection.query("""
-            SELECT 1 FROM row_state WHERE side = 'legacy' AND mapping = 'orders' AND row_key = \(key) FOR UPDATE
-            """)
-        try #require(held.rows.count == 1)
-        return connection
-    }
-
     /// Holds `table` exclusively in an open transaction, so that whatever reads it waits.
     func holdTable(_ table: String) throws -> PostgresConnection {
         let connection = try #require(database).connect()
@@ -324,14 +315,14 @@ final class WorkerStore: @unchecked Sendable {
         return connection
     }
 
-    /// The process id of the worker whose store session waits for a lock in a statement naming `table`, if one does.
-    func backendWaiting(on table: String) throws -> pid_t? {
+    /// The process id of the worker whose store session waits for a lock in a statement containing `text`, if one does.
+    func backendWaiting(on text: String) throws -> pid_t? {
         let connection = try #require(database).connect()
         defer { connection.close() }
         let names = try connection.query("""
             SELECT application_name FROM pg_stat_activity
             WHERE datname = current_database() AND wait_event_type = 'Lock' AND application_name LIKE 'parity store: pid %'
-                AND query LIKE \("%" + table + "%")
+                AND query LIKE \("%" + text + "%")
             """).rows.compactMap { $0["application_name"] ?? nil }
         return names.first.flatMap { pid_t($0.dropFirst("parity store: pid ".count)) }
     }

@@ -1,0 +1,77 @@
+import ParityStore
+import PostgresClient
+
+extension PostgresStore {
+    /// Folds the changes that closes compared without folding (``PendingState``) into row state, once their cycle is
+    /// recorded: range of parts by range, each in a transaction of its own, passing by a range another process is folding.
+    /// Returns how many changes it folded.
+    public func foldClosedChanges() throws(StoreError) -> Int64 {
+        var folded: Int64 = 0
+        for parts in taskRanges {
+            folded += try write { transaction -> Int64 in
+                guard let end = try Self.closedBefore(in: transaction), try Self.lockFold(of: parts, wait: false, in: transaction) else { return 0 }
+                return try CycleFold.foldClosed(transaction, before: end, parts: parts)
+            }
+        }
+        return folded
+    }
+
+    /// Folds every closed cycle's changes left pending, waiting for the processes folding some (a close that folds its
+    /// own changes into row state first: those of the cycles before it must be there).
+    func foldClosedChanges(in transaction: StoreTransaction) throws {
+        guard let end = try Self.closedBefore(in: transaction) else { return }
+        for parts in taskRanges { _ = try Self.lockFold(of: parts, wait: true, in: transaction) }
+        _ = try CycleFold.foldClosed(transaction, before: end, parts: KeyPartition.everyPart)
+    }
+
+    /// Begins closing cycle `cycle`, whose changes are those committed before `end` (nil: a baseline's, none): a close
+    /// without a truncate compares without folding, and its changes are those after the last closed cycle's end, returned
+    /// (`changesAfter`); one with a truncate folds, into row state holding every closed cycle's changes, and its first
+    /// step (``CycleFold/prepare(_:cycle:before:)``) runs here (`prepared`: whether it wrote rows).
+    func beginClose(_ cycle: Int64, before end: Int64?, in transaction: StoreTransaction) throws -> (changesAfter: Int64?, prepared: Bool) {
+        guard let end else { return (nil, false) }
+        if try transaction.row("SELECT 1 FROM pending_truncate WHERE commit_time < \(end) LIMIT 1") == nil {
+            return (try Self.closedBefore(in: transaction) ?? Int64.min, false)
+        }
+        try foldClosedChanges(in: transaction)
+        return (nil, try CycleFold.prepare(transaction, cycle: cycle, before: end))
+    }
+
+    /// The end of the last cycle closed with a fold boundary: the changes committed before it belong to closed cycles,
+    /// folded into row state or still pending. nil before the first such close.
+    static func closedBefore(in transaction: StoreTransaction) throws -> Int64? {
+        try transaction.value("SELECT value FROM store_info WHERE key = 'closed_before'").flatMap(Int64.init)
+    }
+
+    /// Records that the cycle closed in `transaction` covered the changes committed before `end` (nil: a baseline's,
+    /// none).
+    static func recordClosed(before end: Int64?, in transaction: StoreTransaction) throws {
+        guard let end else { return }
+        try transaction.execute("""
+            INSERT INTO store_info (key, value) VALUES ('closed_before', \(String(end)))
+            ON CONFLICT (key) DO UPDATE SET value = greatest(store_info.value::bigint, excluded.value::bigint)::text
+            """)
+    }
+
+    /// The pending changes a reader of a cycle's state lays over row state: for a close that does not fold, those before
+    /// its end, the cycle's own from `changesAfter`; otherwise those of closed cycles not folded yet.
+    static func overlay(changesAfter: Int64?, foldBefore: Int64?, parts: ClosedRange<Int>, in transaction: StoreTransaction) throws -> PendingState? {
+        if let changesAfter, let foldBefore {
+            return PendingState(from: Int64.min, before: foldBefore, changedAfter: changesAfter, parts: parts)
+        }
+        return try closedBefore(in: transaction).map { PendingState(from: Int64.min, before: $0, changedAfter: nil, parts: parts) }
+    }
+
+    /// Takes the lock on folding `parts`' closed changes until `transaction` ends; without `wait`, returns false when
+    /// another process holds it. Two folds of one range must not interleave: a row one deletes, the other could write again.
+    private static func lockFold(of parts: ClosedRange<Int>, wait: Bool, in transaction: StoreTransaction) throws -> Bool {
+        guard !wait else {
+            try transaction.execute("SELECT pg_advisory_xact_lock(\(unsafeSQL: "\(foldLockClass), \(parts.lowerBound)"))")
+            return true
+        }
+        return try transaction.value("SELECT pg_try_advisory_xact_lock(\(unsafeSQL: "\(foldLockClass), \(parts.lowerBound)"))") == "t"
+    }
+
+    /// The advisory lock class of folds by range ("pari").
+    private static let foldLockClass: Int32 = 0x7061_7269
+}
