@@ -71,6 +71,9 @@ enum CloseRun {
                     peerFigure: close.seconds, rows: pg.findings.compared, peakRSSMegabytes: workerPeak, lowerIsBetter: true,
                     correct: pg.correct, peerCorrect: parityCorrect),
                 BenchResult(
+                    name: "pg_store_fold_after_close", figure: pg.foldAfterClose, unit: "s", peer: "sqlite store close",
+                    peerFigure: close.seconds, rows: pg.findings.compared, peakRSSMegabytes: workerPeak, lowerIsBetter: true),
+                BenchResult(
                     name: "pg_store_worker_peak_rss", figure: workerPeak, unit: "MB", peer: "target", peerFigure: 256, rows: rows,
                     peakRSSMegabytes: workerPeak, lowerIsBetter: true),
             ]

@@ -24,6 +24,10 @@ struct WorkerCloseRun {
         /// The changed cycle's close: due → recorded, and planned → recorded.
         var close: Double { recorded - capture }
         var closeFromPlan: Double { recorded - planned }
+        /// Changes committed → the changed cycle's changes folded into row state (after it was recorded).
+        var folded: Double
+        /// The fold after the close: recorded → folded.
+        var foldAfterClose: Double { folded - recorded }
         var cycleID: Int64
         var findings: CycleFindings
         var correct: Bool
@@ -123,7 +127,16 @@ struct WorkerCloseRun {
         print(String(format: "  %@%8.2f s  (due to recorded; planned to recorded %.2f s; %ld empty cycles closed before it)",
                      "\(workers) workers: changed cycle \(cycleID) closed".padding(toLength: 45, withPad: " ", startingAt: 0),
                      recordedAt - capture, recordedAt - plannedAt, cycleID - lastBefore - 1))
-        try printStatements(store, "the changed cycle")
+        // The changes a close compared without folding are folded into row state once it is recorded: off the close's
+        // path, but work the store does for it all the same.
+        let folded = try poll(fleet, timeout: 3600, interval: 0.2) {
+            try watch.query("SELECT NOT EXISTS (SELECT 1 FROM pending_change WHERE commit_time < \(end)) AS folded").singleRow()
+                .decode(Bool.self, "folded")
+        }
+        let foldedAt = folded.timeIntervalSince(committing)
+        print(String(format: "  %@%8.2f s  (recorded to its changes folded into row state)",
+                     "\(workers) workers: changed cycle folded".padding(toLength: 45, withPad: " ", startingAt: 0), foldedAt - recordedAt))
+        try printStatements(store, "the changed cycle and its fold")
         let findings = try bench.parity.findings(cycles: [cycleID])
         print("  keys compared: \(findings.compared), findings by kind: \(findings.keysByKind.mapValues(\.count))")
 
@@ -137,7 +150,7 @@ struct WorkerCloseRun {
         printWorkers("changed cycle (CPU from its commit)", peaks: peakAtEnd, cpu: cpuChanged, capturing: capturing)
         return Figures(
             initRun: initRun, cycle0Planned: cycle0Planned ?? cycle0, cycle0: cycle0, capture: capture, planned: plannedAt,
-            recorded: recordedAt, cycleID: cycleID, findings: findings, correct: findings.equal(planted),
+            recorded: recordedAt, folded: foldedAt, cycleID: cycleID, findings: findings, correct: findings.equal(planted),
             peakAfterCycle0: peakAfterCycle0, peakAtEnd: peakAtEnd, cpuCycle0: cpuCycle0, cpuChangedCycle: cpuChanged,
             capturing: capturing, storeBytes: storeBytes)
     }
