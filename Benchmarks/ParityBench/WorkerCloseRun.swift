@@ -130,8 +130,11 @@ struct WorkerCloseRun {
         // The changes a close compared without folding are folded into row state once it is recorded: off the close's
         // path, but work the store does for it all the same.
         let folded = try poll(fleet, timeout: 3600, interval: 0.2) {
-            try watch.query("SELECT NOT EXISTS (SELECT 1 FROM pending_change WHERE commit_time < \(end)) AS folded").singleRow()
-                .decode(Bool.self, "folded")
+            // By side, so that the index on (side, commit_time) answers: the poll is not to load the store.
+            try watch.query("""
+                SELECT NOT EXISTS (SELECT 1 FROM pending_change WHERE side = 'legacy' AND commit_time < \(end))
+                    AND NOT EXISTS (SELECT 1 FROM pending_change WHERE side = 'new' AND commit_time < \(end)) AS folded
+                """).singleRow().decode(Bool.self, "folded")
         }
         let foldedAt = folded.timeIntervalSince(committing)
         print(String(format: "  %@%8.2f s  (recorded to its changes folded into row state)",

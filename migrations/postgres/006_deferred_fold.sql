@@ -4,7 +4,8 @@
 -- (CycleFold.foldClosed). The fold's upserts were most of a close's time (about 40 µs of server time a row at 10M rows
 -- a side), and the verdict no longer waits for them.
 --
--- `changes_after`: for such a close, the end of the last cycle closed before it (0 when none): the changes committed in
+-- `changes_after`: for such a close, the end of the last cycle closed before it (the least bigint when none): the changes committed in
 -- [changes_after, fold_before) are the cycle's; those before are closed cycles' not folded yet. NULL for a close that
--- folds its changes into row_state first (one with a truncate, and plans made before this migration).
+-- folds its changes into row_state first (one with a truncate, and plans made before this migration). A task of a close
+-- that does not fold records in close_task.folded how many changes its parts had in the cycle.
 ALTER TABLE close_plan ADD COLUMN changes_after bigint;

@@ -6,6 +6,17 @@ extension PostgresStore {
     /// recorded: range of parts by range, each in a transaction of its own, passing by a range another process is folding.
     /// Returns how many changes it folded.
     public func foldClosedChanges() throws(StoreError) -> Int64 {
+        // Usually nothing is left: one look, not a transaction per range.
+        let waiting = try read { transaction -> Bool in
+            guard let end = try Self.closedBefore(in: transaction) else { return false }
+            // By side: pending_change_by_time finds a side's oldest change, however many the open cycle has.
+            return try transaction.row("""
+                SELECT 1 WHERE EXISTS (SELECT 1 FROM pending_change WHERE side = 'legacy' AND commit_time < \(end))
+                    OR EXISTS (SELECT 1 FROM pending_change WHERE side = 'new' AND commit_time < \(end))
+                    OR EXISTS (SELECT 1 FROM folded_key WHERE cycle IN (SELECT id FROM cycle))
+                """) != nil
+        }
+        guard waiting else { return 0 }
         var folded: Int64 = 0
         for parts in taskRanges {
             folded += try write { transaction -> Int64 in
