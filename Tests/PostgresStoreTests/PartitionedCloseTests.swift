@@ -106,3 +106,57 @@ struct PartitionedCloseTests {
         #expect(try test.store.lockCapture(side: .legacy, holder: "worker") != nil, "released with its lease")
     }
 }
+
+/// Closes that compare without folding, and the folds of their changes after them.
+@Suite("PostgreSQL store: closed changes folded after the close")
+struct ClosedFoldTests {
+    static func transaction(_ end: UInt64, at time: Int64, _ changes: [CapturedChange]) -> CapturedTransaction {
+        CapturedTransaction(xid: UInt32(end), commitLSN: end - 8, endLSN: end, commitTime: time, changes: changes)
+    }
+
+    static func change(_ operation: CapturedChange.Operation, _ id: String, amount: String? = nil) -> CapturedChange {
+        CapturedChange(
+            table: "public.orders", mapping: "orders", operation: operation, key: operation == .truncate ? [] : [id], oldKey: nil,
+            values: amount.map { ["id": .value(id), "amount": .value($0)] } ?? [:])
+    }
+
+    static func record(_ id: Int64) -> CycleClose {
+        CycleClose(cycle: CycleRecord(id: id, label: "cycle \(id)", start: id * 10, end: id * 10 + 10, status: .closed, closedAt: id * 10 + 11,
+                                      keysCompared: 0, unexplainedRate: "0"), tables: [], findings: [], carried: [])
+    }
+
+    @Test("a fold of closed changes and a close that folds first (a truncate) at once: each waits for the other, both succeed")
+    func foldBesideClosingTruncate() throws {
+        final class Outcome: @unchecked Sendable { var folded: Result<Int64, StoreError>? }
+        let test = try TestStore(partitions: 64)
+        let ids = (0..<20_000).map(String.init)
+        try test.initialize(Dictionary(uniqueKeysWithValues: ids.map { ($0, "1.00") }))
+        try test.store.apply(Self.transaction(200, at: 11, ids.map { Self.change(.update, $0, amount: "2.00") }), side: .legacy)
+        try test.store.closeCycle(id: 1, foldBefore: 20) { _ in Self.record(1) }
+        try test.store.apply(Self.transaction(300, at: 21, [Self.change(.truncate, "")]), side: .legacy)
+        try test.store.apply(Self.transaction(400, at: 22, [Self.change(.insert, "5", amount: "5.00")]), side: .legacy)
+
+        let outcome = Outcome()
+        let done = DispatchSemaphore(value: 0)
+        Thread {
+            do throws(StoreError) { outcome.folded = .success(try test.store.foldClosedChanges()) } catch { outcome.folded = .failure(error) }
+            done.signal()
+        }.start()
+        var changed: [String] = []
+        try test.store.closeCycle(id: 2, foldBefore: 30) { reader in
+            let rows = try reader.rows(side: .legacy, mapping: "orders", changedOnly: true)
+            while let row = try rows.next() { changed.append(row.key) }
+            #expect(try reader.keys(side: .legacy, mapping: "orders") == [TestStore.key("5")])
+            return Self.record(2)
+        }
+        #expect(done.wait(timeout: .now() + 120) == .success)
+        if case .failure(let error) = outcome.folded { Issue.record("the fold failed: \(error)") }
+        #expect(changed.count == ids.count, "every key the truncate deleted changed in cycle 2, \"5\" among them")
+        _ = try test.store.foldClosedChanges()
+        #expect(try test.store.withClosedState { try $0.keys(side: .legacy, mapping: "orders") } == [TestStore.key("5")])
+        let connection = try test.database.connect()
+        defer { connection.close() }
+        #expect(try connection.query("SELECT count(*) AS n FROM pending_change").singleRow().decode(Int.self, "n") == 0)
+        #expect(try connection.query("SELECT count(*) AS n FROM row_state").singleRow().decode(Int.self, "n") == 1, "tombstones gone")
+    }
+}

@@ -20,32 +20,48 @@ extension PostgresStore {
         var folded: Int64 = 0
         for parts in taskRanges {
             folded += try write { transaction -> Int64 in
-                guard let end = try Self.closedBefore(in: transaction), try Self.lockFold(of: parts, wait: false, in: transaction) else { return 0 }
+                // Waits for a close that folds first (beginClose) to end, before this transaction's first snapshot.
+                try transaction.execute("LOCK TABLE folded_key IN ROW EXCLUSIVE MODE")
+                guard let end = try Self.closedBefore(in: transaction), try Self.lockFold(of: parts, in: transaction) else { return 0 }
                 return try CycleFold.foldClosed(transaction, before: end, parts: parts)
             }
         }
         return folded
     }
 
-    /// Folds every closed cycle's changes left pending, waiting for the processes folding some (a close that folds its
-    /// own changes into row state first: those of the cycles before it must be there).
-    func foldClosedChanges(in transaction: StoreTransaction) throws {
+    /// Folds every closed cycle's changes left pending, in a close that folds its own changes into row state first (those
+    /// of the cycles before it must be there) and keeps other folds out (``keepClosedFoldsOut(in:)``).
+    private func foldClosedChanges(in transaction: StoreTransaction) throws {
         guard let end = try Self.closedBefore(in: transaction) else { return }
-        for parts in taskRanges { _ = try Self.lockFold(of: parts, wait: true, in: transaction) }
         _ = try CycleFold.foldClosed(transaction, before: end, parts: KeyPartition.everyPart)
     }
 
-    /// Begins closing cycle `cycle`, whose changes are those committed before `end` (nil: a baseline's, none): a close
-    /// without a truncate compares without folding, and its changes are those after the last closed cycle's end, returned
-    /// (`changesAfter`); one with a truncate folds, into row state holding every closed cycle's changes, and its first
-    /// step (``CycleFold/prepare(_:cycle:before:)``) runs here (`prepared`: whether it wrote rows).
-    func beginClose(_ cycle: Int64, before end: Int64?, in transaction: StoreTransaction) throws -> (changesAfter: Int64?, prepared: Bool) {
+    /// Whether a close of the changes committed before `end` (nil: a baseline's, none) folds them into row state before
+    /// it compares: when a truncate is among them. Asked before the close's transaction (``beginClose(_:before:foldsFirst:in:)``);
+    /// the changes before a due cycle's end are all captured, so the answer holds.
+    func foldsFirst(before end: Int64?) throws(StoreError) -> Bool {
+        guard let end else { return false }
+        return try read { transaction in try transaction.row("SELECT 1 FROM pending_truncate WHERE commit_time < \(end) LIMIT 1") != nil }
+    }
+
+    /// Begins closing cycle `cycle` in its transaction, whose changes are those committed before `end` (nil: a baseline's,
+    /// none). A close that does not fold first compares without folding, and its changes are those after the last closed
+    /// cycle's end, returned (`changesAfter`). One that folds first (``foldsFirst(before:)``) folds every closed cycle's
+    /// changes still pending, then runs the first step of its own fold (``CycleFold/prepare(_:cycle:before:)``;
+    /// `prepared`: whether it wrote rows); its transaction has kept the folds of closed changes out
+    /// (``keepClosedFoldsOut(in:)``).
+    func beginClose(_ cycle: Int64, before end: Int64?, foldsFirst: Bool, in transaction: StoreTransaction) throws -> (changesAfter: Int64?, prepared: Bool) {
         guard let end else { return (nil, false) }
-        if try transaction.row("SELECT 1 FROM pending_truncate WHERE commit_time < \(end) LIMIT 1") == nil {
-            return (try Self.closedBefore(in: transaction) ?? Int64.min, false)
-        }
+        guard foldsFirst else { return (try Self.closedBefore(in: transaction) ?? Int64.min, false) }
         try foldClosedChanges(in: transaction)
         return (nil, try CycleFold.prepare(transaction, cycle: cycle, before: end))
+    }
+
+    /// Waits for the folds of closed changes in progress (``foldClosedChanges()``) and keeps new ones out until
+    /// `transaction` ends, for a close that folds first. Call it before any statement that takes the transaction's
+    /// snapshot: a row such a fold wrote after the snapshot would fail the close's own write to it.
+    static func keepClosedFoldsOut(in transaction: StoreTransaction) throws {
+        try transaction.execute("LOCK TABLE folded_key IN SHARE ROW EXCLUSIVE MODE")
     }
 
     /// The end of the last cycle closed with a fold boundary: the changes committed before it belong to closed cycles,
@@ -73,14 +89,17 @@ extension PostgresStore {
         return try closedBefore(in: transaction).map { PendingState(from: Int64.min, before: $0, changedAfter: nil, parts: parts) }
     }
 
-    /// Takes the lock on folding `parts`' closed changes until `transaction` ends; without `wait`, returns false when
-    /// another process holds it. Two folds of one range must not interleave: a row one deletes, the other could write again.
-    private static func lockFold(of parts: ClosedRange<Int>, wait: Bool, in transaction: StoreTransaction) throws -> Bool {
-        guard !wait else {
-            try transaction.execute("SELECT pg_advisory_xact_lock(\(unsafeSQL: "\(foldLockClass), \(parts.lowerBound)"))")
-            return true
-        }
-        return try transaction.value("SELECT pg_try_advisory_xact_lock(\(unsafeSQL: "\(foldLockClass), \(parts.lowerBound)"))") == "t"
+    /// Takes the lock on folding `parts` until `transaction` ends; returns false when another process holds it. Two
+    /// folds of one range must not interleave: a row one deletes, the other could write again (and rows locked in two
+    /// orders deadlock).
+    private static func lockFold(of parts: ClosedRange<Int>, in transaction: StoreTransaction) throws -> Bool {
+        try transaction.value("SELECT pg_try_advisory_xact_lock(\(unsafeSQL: "\(foldLockClass), \(parts.lowerBound)"))") == "t"
+    }
+
+    /// Takes the lock on folding `parts` until `transaction` ends, waiting for a fold of closed changes in progress: a
+    /// close task that folds its parts' changes.
+    static func waitForFold(of parts: ClosedRange<Int>, in transaction: StoreTransaction) throws {
+        try transaction.execute("SELECT pg_advisory_xact_lock(\(unsafeSQL: "\(foldLockClass), \(parts.lowerBound)"))")
     }
 
     /// The advisory lock class of folds by range ("pari").

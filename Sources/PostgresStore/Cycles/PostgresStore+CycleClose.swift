@@ -14,11 +14,13 @@ extension PostgresStore {
     /// capture commits meanwhile stay pending.
     @discardableResult
     public func closeCycle(id: Int64, foldBefore end: Int64?, _ compare: (any CycleStateReader) throws -> CycleClose) throws(StoreError) -> CycleRecord? {
-        try write(.snapshotWrite) { transaction -> CycleRecord? in
-            // A utility statement: it takes no snapshot, so the close's snapshot follows the lock.
+        let foldsFirst = try foldsFirst(before: end)
+        return try write(.snapshotWrite) { transaction -> CycleRecord? in
+            // Utility statements: they take no snapshot, so the close's snapshot follows the locks.
             try transaction.execute("LOCK TABLE cycle IN SHARE ROW EXCLUSIVE MODE")
+            if foldsFirst { try Self.keepClosedFoldsOut(in: transaction) }
             guard try transaction.row("SELECT 1 FROM cycle WHERE id = \(id)") == nil else { return nil }
-            let (changesAfter, prepared) = try beginClose(id, before: end, in: transaction)
+            let (changesAfter, prepared) = try beginClose(id, before: end, foldsFirst: foldsFirst, in: transaction)
             var changed = prepared
             if let end, let changesAfter {
                 changed = try PendingState(from: changesAfter, before: end, changedAfter: nil, parts: KeyPartition.everyPart).count(in: transaction) > 0

@@ -18,9 +18,11 @@ extension PostgresStore: PartitionedCycleStore {
     /// task per range of parts. Returns the plan in force: an earlier coordinator's if the cycle was planned already
     /// (under other rules, its tasks are compared again: their folds stand, their results do not); nil when it is closed.
     public func planClose(_ plan: ClosePlan) throws(StoreError) -> ClosePlan? {
-        try write(.snapshotWrite) { transaction -> ClosePlan? in
-            // Plans, closes and reduces one at a time; the snapshot follows the lock (see closeCycle).
+        let foldsFirst = try foldsFirst(before: plan.foldBefore)
+        return try write(.snapshotWrite) { transaction -> ClosePlan? in
+            // Plans, closes and reduces one at a time; the snapshot follows the locks (see closeCycle).
             try transaction.execute("LOCK TABLE cycle IN SHARE ROW EXCLUSIVE MODE")
+            if foldsFirst { try Self.keepClosedFoldsOut(in: transaction) }
             let id = plan.cycle.id
             guard try transaction.row("SELECT 1 FROM cycle WHERE id = \(id)") == nil else { return nil }
             if let planned = try transaction.row("SELECT * FROM close_plan WHERE cycle = \(id)").map(ClosePlan.init(row:)) {
@@ -29,7 +31,7 @@ extension PostgresStore: PartitionedCycleStore {
                 try transaction.execute("UPDATE close_task SET done = false, result = NULL WHERE cycle = \(id)")
                 return ClosePlan(cycle: planned.cycle, foldBefore: planned.foldBefore, rules: plan.rules)
             }
-            let (changesAfter, changed) = try beginClose(id, before: plan.foldBefore, in: transaction)
+            let (changesAfter, changed) = try beginClose(id, before: plan.foldBefore, foldsFirst: foldsFirst, in: transaction)
             let cycle = plan.cycle
             try transaction.execute("""
                 INSERT INTO close_plan (cycle, label, start_time, end_time, status, closed_at, fold_before, rules, changed, changes_after)
@@ -69,7 +71,8 @@ extension PostgresStore: PartitionedCycleStore {
                         folded = try PendingState(from: changesAfter, before: end, changedAfter: nil, parts: parts).count(in: transaction)
                     } else {
                         folded = try row.int64("folded") + Int64(try plan.foldBefore.map { end in
-                            try CycleFold.apply(transaction, cycle: plan.cycle.id, before: end, parts: parts, prepared: prepared)
+                            try Self.waitForFold(of: parts, in: transaction)
+                            return try CycleFold.apply(transaction, cycle: plan.cycle.id, before: end, parts: parts, prepared: prepared)
                         } ?? 0)
                     }
                     let reader = PostgresCycleStateReader(
