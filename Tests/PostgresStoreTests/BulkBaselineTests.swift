@@ -18,6 +18,20 @@ struct BulkBaselineTests {
 
     static let keyIndexes: Set<String> = ["row_state_pkey"]
 
+    /// Whether every partition of `row_state` has its primary key attached to the table's.
+    static func everyPartitionKeyed(_ database: SharedDatabase) throws -> Bool {
+        let connection = try database.connect()
+        defer { connection.close() }
+        let counts = try connection.query("""
+            SELECT (SELECT count(*) FROM pg_inherits WHERE inhparent = 'row_state'::regclass) AS partitions,
+                (SELECT count(*) FROM pg_inherits AS i JOIN pg_index AS x ON x.indexrelid = i.inhrelid
+                 WHERE i.inhparent = 'row_state_pkey'::regclass AND x.indisprimary) AS attached
+            """).singleRow()
+        let partitions = try counts.decode(Int64.self, "partitions")
+        let attached = try counts.decode(Int64.self, "attached")
+        return partitions > 1 && partitions == attached
+    }
+
     @Test("an empty store loads without its key indexes, builds them after, and a key copied twice keeps its last row")
     func loadsThenBuilds() throws {
         let test = try TestStore(partitions: 8)
@@ -33,6 +47,7 @@ struct BulkBaselineTests {
         #expect(copied == 300)
         #expect(during.isDisjoint(with: Self.keyIndexes), "\(during)")
         #expect(try Self.indexes(test.database).isSuperset(of: Self.keyIndexes))
+        #expect(try Self.everyPartitionKeyed(test.database))
         let images = try test.store.currentImages(side: .legacy, mapping: "orders")
         #expect(images.count == 300)
         #expect(images[TestStore.key("3")]?["amount"] == "2.00")
@@ -81,15 +96,18 @@ struct BulkBaselineTests {
         #expect(finished.wait(timeout: .now() + 120) == .success)
         #expect(try Self.indexes(test.database).isSuperset(of: Self.keyIndexes))
 
-        // A loader that dies between dropping the indexes and building them: its lock goes with its session.
+        // A loader that dies between dropping the indexes and attaching them, one partition's key built: its lock goes
+        // with its session.
         let dead = try TestStore()
         let connection = try dead.database.connect()
         defer { connection.close() }
         _ = try connection.query("ALTER TABLE row_state DROP CONSTRAINT row_state_pkey")
         _ = try connection.query("INSERT INTO store_info (key, value) VALUES ('row_state_indexes_dropped', 'baseline loading')")
         try dead.initialize(["1": "1.00"])
+        _ = try connection.query("ALTER TABLE row_state_0 ADD CONSTRAINT row_state_0_pkey PRIMARY KEY (side, mapping, row_key, part)")
         let reopened = try PostgresStore.open(url: dead.database.url)
         #expect(try Self.indexes(dead.database).isSuperset(of: Self.keyIndexes))
+        #expect(try Self.everyPartitionKeyed(dead.database))
         #expect(try reopened.rowCount(side: .legacy, mapping: "orders") == 1)
         #expect(try connection.query("SELECT 1 FROM store_info WHERE key = 'row_state_indexes_dropped'").rows.isEmpty)
     }

@@ -1,5 +1,7 @@
+import Dispatch
 import ParityStore
 import PostgresClient
+import Synchronization
 
 extension PostgresStore {
     /// The `store_info` key marking `row_state` without its primary key, while a first baseline loads.
@@ -38,29 +40,75 @@ extension PostgresStore {
         return dropped ? lease : nil
     }
 
-    /// Builds `row_state`'s primary key if a bulk load dropped it, and clears the mark. A key copied twice (a source key
-    /// no unique index covers) keeps its row copied last, as an upsert would have.
+    /// Builds `row_state`'s primary key if a bulk load dropped it, and clears the mark. Each partition's key is built on
+    /// its own, by as many sessions at once as the server's `max_parallel_maintenance_workers` allows (at least two),
+    /// then attached to the table's key: one statement on the table builds the partitions' one after another. A key
+    /// copied twice (a source key no unique index covers) keeps its row copied last, as an upsert would have.
     func buildRowIndexes() throws(StoreError) {
+        let plan = try read { transaction -> (partitions: [PartitionKey], builders: Int)? in
+            guard try Self.rowIndexesMarked(in: transaction) else { return nil }
+            // Partitions keyed already were built by a loader that died before attaching them.
+            let partitions = try transaction.rows("""
+                SELECT quote_ident(c.relname) AS partition, quote_ident(c.relname || '_pkey') AS key
+                FROM pg_inherits AS i JOIN pg_class AS c ON c.oid = i.inhrelid
+                WHERE i.inhparent = 'row_state'::regclass
+                    AND NOT EXISTS (SELECT 1 FROM pg_index AS x WHERE x.indrelid = c.oid AND x.indisprimary)
+                ORDER BY c.relname
+                """).map { PartitionKey(table: try $0.text("partition"), name: try $0.text("key")) }
+            let budget = Int(try transaction.value("SELECT current_setting('max_parallel_maintenance_workers')") ?? "") ?? 0
+            return (partitions, max(2, budget))
+        }
+        guard let plan else { return }
+        let next = Mutex(plan.partitions.makeIterator())
+        let failure = Mutex<StoreError?>(nil)
+        DispatchQueue.concurrentPerform(iterations: min(plan.builders, plan.partitions.count)) { _ in
+            while failure.withLock({ $0 == nil }), let partition = next.withLock({ $0.next() }) {
+                do throws(StoreError) {
+                    try buildPrimaryKey(ofPartition: partition)
+                } catch {
+                    failure.withLock { $0 = $0 ?? error }
+                }
+            }
+        }
+        if let error = failure.withLock({ $0 }) { throw error }
         try write { transaction in
             guard try Self.rowIndexesMarked(in: transaction) else { return }
-            let primaryKey: PostgresQuery = "ALTER TABLE row_state ADD CONSTRAINT row_state_pkey PRIMARY KEY (side, mapping, row_key, part)"
+            // Attaches the partitions' keys: nothing is built again.
+            try transaction.execute("ALTER TABLE row_state ADD CONSTRAINT row_state_pkey PRIMARY KEY (side, mapping, row_key, part)")
+            try transaction.execute("DELETE FROM store_info WHERE key = \(Self.rowIndexesDropped)")
+            try transaction.execute("ANALYZE row_state")
+        }
+    }
+
+    /// A partition of `row_state` and the name of its primary key (as the table's key names it), both quoted for SQL.
+    private struct PartitionKey: Sendable {
+        var table: String
+        var name: String
+    }
+
+    /// Builds one partition's primary key in a transaction of its own and one process (the sessions building the others
+    /// share the server's cores).
+    private func buildPrimaryKey(ofPartition partition: PartitionKey) throws(StoreError) {
+        try write { transaction in
+            let table = partition.table
+            let primaryKey = PostgresQuery(
+                unsafeSQL: "ALTER TABLE \(table) ADD CONSTRAINT \(partition.name) PRIMARY KEY (side, mapping, row_key, part)")
+            try transaction.execute("SET LOCAL max_parallel_maintenance_workers = 0")
             try transaction.execute("SAVEPOINT row_state_pkey")
             do {
                 try transaction.execute(primaryKey)
             } catch let error as PostgresError where error.sqlState == "23505" {
                 try transaction.execute("ROLLBACK TO SAVEPOINT row_state_pkey")
                 // One partition holds a key's rows, and a heap filled by COPY alone keeps them in the order copied.
-                try transaction.execute("""
-                    DELETE FROM row_state AS r USING (
-                        SELECT part, side, mapping, row_key, max(ctid) AS last FROM row_state GROUP BY 1, 2, 3, 4 HAVING count(*) > 1
+                try transaction.execute(PostgresQuery(unsafeSQL: """
+                    DELETE FROM \(table) AS r USING (
+                        SELECT part, side, mapping, row_key, max(ctid) AS last FROM \(table) GROUP BY 1, 2, 3, 4 HAVING count(*) > 1
                     ) AS copied
                     WHERE r.part = copied.part AND r.side = copied.side AND r.mapping = copied.mapping AND r.row_key = copied.row_key
                         AND r.ctid <> copied.last
-                    """)
+                    """))
                 try transaction.execute(primaryKey)
             }
-            try transaction.execute("DELETE FROM store_info WHERE key = \(Self.rowIndexesDropped)")
-            try transaction.execute("ANALYZE row_state")
         }
     }
 
