@@ -57,6 +57,21 @@ extension PostgresStore {
         return (nil, try CycleFold.prepare(transaction, cycle: cycle, before: end))
     }
 
+    /// Takes cycle `cycle`'s changes in `parts` committed before `end` (nil: a baseline's, none) for its comparison and
+    /// returns how many there are. A close that compares without folding (`changesAfter` from
+    /// ``beginClose(_:before:foldsFirst:in:)``) counts them where they are pending; one that folds first folds them into
+    /// row state (``CycleFold/apply(_:cycle:before:parts:prepared:)``) once a fold of closed changes in the range is done.
+    static func takeChanges(
+        of cycle: Int64, changesAfter: Int64?, before end: Int64?, parts: ClosedRange<Int>, prepared: Bool, in transaction: StoreTransaction
+    ) throws -> Int64 {
+        guard let end else { return 0 }
+        if let changesAfter {
+            return try PendingState(from: changesAfter, before: end, changedAfter: nil, parts: parts).count(in: transaction)
+        }
+        try waitForFold(of: parts, in: transaction)
+        return Int64(try CycleFold.apply(transaction, cycle: cycle, before: end, parts: parts, prepared: prepared))
+    }
+
     /// Waits for the folds of closed changes in progress (``foldClosedChanges()``) and keeps new ones out until
     /// `transaction` ends, for a close that folds first. Call it before any statement that takes the transaction's
     /// snapshot: a row such a fold wrote after the snapshot would fail the close's own write to it.
@@ -98,7 +113,7 @@ extension PostgresStore {
 
     /// Takes the lock on folding `parts` until `transaction` ends, waiting for a fold of closed changes in progress: a
     /// close task that folds its parts' changes.
-    static func waitForFold(of parts: ClosedRange<Int>, in transaction: StoreTransaction) throws {
+    private static func waitForFold(of parts: ClosedRange<Int>, in transaction: StoreTransaction) throws {
         try transaction.execute("SELECT pg_advisory_xact_lock(\(unsafeSQL: "\(foldLockClass), \(parts.lowerBound)"))")
     }
 

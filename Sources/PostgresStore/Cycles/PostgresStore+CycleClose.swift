@@ -21,12 +21,8 @@ extension PostgresStore {
             if foldsFirst { try Self.keepClosedFoldsOut(in: transaction) }
             guard try transaction.row("SELECT 1 FROM cycle WHERE id = \(id)") == nil else { return nil }
             let (changesAfter, prepared) = try beginClose(id, before: end, foldsFirst: foldsFirst, in: transaction)
-            var changed = prepared
-            if let end, let changesAfter {
-                changed = try PendingState(from: changesAfter, before: end, changedAfter: nil, parts: KeyPartition.everyPart).count(in: transaction) > 0
-            } else if let end {
-                changed = try CycleFold.apply(transaction, cycle: id, before: end, parts: nil, prepared: prepared) > 0 || prepared
-            }
+            let changed = try Self.takeChanges(
+                of: id, changesAfter: changesAfter, before: end, parts: KeyPartition.everyPart, prepared: prepared, in: transaction) > 0 || prepared
             let overlay = try Self.overlay(changesAfter: changesAfter, foldBefore: end, parts: KeyPartition.everyPart, in: transaction)
             let close = try compare(PostgresCycleStateReader(store: self, transaction: transaction, cycle: id, changedNothing: !changed, overlay: overlay))
             try CloseRecord(close: close, partition: partitions).write(in: transaction)

@@ -55,7 +55,7 @@ extension PostgresStore: PartitionedCycleStore {
             return try sessions.passingErrors { session in
                 try session.passingErrors(.write) { transaction in
                     guard let row = try transaction.row("""
-                        SELECT p.*, t.first_part, t.last_part, coalesce(t.folded, 0) AS folded
+                        SELECT p.*, t.first_part, t.last_part
                         FROM close_task AS t JOIN close_plan AS p USING (cycle)
                         WHERE NOT t.done ORDER BY t.cycle, t.first_part LIMIT 1
                         FOR UPDATE OF t \(unsafeSQL: wait ? "" : "SKIP LOCKED")
@@ -66,15 +66,8 @@ extension PostgresStore: PartitionedCycleStore {
                     let prepared = try row.bool("changed")
                     let changesAfter = try row.optionalInt64("changes_after")
                     let overlay = try Self.overlay(changesAfter: changesAfter, foldBefore: plan.foldBefore, parts: parts, in: transaction)
-                    let folded: Int64
-                    if let changesAfter, let end = plan.foldBefore {
-                        folded = try PendingState(from: changesAfter, before: end, changedAfter: nil, parts: parts).count(in: transaction)
-                    } else {
-                        folded = try row.int64("folded") + Int64(try plan.foldBefore.map { end in
-                            try Self.waitForFold(of: parts, in: transaction)
-                            return try CycleFold.apply(transaction, cycle: plan.cycle.id, before: end, parts: parts, prepared: prepared)
-                        } ?? 0)
-                    }
+                    let folded = try Self.takeChanges(
+                        of: plan.cycle.id, changesAfter: changesAfter, before: plan.foldBefore, parts: parts, prepared: prepared, in: transaction)
                     let reader = PostgresCycleStateReader(
                         store: self, transaction: transaction, cycle: plan.cycle.id, changedNothing: !prepared && folded == 0,
                         overlay: overlay, parts: parts)
