@@ -13,7 +13,7 @@ final class StoreCluster {
         "shared_buffers": "2GB", "effective_cache_size": "8GB", "work_mem": "64MB", "maintenance_work_mem": "512MB",
         "wal_buffers": "64MB", "wal_compression": "lz4", "max_wal_size": "16GB", "min_wal_size": "1GB",
         "checkpoint_timeout": "30min", "checkpoint_completion_target": "0.9", "random_page_cost": "1.1",
-        "shared_preload_libraries": "'pg_stat_statements'", "pg_stat_statements.track": "top",
+        "shared_preload_libraries": "'pg_stat_statements'", "pg_stat_statements.track": "top", "track_io_timing": "on",
     ]
 
     let cluster: PostgresCluster
@@ -45,17 +45,20 @@ final class StoreCluster {
     }
 
     /// The store's statements that took the most time since the last reset, as lines
-    /// `total ms, calls, rows, the statement's start`.
+    /// `total ms, calls, rows, blocks found in shared buffers, blocks read from outside them and the time spent reading,
+    /// the statement's start`: a statement slow from its plan touches many blocks, one slow from cold pages waits on reads.
     func topStatements(_ count: Int = 6) throws -> [String] {
         let connection = try cluster.connect()
         defer { connection.close() }
         return try connection.query("""
-            SELECT round(s.total_exec_time)::bigint AS ms, s.calls, s.rows, left(regexp_replace(s.query, '\\s+', ' ', 'g'), 150) AS query
+            SELECT round(s.total_exec_time)::bigint AS ms, s.calls, s.rows, s.shared_blks_hit AS hits, s.shared_blks_read AS reads,
+                round(s.blk_read_time)::bigint AS read_ms, left(regexp_replace(s.query, '\\s+', ' ', 'g'), 150) AS query
             FROM pg_stat_statements AS s JOIN pg_database AS d ON d.oid = s.dbid
             WHERE d.datname = \(Self.database) ORDER BY s.total_exec_time DESC LIMIT \(count)
             """).rows.map { row in
-            String(format: "%9ld ms %7ld calls %10ld rows  ", try row.decode(Int64.self, "ms"), try row.decode(Int64.self, "calls"),
-                   try row.decode(Int64.self, "rows")) + (row["query"] ?? "")
+            String(format: "%9ld ms %7ld calls %10ld rows %10ld hit %9ld read in %6ld ms  ", try row.decode(Int64.self, "ms"),
+                   try row.decode(Int64.self, "calls"), try row.decode(Int64.self, "rows"), try row.decode(Int64.self, "hits"),
+                   try row.decode(Int64.self, "reads"), try row.decode(Int64.self, "read_ms")) + (row["query"] ?? "")
         }
     }
 

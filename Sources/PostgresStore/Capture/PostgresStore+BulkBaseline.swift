@@ -42,8 +42,9 @@ extension PostgresStore {
 
     /// Builds `row_state`'s primary key if a bulk load dropped it, and clears the mark. Each partition's key is built on
     /// its own, by as many sessions at once as the server's `max_parallel_maintenance_workers` allows (at least two),
-    /// then attached to the table's key: one statement on the table builds the partitions' one after another. A key
-    /// copied twice (a source key no unique index covers) keeps its row copied last, as an upsert would have.
+    /// then the table's key attaches them (built by one statement on the table, the partitions' keys would be built one
+    /// after another). A key copied twice (a source key no unique index covers) keeps its row copied last, as an upsert
+    /// would have.
     func buildRowIndexes() throws(StoreError) {
         let plan = try read { transaction -> (partitions: [PartitionKey], builders: Int)? in
             guard try Self.rowIndexesMarked(in: transaction) else { return nil }
