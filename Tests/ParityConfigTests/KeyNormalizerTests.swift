@@ -1,4 +1,5 @@
 import ParityConfig
+import ParityModel
 import Testing
 
 @Suite struct KeyNormalizerTests {

@@ -1,3 +1,5 @@
+import ParityModel
+
 extension KeyNormalizer {
     static func read(from reader: NodeReader) -> KeyNormalizer? {
         let allNames = ["trim", "upper", "lower", "strip_leading_zeros"] + parameterizedNames

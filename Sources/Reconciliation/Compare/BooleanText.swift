@@ -1,3 +1,5 @@
+import ParityModel
+
 /// PostgreSQL's boolean spellings, case-insensitive.
 enum BooleanText {
     /// The boolean `text` spells, nil when it is none of t/true/1/yes/y/on or f/false/0/no/n/off.

@@ -35,7 +35,7 @@ public struct RowComparer: Sendable {
 
     /// Key values (in key order, either side) normalized: equal canonical keys pair a legacy row with a new row.
     public static func canonicalKey(mapping: TableMapping, values: [String?]) -> [String?] {
-        values.map { KeyNormalization.normalize($0, with: mapping.key.normalize) }
+        values.map { KeyNormalizer.normalize($0, with: mapping.key.normalize) }
     }
 
     /// The canonical key of a row image from `side`.

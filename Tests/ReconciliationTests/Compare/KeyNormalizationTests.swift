@@ -1,4 +1,5 @@
 import ParityConfig
+import ParityModel
 import Testing
 @testable import Reconciliation
 
@@ -20,11 +21,11 @@ import Testing
     }
 
     @Test func normalizersApplyInOrder() {
-        #expect(KeyNormalization.normalize(" inv-0042 ", with: [.trim, .upper, .stripPrefix("INV-"), .stripLeadingZeros]) == "42")
-        #expect(KeyNormalization.normalize("42", with: [.zeroPad(5), .stripPrefix("000")]) == "42")
+        #expect(KeyNormalizer.normalize(" inv-0042 ", with: [.trim, .upper, .stripPrefix("INV-"), .stripLeadingZeros]) == "42")
+        #expect(KeyNormalizer.normalize("42", with: [.zeroPad(5), .stripPrefix("000")]) == "42")
     }
 
     @Test func nullStaysNull() {
-        #expect(KeyNormalization.normalize(nil, with: [.trim, .zeroPad(4)]) == nil)
+        #expect(KeyNormalizer.normalize(nil, with: [.trim, .zeroPad(4)]) == nil)
     }
 }
