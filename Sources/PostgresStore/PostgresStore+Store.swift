@@ -11,10 +11,11 @@ extension PostgresStore: Store {
                     SELECT 1 FROM image_layout AS l WHERE l.id = substring(s.row_values FROM '^\\[([0-9]+)')::bigint)
                 """)
             if let layoutless, layoutless != "0" { problems.append("\(layoutless) row images name no stored layout") }
-            let rows = try transaction.cursor("SELECT part, row_key FROM row_state")
+            let placement = try placement(in: transaction)
+            let rows = try transaction.cursor("SELECT part, mapping, row_key FROM row_state")
             var misplaced = 0
             while let row = try rows.next() {
-                if try partitions.part(of: row.text("row_key")) != row.int("part") { misplaced += 1 }
+                if try placement.part(of: row.text("row_key"), mapping: row.text("mapping")) != row.int("part") { misplaced += 1 }
             }
             if misplaced > 0 { problems.append("\(misplaced) rows are not in the part of their key") }
         }

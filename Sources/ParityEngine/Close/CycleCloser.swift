@@ -69,6 +69,9 @@ public enum CycleCloser {
             // --force closes the window the clock is in, never one that has not begun.
             guard readiness == CloseReadiness.ready || (force && !forced && window.start <= now) else {
                 outcome.waiting = wait(window, readiness, calendar: calendar, watermarks: watermarks)
+                if !outcome.closed.isEmpty {
+                    try warnComparedWhole(configuration, store: store, uninitialized: outcome.uninitialized, logger: logger)
+                }
                 try foldClosedChanges(store)
                 return outcome
             }
@@ -114,6 +117,26 @@ public enum CycleCloser {
     private static func foldClosedChanges(_ store: any Store) throws(EngineError) {
         guard let shared = store as? any PartitionedCycleStore else { return }
         _ = try storeCall { try shared.foldClosedChanges() }
+    }
+
+    /// Logs each copied mapping with key normalizers that a shared store's closes compare whole, on the coordinator,
+    /// because its keys are placed by other normalizers than the config's (changed after the mapping was copied).
+    private static func warnComparedWhole(
+        _ configuration: ParityConfiguration, store: any Store, uninitialized: [String], logger: Logger
+    ) throws(EngineError) {
+        guard let shared = store as? any PartitionedCycleStore else { return }
+        let placed = try storeCall { try shared.keyPlacements() }
+        let comparedWhole = configuration.tables.filter { mapping in
+            !uninitialized.contains(mapping.name) && placed[mapping.name] ?? [] != mapping.key.normalize
+        }
+        for mapping in comparedWhole {
+            logger.warning(
+                """
+                table mapping \(mapping.name) is compared whole by the close's coordinator, not by part: its keys are placed by the key \
+                normalizers it was copied with, not the config's; to compare it by part again, run parity init --remove \(mapping.name), \
+                then parity init --add \(mapping.name)
+                """, metadata: .parity([.mapping: mapping.name]))
+        }
     }
 
     private static func wait(

@@ -5,7 +5,7 @@ import ParityStore
 import Reconciliation
 
 /// What one close task found over its range of key parts: the comparison of each mapping a close splits by part
-/// (``CycleComparison/splitsByPart(_:_:)``) and the rounding evidence of the rows it compared. The store keeps it as
+/// (``CycleComparison/splitsByPart(_:_:placements:)``) and the rounding evidence of the rows it compared. The store keeps it as
 /// JSON text until the coordinator merges the tasks' results into the cycle's.
 struct PartComparison: Codable, Equatable {
     /// One mapping's comparison over the task's parts.
@@ -100,7 +100,7 @@ struct PartComparison: Codable, Equatable {
             verdicts: verdicts.map { (canonical: $0.canonical, findings: $0.findings) })
     }
 
-    /// The canonical key of the row a finding of a mapping without key normalizers names.
+    /// The canonical key of the row a finding names: its key values (legacy column names) after the key normalizers.
     private static func canonical(of finding: Finding, mapping: TableMapping) -> CanonicalKey {
         CanonicalKey(RowJSON.key(RowComparer.canonicalKey(mapping: mapping, values: mapping.key.legacy.map { finding.key[$0] ?? nil })))
     }

@@ -20,6 +20,10 @@ enum BaselineCopy {
         let catalog = SourceCatalog(connection: connection)
         let position = snapshot.position.rawValue
         var copied: [String: Int] = [:]
+        // A store whose closes are shared places each mapping's keys by their canonical form before the first row is copied.
+        for mapping in mappings {
+            _ = try (store as? any PartitionedCycleStore)?.placeKeys(mapping: mapping.name, normalizers: mapping.key.normalize)
+        }
         for mapping in mappings {
             let table = try TableCopy(side: side, mapping: mapping, catalog: catalog)
             let writer = BaselineWriter(store: store, side: side, mapping: mapping.name, columns: table.columns, position: position)

@@ -1,3 +1,5 @@
+import ParityModel
+
 /// A store whose cycle closes several processes share (`parity worker`, issue 26). A close is planned as tasks over
 /// ranges of the key parts; a task folds its parts' pending changes and compares them in one transaction of its own,
 /// run by whichever process claims it first; a task whose process dies rolls back and is claimed again. The coordinator,
@@ -25,6 +27,13 @@ public protocol PartitionedCycleStore: CycleStateStore {
     /// close's path). Any process may call it at any time; ranges another process is folding are passed by. Returns how
     /// many changes it folded.
     func foldClosedChanges() throws(StoreError) -> Int64
+    /// Places `mapping`'s keys into parts by their canonical form under `normalizers` (its key normalizers), so that a
+    /// key's rows on both sides share a part, when the mapping holds no rows or changes on either side; a mapping holding
+    /// some keeps the placement they were written under. Returns the normalizers the mapping's keys are placed by.
+    func placeKeys(mapping: String, normalizers: [KeyNormalizer]) throws(StoreError) -> [KeyNormalizer]
+    /// By mapping, the key normalizers its keys are placed by (``placeKeys(mapping:normalizers:)``); a mapping not listed
+    /// is placed by its row key. A close task compares a mapping by part only where these are its key normalizers.
+    func keyPlacements() throws(StoreError) -> [String: [KeyNormalizer]]
     /// Takes the coordinator lock, naming `holder`: with `wait`, waits for another process to release it; without,
     /// returns nil when another holds it. Released with the lease's last reference or the process's end.
     func lockCoordinator(holder: String, wait: Bool) throws(StoreError) -> (any CoordinatorLease)?

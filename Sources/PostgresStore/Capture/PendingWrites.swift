@@ -12,11 +12,11 @@ struct PendingWrites {
         table: "transaction_write",
         columns: ["side", "commit_lsn", "xid", "commit_time", "table_name", "inserts", "updates", "deletes", "truncates"])
     let side: SourceSide
-    let partition: KeyPartition
+    let placement: KeyPlacement
 
-    init(side: SourceSide, partition: KeyPartition) {
+    init(side: SourceSide, placement: KeyPlacement) {
         self.side = side
-        self.partition = partition
+        self.placement = placement
     }
 
     /// Adds a change of a mapped table: its key and image in their stored forms; an update that changed its key also
@@ -41,8 +41,8 @@ struct PendingWrites {
         mapping: String, key: String, op: String, image: String?, seq: Int, commit: CommitRecord, in transaction: StoreTransaction
     ) throws {
         try changes.append([
-            String(partition.part(of: key)), side.rawValue, mapping, key, String(commit.commitLSN), String(seq), op, String(commit.xid),
-            String(commit.commitTime), image,
+            String(placement.part(of: key, mapping: mapping)), side.rawValue, mapping, key, String(commit.commitLSN), String(seq), op,
+            String(commit.xid), String(commit.commitTime), image,
         ], in: transaction)
     }
 

@@ -14,7 +14,7 @@ extension PostgresStore {
         try write { transaction in
             var checkpoint = try lockedCheckpoint(side: side, in: transaction)
             let copiedAt = try copiedAt(side: side, in: transaction)
-            var writes = PendingWrites(side: side, partition: partitions)
+            var writes = PendingWrites(side: side, placement: try placement(in: transaction))
             var applied = 0
             var lastCommitTime: Int64?
             for captured in transactions {
@@ -110,7 +110,7 @@ extension PostgresStore {
             """) {
             return try staged["row_values"].flatMap { try layouts.decode($0, in: transaction) }
         }
-        let part = partitions.part(of: key)
+        let part = try part(of: key, mapping: mapping, in: transaction)
         if let pending = try transaction.row("""
             SELECT row_values FROM pending_change
             WHERE part = \(part) AND side = \(side.rawValue) AND mapping = \(mapping) AND row_key = \(key) AND op <> 'moved'
@@ -126,8 +126,8 @@ extension PostgresStore {
     /// state holds the state); nil when the key does not exist then.
     func stateValues(side: SourceSide, mapping: String, key: String, before end: Int64?, in transaction: StoreTransaction) throws -> String? {
         if let end {
-            let change = try PendingState.lastChange(
-                side: side, mapping: mapping, key: key, part: partitions.part(of: key), before: end, in: transaction)
+            let part = try part(of: key, mapping: mapping, in: transaction)
+            let change = try PendingState.lastChange(side: side, mapping: mapping, key: key, part: part, before: end, in: transaction)
             if change.found { return change.values }
         }
         return try closedValues(side: side, mapping: mapping, key: key, in: transaction)
@@ -135,9 +135,10 @@ extension PostgresStore {
 
     /// The image text of `key` in row state; nil when the key does not exist there.
     func closedValues(side: SourceSide, mapping: String, key: String, in transaction: StoreTransaction) throws -> String? {
-        try transaction.value("""
+        let part = try part(of: key, mapping: mapping, in: transaction)
+        return try transaction.value("""
             SELECT row_values FROM row_state
-            WHERE part = \(partitions.part(of: key)) AND side = \(side.rawValue) AND mapping = \(mapping) AND row_key = \(key)
+            WHERE part = \(part) AND side = \(side.rawValue) AND mapping = \(mapping) AND row_key = \(key)
             """)
     }
 }

@@ -35,7 +35,10 @@ extension PostgresStore {
     ) throws {
         guard !rows.isEmpty else { return }
         let position = String(Int64(truncatingIfNeeded: lsn))
-        let records = rows.map { row in [String(partitions.part(of: row.key)), side.rawValue, mapping, row.key, row.image, "0", position] }
+        let placement = try placement(in: transaction)
+        let records = rows.map { row in
+            [String(placement.part(of: row.key, mapping: mapping)), side.rawValue, mapping, row.key, row.image, "0", position]
+        }
         var copy = CopyTextRows(capacity: rows.count * ((rows.first?.image.utf8.count ?? 0) + 64))
         for record in records {
             record.forEach { copy.append($0) }

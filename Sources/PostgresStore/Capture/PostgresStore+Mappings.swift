@@ -40,10 +40,48 @@ extension PostgresStore {
                         AND stream IN (SELECT stream FROM streamed_transaction WHERE side = \(side.rawValue))
                     """)
             }
+            // Placed anew when next copied, unless a side it keeps still holds keys.
+            if try !holdsKeys(mapping: mapping, in: transaction) {
+                try transaction.execute("DELETE FROM key_placement WHERE mapping = \(mapping)")
+            }
             try transaction.execute("DELETE FROM mapping_baseline WHERE mapping = \(mapping)")
             try transaction.execute("DELETE FROM carried_key WHERE mapping = \(mapping)")
             try transaction.execute("DELETE FROM difference WHERE mapping = \(mapping) AND resolved_cycle IS NULL")
         }
+    }
+
+    /// Places `mapping`'s keys by their canonical form under `normalizers` when it holds no rows or changes; returns the
+    /// normalizers it is placed by.
+    public func placeKeys(mapping: String, normalizers: [KeyNormalizer]) throws(StoreError) -> [KeyNormalizer] {
+        try write { transaction in
+            // One placing process at a time: another's record is seen once it commits.
+            try transaction.execute("LOCK TABLE key_placement IN SHARE ROW EXCLUSIVE MODE")
+            let placed = try placement(in: transaction).normalizers[mapping] ?? []
+            guard placed != normalizers, try !holdsKeys(mapping: mapping, in: transaction) else { return placed }
+            if normalizers.isEmpty {
+                try transaction.execute("DELETE FROM key_placement WHERE mapping = \(mapping)")
+            } else {
+                try transaction.execute("""
+                    INSERT INTO key_placement (mapping, normalizers) VALUES (\(mapping), \(try KeyPlacement.text(normalizers)))
+                    ON CONFLICT (mapping) DO UPDATE SET normalizers = excluded.normalizers
+                    """)
+            }
+            return normalizers
+        }
+    }
+
+    /// By mapping, the key normalizers its keys are placed by.
+    public func keyPlacements() throws(StoreError) -> [String: [KeyNormalizer]] {
+        try read { transaction in try placement(in: transaction).normalizers }
+    }
+
+    /// Whether `mapping` holds rows or changes on either side.
+    private func holdsKeys(mapping: String, in transaction: StoreTransaction) throws -> Bool {
+        try transaction.value("""
+            SELECT EXISTS (SELECT 1 FROM row_state WHERE side IN ('legacy', 'new') AND mapping = \(mapping))
+                OR EXISTS (SELECT 1 FROM pending_change WHERE side IN ('legacy', 'new') AND mapping = \(mapping))
+                OR EXISTS (SELECT 1 FROM streamed_change WHERE mapping = \(mapping))
+            """) == "t"
     }
 
     static func mappingSources(in transaction: StoreTransaction) throws -> [MappingSource] {

@@ -19,6 +19,7 @@ extension PostgresStore {
                 "unchanged_columns",
             ])
             var counts = WriteCounts()
+            let placement = try placement(in: transaction)
             for staged in changes {
                 let change = staged.change
                 let mapped = change.mapping != nil
@@ -27,7 +28,8 @@ extension PostgresStore {
                 let oldKey = mapped ? change.oldKey.map(RowJSON.key) : nil
                 try rows.append([
                     String(stream), String(seq), String(staged.subxid), change.mapping, change.table, change.operation.rawValue,
-                    key.map { String(partitions.part(of: $0)) }, key, oldKey.map { String(partitions.part(of: $0)) }, oldKey,
+                    key.flatMap { key in change.mapping.map { String(placement.part(of: key, mapping: $0)) } }, key,
+                    oldKey.flatMap { key in change.mapping.map { String(placement.part(of: key, mapping: $0)) } }, oldKey,
                     hasImage ? try layouts.encode(columns: change.image.columns, values: change.image.values, in: transaction) : nil,
                     hasImage && !change.image.unchanged.isEmpty ? RowJSON.key(change.image.unchanged) : nil,
                 ], in: transaction)

@@ -4,9 +4,9 @@ import ParityModel
 /// per key carries its key's part first in its primary key; a range of parts is the unit a worker closes and the unit
 /// Citus distributes (migrations/postgres/001_schema.sql).
 ///
-/// The key hashed is the key text the store is given: a side's row key for row state and changes, the canonical key
-/// for the ledger and carried keys. Without key normalizers they are the same text, so a key's rows, changes and
-/// differences share a part.
+/// The key hashed is a canonical key: the ledger's and carried keys' as they are, a row's or a change's its row key
+/// with the mapping's key normalizers applied (``KeyPlacement``; without normalizers the row key is the canonical key),
+/// so a key's rows on both sides, its changes and its differences share a part.
 public struct KeyPartition: Sendable, Equatable {
     /// Every part whatever P: what a statement not limited to a task's parts filters on (`part` is an `integer`).
     static let everyPart = 0...Int(Int32.max)

@@ -8,6 +8,8 @@ final class StoreTransaction {
     private var cursors = 0
     /// Image layouts this transaction registered (``PostgresImageLayouts``): its own until it commits.
     var registeredLayouts: [[String]: Int64] = [:]
+    /// The store's key placement, once a statement of this transaction needed it (``PostgresStore/placement(in:)``).
+    var keyPlacement: KeyPlacement?
     /// Work to do once the transaction has committed.
     private var onCommit: [() -> Void] = []
 

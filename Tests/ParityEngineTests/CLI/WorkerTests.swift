@@ -28,6 +28,11 @@ struct WorkerTests {
             let initialized = try #require(try store.store.sourceRecords().map(\.initializedAt).max())
             try #require(calendar.window(containing: StoreTime.date(initialized)).label == first.label, "init ran past its window; run again")
         }
+        for store in stores.dropFirst() {
+            // `invoices` is compared by part: its keys placed by their canonical form ("INV-0007" and 7 in one part).
+            let placed = try #require(store.store as? any PartitionedCycleStore).keyPlacements()
+            #expect(placed == ["invoices": [.stripPrefix("INV-"), .stripLeadingZeros]], "\(store.kind)")
+        }
         let sqlite = stores[0]
         let twoWorkers = try #require(stores.first { $0.kind == .twoWorkers })
         for store in stores { try store.start() }
@@ -123,6 +128,8 @@ struct WorkerSources {
         CREATE TABLE heap_log (id bigint, what text);
         INSERT INTO orders SELECT g, CASE WHEN g % 3 = 0 THEN 'P' ELSE 'O' END, g * 1.25 + CASE WHEN g % 13 = 0 THEN 0.005 ELSE 0 END,
             CASE WHEN g % 5 = 0 THEN NULL ELSE 'n' || g END FROM generate_series(1, 400) AS g;
+        CREATE TABLE invoices (invoice_no text PRIMARY KEY, amount numeric(12,2));
+        INSERT INTO invoices SELECT 'INV-' || lpad(g::text, 4, '0'), g * 3.5 FROM generate_series(1, 200) AS g;
         """
     static let newSchema = """
         CREATE SCHEMA sales;
@@ -131,6 +138,9 @@ struct WorkerSources {
         INSERT INTO sales.purchase_order SELECT g, CASE WHEN g % 3 = 0 THEN 'paid' ELSE 'open' END,
             round(g * 1.25 + CASE WHEN g % 13 = 0 THEN 0.005 ELSE 0 END, 2) + CASE WHEN g % 29 = 0 THEN 1 ELSE 0 END,
             CASE WHEN g % 5 = 0 THEN '' ELSE 'n' || g END FROM generate_series(1, 400) AS g WHERE g % 31 <> 0;
+        CREATE TABLE sales.invoice (number bigint PRIMARY KEY, amount numeric(12,2));
+        INSERT INTO sales.invoice SELECT g, g * 3.5 + CASE WHEN g % 19 = 0 THEN 1 ELSE 0 END FROM generate_series(1, 200) AS g
+            WHERE g % 41 <> 0;
         """
     /// Cycle A's writes: updates on both sides (one side only for some), inserts, deletes.
     static let cycleA = (
@@ -139,12 +149,17 @@ struct WorkerSources {
             UPDATE orders SET status = 'P' WHERE order_no % 11 = 0;
             INSERT INTO orders SELECT g, 'O', g * 0.5, 'late' FROM generate_series(401, 460) AS g;
             DELETE FROM orders WHERE order_no % 37 = 0;
+            UPDATE invoices SET amount = amount + 2 WHERE right(invoice_no, 2)::int % 9 = 0;
+            INSERT INTO invoices SELECT 'INV-' || lpad(g::text, 4, '0'), 1 FROM generate_series(201, 230) AS g;
             """,
         new: """
             UPDATE sales.purchase_order SET total = total + 1 WHERE id % 7 = 0 OR id = 5;
             UPDATE sales.purchase_order SET state = 'paid' WHERE id % 11 = 0 AND id % 2 = 0;
             INSERT INTO sales.purchase_order SELECT g, 'open', g * 0.5, 'late' FROM generate_series(401, 450) AS g;
             DELETE FROM sales.purchase_order WHERE id % 37 = 0;
+            UPDATE sales.invoice SET amount = amount + 2 WHERE number % 9 = 0 AND number % 2 = 0;
+            INSERT INTO sales.invoice SELECT g, 1 FROM generate_series(201, 225) AS g;
+            DELETE FROM sales.invoice WHERE number % 43 = 0;
             """)
     /// Cycle B's writes: changes, a truncate, and the rows written again after it (not all of them alike).
     static let cycleB = (
@@ -194,6 +209,12 @@ struct WorkerSources {
                   - { legacy: status, new: state, map: { O: open, P: paid } }
                   - { legacy: amount, new: total, type: decimal, tolerance: "0.01" }
                   - { legacy: note, new: memo, normalize: [null_equals_empty] }
+              - name: invoices
+                legacy: public.invoices
+                new: sales.invoice
+                key: { legacy: [invoice_no], new: [number], normalize: [{ strip_prefix: "INV-" }, strip_leading_zeros] }
+                columns:
+                  - { legacy: amount, new: amount, type: decimal }
             aggregates:
               - name: order_totals
                 table: orders
