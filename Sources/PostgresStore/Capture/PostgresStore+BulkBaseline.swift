@@ -75,11 +75,16 @@ extension PostgresStore {
         try write { transaction in
             guard try Self.rowIndexesMarked(in: transaction) else { return }
             // Attaches the partitions' keys: nothing is built again.
-            try transaction.execute("ALTER TABLE row_state ADD CONSTRAINT row_state_pkey PRIMARY KEY (side, mapping, row_key, part)")
+            try transaction.execute(
+                PostgresQuery(unsafeSQL: "ALTER TABLE row_state ADD CONSTRAINT row_state_pkey PRIMARY KEY \(Self.primaryKeyColumns)"))
             try transaction.execute("DELETE FROM store_info WHERE key = \(Self.rowIndexesDropped)")
             try transaction.execute("ANALYZE row_state")
         }
     }
+
+    /// `row_state`'s primary key (migration 004). A partition's key and the table's name the same columns in the same
+    /// order, or the table's key would not attach the partitions' keys but build each again.
+    private static let primaryKeyColumns = "(side, mapping, row_key, part)"
 
     /// A partition of `row_state` and the name of its primary key (as the table's key names it), both quoted for SQL.
     private struct PartitionKey: Sendable {
@@ -93,7 +98,7 @@ extension PostgresStore {
         try write { transaction in
             let table = partition.table
             let primaryKey = PostgresQuery(
-                unsafeSQL: "ALTER TABLE \(table) ADD CONSTRAINT \(partition.name) PRIMARY KEY (side, mapping, row_key, part)")
+                unsafeSQL: "ALTER TABLE \(table) ADD CONSTRAINT \(partition.name) PRIMARY KEY \(Self.primaryKeyColumns)")
             try transaction.execute("SET LOCAL max_parallel_maintenance_workers = 0")
             try transaction.execute("SAVEPOINT row_state_pkey")
             do {
