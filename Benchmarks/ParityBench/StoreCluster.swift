@@ -62,6 +62,37 @@ final class StoreCluster {
         }
     }
 
+    /// What the planner knows of `pending_change` while a close runs, and the plan it makes now for a close task's look-up
+    /// of a key's last pending change (`PendingState.lastChange`, for a key changed on one side only): per partition its
+    /// live rows, rows changed since it was last analyzed, and the distinct keys its statistics count (negative: a share
+    /// of its rows), and when it was last analyzed. A look-up slow from its plan walks a part's changes; stale statistics
+    /// would say why.
+    func pendingChangePlanner() throws -> [String] {
+        let connection = try cluster.connect(database: Self.database)
+        defer { connection.close() }
+        let partitions = try connection.query("""
+            SELECT s.relname AS name, s.n_live_tup AS live, s.n_mod_since_analyze AS modified,
+                coalesce((SELECT round(n_distinct::numeric, 2)::text FROM pg_stats WHERE tablename = s.relname AND attname = 'row_key'), '-')
+                    AS keys,
+                coalesce(round(extract(epoch FROM now() - greatest(s.last_analyze, s.last_autoanalyze)))::text || ' s ago', 'never')
+                    AS analyzed
+            FROM pg_stat_user_tables AS s WHERE s.relname LIKE 'pending_change_%' ORDER BY length(s.relname), s.relname
+            """).rows.map { row in
+            "\(row["name"] ?? "") \(row["live"] ?? "")/\(row["modified"] ?? "")/\(row["keys"] ?? "")/\(row["analyzed"] ?? "")"
+        }
+        var lines = ["partitions (live rows/changed since analyzed/distinct keys/analyzed): " + partitions.joined(separator: ", ")]
+        if let key = try connection.query("SELECT part, mapping, row_key FROM row_state WHERE side = 'new' LIMIT 1").rows.first {
+            let plan = try connection.query("""
+                EXPLAIN SELECT op, row_values FROM pending_change
+                WHERE part = \(try key.decode(Int.self, "part")) AND side = 'legacy' AND mapping = \(key["mapping"] ?? "")
+                    AND row_key = \(key["row_key"] ?? "") AND commit_time < \(Int64.max)
+                ORDER BY commit_lsn DESC, seq DESC LIMIT 1
+                """).rows.map { $0["QUERY PLAN"] ?? "" }
+            lines += ["the look-up's plan now:"] + plan.map { "  " + $0 }
+        }
+        return lines
+    }
+
     /// The store database's size in bytes.
     func databaseBytes() throws -> Int64 {
         let connection = try cluster.connect()

@@ -107,6 +107,7 @@ struct WorkerCloseRun {
         var due: Date?
         var planned: Date?
         var cycleID: Int64 = -1
+        var planner: [String] = []
         let recorded = try poll(fleet, timeout: 3600, interval: 0.05) {
             let row = try watch.query("""
                 SELECT (SELECT min(watermark) FROM source_state) AS watermark, EXISTS (SELECT 1 FROM close_plan WHERE end_time = \(end)) AS planned,
@@ -114,7 +115,10 @@ struct WorkerCloseRun {
                 """).singleRow()
             let now = Date()
             if due == nil, try row.decode(Int64.self, "watermark") >= end { due = now }
-            if planned == nil, try row.decode(Bool.self, "planned") { planned = now }
+            if planned == nil, try row.decode(Bool.self, "planned") {
+                planned = now
+                planner = try store.pendingChangePlanner()
+            }
             guard let id = try row.decode(Int64?.self, "id") else { return false }
             cycleID = id
             return true
@@ -127,6 +131,10 @@ struct WorkerCloseRun {
         print(String(format: "  %@%8.2f s  (due to recorded; planned to recorded %.2f s; %ld empty cycles closed before it)",
                      "\(workers) workers: changed cycle \(cycleID) closed".padding(toLength: 45, withPad: " ", startingAt: 0),
                      recordedAt - capture, recordedAt - plannedAt, cycleID - lastBefore - 1))
+        print("    pending_change as the close was planned:")
+        for line in planner { print("      " + line) }
+        print("    and as it was recorded:")
+        for line in try store.pendingChangePlanner() { print("      " + line) }
         // The changes a close compared without folding are folded into row state once it is recorded: off the close's
         // path, but work the store does for it all the same.
         let folded = try poll(fleet, timeout: 3600, interval: 0.2) {
