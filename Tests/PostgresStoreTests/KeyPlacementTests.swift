@@ -89,7 +89,7 @@ struct KeyPlacementTests {
         #expect(read == 300)
     }
 
-    @Test("a mapping holding rows keeps its placement; discarded on both sides it is placed anew; a placement checked by the store's check")
+    @Test("a mapping holding rows keeps its placement; discarded on both sides it is placed anew; checked by the store's check; damaged, refused")
     func placementChangesOnlyWhenEmpty() throws {
         let test = try TestStore(partitions: 64)
         try Self.initialize(test.store)
@@ -113,5 +113,9 @@ struct KeyPlacementTests {
         try connection.execute(unsafeScript: "UPDATE key_placement SET normalizers = '[\"upper\"]'")
         let check = #expect(throws: StoreError.self) { try test.store.checkIntegrity() }
         #expect(check?.description.contains("rows are not in the part of their key") == true, "\(String(describing: check))")
+
+        try connection.execute(unsafeScript: "UPDATE key_placement SET normalizers = '[\"title_case\"]'")
+        let damaged = #expect(throws: StoreError.self) { try test.store.keyPlacements() }
+        #expect(damaged?.code == .corrupt && damaged?.description.contains("mapping invoices") == true, "\(String(describing: damaged))")
     }
 }

@@ -31,7 +31,8 @@ struct KeyPlacement {
                 normalizers[mapping] = try JSONDecoder().decode([KeyNormalizer].self, from: Data(try row.text("normalizers").utf8))
             } catch {
                 throw StoreError(
-                    code: .corrupt, message: "key_placement holds normalizers of mapping \(mapping) that do not decode (\(error))",
+                    code: .corrupt,
+                    message: "key_placement holds normalizers of mapping \(mapping) that do not decode (\(error)); \(StoreErrors.damagedFix)",
                     path: location, underlying: error)
             }
         }
