@@ -6,7 +6,7 @@ extension PostgresStore {
     /// before it over row state; a close with a truncate folds them into row state first, ``CycleFold``) and says what to
     /// record, and the cycle with everything `compare` returned is written. A comparison that fails rolls the close back.
     /// The changes stay pending until ``foldClosedChanges()``. Returns nil, recording nothing, when cycle `id` is closed
-    /// already.
+    /// already. Pending changes whose statistics are stale are analyzed first (``PendingStatistics``).
     ///
     /// One close at a time, whichever process runs it: the close locks `cycle` against other closes (readers go on)
     /// before its snapshot is taken, so a close that waited sees the cycle the other recorded. Every statement of the close
@@ -20,6 +20,7 @@ extension PostgresStore {
             try transaction.execute("LOCK TABLE cycle IN SHARE ROW EXCLUSIVE MODE")
             if foldsFirst { try Self.keepClosedFoldsOut(in: transaction) }
             guard try transaction.row("SELECT 1 FROM cycle WHERE id = \(id)") == nil else { return nil }
+            try PendingStatistics.refresh(parts: KeyPartition.everyPart, in: transaction)
             let (changesAfter, prepared) = try beginClose(id, before: end, foldsFirst: foldsFirst, in: transaction)
             let changed = try Self.takeChanges(
                 of: id, changesAfter: changesAfter, before: end, parts: KeyPartition.everyPart, prepared: prepared, in: transaction) > 0 || prepared

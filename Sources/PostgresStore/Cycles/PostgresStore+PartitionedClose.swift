@@ -50,6 +50,7 @@ extension PostgresStore: PartitionedCycleStore {
     /// Claims the first task not done (``PartitionedCycleStore/runCloseTask(wait:_:)``) and runs it in one transaction
     /// that sees what committed before each statement: the fold deletes and folds its parts' changes in one statement,
     /// and no other process writes those parts' state, ledger or carried keys while the task holds its row.
+    /// The task first analyzes its parts' pending changes if their statistics are stale (``PendingStatistics``).
     public func runCloseTask(wait: Bool, _ compare: (ClosePlan, any CycleStateReader) throws -> String) throws -> Bool {
         do {
             return try sessions.passingErrors { session in
@@ -65,6 +66,7 @@ extension PostgresStore: PartitionedCycleStore {
                     // Whether the plan's store-wide step (CycleFold.prepare) wrote and listed rows.
                     let prepared = try row.bool("changed")
                     let changesAfter = try row.optionalInt64("changes_after")
+                    try PendingStatistics.refresh(parts: parts, in: transaction)
                     let overlay = try Self.overlay(changesAfter: changesAfter, foldBefore: plan.foldBefore, parts: parts, in: transaction)
                     let folded = try Self.takeChanges(
                         of: plan.cycle.id, changesAfter: changesAfter, before: plan.foldBefore, parts: parts, prepared: prepared, in: transaction)
