@@ -3,6 +3,7 @@ import Foundation
 import LogicalReplication
 import ParityConfig
 import ParityEngine
+import ParityModel
 import ParityStore
 import Reconciliation
 import Reports
@@ -54,9 +55,8 @@ struct Init: ParsableCommand {
             print("\(source.side): slot \(source.slot) at \(LSN(source.consistentPoint)), publications \(source.publications.joined(separator: ", "))")
         }
         for mapping in configuration.tables {
-            let legacy = try store.rowCount(side: .legacy, mapping: mapping.name)
-            let new = try store.rowCount(side: .new, mapping: mapping.name)
-            print("baseline \(mapping.name): \(legacy) legacy rows, \(new) new rows")
+            let copied = { (side: SourceSide) in outcome.copied[side]?[mapping.name] ?? 0 }
+            print("baseline \(mapping.name): \(copied(.legacy)) legacy rows, \(copied(.new)) new rows copied")
         }
         print("initialized; the store is \(store.location)")
     }

@@ -15,6 +15,9 @@ public enum ParityInit {
     public struct Outcome: Sendable {
         public var check: CheckReport
         public var sources: [SourceRecord]
+        /// By source, the rows its baseline copied per mapping (a key a source table repeats, with no unique index on
+        /// it, is copied each time and stored once).
+        public var copied: [SourceSide: [String: Int]] = [:]
     }
 
     /// Runs init. Refuses an initialized store; returns without creating anything when a check fails. What a failed init
@@ -32,6 +35,7 @@ public enum ParityInit {
         let check = SourceCheck.run(configuration)
         guard check.exitCode == 0 else { return Outcome(check: check, sources: []) }
         var records: [SourceRecord] = []
+        var copied: [SourceSide: [String: Int]] = [:]
         var current = SourceSide.legacy
         do {
             // The store is empty: it may load the baseline in bulk and build its row indexes once both sides are in.
@@ -40,7 +44,9 @@ public enum ParityInit {
                     current = side
                     let initializer = SourceInitializer(
                         side: side, source: configuration.sources[side], configuration: configuration, store: store, progress: progress)
-                    records.append(try initializer.run())
+                    let initialized = try initializer.run()
+                    records.append(initialized.record)
+                    copied[side] = initialized.copied
                 }
             }
         } catch {
@@ -55,7 +61,7 @@ public enum ParityInit {
             }
             throw failure(failed?.cause ?? error, side: current, configuration: configuration, leftovers: leftovers)
         }
-        return Outcome(check: check, sources: records)
+        return Outcome(check: check, sources: records, copied: copied)
     }
 
     /// Removes an initialized source's slot, publications and baseline again; returns what could not be removed.

@@ -23,7 +23,8 @@ struct SourceInitializer {
         configuration.tables.map { ($0, side == .legacy ? $0.legacy : $0.new) }
     }
 
-    func run() throws -> SourceRecord {
+    /// Returns the source's record and the rows its baseline copied per mapping.
+    func run() throws -> (record: SourceRecord, copied: [String: Int]) {
         let connection = try PostgresConnection.connect(ConnectionOptions(source: source))
         defer { connection.close() }
         let catalog = SourceCatalog(connection: connection)
@@ -37,7 +38,7 @@ struct SourceInitializer {
             defer { snapshot.close() }
             created.slot = source.slot
             let point = snapshot.position.rawValue
-            let (snapshotTime, _) = try BaselineCopy.copy(
+            let (snapshotTime, copied) = try BaselineCopy.copy(
                 configuration.tables, side: side, source: source, snapshot: snapshot, store: store, progress: progress)
             let record = SourceRecord(
                 side: side, slot: source.slot, publications: created.publications,
@@ -51,7 +52,7 @@ struct SourceInitializer {
             }
             try store.recordInitialized(record)
             try store.makeDurable()  // the slot now exists for this baseline: keep the baseline through a power failure too
-            return record
+            return (record, copied)
         } catch {
             var leftovers = created.drop(on: connection)
             do {

@@ -170,7 +170,7 @@ struct InitCLITests {
         let first = try ParityBinary.run(["init", "--config", config])
         #expect(first.status == 0, "\(first.output)")
         #expect(first.output.contains("legacy: slot parity_legacy at "))
-        #expect(first.output.contains("baseline orders: 1 legacy rows, 0 new rows"))
+        #expect(first.output.contains("baseline orders: 1 legacy rows, 0 new rows copied"))
 
         let second = try ParityBinary.run(["init", "--config", config])
         #expect(second.status == 2)

@@ -42,6 +42,7 @@ struct InitTeardownTests {
         let outcome = try ParityInit.run(configuration, store: store)
         #expect(outcome.check.exitCode == 0)
         #expect(outcome.sources.map(\.side) == [.legacy, .new])
+        #expect(outcome.copied == [.legacy: ["orders": 3], .new: ["orders": 1]])
         #expect(try slots(scenario.legacy, "legacy") == ["parity_legacy"])
         #expect(try slots(scenario.new, "modern") == ["parity_new"])
         // The table without a primary key goes only into the insert-only publication.
