@@ -14,13 +14,26 @@ public enum KeyNormalizer: Sendable, Hashable, Codable {
     /// Left-pad with `0` to this width (`{zero_pad: 8}`).
     case zeroPad(Int)
 
-    /// The spellings of the normalizers written as plain strings.
-    public static let simpleNames: [String: KeyNormalizer] = [
-        "trim": .trim, "upper": .upper, "lower": .lower, "strip_leading_zeros": .stripLeadingZeros,
-    ]
+    /// The normalizers written as plain strings, in the order the config's errors list them.
+    public static let simple: [KeyNormalizer] = [.trim, .upper, .lower, .stripLeadingZeros]
+
+    /// ``simple`` by name.
+    public static let simpleNames = Dictionary(uniqueKeysWithValues: simple.map { ($0.name, $0) })
 
     /// The keys of the normalizers written as one-key maps.
-    public static let parameterizedNames = ["strip_prefix", "zero_pad"]
+    public static let parameterizedNames = [KeyNormalizer.stripPrefix(""), .zeroPad(0)].map(\.name)
+
+    /// The normalizer's name in the config: its plain string, or the one key of its map.
+    public var name: String {
+        switch self {
+        case .trim: "trim"
+        case .upper: "upper"
+        case .lower: "lower"
+        case .stripLeadingZeros: "strip_leading_zeros"
+        case .stripPrefix: "strip_prefix"
+        case .zeroPad: "zero_pad"
+        }
+    }
 
     /// The key text after this normalizer.
     public func apply(to value: String) -> String {
@@ -75,9 +88,9 @@ public enum KeyNormalizer: Sendable, Hashable, Codable {
         case .zeroPad(let width):
             var container = encoder.container(keyedBy: Parameter.self)
             try container.encode(width, forKey: .zeroPad)
-        default:
+        case .trim, .upper, .lower, .stripLeadingZeros:
             var container = encoder.singleValueContainer()
-            try container.encode(Self.simpleNames.first { $0.value == self }?.key ?? "")
+            try container.encode(name)
         }
     }
 }

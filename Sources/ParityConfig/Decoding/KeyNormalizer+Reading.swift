@@ -2,7 +2,7 @@ import ParityModel
 
 extension KeyNormalizer {
     static func read(from reader: NodeReader) -> KeyNormalizer? {
-        let allNames = ["trim", "upper", "lower", "strip_leading_zeros"] + parameterizedNames
+        let allNames = simple.map(\.name) + parameterizedNames
         switch reader.node {
         case .scalar:
             guard let text = reader.text() else { return nil }
