@@ -59,7 +59,7 @@ struct WorkerServiceTests {
 
         var closes = 0.0
         for port in ports {
-            let served = try await eventually(within: 60) {
+            let served = await eventually(within: 60) {
                 guard let text = await LoopbackHTTP.get(port: port, "/metrics")?.body else { return false }
                 return metric(#"parity_capture_streaming{source="legacy"}"#, in: text) == 1
                     && metric(#"parity_capture_streaming{source="new"}"#, in: text) == 1

@@ -127,7 +127,7 @@ public enum CycleCloser {
         guard let shared = store as? any PartitionedCycleStore else { return }
         let placed = try storeCall { try shared.keyPlacements() }
         let comparedWhole = configuration.tables.filter { mapping in
-            !uninitialized.contains(mapping.name) && placed[mapping.name] ?? [] != mapping.key.normalize
+            !uninitialized.contains(mapping.name) && !CycleComparison.isPlacedByItsNormalizers(mapping, placements: placed)
         }
         for mapping in comparedWhole {
             logger.warning(

@@ -50,24 +50,30 @@ final class CycleComparison {
     }
 
     /// Whether `mapping` is compared by part in a shared close: its keys' rows on both sides share a part (the store
-    /// places them by the canonical key under the mapping's key normalizers: `placements`, from
-    /// ``PartitionedCycleStore/keyPlacements()``) and no cutover scope applies to it (listed keys and scope shares are
-    /// the whole mapping's). The coordinator compares the others whole.
-    static func splitsByPart(_ mapping: TableMapping, _ reader: CycleStateReader, placements: [String: [KeyNormalizer]]) throws -> Bool {
-        guard placements[mapping.name] ?? [] == mapping.key.normalize, mapping.scope == nil else { return false }
+    /// places them by the canonical key under the mapping's key normalizers, ``CycleStateReader/keyPlacements()``) and no
+    /// cutover scope applies to it (listed keys and scope shares are the whole mapping's). The coordinator compares the
+    /// others whole.
+    static func splitsByPart(_ mapping: TableMapping, _ reader: CycleStateReader) throws -> Bool {
+        guard isPlacedByItsNormalizers(mapping, placements: try reader.keyPlacements()), mapping.scope == nil else { return false }
         return (try reader.previousScope(mapping: mapping.name)?.digest ?? "").isEmpty
+    }
+
+    /// Whether the store places `mapping`'s keys by the config's key normalizers (`placements`: the normalizers it
+    /// recorded for each mapping; none recorded, it places them by the row key).
+    static func isPlacedByItsNormalizers(_ mapping: TableMapping, placements: [String: [KeyNormalizer]]) -> Bool {
+        placements[mapping.name] ?? [] == mapping.key.normalize
     }
 
     /// What one close task finds over its parts (`reader` sees only them): the comparisons of the mappings split by
     /// part that the cycle compares, and their aggregates' totals.
-    func part(_ reader: CycleStateReader, placements: [String: [KeyNormalizer]]) throws -> PartComparison {
+    func part(_ reader: CycleStateReader) throws -> PartComparison {
         var rounding = RoundingObservations()
         var mappings: [PartComparison.Mapping] = []
         var aggregates: [String: AggregateComputer.Partial] = [:]
         let revisit = try reader.ledgerRules() != rules || reader.rebuildsLedger()
         let sources = try reader.mappingSources()
         let baselines = try reader.mappingBaselines()
-        for mapping in configuration.tables where try Self.splitsByPart(mapping, reader, placements: placements) {
+        for mapping in configuration.tables where try Self.splitsByPart(mapping, reader) {
             let scope = MappingScope.of(mapping.name, cycle: record, sources: sources, baselines: baselines)
             guard scope == .changed || scope == .everyRow else { continue }
             let comparison = MappingComparison(
@@ -84,9 +90,8 @@ final class CycleComparison {
     }
 
     /// What the close records, inside its store transaction. With `parts`, the close tasks' results: the mappings split
-    /// by part are merged from them, not compared again; the others are compared here, whole. `placements`: the store's
-    /// key placements, which the tasks split by.
-    func run(_ reader: CycleStateReader, parts: [PartComparison]? = nil, placements: [String: [KeyNormalizer]] = [:]) throws -> CycleClose {
+    /// by part are merged from them, not compared again; the others are compared here, whole.
+    func run(_ reader: CycleStateReader, parts: [PartComparison]? = nil) throws -> CycleClose {
         var tables: [CycleTableRecord] = []
         var statistics: [MappingStatistics] = []
         var findings: [Finding] = []
@@ -113,7 +118,7 @@ final class CycleComparison {
             }
             compared.insert(mapping.name)
             if scope == .everyRow { firstCompared.append(mapping.name) }
-            if let parts, try Self.splitsByPart(mapping, reader, placements: placements) {
+            if let parts, try Self.splitsByPart(mapping, reader) {
                 split.insert(mapping.name)
                 let result = PartComparison.merge(parts, mapping: mapping)
                 tables.append(result.table)

@@ -5,7 +5,7 @@ import ParityStore
 import Reconciliation
 
 /// What one close task found over its range of key parts: the comparison of each mapping a close splits by part
-/// (``CycleComparison/splitsByPart(_:_:placements:)``) and the rounding evidence of the rows it compared. The store keeps it as
+/// (``CycleComparison/splitsByPart(_:_:)``) and the rounding evidence of the rows it compared. The store keeps it as
 /// JSON text until the coordinator merges the tasks' results into the cycle's.
 struct PartComparison: Codable, Equatable {
     /// One mapping's comparison over the task's parts.

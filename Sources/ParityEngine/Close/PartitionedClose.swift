@@ -27,9 +27,8 @@ public enum PartitionedClose {
         // process died, and runs no task twice.
         while try store.runCloseTask(wait: false, run) {}
         while try store.runCloseTask(wait: true, run) {}
-        let placements = try store.keyPlacements()
         return try store.finishClose(id: plan.cycle.id) { reader, results in
-            try comparison.run(reader, parts: try results.map { try PartComparison(text: $0) }, placements: placements)
+            try comparison.run(reader, parts: try results.map { try PartComparison(text: $0) })
         }
     }
 
@@ -61,7 +60,7 @@ public enum PartitionedClose {
                 message: "cycle \(record.label) is being closed under another config or other decisions than this process's",
                 fix: "run every parity worker with the same config file; the close's coordinator takes the task meanwhile")
         }
-        return try comparison.part(reader, placements: try store.keyPlacements()).text()
+        return try comparison.part(reader).text()
     }
 
     /// The window of a planned cycle; nil for the baseline.

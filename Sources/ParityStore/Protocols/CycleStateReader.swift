@@ -36,9 +36,15 @@ public protocol CycleStateReader: AnyObject {
     func carriedKeys(mapping: String) throws -> [CanonicalKey]
     /// The scope `mapping` was last compared under, before this cycle (nil: never scoped).
     func previousScope(mapping: String) throws -> ScopeShare?
+    /// By mapping, the key normalizers a store that splits closes by part placed its keys by
+    /// (``PartitionedCycleStore/keyPlacements()``); none recorded, by the row key.
+    func keyPlacements() throws -> [String: [KeyNormalizer]]
 }
 
 extension CycleStateReader {
+    /// A store that does not split closes by part places no keys.
+    public func keyPlacements() throws -> [String: [KeyNormalizer]] { [:] }
+
     /// Every key that exists on `side` as of the end, in key byte order.
     public func keys(side: SourceSide, mapping: String) throws -> [String] {
         var keys: [String] = []

@@ -153,4 +153,8 @@ final class PostgresCycleStateReader: CycleStateReader {
     func previousScope(mapping: String) throws -> ScopeShare? {
         try PostgresStore.previousScope(mapping: mapping, before: cycle, in: transaction)
     }
+
+    func keyPlacements() throws -> [String: [KeyNormalizer]] {
+        try store.placement(in: transaction).normalizers
+    }
 }
