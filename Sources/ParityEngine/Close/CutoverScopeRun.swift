@@ -45,17 +45,33 @@ struct CutoverScopeRun {
             comparesAll: !before.isEmpty && before != digest)
     }
 
-    /// The share of the mapping in scope at the cycle's end: every key of both sides' state, paired and tested.
-    func share(cycle: Int64, reader: CycleStateReader, outOfScope: Int) throws -> ScopeShare {
+    /// The keys of the mapping `reader` sees (a close task's parts, or all) with a row on either side at the cycle's end,
+    /// those in scope, and `outOfScope`, the keys the comparison met and left out.
+    struct Count: Codable, Equatable {
         var rows = 0
         var inScope = 0
+        var outOfScope = 0
+
+        func adding(_ other: Count) -> Count {
+            Count(rows: rows + other.rows, inScope: inScope + other.inScope, outOfScope: outOfScope + other.outOfScope)
+        }
+    }
+
+    /// Counts the keys `reader` sees: every key of both sides' state, paired and tested.
+    func count(_ reader: CycleStateReader, outOfScope: Int) throws -> Count {
+        var count = Count(outOfScope: outOfScope)
         var pairs = try PairedRows(reader, mapping: mapping, changedOnly: false)
         while let pair = try pairs.next() {
-            rows += 1
-            if predicate?.contains(legacy: pair.legacy?.image, new: pair.new?.image) ?? true { inScope += 1 }
+            count.rows += 1
+            if predicate?.contains(legacy: pair.legacy?.image, new: pair.new?.image) ?? true { count.inScope += 1 }
         }
-        return ScopeShare(
-            cycle: cycle, mapping: mapping.name, definition: definition, digest: digest, listedKeys: listed?.count, rows: rows,
-            inScope: inScope, outOfScope: outOfScope, comparedAll: comparesAll)
+        return count
+    }
+
+    /// The share of the mapping in scope at the cycle's end, from the count of every key.
+    func share(cycle: Int64, count: Count) -> ScopeShare {
+        ScopeShare(
+            cycle: cycle, mapping: mapping.name, definition: definition, digest: digest, listedKeys: listed?.count, rows: count.rows,
+            inScope: count.inScope, outOfScope: count.outOfScope, comparedAll: comparesAll)
     }
 }

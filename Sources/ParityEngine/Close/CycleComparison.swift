@@ -50,12 +50,12 @@ final class CycleComparison {
     }
 
     /// Whether `mapping` is compared by part in a shared close: its keys' rows on both sides share a part (the store
-    /// places them by the canonical key under the mapping's key normalizers, ``CycleStateReader/keyPlacements()``) and no
-    /// cutover scope applies to it (listed keys and scope shares are the whole mapping's). The coordinator compares the
-    /// others whole.
+    /// places them by the canonical key under the mapping's key normalizers, ``CycleStateReader/keyPlacements()``) and its
+    /// cutover scope, if any, is a filter (the config's, the same in every task; a scope table's keys are read by the
+    /// coordinator at the close). The coordinator compares the others whole.
     static func splitsByPart(_ mapping: TableMapping, _ reader: CycleStateReader) throws -> Bool {
-        guard isPlacedByItsNormalizers(mapping, placements: try reader.keyPlacements()), mapping.scope == nil else { return false }
-        return (try reader.previousScope(mapping: mapping.name)?.digest ?? "").isEmpty
+        if case .keyTable = mapping.scope { return false }
+        return isPlacedByItsNormalizers(mapping, placements: try reader.keyPlacements())
     }
 
     /// Whether the store places `mapping`'s keys by the config's key normalizers (`placements`: the normalizers it
@@ -76,14 +76,18 @@ final class CycleComparison {
         for mapping in configuration.tables where try Self.splitsByPart(mapping, reader) {
             let scope = MappingScope.of(mapping.name, cycle: record, sources: sources, baselines: baselines)
             guard scope == .changed || scope == .everyRow else { continue }
+            let cutover = try CutoverScopeRun.prepare(mapping, keys: nil, previous: reader.previousScope(mapping: mapping.name))
             let comparison = MappingComparison(
-                mapping: mapping, window: window, everyRow: scope == .everyRow, label: record.label, grace: configuration.cycle.grace,
-                revisitUnchanged: revisit)
+                mapping: mapping, window: window, everyRow: scope == .everyRow || cutover?.comparesAll == true, label: record.label,
+                grace: configuration.cycle.grace, revisitUnchanged: revisit, scope: cutover?.predicate)
             let result = try comparison.run(reader, rounding: &rounding)
             mappings.append(PartComparison.Mapping(
                 name: mapping.name, statistics: result.statistics, findings: result.findings, carried: result.carried.map(\.canonicalKey),
-                verdicts: result.verdicts.map { PartComparison.Verdict(canonical: $0.canonical, findings: $0.findings) }))
-            let totals = AggregateRun(configuration: configuration, matcher: matcher, summaries: [:], mappings: [mapping.name])
+                verdicts: result.verdicts.map { PartComparison.Verdict(canonical: $0.canonical, findings: $0.findings) },
+                scope: try cutover?.count(reader, outOfScope: result.outOfScope)))
+            let totals = AggregateRun(
+                configuration: configuration, matcher: matcher, summaries: [:], mappings: [mapping.name],
+                scopes: cutover?.predicate.map { [mapping.name: $0] } ?? [:])
             aggregates.merge(try totals.partials(reader, mapping: mapping)) { first, _ in first }
         }
         return PartComparison(mappings: mappings, rounding: rounding, aggregates: aggregates)
@@ -118,9 +122,14 @@ final class CycleComparison {
             }
             compared.insert(mapping.name)
             if scope == .everyRow { firstCompared.append(mapping.name) }
+            let cutover = try CutoverScopeRun.prepare(
+                mapping, keys: scopeKeys[mapping.name], previous: reader.previousScope(mapping: mapping.name))
+            predicates[mapping.name] = cutover?.predicate
+            if let cutover, cutover.changed { changedKeys[mapping.name] = cutover.listed ?? [] }
             if let parts, try Self.splitsByPart(mapping, reader) {
                 split.insert(mapping.name)
                 let result = PartComparison.merge(parts, mapping: mapping)
+                if let cutover { scopes.append(cutover.share(cycle: record.id, count: PartComparison.scopeCount(parts, mapping: mapping.name) ?? .init())) }
                 tables.append(result.table)
                 statistics.append(result.statistics)
                 findings += result.findings
@@ -128,15 +137,11 @@ final class CycleComparison {
                 verdicts += result.verdicts.map { (mapping.name, $0.canonical, $0.findings) }
                 continue
             }
-            let cutover = try CutoverScopeRun.prepare(
-                mapping, keys: scopeKeys[mapping.name], previous: reader.previousScope(mapping: mapping.name))
-            predicates[mapping.name] = cutover?.predicate
-            if let cutover, cutover.changed { changedKeys[mapping.name] = cutover.listed ?? [] }
             let comparison = MappingComparison(
                 mapping: mapping, window: window, everyRow: scope == .everyRow || cutover?.comparesAll == true, label: record.label,
                 grace: configuration.cycle.grace, revisitUnchanged: revisit, scope: cutover?.predicate)
             let result = try comparison.run(reader, rounding: &rounding, progress: progress)
-            if let cutover { scopes.append(try cutover.share(cycle: record.id, reader: reader, outOfScope: result.outOfScope)) }
+            if let cutover { scopes.append(cutover.share(cycle: record.id, count: try cutover.count(reader, outOfScope: result.outOfScope))) }
             tables.append(result.table)
             statistics.append(result.statistics)
             findings += result.findings

@@ -16,6 +16,8 @@ struct PartComparison: Codable, Equatable {
         var findings: [Finding]
         var carried: [CanonicalKey]
         var verdicts: [Verdict]
+        /// The task's count of the mapping's cutover scope; nil without one.
+        var scope: CutoverScopeRun.Count? = nil
     }
 
     /// A key's differences for the ledger (``KeyComparison/Outcome/verdicts``).
@@ -98,6 +100,11 @@ struct PartComparison: Codable, Equatable {
             table: CycleTableRecord(mapping: mapping.name, compared: statistics.compared, matched: statistics.matched, findingsByKind: byKind),
             statistics: statistics, findings: findings, carried: carried.map { CarriedKey(mapping: mapping.name, canonicalKey: $0) },
             verdicts: verdicts.map { (canonical: $0.canonical, findings: $0.findings) })
+    }
+
+    /// `mapping`'s cutover scope counted over every part; nil when the tasks counted none.
+    static func scopeCount(_ parts: [PartComparison], mapping: String) -> CutoverScopeRun.Count? {
+        parts.compactMap { part in part.mappings.first { $0.name == mapping }?.scope }.reduce(nil) { $0?.adding($1) ?? $1 }
     }
 
     /// The canonical key of the row a finding names: its key values (legacy column names) after the key normalizers.

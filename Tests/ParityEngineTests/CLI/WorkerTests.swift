@@ -29,7 +29,8 @@ struct WorkerTests {
             try #require(calendar.window(containing: StoreTime.date(initialized)).label == first.label, "init ran past its window; run again")
         }
         for store in stores.dropFirst() {
-            // `invoices` is compared by part: its keys placed by their canonical form ("INV-0007" and 7 in one part).
+            // `invoices` is compared by part: its keys placed by their canonical form ("INV-0007" and 7 in one part), its
+            // cutover scope (a filter) counted by each task.
             let placed = try #require(store.store as? any PartitionedCycleStore).keyPlacements()
             #expect(placed == ["invoices": [.stripPrefix("INV-"), .stripLeadingZeros]], "\(store.kind)")
         }
@@ -106,6 +107,7 @@ struct WorkerTests {
             }
         }
         #expect(expected.values.contains { $0.contains("value_mismatch") }, "the scenario found differences")
+        #expect(expected.values.contains { $0.contains("amount < 500") }, "the reports show the scope")
     }
 
     @Test("parity worker refuses an HTTP address it cannot parse, and --listen with --no-http, before reading the config (exit 2)")
@@ -213,11 +215,16 @@ struct WorkerSources {
                 legacy: public.invoices
                 new: sales.invoice
                 key: { legacy: [invoice_no], new: [number], normalize: [{ strip_prefix: "INV-" }, strip_leading_zeros] }
+                scope: "amount < 500"
                 columns:
                   - { legacy: amount, new: amount, type: decimal }
             aggregates:
               - name: order_totals
                 table: orders
+                measure: { sum: amount }
+                tolerance: "0.00"
+              - name: invoice_totals
+                table: invoices
                 measure: { sum: amount }
                 tolerance: "0.00"
             hidden_state: { ignore_tables: [public.heap_log] }
