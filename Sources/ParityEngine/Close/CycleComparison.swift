@@ -129,7 +129,9 @@ final class CycleComparison {
             if let parts, try Self.splitsByPart(mapping, reader) {
                 split.insert(mapping.name)
                 let result = PartComparison.merge(parts, mapping: mapping)
-                if let cutover { scopes.append(cutover.share(cycle: record.id, count: PartComparison.scopeCount(parts, mapping: mapping.name) ?? .init())) }
+                if let cutover {
+                    scopes.append(cutover.share(cycle: record.id, count: PartComparison.scopeCount(parts, mapping: mapping.name) ?? .init()))
+                }
                 tables.append(result.table)
                 statistics.append(result.statistics)
                 findings += result.findings
