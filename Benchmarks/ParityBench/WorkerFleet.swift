@@ -29,13 +29,25 @@ final class WorkerFleet {
         }
     }
 
-    /// Throws, with what it printed, when a worker has exited.
+    /// Throws, with what it printed, when a worker has exited or logged an error: a worker whose closes or capture fail
+    /// logs it once and retries every tick, and the run would wait for its timeout, then measure nothing.
     func checkRunning() throws {
         for (index, process) in processes.enumerated() {
             let state = Self.statFields(process.pid)?.first
             if state == nil || state == "Z" || state == "X" {
                 throw BenchError("parity worker \(index + 1) exited:\n\(process.output.suffix(3000))")
             }
+            if let line = Self.firstError(in: process.output) {
+                throw BenchError("parity worker \(index + 1) logged an error:\n\(line)")
+            }
+        }
+    }
+
+    /// The first line of a worker's log (JSON lines) at level error or critical.
+    private static func firstError(in output: String) -> Substring? {
+        output.split(separator: "\n").first { line in
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { return false }
+            return ["error", "critical"].contains(object["level"] as? String)
         }
     }
 
