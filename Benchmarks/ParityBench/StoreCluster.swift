@@ -66,7 +66,7 @@ final class StoreCluster {
     /// of a key's last pending change (`PendingState.lastChange`, for a key changed on one side only): per partition its
     /// live rows, rows changed since it was last analyzed, and the distinct keys its statistics count (negative: a share
     /// of its rows), and when it was last analyzed. A look-up slow from its plan walks a part's changes; stale statistics
-    /// would say why. The statement is a copy of `PendingState.lastChange`'s (the store does not publish its SQL): change
+    /// would say why. The statement is a copy of `PendingState.lastChangeQuery` (the store does not publish its SQL): change
     /// both together.
     func pendingChangePlanner() throws -> [String] {
         let connection = try cluster.connect(database: Self.database)

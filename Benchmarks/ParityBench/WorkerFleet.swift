@@ -43,10 +43,12 @@ final class WorkerFleet {
         }
     }
 
-    /// The first line of a worker's log (JSON lines) at level error or critical.
+    /// The first line of a worker's log (JSON lines) at level error or critical. Checked at every poll of a measured
+    /// phase, so only lines naming either level are parsed.
     private static func firstError(in output: String) -> Substring? {
         output.split(separator: "\n").first { line in
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { return false }
+            guard line.contains("\"error\"") || line.contains("\"critical\""),
+                  let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { return false }
             return ["error", "critical"].contains(object["level"] as? String)
         }
     }

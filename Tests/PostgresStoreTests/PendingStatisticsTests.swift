@@ -1,3 +1,4 @@
+import ParityModel
 import PostgresClient
 @testable import PostgresStore
 import Testing
@@ -19,13 +20,12 @@ struct PendingStatisticsTests {
             """)
     }
 
-    /// The plan the close's look-up of a key's last pending change (`PendingState.lastChange`) gets on `side`.
-    static func lookupPlan(_ connection: PostgresConnection, side: String) throws -> String {
-        try connection.query(PostgresQuery(unsafeSQL: """
-            EXPLAIN SELECT op, row_values FROM pending_change
-            WHERE part = \(part) AND side = '\(side)' AND mapping = 'orders' AND row_key = 'k1500' AND commit_time < 1000000
-            ORDER BY commit_lsn DESC, seq DESC LIMIT 1
-            """)).rows.map { try $0.decode(String.self, "QUERY PLAN") }.joined(separator: "\n")
+    /// The plan the close's look-up of a key's last pending change (``PendingState/lastChangeQuery(side:mapping:key:part:before:)``)
+    /// gets on `side`, with its values bound as the store binds them.
+    static func lookupPlan(_ connection: PostgresConnection, side: SourceSide) throws -> String {
+        let lookup = PendingState.lastChangeQuery(side: side, mapping: "orders", key: "k1500", part: part, before: 1_000_000)
+        return try connection.query(PostgresQuery(unsafeSQL: "EXPLAIN " + lookup.sql, binds: lookup.binds)).rows
+            .map { try $0.decode(String.self, "QUERY PLAN") }.joined(separator: "\n")
     }
 
     /// Whether `plan` finds the key through an index (`row_key` in its index condition, not filtered row by row).
@@ -47,7 +47,7 @@ struct PendingStatisticsTests {
         try Self.insertChanges(connection, side: "legacy", count: 20_000, lsn: 1_000)
         try connection.execute(unsafeScript: "ANALYZE pending_change")
         try Self.insertChanges(connection, side: "new", count: 20_000, lsn: 100_000)
-        try #require(!Self.usesKeyIndex(Self.lookupPlan(connection, side: "new")), "the stale statistics' plan")
+        try #require(!Self.usesKeyIndex(Self.lookupPlan(connection, side: .new)), "the stale statistics' plan")
 
         let plan = PartitionedCloseTests.plan()
         switch close {
@@ -58,7 +58,7 @@ struct PendingStatisticsTests {
             #expect(try test.store.closeCycle(id: plan.cycle.id, foldBefore: nil) { _ in PartitionedCloseTests.close(plan) } != nil)
         }
 
-        let lookup = try Self.lookupPlan(connection, side: "new")
+        let lookup = try Self.lookupPlan(connection, side: .new)
         #expect(Self.usesKeyIndex(lookup), "\(lookup)")
         #expect(try test.store.write { try PendingStatistics.refresh(parts: 0...15, in: $0) } == [], "analyzed once")
     }

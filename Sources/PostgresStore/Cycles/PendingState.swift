@@ -59,12 +59,19 @@ struct PendingState {
     static func lastChange(
         side: SourceSide, mapping: String, key: String, part: Int, before end: Int64, in transaction: StoreTransaction
     ) throws -> (found: Bool, values: String?) {
-        guard let change = try transaction.row("""
-            SELECT op, row_values FROM pending_change
-            WHERE part = \(part) AND side = \(side.rawValue) AND mapping = \(mapping) AND row_key = \(key) AND commit_time < \(end)
-            ORDER BY commit_lsn DESC, seq DESC LIMIT 1
-            """) else { return (false, nil) }
+        guard let change = try transaction.row(lastChangeQuery(side: side, mapping: mapping, key: key, part: part, before: end)) else {
+            return (false, nil)
+        }
         return try ["delete", "moved"].contains(change.text("op")) ? (true, nil) : (true, change["row_values"])
+    }
+
+    /// The statement ``lastChange(side:mapping:key:part:before:in:)`` runs: `op` and `row_values` of the key's last change.
+    static func lastChangeQuery(side: SourceSide, mapping: String, key: String, part: Int, before end: Int64) -> PostgresQuery {
+        """
+        SELECT op, row_values FROM pending_change
+        WHERE part = \(part) AND side = \(side.rawValue) AND mapping = \(mapping) AND row_key = \(key) AND commit_time < \(end)
+        ORDER BY commit_lsn DESC, seq DESC LIMIT 1
+        """
     }
 }
 
