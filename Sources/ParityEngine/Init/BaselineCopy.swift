@@ -27,12 +27,16 @@ enum BaselineCopy {
         for mapping in mappings {
             let table = try TableCopy(side: side, mapping: mapping, catalog: catalog)
             let writer = BaselineWriter(store: store, side: side, mapping: mapping.name, columns: table.columns, position: position)
+            var encoder = SourceRowEncoder(columns: table.columns.count, keyPositions: table.keyPositions)
             var batch: [(key: String, values: String)] = []
             batch.reserveCapacity(batchSize)
             var count = 0
             do {
-                try table.copy(on: connection, progress: progress, every: batchSize) { values in
-                    batch.append((RowJSON.key(table.keyPositions.map { values[$0] }), RowJSON.key(values)))
+                try table.copyLines(on: connection, progress: progress, every: batchSize) { line in
+                    encoder.encode(line) { encoded in
+                        let (key, values) = SourceRowEncoder.texts(encoded)
+                        batch.append((key, values))
+                    }
                     count += 1
                     if batch.count == batchSize {
                         try writer.write(batch)

@@ -1,42 +1,64 @@
 /// Rows in COPY's text format, built one field at a time for ``PostgresConnection/copyIn(_:rows:)``: fields separated
 /// by tabs, rows ended by newlines, NULL as `\N`, and backslash, tab, newline and carriage return escaped.
 public struct CopyTextRows: Sendable {
-    /// The rows' text, ready to send.
-    public private(set) var text = ""
+    /// The rows' text as UTF-8 bytes, ready to send.
+    public private(set) var bytes: [UInt8] = []
     /// How many rows are complete.
     public private(set) var count = 0
     private var fieldsInRow = 0
 
     /// Creates an empty set of rows; `capacity` reserves bytes for the text.
     public init(capacity: Int = 0) {
-        text.reserveCapacity(capacity)
+        bytes.reserveCapacity(capacity)
     }
+
+    /// The rows' text.
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
 
     /// Adds a field to the current row (nil is NULL).
     public mutating func append(_ field: String?) {
-        if fieldsInRow > 0 { text.append("\t") }
-        fieldsInRow += 1
-        guard let field else { return text.append("\\N") }
-        guard field.utf8.contains(where: Self.needsEscape) else { return text.append(field) }
-        for scalar in field.unicodeScalars {
-            switch scalar {
-            case "\\": text.append("\\\\")
-            case "\t": text.append("\\t")
-            case "\n": text.append("\\n")
-            case "\r": text.append("\\r")
-            default: text.unicodeScalars.append(scalar)
-            }
+        startField()
+        guard var field else {
+            bytes.append(UInt8(ascii: "\\"))
+            return bytes.append(UInt8(ascii: "N"))
         }
+        field.withUTF8 { append(escaping: $0) }
+    }
+
+    /// Adds an integer field to the current row.
+    public mutating func append(_ number: some BinaryInteger) {
+        startField()
+        bytes.append(contentsOf: String(number).utf8)
     }
 
     /// Ends the current row.
     public mutating func endRow() {
-        text.append("\n")
+        bytes.append(UInt8(ascii: "\n"))
         count += 1
         fieldsInRow = 0
     }
 
-    private static func needsEscape(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
+    private mutating func startField() {
+        if fieldsInRow > 0 { bytes.append(UInt8(ascii: "\t")) }
+        fieldsInRow += 1
+    }
+
+    private mutating func append(escaping utf8: UnsafeBufferPointer<UInt8>) {
+        var start = 0
+        for index in 0..<utf8.count {
+            let escape: UInt8
+            switch utf8[index] {
+            case UInt8(ascii: "\\"): escape = UInt8(ascii: "\\")
+            case UInt8(ascii: "\t"): escape = UInt8(ascii: "t")
+            case UInt8(ascii: "\n"): escape = UInt8(ascii: "n")
+            case UInt8(ascii: "\r"): escape = UInt8(ascii: "r")
+            default: continue
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+            bytes.append(UInt8(ascii: "\\"))
+            bytes.append(escape)
+            start = index + 1
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
     }
 }

@@ -14,8 +14,7 @@ extension PostgresConnection {
                 _ = try readResult(started, handle: handle)
                 throw PostgresError(code: .unexpectedResult, message: "the statement is not a COPY FROM STDIN", target: target)
             }
-            var text = rows.text
-            let sent = text.withUTF8 { bytes -> Bool in
+            let sent = rows.bytes.withUnsafeBufferPointer { bytes -> Bool in
                 var offset = 0
                 while offset < bytes.count {
                     let length = min(Self.copyChunk, bytes.count - offset)

@@ -34,14 +34,17 @@ extension PostgresStore {
         side: SourceSide, mapping: String, images rows: [(key: String, image: String)], lsn: UInt64, in transaction: StoreTransaction
     ) throws {
         guard !rows.isEmpty else { return }
-        let position = String(Int64(truncatingIfNeeded: lsn))
+        let position = Int64(truncatingIfNeeded: lsn)
         let placement = try placement(in: transaction)
-        let records = rows.map { row in
-            [String(placement.part(of: row.key, mapping: mapping)), side.rawValue, mapping, row.key, row.image, "0", position]
-        }
         var copy = CopyTextRows(capacity: rows.count * ((rows.first?.image.utf8.count ?? 0) + 64))
-        for record in records {
-            record.forEach { copy.append($0) }
+        for row in rows {
+            copy.append(placement.part(of: row.key, mapping: mapping))
+            copy.append(side.rawValue)
+            copy.append(mapping)
+            copy.append(row.key)
+            copy.append(row.image)
+            copy.append(0)
+            copy.append(position)
             copy.endRow()
         }
         try transaction.execute("SAVEPOINT baseline_copy")
@@ -58,8 +61,10 @@ extension PostgresStore {
                  ON CONFLICT (part, side, mapping, row_key) DO UPDATE SET row_values = excluded.row_values,
                     commit_time = excluded.commit_time, lsn = excluded.lsn, folded_by = NULL, events = NULL
                 """)
-        for record in records {
-            try batch.append(record, in: transaction)
+        for row in rows {
+            try batch.append(
+                [String(placement.part(of: row.key, mapping: mapping)), side.rawValue, mapping, row.key, row.image, "0", String(position)],
+                in: transaction)
         }
         try batch.flush(transaction)
     }

@@ -34,15 +34,6 @@ public struct TableCopy {
         estimatedRows = try catalog.estimatedRows(table)
     }
 
-    /// Streams every row of the table through `body` (its values in `columns` order) on `connection`, reporting
-    /// progress to `progress` every `every` rows and once at the end.
-    public func copy(
-        on connection: PostgresConnection, progress: WorkProgress.Sink, every: Int = 10_000, _ body: ([String?]) throws -> Void
-    ) throws {
-        var parser = CopyTextRowParser()
-        try copyLines(on: connection, progress: progress, every: every) { line in try body(parser.parse(line)) }
-    }
-
     /// Streams every row of the table through `body` as its line of COPY text (values in `columns` order, valid only
     /// during the call) on `connection`, in the order of the SQL `ORDER BY` list `orderedBy` when given, reporting progress
     /// to `progress` every `every` rows and once at the end.

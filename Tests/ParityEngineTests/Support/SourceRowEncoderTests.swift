@@ -38,4 +38,20 @@ import Testing
         }
         #expect(stored.count == lines.count)
     }
+
+    @Test func bytesEncodeAsABaselineCopyHandsValuesToTheStore() {
+        let lines = ["1\tplain\tx\n", "\\N\tq\"uote\\\\d\t\\N\n", "tab\\there\tnew\\nline\tctl\\001\n", "bad\\377utf8\t😀\t\\x41\n", "\t\t\n"]
+        var encoder = SourceRowEncoder(columns: 3, keyPositions: [2, 0])
+        for line in lines {
+            var parser = CopyTextRowParser()
+            let values = Array(line.utf8).withUnsafeBytes { parser.parse($0) }
+            let texts = Array(line.utf8).withUnsafeBytes { bytes in
+                var texts: (key: String, image: String)?
+                encoder.encode(bytes) { texts = SourceRowEncoder.texts($0) }
+                return texts
+            }
+            #expect(texts?.key == RowJSON.key([values[2], values[0]]), "\(line)")
+            #expect(texts?.image == RowJSON.key(values), "\(line)")
+        }
+    }
 }

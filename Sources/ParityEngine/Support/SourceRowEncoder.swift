@@ -3,11 +3,13 @@ import PostgresClient
 import Reconciliation
 
 /// Turns a source table's COPY text lines (values in the table's column order) into the key text and image text the
-/// store would hold for them (`RowJSON.key`, ``StoredImageForm``), straight from the line's bytes, as one line
-/// `key<TAB>image<LF>` (JSON texts escape tabs and newlines, so neither holds one), reusing its buffers from one line
-/// to the next. A value type: a line's fields are written without an exclusivity check each.
+/// store would hold for them (`RowJSON.key`, ``StoredImageForm``), or the key and values texts a baseline copy hands the
+/// store (`RowJSON.key` of each), straight from the line's bytes, as one line `key<TAB>image<LF>` (JSON texts escape
+/// tabs and newlines, so neither holds one), reusing its buffers from one line to the next. A value type: a line's
+/// fields are written without an exclusivity check each.
 struct SourceRowEncoder {
-    private let form: StoredImageForm
+    /// The stored form images take, or nil for the values alone (`RowJSON.key` of them).
+    private let form: StoredImageForm?
     /// For each column, its place in the key, or nil.
     private let keySlots: [Int?]
     private var parser = CopyTextRowParser()
@@ -20,8 +22,18 @@ struct SourceRowEncoder {
 
     /// An encoder for rows of `form.columns` whose key columns are at `keyPositions`, in key order.
     init(form: StoredImageForm, keyPositions: [Int]) {
+        self.init(form: form, columns: form.columns.count, keyPositions: keyPositions)
+    }
+
+    /// An encoder for rows of `columns` columns whose key columns are at `keyPositions`, in key order, writing each row's
+    /// values as `RowJSON.key` writes them (the form ``BaselineWriter`` takes).
+    init(columns: Int, keyPositions: [Int]) {
+        self.init(form: nil, columns: columns, keyPositions: keyPositions)
+    }
+
+    private init(form: StoredImageForm?, columns: Int, keyPositions: [Int]) {
         self.form = form
-        var slots = [Int?](repeating: nil, count: form.columns.count)
+        var slots = [Int?](repeating: nil, count: columns)
         for (slot, position) in keyPositions.enumerated() where position < slots.count { slots[position] = slot }
         keySlots = slots
         keyValues = Array(repeating: [], count: keyPositions.count)
@@ -31,7 +43,7 @@ struct SourceRowEncoder {
 
     /// Calls `body` with the encoded form of one line, valid only during the call.
     mutating func encode(_ line: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) throws -> Void) rethrows {
-        form.startImage(in: &image)
+        form?.startImage(in: &image)
         var column = 0
         // The parser is set aside while it reads, so that the fields can be written into `self`.
         var parser = CopyTextRowParser()
@@ -60,11 +72,16 @@ struct SourceRowEncoder {
     /// The row of an encoded line (with or without its newline); bytes that are not UTF-8 are repaired as `String`
     /// repairs them (as the strings of `CopyTextRowParser.parse` would have been).
     static func row(_ encoded: UnsafeRawBufferPointer, columns: [String]) -> SourceTableComparison.SourceRow {
+        let (key, image) = texts(encoded)
+        return SourceTableComparison.SourceRow(key: key, columns: columns, image: image)
+    }
+
+    /// The key and image texts of an encoded line (with or without its newline), repaired as ``row(_:columns:)`` repairs them.
+    static func texts(_ encoded: UnsafeRawBufferPointer) -> (key: String, image: String) {
         let bytes = encoded.assumingMemoryBound(to: UInt8.self)
         let end = bytes.last == UInt8(ascii: "\n") ? bytes.count - 1 : bytes.count
         let tab = bytes[..<end].firstIndex(of: UInt8(ascii: "\t")) ?? end
-        return SourceTableComparison.SourceRow(
-            key: String(decoding: UnsafeBufferPointer(rebasing: bytes[..<tab]), as: UTF8.self), columns: columns,
-            image: String(decoding: UnsafeBufferPointer(rebasing: bytes[min(tab + 1, end)..<end]), as: UTF8.self))
+        return (String(decoding: UnsafeBufferPointer(rebasing: bytes[..<tab]), as: UTF8.self),
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[min(tab + 1, end)..<end]), as: UTF8.self))
     }
 }
