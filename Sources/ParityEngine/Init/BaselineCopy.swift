@@ -10,9 +10,10 @@ enum BaselineCopy {
     static let batchSize = 10_000
 
     /// Copies `mappings`' tables on `side`; returns the snapshot's time (µs since 1970, server clock) and the rows copied per mapping.
+    /// A `cancellation` that is cancelled stops the copy at its next batch.
     static func copy(
         _ mappings: [TableMapping], side: SourceSide, source: SourceConfiguration, snapshot: ExportedSnapshot, store: any CaptureStore,
-        progress: @escaping WorkProgress.Sink
+        progress: @escaping WorkProgress.Sink, cancellation: InitCancellation? = nil
     ) throws -> (time: Int64, rows: [String: Int]) {
         let connection = try snapshot.reader(source)
         defer { connection.close() }
@@ -39,6 +40,7 @@ enum BaselineCopy {
                     }
                     count += 1
                     if batch.count == batchSize {
+                        try cancellation?.check()
                         try writer.write(batch)
                         batch.removeAll(keepingCapacity: true)
                     }

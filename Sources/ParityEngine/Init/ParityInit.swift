@@ -7,8 +7,9 @@ import ParityStore
 import PostgresClient
 import Reconciliation
 import SourceQueries
+import Synchronization
 
-/// `parity init`: checks both sources, then creates each one's publications and slot and copies
+/// `parity init`: checks both sources, then, for both at once, creates each one's publications and slot and copies
 /// its baseline. Both sources are initialized, or neither is.
 public enum ParityInit {
     /// The outcome: the check report, and the initialized sources when the checks passed.
@@ -40,14 +41,25 @@ public enum ParityInit {
         do {
             // The store is empty: it may load the baseline in bulk and build its row indexes once both sides are in.
             try store.loadingFirstBaseline {
+                let outcomes = initializeBothSources(configuration, store: store, progress: progress)
+                var failures: [(side: SourceSide, error: any Error)] = []
                 for side in SourceSide.allCases {
-                    current = side
-                    let initializer = SourceInitializer(
-                        side: side, source: configuration.sources[side], configuration: configuration, store: store, progress: progress)
-                    let initialized = try initializer.run()
-                    records.append(initialized.record)
-                    copied[side] = initialized.copied
+                    switch outcomes[side] {
+                    case .success(let initialized)?:
+                        records.append(initialized.record)
+                        copied[side] = initialized.copied
+                    case .failure(let error)?:
+                        failures.append((side, error))
+                    case nil:
+                        break
+                    }
                 }
+                // The failure that stopped the other side's copy is the one to report, with what both left behind.
+                guard let first = failures.first(where: { !(($0.error as? InitFailure)?.cause is CancellationError) }) ?? failures.first
+                else { return }
+                current = first.side
+                let leftovers = failures.flatMap { ($0.error as? InitFailure)?.leftovers ?? [] }
+                throw InitFailure(cause: (first.error as? InitFailure)?.cause ?? first.error, leftovers: leftovers)
             }
         } catch {
             let failed = error as? InitFailure
@@ -62,6 +74,27 @@ public enum ParityInit {
             throw failure(failed?.cause ?? error, side: current, configuration: configuration, leftovers: leftovers)
         }
         return Outcome(check: check, sources: records, copied: copied)
+    }
+
+    /// Initializes both sources at once, each on a thread of its own with its own source connections and store session
+    /// (the sources' reads, Parity's encoding and the store's writes of both sides overlap); the first to fail stops the
+    /// other's copy at its next batch. Returns each side's outcome.
+    private static func initializeBothSources(
+        _ configuration: ParityConfiguration, store: any Store, progress: @escaping WorkProgress.Sink
+    ) -> [SourceSide: Result<(record: SourceRecord, copied: [String: Int]), any Error>] {
+        let sides = SourceSide.allCases
+        let cancellation = InitCancellation()
+        let outcomes = Mutex<[SourceSide: Result<(record: SourceRecord, copied: [String: Int]), any Error>]>([:])
+        DispatchQueue.concurrentPerform(iterations: sides.count) { index in
+            let side = sides[index]
+            let initializer = SourceInitializer(
+                side: side, source: configuration.sources[side], configuration: configuration, store: store, progress: progress,
+                cancellation: cancellation)
+            let outcome = Result { try initializer.run() }
+            if case .failure = outcome { cancellation.cancel() }
+            outcomes.withLock { $0[side] = outcome }
+        }
+        return outcomes.withLock { $0 }
     }
 
     /// Removes an initialized source's slot, publications and baseline again; returns what could not be removed.

@@ -17,6 +17,8 @@ struct SourceInitializer {
     let store: any Store
     /// Receives the baseline copy's progress.
     let progress: WorkProgress.Sink
+    /// Stops the copy when the other source's init failed.
+    let cancellation: InitCancellation
 
     /// The tables this side maps, with their mapping, in config order.
     var mappedTables: [(mapping: TableMapping, table: QualifiedName)] {
@@ -33,13 +35,15 @@ struct SourceInitializer {
         let plan = PublicationPlan(mapped: mappedTables.map(\.table), watched: watched)
         var created = CreatedObjects()
         do {
+            try cancellation.check()
             created.publications = try createPublications(plan, on: connection)
             let snapshot = try ExportedSnapshot(side: side, source: source, slot: source.slot, temporary: false)
             defer { snapshot.close() }
             created.slot = source.slot
             let point = snapshot.position.rawValue
             let (snapshotTime, copied) = try BaselineCopy.copy(
-                configuration.tables, side: side, source: source, snapshot: snapshot, store: store, progress: progress)
+                configuration.tables, side: side, source: source, snapshot: snapshot, store: store, progress: progress,
+                cancellation: cancellation)
             let record = SourceRecord(
                 side: side, slot: source.slot, publications: created.publications,
                 systemIdentifier: snapshot.system.identifier, database: snapshot.system.database,

@@ -5,6 +5,7 @@ import ParityStore
 import ParityTestSupport
 import PostgresClient
 import SourceQueries
+import Synchronization
 import Testing
 
 @Suite("parity init and teardown against real clusters")
@@ -114,6 +115,38 @@ struct InitTeardownTests {
         #expect(try publicationTables(scenario.legacy, "legacy").isEmpty)
         #expect(try store.sourceRecords().isEmpty)
         #expect(try store.currentImages(side: .legacy, mapping: "orders").isEmpty)
+    }
+
+    @Test("a source whose copy is cancelled (the other source failed) stops at its next batch and removes what it created")
+    func cancelledCopy() throws {
+        defer { scenario.stop() }
+        try scenario.legacy.run("INSERT INTO orders SELECT g, 'O', 1.00, NULL, NULL, 1 FROM generate_series(10, 30009) g", database: "legacy")
+        let cancellation = InitCancellation()
+        let reported = Mutex<[WorkProgress]>([])
+        let initializer = SourceInitializer(
+            side: .legacy, source: configuration.sources[.legacy], configuration: configuration, store: store,
+            progress: { report in
+                reported.withLock { $0.append(report) }
+                if report.count >= BaselineCopy.batchSize { cancellation.cancel() }
+            },
+            cancellation: cancellation)
+        let failure = #expect(throws: InitFailure.self) { _ = try initializer.run() }
+        #expect(failure?.cause is CancellationError)
+        #expect(failure?.leftovers.isEmpty == true)
+        // Cancelled when the first batch was read, it stopped at the second: it never read the rest.
+        #expect(reported.withLock { $0.map(\.count).max() } == BaselineCopy.batchSize)
+        #expect(reported.withLock { !$0.contains(where: \.done) })
+        #expect(try slots(scenario.legacy, "legacy").isEmpty)
+        #expect(try publicationTables(scenario.legacy, "legacy").isEmpty)
+        #expect(try store.currentImages(side: .legacy, mapping: "orders").isEmpty)
+
+        // Cancelled before it starts, a source creates nothing.
+        let new = SourceInitializer(
+            side: .new, source: configuration.sources[.new], configuration: configuration, store: store, progress: { _ in },
+            cancellation: cancellation)
+        #expect(throws: InitFailure.self) { _ = try new.run() }
+        #expect(try slots(scenario.new, "modern").isEmpty)
+        #expect(try publicationTables(scenario.new, "modern").isEmpty)
     }
 
     @Test("a cleanup that cannot reach the source names what it left, and the error says to tear down before init again")
