@@ -63,6 +63,53 @@ struct PartitionedCloseTests {
         #expect(try connection.query("SELECT count(*) AS n FROM close_task").singleRow().decode(Int.self, "n") == 0)
     }
 
+    @Test("a plan's scope-table keys reach every task and a coordinator that takes it over; under other rules, the new plan's")
+    func scopeKeys() throws {
+        let test = try TestStore(partitions: 40)
+        try test.initialize(["1": "1.00", "2": "2.00"])
+        var plan = Self.plan()
+        plan.scopeKeys = ["orders": ["7", "9", "it's \"quoted\""], "unlisted": []]
+        #expect(try test.store.planClose(plan) == plan)
+        #expect(try test.store.planClose(Self.plan(closedAt: 99)) == plan, "a later coordinator takes up the plan's keys")
+        var tasks = 0
+        while try test.store.runCloseTask(wait: false, { taskPlan, _ in
+            #expect(taskPlan.scopeKeys == plan.scopeKeys)
+            tasks += 1
+            return ""
+        }) {}
+        #expect(tasks == test.store.taskRanges.count)
+
+        var replanned = Self.plan(rules: "other")
+        replanned.scopeKeys = ["orders": ["8"]]
+        #expect(try test.store.planClose(replanned) == replanned)
+        while try test.store.runCloseTask(wait: false, { taskPlan, _ in
+            #expect(taskPlan.scopeKeys == ["orders": ["8"]])
+            return ""
+        }) {}
+        #expect(try test.store.finishClose(id: 0) { _, _ in Self.close(plan) }?.id == 0)
+        let connection = try test.database.connect()
+        defer { connection.close() }
+        #expect(try connection.query("SELECT count(*) AS n FROM close_scope_key").singleRow().decode(Int.self, "n") == 0, "gone with the plan")
+    }
+
+    @Test("a plan without the scope-table keys a coordinator holds (an older Parity's) has its tasks run again with them")
+    func planWithoutScopeKeys() throws {
+        let test = try TestStore(partitions: 16)
+        try test.initialize(["1": "1.00"])
+        #expect(try test.store.planClose(Self.plan()) != nil)
+        #expect(try test.store.runCloseTask(wait: false) { _, _ in "before" })
+        var plan = Self.plan()
+        plan.scopeKeys = ["orders": ["7"]]
+        #expect(try test.store.planClose(plan) == plan)
+        var results: [String] = []
+        while try test.store.runCloseTask(wait: false, { taskPlan, _ in
+            #expect(taskPlan.scopeKeys == plan.scopeKeys)
+            results.append("after")
+            return "after"
+        }) {}
+        #expect(results.count == test.store.taskRanges.count, "every task runs again, the one done before too")
+    }
+
     @Test("a task that fails is rolled back and run again; a plan under other rules runs every task again")
     func failedTaskAndNewRules() throws {
         let test = try TestStore(partitions: 16)

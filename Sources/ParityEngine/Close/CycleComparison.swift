@@ -21,8 +21,9 @@ final class CycleComparison {
     let decisions: String
     let hiddenState: HiddenStateRun
     let summaries: [String: [LegacySummaryRow]]
-    /// Per mapping scoped by a key table, the keys it listed at this close.
-    let scopeKeys: [String: Set<String>]
+    /// Per mapping scoped by a key table, the keys it listed at this close: a shared close's are the plan's, as its
+    /// tasks see them.
+    var scopeKeys: [String: Set<String>]
     /// Findings reported, once `run` has run.
     private(set) var reported = 0
     /// Configured mappings the cycle did not compare, and why, once `run` has run.
@@ -50,12 +51,11 @@ final class CycleComparison {
     }
 
     /// Whether `mapping` is compared by part in a shared close: its keys' rows on both sides share a part (the store
-    /// places them by the canonical key under the mapping's key normalizers, ``CycleStateReader/keyPlacements()``) and its
-    /// cutover scope, if any, is a filter (the config's, the same in every task; a scope table's keys are read by the
-    /// coordinator at the close). The coordinator compares the others whole.
+    /// places them by the canonical key under the mapping's key normalizers, ``CycleStateReader/keyPlacements()``). Its
+    /// cutover scope is the same in every task: a filter is the config's, and a scope table's keys are those the plan
+    /// holds (``ClosePlan/scopeKeys``). The coordinator compares the others whole.
     static func splitsByPart(_ mapping: TableMapping, _ reader: CycleStateReader) throws -> Bool {
-        if case .keyTable = mapping.scope { return false }
-        return isPlacedByItsNormalizers(mapping, placements: try reader.keyPlacements())
+        isPlacedByItsNormalizers(mapping, placements: try reader.keyPlacements())
     }
 
     /// Whether the store places `mapping`'s keys by the config's key normalizers (`placements`: the normalizers it
@@ -76,7 +76,8 @@ final class CycleComparison {
         for mapping in configuration.tables where try Self.splitsByPart(mapping, reader) {
             let scope = MappingScope.of(mapping.name, cycle: record, sources: sources, baselines: baselines)
             guard scope == .changed || scope == .everyRow else { continue }
-            let cutover = try CutoverScopeRun.prepare(mapping, keys: nil, previous: reader.previousScope(mapping: mapping.name))
+            let cutover = try CutoverScopeRun.prepare(
+                mapping, keys: scopeKeys[mapping.name], previous: reader.previousScope(mapping: mapping.name))
             let comparison = MappingComparison(
                 mapping: mapping, window: window, everyRow: scope == .everyRow || cutover?.comparesAll == true, label: record.label,
                 grace: configuration.cycle.grace, revisitUnchanged: revisit, scope: cutover?.predicate)

@@ -15,11 +15,12 @@ public enum PartitionedClose {
     /// runs the tasks left, the free ones first, then waiting for those other processes hold, and records the cycle;
     /// nil when it was closed.
     static func close(_ comparison: CycleComparison, foldBefore end: Int64?, store: any Store & PartitionedCycleStore) throws -> CycleRecord? {
-        guard let plan = try store.planClose(ClosePlan(cycle: comparison.record, foldBefore: end, rules: comparison.rules)) else {
-            return nil
-        }
+        guard let plan = try store.planClose(
+            ClosePlan(cycle: comparison.record, foldBefore: end, rules: comparison.rules, scopeKeys: comparison.scopeKeys))
+        else { return nil }
         comparison.record = plan.cycle
         comparison.window = window(of: plan)
+        comparison.scopeKeys = plan.scopeKeys
         let run = { (plan: ClosePlan, reader: CycleStateReader) in
             try task(plan, reader: reader, configuration: comparison.configuration, store: store)
         }
@@ -53,7 +54,7 @@ public enum PartitionedClose {
         let comparison = CycleComparison(
             record: record, window: window(of: plan), configuration: configuration, matcher: book.matcher(on: day),
             decisions: book.fingerprint(on: day), hiddenState: HiddenStateRun(configuration: configuration, inventory: nil, takenAt: 0),
-            summaries: [:])
+            summaries: [:], scopeKeys: plan.scopeKeys)
         guard comparison.rules == plan.rules else {
             throw EngineError(
                 .configuration, source: nil,

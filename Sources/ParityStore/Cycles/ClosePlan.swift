@@ -8,11 +8,15 @@ public struct ClosePlan: Sendable, Equatable {
     /// The rules the close compares under (the config's digest and the decisions in force): a process computing a task
     /// under other rules refuses it, so that one cycle is never judged under two.
     public var rules: String
+    /// Per mapping whose cutover scope is a scope table, the values it listed when the close was planned: every task
+    /// judges the mapping's keys against the same list.
+    public var scopeKeys: [String: Set<String>]
 
     /// Creates a plan.
-    public init(cycle: CycleRecord, foldBefore: Int64?, rules: String) {
+    public init(cycle: CycleRecord, foldBefore: Int64?, rules: String, scopeKeys: [String: Set<String>] = [:]) {
         self.cycle = cycle
         self.foldBefore = foldBefore
         self.rules = rules
+        self.scopeKeys = scopeKeys
     }
 }

@@ -16,7 +16,8 @@ extension PostgresStore: PartitionedCycleStore {
 
     /// Plans `plan`'s close in one transaction: the fold's store-wide step (``CycleFold/prepare(_:cycle:before:)``) and one
     /// task per range of parts. Returns the plan in force: an earlier coordinator's if the cycle was planned already
-    /// (under other rules, its tasks are compared again: their folds stand, their results do not); nil when it is closed.
+    /// (under other rules, or without keys `plan` holds for a scope table, its tasks are compared again with `plan`'s rules
+    /// and scope keys: their folds stand, their results do not); nil when it is closed.
     public func planClose(_ plan: ClosePlan) throws(StoreError) -> ClosePlan? {
         let foldsFirst = try foldsFirst(before: plan.foldBefore)
         return try write(.snapshotWrite) { transaction -> ClosePlan? in
@@ -25,11 +26,20 @@ extension PostgresStore: PartitionedCycleStore {
             if foldsFirst { try Self.keepClosedFoldsOut(in: transaction) }
             let id = plan.cycle.id
             guard try transaction.row("SELECT 1 FROM cycle WHERE id = \(id)") == nil else { return nil }
-            if let planned = try transaction.row("SELECT * FROM close_plan WHERE cycle = \(id)").map(ClosePlan.init(row:)) {
-                guard planned.rules != plan.rules else { return planned }
+            if let row = try transaction.row("SELECT * FROM close_plan WHERE cycle = \(id)") {
+                var planned = try ClosePlan(row: row, in: transaction)
+                // A plan without a scope table's keys (planned by a Parity before migration 008) had that mapping compared
+                // by the coordinator alone: its tasks run again, split as this plan splits it.
+                guard planned.rules != plan.rules || !Set(planned.scopeKeys.keys).isSuperset(of: plan.scopeKeys.keys) else {
+                    return planned
+                }
                 try transaction.execute("UPDATE close_plan SET rules = \(plan.rules) WHERE cycle = \(id)")
                 try transaction.execute("UPDATE close_task SET done = false, result = NULL WHERE cycle = \(id)")
-                return ClosePlan(cycle: planned.cycle, foldBefore: planned.foldBefore, rules: plan.rules)
+                try transaction.execute("DELETE FROM close_scope_key WHERE cycle = \(id)")
+                try Self.insertScopeKeys(plan.scopeKeys, cycle: id, in: transaction)
+                planned.rules = plan.rules
+                planned.scopeKeys = plan.scopeKeys
+                return planned
             }
             let (changesAfter, changed) = try beginClose(id, before: plan.foldBefore, foldsFirst: foldsFirst, in: transaction)
             let cycle = plan.cycle
@@ -38,12 +48,22 @@ extension PostgresStore: PartitionedCycleStore {
                 VALUES (\(id), \(cycle.label), \(cycle.start), \(cycle.end), \(cycle.status.rawValue), \(cycle.closedAt), \(plan.foldBefore),
                     \(plan.rules), \(changed), \(changesAfter))
                 """)
+            try Self.insertScopeKeys(plan.scopeKeys, cycle: id, in: transaction)
             for parts in taskRanges {
                 try transaction.execute("""
                     INSERT INTO close_task (cycle, first_part, last_part) VALUES (\(id), \(parts.lowerBound), \(parts.upperBound))
                     """)
             }
             return plan
+        }
+    }
+
+    /// Stores the keys each scope table listed for cycle `id`'s plan (``ClosePlan/scopeKeys``).
+    private static func insertScopeKeys(_ scopeKeys: [String: Set<String>], cycle id: Int64, in transaction: StoreTransaction) throws {
+        for (mapping, listed) in scopeKeys {
+            try transaction.execute("""
+                INSERT INTO close_scope_key (cycle, mapping, listed) VALUES (\(id), \(mapping), \(RowJSON.key(listed.sorted())))
+                """)
         }
     }
 
@@ -61,7 +81,7 @@ extension PostgresStore: PartitionedCycleStore {
                         WHERE NOT t.done ORDER BY t.cycle, t.first_part LIMIT 1
                         FOR UPDATE OF t \(unsafeSQL: wait ? "" : "SKIP LOCKED")
                         """) else { return false }
-                    let plan = try ClosePlan(row: row)
+                    let plan = try ClosePlan(row: row, in: transaction)
                     let parts = try row.int("first_part")...row.int("last_part")
                     // Whether the plan's store-wide step (CycleFold.prepare) wrote and listed rows.
                     let prepared = try row.bool("changed")
@@ -114,11 +134,21 @@ extension PostgresStore: PartitionedCycleStore {
 }
 
 extension ClosePlan {
-    init(row: PostgresRow) throws {
+    /// The plan of a `close_plan` row, with the scope tables' keys its coordinator stored.
+    init(row: PostgresRow, in transaction: StoreTransaction) throws {
+        let cycle = try row.int64("cycle")
+        var scopeKeys: [String: Set<String>] = [:]
+        for listed in try transaction.rows("SELECT mapping, listed FROM close_scope_key WHERE cycle = \(cycle)") {
+            let text = try listed.text("listed")
+            guard let keys = RowJSON.decodeNames(text) else {
+                throw UnknownStoredValue(column: "close_scope_key.listed", value: text, expected: "JSON array of listed keys")
+            }
+            scopeKeys[try listed.text("mapping")] = Set(keys)
+        }
         try self.init(
             cycle: CycleRecord(
-                id: row.int64("cycle"), label: row.text("label"), start: row.int64("start_time"), end: row.int64("end_time"),
+                id: cycle, label: row.text("label"), start: row.int64("start_time"), end: row.int64("end_time"),
                 status: row.vocabulary("status"), closedAt: row.int64("closed_at"), keysCompared: 0, unexplainedRate: ""),
-            foldBefore: row.optionalInt64("fold_before"), rules: row.text("rules"))
+            foldBefore: row.optionalInt64("fold_before"), rules: row.text("rules"), scopeKeys: scopeKeys)
     }
 }

@@ -30,7 +30,8 @@ struct WorkerTests {
         }
         for store in stores.dropFirst() {
             // `invoices` is compared by part: its keys placed by their canonical form ("INV-0007" and 7 in one part), its
-            // cutover scope (a filter) counted by each task.
+            // cutover scope (a filter) counted by each task. So is `orders`, whose scope table's keys each task reads
+            // from the close's plan.
             let placed = try #require(store.store as? any PartitionedCycleStore).keyPlacements()
             #expect(placed == ["invoices": [.stripPrefix("INV-"), .stripLeadingZeros]], "\(store.kind)")
         }
@@ -108,6 +109,7 @@ struct WorkerTests {
         }
         #expect(expected.values.contains { $0.contains("value_mismatch") }, "the scenario found differences")
         #expect(expected.values.contains { $0.contains("amount < 500") }, "the reports show the scope")
+        #expect(expected.values.contains { $0.contains("sales.migrated_order") }, "the reports show the scope table")
     }
 
     @Test("parity worker refuses an HTTP address it cannot parse, and --listen with --no-http, before reading the config (exit 2)")
@@ -140,6 +142,8 @@ struct WorkerSources {
         INSERT INTO sales.purchase_order SELECT g, CASE WHEN g % 3 = 0 THEN 'paid' ELSE 'open' END,
             round(g * 1.25 + CASE WHEN g % 13 = 0 THEN 0.005 ELSE 0 END, 2) + CASE WHEN g % 29 = 0 THEN 1 ELSE 0 END,
             CASE WHEN g % 5 = 0 THEN '' ELSE 'n' || g END FROM generate_series(1, 400) AS g WHERE g % 31 <> 0;
+        CREATE TABLE sales.migrated_order (order_no int PRIMARY KEY);
+        INSERT INTO sales.migrated_order SELECT g FROM generate_series(1, 430) AS g WHERE g % 4 <> 3;
         CREATE TABLE sales.invoice (number bigint PRIMARY KEY, amount numeric(12,2));
         INSERT INTO sales.invoice SELECT g, g * 3.5 + CASE WHEN g % 19 = 0 THEN 1 ELSE 0 END FROM generate_series(1, 200) AS g
             WHERE g % 41 <> 0;
@@ -207,6 +211,7 @@ struct WorkerSources {
                 legacy: public.orders
                 new: sales.purchase_order
                 key: { legacy: [order_no], new: [id] }
+                scope: { table: sales.migrated_order, column: order_no }
                 columns:
                   - { legacy: status, new: state, map: { O: open, P: paid } }
                   - { legacy: amount, new: total, type: decimal, tolerance: "0.01" }
