@@ -9,8 +9,8 @@ import Reconciliation
 import SourceQueries
 import Synchronization
 
-/// `parity init`: checks both sources, then, for both at once, creates each one's publications and slot and copies
-/// its baseline. Both sources are initialized, or neither is.
+/// `parity init`: checks both sources, then creates each one's publications and slot and copies its baseline (both at
+/// once when the store takes them so). Both sources are initialized, or neither is.
 public enum ParityInit {
     /// The outcome: the check report, and the initialized sources when the checks passed.
     public struct Outcome: Sendable {
@@ -41,7 +41,7 @@ public enum ParityInit {
         do {
             // The store is empty: it may load the baseline in bulk and build its row indexes once both sides are in.
             try store.loadingFirstBaseline {
-                let outcomes = initializeBothSources(configuration, store: store, progress: progress)
+                let outcomes = initializeSources(configuration, store: store, progress: progress)
                 var failures: [(side: SourceSide, error: any Error)] = []
                 for side in SourceSide.allCases {
                     switch outcomes[side] {
@@ -76,16 +76,16 @@ public enum ParityInit {
         return Outcome(check: check, sources: records, copied: copied)
     }
 
-    /// Initializes both sources at once, each on a thread of its own with its own source connections and store session
-    /// (the sources' reads, Parity's encoding and the store's writes of both sides overlap); the first to fail stops the
-    /// other's copy at its next batch. Returns each side's outcome.
-    private static func initializeBothSources(
+    /// Initializes the sources, both at once when the store loads them so (``CaptureStore/loadsSourcesConcurrently``),
+    /// each on a thread of its own with its own source connections and store session, else one after the other; the
+    /// first to fail stops the other's copy at its next batch (or before it starts). Returns each side's outcome.
+    private static func initializeSources(
         _ configuration: ParityConfiguration, store: any Store, progress: @escaping WorkProgress.Sink
     ) -> [SourceSide: Result<(record: SourceRecord, copied: [String: Int]), any Error>] {
         let sides = SourceSide.allCases
         let cancellation = InitCancellation()
         let outcomes = Mutex<[SourceSide: Result<(record: SourceRecord, copied: [String: Int]), any Error>]>([:])
-        DispatchQueue.concurrentPerform(iterations: sides.count) { index in
+        let initialize: @Sendable (Int) -> Void = { index in
             let side = sides[index]
             let initializer = SourceInitializer(
                 side: side, source: configuration.sources[side], configuration: configuration, store: store, progress: progress,
@@ -93,6 +93,11 @@ public enum ParityInit {
             let outcome = Result { try initializer.run() }
             if case .failure = outcome { cancellation.cancel() }
             outcomes.withLock { $0[side] = outcome }
+        }
+        if store.loadsSourcesConcurrently {
+            DispatchQueue.concurrentPerform(iterations: sides.count, execute: initialize)
+        } else {
+            sides.indices.forEach(initialize)
         }
         return outcomes.withLock { $0 }
     }

@@ -50,6 +50,9 @@ public protocol CaptureStore: Sendable {
     /// Runs `body`, which copies the first baseline (`parity init`'s, into a store holding no rows): a store may load it
     /// in bulk, building its row indexes once the rows are in. Returns what `body` returns; throws what it throws.
     func loadingFirstBaseline<T>(_ body: () throws -> T) throws -> T
+    /// Whether `parity init` copies both sources at once, each writing through a session of its own; otherwise one
+    /// after the other (a store with one writer gains nothing from two, and its index pages then serve one copy).
+    var loadsSourcesConcurrently: Bool { get }
     /// How many rows of `mapping` the store holds for `side` as of the last closed cycle (the baseline right after init).
     func rowCount(side: SourceSide, mapping: String) throws(StoreError) -> Int
     /// The current image of every key of `mapping` on `side` (key text → image): row state with the pending changes
@@ -76,6 +79,9 @@ extension CaptureStore {
     public func loadingFirstBaseline<T>(_ body: () throws -> T) throws -> T {
         try body()
     }
+
+    /// One source after the other: the SQLite store has one writer.
+    public var loadsSourcesConcurrently: Bool { false }
 
     /// Applies one source transaction with its checkpoint; `.alreadyApplied` when it ends at or before the checkpoint.
     @discardableResult

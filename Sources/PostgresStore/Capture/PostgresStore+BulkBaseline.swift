@@ -7,6 +7,10 @@ extension PostgresStore {
     /// The `store_info` key marking `row_state` without its primary key, while a first baseline loads.
     static let rowIndexesDropped = "row_state_indexes_dropped"
 
+    /// Both sources at once: each copy writes through a session of its own, so the server's `COPY` of one runs while
+    /// Parity encodes the other's next batch.
+    public var loadsSourcesConcurrently: Bool { true }
+
     /// Loads the first baseline into an empty `row_state` without its primary key (its one index), then builds it:
     /// `COPY` appends to a bare heap and the index is built by one sort, instead of a random index position found for
     /// every row. A loader that dies leaves `store_info`'s mark, and the next ``open(url:passwordFile:partitions:)``
