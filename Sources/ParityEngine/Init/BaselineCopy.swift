@@ -10,7 +10,7 @@ enum BaselineCopy {
     static let batchSize = 10_000
 
     /// Copies `mappings`' tables on `side`; returns the snapshot's time (µs since 1970, server clock) and the rows copied per mapping.
-    /// A `cancellation` that is cancelled stops the copy at its next batch.
+    /// A `cancellation` that is cancelled stops the copy before its next batch is written.
     static func copy(
         _ mappings: [TableMapping], side: SourceSide, source: SourceConfiguration, snapshot: ExportedSnapshot, store: any CaptureStore,
         progress: @escaping WorkProgress.Sink, cancellation: InitCancellation? = nil
@@ -45,6 +45,7 @@ enum BaselineCopy {
                         batch.removeAll(keepingCapacity: true)
                     }
                 }
+                try cancellation?.check()
                 try writer.write(batch)
                 try writer.finish()
             } catch {

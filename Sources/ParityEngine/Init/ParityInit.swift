@@ -54,12 +54,10 @@ public enum ParityInit {
                         break
                     }
                 }
-                // The failure that stopped the other side's copy is the one to report, with what both left behind.
-                guard let first = failures.first(where: { !(($0.error as? InitFailure)?.cause is CancellationError) }) ?? failures.first
-                else { return }
-                current = first.side
-                let leftovers = failures.flatMap { ($0.error as? InitFailure)?.leftovers ?? [] }
-                throw InitFailure(cause: (first.error as? InitFailure)?.cause ?? first.error, leftovers: leftovers)
+                if let (side, failure) = InitFailure.reported(failures) {
+                    current = side
+                    throw failure
+                }
             }
         } catch {
             let failed = error as? InitFailure

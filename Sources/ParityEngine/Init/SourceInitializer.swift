@@ -25,8 +25,10 @@ struct SourceInitializer {
         configuration.tables.map { ($0, side == .legacy ? $0.legacy : $0.new) }
     }
 
-    /// Returns the source's record and the rows its baseline copied per mapping.
+    /// Returns the source's record and the rows its baseline copied per mapping. Cancelled before it starts, it throws
+    /// `CancellationError` without reaching the source; cancelled during the copy, an ``InitFailure`` caused by one.
     func run() throws -> (record: SourceRecord, copied: [String: Int]) {
+        try cancellation.check()
         let connection = try PostgresConnection.connect(ConnectionOptions(source: source))
         defer { connection.close() }
         let catalog = SourceCatalog(connection: connection)
@@ -35,7 +37,6 @@ struct SourceInitializer {
         let plan = PublicationPlan(mapped: mappedTables.map(\.table), watched: watched)
         var created = CreatedObjects()
         do {
-            try cancellation.check()
             created.publications = try createPublications(plan, on: connection)
             let snapshot = try ExportedSnapshot(side: side, source: source, slot: source.slot, temporary: false)
             defer { snapshot.close() }

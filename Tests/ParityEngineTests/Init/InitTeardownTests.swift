@@ -1,5 +1,6 @@
 import Foundation
 import ParityConfig
+import ParityModel
 @testable import ParityEngine
 import ParityStore
 import ParityTestSupport
@@ -117,6 +118,40 @@ struct InitTeardownTests {
         #expect(try store.currentImages(side: .legacy, mapping: "orders").isEmpty)
     }
 
+    @Test("into a PostgreSQL store both sources copy at once; when one fails, both are rolled back and its error is reported")
+    func rollbackBothAtOnce() throws {
+        defer { scenario.stop() }
+        let database = try SharedCluster.newDatabase("init")
+        var storeConfiguration = configuration
+        storeConfiguration.store = StoreConfiguration(url: database.url)
+        let store = try storeConfiguration.store.open()
+        #expect(store.loadsSourcesConcurrently)
+        try scenario.new.run("CREATE PUBLICATION parity_new FOR TABLE sales.\"order\"", database: "modern")
+        let error = #expect(throws: EngineError.self) { _ = try ParityInit.run(storeConfiguration, store: store) }
+        #expect(error?.message == "publication parity_new already exists")
+        #expect(error?.source == "new")
+        #expect(try slots(scenario.legacy, "legacy").isEmpty)
+        #expect(try publicationTables(scenario.legacy, "legacy").isEmpty)
+        #expect(try store.sourceRecords().isEmpty)
+        #expect(try store.currentImages(side: .legacy, mapping: "orders").isEmpty)
+    }
+
+    @Test("of both sources' failures, init reports the one that cancelled the other's copy, with what both left")
+    func reportedFailure() {
+        let cause = EngineError(.sourceRefused, source: "new", message: "publication parity_new already exists", fix: "tear down")
+        let left = { (side: SourceSide) in [InitFailure.Leftover(side: side, object: "slot parity_\(side.rawValue) (gone)")] }
+        let reported = InitFailure.reported([
+            (.legacy, InitFailure(cause: CancellationError(), leftovers: left(.legacy))),
+            (.new, InitFailure(cause: cause, leftovers: left(.new))),
+        ])
+        #expect(reported?.side == .new)
+        #expect((reported?.failure.cause as? EngineError)?.message == cause.message)
+        #expect(reported?.failure.leftovers.map(\.description) == ["legacy slot parity_legacy (gone)", "new slot parity_new (gone)"])
+        #expect(InitFailure.reported([(.legacy, cause), (.new, CancellationError())])?.side == .legacy)
+        #expect(InitFailure.reported([(.legacy, CancellationError())])?.failure.cause is CancellationError)
+        #expect(InitFailure.reported([]) == nil)
+    }
+
     @Test("a source whose copy is cancelled (the other source failed) stops at its next batch and removes what it created")
     func cancelledCopy() throws {
         defer { scenario.stop() }
@@ -140,11 +175,11 @@ struct InitTeardownTests {
         #expect(try publicationTables(scenario.legacy, "legacy").isEmpty)
         #expect(try store.currentImages(side: .legacy, mapping: "orders").isEmpty)
 
-        // Cancelled before it starts, a source creates nothing.
+        // Cancelled before it starts, a source is not reached and creates nothing.
         let new = SourceInitializer(
             side: .new, source: configuration.sources[.new], configuration: configuration, store: store, progress: { _ in },
             cancellation: cancellation)
-        #expect(throws: InitFailure.self) { _ = try new.run() }
+        #expect(throws: CancellationError.self) { _ = try new.run() }
         #expect(try slots(scenario.new, "modern").isEmpty)
         #expect(try publicationTables(scenario.new, "modern").isEmpty)
     }
