@@ -27,7 +27,8 @@ enum BaselineCopy {
         }
         for mapping in mappings {
             let table = try TableCopy(side: side, mapping: mapping, catalog: catalog)
-            let writer = BaselineWriter(store: store, side: side, mapping: mapping.name, columns: table.columns, position: position)
+            let writer = BaselineWriter(
+                store: store, side: side, mapping: mapping.name, columns: table.columns, position: position, cancellation: cancellation)
             var encoder = SourceRowEncoder(columns: table.columns.count, keyPositions: table.keyPositions)
             var batch: [(key: String, values: String)] = []
             batch.reserveCapacity(batchSize)
@@ -40,12 +41,10 @@ enum BaselineCopy {
                     }
                     count += 1
                     if batch.count == batchSize {
-                        try cancellation?.check()
                         try writer.write(batch)
                         batch.removeAll(keepingCapacity: true)
                     }
                 }
-                try cancellation?.check()
                 try writer.write(batch)
                 try writer.finish()
             } catch {

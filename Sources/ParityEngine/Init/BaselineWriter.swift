@@ -12,21 +12,28 @@ final class BaselineWriter: Sendable {
     private let mapping: String
     private let columns: [String]
     private let position: UInt64
+    private let cancellation: InitCancellation?
     private let queue = DispatchQueue(label: "parity.baseline-writer")
     private let slots: DispatchSemaphore
     private let failure = Mutex<(any Error)?>(nil)
 
-    init(store: any CaptureStore, side: SourceSide, mapping: String, columns: [String], position: UInt64, inFlight: Int = 2) {
+    /// A `cancellation` that is cancelled refuses the next batch (``write(_:)`` throws `CancellationError`).
+    init(
+        store: any CaptureStore, side: SourceSide, mapping: String, columns: [String], position: UInt64,
+        cancellation: InitCancellation? = nil, inFlight: Int = 2
+    ) {
         self.store = store
         self.side = side
         self.mapping = mapping
         self.columns = columns
         self.position = position
+        self.cancellation = cancellation
         slots = DispatchSemaphore(value: inFlight)
     }
 
     /// Queues `batch` (each row's key and values as ``RowJSON`` text), waiting while `inFlight` batches are queued.
     func write(_ batch: [(key: String, values: String)]) throws {
+        try cancellation?.check()
         slots.wait()
         if let error = failure.withLock({ $0 }) {
             slots.signal()
