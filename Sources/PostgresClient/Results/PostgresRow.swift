@@ -2,9 +2,11 @@
 public struct PostgresRow: Sendable {
     /// The raw text values, nil for NULL.
     public let values: [String?]
-    let columnIndex: [String: Int]
+    @usableFromInline let columnIndex: [String: Int]
 
-    /// The value of a column decoded as `T`; NULL and unknown columns are errors.
+    /// The value of a column decoded as `T`; NULL and unknown columns are errors. Inlinable, so that callers in other modules get
+    /// code specialized for their type, not a look-up of `T`'s metadata for every value.
+    @inlinable
     public func decode<T: PostgresDecodable>(_ type: T.Type = T.self, _ column: String) throws(PostgresError) -> T {
         guard let value = try decode(T?.self, column) else {
             throw PostgresError(code: .invalidValue, message: "column \(column) is NULL, expected \(T.self)")
@@ -13,6 +15,7 @@ public struct PostgresRow: Sendable {
     }
 
     /// The value of a column decoded as `T`, nil when NULL.
+    @inlinable
     public func decode<T: PostgresDecodable>(_ type: T?.Type = T?.self, _ column: String) throws(PostgresError) -> T? {
         guard let position = columnIndex[column] else {
             throw PostgresError(code: .invalidValue, message: "the result has no column \(column)")
@@ -25,6 +28,7 @@ public struct PostgresRow: Sendable {
     }
 
     /// The raw text of a column (nil for NULL or an unknown column).
+    @inlinable
     public subscript(column: String) -> String? {
         columnIndex[column].flatMap { values[$0] }
     }
@@ -37,23 +41,23 @@ public protocol PostgresDecodable: Sendable {
 }
 
 extension String: PostgresDecodable {
-    public init?(postgresText: String) { self = postgresText }
+    @inlinable public init?(postgresText: String) { self = postgresText }
 }
 
 extension Int: PostgresDecodable {
-    public init?(postgresText: String) { self.init(postgresText) }
+    @inlinable public init?(postgresText: String) { self.init(postgresText) }
 }
 
 extension Int64: PostgresDecodable {
-    public init?(postgresText: String) { self.init(postgresText) }
+    @inlinable public init?(postgresText: String) { self.init(postgresText) }
 }
 
 extension Int32: PostgresDecodable {
-    public init?(postgresText: String) { self.init(postgresText) }
+    @inlinable public init?(postgresText: String) { self.init(postgresText) }
 }
 
 extension Bool: PostgresDecodable {
-    public init?(postgresText: String) {
+    @inlinable public init?(postgresText: String) {
         switch postgresText {
         case "t", "true", "on", "1": self = true
         case "f", "false", "off", "0": self = false
