@@ -40,6 +40,22 @@ final class QueryTests {
         #expect(throws: PostgresError.self) { _ = try row.decode(String.self, "a") }
     }
 
+    @Test("a result's rows read by position read what their columns hold")
+    func positions() throws {
+        let rows = try connection.query("SELECT g AS n, CASE WHEN g = 2 THEN NULL ELSE 'v' || g END AS label FROM generate_series(1, 3) AS g").rows
+        let number = try rows[0].position(of: "n"), label = try rows[0].position(of: "label")
+        #expect(try rows.map { try $0.decode(Int.self, at: number) } == [1, 2, 3])
+        #expect(try rows.map { try $0.decode(String?.self, at: label) } == ["v1", nil, "v3"])
+        let null = #expect(throws: PostgresError.self) { _ = try rows[1].decode(String.self, at: label) }
+        #expect(null?.message == "column at position 1 is NULL, expected String")
+        let text = #expect(throws: PostgresError.self) { _ = try rows[0].decode(Int.self, at: label) }
+        #expect(text?.message == "column at position 1 does not hold a Int")
+        let unknown = #expect(throws: PostgresError.self) { _ = try rows[0].position(of: "missing") }
+        #expect(unknown?.message == "the result has no column missing")
+        let named = #expect(throws: PostgresError.self) { _ = try rows[1].decode(String.self, "label") }
+        #expect(named?.message == "column label is NULL, expected String")
+    }
+
     @Test("identifiers are quoted, so odd table names work")
     func identifierQuoting() throws {
         let table = "Order \"Lines\""
