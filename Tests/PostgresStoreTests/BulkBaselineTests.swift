@@ -104,7 +104,7 @@ struct BulkBaselineTests {
         _ = try connection.query("ALTER TABLE row_state DROP CONSTRAINT row_state_pkey")
         _ = try connection.query("INSERT INTO store_info (key, value) VALUES ('row_state_indexes_dropped', 'baseline loading')")
         try dead.initialize(["1": "1.00"])
-        _ = try connection.query("ALTER TABLE row_state_0 ADD CONSTRAINT row_state_0_pkey PRIMARY KEY (side, mapping, row_key, part)")
+        _ = try connection.query("ALTER TABLE row_state_0 ADD CONSTRAINT row_state_0_pkey PRIMARY KEY (side_number, mapping_number, row_key, part, mapping)")
         let reopened = try PostgresStore.open(url: dead.database.url)
         #expect(try Self.indexes(dead.database).isSuperset(of: Self.keyIndexes))
         #expect(try Self.everyPartitionKeyed(dead.database))

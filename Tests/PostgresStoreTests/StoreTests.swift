@@ -112,9 +112,12 @@ struct StoreTests {
             }, "\(table)")
         }
         #expect(try connection.query("SELECT count(*) AS n FROM row_state").singleRow().decode(Int.self, "n") == 3)
-        // One index on row_state, in key order within a partition.
+        // One index on row_state, in key order within a partition, led by the numbers of its side and mapping.
         let indexes = try connection.query("SELECT indexdef FROM pg_indexes WHERE tablename = 'row_state'").rows.map { try $0.decode(String.self, "indexdef") }
-        #expect(indexes.count == 1 && indexes.first?.hasSuffix("(side, mapping, row_key, part)") == true, "\(indexes)")
+        #expect(indexes.count == 1 && indexes.first?.hasSuffix("(side_number, mapping_number, row_key, part, mapping)") == true, "\(indexes)")
+        let numbers = try connection.query("SELECT DISTINCT side, side_number, mapping_number = hashtext(mapping) AS hashed FROM row_state ORDER BY side").rows
+            .map { "\(try $0.decode(String.self, "side")) \(try $0.decode(Int.self, "side_number")) \(try $0.decode(Bool.self, "hashed"))" }
+        #expect(numbers == ["legacy 0 true", "new 1 true"])
         #expect(try connection.query("SELECT count(*) AS n FROM pending_change").singleRow().decode(Int.self, "n") == 1)
         #expect(try connection.query("SELECT count(*) AS n FROM difference").singleRow().decode(Int.self, "n") == 1)
         let folded = try connection.query("SELECT row_key, cycle, row_values, commit_time, events FROM folded_key ORDER BY row_key").rows.map {

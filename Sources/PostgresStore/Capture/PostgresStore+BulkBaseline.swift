@@ -86,9 +86,10 @@ extension PostgresStore {
         }
     }
 
-    /// `row_state`'s primary key (migration 004). A partition's key and the table's name the same columns in the same
-    /// order, or the table's key would not attach the partitions' keys but build each again.
-    private static let primaryKeyColumns = "(side, mapping, row_key, part)"
+    /// `row_state`'s primary key (migration 009), which upserts into it name as their conflict target. A partition's key
+    /// and the table's name the same columns in the same order, or the table's key would not attach the partitions' keys
+    /// but build each again.
+    static let primaryKeyColumns = "(side_number, mapping_number, row_key, part, mapping)"
 
     /// A partition of `row_state` and the name of its primary key (as the table's key names it), both quoted for SQL.
     private struct PartitionKey: Sendable {

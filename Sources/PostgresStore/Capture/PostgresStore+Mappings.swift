@@ -31,7 +31,11 @@ extension PostgresStore {
     public func discardMapping(_ mapping: String, sides: [SourceSide]) throws(StoreError) {
         try write { transaction in
             for side in sides {
-                for table in ["row_state", "pending_change", "pending_truncate", "mapping_source"] {
+                try transaction.execute("""
+                    DELETE FROM row_state
+                    WHERE side_number = side_number_of(\(side.rawValue)) AND mapping_number = mapping_number_of(\(mapping)) AND mapping = \(mapping)
+                    """)
+                for table in ["pending_change", "pending_truncate", "mapping_source"] {
                     try transaction.execute(PostgresQuery(
                         unsafeSQL: "DELETE FROM \(table) WHERE side = $1 AND mapping = $2", binds: [side.rawValue, mapping]))
                 }
@@ -78,7 +82,8 @@ extension PostgresStore {
     /// Whether `mapping` holds rows or changes on either side.
     private func holdsKeys(mapping: String, in transaction: StoreTransaction) throws -> Bool {
         try transaction.value("""
-            SELECT EXISTS (SELECT 1 FROM row_state WHERE side IN ('legacy', 'new') AND mapping = \(mapping))
+            SELECT EXISTS (
+                    SELECT 1 FROM row_state WHERE side_number IN (0, 1) AND mapping_number = mapping_number_of(\(mapping)) AND mapping = \(mapping))
                 OR EXISTS (SELECT 1 FROM pending_change WHERE side IN ('legacy', 'new') AND mapping = \(mapping))
                 OR EXISTS (SELECT 1 FROM streamed_change WHERE mapping = \(mapping))
             """) == "t"

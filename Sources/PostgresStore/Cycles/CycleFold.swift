@@ -17,8 +17,7 @@ enum CycleFold {
         // Keys deleted by the previous close have been listed as changed by it: they go now, and so does its list.
         try transaction.execute("""
             DELETE FROM row_state AS s USING folded_key AS f
-            WHERE f.row_values IS NULL AND s.part = f.part AND s.side = f.side AND s.mapping = f.mapping AND s.row_key = f.row_key
-                AND s.row_values IS NULL
+            WHERE f.row_values IS NULL AND \(unsafeSQL: sameRow("f")) AND s.row_values IS NULL
             """)
         try transaction.execute("TRUNCATE folded_key")
         var wrote = false
@@ -86,7 +85,7 @@ enum CycleFold {
         try transaction.execute("""
             DELETE FROM row_state AS s USING folded_key AS f
             WHERE f.part BETWEEN \(parts.lowerBound) AND \(parts.upperBound) AND f.row_values IS NULL AND f.cycle IN (SELECT id FROM cycle)
-                AND s.part = f.part AND s.side = f.side AND s.mapping = f.mapping AND s.row_key = f.row_key AND s.row_values IS NULL
+                AND \(unsafeSQL: sameRow("f")) AND s.row_values IS NULL
             """)
         try transaction.execute("""
             DELETE FROM folded_key WHERE part BETWEEN \(parts.lowerBound) AND \(parts.upperBound) AND cycle IN (SELECT id FROM cycle)
@@ -101,13 +100,12 @@ enum CycleFold {
             ), written AS (
                 INSERT INTO row_state AS s (part, side, mapping, row_key, row_values, commit_time, lsn)
                 SELECT part, side, mapping, row_key, row_values, commit_time, commit_lsn FROM latest WHERE op NOT IN ('delete', 'moved')
-                ON CONFLICT (part, side, mapping, row_key) DO UPDATE SET
+                ON CONFLICT \(unsafeSQL: PostgresStore.primaryKeyColumns) DO UPDATE SET
                     row_values = excluded.row_values, commit_time = excluded.commit_time, lsn = excluded.lsn, folded_by = NULL, events = NULL
                 WHERE excluded.lsn >= s.lsn
             ), removed AS (
                 DELETE FROM row_state AS s USING latest AS l
-                WHERE l.op IN ('delete', 'moved') AND s.part = l.part AND s.side = l.side AND s.mapping = l.mapping
-                    AND s.row_key = l.row_key AND s.lsn <= l.commit_lsn
+                WHERE l.op IN ('delete', 'moved') AND \(unsafeSQL: sameRow("l")) AND s.lsn <= l.commit_lsn
             )
             SELECT count(*) FROM changes
             """) ?? "0") ?? 0
@@ -118,7 +116,7 @@ enum CycleFold {
 
     /// A folded row over the stored one: the later position wins; the events of one close add up.
     private static let upsert = """
-        ON CONFLICT (part, side, mapping, row_key) DO UPDATE SET
+        ON CONFLICT \(PostgresStore.primaryKeyColumns) DO UPDATE SET
             row_values = excluded.row_values, commit_time = excluded.commit_time, lsn = excluded.lsn, folded_by = excluded.folded_by,
             events = CASE WHEN s.folded_by = excluded.folded_by THEN coalesce(s.events, 0) | excluded.events ELSE excluded.events END
         WHERE excluded.lsn >= s.lsn
@@ -145,6 +143,15 @@ enum CycleFold {
         """
     }
 
+    /// Matches row state's row `s` to the row of the same key in `other` (a relation with `part`, `side`, `mapping` and
+    /// `row_key`), naming the numbers row state's primary key leads with.
+    private static func sameRow(_ other: String) -> String {
+        """
+        s.side_number = side_number_of(\(other).side) AND s.mapping_number = mapping_number_of(\(other).mapping) \
+        AND s.row_key = \(other).row_key AND s.part = \(other).part AND s.mapping = \(other).mapping
+        """
+    }
+
     /// The last truncate per side and mapping before `end` (only the last matters).
     private static func lastTruncates(_ transaction: StoreTransaction, before end: Int64) throws -> [PostgresRow] {
         try transaction.rows("""
@@ -160,7 +167,8 @@ enum CycleFold {
             WITH folded AS (
                 UPDATE row_state AS s SET row_values = NULL, commit_time = \(try truncate.int64("commit_time")),
                     lsn = \(try truncate.int64("commit_lsn")), folded_by = \(cycle), events = \(ChangeEvents.truncate.rawValue)
-                WHERE side = \(try truncate.text("side")) AND mapping = \(try truncate.text("mapping")) AND row_values IS NOT NULL
+                WHERE side_number = side_number_of(\(try truncate.text("side"))) AND mapping_number = mapping_number_of(\(try truncate.text("mapping")))
+                    AND mapping = \(try truncate.text("mapping")) AND row_values IS NOT NULL
                 RETURNING s.part, s.side, s.mapping, s.row_key, s.row_values, s.commit_time, s.events
             )
             \(unsafeSQL: listFolded(cycle))
