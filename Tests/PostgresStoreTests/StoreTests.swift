@@ -27,6 +27,32 @@ struct StoreTests {
         try reopened.checkIntegrity()
     }
 
+    @Test("two mappings whose names share a number in row_state's key keep their rows apart")
+    func sharedMappingNumber() throws {
+        let test = try TestStore()
+        try test.initialize()
+        // hashtext('m11320') = hashtext('m73331'): found among 300,000 names, as two of a store's mappings could be.
+        let mappings = ["m11320", "m73331"]
+        let connection = try test.database.connect()
+        defer { connection.close() }
+        #expect(try connection.query("SELECT count(DISTINCT mapping_number_of(m)) AS n FROM (VALUES ('m11320'), ('m73331')) AS v(m)")
+            .singleRow().decode(Int.self, "n") == 1)
+        for (index, mapping) in mappings.enumerated() {
+            try test.store.insertBaseline(
+                side: .legacy, mapping: mapping, rows: [(key: ["1"], values: ["id": "1", "amount": "\(index + 1).00"])], lsn: 100)
+        }
+        for (index, mapping) in mappings.enumerated() {
+            #expect(try test.store.rowCount(side: .legacy, mapping: mapping) == 1)
+            #expect(try test.store.currentImages(side: .legacy, mapping: mapping)[TestStore.key("1")]?["amount"] == "\(index + 1).00")
+            let image = try test.store.withClosedState { try $0.image(side: .legacy, mapping: mapping, rowKey: TestStore.key("1")) }
+            #expect(image?["amount"] == "\(index + 1).00", "\(mapping)")
+        }
+        try test.store.discardMapping("m73331", sides: [.legacy])
+        #expect(try test.store.rowCount(side: .legacy, mapping: "m73331") == 0)
+        #expect(try test.store.rowCount(side: .legacy, mapping: "m11320") == 1)
+        try test.store.checkIntegrity()
+    }
+
     @Test("a mapping's rows stream in key byte order across many cursor batches")
     func streamedRows() throws {
         let test = try TestStore()
