@@ -32,12 +32,24 @@ struct BulkBaselineTests {
         return partitions > 1 && partitions == attached
     }
 
+    /// Each partition's storage settings, as `pg_class.reloptions` lists them.
+    static func partitionSettings(_ database: SharedDatabase) throws -> Set<String> {
+        let connection = try database.connect()
+        defer { connection.close() }
+        return Set(try connection.query("""
+            SELECT coalesce(array_to_string(c.reloptions, ','), '') AS settings
+            FROM pg_inherits AS i JOIN pg_class AS c ON c.oid = i.inhrelid WHERE i.inhparent = 'row_state'::regclass
+            """).rows.map { try $0.decode(String.self, "settings") })
+    }
+
     @Test("an empty store loads without its key indexes, builds them after, and a key copied twice keeps its last row")
     func loadsThenBuilds() throws {
         let test = try TestStore(partitions: 8)
         var during: Set<String> = []
+        var settingsDuring: Set<String> = []
         let copied = try test.store.loadingFirstBaseline { () throws -> Int in
             during = try Self.indexes(test.database)
+            settingsDuring = try Self.partitionSettings(test.database)
             try test.initialize(Dictionary(uniqueKeysWithValues: (0..<300).map { (String($0), "1.00") }))
             // The same keys copied again in a later batch: the source's key has no unique index.
             try test.store.insertBaseline(
@@ -46,6 +58,8 @@ struct BulkBaselineTests {
         }
         #expect(copied == 300)
         #expect(during.isDisjoint(with: Self.keyIndexes), "\(during)")
+        #expect(settingsDuring == ["fillfactor=85,autovacuum_enabled=off"], "autovacuum paused on every partition while it loads")
+        #expect(try Self.partitionSettings(test.database) == ["fillfactor=85"], "and the server's settings back after")
         #expect(try Self.indexes(test.database).isSuperset(of: Self.keyIndexes))
         #expect(try Self.everyPartitionKeyed(test.database))
         let images = try test.store.currentImages(side: .legacy, mapping: "orders")
@@ -102,12 +116,14 @@ struct BulkBaselineTests {
         let connection = try dead.database.connect()
         defer { connection.close() }
         _ = try connection.query("ALTER TABLE row_state DROP CONSTRAINT row_state_pkey")
+        _ = try connection.query("ALTER TABLE row_state_3 SET (autovacuum_enabled = off)")
         _ = try connection.query("INSERT INTO store_info (key, value) VALUES ('row_state_indexes_dropped', 'baseline loading')")
         try dead.initialize(["1": "1.00"])
         _ = try connection.query("ALTER TABLE row_state_0 ADD CONSTRAINT row_state_0_pkey PRIMARY KEY (side_number, mapping_number, row_key, part, mapping)")
         let reopened = try PostgresStore.open(url: dead.database.url)
         #expect(try Self.indexes(dead.database).isSuperset(of: Self.keyIndexes))
         #expect(try Self.everyPartitionKeyed(dead.database))
+        #expect(try Self.partitionSettings(dead.database) == ["fillfactor=85"], "autovacuum back on")
         #expect(try reopened.rowCount(side: .legacy, mapping: "orders") == 1)
         #expect(try connection.query("SELECT 1 FROM store_info WHERE key = 'row_state_indexes_dropped'").rows.isEmpty)
     }

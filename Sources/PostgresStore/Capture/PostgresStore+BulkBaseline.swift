@@ -38,6 +38,7 @@ extension PostgresStore {
                   try !Self.rowIndexesMarked(in: transaction)
             else { return false }
             try transaction.execute("ALTER TABLE row_state DROP CONSTRAINT row_state_pkey")
+            try Self.setAutovacuum(enabled: false, in: transaction)
             try transaction.execute("INSERT INTO store_info (key, value) VALUES (\(Self.rowIndexesDropped), 'baseline loading')")
             return true
         }
@@ -83,6 +84,18 @@ extension PostgresStore {
                 PostgresQuery(unsafeSQL: "ALTER TABLE row_state ADD CONSTRAINT row_state_pkey PRIMARY KEY \(Self.primaryKeyColumns)"))
             try transaction.execute("DELETE FROM store_info WHERE key = \(Self.rowIndexesDropped)")
             try transaction.execute("ANALYZE row_state")
+            try Self.setAutovacuum(enabled: true, in: transaction)
+        }
+    }
+
+    /// Pauses autovacuum on `row_state`'s partitions while a first baseline loads (`enabled` false), or gives them the
+    /// server's settings back. Started on a partition the load filled, it analyzed what the load analyzes at its end, and
+    /// it held the partition against the load's key builds until their lock waits cancelled it (`deadlock_timeout`,
+    /// a second each).
+    private static func setAutovacuum(enabled: Bool, in transaction: StoreTransaction) throws {
+        let setting = enabled ? "RESET (autovacuum_enabled)" : "SET (autovacuum_enabled = off)"
+        for row in try transaction.rows("SELECT inhrelid::regclass::text AS partition FROM pg_inherits WHERE inhparent = 'row_state'::regclass") {
+            try transaction.execute(PostgresQuery(unsafeSQL: "ALTER TABLE \(try row.text("partition")) \(setting)"))
         }
     }
 
