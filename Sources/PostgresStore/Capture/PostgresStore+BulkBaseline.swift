@@ -89,9 +89,8 @@ extension PostgresStore {
     }
 
     /// Pauses autovacuum on `row_state`'s partitions while a first baseline loads (`enabled` false), or gives them the
-    /// server's settings back. Started on a partition the load filled, it analyzed what the load analyzes at its end, and
-    /// it held the partition against the load's key builds until their lock waits cancelled it (`deadlock_timeout`,
-    /// a second each).
+    /// server's settings back. Started on a partition the load is filling, autovacuum vacuums and analyzes it on the cores
+    /// the load uses (the load analyzes at its end), and a key build or the table's key waits for it.
     private static func setAutovacuum(enabled: Bool, in transaction: StoreTransaction) throws {
         let setting = enabled ? "RESET (autovacuum_enabled)" : "SET (autovacuum_enabled = off)"
         for row in try transaction.rows("SELECT inhrelid::regclass::text AS partition FROM pg_inherits WHERE inhparent = 'row_state'::regclass") {
