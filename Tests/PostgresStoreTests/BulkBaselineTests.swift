@@ -73,6 +73,39 @@ struct BulkBaselineTests {
         #expect(try test.store.rowCount(side: .legacy, mapping: "orders") == 300)
     }
 
+    @Test("a loader that died under an older Parity, some partitions keyed by the old columns, is repaired with the numbered key")
+    func repairsAnOlderLoad() throws {
+        let database = try SharedCluster.newDatabase("pgstore")
+        let connection = try database.connect()
+        defer { connection.close() }
+        let older = PostgresMigrations.all.filter { $0.name < "009" }
+        try connection.execute(unsafeScript: "BEGIN; SELECT set_config('parity.partitions', '64', true);")
+        try connection.query("CREATE TABLE store_migration (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())")
+        for migration in older {
+            try connection.execute(unsafeScript: migration.sql)
+            try connection.query("INSERT INTO store_migration (name) VALUES (\(migration.name))")
+        }
+        try connection.execute(unsafeScript: """
+            ALTER TABLE row_state DROP CONSTRAINT row_state_pkey;
+            INSERT INTO store_info (key, value) VALUES ('row_state_indexes_dropped', 'baseline loading');
+            INSERT INTO image_layout (columns) VALUES ('["amount"]');
+            INSERT INTO row_state (part, side, mapping, row_key, row_values, commit_time, lsn) VALUES
+                (1, 'legacy', 'orders', '["1"]', '[1,"1.00"]', 0, 100), (2, 'new', 'orders', '["1"]', '[1,"1.00"]', 0, 100);
+            ALTER TABLE row_state_0 ADD CONSTRAINT row_state_0_pkey PRIMARY KEY (side, mapping, row_key, part);
+            COMMIT;
+            """)
+        let store = try PostgresStore.open(url: database.url)
+        #expect(try Self.everyPartitionKeyed(database))
+        let keys = try connection.query("""
+            SELECT pg_get_indexdef(x.indexrelid) AS key FROM pg_inherits AS i JOIN pg_index AS x ON x.indrelid = i.inhrelid
+            WHERE i.inhparent = 'row_state'::regclass AND x.indisprimary
+            """).rows.map { try $0.decode(String.self, "key").replacingOccurrences(of: #"^.*USING btree "#, with: "", options: .regularExpression) }
+        #expect(keys.count == 16 && Set(keys) == ["(side_number, mapping_number, row_key, part, mapping)"], "every partition's key has the new columns")
+        #expect(try store.rowCount(side: .legacy, mapping: "orders") == 1)
+        #expect(try store.rowCount(side: .new, mapping: "orders") == 1)
+        #expect(try connection.query("SELECT 1 FROM store_info WHERE key = 'row_state_indexes_dropped'").rows.isEmpty)
+    }
+
     @Test("with rows in the store the indexes stay; a load that fails still builds them and its error passes through")
     func keepsOrRebuilds() throws {
         let test = try TestStore()

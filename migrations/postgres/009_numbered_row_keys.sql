@@ -26,11 +26,22 @@ CREATE FUNCTION mapping_number_of(mapping text) RETURNS integer
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
     RETURN hashtext(mapping);
 
--- Unless a first baseline's load dropped it (PostgresStore+BulkBaseline.swift), which builds it with these columns.
+-- Unless a first baseline's load dropped it (PostgresStore+BulkBaseline.swift), which builds it with these columns. A
+-- loader that died may have built some partitions' keys with the old columns: they go, and are built with the new.
 DO $$
+DECLARE
+    built record;
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM store_info WHERE key = 'row_state_indexes_dropped') THEN
         ALTER TABLE row_state DROP CONSTRAINT row_state_pkey;
+    ELSE
+        FOR built IN
+            SELECT k.conrelid::regclass::text AS partition, k.conname AS name
+            FROM pg_constraint AS k JOIN pg_inherits AS i ON i.inhrelid = k.conrelid
+            WHERE i.inhparent = 'row_state'::regclass AND k.contype = 'p'
+        LOOP
+            EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', built.partition, built.name);
+        END LOOP;
     END IF;
 END $$;
 
