@@ -78,13 +78,7 @@ struct BulkBaselineTests {
         let database = try SharedCluster.newDatabase("pgstore")
         let connection = try database.connect()
         defer { connection.close() }
-        let older = PostgresMigrations.all.filter { $0.name < "009" }
-        try connection.execute(unsafeScript: "BEGIN; SELECT set_config('parity.partitions', '64', true);")
-        try connection.query("CREATE TABLE store_migration (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())")
-        for migration in older {
-            try connection.execute(unsafeScript: migration.sql)
-            try connection.query("INSERT INTO store_migration (name) VALUES (\(migration.name))")
-        }
+        try connection.beginOlderStore(before: "009")
         try connection.execute(unsafeScript: """
             ALTER TABLE row_state DROP CONSTRAINT row_state_pkey;
             INSERT INTO store_info (key, value) VALUES ('row_state_indexes_dropped', 'baseline loading');

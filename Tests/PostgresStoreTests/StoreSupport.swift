@@ -1,7 +1,8 @@
 import ParityModel
 import ParityStore
 import ParityTestSupport
-import PostgresStore
+import PostgresClient
+@testable import PostgresStore
 
 /// A PostgreSQL store in a database of its own, with the fixtures these tests write.
 struct TestStore {
@@ -25,4 +26,20 @@ struct TestStore {
 
     /// The canonical key text of `orders` row `id`.
     static func key(_ id: String) -> String { RowJSON.key([id]) }
+}
+
+extension PostgresConnection {
+    /// Creates a store as a Parity knowing only the migrations named before `migration` left it (P = 64), in a
+    /// transaction left open for the caller to add rows and commit; returns how many migrations it applied.
+    @discardableResult
+    func beginOlderStore(before migration: String) throws -> Int {
+        let older = PostgresMigrations.all.filter { $0.name < migration }
+        try execute(unsafeScript: "BEGIN; SELECT set_config('parity.partitions', '64', true);")
+        try query("CREATE TABLE store_migration (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())")
+        for migration in older {
+            try execute(unsafeScript: migration.sql)
+            try query("INSERT INTO store_migration (name) VALUES (\(migration.name))")
+        }
+        return older.count
+    }
 }

@@ -99,14 +99,7 @@ struct StoreTests {
         defer { connection.close() }
         // The store as the first three migrations left it (row tables hashed into 16 partitions, P = 64), holding a
         // cycle whose close left a tombstone, a live folded row and a baseline row, a pending change and a difference.
-        let older = PostgresMigrations.all.filter { $0.name < "004" }
-        #expect(older.count == 3)
-        try connection.execute(unsafeScript: "BEGIN; SELECT set_config('parity.partitions', '64', true);")
-        try connection.query("CREATE TABLE store_migration (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())")
-        for migration in older {
-            try connection.execute(unsafeScript: migration.sql)
-            try connection.query("INSERT INTO store_migration (name) VALUES (\(migration.name))")
-        }
+        #expect(try connection.beginOlderStore(before: "004") == 3)
         try connection.execute(unsafeScript: """
             INSERT INTO image_layout (columns) VALUES ('["amount"]');
             INSERT INTO cycle (id, label, start_time, end_time, status, closed_at, keys_compared, unexplained_rate)

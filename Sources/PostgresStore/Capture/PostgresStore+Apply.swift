@@ -138,7 +138,7 @@ extension PostgresStore {
         let part = try part(of: key, mapping: mapping, in: transaction)
         return try transaction.value("""
             SELECT row_values FROM row_state
-            WHERE part = \(part) AND side_number = side_number_of(\(side.rawValue)) AND mapping_number = mapping_number_of(\(mapping)) AND mapping = \(mapping) AND row_key = \(key)
+            WHERE part = \(part) AND \(rowStateOf: side, mapping: mapping) AND row_key = \(key)
             """)
     }
 }

@@ -84,7 +84,7 @@ extension PostgresStore {
                 return count
             }
             return Int(try transaction.value("""
-                SELECT count(*) FROM row_state WHERE side_number = side_number_of(\(side.rawValue)) AND mapping_number = mapping_number_of(\(mapping)) AND mapping = \(mapping) AND row_values IS NOT NULL
+                SELECT count(*) FROM row_state WHERE \(rowStateOf: side, mapping: mapping) AND row_values IS NOT NULL
                 """) ?? "0") ?? 0
         }
     }
@@ -96,7 +96,7 @@ extension PostgresStore {
             var images: [String: [String: String?]] = [:]
             let state = try transaction.cursor("""
                 SELECT row_key, row_values FROM row_state
-                WHERE side_number = side_number_of(\(side.rawValue)) AND mapping_number = mapping_number_of(\(mapping)) AND mapping = \(mapping) AND row_values IS NOT NULL
+                WHERE \(rowStateOf: side, mapping: mapping) AND row_values IS NOT NULL
                 """)
             while let row = try state.next() {
                 images[try row.text("row_key")] = try layouts.decode(row.text("row_values"), in: transaction) ?? [:]

@@ -31,10 +31,7 @@ extension PostgresStore {
     public func discardMapping(_ mapping: String, sides: [SourceSide]) throws(StoreError) {
         try write { transaction in
             for side in sides {
-                try transaction.execute("""
-                    DELETE FROM row_state
-                    WHERE side_number = side_number_of(\(side.rawValue)) AND mapping_number = mapping_number_of(\(mapping)) AND mapping = \(mapping)
-                    """)
+                try transaction.execute("DELETE FROM row_state WHERE \(rowStateOf: side, mapping: mapping)")
                 for table in ["pending_change", "pending_truncate", "mapping_source"] {
                     try transaction.execute(PostgresQuery(
                         unsafeSQL: "DELETE FROM \(table) WHERE side = $1 AND mapping = $2", binds: [side.rawValue, mapping]))

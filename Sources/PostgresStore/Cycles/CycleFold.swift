@@ -167,8 +167,7 @@ enum CycleFold {
             WITH folded AS (
                 UPDATE row_state AS s SET row_values = NULL, commit_time = \(try truncate.int64("commit_time")),
                     lsn = \(try truncate.int64("commit_lsn")), folded_by = \(cycle), events = \(ChangeEvents.truncate.rawValue)
-                WHERE side_number = side_number_of(\(try truncate.text("side"))) AND mapping_number = mapping_number_of(\(try truncate.text("mapping")))
-                    AND mapping = \(try truncate.text("mapping")) AND row_values IS NOT NULL
+                WHERE \(rowStateOf: try truncate.vocabulary("side"), mapping: try truncate.text("mapping")) AND row_values IS NOT NULL
                 RETURNING s.part, s.side, s.mapping, s.row_key, s.row_values, s.commit_time, s.events
             )
             \(unsafeSQL: listFolded(cycle))

@@ -58,7 +58,7 @@ final class PostgresCycleStateReader: CycleStateReader {
         let state: PostgresQuery = """
             SELECT row_key, row_values, CASE WHEN folded_by = \(cycle) THEN commit_time END AS changed_at,
                 CASE WHEN folded_by = \(cycle) THEN events END AS events
-            FROM row_state WHERE side_number = side_number_of(\(side.rawValue)) AND mapping_number = mapping_number_of(\(mapping)) AND mapping = \(mapping) AND row_values IS NOT NULL
+            FROM row_state WHERE \(rowStateOf: side, mapping: mapping) AND row_values IS NOT NULL
                 AND part BETWEEN \(parts.lowerBound) AND \(parts.upperBound) ORDER BY row_key
             """
         guard let overlay, try overlay.anyChange(side: side, mapping: mapping, in: transaction) else { return try cursor(state) }

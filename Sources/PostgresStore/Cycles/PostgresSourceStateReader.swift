@@ -41,7 +41,7 @@ final class PostgresSourceStateReader: SourceStateReader {
         truncated = truncate != nil
         state = truncated ? nil : try transaction.cursor("""
             SELECT row_key, row_values, lsn FROM row_state
-            WHERE side_number = side_number_of(\(side.rawValue)) AND mapping_number = mapping_number_of(\(mapping)) AND mapping = \(mapping) AND row_values IS NOT NULL ORDER BY row_key
+            WHERE \(rowStateOf: side, mapping: mapping) AND row_values IS NOT NULL ORDER BY row_key
             """)
         // A moved row (an update that changed its key) deletes its old key; it sorts before the change under the new key
         // at the same position, which only matters when both keys are one (never written).

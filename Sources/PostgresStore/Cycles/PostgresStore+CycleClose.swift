@@ -50,7 +50,7 @@ extension PostgresStore {
     public func storedColumns(side: SourceSide, mapping: String) throws(StoreError) -> [String]? {
         try read { transaction in
             let values = try transaction.value("""
-                SELECT row_values FROM row_state WHERE side_number = side_number_of(\(side.rawValue)) AND mapping_number = mapping_number_of(\(mapping)) AND mapping = \(mapping) AND row_values IS NOT NULL LIMIT 1
+                SELECT row_values FROM row_state WHERE \(rowStateOf: side, mapping: mapping) AND row_values IS NOT NULL LIMIT 1
                 """)
             return try values.map { try layouts.columns(of: $0, in: transaction) }
         }
