@@ -8,8 +8,8 @@ import Testing
 struct ProgressMeterTests {
     let start = Date(timeIntervalSince1970: 1_000_000)
 
-    func report(_ rows: Int, of estimate: Int? = 1_000_000, done: Bool = false) -> WorkProgress {
-        WorkProgress(subject: "legacy orders", unit: "rows", count: rows, estimated: estimate, done: done)
+    func report(_ rows: Int, of estimate: Int? = 1_000_000, done: Bool = false, subject: String = "legacy orders") -> WorkProgress {
+        WorkProgress(subject: subject, unit: "rows", count: rows, estimated: estimate, done: done)
     }
 
     @Test("rows of the estimate, the rate and the time left; at the end the total and the rate")
@@ -38,6 +38,27 @@ struct ProgressMeterTests {
         #expect(meter.line(for: report(50_000), at: start + 15) == nil)
         #expect(meter.line(for: report(90_000), at: start + 21) != nil)
         #expect(meter.line(for: report(95_000, done: true), at: start + 22) == "legacy orders: 95,000 rows in 22 s (4,318 rows/s)")
+    }
+
+    @Test("on a terminal, subjects going at once share one line, in the order they started; one that ends is printed above it")
+    func subjectsAtOnce() {
+        var meter = ProgressMeter(everyReport: true)
+        #expect(meter.terminalView(for: report(0), at: start).going == "legacy orders: 0 of ~1,000,000 rows (0%)")
+        _ = meter.terminalView(for: report(0, of: 800_000, subject: "new orders"), at: start + 1)
+        #expect(meter.terminalView(for: report(250_000), at: start + 5)
+            == TerminalProgressView(ended: nil, going: "legacy orders 25% · new orders 0%, about 15 s left"))
+        // The new side's copy started a second later: 200,000 rows in 4 s, 600,000 left at that rate is 12 s; the legacy
+        // side's is 15 s, the longer. A subject's rate is its latest report's, however long ago that came.
+        #expect(meter.terminalView(for: report(200_000, of: 800_000, subject: "new orders"), at: start + 5)
+            == TerminalProgressView(ended: nil, going: "legacy orders 25% · new orders 25%, about 15 s left"))
+        _ = meter.terminalView(for: report(10, of: nil, subject: "legacy items"), at: start + 5)
+        #expect(meter.terminalView(for: report(1_000_000, done: true), at: start + 10) == TerminalProgressView(
+            ended: "legacy orders: 1,000,000 rows in 10 s (100,000 rows/s)", going: "new orders 25% · legacy items 10 rows, about 12 s left"))
+        _ = meter.terminalView(for: report(20, of: nil, done: true, subject: "legacy items"), at: start + 11)
+        #expect(meter.terminalView(for: report(400_000, of: 800_000, subject: "new orders"), at: start + 11).going
+            == "new orders: 400,000 of ~800,000 rows (50%), 40,000 rows/s, about 10 s left")
+        #expect(meter.terminalView(for: report(800_000, of: 800_000, done: true, subject: "new orders"), at: start + 21)
+            == TerminalProgressView(ended: "new orders: 800,000 rows in 20 s (40,000 rows/s)", going: nil))
     }
 
     @Test("durations for people")
