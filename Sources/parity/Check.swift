@@ -19,8 +19,8 @@ struct Check: ParsableCommand {
         discussion: """
             Checks the server version, wal_level, free replication slots and WAL senders, the role's \
             replication and read privileges, every mapped table and column, column type pairs, \
-            replica identities and max_slot_wal_keep_size. Each check prints PASS, WARN or FAIL \
-            with the fix.
+            replica identities, max_slot_wal_keep_size, and the scope key and legacy summary tables \
+            a close reads. Each check prints PASS, WARN or FAIL with the fix.
 
             Exit codes: 0 all pass, 2 configuration error, 3 a source unreachable or not usable.
             """

@@ -152,6 +152,49 @@ struct PreflightTests {
         #expect(result.fix?.contains("sources.new.dsn") == true)
         #expect(checkExitCode([result]) == 3)
     }
+
+    @Test("a scope key table and a legacy summary table must exist on their source with the columns a close reads, readable by the role")
+    func referenceTables() {
+        let customers = QualifiedName(schema: "public", name: "migrated_customers")
+        let totals = QualifiedName(schema: "public", name: "month_totals")
+        var scoped = Self.mapping
+        scoped.scope = .keyTable(ScopeKeyTable(table: customers, column: "customer_id"))
+        var configuration = Self.configuration([Self.mapping, scoped])
+        configuration.aggregates = [
+            AggregateConfiguration(name: "count", table: "orders", measure: .count("*")),
+            AggregateConfiguration(
+                name: "monthly", table: "orders", measure: .sum("amount"), groupBy: ["currency"],
+                legacySummary: LegacySummary(table: totals, groupBy: ["currency"], value: "total", date: "month")),
+        ]
+        let summary = Self.table([Self.column("currency", "text"), Self.column("month", "date"), Self.column("total", "numeric")])
+        let scope = Self.table([Self.column("customer_id", "int8")])
+        func results(legacy: [QualifiedName: TableFacts]?, new: [QualifiedName: TableFacts]?) -> [CheckResult] {
+            Preflight.referenceChecks(configuration, legacy: legacy.map { Self.facts($0) }, new: new.map { Self.facts($0) })
+        }
+
+        let passing = results(legacy: [totals: summary], new: [customers: scope])
+        #expect(passing.map(\.name) == ["scope_table", "summary_table"])
+        #expect(passing.allSatisfy { $0.outcome == .pass })
+        #expect(result(passing, "scope_table")?.detail == "public.migrated_customers on the new source is readable for the scope of mapping orders")
+        #expect(checkExitCode(passing) == 0)
+
+        let absent = results(legacy: [:], new: [:])
+        #expect(result(absent, "scope_table")?.detail == "public.migrated_customers, the scope of mapping orders, does not exist on the new source")
+        #expect(result(absent, "scope_table")?.fix == "create it on the new source, or correct tables[1].scope.table in the config")
+        #expect(result(absent, "summary_table")?.fix == "create it on the legacy source, or correct aggregates[1].legacy_summary.table in the config")
+        #expect(checkExitCode(absent) == 2)
+
+        let noMonth = Self.table([Self.column("currency", "text"), Self.column("total", "numeric")])
+        let unreadable = Self.table([Self.column("customer_id", "int8")], canSelect: false)
+        let wrong = results(legacy: [totals: noMonth], new: [customers: unreadable])
+        #expect(result(wrong, "summary_table")?.detail == "public.month_totals, the legacy totals of aggregate monthly, has no column month")
+        #expect(result(wrong, "scope_table")?.fix == "GRANT SELECT ON public.migrated_customers TO parity;")
+        #expect(checkExitCode(wrong) == 3)
+
+        // A source that could not be reached has its own failure; its tables are not judged.
+        #expect(results(legacy: nil, new: [customers: scope]).map(\.name) == ["scope_table"])
+        #expect(ReferenceTable.all(in: Self.configuration()).isEmpty)
+    }
 }
 
 @Suite("Source facts")
@@ -213,4 +256,5 @@ struct KeyIdentityTests {
         #expect(!results([["amount", "order_no"]]).contains { $0.name == "key_unique" })
         #expect(!results(nil).contains { $0.name == "key_unique" })
     }
+
 }

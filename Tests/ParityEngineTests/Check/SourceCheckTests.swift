@@ -126,6 +126,42 @@ struct SourceCheckTests {
             #expect(!CheckReportRenderer.render(report, format: format).contains("hunter2-s3cret"))
         }
     }
+
+    @Test("the scope key table and the legacy summary table a close reads are looked for on their sources: missing ones fail, exit 2")
+    func referenceTables() throws {
+        let scenario = try CheckScenario()
+        defer { scenario.stop() }
+        let yaml = scenario.yaml() + """
+
+                scope: { table: public.migrated_customers, column: customer_id, match: id }
+            aggregates:
+              - name: monthly
+                table: orders
+                measure: { sum: amount }
+                scope: flow
+                date: { legacy: placed_at, new: placed_at }
+                legacy_summary: { table: public.month_totals, value: total, date: month }
+            """
+        let missing = SourceCheck.run(try scenario.configuration(yaml))
+        #expect(result(missing, nil, "scope_table")?.detail
+            == "public.migrated_customers, the scope of mapping orders, does not exist on the new source")
+        #expect(result(missing, nil, "summary_table")?.detail
+            == "public.month_totals, the legacy totals of aggregate monthly, does not exist on the legacy source")
+        #expect(missing.exitCode == 2)
+
+        try scenario.new.run("CREATE TABLE public.migrated_customers (customer_id bigint)", database: "modern")
+        try scenario.legacy.run("CREATE TABLE public.month_totals (total numeric(14,2))", database: "legacy")
+        let noDate = SourceCheck.run(try scenario.configuration(yaml))
+        #expect(result(noDate, nil, "scope_table")?.outcome == .pass)
+        #expect(result(noDate, nil, "summary_table")?.detail == "public.month_totals, the legacy totals of aggregate monthly, has no column month")
+        #expect(noDate.exitCode == 2)
+
+        try scenario.legacy.run("ALTER TABLE public.month_totals ADD COLUMN month date", database: "legacy")
+        let ready = SourceCheck.run(try scenario.configuration(yaml))
+        #expect(ready.exitCode == 0, "\(CheckReportRenderer.render(ready, format: .text))")
+        #expect(CheckReportRenderer.render(ready, format: .text).contains(
+            "PASS  summary_table public.month_totals public.month_totals on the legacy source is readable for the legacy totals of aggregate monthly"))
+    }
 }
 
 @Suite("parity check: mapping keys against replica identities")
@@ -161,4 +197,5 @@ struct KeyIdentityCheckTests {
         #expect(warning?.detail.contains("(region) is not unique in public.orders") == true)
         #expect(!report.sources[1].results.contains { $0.name == "key_unique" })
     }
+
 }
