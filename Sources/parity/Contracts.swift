@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ParityConfig
 import ParityEngine
 import ParityStore
@@ -19,7 +20,8 @@ struct ContractsExport: ParsableCommand {
         abstract: "Write one file per contract (rounding, totals, value maps, trigger behaviour, decisions) with test vectors.",
         discussion: """
             Vectors are sampled from the state as of the last closed cycle; values of pii: true columns are masked. \
-            Files are named <kind>.<subject>.json (or .csv); other files in --out are left alone. Each export is \
+            Files are named <kind>.<subject>.json (or .csv). A contract the previous export into --out (same \
+            format) wrote and this one no longer knows has its file removed; other files in --out are left alone. Each export is \
             recorded in the store: the end-of-day report and the gate show it (gate.require_contracts_export). \
             Schema: parity.contract/1, see docs/contracts.md.
             """
@@ -43,8 +45,12 @@ struct ContractsExport: ParsableCommand {
     func run() throws {
         let configuration = try options.load()
         let store = try openStore(configuration)
-        let paths = try exportContracts(configuration, store: store, to: out, sample: sample, format: format.format)
-        print("wrote \(paths.count) contract file(s) to \(out)")
+        let files = try exportContracts(configuration, store: store, to: out, sample: sample, format: format.format)
+        print("wrote \(files.written.count) contract file(s) to \(out)")
+        if !files.removed.isEmpty {
+            print("removed \(files.removed.count) file(s) of contracts the evidence no longer supports: "
+                + files.removed.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", "))
+        }
     }
 }
 
@@ -55,12 +61,13 @@ enum ContractFormat: String, ExpressibleByArgument, CaseIterable {
     var format: ContractRenderer.Format { ContractRenderer.Format(rawValue: rawValue)! }
 }
 
-/// Exports the contracts of `store` into `directory` in `format` and records the export; returns the paths written.
+/// Exports the contracts of `store` into `directory` in `format` and records the export; returns the files written and
+/// removed.
 func exportContracts(
     _ configuration: ParityConfiguration, store: any Store, to directory: String, sample: Int, format: ContractRenderer.Format
-) throws(EngineError) -> [String] {
+) throws(EngineError) -> ContractExport.WrittenFiles {
     let export = try ContractExport.build(configuration, store: store, sample: sample)
-    return try ContractExport.write(export, to: directory, format: format.rawValue, store: store) { contract in
-        (ContractRenderer.fileName(contract, format: format), ContractRenderer.render(contract, format: format))
-    }
+    return try ContractExport.write(
+        export, to: directory, format: format.rawValue, store: store, fileName: { ContractRenderer.fileName(id: $0, format: format) },
+        render: { ContractRenderer.render($0, format: format) })
 }

@@ -65,7 +65,7 @@ struct Demo: ParsableCommand {
     private func report(_ outcome: DemoRun.Outcome) throws {
         try verify(outcome)
         let contracts = try exportContracts(outcome.configuration, store: outcome.store, to: work + "/contracts", sample: 20, format: .json)
-        print("demo: wrote \(contracts.count) contract file(s) to \(work)/contracts (parity contracts export)")
+        print("demo: wrote \(contracts.written.count) contract file(s) to \(work)/contracts (parity contracts export)")
         let eod = try EndOfDayLoader.load(outcome.configuration, store: outcome.store, limit: 20)
         print("")
         print(EndOfDayRenderer.render(eod, format: .text), terminator: "")

@@ -48,21 +48,46 @@ public enum ContractExport {
         }
     }
 
-    /// Writes one file per contract into `directory` (created when missing; other files in it are left alone) as
-    /// `render` gives its name and text, then records the export; returns the paths written.
+    /// The files an export wrote, and those it removed.
+    public struct WrittenFiles: Sendable, Equatable {
+        /// One per contract, in export order.
+        public var written: [String]
+        /// The files of contracts no longer known that the previous export into the same directory and format wrote.
+        public var removed: [String]
+    }
+
+    /// Writes one file per contract into `directory` (created when missing) named by `fileName` from the contract's id,
+    /// with the text `render` gives, then records the export. A contract the previous export into the same directory and
+    /// format wrote, and this one does not (its trigger dropped, its mapping removed), has its file removed, so a test
+    /// suite reading the directory never checks a contract the evidence no longer supports; other files are left alone.
     @discardableResult
     public static func write(
         _ export: Export, to directory: String, format: String, store: any Store, now: Date = Date(),
-        exportedBy: String = GateHistory.whoAmI(), render: (Contract) -> (name: String, text: String)
-    ) throws(EngineError) -> [String] {
-        var paths: [String] = []
+        exportedBy: String = GateHistory.whoAmI(), fileName: (String) -> String, render: (Contract) -> String
+    ) throws(EngineError) -> WrittenFiles {
+        let folder = URL(fileURLWithPath: directory).standardizedFileURL
+        let previous: ContractExportRecord?
+        do {
+            previous = try store.lastContractExport()
+        } catch {
+            throw EngineError.store(error, doing: "reading the last contracts export", fix: "check the store (store.path or store.url) can be read")
+        }
+        var files = WrittenFiles(written: [], removed: [])
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             for contract in export.contracts {
-                let file = render(contract)
-                let path = URL(fileURLWithPath: directory).appendingPathComponent(file.name).path
-                try file.text.write(toFile: path, atomically: true, encoding: .utf8)
-                paths.append(path)
+                let path = folder.appendingPathComponent(fileName(contract.id)).path
+                try render(contract).write(toFile: path, atomically: true, encoding: .utf8)
+                files.written.append(path)
+            }
+            if let previous, previous.directory == folder.path, previous.format == format {
+                let kept = Set(export.contracts.map(\.id))
+                for id in previous.contractIDs where !kept.contains(id) {
+                    let path = folder.appendingPathComponent(fileName(id)).path
+                    guard FileManager.default.fileExists(atPath: path) else { continue }
+                    try FileManager.default.removeItem(atPath: path)
+                    files.removed.append(path)
+                }
             }
         } catch {
             throw EngineError(
@@ -72,12 +97,12 @@ public enum ContractExport {
         do {
             try store.recordContractExport(ContractExportRecord(
                 exportedAt: StoreTime.micros(now), exportedBy: exportedBy, asOfCycle: export.asOfCycle,
-                directory: URL(fileURLWithPath: directory).standardizedFileURL.path, format: format, contractIDs: export.contracts.map(\.id),
+                directory: folder.path, format: format, contractIDs: export.contracts.map(\.id),
                 vectors: export.vectors, decisionsFingerprint: export.decisionsFingerprint))
         } catch {
             throw EngineError.store(error, doing: "recording the contracts export", fix: "check the store (store.path or store.url) can be written")
         }
-        return paths
+        return files
     }
 
     /// Contracts known now and the last export, for the end-of-day report and the gate.

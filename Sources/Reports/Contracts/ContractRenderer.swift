@@ -7,9 +7,9 @@ public enum ContractRenderer {
         case json, csv
     }
 
-    /// The file name of `contract` in `format`: `<id>.json` or `<id>.csv`.
-    public static func fileName(_ contract: Contract, format: Format) -> String {
-        contract.id + "." + format.rawValue
+    /// The file name of the contract `id` in `format`: `<id>.json` or `<id>.csv`.
+    public static func fileName(id: String, format: Format) -> String {
+        id + "." + format.rawValue
     }
 
     /// The file's text.

@@ -25,7 +25,7 @@ struct ContractFormatsTests {
         #expect(vectors[1]["new"] is NSNull && (vectors[1]["inputs"] as? [String: Any])?["unit_price"] is NSNull)
         #expect((document["expectations"] as? [Any])?.isEmpty == true)
         #expect(text == ContractRenderer.render(rounding, format: .json), "the same contract writes the same bytes")
-        #expect(ContractRenderer.fileName(rounding, format: .json) == "rounding.orders.amount.json")
+        #expect(ContractRenderer.fileName(id: rounding.id, format: .json) == "rounding.orders.amount.json")
     }
 
     @Test("csv: comment lines, then one record per vector under grouped, sorted columns; formulas defused")
