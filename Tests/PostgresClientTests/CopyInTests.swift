@@ -17,6 +17,17 @@ struct CopyInTests {
         #expect(rows.count == 2)
     }
 
+    @Test("integers are written in decimal, whatever their type and sign")
+    func integers() {
+        var rows = CopyTextRows()
+        for number in [0, 7, -7, 10, 1_234_567_890, Int.max, Int.min] { rows.append(number) }
+        rows.append(Int32.min)
+        rows.append(UInt8.max)
+        rows.append(UInt32.max)
+        rows.endRow()
+        #expect(rows.text == "0\t7\t-7\t10\t1234567890\t9223372036854775807\t-9223372036854775808\t-2147483648\t255\t4294967295\n")
+    }
+
     @Test("rows copied in read back exactly, and a refused row fails the copy with the server's error")
     func roundTrip() throws {
         let cluster = try PostgresCluster.start()

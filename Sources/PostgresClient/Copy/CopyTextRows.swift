@@ -25,10 +25,26 @@ public struct CopyTextRows: Sendable {
         field.withUTF8 { append(escaping: $0) }
     }
 
-    /// Adds an integer field to the current row.
+    /// Adds an integer field to the current row (its value must fit in an `Int64`).
+    @inlinable
     public mutating func append(_ number: some BinaryInteger) {
+        append(Int64(number))
+    }
+
+    /// Adds an integer field to the current row, its decimal digits written straight into the text.
+    public mutating func append(_ number: Int64) {
         startField()
-        bytes.append(contentsOf: String(number).utf8)
+        if number < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = number.magnitude
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+        }
     }
 
     /// Ends the current row.
