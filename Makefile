@@ -89,7 +89,8 @@ bench-close-random: bench-build
 # The proof at scale (issue 30), not part of `make test`; figures are recorded by hand in Benchmarks/RESULTS.md.
 # soak-kills: pgbench (TPC-B-like, and 1 transaction in 100 a streamed bulk insert) on two throwaway clusters while
 # `parity capture` is SIGKILLed SOAK_KILLS times at random moments, then the store is compared row by row with both
-# sources and its change counts with theirs (SOAK_SEED replays the kill delays; the loop is bounded to SOAK_MINUTES).
+# sources and its change counts with theirs (SOAK_SEED replays the kill delays; the loop is bounded to SOAK_MINUTES;
+# SOAK_STORE=postgres captures into a PostgreSQL store on a third throwaway cluster instead of the SQLite file).
 # soak-fuzz: the pgoutput decoder and transaction assembler under libFuzzer and AddressSanitizer for
 # SOAK_FUZZ_INPUTS inputs seeded from the captured fixtures, bounded to SOAK_FUZZ_MINUTES.
 SOAK_KILLS ?= 100
@@ -101,6 +102,7 @@ SOAK_PGBENCH_CLIENTS ?= 4
 SOAK_PGBENCH_RATE ?= 200
 SOAK_BULK_ROWS ?= 3000
 SOAK_SEED ?=
+SOAK_STORE ?= sqlite
 
 soak: soak-kills soak-fuzz
 
@@ -111,7 +113,7 @@ soak-build:
 soak-kills: soak-build
 	.build/release/parity-soak kills .build/release/parity --kills $(SOAK_KILLS) --minutes $(SOAK_MINUTES) \
 		--scale $(SOAK_PGBENCH_SCALE) --clients $(SOAK_PGBENCH_CLIENTS) --rate $(SOAK_PGBENCH_RATE) \
-		--bulk-rows $(SOAK_BULK_ROWS) $(if $(SOAK_SEED),--seed $(SOAK_SEED))
+		--bulk-rows $(SOAK_BULK_ROWS) --store $(SOAK_STORE) $(if $(SOAK_SEED),--seed $(SOAK_SEED))
 
 soak-fuzz: soak-build
 	rm -rf .build/soak-fuzz/seeds

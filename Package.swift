@@ -124,7 +124,10 @@ let package = Package(
         // MARK: The soak (make soak): kills of capture under pgbench, and the pgoutput fuzz target's seeds
         .executableTarget(
             name: "parity-soak",
-            dependencies: ["ParityTestSupport", "PostgresClient", "ParityStore", "ParityModel", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "ParityTestSupport", "PostgresClient", "ParityStore", "ParityModel", "ParityConfig", "ParityEngine",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             path: "Benchmarks/ParitySoak"
         ),
 

@@ -6,7 +6,7 @@ import ParityTestSupport
 struct KillLoop {
     let parityBinary: String
     let configPath: String
-    let storePath: String
+    let probe: StoreProbe
     /// How many times capture is started and killed.
     let kills: Int
     /// The delay before each kill, in milliseconds.
@@ -31,7 +31,6 @@ struct KillLoop {
     /// Runs the loop with delays drawn from `random`.
     func run(using random: inout SplitMix64) throws -> Tally {
         var tally = Tally()
-        let probe = StoreProbe(path: storePath)
         var checkpoints = try probe.checkpoints()
         while tally.started < kills && Date() < deadline {
             let capture = try RunningProcess([parityBinary, "capture", "--config", configPath])

@@ -14,15 +14,15 @@ struct KillSoak {
         let started = Date()
         print("kill soak: \(options.kills) kills after \(options.delay.lowerBound)-\(options.delay.upperBound) ms, seed \(options.seed); "
             + "pgbench scale \(options.scale), \(options.clients) clients at \(options.rate) tps on each database, "
-            + "1 transaction in 100 a \(options.bulkRows)-row bulk insert")
-        let scenario = try SoakScenario(parityBinary: options.parityBinary, scale: options.scale)
+            + "1 transaction in 100 a \(options.bulkRows)-row bulk insert; the \(options.store.rawValue) store")
+        let scenario = try SoakScenario(parityBinary: options.parityBinary, scale: options.scale, store: options.store)
         defer { scenario.stop() }
         let load = try PgbenchLoad(
             scenario, clients: options.clients, rate: options.rate, bulkRows: options.bulkRows, seconds: options.minutes * 60 + 120)
         Thread.sleep(forTimeInterval: 2)
         var random = SplitMix64(seed: options.seed)
         let loop = KillLoop(
-            parityBinary: options.parityBinary, configPath: scenario.configPath, storePath: scenario.storePath, kills: options.kills,
+            parityBinary: options.parityBinary, configPath: scenario.configPath, probe: scenario.probe, kills: options.kills,
             delay: options.delay, deadline: Date().addingTimeInterval(TimeInterval(options.minutes * 60)))
         let tally = try loop.run(using: &random)
         let killPhase = Date().timeIntervalSince(started)

@@ -14,6 +14,8 @@ struct KillSoakOptions {
     /// The kill loop's bound in time; pgbench runs at most this long plus two minutes.
     var minutes = 45
     var seed = UInt64(Date().timeIntervalSince1970 * 1_000)
+    /// The store capture writes into.
+    var store = SoakStore.sqlite
 
     init(parityBinary: String, flags: [String]) throws {
         self.parityBinary = parityBinary
@@ -32,6 +34,9 @@ struct KillSoakOptions {
             case "--bulk-rows": bulkRows = try number()
             case "--minutes": minutes = try number()
             case "--seed": seed = try UInt64(number())
+            case "--store":
+                guard let kind = SoakStore(rawValue: value) else { throw SoakError("--store takes sqlite or postgres, not \(value)") }
+                store = kind
             case "--delay-ms":
                 let bounds = value.split(separator: "-").compactMap { Int($0) }
                 guard bounds.count == 2, bounds[0] > 0, bounds[0] <= bounds[1] else { throw SoakError("--delay-ms takes MIN-MAX, not \(value)") }

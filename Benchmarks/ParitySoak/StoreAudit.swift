@@ -1,4 +1,6 @@
 import Foundation
+import ParityConfig
+import ParityEngine
 import ParityModel
 import ParityStore
 import ParityTestSupport
@@ -31,7 +33,7 @@ struct StoreAudit {
 
     /// Compares every table on both sides, row by row and column by column.
     func tables() throws -> [TableLine] {
-        let store = try ParityStore.open(path: scenario.storePath)
+        let store: any Store = try ParityConfiguration.load(path: scenario.configPath).store.open()
         var lines: [TableLine] = []
         for side in SourceSide.allCases {
             for table in SoakTable.all {
@@ -47,7 +49,7 @@ struct StoreAudit {
 
     /// The changes the store holds for each side against those the source's final tables imply.
     func changes() throws -> [ChangeLine] {
-        let probe = StoreProbe(path: scenario.storePath)
+        let probe = scenario.probe
         return try SourceSide.allCases.map { side in
             let connection = try scenario.cluster(side).connect(database: side.database)
             defer { connection.close() }

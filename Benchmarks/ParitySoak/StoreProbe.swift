@@ -1,41 +1,66 @@
 import GRDB
 import ParityModel
+import ParityTestSupport
+import PostgresClient
 
 /// Reads the store's capture bookkeeping directly (between kills, and for the final audit's change counts), never writing.
-struct StoreProbe {
-    let path: String
+enum StoreProbe {
+    /// The SQLite store's file.
+    case sqlite(path: String)
+    /// The PostgreSQL store's cluster, database `store`.
+    case postgres(PostgresCluster)
 
     /// Each source's checkpoint: the end LSN of the last transaction durably applied.
     func checkpoints() throws -> [String: Int64] {
-        try DatabaseQueue(path: path).read { db in
-            try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT side, checkpoint_lsn FROM source_state").map {
-                (($0["side"] as String), ($0["checkpoint_lsn"] as Int64))
-            })
-        }
+        try Dictionary(uniqueKeysWithValues: rows("SELECT side, CAST(checkpoint_lsn AS TEXT) AS lsn FROM source_state").map {
+            ($0["side"] ?? "", Int64($0["lsn"] ?? "") ?? -1)
+        })
     }
 
-    /// The changes held for one side, in `pending_change` and in committed streamed transactions: how many of each
-    /// `mapping op`, how many distinct source transactions made them, and how many streamed transactions are still open.
+    /// The changes held for one side (pending, and in committed streamed transactions the SQLite store keeps apart until
+    /// a close): how many of each `mapping op`, how many distinct source transactions made them, and how many streamed
+    /// transactions are still open.
     func changeCounts(side: SourceSide) throws -> (byMappingAndOp: [String: Int], transactions: Int, openStreams: Int) {
-        try DatabaseQueue(path: path).read { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT mapping, op, count(*) AS n FROM (
-                    SELECT mapping, op FROM pending_change WHERE side = :side
-                    UNION ALL
-                    SELECT c.mapping, c.op FROM streamed_change c JOIN streamed_transaction t USING (stream)
-                    WHERE t.side = :side AND t.commit_lsn IS NOT NULL AND c.mapping IS NOT NULL)
-                GROUP BY mapping, op
-                """, arguments: ["side": side])
-            let counts = Dictionary(uniqueKeysWithValues: rows.map { ("\($0["mapping"] as String) \($0["op"] as String)", $0["n"] as Int) })
-            let transactions = try Int.fetchOne(db, sql: """
-                SELECT count(DISTINCT commit_lsn) FROM (
-                    SELECT commit_lsn FROM pending_change WHERE side = :side
-                    UNION ALL
-                    SELECT commit_lsn FROM streamed_transaction WHERE side = :side AND commit_lsn IS NOT NULL)
-                """, arguments: ["side": side]) ?? 0
-            let open = try Int.fetchOne(
-                db, sql: "SELECT count(*) FROM streamed_transaction WHERE side = ? AND commit_lsn IS NULL", arguments: [side]) ?? 0
-            return (counts, transactions, open)
+        let (held, committedStreams, openStreams) = switch self {
+        case .sqlite: (
+            """
+            SELECT mapping, op, commit_lsn FROM pending_change WHERE side = '\(side.rawValue)'
+            UNION ALL
+            SELECT c.mapping, c.op, t.commit_lsn FROM streamed_change c JOIN streamed_transaction t USING (stream)
+            WHERE t.side = '\(side.rawValue)' AND t.commit_lsn IS NOT NULL AND c.mapping IS NOT NULL
+            """,
+            "SELECT commit_lsn FROM streamed_transaction WHERE side = '\(side.rawValue)' AND commit_lsn IS NOT NULL",
+            "SELECT count(*) FROM streamed_transaction WHERE side = '\(side.rawValue)' AND commit_lsn IS NULL")
+        // The PostgreSQL store moves a streamed transaction's changes into pending_change when it commits.
+        case .postgres: (
+            "SELECT mapping, op, commit_lsn FROM pending_change WHERE side = '\(side.rawValue)'",
+            "SELECT NULL AS commit_lsn WHERE false",
+            "SELECT count(*) FROM streamed_transaction WHERE side = '\(side.rawValue)'")
+        }
+        let counts = try rows("SELECT mapping, op, CAST(count(*) AS TEXT) AS n FROM (\(held)) AS held GROUP BY mapping, op")
+        let transactions = try rows("""
+            SELECT CAST(count(DISTINCT commit_lsn) AS TEXT) AS n FROM (SELECT commit_lsn FROM (\(held)) AS held UNION ALL \(committedStreams)) AS made
+            """)
+        let open = try rows("SELECT CAST((\(openStreams)) AS TEXT) AS n")
+        return (
+            Dictionary(uniqueKeysWithValues: counts.map { ("\($0["mapping"] ?? "") \($0["op"] ?? "")", Int($0["n"] ?? "") ?? -1) }),
+            Int(transactions.first?["n"] ?? "") ?? -1, Int(open.first?["n"] ?? "") ?? -1)
+    }
+
+    /// The rows of `sql`, every column text.
+    private func rows(_ sql: String) throws -> [[String: String]] {
+        switch self {
+        case .sqlite(let path):
+            return try DatabaseQueue(path: path).read { db in
+                try Row.fetchAll(db, sql: sql).map { row in
+                    Dictionary(uniqueKeysWithValues: row.columnNames.map { ($0, row[$0] as String? ?? "") })
+                }
+            }
+        case .postgres(let cluster):
+            let connection = try cluster.connect(database: "store")
+            defer { connection.close() }
+            let result = try connection.query(PostgresQuery(unsafeSQL: sql))
+            return result.rows.map { row in Dictionary(uniqueKeysWithValues: result.columns.map { ($0, row[$0] ?? "") }) }
         }
     }
 }
