@@ -2,8 +2,9 @@ import ParityModel
 import ParityStore
 import PostgresClient
 
-/// Streamed source transactions: changes staged block by block before the commit, so memory never holds a whole
-/// transaction; the commit moves them into pending_change with the checkpoint, in one store transaction.
+/// Streamed source transactions: changes staged block by block before the commit (copied into `streamed_change`), so
+/// memory never holds a whole transaction; the commit moves them into pending_change with the checkpoint, in one store
+/// transaction.
 extension PostgresStore {
     /// Appends changes of the streamed transaction `xid` to its stream; with `restart`, first drops what was staged for
     /// it before (the server streams it again from its start).
@@ -14,10 +15,7 @@ extension PostgresStore {
             }
             let stream = try openStream(xid: xid, side: side, in: transaction) ?? newStream(xid: xid, side: side, in: transaction)
             var seq = Int(try transaction.value("SELECT coalesce(max(seq) + 1, 0) FROM streamed_change WHERE stream = \(stream)") ?? "0") ?? 0
-            var rows = BatchInsert(table: "streamed_change", columns: [
-                "stream", "seq", "subxid", "mapping", "table_name", "op", "part", "row_key", "old_part", "old_key", "row_values",
-                "unchanged_columns",
-            ])
+            var rows = CopyTextRows()
             var counts = WriteCounts()
             let placement = try placement(in: transaction)
             for staged in changes {
@@ -26,17 +24,27 @@ extension PostgresStore {
                 let hasImage = mapped && (change.operation == .insert || change.operation == .update)
                 let key = mapped && change.operation != .truncate ? RowJSON.key(change.key) : nil
                 let oldKey = mapped ? change.oldKey.map(RowJSON.key) : nil
-                try rows.append([
-                    String(stream), String(seq), String(staged.subxid), change.mapping, change.table, change.operation.rawValue,
-                    key.flatMap { key in change.mapping.map { String(placement.part(of: key, mapping: $0)) } }, key,
-                    oldKey.flatMap { key in change.mapping.map { String(placement.part(of: key, mapping: $0)) } }, oldKey,
-                    hasImage ? try layouts.encode(columns: change.image.columns, values: change.image.values, in: transaction) : nil,
-                    hasImage && !change.image.unchanged.isEmpty ? RowJSON.key(change.image.unchanged) : nil,
-                ], in: transaction)
+                rows.append(stream)
+                rows.append(seq)
+                rows.append(staged.subxid)
+                rows.append(change.mapping)
+                rows.append(change.table)
+                rows.append(change.operation.rawValue)
+                rows.append(part: key.flatMap { key in change.mapping.map { placement.part(of: key, mapping: $0) } })
+                rows.append(key)
+                rows.append(part: oldKey.flatMap { key in change.mapping.map { placement.part(of: key, mapping: $0) } })
+                rows.append(oldKey)
+                rows.append(hasImage ? try layouts.encode(columns: change.image.columns, values: change.image.values, in: transaction) : nil)
+                rows.append(hasImage && !change.image.unchanged.isEmpty ? RowJSON.key(change.image.unchanged) : nil)
+                rows.endRow()
+                if rows.count == Self.stagedRowsPerCopy {
+                    try transaction.copy(into: "streamed_change", columns: Self.stagedColumns, rows: rows)
+                    rows = CopyTextRows()
+                }
                 counts.count(change.operation, table: change.table)
                 seq += 1
             }
-            try rows.flush(transaction)
+            if rows.count > 0 { try transaction.copy(into: "streamed_change", columns: Self.stagedColumns, rows: rows) }
             for (table, count) in counts.counts {
                 try transaction.execute("""
                     INSERT INTO streamed_write (stream, table_name, inserts, updates, deletes, truncates)
@@ -48,6 +56,15 @@ extension PostgresStore {
             }
         }
     }
+
+    /// The columns of `streamed_change` a staged change fills, in the order ``stage(_:xid:side:restart:)`` copies them.
+    private static let stagedColumns = [
+        "stream", "seq", "subxid", "mapping", "table_name", "op", "part", "row_key", "old_part", "old_key", "row_values",
+        "unchanged_columns",
+    ]
+
+    /// Staged changes sent per `COPY`: a server's streamed block can be large, and its text is held until sent.
+    private static let stagedRowsPerCopy = 5_000
 
     /// Commits a streamed transaction: moves its staged changes into pending_change (their unchanged columns filled in),
     /// records the tables it wrote and the new checkpoint, in one store transaction. Returns how many changes it had, or
@@ -167,5 +184,12 @@ extension PostgresStore {
             """)
         try transaction.execute("DELETE FROM streamed_transaction WHERE stream = \(stream)")
         return count.flatMap(Int.init) ?? 0
+    }
+}
+
+extension CopyTextRows {
+    /// Adds a key's part, or NULL for a change without that key.
+    fileprivate mutating func append(part: Int?) {
+        if let part { append(part) } else { append(nil as String?) }
     }
 }

@@ -94,6 +94,26 @@ struct CaptureContractTests {
         #expect(try Set(store.currentImages(side: .legacy, mapping: "orders").keys) == [Fixtures.key("1")])
     }
 
+    @Test("a streamed block keeps every value as captured: tabs, newlines, backslashes, NULLs, more rows than one write sends",
+          arguments: StoreFactory.all)
+    func streamedValues(_ factory: StoreFactory) throws {
+        let opened = try factory.open()
+        let store = opened.store
+        try Fixtures.initialize(store, .legacy)
+        let awkward = "a\tb\nc\\d\re \\N ✓"
+        var changes = (0..<12_001).map { id in StagedChange(subxid: 7, change: Fixtures.insert(String(id), amount: "\(id).00")) }
+        changes.append(StagedChange(subxid: 7, change: CapturedChange(
+            table: "public.orders", mapping: "orders", operation: .insert, key: [awkward], oldKey: nil,
+            values: ["id": .value(awkward), "amount": .value(nil)])))
+        try store.stage(changes, xid: 7, side: .legacy, restart: true)
+        #expect(try store.commitStreamed(StreamedCommitRecord(xid: 7, commitLSN: 292, endLSN: 300, commitTime: 30), side: .legacy) == 12_002)
+        let images = try store.currentImages(side: .legacy, mapping: "orders")
+        #expect(images.count == 12_002)
+        #expect(images[Fixtures.key("12000")]?["amount"] == .some("12000.00"))
+        let expected: [String: String?] = ["id": awkward, "amount": nil]
+        #expect(images[Fixtures.key(awkward)] == expected)
+    }
+
     @Test("idle positions move the watermark and checkpoint forward only; capture errors are kept until cleared", arguments: StoreFactory.all)
     func idleAndErrors(_ factory: StoreFactory) throws {
         let opened = try factory.open()
