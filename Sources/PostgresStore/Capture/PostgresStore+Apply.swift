@@ -104,9 +104,9 @@ extension PostgresStore {
         in transaction: StoreTransaction
     ) throws -> [String: String?]? {
         if let stream, let staged = try transaction.row("""
-            SELECT op, row_values FROM streamed_change
-            WHERE stream = \(stream) AND mapping = \(mapping) AND row_key = \(key) AND seq < \(position.seq) AND op <> 'truncate'
-            ORDER BY seq DESC LIMIT 1
+            SELECT row_values FROM streamed_change
+            WHERE stream = \(stream) AND seq = (
+                SELECT max(seq) FROM staged_key WHERE stream = \(stream) AND mapping = \(mapping) AND row_key = \(key) AND seq < \(position.seq))
             """) {
             return try staged["row_values"].flatMap { try layouts.decode($0, in: transaction) }
         }

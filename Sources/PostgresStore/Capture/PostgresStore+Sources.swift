@@ -52,8 +52,8 @@ extension PostgresStore {
     /// Removes everything captured for a source (a failed or undone init).
     public func discardSource(side: SourceSide) throws(StoreError) {
         try write { transaction in
-            for table in ["streamed_transaction", "row_state", "pending_change", "pending_truncate", "transaction_write", "mapping_source",
-                          "source_state"] {
+            try Self.dropStreams(side: side, in: transaction)
+            for table in ["row_state", "pending_change", "pending_truncate", "transaction_write", "mapping_source", "source_state"] {
                 try transaction.execute(PostgresQuery(unsafeSQL: "DELETE FROM \(table) WHERE side = $1", binds: [side.rawValue]))
             }
         }

@@ -11,7 +11,7 @@ extension PostgresStore {
     public func stage(_ changes: [StagedChange], xid: UInt32, side: SourceSide, restart: Bool) throws(StoreError) {
         try write { transaction in
             if restart, let stream = try openStream(xid: xid, side: side, in: transaction) {
-                try transaction.execute("DELETE FROM streamed_transaction WHERE stream = \(stream)")
+                try Self.dropStream(stream, in: transaction)
             }
             let stream = try openStream(xid: xid, side: side, in: transaction) ?? newStream(xid: xid, side: side, in: transaction)
             var seq = Int(try transaction.value("SELECT coalesce(max(seq) + 1, 0) FROM streamed_change WHERE stream = \(stream)") ?? "0") ?? 0
@@ -76,7 +76,7 @@ extension PostgresStore {
             let checkpoint = try lockedCheckpoint(side: side, in: transaction)
             let stream = try openStream(xid: commit.xid, side: side, in: transaction)
             guard endLSN > checkpoint else {
-                if let stream { try transaction.execute("DELETE FROM streamed_transaction WHERE stream = \(stream)") }
+                if let stream { try Self.dropStream(stream, in: transaction) }
                 return nil
             }
             let position = CommitRecord(
@@ -93,7 +93,7 @@ extension PostgresStore {
         try write { transaction in
             guard let stream = try openStream(xid: xid, side: side, in: transaction) else { return }
             if xid == subxid {
-                try transaction.execute("DELETE FROM streamed_transaction WHERE stream = \(stream)")
+                try Self.dropStream(stream, in: transaction)
                 return
             }
             try transaction.execute("""
@@ -114,8 +114,22 @@ extension PostgresStore {
     /// transaction again from its start.
     public func clearStaged(side: SourceSide) throws(StoreError) {
         try write { transaction in
-            try transaction.execute("DELETE FROM streamed_transaction WHERE side = \(side.rawValue)")
+            try Self.dropStreams(side: side, in: transaction)
         }
+    }
+
+    /// Drops a stream with its staged changes (no foreign key drops them: migration 010).
+    private static func dropStream(_ stream: Int64, in transaction: StoreTransaction) throws {
+        try transaction.execute("DELETE FROM streamed_change WHERE stream = \(stream)")
+        try transaction.execute("DELETE FROM streamed_transaction WHERE stream = \(stream)")
+    }
+
+    /// Drops every stream of a source with its staged changes.
+    static func dropStreams(side: SourceSide, in transaction: StoreTransaction) throws {
+        try transaction.execute("""
+            DELETE FROM streamed_change WHERE stream IN (SELECT stream FROM streamed_transaction WHERE side = \(side.rawValue))
+            """)
+        try transaction.execute("DELETE FROM streamed_transaction WHERE side = \(side.rawValue)")
     }
 
     private func openStream(xid: UInt32, side: SourceSide, in transaction: StoreTransaction) throws -> Int64? {
@@ -138,12 +152,17 @@ extension PostgresStore {
                 SELECT mapping FROM mapping_source WHERE side = \(side.rawValue) AND copied_at > \(commit.commitLSN))
             """)
         // In batches, each the first still unresolved: memory holds at most one batch whatever the transaction's size.
+        var keysIndexed = false
         while true {
             let unresolved = try transaction.rows("""
                 SELECT seq, mapping, row_key, old_key, row_values, unchanged_columns FROM streamed_change
                 WHERE stream = \(stream) AND unchanged_columns IS NOT NULL ORDER BY seq LIMIT 1000
                 """)
             if unresolved.isEmpty { break }
+            if !keysIndexed {
+                try indexStagedKeys(of: stream, in: transaction)
+                keysIndexed = true
+            }
             for row in unresolved {
                 let seq = try row.int("seq")
                 let previous = try latestImage(
@@ -182,8 +201,19 @@ extension PostgresStore {
         let count = try transaction.value("""
             SELECT coalesce(sum(inserts + updates + deletes + truncates), 0) FROM streamed_write WHERE stream = \(stream)
             """)
-        try transaction.execute("DELETE FROM streamed_transaction WHERE stream = \(stream)")
+        if keysIndexed { try transaction.execute("DELETE FROM staged_key WHERE stream = \(stream)") }
+        try Self.dropStream(stream, in: transaction)
         return count.flatMap(Int.init) ?? 0
+    }
+
+    /// Fills `staged_key` with the keys of the stream's changes, for ``latestImage(mapping:key:before:side:stream:in:)``
+    /// to find a key's earlier change in it: only a stream with a change that left columns unchanged pays for that index.
+    private func indexStagedKeys(of stream: Int64, in transaction: StoreTransaction) throws {
+        try transaction.execute("""
+            INSERT INTO staged_key (stream, mapping, row_key, seq)
+            SELECT stream, mapping, row_key, seq FROM streamed_change
+            WHERE stream = \(stream) AND mapping IS NOT NULL AND row_key IS NOT NULL AND op <> 'truncate'
+            """)
     }
 }
 

@@ -122,4 +122,33 @@ struct FoldContractTests {
         #expect(image["amount"] == .some("4.00") && image["note"] == .some("n1"))
         #expect(try store.tableWrites(side: .legacy, from: 0, to: 100).map { "\($0.table) \($0.rows)" } == ["public.orders 3"])
     }
+
+    @Test("in a streamed transaction, unchanged columns come from the key's earlier change in it, under its new key too",
+          arguments: StoreFactory.all)
+    func unchangedColumnsStagedEarlier(_ factory: StoreFactory) throws {
+        let store = try factory.open().store
+        try Self.initialize(store, ["1": "1.00", "2": "2.00"])
+        try store.stage([
+            StagedChange(subxid: 9, change: Self.change(.update, "1", ["id": .value("1"), "amount": .value("1.10"), "note": .value("staged")])),
+            StagedChange(subxid: 9, change: Self.change(.update, "2", ["id": .value("2"), "amount": .value("2.20"), "note": .unchanged])),
+        ], xid: 9, side: .legacy, restart: true)
+        try store.stage([
+            StagedChange(subxid: 9, change: Self.change(.update, "1", ["id": .value("1"), "amount": .value("1.30"), "note": .unchanged])),
+            StagedChange(subxid: 9, change: Self.change(.update, "7", from: "1", ["id": .value("7"), "amount": .value("7.00"), "note": .unchanged])),
+            StagedChange(subxid: 9, change: Self.change(.update, "2", ["id": .value("2"), "amount": .value("2.30"), "note": .unchanged])),
+        ], xid: 9, side: .legacy, restart: false)
+        #expect(try store.commitStreamed(StreamedCommitRecord(xid: 9, commitLSN: 292, endLSN: 300, commitTime: 11), side: .legacy) == 5)
+        let images = try store.currentImages(side: .legacy, mapping: "orders")
+        #expect(images.keys.sorted() == [Fixtures.key("2"), Fixtures.key("7")])
+        #expect(images[Fixtures.key("7")]?["note"] == .some("staged"), "through the key's earlier changes in the transaction")
+        #expect(images[Fixtures.key("2")]?["note"] == .some("n2"), "from row state, through an unresolved earlier change")
+
+        // A later stream with nothing unchanged, then one of the same xid after a restart: each finds only its own changes.
+        try store.stage([StagedChange(subxid: 10, change: Self.change(.update, "2", ["id": .value("2"), "amount": .value("2.40"), "note": .value("first")]))],
+                        xid: 10, side: .legacy, restart: true)
+        try store.stage([StagedChange(subxid: 10, change: Self.change(.update, "2", ["id": .value("2"), "amount": .value("2.50"), "note": .unchanged]))],
+                        xid: 10, side: .legacy, restart: true)
+        #expect(try store.commitStreamed(StreamedCommitRecord(xid: 10, commitLSN: 392, endLSN: 400, commitTime: 12), side: .legacy) == 1)
+        #expect(try store.currentImages(side: .legacy, mapping: "orders")[Fixtures.key("2")]?["note"] == .some("n2"))
+    }
 }
