@@ -1,27 +1,35 @@
 import PostgresClient
 
-/// Rows inserted many per statement (`INSERT … VALUES (…), (…)`), each value bound: a round trip per batch, not per row.
+/// Rows inserted many per statement: a round trip per batch, not per row. Plain inserts go by `COPY`, which the server
+/// neither parses nor plans per value; with a `tail` (an `ON CONFLICT` clause, which `COPY` has not), by
+/// `INSERT … VALUES (…), (…)` with each value bound.
 struct BatchInsert {
-    private let head: String
+    private let table: String
+    private let columns: [String]
     private let tail: String
-    private let width: Int
     private var binds: [String?] = []
+    private var copied = CopyTextRows()
     private var rows = 0
-    /// Rows per statement: well under PostgreSQL's 65,535 parameters.
+    /// Rows per statement: bound values stay well under PostgreSQL's 65,535 parameters; copied text stays a few MB.
     private let limit: Int
 
     /// Starts a batch of rows of `table` with `columns`; `tail` follows the values (an `ON CONFLICT` clause).
     init(table: String, columns: [String], tail: String = "") {
-        head = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+        self.table = table
+        self.columns = columns
         self.tail = tail
-        width = columns.count
-        limit = max(1, 30_000 / columns.count)
+        limit = tail.isEmpty ? 5_000 : max(1, 30_000 / columns.count)
     }
 
     /// Adds a row (its values in the columns' order, as PostgreSQL text; nil is NULL), sending the batch when full.
     mutating func append(_ values: [String?], in transaction: StoreTransaction) throws {
-        precondition(values.count == width, "a row of \(values.count) values for \(width) columns")
-        binds.append(contentsOf: values)
+        precondition(values.count == columns.count, "a row of \(values.count) values for \(columns.count) columns")
+        if tail.isEmpty {
+            for value in values { copied.append(value) }
+            copied.endRow()
+        } else {
+            binds.append(contentsOf: values)
+        }
         rows += 1
         if rows == limit { try flush(transaction) }
     }
@@ -29,8 +37,21 @@ struct BatchInsert {
     /// Sends the rows added since the last batch.
     mutating func flush(_ transaction: StoreTransaction) throws {
         guard rows > 0 else { return }
-        var sql = head
-        sql.reserveCapacity(head.count + rows * width * 6 + tail.count)
+        if tail.isEmpty {
+            try transaction.copy(into: table, columns: columns, rows: copied)
+            copied = CopyTextRows()
+        } else {
+            try transaction.execute(PostgresQuery(unsafeSQL: valuesStatement(), binds: binds))
+            binds.removeAll(keepingCapacity: true)
+        }
+        rows = 0
+    }
+
+    /// `INSERT … VALUES ($1, …), (…) tail` for the rows bound.
+    private func valuesStatement() -> String {
+        let width = columns.count
+        var sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+        sql.reserveCapacity(sql.count + rows * width * 6 + tail.count)
         for row in 0..<rows {
             sql += row == 0 ? "(" : ", ("
             for column in 0..<width {
@@ -39,9 +60,6 @@ struct BatchInsert {
             }
             sql += ")"
         }
-        sql += tail
-        try transaction.execute(PostgresQuery(unsafeSQL: sql, binds: binds))
-        binds.removeAll(keepingCapacity: true)
-        rows = 0
+        return sql + tail
     }
 }
