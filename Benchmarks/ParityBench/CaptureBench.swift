@@ -3,7 +3,8 @@ import ParityTestSupport
 import PostgresClient
 
 /// One throwaway cluster with a `legacy` and a `modern` database, Parity initialized on both, and
-/// a second slot on legacy for pg_recvlogical, so both consumers read the same WAL.
+/// a second slot on legacy for pg_recvlogical, so both consumers read the same WAL. The store is a SQLite file in the
+/// work folder, or the PostgreSQL database at `storeURL`.
 final class CaptureBench {
     let cluster: PostgresCluster
     let parityBinary: String
@@ -13,7 +14,7 @@ final class CaptureBench {
     let binaries: ServerBinaries
     private var round = 0
 
-    init(parityBinary: String) throws {
+    init(parityBinary: String, storeURL: String? = nil) throws {
         self.parityBinary = parityBinary
         binaries = try ServerBinaries.locate()
         cluster = try PostgresCluster.start(settings: [
@@ -30,7 +31,7 @@ final class CaptureBench {
                 """, database: database)
         }
         try """
-            store: { path: "\(work)/parity.sqlite" }
+            store: { \(storeURL.map { "url: \"\($0)\"" } ?? "path: \"\(work)/parity.sqlite\"") }
             sources:
               legacy: { dsn: "\(cluster.dsn(database: "legacy"))", watch_schemas: [] }
               new: { dsn: "\(cluster.dsn(database: "modern"))" }
@@ -60,7 +61,7 @@ final class CaptureBench {
     }
 
     /// A pgbench stream of single-row transactions, then both consumers catch up.
-    func measureSmallTransactions(count: Int) throws -> BenchResult {
+    func measureSmallTransactions(count: Int, name: String) throws -> BenchResult {
         let slot = try prepareRecvSlot()
         let script = work + "/small-transactions.sql"
         try "INSERT INTO t2 (payload, amount) VALUES (md5(random()::text), (random() * 1000)::numeric(12,2));\n"
@@ -71,7 +72,7 @@ final class CaptureBench {
             "-c", String(clients), "-j", "2", "-t", String(count / clients), "-f", script, "legacy",
         ])
         guard pgbench.status == 0 else { throw ClusterError("pgbench failed: \(pgbench.output)", fix: "see above") }
-        return try race(name: "capture_small_transactions", rows: count, unit: "transactions/s", slot: slot)
+        return try race(name: name, rows: count, unit: "transactions/s", slot: slot)
     }
 
     /// A fresh pg_recvlogical slot at the current position.

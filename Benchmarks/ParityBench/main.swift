@@ -2,7 +2,8 @@ import Foundation
 import ParityTestSupport
 import PostgresClient
 
-// parity-bench: capture throughput and memory side by side with pg_recvlogical on the same WAL,
+// parity-bench: capture throughput and memory side by side with pg_recvlogical on the same WAL, into the SQLite store
+// and then into the PostgreSQL store (its own throwaway cluster),
 // (mode `lag`) live commit-to-durable lag under a steady pgbench load on both databases, or
 // (mode `close`) cycle close, baseline and `parity verify --sources` side by side with data-diff on the same table pair,
 // or (mode `close-postgres`) the same closes with the SQLite store, then with the PostgreSQL store and WORKERS
@@ -52,13 +53,18 @@ do {
         defer { bench.stop() }
         results = try bench.measureLag(seconds: number(2, 60), rate: number(3, 3_000))
     default:
-        let bench = try CaptureBench(parityBinary: parityBinary)
-        defer { bench.stop() }
         let rows = number(2, 1_000_000)
-        results.append(try bench.measure(
-            name: "capture_one_transaction", rows: rows, unit: "rows/s",
-            load: "INSERT INTO t SELECT g, md5(g::text), g / 100.0, now() FROM generate_series(1, \(rows)) g"))
-        results.append(try bench.measureSmallTransactions(count: number(3, 200_000)))
+        for postgres in [false, true] {
+            let store = try postgres ? StoreCluster() : nil
+            defer { store?.stop() }
+            let bench = try CaptureBench(parityBinary: parityBinary, storeURL: store?.url)
+            defer { bench.stop() }
+            let suffix = postgres ? "_postgres_store" : ""
+            results.append(try bench.measure(
+                name: "capture_one_transaction" + suffix, rows: rows, unit: "rows/s",
+                load: "INSERT INTO t SELECT g, md5(g::text), g / 100.0, now() FROM generate_series(1, \(rows)) g"))
+            results.append(try bench.measureSmallTransactions(count: number(3, 200_000), name: "capture_small_transactions" + suffix))
+        }
     }
     try results.map(\.jsonLine).joined(separator: "\n").appending("\n").write(toFile: outputPath, atomically: true, encoding: .utf8)
     print(BenchResult.table(results))
