@@ -25,7 +25,7 @@ enum PendingStatistics {
                 AND s.n_mod_since_analyze >= \(staleChanges) + greatest(c.reltuples, 0)::bigint / \(staleShare)
             ORDER BY 1
             """).map { try $0.text("partition") }
-        // Those holding a change of `parts`, whatever the partitions' bounds: one probe of the index on (part, commit_time).
+        // Those holding a change of `parts`, whatever the partitions' bounds: one probe of the primary key, led by (part, commit_time).
         let analyzed = try stale.filter { partition in
             try transaction.row(PostgresQuery(unsafeSQL: """
                 SELECT 1 FROM \(partition) WHERE part BETWEEN \(parts.lowerBound) AND \(parts.upperBound) LIMIT 1
