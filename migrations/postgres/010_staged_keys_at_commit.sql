@@ -1,8 +1,8 @@
 -- A streamed transaction's staged changes are written without an index by key or a foreign key (issue 26, capture into
--- this store). Staging one 1M-row transaction cost about 9.4 s of server time with both, 2.2 s without
--- (Benchmarks/RESULTS.md). The index served one look-up alone: at the commit, a change that left columns unchanged
--- (pgoutput's unchanged TOAST values) takes them from its key's earlier change in the same transaction. Most streams
--- have no such change, so every staged row paid for an index that was not read.
+-- this store): with both, staging cost the store's server several times what the rows alone cost (Benchmarks/RESULTS.md).
+-- The index served one look-up alone: at the commit, a change that left columns unchanged (pgoutput's unchanged TOAST
+-- values) takes them from its key's earlier change in the same transaction. Most streams have no such change, so every
+-- staged row paid for an index that was not read.
 --
 -- `staged_key` holds the keys of the one stream being committed, only when it has such a change: filled from the
 -- stream at the commit, read by key, emptied in the same transaction. It is unlogged, as nothing in it outlives the
