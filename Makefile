@@ -54,7 +54,7 @@ bench-build:
 	$(SWIFT) build -c release --product parity-bench $(BUILD_FLAGS)
 	mkdir -p Benchmarks/out
 
-# Capture vs pg_recvlogical on the same WAL.
+# Capture vs pg_recvlogical on the same WAL, into the SQLite store, then into a PostgreSQL store on a cluster of its own.
 bench-capture: bench-build
 	.build/release/parity-bench .build/release/parity Benchmarks/out/capture.jsonl $(BENCH_ROWS) $(BENCH_SMALL_TRANSACTIONS)
 
