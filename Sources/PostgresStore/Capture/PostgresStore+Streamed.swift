@@ -15,7 +15,7 @@ extension PostgresStore {
             }
             let stream = try openStream(xid: xid, side: side, in: transaction) ?? newStream(xid: xid, side: side, in: transaction)
             var seq = Int(try transaction.value("SELECT coalesce(max(seq) + 1, 0) FROM streamed_change WHERE stream = \(stream)") ?? "0") ?? 0
-            var rows = CopyTextRows()
+            var rows = BatchInsert(table: "streamed_change", columns: Self.stagedColumns)
             var counts = WriteCounts()
             let placement = try placement(in: transaction)
             for staged in changes {
@@ -24,27 +24,25 @@ extension PostgresStore {
                 let hasImage = mapped && (change.operation == .insert || change.operation == .update)
                 let key = mapped && change.operation != .truncate ? RowJSON.key(change.key) : nil
                 let oldKey = mapped ? change.oldKey.map(RowJSON.key) : nil
-                rows.append(stream)
-                rows.append(seq)
-                rows.append(staged.subxid)
-                rows.append(change.mapping)
-                rows.append(change.table)
-                rows.append(change.operation.rawValue)
-                rows.append(part: key.flatMap { key in change.mapping.map { placement.part(of: key, mapping: $0) } })
-                rows.append(key)
-                rows.append(part: oldKey.flatMap { key in change.mapping.map { placement.part(of: key, mapping: $0) } })
-                rows.append(oldKey)
-                rows.append(hasImage ? try layouts.encode(columns: change.image.columns, values: change.image.values, in: transaction) : nil)
-                rows.append(hasImage && !change.image.unchanged.isEmpty ? RowJSON.key(change.image.unchanged) : nil)
-                rows.endRow()
-                if rows.count == Self.stagedRowsPerCopy {
-                    try transaction.copy(into: "streamed_change", columns: Self.stagedColumns, rows: rows)
-                    rows = CopyTextRows()
+                let image = hasImage ? try layouts.encode(columns: change.image.columns, values: change.image.values, in: transaction) : nil
+                try rows.append(in: transaction) { row in
+                    row.append(stream)
+                    row.append(seq)
+                    row.append(staged.subxid)
+                    row.append(change.mapping)
+                    row.append(change.table)
+                    row.append(change.operation.rawValue)
+                    row.append(part: key.flatMap { key in change.mapping.map { placement.part(of: key, mapping: $0) } })
+                    row.append(key)
+                    row.append(part: oldKey.flatMap { key in change.mapping.map { placement.part(of: key, mapping: $0) } })
+                    row.append(oldKey)
+                    row.append(image)
+                    row.append(hasImage && !change.image.unchanged.isEmpty ? RowJSON.key(change.image.unchanged) : nil)
                 }
                 counts.count(change.operation, table: change.table)
                 seq += 1
             }
-            if rows.count > 0 { try transaction.copy(into: "streamed_change", columns: Self.stagedColumns, rows: rows) }
+            try rows.flush(transaction)
             for (table, count) in counts.counts {
                 try transaction.execute("""
                     INSERT INTO streamed_write (stream, table_name, inserts, updates, deletes, truncates)
@@ -62,9 +60,6 @@ extension PostgresStore {
         "stream", "seq", "subxid", "mapping", "table_name", "op", "part", "row_key", "old_part", "old_key", "row_values",
         "unchanged_columns",
     ]
-
-    /// Staged changes sent per `COPY`: a server's streamed block can be large, and its text is held until sent.
-    private static let stagedRowsPerCopy = 5_000
 
     /// Commits a streamed transaction: moves its staged changes into pending_change (their unchanged columns filled in),
     /// records the tables it wrote and the new checkpoint, in one store transaction. Returns how many changes it had, or

@@ -24,12 +24,25 @@ struct BatchInsert {
     /// Adds a row (its values in the columns' order, as PostgreSQL text; nil is NULL), sending the batch when full.
     mutating func append(_ values: [String?], in transaction: StoreTransaction) throws {
         precondition(values.count == columns.count, "a row of \(values.count) values for \(columns.count) columns")
-        if tail.isEmpty {
-            for value in values { copied.append(value) }
-            copied.endRow()
-        } else {
+        guard tail.isEmpty else {
             binds.append(contentsOf: values)
+            return try rowAdded(transaction)
         }
+        try append(in: transaction) { row in
+            for value in values { row.append(value) }
+        }
+    }
+
+    /// Adds a row of a plain insert written field by field into `COPY`'s text (numbers as digits, without a `String`
+    /// each), its fields in the columns' order; sends the batch when full.
+    mutating func append(in transaction: StoreTransaction, fields: (inout CopyTextRows) throws -> Void) throws {
+        precondition(tail.isEmpty, "rows written for COPY into \(table), which inserts with a tail")
+        try fields(&copied)
+        copied.endRow()
+        try rowAdded(transaction)
+    }
+
+    private mutating func rowAdded(_ transaction: StoreTransaction) throws {
         rows += 1
         if rows == limit { try flush(transaction) }
     }

@@ -97,8 +97,7 @@ struct CaptureContractTests {
     @Test("a streamed block keeps every value as captured: tabs, newlines, backslashes, NULLs, more rows than one write sends",
           arguments: StoreFactory.all)
     func streamedValues(_ factory: StoreFactory) throws {
-        let opened = try factory.open()
-        let store = opened.store
+        let store = try factory.open().store
         try Fixtures.initialize(store, .legacy)
         let awkward = "a\tb\nc\\d\re \\N ✓"
         var changes = (0..<12_001).map { id in StagedChange(subxid: 7, change: Fixtures.insert(String(id), amount: "\(id).00")) }
