@@ -182,6 +182,17 @@ struct WorkerSources {
                 WHERE g % 23 <> 0;
             """)
 
+    /// The `invoices` mapping (YAML lines under `tables:`): its keys placed by their canonical form, a filter scope.
+    static let invoicesMapping = """
+          - name: invoices
+            legacy: public.invoices
+            new: sales.invoice
+            key: { legacy: [invoice_no], new: [number], normalize: [{ strip_prefix: "INV-" }, strip_leading_zeros] }
+            scope: "amount < 500"
+            columns:
+              - { legacy: amount, new: amount, type: decimal }
+        """
+
     init() throws {
         legacy = try PostgresCluster.start()
         new = try PostgresCluster.start()
@@ -216,13 +227,7 @@ struct WorkerSources {
                   - { legacy: status, new: state, map: { O: open, P: paid } }
                   - { legacy: amount, new: total, type: decimal, tolerance: "0.01" }
                   - { legacy: note, new: memo, normalize: [null_equals_empty] }
-              - name: invoices
-                legacy: public.invoices
-                new: sales.invoice
-                key: { legacy: [invoice_no], new: [number], normalize: [{ strip_prefix: "INV-" }, strip_leading_zeros] }
-                scope: "amount < 500"
-                columns:
-                  - { legacy: amount, new: amount, type: decimal }
+            \(Self.invoicesMapping)
             aggregates:
               - name: order_totals
                 table: orders
