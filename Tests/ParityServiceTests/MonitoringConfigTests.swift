@@ -39,7 +39,7 @@ struct MonitoringConfigTests {
 enum ServiceMetricNames {
     static let all = [
         "parity_capture_lag_bytes", "parity_capture_lag_seconds", "parity_capture_streaming", "parity_capture_slot_retained_wal_bytes",
-        "parity_capture_changes_total", "parity_capture_transactions_total", "parity_capture_reconnects_total",
+        "parity_capture_slot_readable", "parity_capture_changes_total", "parity_capture_transactions_total", "parity_capture_reconnects_total",
         "parity_capture_commit_to_durable_seconds", "parity_cycles_closed_total", "parity_last_cycle_id",
         "parity_last_cycle_end_timestamp_seconds", "parity_last_cycle_closed_timestamp_seconds", "parity_last_cycle_findings",
         "parity_last_cycle_unexplained_rate", "parity_gate_result", "parity_open_differences",

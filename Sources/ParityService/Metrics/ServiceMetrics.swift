@@ -28,8 +28,18 @@ final class ServiceMetrics: Sendable {
     private let oldestOpenDifference: [String: Gauge]
     /// Totals already counted, per source, so counters grow by what the streams added since the last sample.
     private let counted = Mutex<[SourceSide: SourceTotals]>([:])
-    /// The slots' retained WAL as last read from the sources, and when: read at most every ``slotReadInterval``.
-    private let slots = Mutex<(readAt: Date, retained: [SourceSide: Int64])?>(nil)
+    /// The slots as last read from the sources, and when: read at most every ``slotReadInterval``.
+    private let slots = Mutex<(readAt: Date, readings: [SourceSide: SlotReading])?>(nil)
+
+    /// What the last read of a source's slot found.
+    private enum SlotReading: Sendable {
+        /// The slot, retaining this many bytes of WAL.
+        case retained(Int64)
+        /// No such slot on the source: it retains nothing, and capture cannot resume from it.
+        case gone
+        /// The source could not be read.
+        case unreadable
+    }
 
     /// One source's series.
     private struct SourceMetrics: Sendable {
@@ -37,6 +47,7 @@ final class ServiceMetrics: Sendable {
         let lagSeconds: Gauge
         let streaming: Gauge
         let retainedWAL: Gauge
+        let slotReadable: Gauge
         let changes: Counter
         let transactions: Counter
         let reconnects: Counter
@@ -73,6 +84,10 @@ final class ServiceMetrics: Sendable {
                 retainedWAL: gauge(
                     "parity_capture_slot_retained_wal_bytes", labels,
                     "WAL the source keeps for Parity's slot (pg_current_wal_lsn() - restart_lsn), in bytes; read every 30 s."),
+                slotReadable: gauge(
+                    "parity_capture_slot_readable", labels,
+                    "1 when the last read of Parity's slot on the source found it, 0 when the slot is gone (retained WAL 0) or the "
+                        + "source could not be read (retained WAL keeps its last value)."),
                 changes: counter("parity_capture_changes_total", labels, "Row changes applied to the store."),
                 transactions: counter("parity_capture_transactions_total", labels, "Transactions applied to the store."),
                 reconnects: counter("parity_capture_reconnects_total", labels, "Connections lost or refused and tried again.")))
@@ -133,11 +148,20 @@ final class ServiceMetrics: Sendable {
             }
         }
         let records = read { try store.sourceRecords() } ?? []
-        let retained = retainedWAL(records, configuration: configuration, now: now)
+        let slots = readSlots(records, configuration: configuration, now: now)
         for record in records {
             guard let series = capture[record.side] else { continue }
             series.lagSeconds.set(max(0, now.timeIntervalSince(StoreTime.date(record.watermark))))
-            if let bytes = retained[record.side] { series.retainedWAL.set(Double(bytes)) }
+            switch slots[record.side] {
+            case .retained(let bytes):
+                series.retainedWAL.set(Double(bytes))
+                series.slotReadable.set(1.0)
+            case .gone:
+                series.retainedWAL.set(0.0)
+                series.slotReadable.set(0.0)
+            case .unreadable, nil:
+                series.slotReadable.set(0.0)
+            }
             // A source another worker captures streams while its capture stores messages, as readiness judges it.
             if !states.contains(where: { $0.side == record.side }) {
                 let streaming = record.lastMessageAt.map { now.timeIntervalSince(StoreTime.date($0)) <= Readiness.staleAfter } == true
@@ -196,17 +220,20 @@ final class ServiceMetrics: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Each source's slot's retained WAL, read from the sources at most every ``slotReadInterval``; a source that cannot be
-    /// read keeps its last value.
-    private func retainedWAL(_ records: [SourceRecord], configuration: ParityConfiguration, now: Date) -> [SourceSide: Int64] {
-        if let cached = slots.withLock({ $0 }), now.timeIntervalSince(cached.readAt) < Self.slotReadInterval { return cached.retained }
-        var retained = slots.withLock { $0?.retained } ?? [:]
+    /// Each source's slot as read from the source, at most every ``slotReadInterval``.
+    private func readSlots(_ records: [SourceRecord], configuration: ParityConfiguration, now: Date) -> [SourceSide: SlotReading] {
+        if let cached = slots.withLock({ $0 }), now.timeIntervalSince(cached.readAt) < Self.slotReadInterval { return cached.readings }
+        var readings: [SourceSide: SlotReading] = [:]
         for record in records {
-            guard let slot = try? SlotReader.read(configuration.sources[record.side], slot: record.slot), slot.exists else { continue }
-            retained[record.side] = slot.retainedBytes
+            do {
+                let slot = try SlotReader.read(configuration.sources[record.side], slot: record.slot)
+                readings[record.side] = slot.exists ? .retained(slot.retainedBytes) : .gone
+            } catch {
+                readings[record.side] = .unreadable
+            }
         }
-        slots.withLock { $0 = (now, retained) }
-        return retained
+        slots.withLock { $0 = (now, readings) }
+        return readings
     }
 
     /// Sets the open-differences series from the ledger: a count per mapping and kind (0 when none), and per mapping the
