@@ -83,6 +83,7 @@ extension StoreError {
     static func sqlite(_ error: any Error, doing: String, code: Code = .databaseError, path: String) -> StoreError {
         if let error = error as? StoreError { return error }
         if let unknown = error as? UnknownStoredValue { return StoreError(unknown, doing: doing, path: path) }
+        if let image = error as? UndecodableImage { return .corrupt("\(doing) failed: \(image)", path: path, underlying: image) }
         if let database = error as? DatabaseError, [.SQLITE_BUSY, .SQLITE_LOCKED].contains(database.resultCode) {
             var busy = StoreError(
                 code: .busy,

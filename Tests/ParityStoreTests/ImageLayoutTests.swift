@@ -25,8 +25,8 @@ struct ImageLayoutTests {
         #expect(empty == "[2]")
         let columns = try store.read { db in try String.fetchAll(db, sql: "SELECT columns FROM image_layout ORDER BY id") }
         #expect(columns == [#"["a","b"]"#, "[]"])
-        #expect(try store.read { db in try store.layouts.decode(second, db) } == ["a": "x", "b": "\"y\""])
-        #expect(try store.read { db in try store.layouts.decode(empty, db) } == [:])
+        #expect(try store.read { db in try store.layouts.decode(second, key: "[\"1\"]", db) } == ["a": "x", "b": "\"y\""])
+        #expect(try store.read { db in try store.layouts.decode(empty, key: "[\"1\"]", db) } == [:])
         #expect(try store.write { db in try store.layouts.encode(columns: ["a", "b"], values: #"["1",null]"#, db) } == #"[1,"1",null]"#)
     }
 
@@ -40,9 +40,9 @@ struct ImageLayoutTests {
             images.append(image)
         }
         let texts = try store.write { db in try images.map { try store.layouts.encode($0, db) } }
-        #expect(try store.read { db in try texts.map { try store.layouts.decode($0, db) } } == images)
+        #expect(try store.read { db in try texts.map { try store.layouts.decode($0, key: "[\"1\"]", db) } } == images)
         let reopened = try ParityStore.open(path: store.path)
-        #expect(try reopened.read { db in try texts.map { try reopened.layouts.decode($0, db) } } == images)
+        #expect(try reopened.read { db in try texts.map { try reopened.layouts.decode($0, key: "[\"1\"]", db) } } == images)
     }
 
     @Test("a layout registered by a transaction that rolls back is forgotten with it")
@@ -60,13 +60,13 @@ struct ImageLayoutTests {
         }
         #expect(kept == #"[1,"2"]"#)
         #expect(again == #"[2,"3"]"#)
-        #expect(try store.read { db in try store.layouts.decode(kept, db) } == ["kept": "2"])
-        #expect(try store.read { db in try store.layouts.decode(again, db) } == ["gone": "3"])
+        #expect(try store.read { db in try store.layouts.decode(kept, key: "[\"1\"]", db) } == ["kept": "2"])
+        #expect(try store.read { db in try store.layouts.decode(again, key: "[\"1\"]", db) } == ["gone": "3"])
     }
 
     @Test("an image naming a layout the store does not hold is an error that says the store is damaged")
     func unknownLayout() throws {
-        let error = #expect(throws: StoreError.self) { try store.read { db in try store.layouts.decode(#"[42,"x"]"#, db) } }
+        let error = #expect(throws: StoreError.self) { try store.read { db in try store.layouts.decode(#"[42,"x"]"#, key: "[\"1\"]", db) } }
         #expect(error?.description.contains("layout 42") == true)
     }
 

@@ -90,7 +90,7 @@ struct MigrationTests {
                 """)
         }
         #expect(stored.allSatisfy { $0 == "deleted" || RowJSONDecoder.positional($0) != nil })
-        let decoded = try store.read { db in try stored.map { $0 == "deleted" ? nil : try store.layouts.decode($0, db) } }
+        let decoded = try store.read { db in try stored.map { $0 == "deleted" ? nil : try store.layouts.decode($0, key: "[\"1\"]", db) } }
         #expect(decoded == [
             ["amount": "12.50", "id": "7", "note": "a \"b\"\\ é\n\u{1}"], [:], nil, ["id": "7"], ["id": "7", "note": nil], ["amount": "1"],
         ])

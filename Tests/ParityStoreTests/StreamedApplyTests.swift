@@ -87,7 +87,7 @@ struct StreamedApplyTests {
         #expect(try store.commitStreamed(commit(500, end: 300, at: 30), side: .legacy) == 4)
         let notes = try store.read { db in
             try String.fetchAll(db, sql: "SELECT row_values FROM streamed_change WHERE row_key = '[\"7\"]' ORDER BY seq")
-                .map { try store.layouts.decode($0, db)?["note"] }
+                .map { try store.layouts.decode($0, key: "[\"7\"]", db)["note"] }
         }
         #expect(notes == [.some("first"), .some("first"), .some("second"), .some("second")])
     }

@@ -64,8 +64,8 @@ struct AggregateRun {
         var pairs = try PairedRows(reader, mapping: mapping, changedOnly: false)
         let scope = scopes[mapping.name]
         while let pair = try pairs.next() {
-            let legacy = pair.legacy?.image
-            let new = pair.new?.image
+            let legacy = try pair.legacy?.image
+            let new = try pair.new?.image
             if let scope, !scope.contains(legacy: legacy, new: new) { continue }
             for index in computers.indices { computers[index].add(legacy: legacy, new: new) }
         }

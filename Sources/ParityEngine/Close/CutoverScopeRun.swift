@@ -63,7 +63,7 @@ struct CutoverScopeRun {
         var pairs = try PairedRows(reader, mapping: mapping, changedOnly: false)
         while let pair = try pairs.next() {
             count.rows += 1
-            if predicate?.contains(legacy: pair.legacy?.image, new: pair.new?.image) ?? true { count.inScope += 1 }
+            if try predicate?.contains(legacy: pair.legacy?.image, new: pair.new?.image) ?? true { count.inScope += 1 }
         }
         return count
     }

@@ -9,7 +9,7 @@ struct StoreRow: ComparedRow {
     var row: StateRow
 
     var imageText: String? { row.values }
-    var image: RowImage? { row.image }
+    var image: RowImage? { get throws { try row.image } }
     var lastCommit: Date? { row.changedAt.map(StoreTime.date) }
     var changes: Set<TriggerEvent>? { row.events?.triggerEvents }
 }

@@ -47,8 +47,8 @@ struct ContractRowScan {
                 guard let mapping = Self.mapping(of: subject), var pending = builders.removeValue(forKey: mapping.name) else { continue }
                 var rows = try PairedRows(reader, mapping: mapping, changedOnly: false)
                 while let pair = try rows.next() {
-                    guard let legacy = pair.legacy, let image = legacy.image else { continue }
-                    let new = pair.new?.image
+                    guard let legacy = pair.legacy, let image = try legacy.image else { continue }
+                    let new = try pair.new?.image
                     for index in pending.indices { pending[index].builder.observe(legacy: image, legacyKey: legacy.row.key, new: new) }
                 }
                 for (id, builder) in pending { contracts[id] = self.contract(id: id, builder) }

@@ -112,7 +112,7 @@ public enum SourceVerifier {
                 side: side, mapping: mapping.name, table: copied.copy.table.description,
                 keyColumns: side == .legacy ? mapping.key.legacy : mapping.key.new,
                 source: { try source.next() }, stored: { try stored.next() },
-                decodeKey: { RowJSON.decodeKey($0) ?? [] }, decodeImage: { StoredImageForm.decode($1, columns: $0) })
+                decodeKey: { RowJSON.decodeKey($0) ?? [] }, decodeImage: { try StoredImageForm.decode($2, columns: $1, key: $0) })
         }
     }
 

@@ -53,7 +53,8 @@ extension ParityStore {
             var images: [String: [String: String?]] = [:]
             let state = try Row.fetchCursor(db, sql: RowDelta.closedRows, arguments: ["side": side, "mapping": mapping])
             while let row = try state.next() {
-                images[row["row_key"]] = try layouts.decode(row["row_values"], db) ?? [:]
+                let key: String = row["row_key"]
+                images[key] = try layouts.decode(row["row_values"], key: key, db)
             }
             let pending = try Row.fetchCursor(
                 db,
@@ -71,7 +72,7 @@ extension ParityStore {
                     if let key { images[key] = nil }
                 default:
                     if let oldKey = row["old_key"] as String? { images[oldKey] = nil }
-                    if let key { images[key] = try layouts.decode(row["row_values"], db) ?? [:] }
+                    if let key { images[key] = try layouts.decode(row["row_values"], key: key, db) }
                 }
             }
             return images

@@ -139,8 +139,8 @@ extension ParityStore {
         let position = { (row: Row) -> (Int64, Int64) in (row["commit_lsn"], row["seq"]) }
         if let latest = [pending, streamed].compactMap({ $0 }).max(by: { position($0) < position($1) }) {
             let values: String? = latest["row_values"]
-            return try values.flatMap { try layouts.decode($0, db) }
+            return try values.map { try layouts.decode($0, key: key, db) }
         }
-        return try RowDelta.closedValues(db, side: side, mapping: mapping, key: key).flatMap { try layouts.decode($0, db) }
+        return try RowDelta.closedValues(db, side: side, mapping: mapping, key: key).map { try layouts.decode($0, key: key, db) }
     }
 }

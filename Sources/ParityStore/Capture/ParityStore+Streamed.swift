@@ -139,7 +139,7 @@ extension ParityStore {
             for row in unresolved {
                 let seq: Int64 = row["seq"]
                 let image = try resolvedImage(
-                    known: try layouts.decode(row["row_values"], db) ?? [:],
+                    known: try layouts.decode(row["row_values"], key: row["row_key"], db),
                     unchanged: (RowJSON.decodeKey(row["unchanged_columns"]) ?? []).compactMap { $0 },
                     previousKey: (row["old_key"] as String?) ?? row["row_key"], mapping: row["mapping"], before: record, seq: seq,
                     side: side, db: db)

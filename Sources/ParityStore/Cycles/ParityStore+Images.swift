@@ -15,7 +15,7 @@ extension ParityStore {
     /// cycle; nil when the row does not exist then.
     public func closedImage(side: SourceSide, mapping: String, rowKey: String) throws(StoreError) -> [String: String?]? {
         try read { db in
-            try RowDelta.closedValues(db, side: side, mapping: mapping, key: rowKey).flatMap { try layouts.decode($0, db) }
+            try RowDelta.closedValues(db, side: side, mapping: mapping, key: rowKey).map { try layouts.decode($0, key: rowKey, db) }
         }
     }
 }

@@ -37,7 +37,7 @@ final class SQLiteCycleStateReader: CycleStateReader {
 
     /// The image of `rowKey` on `side` as of the end; nil when the row does not exist.
     public func image(side: SourceSide, mapping: String, rowKey: String) throws -> [String: String?]? {
-        try RowDelta.closedValues(db, side: side, mapping: mapping, key: rowKey).map { try layouts.decode($0, db) ?? [:] }
+        try RowDelta.closedValues(db, side: side, mapping: mapping, key: rowKey).map { try layouts.decode($0, key: rowKey, db) }
     }
 
     /// The rows of `side` in key order (byte order of the key text), streamed: with `changedOnly`, the keys

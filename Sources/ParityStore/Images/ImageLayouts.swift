@@ -32,10 +32,12 @@ package final class ImageLayouts: Sendable {
         values.utf8.count > 2 ? "[\(layout)," + values.dropFirst() : "[\(layout)]"
     }
 
-    /// Decodes a stored image; nil when the text is not one.
-    func decode(_ text: String, _ db: Database) throws -> [String: String?]? {
-        guard let (layout, values) = RowJSONDecoder.positional(text) else { return nil }
-        return Self.image(columns: try columns(for: layout, db), values: values)
+    /// Decodes the stored image of the row `key`; throws ``UndecodableImage`` when the text is not one.
+    func decode(_ text: String, key: String, _ db: Database) throws -> [String: String?] {
+        guard let (layout, values) = RowJSONDecoder.positional(text),
+              let image = Self.image(columns: try columns(for: layout, db), values: values)
+        else { throw UndecodableImage(key: key) }
+        return image
     }
 
     /// The columns of a stored image; nil when the text is not one.
@@ -89,6 +91,20 @@ package final class ImageLayouts: Sendable {
             cache.uncommitted[columns] = nil
         }
     }
+}
+
+/// A stored row image that is not an image (not a layout id and values, or more or fewer values than its layout has
+/// columns): the store is damaged, and each store reports it as `.corrupt`. It names the row's key, never the image's
+/// values.
+package struct UndecodableImage: Error, CustomStringConvertible {
+    /// The row's key (JSON array text).
+    package var key: String
+
+    package init(key: String) {
+        self.key = key
+    }
+
+    package var description: String { "the stored image of row \(key) does not decode" }
 }
 
 /// A stored row image names a layout the store does not hold: the store file is damaged.

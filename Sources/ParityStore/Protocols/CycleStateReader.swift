@@ -57,7 +57,7 @@ extension CycleStateReader {
     public func forEachImage(side: SourceSide, mapping: String, _ body: (String, [String: String?]) throws -> Void) throws {
         let rows = try rows(side: side, mapping: mapping, changedOnly: false)
         while let row = try rows.next() {
-            try body(row.key, row.image ?? [:])
+            try body(row.key, try row.image ?? [:])
         }
     }
 }

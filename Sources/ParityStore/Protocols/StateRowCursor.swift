@@ -28,10 +28,14 @@ public struct StateRow: Sendable {
         self.events = events
     }
 
-    /// The image by column; nil for a deleted key, empty when the stored text is not an image.
+    /// The image by column; nil for a deleted key. Throws ``UndecodableImage`` when the stored text is not an image.
     public var image: [String: String?]? {
-        values.map { values in
-            RowJSONDecoder.positional(values).flatMap { ImageLayouts.image(columns: columns, values: $0.values) } ?? [:]
+        get throws {
+            try values.map { values in
+                guard let image = RowJSONDecoder.positional(values).flatMap({ ImageLayouts.image(columns: columns, values: $0.values) })
+                else { throw UndecodableImage(key: key) }
+                return image
+            }
         }
     }
 }

@@ -108,7 +108,7 @@ extension PostgresStore {
             WHERE stream = \(stream) AND seq = (
                 SELECT max(seq) FROM staged_key WHERE stream = \(stream) AND mapping = \(mapping) AND row_key = \(key) AND seq < \(position.seq))
             """) {
-            return try staged["row_values"].flatMap { try layouts.decode($0, in: transaction) }
+            return try staged["row_values"].map { try layouts.decode($0, key: key, in: transaction) }
         }
         let part = try part(of: key, mapping: mapping, in: transaction)
         if let pending = try transaction.row("""
@@ -117,9 +117,9 @@ extension PostgresStore {
                 AND (commit_lsn, seq) < (\(position.commitLSN), \(position.seq))
             ORDER BY commit_lsn DESC, seq DESC LIMIT 1
             """) {
-            return try pending["row_values"].flatMap { try layouts.decode($0, in: transaction) }
+            return try pending["row_values"].map { try layouts.decode($0, key: key, in: transaction) }
         }
-        return try closedValues(side: side, mapping: mapping, key: key, in: transaction).flatMap { try layouts.decode($0, in: transaction) }
+        return try closedValues(side: side, mapping: mapping, key: key, in: transaction).map { try layouts.decode($0, key: key, in: transaction) }
     }
 
     /// The image text of `key` as of `end` when row state has not caught up with the pending changes before it (nil: row

@@ -99,7 +99,8 @@ extension PostgresStore {
                 WHERE \(rowStateOf: side, mapping: mapping) AND row_values IS NOT NULL
                 """)
             while let row = try state.next() {
-                images[try row.text("row_key")] = try layouts.decode(row.text("row_values"), in: transaction) ?? [:]
+                let key = try row.text("row_key")
+                images[key] = try layouts.decode(row.text("row_values"), key: key, in: transaction)
             }
             let pending = try transaction.cursor("""
                 SELECT op, row_key, row_values, commit_lsn, seq FROM pending_change WHERE side = \(side.rawValue) AND mapping = \(mapping)
@@ -114,7 +115,8 @@ extension PostgresStore {
                 case "delete", "moved":
                     images[try row.text("row_key")] = nil
                 default:
-                    images[try row.text("row_key")] = try layouts.decode(row.text("row_values"), in: transaction) ?? [:]
+                    let key = try row.text("row_key")
+                    images[key] = try layouts.decode(row.text("row_values"), key: key, in: transaction)
                 }
             }
             return images

@@ -163,7 +163,7 @@ extension PostgresStore {
                 let previous = try latestImage(
                     mapping: row.text("mapping"), key: row["old_key"] ?? row.text("row_key"), before: (commit.commitLSN, seq), side: side,
                     stream: stream, in: transaction)
-                let known = try layouts.decode(row.text("row_values"), in: transaction) ?? [:]
+                let known = try layouts.decode(row.text("row_values"), key: row.text("row_key"), in: transaction)
                 let unchanged = (RowJSON.decodeKey(try row.text("unchanged_columns")) ?? []).compactMap { $0 }
                 let image = try layouts.encode(Self.resolved(known, unchanged: unchanged, from: previous), in: transaction)
                 try transaction.execute("""

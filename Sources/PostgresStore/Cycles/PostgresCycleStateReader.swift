@@ -45,7 +45,7 @@ final class PostgresCycleStateReader: CycleStateReader {
     /// The image of `rowKey` on `side` as of the end; nil when the row does not exist.
     func image(side: SourceSide, mapping: String, rowKey: String) throws -> [String: String?]? {
         try store.stateValues(side: side, mapping: mapping, key: rowKey, before: overlay?.before, in: transaction)
-            .map { try store.layouts.decode($0, in: transaction) ?? [:] }
+            .map { try store.layouts.decode($0, key: rowKey, in: transaction) }
     }
 
     /// The rows of `side` in key order (byte order of the key text), streamed: with `changedOnly`, the keys changed before

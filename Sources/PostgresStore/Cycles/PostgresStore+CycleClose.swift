@@ -61,7 +61,7 @@ extension PostgresStore {
     public func closedImage(side: SourceSide, mapping: String, rowKey: String) throws(StoreError) -> [String: String?]? {
         try read { transaction in
             try stateValues(side: side, mapping: mapping, key: rowKey, before: Self.closedBefore(in: transaction), in: transaction)
-                .flatMap { try layouts.decode($0, in: transaction) }
+                .map { try layouts.decode($0, key: rowKey, in: transaction) }
         }
     }
 }

@@ -26,10 +26,12 @@ final class PostgresImageLayouts: Sendable {
         ImageLayouts.stored(layout: try id(for: columns, in: transaction), values: values)
     }
 
-    /// Decodes a stored image; nil when the text is not one.
-    func decode(_ text: String, in transaction: StoreTransaction) throws -> [String: String?]? {
-        guard let (layout, values) = RowJSONDecoder.positional(text) else { return nil }
-        return ImageLayouts.image(columns: try columns(for: layout, in: transaction), values: values)
+    /// Decodes the stored image of the row `key`; throws ``UndecodableImage`` when the text is not one.
+    func decode(_ text: String, key: String, in transaction: StoreTransaction) throws -> [String: String?] {
+        guard let (layout, values) = RowJSONDecoder.positional(text),
+              let image = ImageLayouts.image(columns: try columns(for: layout, in: transaction), values: values)
+        else { throw UndecodableImage(key: key) }
+        return image
     }
 
     /// The columns of a stored image; empty when the text is not one.

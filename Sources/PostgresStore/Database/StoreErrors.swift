@@ -8,6 +8,10 @@ enum StoreErrors {
     static func from(_ error: any Error, doing: String, location: String) -> StoreError {
         if let error = error as? StoreError { return error }
         if let unknown = error as? UnknownStoredValue { return StoreError(unknown, doing: doing, path: location) }
+        if let image = error as? UndecodableImage {
+            return StoreError(code: .corrupt, message: "\(doing) failed: \(image): the store is damaged; \(damagedFix)", path: location,
+                              underlying: image)
+        }
         if let postgres = error as? PostgresError {
             // Lock timeouts, deadlocks and serialization failures: another process held what this one needed.
             if ["55P03", "40P01", "40001"].contains(postgres.sqlState ?? "") {

@@ -76,7 +76,7 @@ public struct KeyComparison: Sendable {
         rounding: inout RoundingObservations, progress: (Int) -> Void = { _ in }
     ) throws -> Outcome where Legacy.Row: ComparedRow, New.Row: ComparedRow {
         func image(_ row: (some ComparedRow)?, side: SourceSide, canonical: CanonicalKey) throws -> RowImage? {
-            if let row { return row.image }
+            if let row { return try row.image }
             return everyRow ? nil : try otherImage(side, canonical)
         }
         var tally = StatisticsTally(comparer: comparer)

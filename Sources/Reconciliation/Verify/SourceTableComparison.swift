@@ -65,11 +65,12 @@ public struct SourceTableComparison: Sendable, Equatable {
 
     /// Merges `source` and `stored`, each called until it returns nil and each giving its keys once, in increasing byte
     /// order of the key text. Equal image texts must mean equal images (the same columns in the same form). `decodeKey` turns a key text into its values for the report (in `keyColumns` order);
-    /// `decodeImage` turns an image text holding `columns` into the image by column, for rows whose texts differ.
+    /// `decodeImage` turns the image text of the row `key` holding `columns` into the image by column, for rows whose texts
+    /// differ (throwing when the text is not an image).
     public static func compare(
         side: SourceSide, mapping: String, table: String, keyColumns: [String],
         source: () throws -> SourceRow?, stored: () throws -> StoredRow?,
-        decodeKey: (String) -> [String?], decodeImage: (_ columns: [String], _ text: String) -> [String: String?]
+        decodeKey: (String) -> [String?], decodeImage: (_ key: String, _ columns: [String], _ text: String) throws -> [String: String?]
     ) rethrows -> SourceTableComparison {
         var result = SourceTableComparison()
         func drift(_ key: String, _ problem: SourceVerification.Problem, _ columns: [String] = []) {
@@ -99,8 +100,8 @@ public struct SourceTableComparison: Sendable, Equatable {
                     if order > 0 {
                         drift(kept.key, .extraInStore)
                     } else if let row, image != row.image {
-                        let source = decodeImage(row.columns, row.image)
-                        let store = decodeImage(kept.columns, image)
+                        let source = try decodeImage(kept.key, row.columns, row.image)
+                        let store = try decodeImage(kept.key, kept.columns, image)
                         if source != store {
                             drift(kept.key, .differentValue, Set(source.keys).union(store.keys).filter { source[$0] != store[$0] }.sorted())
                         }

@@ -53,7 +53,7 @@ struct FoldTests {
         try store.read { db in
             try Dictionary(uniqueKeysWithValues: Row.fetchAll(
                 db, sql: RowDelta.closedRows, arguments: ["side": "legacy", "mapping": mapping]
-            ).map { ($0["row_key"] as String, RowJSON.image(try #require(try store.layouts.decode($0["row_values"], db)))) })
+            ).map { ($0["row_key"] as String, RowJSON.image(try store.layouts.decode($0["row_values"], key: $0["row_key"], db))) })
         }
     }
 
@@ -140,7 +140,7 @@ struct FoldTests {
             while let row = try cursor.next() { rows.append(row) }
         }
         #expect(rows.map(\.key) == ["[\"1\"]", "[\"7\"]", "[\"70\"]"])
-        #expect(rows.map(\.image) == [["amount": "1.02", "id": "1"], nil, ["amount": "7.00", "id": "70"]])
+        #expect(try rows.map { try $0.image } == [["amount": "1.02", "id": "1"], nil, ["amount": "7.00", "id": "70"]])
         #expect(rows.map(\.changedAt) == [11, 11, 11])
         #expect(try state() == ["[\"1\"]": #"{"amount":"1.02","id":"1"}"#, "[\"2\"]": #"{"amount":"2.00","id":"2"}"#,
                                 "[\"70\"]": #"{"amount":"7.00","id":"70"}"#])

@@ -48,7 +48,7 @@ struct SourceStateReaderTests {
     func read(asOf lsn: Int64) throws -> (truncated: Bool, closed: [String], changes: [String]) {
         try store.withSourceState(side: .legacy, mapping: "orders", asOf: lsn) { reader in
             func note(_ image: String?, _ columns: [String]) -> String {
-                image.map { StoredImageForm.decode($0, columns: columns)["note"].map { $0 ?? "NULL" } ?? "?" } ?? "-"
+                image.map { (try? StoredImageForm.decode($0, columns: columns, key: "[\"1\"]"))?["note"].map { $0 ?? "NULL" } ?? "?" } ?? "-"
             }
             var closed: [String] = []
             while let row = try reader.nextStateRow() { closed.append("\(row.key) \(note(row.image, row.columns))@\(row.lsn)") }
@@ -113,6 +113,6 @@ struct SourceStateReaderTests {
         #expect(written(form, ["1", "a"]) == stored)
         let unknown = try store.imageForm(columns: ["id", "other"])
         #expect(written(unknown, ["1", "a"]).hasPrefix("[0,"))
-        #expect(StoredImageForm.decode(written(unknown, ["1", nil]), columns: unknown.columns) == ["id": "1", "other": nil])
+        #expect(try StoredImageForm.decode(written(unknown, ["1", nil]), columns: unknown.columns, key: "[\"1\"]") == ["id": "1", "other": nil])
     }
 }

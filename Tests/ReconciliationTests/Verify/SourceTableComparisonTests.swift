@@ -9,7 +9,7 @@ import Testing
     private let columns = ["id", "note"]
 
     /// An image text for these tests: values joined by `|`, `~` for NULL.
-    private func decode(_ columns: [String], _ text: String) -> [String: String?] {
+    private func decode(_ key: String, _ columns: [String], _ text: String) -> [String: String?] {
         Dictionary(uniqueKeysWithValues: zip(columns, text.split(separator: "|", omittingEmptySubsequences: false).map {
             $0 == "~" ? nil : String($0)
         }))

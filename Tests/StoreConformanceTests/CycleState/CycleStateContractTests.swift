@@ -45,7 +45,7 @@ struct CycleStateContractTests {
             let rows = try reader.rows(side: .legacy, mapping: "orders", changedOnly: true)
             while let row = try rows.next() {
                 changed.append(row.key)
-                if row.key == Fixtures.key("ab") { deletedImage = .some(row.image) }
+                if row.key == Fixtures.key("ab") { deletedImage = .some(try row.image) }
             }
             #expect(try reader.keys(side: .legacy, mapping: "orders") == atEnd)
             #expect(!reader.changedNothing)

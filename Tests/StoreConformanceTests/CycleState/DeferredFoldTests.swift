@@ -51,10 +51,10 @@ struct DeferredFoldTests {
         for side in SourceSide.allCases {
             let changed = try reader.rows(side: side, mapping: "orders", changedOnly: true)
             while let row = try changed.next() {
-                observed.append("\(side) changed \(row.key) \(row.image?["amount"].flatMap { $0 } ?? "gone") \(row.events?.rawValue ?? -1) \(row.changedAt ?? -1)")
+                observed.append("\(side) changed \(row.key) \(try row.image?["amount"].flatMap { $0 } ?? "gone") \(row.events?.rawValue ?? -1) \(row.changedAt ?? -1)")
             }
             let rows = try reader.rows(side: side, mapping: "orders", changedOnly: false)
-            while let row = try rows.next() { observed.append("\(side) row \(row.key) \(row.image?["amount"].flatMap { $0 } ?? "?")") }
+            while let row = try rows.next() { observed.append("\(side) row \(row.key) \(try row.image?["amount"].flatMap { $0 } ?? "?")") }
             for id in 1...10 {
                 let image = try reader.image(side: side, mapping: "orders", rowKey: Fixtures.key(String(id)))
                 observed.append("\(side) image \(id) \(image.map { $0["amount"].flatMap { $0 } ?? "?" } ?? "none")")

@@ -28,7 +28,7 @@ struct FoldContractTests {
         try store.closeCycle(id: id, foldBefore: end) { reader in
             let cursor = try reader.rows(side: .legacy, mapping: "orders", changedOnly: true)
             while let row = try cursor.next() {
-                rows.append("\(row.key) \(row.values == nil ? "gone" : row.image?["amount"].flatMap { $0 } ?? "?") \(row.events?.rawValue ?? -1)")
+                rows.append("\(row.key) \(row.values == nil ? "gone" : try row.image?["amount"].flatMap { $0 } ?? "?") \(row.events?.rawValue ?? -1)")
             }
             return CycleClose(cycle: Fixtures.cycle(id), tables: [], findings: [], carried: [])
         }

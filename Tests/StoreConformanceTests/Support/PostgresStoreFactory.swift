@@ -30,6 +30,7 @@ extension StoreFactory {
             case .roundingEvidence(let value): ("UPDATE rounding_evidence SET evidence = $1", value)
             case .inventoryItems(let value): ("UPDATE inventory_snapshot SET items = $1", value)
             case .findingCounts(let value): ("UPDATE cycle_table SET findings_by_kind = $1", value)
+            case .rowImage(let value): ("UPDATE row_state SET row_values = $1", value)
             }
             let connection = try database.connect()
             defer { connection.close() }

@@ -27,6 +27,8 @@ struct StoreFactory: Sendable, CustomTestStringConvertible {
         case inventoryItems(String)
         /// As every cycle table's findings counted by kind.
         case findingCounts(String)
+        /// As every row state row's stored image (damage, not a newer Parity's value).
+        case rowImage(String)
     }
 
     /// The implementation's name, shown in test results.
@@ -63,6 +65,7 @@ struct StoreFactory: Sendable, CustomTestStringConvertible {
             case .roundingEvidence(let value): ("UPDATE rounding_evidence SET evidence = ?", value)
             case .inventoryItems(let value): ("UPDATE inventory_snapshot SET items = ?", value)
             case .findingCounts(let value): ("UPDATE cycle_table SET findings_by_kind = ?", value)
+            case .rowImage(let value): ("UPDATE row_state SET row_values = ?", value)
             }
             // The schema's checks would refuse the value: plant it as a newer Parity's schema would allow.
             try store.write { db in
