@@ -1,25 +1,30 @@
 import Foundation
 import GRDB
 import ParityConfig
+import ParityModel
 @testable import ParityService
 import ParityStore
-import ParityModel
 import ParityTestSupport
 import Testing
 
 @Suite("Service metrics")
 struct ServiceMetricsTests {
-    @Test("parity_store_readable is 1 while the store reads and 0 once a read fails, instead of series silently kept")
-    func storeReadable() throws {
-        let scratch = try ScratchDirectory("metrics")
-        let configuration = try ParityConfiguration.parse(
+    /// A config without mappings: `legacy` as its legacy source, and a new source that refuses connections.
+    static func configuration(legacy: String = #"{ dsn: "host=127.0.0.1 port=1 dbname=legacy connect_timeout=2" }"#) throws -> ParityConfiguration {
+        try ParityConfiguration.parse(
             yaml: """
                 sources:
-                  legacy: { dsn: "host=127.0.0.1 port=1 dbname=legacy" }
-                  new: { dsn: "host=127.0.0.1 port=1 dbname=modern" }
+                  legacy: \(legacy)
+                  new: { dsn: "host=127.0.0.1 port=1 dbname=modern connect_timeout=2" }
                 tables: []
                 """,
             file: "parity.yaml", environment: [:])
+    }
+
+    @Test("parity_store_readable is 1 while the store reads and 0 once a read fails, instead of series silently kept")
+    func storeReadable() throws {
+        let scratch = try ScratchDirectory("metrics")
+        let configuration = try Self.configuration()
         let path = scratch.file("parity.sqlite")
         let store = try ParityStore.open(path: path)
         let metrics = ServiceMetrics(mappings: [])
@@ -39,14 +44,7 @@ struct ServiceMetricsTests {
         defer { cluster.stop() }
         try cluster.run("SELECT pg_create_logical_replication_slot('parity_legacy', 'pgoutput')")
         let scratch = try ScratchDirectory("metrics")
-        let configuration = try ParityConfiguration.parse(
-            yaml: """
-                sources:
-                  legacy: { dsn: "\(cluster.dsn())", slot: parity_legacy }
-                  new: { dsn: "host=127.0.0.1 port=1 dbname=modern connect_timeout=2" }
-                tables: []
-                """,
-            file: "parity.yaml", environment: [:])
+        let configuration = try Self.configuration(legacy: #"{ dsn: "\#(cluster.dsn())", slot: parity_legacy }"#)
         let store = try ParityStore.open(path: scratch.file("parity.sqlite"))
         for side in SourceSide.allCases {
             try store.recordInitialized(SourceRecord(
@@ -68,5 +66,43 @@ struct ServiceMetricsTests {
             states: [], store: store, configuration: configuration, now: start.addingTimeInterval(ServiceMetrics.slotReadInterval + 1))
         #expect(metric(#"parity_capture_slot_readable{source="legacy"}"#, in: later) == 0, "\(later)")
         #expect(metric(#"parity_capture_slot_retained_wal_bytes{source="legacy"}"#, in: later) == 0)
+    }
+
+    @Test("the oldest open difference's age runs from the end of the cycle that first saw it; the last cycle's series are the latest's")
+    func openDifferenceAge() throws {
+        let scratch = try ScratchDirectory("metrics")
+        let configuration = try Self.configuration()
+        let store = try ParityStore.open(path: scratch.file("parity.sqlite"))
+        let hour: Int64 = 3_600_000_000
+        let origin: Int64 = 1_795_000_000_000_000
+        func finding(_ id: String, _ kind: FindingKind) -> Finding {
+            Finding(mapping: "orders", key: ["id": id], column: kind == .valueMismatch ? "amount" : nil, newColumn: nil, kind: kind,
+                    legacy: nil, new: nil, disposition: nil, ruleNote: nil)
+        }
+        // Cycle 1 finds order 1 missing in new; cycle 2 still does, and finds order 2's amount differing.
+        let verdicts: [Int64: [DifferenceVerdict]] = [
+            1: [DifferenceVerdict(mapping: "orders", canonicalKey: CanonicalKey(#"["1"]"#), findings: [finding("1", .missingInNew)])],
+            2: [DifferenceVerdict(mapping: "orders", canonicalKey: CanonicalKey(#"["1"]"#), findings: [finding("1", .missingInNew)]),
+                DifferenceVerdict(mapping: "orders", canonicalKey: CanonicalKey(#"["2"]"#), findings: [finding("2", .valueMismatch)])],
+        ]
+        for id: Int64 in 0...2 {
+            let cycle = CycleRecord(
+                id: id, label: "hour \(id)", start: origin + (id - 1) * hour, end: origin + id * hour, status: .closed,
+                closedAt: origin + id * hour + 60_000_000, keysCompared: 2, unexplainedRate: "0.500000")
+            try store.closeCycle(id: id, foldBefore: nil) { _ in
+                var close = CycleClose(cycle: cycle, tables: [], findings: [], carried: [])
+                close.differences = verdicts[id] ?? []
+                return close
+            }
+        }
+        let metrics = ServiceMetrics(mappings: ["orders"])
+        let now = StoreTime.date(origin + 2 * hour + 90_000_000)
+        let text = metrics.render(states: [], store: store, configuration: configuration, now: now)
+        #expect(metric(#"parity_open_differences{mapping="orders",kind="missing_in_new"}"#, in: text) == 1, "\(text)")
+        #expect(metric(#"parity_open_differences{mapping="orders",kind="value_mismatch"}"#, in: text) == 1)
+        let age = try #require(metric(#"parity_open_difference_oldest_age_seconds{mapping="orders"}"#, in: text))
+        #expect(abs(age - (3_600 + 90)) < 0.001, "since cycle 1's end: \(age)")
+        #expect(metric("parity_last_cycle_id", in: text) == 2)
+        #expect(metric("parity_last_cycle_end_timestamp_seconds", in: text) == Double(origin + 2 * hour) / 1_000_000)
     }
 }

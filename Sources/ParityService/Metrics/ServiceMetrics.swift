@@ -184,9 +184,14 @@ final class ServiceMetrics: Sendable {
             series.transactions.increment(by: Int64(added.transactions))
             series.reconnects.increment(by: Int64(added.reconnects))
         }
-        let cycles = read { try store.cycles() } ?? []
-        if let counts = read({ try store.openDifferenceCounts() }) { recordOpenDifferences(counts, cycles: cycles, now: now) }
-        if let cycle = cycles.last {
+        if let counts = read({ try store.openDifferenceCounts() }) {
+            // The cycles that first saw each mapping's oldest open difference, read one by one: not every cycle ever closed.
+            let ends = Dictionary(uniqueKeysWithValues: Set(counts.map(\.oldestFirstSeen)).compactMap { id in
+                read { try store.cycle(id: id) }.map { (id, StoreTime.date($0.end)) }
+            })
+            recordOpenDifferences(counts, ends: ends, now: now)
+        }
+        if let cycle = read({ try store.latestCycle() }) {
             lastCycleID.set(Double(cycle.id))
             lastCycleEnd.set(Double(cycle.end) / 1_000_000)
             lastCycleClosed.set(Double(cycle.closedAt) / 1_000_000)
@@ -237,9 +242,8 @@ final class ServiceMetrics: Sendable {
     }
 
     /// Sets the open-differences series from the ledger: a count per mapping and kind (0 when none), and per mapping the
-    /// seconds since the end of the cycle that first saw its oldest open difference (0 when none is open).
-    private func recordOpenDifferences(_ counts: [OpenDifferenceCount], cycles: [CycleRecord], now: Date) {
-        let ends = Dictionary(cycles.map { ($0.id, StoreTime.date($0.end)) }, uniquingKeysWith: { first, _ in first })
+    /// seconds since the end of the cycle that first saw its oldest open difference (`ends`, by cycle; 0 when none is open).
+    private func recordOpenDifferences(_ counts: [OpenDifferenceCount], ends: [Int64: Date], now: Date) {
         for (mapping, meters) in openDifferences {
             let rows = counts.filter { $0.mapping == mapping }
             for (kind, meter) in meters {
