@@ -56,6 +56,12 @@ struct RandomHistory {
     /// The days orders are placed on (`placed_on`, the flow aggregate's date): around ``StoreDifferentialTests/origin``.
     static let days = ["2026-11-17", "2026-11-18", "2026-11-19"]
 
+    /// The parts of customers' keys: texts that sort differently by bytes than by any locale, and prefixes of each other.
+    /// No two are canonically equivalent (a precomposed and a decomposed `é`): the stores keep such keys apart, but the
+    /// oracle's `String` keys, and `currentImages`', would not.
+    static let regions = ["eu", "Zürich", "zurich", "東京", "a\"b", "a\\b", "", "a b", "ab"]
+    static let codes = ["1", "10", "9", "é", "e", "Ω"]
+
     /// The unmapped table a source's triggers would keep.
     static let auditTable = "public.order_audit"
 
@@ -152,6 +158,7 @@ struct RandomHistory {
         default: [.legacy, .new]
         }
         let diverge = roll(10) == 0
+        if roll(6) == 0 { return writeCustomer(sides: sides, diverge: diverge) }
         switch roll(23) {
         case 0..<8: return updateOrder(sides: sides, diverge: diverge)
         case 8..<11: return insertOrder(sides: sides, diverge: diverge)
@@ -281,6 +288,22 @@ struct RandomHistory {
         }
     }
 
+    /// A customer (a key of two texts, some non-ASCII, quoted or prefixes of others) written or, one time in four, deleted.
+    private mutating func writeCustomer(sides: [SourceSide], diverge: Bool) -> [(SourceSide, CapturedChange)] {
+        let key = [Self.regions[roll(Self.regions.count)], Self.codes[roll(Self.codes.count)]]
+        let delete = roll(4) == 0
+        let name = "customer \(roll(100))"
+        return sides.compactMap { side in
+            let present = state[side]!["customers"]?[RowJSON.key(key)] != nil
+            if delete { return present ? (side, write(side, "customers", .delete, key: key, values: [:])) : nil }
+            let nameColumn = side == .legacy ? "name" : "display_name"
+            let values: [String: CapturedValue] = [
+                "region": .value(key[0]), "code": .value(key[1]), nameColumn: .value(diverge && side == .new ? name + "!" : name),
+            ]
+            return (side, write(side, "customers", present ? .update : .insert, key: key, values: values))
+        }
+    }
+
     /// `mapping`'s table truncated on `side`, then its rows written again, a few of them changed.
     private mutating func truncate(_ side: SourceSide, _ mapping: String) -> [CapturedChange] {
         let rows = (state[side]![mapping] ?? [:]).sorted { $0.key < $1.key }
@@ -404,7 +427,11 @@ struct RandomHistory {
     private static func tables(_ side: SourceSide) -> Tables { side == .legacy ? legacy : new }
 
     private func table(_ side: SourceSide, _ mapping: String) -> String {
-        mapping == "orders" ? Self.tables(side).orders : Self.tables(side).invoices
+        switch mapping {
+        case "orders": Self.tables(side).orders
+        case "invoices": Self.tables(side).invoices
+        default: side == .legacy ? "public.customers" : "sales.customer"
+        }
     }
 
     private mutating func invoiceKey(_ side: SourceSide, _ number: Int) -> String {

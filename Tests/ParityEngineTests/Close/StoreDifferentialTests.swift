@@ -97,7 +97,7 @@ struct StoreDifferentialTests {
         for (configuration, store) in stores {
             try Self.apply(last, to: store)
             for side in SourceSide.allCases {
-                for mapping in ["orders", "invoices"] {
+                for mapping in ["orders", "invoices", "customers"] {
                     let held = try store.currentImages(side: side, mapping: mapping)
                     let wanted = history.state[side]![mapping] ?? [:]
                     let wrong = Set(held.keys).union(wanted.keys).filter { held[$0] != wanted[$0] }.sorted()
@@ -132,6 +132,12 @@ struct StoreDifferentialTests {
                   - { legacy: note, new: memo, normalize: [null_equals_empty] }
                   - { legacy: placed_on, new: placed_on, type: date }
             \(WorkerSources.invoicesMapping)
+              - name: customers
+                legacy: public.customers
+                new: sales.customer
+                key: { legacy: [region, code], new: [region, code] }
+                columns:
+                  - { legacy: name, new: display_name }
             dispositions:
               - { table: orders, column: status, kind: value_mismatch, disposition: intentional_change, note: "new status codes" }
             aggregates:
@@ -147,7 +153,7 @@ struct StoreDifferentialTests {
 
     /// Records both sources initialized at `initializedAt` with the history's baseline, as `parity init` does.
     static func initialize(_ store: any Store, history: RandomHistory, at initializedAt: Int64) throws {
-        for mapping in ["orders", "invoices"] {
+        for mapping in ["orders", "invoices", "customers"] {
             let normalizers: [KeyNormalizer] = mapping == "invoices" ? [.stripPrefix("INV-"), .stripLeadingZeros] : []
             _ = try (store as? any PartitionedCycleStore)?.placeKeys(mapping: mapping, normalizers: normalizers)
         }
@@ -159,7 +165,7 @@ struct StoreDifferentialTests {
             }
         }
         for side in SourceSide.allCases {
-            for mapping in ["orders", "invoices"] {
+            for mapping in ["orders", "invoices", "customers"] {
                 try store.recordMappingCopied(MappingSource(
                     side: side, mapping: mapping, table: nil, copiedAt: RandomHistory.copiedAt, snapshotTime: initializedAt,
                     initializedAt: initializedAt))
