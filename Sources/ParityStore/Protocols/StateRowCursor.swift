@@ -30,12 +30,6 @@ public struct StateRow: Sendable {
 
     /// The image by column; nil for a deleted key. Throws ``UndecodableImage`` when the stored text is not an image.
     public var image: [String: String?]? {
-        get throws {
-            try values.map { values in
-                guard let image = RowJSONDecoder.positional(values).flatMap({ ImageLayouts.image(columns: columns, values: $0.values) })
-                else { throw UndecodableImage(key: key) }
-                return image
-            }
-        }
+        get throws { try values.map { try ImageLayouts.image($0, columns: columns, key: key) } }
     }
 }

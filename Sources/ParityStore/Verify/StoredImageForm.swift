@@ -25,9 +25,7 @@ public struct StoredImageForm: Sendable {
     /// Decodes the image text of the row `key`, of this form or of the store's, holding `columns`; throws
     /// ``UndecodableImage`` when the text is not one.
     public static func decode(_ text: String, columns: [String], key: String) throws -> [String: String?] {
-        guard let image = RowJSONDecoder.positional(text).flatMap({ ImageLayouts.image(columns: columns, values: $0.values) })
-        else { throw UndecodableImage(key: key) }
-        return image
+        try ImageLayouts.image(text, columns: columns, key: key)
     }
 }
 
