@@ -15,7 +15,7 @@ extension EngineError {
         if let failure = error as? StoreError, failure.code == .corrupt {
             let detail = failure.underlying.map { " (\($0))" } ?? ""
             return EngineError(.storeUnavailable, source: nil, message: "\(doing) failed: \(failure.path) is damaged or not a Parity store\(detail)",
-                               fix: StoreError.corruptFix)
+                               fix: failure.fix ?? StoreError.corruptFix)
         }
         return EngineError(.store, source: nil, message: "\(doing) failed: \(error)", fix: fix)
     }

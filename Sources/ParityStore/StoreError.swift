@@ -55,6 +55,9 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
     public var value: String?
     /// How long the store waited for another process's lock before giving up (`.busy`), in seconds.
     public var waited: TimeInterval?
+    /// What to do about a damaged store (`.corrupt`) when it is not ``corruptFix``, the SQLite file's: a store of another
+    /// kind is restored otherwise. The message says it too.
+    public var fix: String?
 
     public init(code: Code, message: String, path: String, underlying: (any Error)? = nil, column: String? = nil, value: String? = nil) {
         self.code = code

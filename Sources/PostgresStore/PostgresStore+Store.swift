@@ -20,7 +20,6 @@ extension PostgresStore: Store {
             if misplaced > 0 { problems.append("\(misplaced) rows are not in the part of their key") }
         }
         guard !problems.isEmpty else { return }
-        throw StoreError(code: .corrupt, message: "the store's check found: \(problems.joined(separator: "; ")); \(StoreErrors.damagedFix)",
-                         path: location)
+        throw StoreErrors.corrupt("the store's check found: \(problems.joined(separator: "; "))", location: location)
     }
 }

@@ -58,7 +58,7 @@ public final class PostgresStore: Sendable {
             return try session.read { transaction in try transaction.value("SELECT value FROM store_info WHERE key = 'partitions'") }
         }
         guard let count = count.flatMap(Int.init), count > 0 else {
-            throw StoreError(code: .corrupt, message: "store_info holds no valid 'partitions'; \(StoreErrors.damagedFix)", path: location)
+            throw StoreErrors.corrupt("store_info holds no valid 'partitions'", location: location)
         }
         let store = PostgresStore(location: location, partitions: KeyPartition(count: count), sessions: sessions, options: options)
         try store.repairRowIndexes()

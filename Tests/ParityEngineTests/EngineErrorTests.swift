@@ -24,6 +24,12 @@ struct EngineErrorTests {
         let damaged = EngineError.store(
             StoreError(code: .corrupt, message: "file is not a database", path: "/p"), doing: "closing cycles", fix: "check store.path")
         #expect(damaged.code == .storeUnavailable && damaged.description.contains("damaged") && damaged.description.contains("restore it"))
+
+        // A damaged PostgreSQL store says how to restore it, not the SQLite file's -wal and -shm.
+        var postgres = StoreError(code: .corrupt, message: "store_info holds no valid 'partitions'", path: "postgres://parity@db/parity")
+        postgres.fix = "restore the store database from a backup"
+        let restored = EngineError.store(postgres, doing: "opening the store", fix: "check store.url")
+        #expect(restored.code == .storeUnavailable && restored.fix == "restore the store database from a backup")
     }
 
     @Test("init refused by PostgreSQL names the object and the privilege to give, source_refused")

@@ -117,5 +117,6 @@ struct KeyPlacementTests {
         try connection.execute(unsafeScript: "UPDATE key_placement SET normalizers = '[\"title_case\"]'")
         let damaged = #expect(throws: StoreError.self) { try test.store.keyPlacements() }
         #expect(damaged?.code == .corrupt && damaged?.description.contains("mapping invoices") == true, "\(String(describing: damaged))")
+        #expect(check?.fix?.contains("point store.url at a new database") == true && damaged?.fix == check?.fix, "a database's fix, not a file's")
     }
 }

@@ -30,10 +30,8 @@ struct KeyPlacement {
             do {
                 normalizers[mapping] = try JSONDecoder().decode([KeyNormalizer].self, from: Data(try row.text("normalizers").utf8))
             } catch {
-                throw StoreError(
-                    code: .corrupt,
-                    message: "key_placement holds normalizers of mapping \(mapping) that do not decode (\(error)); \(StoreErrors.damagedFix)",
-                    path: location, underlying: error)
+                throw StoreErrors.corrupt(
+                    "key_placement holds normalizers of mapping \(mapping) that do not decode (\(error))", location: location, underlying: error)
             }
         }
         return KeyPlacement(partition: partition, normalizers: normalizers.filter { !$0.value.isEmpty })

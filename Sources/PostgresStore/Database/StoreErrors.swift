@@ -8,10 +8,7 @@ enum StoreErrors {
     static func from(_ error: any Error, doing: String, location: String) -> StoreError {
         if let error = error as? StoreError { return error }
         if let unknown = error as? UnknownStoredValue { return StoreError(unknown, doing: doing, path: location) }
-        if let image = error as? UndecodableImage {
-            return StoreError(code: .corrupt, message: "\(doing) failed: \(image): the store is damaged; \(damagedFix)", path: location,
-                              underlying: image)
-        }
+        if let image = error as? UndecodableImage { return corrupt("\(doing) failed: \(image)", location: location, underlying: image) }
         if let postgres = error as? PostgresError {
             // Lock timeouts, deadlocks and serialization failures: another process held what this one needed.
             if ["55P03", "40P01", "40001"].contains(postgres.sqlState ?? "") {
@@ -28,7 +25,14 @@ enum StoreErrors {
 
     /// A stored row whose `column` is NULL or unreadable where the schema promises a value: the store is damaged.
     static func damaged(_ column: String, location: String) -> StoreError {
-        StoreError(code: .corrupt, message: "a stored \(column) is missing or unreadable; \(damagedFix)", path: location)
+        corrupt("a stored \(column) is missing or unreadable", location: location)
+    }
+
+    /// A damaged store: `what` was found, and what to do.
+    static func corrupt(_ what: String, location: String, underlying: (any Error)? = nil) -> StoreError {
+        var error = StoreError(code: .corrupt, message: "\(what): the store is damaged; \(damagedFix)", path: location, underlying: underlying)
+        error.fix = damagedFix
+        return error
     }
 
     /// What to do about a damaged store.
