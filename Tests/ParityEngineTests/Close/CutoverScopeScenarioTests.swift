@@ -87,7 +87,15 @@ struct CutoverScopeScenarioTests {
             (100, ("", Self.migrate(25...99, off: 602) + "; INSERT INTO orders VALUES (10001, 50, 5.00)")),
             (100, ("", "")),
         ]
-        var window: CycleWindow?
+        // The window init ran in closes first, with nothing changed: the month's lowest share (1.0%) is an ordinary cycle's
+        // whatever the clock, not only when init ended too late in its window for the first step to write in it.
+        let idle = calendar.window(containing: Date())
+        try CycleClock.closeThrough(
+            idle, configuration: Self.scoped(scenario.configuration, .filter("customer_id % 100 < 1")), store: scenario.store, session: session
+        ) {
+            try scenario.write(legacy: "INSERT INTO heap_log VALUES (0, 'tick')", new: "INSERT INTO heap_log VALUES (0, 'tick')")
+        }
+        var window: CycleWindow? = idle
         var reports: [EndOfDayReport] = []
         var gates: [GateCriterion?] = []
         for step in steps {
