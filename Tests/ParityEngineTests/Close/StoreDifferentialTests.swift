@@ -21,11 +21,14 @@ struct StoreDifferentialTests {
     static let origin = Date(timeIntervalSince1970: 1_795_000_000)
     static let cycles = 6
 
-    /// Three fixed histories; `PARITY_RANDOM_HISTORIES=n` runs n more, seeded from the clock, each seed in its failure.
+    /// Three fixed histories; `PARITY_RANDOM_HISTORIES=n` runs n more, seeded from the clock, each seed in its failure,
+    /// and `PARITY_RANDOM_HISTORY_SEED=s` the history of seed `s` again.
     static let seeds: [UInt64] = {
-        let more = ProcessInfo.processInfo.environment["PARITY_RANDOM_HISTORIES"].flatMap { Int($0) } ?? 0
+        let environment = ProcessInfo.processInfo.environment
+        let more = environment["PARITY_RANDOM_HISTORIES"].flatMap { Int($0) } ?? 0
+        let again = environment["PARITY_RANDOM_HISTORY_SEED"].flatMap { UInt64($0) }.map { [$0] } ?? []
         var random = SystemRandomNumberGenerator()
-        return fixedSeeds + (0..<max(0, more)).map { _ in random.next() }
+        return fixedSeeds + again + (0..<max(0, more)).map { _ in random.next() }
     }()
     static let fixedSeeds: [UInt64] = [0x5EED_0001, 0x5EED_0002, 0x5EED_0003]
 
