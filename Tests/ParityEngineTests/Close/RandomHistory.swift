@@ -53,8 +53,14 @@ struct RandomHistory {
         orders: "sales.purchase_order", orderKey: "id", status: "state", amount: "total", note: "memo",
         invoices: "sales.invoice", invoiceKey: "number", statusCode: { $0 ? "paid" : "open" }, invoiceNumber: { number, _ in String(number) })
 
-    /// The days orders are placed on (`placed_on`, the flow aggregate's date): around ``StoreDifferentialTests/origin``.
-    static let days = ["2026-11-17", "2026-11-18", "2026-11-19"]
+    /// The instant the history's cycle windows are laid out from: not the clock.
+    static let origin = Date(timeIntervalSince1970: 1_795_000_000)
+
+    /// The days orders are placed on (`placed_on`, the flow aggregate's date): the day before ``origin``, its day and the
+    /// day after.
+    static let days: [String] = (-1...1).map { offset in
+        ISO8601DateFormatter.string(from: origin.addingTimeInterval(Double(offset) * 86_400), timeZone: .gmt, formatOptions: [.withFullDate])
+    }
 
     /// The parts of customers' keys: texts that sort differently by bytes than by any locale, and prefixes of each other.
     /// No two are canonically equivalent (a precomposed and a decomposed `é`): the stores keep such keys apart, but the

@@ -17,8 +17,6 @@ import Testing
 /// their ends.
 @Suite("The same random histories in both stores")
 struct StoreDifferentialTests {
-    /// An instant the cycle windows are laid out from, not the clock.
-    static let origin = Date(timeIntervalSince1970: 1_795_000_000)
     static let cycles = 6
 
     /// Three fixed histories; `PARITY_RANDOM_HISTORIES=n` runs n more, seeded from the clock, each seed in its failure,
@@ -47,7 +45,7 @@ struct StoreDifferentialTests {
 
         var history = RandomHistory(seed: seed)
         var closes = SplitMix64(seed: ~seed)
-        var window = calendar.window(containing: Self.origin)
+        var window = calendar.window(containing: RandomHistory.origin)
         let initializedAt = StoreTime.micros(window.start) + 60_000_000
         for (_, store) in stores { try Self.initialize(store, history: history, at: initializedAt) }
         for cycle in 0..<Self.cycles {
@@ -80,7 +78,7 @@ struct StoreDifferentialTests {
         #expect(history.counts.streamed > 0 && history.counts.keyChanges > 0, "the history has streamed transactions and key changes")
 
         let now = window.start
-        let month = String(ISO8601DateFormatter.string(from: Self.origin, timeZone: .gmt, formatOptions: [.withFullDate]).prefix(7))
+        let month = String(ISO8601DateFormatter.string(from: RandomHistory.origin, timeZone: .gmt, formatOptions: [.withFullDate]).prefix(7))
         let expected = try Self.reports(stores[0].configuration, store: stores[0].store, month: month, now: now)
         let actual = try Self.reports(stores[1].configuration, store: stores[1].store, month: month, now: now)
         #expect(expected.count == Self.cycles + 4, "a report for cycle 0, each cycle, the month, the open differences and the gate")
