@@ -13,7 +13,9 @@ extension EngineError {
                 fix: "run it again; if it keeps happening, see which parity command holds \(failure.path) (fuser \(failure.path))")
         }
         if let failure = error as? StoreError, failure.code == .corrupt {
-            let detail = failure.underlying.map { " (\($0))" } ?? ""
+            // What was found: the underlying error, else the message of a store that gives its fix apart (PostgreSQL's).
+            let found = failure.underlying.map { "\($0)" } ?? (failure.fix == nil ? nil : failure.message)
+            let detail = found.map { " (\($0))" } ?? ""
             return EngineError(.storeUnavailable, source: nil, message: "\(doing) failed: \(failure.path) is damaged or not a Parity store\(detail)",
                                fix: failure.fix ?? StoreError.corruptFix)
         }

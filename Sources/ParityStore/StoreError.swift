@@ -56,7 +56,7 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
     /// How long the store waited for another process's lock before giving up (`.busy`), in seconds.
     public var waited: TimeInterval?
     /// What to do about a damaged store (`.corrupt`) when it is not ``corruptFix``, the SQLite file's: a store of another
-    /// kind is restored otherwise. The message says it too.
+    /// kind is restored otherwise. The description ends with it.
     public var fix: String?
 
     public init(code: Code, message: String, path: String, underlying: (any Error)? = nil, column: String? = nil, value: String? = nil) {
@@ -68,7 +68,7 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
         self.value = value
     }
 
-    public var description: String { "\(path): \(message)" }
+    public var description: String { "\(path): \(message)" + (fix.map { "; \($0)" } ?? "") }
 }
 
 extension StoreError {

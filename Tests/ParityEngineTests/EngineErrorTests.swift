@@ -30,6 +30,7 @@ struct EngineErrorTests {
         postgres.fix = "restore the store database from a backup"
         let restored = EngineError.store(postgres, doing: "opening the store", fix: "check store.url")
         #expect(restored.code == .storeUnavailable && restored.fix == "restore the store database from a backup")
+        #expect(restored.message.contains("(store_info holds no valid 'partitions')"), "what was found: \(restored.message)")
     }
 
     @Test("init refused by PostgreSQL names the object and the privilege to give, source_refused")

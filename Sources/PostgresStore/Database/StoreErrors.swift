@@ -30,7 +30,7 @@ enum StoreErrors {
 
     /// A damaged store: `what` was found, and what to do.
     static func corrupt(_ what: String, location: String, underlying: (any Error)? = nil) -> StoreError {
-        var error = StoreError(code: .corrupt, message: "\(what): the store is damaged; \(damagedFix)", path: location, underlying: underlying)
+        var error = StoreError(code: .corrupt, message: "\(what): the store is damaged", path: location, underlying: underlying)
         error.fix = damagedFix
         return error
     }
