@@ -34,14 +34,13 @@ package final class ImageLayouts: Sendable {
 
     /// Decodes the stored image of the row `key`; throws ``UndecodableImage`` when the text is not one.
     func decode(_ text: String, key: String, _ db: Database) throws -> [String: String?] {
-        guard let layout = RowJSONDecoder.layout(text) else { throw UndecodableImage(key: key) }
-        return try Self.image(text, columns: try columns(for: layout, db), key: key)
+        try Self.image(text, key: key) { layout in try columns(for: layout, db) }
     }
 
-    /// The stored image `text` of the row `key`, whose layout has `columns`; throws ``UndecodableImage`` when the text is
-    /// not an image of them.
-    package static func image(_ text: String, columns: [String], key: String) throws -> [String: String?] {
-        guard let image = RowJSONDecoder.positional(text).flatMap({ image(columns: columns, values: $0.values) })
+    /// The stored image `text` of the row `key`, its layout's columns given by `columns` (from the layout id), read in one
+    /// pass; throws ``UndecodableImage`` when the text is not an image of them.
+    package static func image(_ text: String, key: String, columns: (Int64) throws -> [String]) throws -> [String: String?] {
+        guard let (layout, values) = RowJSONDecoder.positional(text), let image = image(columns: try columns(layout), values: values)
         else { throw UndecodableImage(key: key) }
         return image
     }

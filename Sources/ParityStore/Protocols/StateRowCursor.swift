@@ -30,6 +30,6 @@ public struct StateRow: Sendable {
 
     /// The image by column; nil for a deleted key. Throws ``UndecodableImage`` when the stored text is not an image.
     public var image: [String: String?]? {
-        get throws { try values.map { try ImageLayouts.image($0, columns: columns, key: key) } }
+        get throws { try values.map { try ImageLayouts.image($0, key: key) { _ in columns } } }
     }
 }

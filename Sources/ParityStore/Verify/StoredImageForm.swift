@@ -25,7 +25,7 @@ public struct StoredImageForm: Sendable {
     /// Decodes the image text of the row `key`, of this form or of the store's, holding `columns`; throws
     /// ``UndecodableImage`` when the text is not one.
     public static func decode(_ text: String, columns: [String], key: String) throws -> [String: String?] {
-        try ImageLayouts.image(text, columns: columns, key: key)
+        try ImageLayouts.image(text, key: key) { _ in columns }
     }
 }
 

@@ -28,8 +28,7 @@ final class PostgresImageLayouts: Sendable {
 
     /// Decodes the stored image of the row `key`; throws ``UndecodableImage`` when the text is not one.
     func decode(_ text: String, key: String, in transaction: StoreTransaction) throws -> [String: String?] {
-        guard let layout = RowJSONDecoder.layout(text) else { throw UndecodableImage(key: key) }
-        return try ImageLayouts.image(text, columns: try columns(for: layout, in: transaction), key: key)
+        try ImageLayouts.image(text, key: key) { layout in try columns(for: layout, in: transaction) }
     }
 
     /// The columns of a stored image; empty when the text is not one.
