@@ -71,22 +71,22 @@ struct StoreAudit {
     }
 
     /// Every row of a source table keyed and imaged as the store keys and images it (all columns, as text).
-    private func sourceImages(_ side: SourceSide, _ table: SoakTable) throws -> [String: [String: String?]] {
+    private func sourceImages(_ side: SourceSide, _ table: SoakTable) throws -> [ExactText: [String: String?]] {
         let connection = try scenario.cluster(side).connect(database: side.database)
         defer { connection.close() }
         let columns = table.key + table.columns
-        var images: [String: [String: String?]] = [:]
+        var images: [ExactText: [String: String?]] = [:]
         let list = columns.joined(separator: ", ")
         try connection.copyOut(PostgresQuery(unsafeSQL: "COPY \(table.table) (\(list)) TO STDOUT")) { values in
             var image: [String: String?] = [:]
             for (index, column) in columns.enumerated() { image[column] = .some(values[index]) }
-            images[RowJSON.key(table.key.map { image[$0] ?? nil })] = image
+            images[ExactText(RowJSON.key(table.key.map { image[$0] ?? nil }))] = image
         }
         return images
     }
 
     /// Keys on one side only, and columns whose values differ (the first 20).
-    private static func differences(source: [String: [String: String?]], stored: [String: [String: String?]]) -> [String] {
+    private static func differences(source: [ExactText: [String: String?]], stored: [ExactText: [String: String?]]) -> [String] {
         var problems: [String] = []
         for key in Set(source.keys).subtracting(stored.keys).sorted().prefix(20) { problems.append("\(key) missing in store") }
         for key in Set(stored.keys).subtracting(source.keys).sorted().prefix(20) { problems.append("\(key) only in store") }

@@ -44,4 +44,15 @@ public enum CanonicalKeyOrder {
     public static func equal(_ left: String, _ right: String) -> Bool {
         left.utf8.count == right.utf8.count && compare(left, right) == 0
     }
+
+    /// Hashes the text's UTF-8 bytes, as ``equal(_:_:)`` compares them (not Swift's `String` hash, which is the same for
+    /// canonically equivalent texts).
+    @inlinable
+    public static func hash(_ text: String, into hasher: inout Hasher) {
+        let hashed: Void? = text.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        if hashed == nil {
+            for byte in text.utf8 { hasher.combine(byte) }
+        }
+        hasher.combine(0xFF as UInt8)
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import ParityModel
 import Testing
 
@@ -28,5 +29,18 @@ import Testing
         #expect(CanonicalKey.first(#"["b"]"#, #"["a"]"#) == #"["a"]"#)
         #expect(CanonicalKey.first(nil, #"["a"]"#) == #"["a"]"#)
         #expect(CanonicalKey.first(nil, nil) == nil)
+    }
+
+    @Test func exactTextsAreTheSame() {
+        let decomposed = ExactText("e\u{301}"), composed = ExactText("\u{E9}")
+        #expect(decomposed != composed && Set([decomposed, composed, decomposed]).count == 2)
+        #expect([decomposed: 1, composed: 2][composed] == 2)
+        #expect([composed, "f", decomposed, "e"].sorted() == ["e", decomposed, "f", composed], "byte order: C3 A9 after f")
+        #expect(ExactText("a") == "a" && ExactText("a").description == "a")
+    }
+
+    @Test func aKeyIsCodedAsItsText() throws {
+        #expect(String(decoding: try JSONEncoder().encode([composed]), as: UTF8.self) == #"["[\"\#u{E9}\"]"]"#)
+        #expect(try JSONDecoder().decode([CanonicalKey].self, from: JSONEncoder().encode([decomposed])) == [decomposed])
     }
 }

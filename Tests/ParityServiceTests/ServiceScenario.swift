@@ -71,15 +71,15 @@ struct ServiceScenario {
     }
 
     /// The order ids a source holds now.
-    func sourceKeys(_ side: SourceSide) throws -> Set<String> {
+    func sourceKeys(_ side: SourceSide) throws -> Set<ExactText> {
         let (cluster, database) = side == .legacy ? (legacy, "legacy") : (new, "modern")
         let connection = try cluster.connect(database: database)
         defer { connection.close() }
-        return Set(try connection.query("SELECT id::text AS id FROM orders").rows.compactMap { $0["id"] }.map { RowJSON.key([$0]) })
+        return Set(try connection.query("SELECT id::text AS id FROM orders").rows.compactMap { $0["id"] }.map { ExactText(RowJSON.key([$0])) })
     }
 
     /// The order ids the store holds for a source.
-    func storedKeys(_ side: SourceSide) throws -> Set<String> {
+    func storedKeys(_ side: SourceSide) throws -> Set<ExactText> {
         Set(try store.currentImages(side: side, mapping: "orders").keys)
     }
 

@@ -43,7 +43,7 @@ struct StoreTests {
         }
         for (index, mapping) in mappings.enumerated() {
             #expect(try test.store.rowCount(side: .legacy, mapping: mapping) == 1)
-            #expect(try test.store.currentImages(side: .legacy, mapping: mapping)[TestStore.key("1")]?["amount"] == "\(index + 1).00")
+            #expect(try test.store.currentImages(side: .legacy, mapping: mapping)[ExactText(TestStore.key("1"))]?["amount"] == "\(index + 1).00")
             let image = try test.store.withClosedState { try $0.image(side: .legacy, mapping: mapping, rowKey: TestStore.key("1")) }
             #expect(image?["amount"] == "\(index + 1).00", "\(mapping)")
         }

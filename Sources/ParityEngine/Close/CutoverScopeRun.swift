@@ -16,7 +16,7 @@ struct CutoverScopeRun {
     let definition: String?
     let digest: String
     /// The keys the scope table listed at this close; nil for filters.
-    let listed: Set<String>?
+    let listed: Set<ExactText>?
     /// Whether the scope differs from the one the mapping was last compared under.
     let changed: Bool
     /// Whether every key in scope is compared, not only the keys changed, carried or open.
@@ -24,7 +24,7 @@ struct CutoverScopeRun {
 
     /// The scope of `mapping` in this cycle; nil when it has none now and had none when last compared. `keys` are what its
     /// scope table listed, read at this close.
-    static func prepare(_ mapping: TableMapping, keys: Set<String>?, previous: ScopeShare?) throws(EngineError) -> CutoverScopeRun? {
+    static func prepare(_ mapping: TableMapping, keys: Set<ExactText>?, previous: ScopeShare?) throws(EngineError) -> CutoverScopeRun? {
         let before = previous?.digest ?? ""
         guard let scope = mapping.scope else {
             guard !before.isEmpty else { return nil }
@@ -38,7 +38,7 @@ struct CutoverScopeRun {
         } catch {
             throw EngineError(.configuration, source: nil, message: "tables \(mapping.name) scope: \(error)", fix: "correct the scope filter")
         }
-        let listedText = keys.map { "\n" + $0.sorted().joined(separator: "\n") } ?? ""
+        let listedText = keys.map { "\n" + $0.sorted().map(\.rawValue).joined(separator: "\n") } ?? ""
         let digest = SHA256Hex.of(scope.definition + listedText)
         return CutoverScopeRun(
             mapping: mapping, predicate: predicate, definition: scope.definition, digest: digest, listed: keys, changed: before != digest,

@@ -23,7 +23,7 @@ final class CycleComparison {
     let summaries: [String: [LegacySummaryRow]]
     /// Per mapping scoped by a key table, the keys it listed at this close: a shared close's are the plan's, as its
     /// tasks see them.
-    var scopeKeys: [String: Set<String>]
+    var scopeKeys: [String: Set<ExactText>]
     /// Findings reported, once `run` has run.
     private(set) var reported = 0
     /// Configured mappings the cycle did not compare, and why, once `run` has run.
@@ -33,7 +33,7 @@ final class CycleComparison {
 
     init(
         record: CycleRecord, window: CycleWindow?, configuration: ParityConfiguration, matcher: DispositionMatcher, decisions: String,
-        hiddenState: HiddenStateRun, summaries: [String: [LegacySummaryRow]], scopeKeys: [String: Set<String>] = [:]
+        hiddenState: HiddenStateRun, summaries: [String: [LegacySummaryRow]], scopeKeys: [String: Set<ExactText>] = [:]
     ) {
         self.record = record
         self.window = window
@@ -113,7 +113,7 @@ final class CycleComparison {
         var firstCompared: [String] = []
         var scopes: [ScopeShare] = []
         var predicates: [String: ScopePredicate] = [:]
-        var changedKeys: [String: Set<String>] = [:]
+        var changedKeys: [String: Set<ExactText>] = [:]
         var split: Set<String> = []
         for mapping in configuration.tables {
             let scope = MappingScope.of(mapping.name, cycle: record, sources: sources, baselines: baselines)

@@ -32,12 +32,12 @@ struct TotalRoundingRun {
     ) throws -> TotalRoundingEvidence {
         let comparer = RowComparer(mapping: lines)
         var touched = Set(try reader.changedKeys(side: side, mapping: header.name).keys)
-        var byHeader: [String: [(unrounded: ExactDecimal, stored: ExactDecimal)]] = [:]
+        var byHeader: [ExactText: [(unrounded: ExactDecimal, stored: ExactDecimal)]] = [:]
         let changedLines = try reader.changedKeys(side: side, mapping: lines.name)
         try reader.forEachImage(side: side, mapping: lines.name) { lineKey, image in
             let view = side == .legacy ? image : LegacyNamedImage.view(of: image, mapping: lines)
-            let headerKey = RowJSON.key(items.key.map { view[$0] ?? nil })
-            if changedLines[lineKey] != nil { touched.insert(headerKey) }
+            let headerKey = ExactText(RowJSON.key(items.key.map { view[$0] ?? nil }))
+            if changedLines[ExactText(lineKey)] != nil { touched.insert(headerKey) }
             guard let stored = (image[side == .legacy ? amount.legacy : amount.new] ?? nil).flatMap({ ExactDecimal($0) }),
                   let unrounded = comparer.unrounded(amount, side: side, image: image) else { return }
             byHeader[headerKey, default: []].append((unrounded, stored))
@@ -45,7 +45,7 @@ struct TotalRoundingRun {
         let mode = modes[RoundingObservations.Subject(mapping: lines.name, column: amount.legacy, side: side)] ?? .halfUp
         var evidence = TotalRoundingEvidence()
         for headerKey in touched.sorted() {
-            guard let image = try reader.image(side: side, mapping: header.name, rowKey: headerKey),
+            guard let image = try reader.image(side: side, mapping: header.name, rowKey: headerKey.rawValue),
                   let storedTotal = (image[side == .legacy ? total.legacy : total.new] ?? nil).flatMap({ ExactDecimal($0) }),
                   let items = byHeader[headerKey], !items.isEmpty else { continue }
             let scale = amount.scale ?? storedTotal.scale

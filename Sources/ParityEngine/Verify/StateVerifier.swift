@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import ParityLogging
+import ParityModel
 import ParityConfig
 import ParityStore
 import Reconciliation
@@ -66,7 +67,7 @@ public enum StateVerifier {
     /// listed then), which must be the config's.
     private static func scope(of mapping: TableMapping, store: any Store) throws -> ScopePredicate? {
         let latest = try store.latestScope(mapping: mapping.name)
-        let listed: Set<String>? = if case .keyTable = mapping.scope { latest?.keys ?? [] } else { nil }
+        let listed: Set<ExactText>? = if case .keyTable = mapping.scope { latest?.keys ?? [] } else { nil }
         let run = try CutoverScopeRun.prepare(mapping, keys: listed, previous: latest?.share)
         if let run, run.changed {
             throw EngineError(

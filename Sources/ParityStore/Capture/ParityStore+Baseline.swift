@@ -48,13 +48,13 @@ extension ParityStore {
 
     /// The current image of every key of a mapping on one side: row state with pending changes
     /// (committed streamed transactions included) applied in commit order. Keys are JSON key texts.
-    public func currentImages(side: SourceSide, mapping: String) throws(StoreError) -> [String: [String: String?]] {
+    public func currentImages(side: SourceSide, mapping: String) throws(StoreError) -> [ExactText: [String: String?]] {
         try read { db in
-            var images: [String: [String: String?]] = [:]
+            var images: [ExactText: [String: String?]] = [:]
             let state = try Row.fetchCursor(db, sql: RowDelta.closedRows, arguments: ["side": side, "mapping": mapping])
             while let row = try state.next() {
                 let key: String = row["row_key"]
-                images[key] = try layouts.decode(row["row_values"], key: key, db)
+                images[ExactText(key)] = try layouts.decode(row["row_values"], key: key, db)
             }
             let pending = try Row.fetchCursor(
                 db,
@@ -69,10 +69,10 @@ extension ParityStore {
                 case "truncate":
                     images.removeAll()
                 case "delete":
-                    if let key { images[key] = nil }
+                    if let key { images[ExactText(key)] = nil }
                 default:
-                    if let oldKey = row["old_key"] as String? { images[oldKey] = nil }
-                    if let key { images[key] = try layouts.decode(row["row_values"], key: key, db) }
+                    if let oldKey = row["old_key"] as String? { images[ExactText(oldKey)] = nil }
+                    if let key { images[ExactText(key)] = try layouts.decode(row["row_values"], key: key, db) }
                 }
             }
             return images

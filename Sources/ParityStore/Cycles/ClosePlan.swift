@@ -1,3 +1,5 @@
+import ParityModel
+
 /// A cycle's close planned as tasks over ranges of key parts (``PartitionedCycleStore``): what every task and the
 /// coordinator's reduce must agree on.
 public struct ClosePlan: Sendable, Equatable {
@@ -10,10 +12,10 @@ public struct ClosePlan: Sendable, Equatable {
     public var rules: String
     /// Per mapping whose cutover scope is a scope table, the values it listed when the close was planned: every task
     /// judges the mapping's keys against the same list.
-    public var scopeKeys: [String: Set<String>]
+    public var scopeKeys: [String: Set<ExactText>]
 
     /// Creates a plan.
-    public init(cycle: CycleRecord, foldBefore: Int64?, rules: String, scopeKeys: [String: Set<String>] = [:]) {
+    public init(cycle: CycleRecord, foldBefore: Int64?, rules: String, scopeKeys: [String: Set<ExactText>] = [:]) {
         self.cycle = cycle
         self.foldBefore = foldBefore
         self.rules = rules

@@ -31,7 +31,7 @@ public struct CycleClose: Sendable {
     /// Per mapping with a cutover scope (or whose scope was just removed), how much of it was in scope.
     public var scopes: [ScopeShare] = []
     /// Per mapping whose scope changed, the keys its scope table lists now (none when it is no longer scoped by one).
-    public var scopeKeys: [String: Set<String>] = [:]
+    public var scopeKeys: [String: Set<ExactText>] = [:]
 
     /// Creates the close.
     public init(

@@ -27,11 +27,11 @@ final class SQLiteCycleStateReader: CycleStateReader {
     }
 
     /// Keys (JSON array text) changed on `side` before the end, with each key's latest commit time (µs since 1970).
-    public func changedKeys(side: SourceSide, mapping: String) throws -> [String: Int64] {
-        var keys: [String: Int64] = [:]
+    public func changedKeys(side: SourceSide, mapping: String) throws -> [ExactText: Int64] {
+        var keys: [ExactText: Int64] = [:]
         guard let sql = folded.rowsSQL else { return keys }
         let rows = try Row.fetchCursor(db, sql: sql, arguments: ["side": side, "mapping": mapping, "cycle": cycle])
-        while let row = try rows.next() { keys[row[0]] = row[2] }
+        while let row = try rows.next() { keys[ExactText(row[0])] = row[2] }
         return keys
     }
 

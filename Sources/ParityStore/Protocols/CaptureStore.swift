@@ -57,7 +57,7 @@ public protocol CaptureStore: Sendable {
     func rowCount(side: SourceSide, mapping: String) throws(StoreError) -> Int
     /// The current image of every key of `mapping` on `side` (key text → image): row state with the pending changes
     /// (committed streamed transactions included) applied in commit order.
-    func currentImages(side: SourceSide, mapping: String) throws(StoreError) -> [String: [String: String?]]
+    func currentImages(side: SourceSide, mapping: String) throws(StoreError) -> [ExactText: [String: String?]]
     /// The text form of images with `columns` (sorted names), for rows read from a source to compare with stored ones.
     func imageForm(columns: [String]) throws(StoreError) -> StoredImageForm
 

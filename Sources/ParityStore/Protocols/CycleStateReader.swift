@@ -8,7 +8,7 @@ public protocol CycleStateReader: AnyObject {
     var changedNothing: Bool { get }
 
     /// Keys (JSON array text) changed on `side` before the end, with each key's latest commit time (µs since 1970).
-    func changedKeys(side: SourceSide, mapping: String) throws -> [String: Int64]
+    func changedKeys(side: SourceSide, mapping: String) throws -> [ExactText: Int64]
     /// The image of `rowKey` on `side` as of the end; nil when the row does not exist.
     func image(side: SourceSide, mapping: String, rowKey: String) throws -> [String: String?]?
     /// The rows of `side` sorted by key text in byte order (``StateRowCursor``), streamed: with `changedOnly`, the keys

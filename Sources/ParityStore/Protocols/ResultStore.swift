@@ -35,7 +35,7 @@ public protocol ResultStore: Sendable {
     /// The scope shares of every closed cycle up to `cycle`, by cycle then mapping.
     func scopeShares(through cycle: Int64) throws(StoreError) -> [ScopeShare]
     /// The scope `mapping` was last compared under, and the keys its scope table listed then (empty for filters).
-    func latestScope(mapping: String) throws(StoreError) -> (share: ScopeShare, keys: Set<String>)?
+    func latestScope(mapping: String) throws(StoreError) -> (share: ScopeShare, keys: Set<ExactText>)?
 
     /// The inventory of `side` recorded by the latest cycle at or before `cycle`, with that cycle's id.
     func inventory(side: SourceSide, atOrBefore cycle: Int64) throws(StoreError) -> (cycle: Int64, InventorySnapshot)?

@@ -11,20 +11,20 @@ extension ParityStore {
     }
 
     /// The scope `mapping` was last compared under, and the keys its scope table listed then (empty for filters).
-    public func latestScope(mapping: String) throws(StoreError) -> (share: ScopeShare, keys: Set<String>)? {
+    public func latestScope(mapping: String) throws(StoreError) -> (share: ScopeShare, keys: Set<ExactText>)? {
         try read { db in
             guard let share = try Self.previousScope(db, mapping: mapping, before: .max) else { return nil }
             let keys = try String.fetchAll(db, sql: "SELECT value FROM scope_key WHERE mapping = ?", arguments: [mapping])
-            return (share, Set(keys))
+            return (share, Set(keys.map { ExactText($0) }))
         }
     }
 
     /// Records the scope shares of the cycle being closed, and replaces the keys of each mapping whose scope changed.
-    static func recordScopes(_ db: Database, _ shares: [ScopeShare], keys: [String: Set<String>]) throws {
+    static func recordScopes(_ db: Database, _ shares: [ScopeShare], keys: [String: Set<ExactText>]) throws {
         for (mapping, values) in keys {
             try db.execute(sql: "DELETE FROM scope_key WHERE mapping = ?", arguments: [mapping])
             for value in values {
-                try db.execute(sql: "INSERT INTO scope_key (mapping, value) VALUES (?, ?)", arguments: [mapping, value])
+                try db.execute(sql: "INSERT INTO scope_key (mapping, value) VALUES (?, ?)", arguments: [mapping, value.rawValue])
             }
         }
         for share in shares {

@@ -91,16 +91,16 @@ extension PostgresStore {
 
     /// The current image of every key of a mapping on one side: row state with the pending changes applied in commit
     /// order. Keys are JSON key texts.
-    public func currentImages(side: SourceSide, mapping: String) throws(StoreError) -> [String: [String: String?]] {
+    public func currentImages(side: SourceSide, mapping: String) throws(StoreError) -> [ExactText: [String: String?]] {
         try read { transaction in
-            var images: [String: [String: String?]] = [:]
+            var images: [ExactText: [String: String?]] = [:]
             let state = try transaction.cursor("""
                 SELECT row_key, row_values FROM row_state
                 WHERE \(rowStateOf: side, mapping: mapping) AND row_values IS NOT NULL
                 """)
             while let row = try state.next() {
                 let key = try row.text("row_key")
-                images[key] = try layouts.decode(row.text("row_values"), key: key, in: transaction)
+                images[ExactText(key)] = try layouts.decode(row.text("row_values"), key: key, in: transaction)
             }
             let pending = try transaction.cursor("""
                 SELECT op, row_key, row_values, commit_lsn, seq FROM pending_change WHERE side = \(side.rawValue) AND mapping = \(mapping)
@@ -113,10 +113,10 @@ extension PostgresStore {
                 case "truncate":
                     images.removeAll()
                 case "delete", "moved":
-                    images[try row.text("row_key")] = nil
+                    images[ExactText(try row.text("row_key"))] = nil
                 default:
                     let key = try row.text("row_key")
-                    images[key] = try layouts.decode(row.text("row_values"), key: key, in: transaction)
+                    images[ExactText(key)] = try layouts.decode(row.text("row_values"), key: key, in: transaction)
                 }
             }
             return images

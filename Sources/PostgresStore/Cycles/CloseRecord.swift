@@ -88,7 +88,7 @@ struct CloseRecord {
         for (mapping, values) in close.scopeKeys {
             try transaction.execute("DELETE FROM scope_key WHERE mapping = \(mapping)")
             var rows = BatchInsert(table: "scope_key", columns: ["mapping", "value"])
-            for value in values { try rows.append([mapping, value], in: transaction) }
+            for value in values { try rows.append([mapping, value.rawValue], in: transaction) }
             try rows.flush(transaction)
         }
         for share in close.scopes {

@@ -34,11 +34,11 @@ final class PostgresCycleStateReader: CycleStateReader {
     }
 
     /// Keys (JSON array text) changed on `side` before the end, with each key's latest commit time (µs since 1970).
-    func changedKeys(side: SourceSide, mapping: String) throws -> [String: Int64] {
-        var keys: [String: Int64] = [:]
+    func changedKeys(side: SourceSide, mapping: String) throws -> [ExactText: Int64] {
+        var keys: [ExactText: Int64] = [:]
         guard !changedNothing else { return keys }
         let rows = try transaction.cursor(changedRows(side: side, mapping: mapping))
-        while let row = try rows.next() { keys[try row.text("row_key")] = try row.int64("changed_at") }
+        while let row = try rows.next() { keys[ExactText(try row.text("row_key"))] = try row.int64("changed_at") }
         return keys
     }
 

@@ -59,10 +59,10 @@ extension PostgresStore: PartitionedCycleStore {
     }
 
     /// Stores the keys each scope table listed for cycle `id`'s plan (``ClosePlan/scopeKeys``).
-    private static func insertScopeKeys(_ scopeKeys: [String: Set<String>], cycle id: Int64, in transaction: StoreTransaction) throws {
+    private static func insertScopeKeys(_ scopeKeys: [String: Set<ExactText>], cycle id: Int64, in transaction: StoreTransaction) throws {
         for (mapping, listed) in scopeKeys {
             try transaction.execute("""
-                INSERT INTO close_scope_key (cycle, mapping, listed) VALUES (\(id), \(mapping), \(RowJSON.key(listed.sorted())))
+                INSERT INTO close_scope_key (cycle, mapping, listed) VALUES (\(id), \(mapping), \(RowJSON.key(listed.sorted().map(\.rawValue))))
                 """)
         }
     }
@@ -137,13 +137,13 @@ extension ClosePlan {
     /// The plan of a `close_plan` row, with the scope tables' keys its coordinator stored.
     init(row: PostgresRow, in transaction: StoreTransaction) throws {
         let cycle = try row.int64("cycle")
-        var scopeKeys: [String: Set<String>] = [:]
+        var scopeKeys: [String: Set<ExactText>] = [:]
         for listed in try transaction.rows("SELECT mapping, listed FROM close_scope_key WHERE cycle = \(cycle)") {
             let text = try listed.text("listed")
             guard let keys = RowJSON.decodeNames(text) else {
                 throw UnknownStoredValue(column: "close_scope_key.listed", value: text, expected: "JSON array of listed keys")
             }
-            scopeKeys[try listed.text("mapping")] = Set(keys)
+            scopeKeys[try listed.text("mapping")] = Set(keys.map { ExactText($0) })
         }
         try self.init(
             cycle: CycleRecord(

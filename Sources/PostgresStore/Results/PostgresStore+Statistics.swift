@@ -34,10 +34,10 @@ extension PostgresStore {
     }
 
     /// The scope `mapping` was last compared under, and the keys its scope table listed then (empty for filters).
-    public func latestScope(mapping: String) throws(StoreError) -> (share: ScopeShare, keys: Set<String>)? {
+    public func latestScope(mapping: String) throws(StoreError) -> (share: ScopeShare, keys: Set<ExactText>)? {
         try read { transaction in
             guard let share = try Self.previousScope(mapping: mapping, before: .max, in: transaction) else { return nil }
-            let keys = try transaction.rows("SELECT value FROM scope_key WHERE mapping = \(mapping)").map { try $0.text("value") }
+            let keys = try transaction.rows("SELECT value FROM scope_key WHERE mapping = \(mapping)").map { ExactText(try $0.text("value")) }
             return (share, Set(keys))
         }
     }

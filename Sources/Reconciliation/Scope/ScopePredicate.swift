@@ -4,18 +4,18 @@ import ParityModel
 /// Whether a key is in a mapping's cutover scope (`tables[].scope`), decided from the rows either side holds for it:
 /// a key is in scope when a row that exists on either side is. A row filter reads the legacy row as it is and the new
 /// row through the mapping (legacy column names), unless the scope gives each side its own filter; a key table lists
-/// the values of one legacy column, compared as text.
+/// the values of one legacy column, compared as text, byte for byte (``ExactText``), as the source's database compares them.
 public struct ScopePredicate: Sendable {
     private enum Test: Sendable {
         case filters(legacy: RowFilter, new: RowFilter, newInLegacyNames: Bool)
-        case keys(column: String, listed: Set<String>)
+        case keys(column: String, listed: Set<ExactText>)
     }
 
     private let test: Test
     private let mapping: TableMapping
 
     /// The predicate of `scope` over `mapping`; `keys` are the values a key table lists (read at the close).
-    public init(_ scope: CutoverScope, mapping: TableMapping, keys: Set<String> = []) throws(RowFilterError) {
+    public init(_ scope: CutoverScope, mapping: TableMapping, keys: Set<ExactText> = []) throws(RowFilterError) {
         self.mapping = mapping
         switch scope {
         case .filter(let text):
@@ -42,7 +42,7 @@ public struct ScopePredicate: Sendable {
             return new.accepts(newInLegacyNames ? LegacyNamedImage.view(of: row, mapping: mapping) : row)
         case .keys(let column, let listed):
             let named = side == .new ? LegacyNamedImage.view(of: row, mapping: mapping) : row
-            return (named[column] ?? nil).map(listed.contains) ?? false
+            return (named[column] ?? nil).map { listed.contains(ExactText($0)) } ?? false
         }
     }
 }

@@ -72,17 +72,17 @@ struct CaptureScenario {
     func database(_ side: SourceSide) -> String { side == .legacy ? "legacy" : "modern" }
 
     /// Every row of a source table as the store keys and images it (all columns, as text).
-    func sourceImages(_ side: SourceSide, table: String, key: [String]) throws -> [String: [String: String?]] {
+    func sourceImages(_ side: SourceSide, table: String, key: [String]) throws -> [ExactText: [String: String?]] {
         let connection = try cluster(side).connect(database: database(side))
         defer { connection.close() }
         let columns = try connection.query("""
             SELECT attname FROM pg_attribute WHERE attrelid = \(table)::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum
             """).rows.compactMap { $0["attname"] }
-        var images: [String: [String: String?]] = [:]
+        var images: [ExactText: [String: String?]] = [:]
         try connection.copyOut(PostgresQuery(unsafeSQL: "COPY \(table) TO STDOUT")) { values in
             var image: [String: String?] = [:]
             for (index, column) in columns.enumerated() { image[column] = .some(values[index]) }
-            images[RowJSON.key(key.map { image[$0] ?? nil })] = image
+            images[ExactText(RowJSON.key(key.map { image[$0] ?? nil }))] = image
         }
         return images
     }

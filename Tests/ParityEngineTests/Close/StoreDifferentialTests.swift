@@ -112,9 +112,12 @@ struct StoreDifferentialTests {
         }
     }
 
-    /// The config of the mappings ``RandomHistory`` writes, with `storeLine`. The sources are never reached: their
-    /// address refuses connections, so the closes take no legacy inventory, in both stores alike.
-    static func configuration(store storeLine: String, scratch: ScratchDirectory, name: String) throws -> ParityConfiguration {
+    /// A config of `tables` (by default the mappings ``RandomHistory`` writes, with their dispositions and aggregates) and
+    /// `storeLine`. The sources are never reached: their address refuses connections, so the closes take no legacy
+    /// inventory, in both stores alike.
+    static func configuration(
+        store storeLine: String, scratch: ScratchDirectory, name: String, tables: String = randomHistoryTables
+    ) throws -> ParityConfiguration {
         let yaml = """
             \(storeLine)
             sources:
@@ -123,34 +126,39 @@ struct StoreDifferentialTests {
             cycle: { period: 1h, settle: 0s, grace: 1s, timezone: UTC }
             verify: { schedule: off }
             tables:
-              - name: orders
-                legacy: public.orders
-                new: sales.purchase_order
-                key: { legacy: [order_no], new: [id] }
-                columns:
-                  - { legacy: status, new: state, map: { O: open, P: paid } }
-                  - { legacy: amount, new: total, type: decimal, tolerance: "0.01" }
-                  - { legacy: note, new: memo, normalize: [null_equals_empty] }
-                  - { legacy: placed_on, new: placed_on, type: date }
-            \(WorkerSources.invoicesMapping)
-              - name: customers
-                legacy: public.customers
-                new: sales.customer
-                key: { legacy: [region, code], new: [region, code] }
-                columns:
-                  - { legacy: name, new: display_name }
-            dispositions:
-              - { table: orders, column: status, kind: value_mismatch, disposition: intentional_change, note: "new status codes" }
-            aggregates:
-              - { name: order_totals, table: orders, measure: { sum: amount }, group_by: [status], tolerance: "0.00" }
-              - { name: invoice_totals, table: invoices, measure: { sum: amount }, tolerance: "0.00" }
-              - { name: daily_orders, table: orders, measure: { sum: amount }, scope: flow, date: { legacy: placed_on, new: placed_on },
-                  tolerance: "0.00" }
+            \(tables)
             """
         let path = scratch.file("\(name).yaml")
         try yaml.write(toFile: path, atomically: true, encoding: .utf8)
         return try ParityConfiguration.parse(yaml: yaml, file: path, environment: [:])
     }
+
+    /// The mappings ``RandomHistory`` writes, their dispositions and aggregates.
+    static let randomHistoryTables = """
+          - name: orders
+            legacy: public.orders
+            new: sales.purchase_order
+            key: { legacy: [order_no], new: [id] }
+            columns:
+              - { legacy: status, new: state, map: { O: open, P: paid } }
+              - { legacy: amount, new: total, type: decimal, tolerance: "0.01" }
+              - { legacy: note, new: memo, normalize: [null_equals_empty] }
+              - { legacy: placed_on, new: placed_on, type: date }
+        \(WorkerSources.invoicesMapping)
+          - name: customers
+            legacy: public.customers
+            new: sales.customer
+            key: { legacy: [region, code], new: [region, code] }
+            columns:
+              - { legacy: name, new: display_name }
+        dispositions:
+          - { table: orders, column: status, kind: value_mismatch, disposition: intentional_change, note: "new status codes" }
+        aggregates:
+          - { name: order_totals, table: orders, measure: { sum: amount }, group_by: [status], tolerance: "0.00" }
+          - { name: invoice_totals, table: invoices, measure: { sum: amount }, tolerance: "0.00" }
+          - { name: daily_orders, table: orders, measure: { sum: amount }, scope: flow, date: { legacy: placed_on, new: placed_on },
+              tolerance: "0.00" }
+        """
 
     /// Records both sources initialized at `initializedAt` with the history's baseline, as `parity init` does.
     static func initialize(_ store: any Store, history: RandomHistory, at initializedAt: Int64) throws {

@@ -55,11 +55,11 @@ struct InitTeardownTests {
 
         let legacyRows = try store.currentImages(side: .legacy, mapping: "orders")
         #expect(legacyRows.count == 3)
-        #expect(legacyRows[RowJSON.key(["3"])]?["placed_at"] == .some("2026-11-20 23:59:59.5"))
-        #expect(legacyRows[RowJSON.key(["3"])]?["amount"] == .some(nil))
-        #expect(legacyRows[RowJSON.key(["2"])]?["amount"] == .some("0.10"))
+        #expect(legacyRows[ExactText(RowJSON.key(["3"]))]?["placed_at"] == .some("2026-11-20 23:59:59.5"))
+        #expect(legacyRows[ExactText(RowJSON.key(["3"]))]?["amount"] == .some(nil))
+        #expect(legacyRows[ExactText(RowJSON.key(["2"]))]?["amount"] == .some("0.10"))
         let newRows = try store.currentImages(side: .new, mapping: "orders")
-        #expect(newRows[RowJSON.key(["1"])]?["placed_at"] == .some("2026-11-20 17:00:00+00"))
+        #expect(newRows[ExactText(RowJSON.key(["1"]))]?["placed_at"] == .some("2026-11-20 17:00:00+00"))
 
         let record = try #require(try store.sourceRecord(side: .legacy))
         #expect(record.checkpointLSN == record.consistentPoint)

@@ -91,7 +91,7 @@ struct MappingAddTests {
         let document = try JSONSerialization.jsonObject(with: Data(eod.output.utf8)) as? [String: Any]
         let cycle = (document?["cycle"] as? [String: Any])?["id"] as? Int
         let table = (document?["tables"] as? [[String: Any]])?.first { $0["name"] as? String == "customers" }
-        var keys = Set<String>()
+        var keys = Set<ExactText>()
         for side in SourceSide.allCases {
             keys.formUnion(try scenario.sourceImages(side, table: "customers", key: ["id"]).keys)
         }

@@ -100,7 +100,7 @@ struct FoldTests {
         ])
         try apply(300, at: 20, [change(.delete, ["3"])])
         try apply(400, at: 30, [change(.update, ["2"], ["id": .value("2"), "amount": .value("9.99")])])
-        var changed: [String: Int64] = [:]
+        var changed: [ExactText: Int64] = [:]
         var keys: [String] = []
         var image: [String: String?]?
         let record = try close(1, before: 30) { reader in
@@ -119,7 +119,7 @@ struct FoldTests {
     @Test("a truncate clears the mapping's rows, marks them changed, and later inserts survive")
     func truncate() throws {
         try apply(200, at: 10, [change(.truncate, [], mapping: "lines"), change(.insert, ["5", "1"], ["qty": .value("7")], mapping: "lines")])
-        var changed: [String: Int64] = [:]
+        var changed: [ExactText: Int64] = [:]
         _ = try close(1, before: 11) { reader in changed = try reader.changedKeys(side: .legacy, mapping: "lines") }
         #expect(changed == ["[\"1\",\"1\"]": 10, "[\"5\",\"1\"]": 10])
         #expect(try state("lines") == ["[\"5\",\"1\"]": #"{"qty":"7"}"#])
@@ -151,7 +151,7 @@ struct FoldTests {
         try apply(200, at: 10, [change(.insert, ["9", "9"], ["qty": .value("9")], mapping: "lines")])
         try apply(300, at: 12, [change(.truncate, [], mapping: "lines")])
         try apply(400, at: 14, [change(.insert, ["2", "1"], ["qty": .value("2")], mapping: "lines")])
-        var changed: [String: Int64] = [:]
+        var changed: [ExactText: Int64] = [:]
         var keys: [String] = []
         _ = try close(1, before: 20) { reader in
             changed = try reader.changedKeys(side: .legacy, mapping: "lines")
@@ -207,7 +207,7 @@ struct FoldTests {
         try apply(400, at: 12, [change(.delete, ["4"])])
         try applyStreamed(500, at: 30, [change(.delete, ["2"])])
         try store.stage([StagedChange(subxid: 600, change: change(.delete, ["1"]))], xid: 600, side: .legacy, restart: true)
-        var changed: [String: Int64] = [:]
+        var changed: [ExactText: Int64] = [:]
         _ = try close(1, before: 20) { reader in changed = try reader.changedKeys(side: .legacy, mapping: "orders") }
         #expect(changed == ["[\"1\"]": 11, "[\"4\"]": 12])
         #expect(try state() == ["[\"1\"]": #"{"amount":"1.70","id":"1"}"#, "[\"2\"]": #"{"amount":"2.00","id":"2"}"#])
@@ -259,7 +259,7 @@ struct FoldTests {
         try apply(200, at: 10, [change(.update, ["1"], ["id": .value("1"), "amount": .value("1.60")]), change(.delete, ["2"])])
         _ = try close(1, before: 20)
         try apply(300, at: 25, [change(.insert, ["3"], ["id": .value("3"), "amount": .value("3.00")])])
-        var changed: [String: Int64] = [:]
+        var changed: [ExactText: Int64] = [:]
         var changedRows: [String] = []
         var full: [(String, Int64?)] = []
         _ = try close(2, before: 30) { reader in
@@ -273,7 +273,7 @@ struct FoldTests {
         #expect(changedRows == ["[\"3\"]"])
         #expect(full.map(\.0) == ["[\"1\"]", "[\"3\"]"])
         #expect(full.map(\.1) == [nil, 25])  // only this close's change carries its time
-        var emptyChanged: [String: Int64] = ["sentinel": 0]
+        var emptyChanged: [ExactText: Int64] = ["sentinel": 0]
         var emptyRows = 0
         _ = try close(3, before: 40) { reader in
             emptyChanged = try reader.changedKeys(side: .legacy, mapping: "orders")
@@ -288,7 +288,7 @@ struct FoldTests {
     @Test("an update in a streamed transaction that moves a key deletes the old one, and both keys changed")
     func streamedKeyChange() throws {
         try applyStreamed(300, at: 11, [change(.update, ["20"], ["id": .value("20"), "amount": .value("2.00")], oldKey: ["2"])])
-        var changed: [String: Int64] = [:]
+        var changed: [ExactText: Int64] = [:]
         _ = try close(1, before: 20) { reader in changed = try reader.changedKeys(side: .legacy, mapping: "orders") }
         #expect(changed == ["[\"2\"]": 11, "[\"20\"]": 11])
         #expect(try state() == ["[\"1\"]": #"{"amount":"1.50","id":"1"}"#, "[\"20\"]": #"{"amount":"2.00","id":"20"}"#])
@@ -300,7 +300,7 @@ struct FoldTests {
         _ = try close(1, before: 20)
         let inserts = (0..<FoldedKeys.listLimit).map { change(.insert, ["k\($0)"], ["id": .value("k\($0)")]) }
         try apply(300, at: 25, inserts + [change(.update, ["20"], ["id": .value("20"), "amount": .value("2.00")], oldKey: ["2"])])
-        var changed: [String: Int64] = [:]
+        var changed: [ExactText: Int64] = [:]
         var rows: [String] = []
         _ = try close(2, before: 30) { reader in
             changed = try reader.changedKeys(side: .legacy, mapping: "orders")
@@ -310,7 +310,7 @@ struct FoldTests {
         #expect(changed.count == FoldedKeys.listLimit + 2)
         #expect(changed["[\"1\"]"] == nil)  // changed by the first close, still in the delta
         #expect(changed["[\"2\"]"] == 25 && changed["[\"20\"]"] == 25 && changed["[\"k0\"]"] == 25)
-        #expect(rows == changed.keys.sorted())
+        #expect(rows == changed.keys.sorted().map(\.rawValue))
         #expect(try state()["[\"2\"]"] == nil)
     }
 
@@ -321,7 +321,7 @@ struct FoldTests {
         #expect(throws: StoreError.self) { try store.closeCycle(id: 1, foldBefore: 20) { _ in throw Cut() } }
         #expect(try pendingCount() == 0)
         #expect(try count("SELECT count(*) FROM cycle") == 0)
-        var changed: [String: Int64] = [:]
+        var changed: [ExactText: Int64] = [:]
         let record = try close(1, before: 20) { reader in changed = try reader.changedKeys(side: .legacy, mapping: "orders") }
         #expect(record?.id == 1)
         #expect(changed == ["[\"1\"]": 10, "[\"2\"]": 10])
@@ -340,7 +340,7 @@ struct FoldTests {
         try apply(300, at: 25, [change(.delete, ["8", "1"], mapping: "lines")])
         _ = try close(2, before: 30)
         try apply(400, at: 35, [change(.truncate, [], mapping: "lines")])
-        var changed: [String: Int64] = [:]
+        var changed: [ExactText: Int64] = [:]
         _ = try close(3, before: 40) { reader in changed = try reader.changedKeys(side: .legacy, mapping: "lines") }
         #expect(changed == ["[\"7\",\"1\"]": 35])
         #expect(try state("lines") == [:])

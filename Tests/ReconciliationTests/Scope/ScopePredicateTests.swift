@@ -45,6 +45,18 @@ struct ScopePredicateTests {
         #expect(throws: RowFilterError.self) { try ScopePredicate(.filter("customer_id <"), mapping: Self.mapping) }
     }
 
+    @Test("a key table's values match byte for byte: a decomposed é is not the precomposed one it lists")
+    func listedValuesAreExact() throws {
+        let table = ScopeKeyTable(table: try QualifiedName(parsing: "public.migrated"), column: "customer_id")
+        let precomposed = "caf\u{E9}", decomposed = "cafe\u{301}"
+        #expect(precomposed == decomposed, "Swift's String equates them; the source's database does not")
+        let keys = try ScopePredicate(.keyTable(table), mapping: Self.mapping, keys: [ExactText(precomposed)])
+        #expect(keys.contains(legacy: ["order_no": "1", "customer_id": .some(precomposed)], new: nil))
+        #expect(!keys.contains(legacy: ["order_no": "2", "customer_id": .some(decomposed)], new: ["id": "2", "customer": .some(decomposed)]))
+        #expect(Set([ExactText(precomposed), ExactText(decomposed)]).count == 2)
+        #expect((ExactText(precomposed) < ExactText(decomposed)) == CanonicalKeyOrder.precedes(precomposed, decomposed))
+    }
+
     @Test("shares have six decimals and show as percentages; an empty table is wholly in scope")
     func shares() {
         let line = EndOfDayReport.ScopeLine(definition: "a < 1", rows: 200, inScope: 3, outOfScope: 1, listedKeys: nil, comparedAll: false, history: [])

@@ -18,8 +18,8 @@ struct CaptureContractTests {
         let record = try #require(try store.sourceRecord(side: .legacy))
         #expect(record.checkpointLSN == 200 && record.lastCommitTime == 10 && record.watermark == 10)
         let images = try store.currentImages(side: .legacy, mapping: "orders")
-        #expect(images[Fixtures.key("2")]?["amount"] == .some("2.00"))
-        #expect(images[Fixtures.key("1")]?["amount"] == .some("1.50"))
+        #expect(images[ExactText(Fixtures.key("2"))]?["amount"] == .some("2.00"))
+        #expect(images[ExactText(Fixtures.key("1"))]?["amount"] == .some("1.50"))
 
         // A source that was never initialized has no position to commit with: nothing of the transaction is kept.
         let refused = #expect(throws: StoreError.self) {
@@ -46,9 +46,9 @@ struct CaptureContractTests {
             lsn: 100)
         #expect(try store.rowCount(side: .legacy, mapping: "orders") == 3)
         let images = try store.currentImages(side: .legacy, mapping: "orders")
-        #expect(images[Fixtures.key("1")] == ["id": "1", "amount": "1.50", "note": .some(tricky)])
-        #expect(images[Fixtures.key("2")] == ["id": "2", "amount": "2.50", "note": "again"])
-        #expect(images[Fixtures.key("3")]?["note"] == .some(nil))
+        #expect(images[ExactText(Fixtures.key("1"))] == ["id": "1", "amount": "1.50", "note": .some(tricky)])
+        #expect(images[ExactText(Fixtures.key("2"))] == ["id": "2", "amount": "2.50", "note": "again"])
+        #expect(images[ExactText(Fixtures.key("3"))]?["note"] == .some(nil))
     }
 
     @Test("apply is idempotent on replay of the same commit: nothing at or below the checkpoint applies twice", arguments: StoreFactory.all)
@@ -68,8 +68,8 @@ struct CaptureContractTests {
         #expect(try store.apply(batch, side: .new) == 0)
         let images = try store.currentImages(side: .new, mapping: "orders")
         #expect(images.count == 2)
-        #expect(images[Fixtures.key("1")]?["amount"] == .some("1.00"))
-        #expect(images[Fixtures.key("0")] == nil)
+        #expect(images[ExactText(Fixtures.key("1"))]?["amount"] == .some("1.00"))
+        #expect(images[ExactText(Fixtures.key("0"))] == nil)
         #expect(try store.sourceRecord(side: .new)?.checkpointLSN == 300)
     }
 
@@ -85,13 +85,13 @@ struct CaptureContractTests {
         let commit = StreamedCommitRecord(xid: 7, commitLSN: 292, endLSN: 300, commitTime: 30)
         #expect(try store.commitStreamed(commit, side: .legacy) == 1)
         #expect(try store.commitStreamed(commit, side: .legacy) == nil)
-        #expect(try Set(store.currentImages(side: .legacy, mapping: "orders").keys) == [Fixtures.key("1")])
+        #expect(try Set(store.currentImages(side: .legacy, mapping: "orders").keys) == [ExactText(Fixtures.key("1"))])
         #expect(try store.sourceRecord(side: .legacy)?.checkpointLSN == 300)
 
         try store.stage([StagedChange(subxid: 9, change: Fixtures.insert("3"))], xid: 9, side: .legacy, restart: true)
         try store.clearStaged(side: .legacy)
         #expect(try store.commitStreamed(StreamedCommitRecord(xid: 9, commitLSN: 392, endLSN: 400, commitTime: 40), side: .legacy) == 0)
-        #expect(try Set(store.currentImages(side: .legacy, mapping: "orders").keys) == [Fixtures.key("1")])
+        #expect(try Set(store.currentImages(side: .legacy, mapping: "orders").keys) == [ExactText(Fixtures.key("1"))])
     }
 
     @Test("a streamed block keeps every value as captured: tabs, newlines, backslashes, NULLs, more rows than one write sends",
@@ -108,9 +108,9 @@ struct CaptureContractTests {
         #expect(try store.commitStreamed(StreamedCommitRecord(xid: 7, commitLSN: 292, endLSN: 300, commitTime: 30), side: .legacy) == 12_002)
         let images = try store.currentImages(side: .legacy, mapping: "orders")
         #expect(images.count == 12_002)
-        #expect(images[Fixtures.key("12000")]?["amount"] == .some("12000.00"))
+        #expect(images[ExactText(Fixtures.key("12000"))]?["amount"] == .some("12000.00"))
         let expected: [String: String?] = ["id": awkward, "amount": nil]
-        #expect(images[Fixtures.key(awkward)] == expected)
+        #expect(images[ExactText(Fixtures.key(awkward))] == expected)
     }
 
     @Test("idle positions move the watermark and checkpoint forward only; capture errors are kept until cleared", arguments: StoreFactory.all)

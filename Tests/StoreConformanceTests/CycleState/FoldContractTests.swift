@@ -60,7 +60,7 @@ struct FoldContractTests {
         try store.apply(Fixtures.transaction(200, at: 10, [Self.change(.insert, "3", ["id": .value("3"), "amount": .value("3.00")])]), side: .legacy)
         try store.apply(Fixtures.transaction(300, at: 11, [Self.change(.truncate, "")]), side: .legacy)
         try store.apply(Fixtures.transaction(400, at: 12, [Self.change(.insert, "4", ["id": .value("4"), "amount": .value("4.00")])]), side: .legacy)
-        #expect(try Set(store.currentImages(side: .legacy, mapping: "orders").keys) == [Fixtures.key("4")])
+        #expect(try Set(store.currentImages(side: .legacy, mapping: "orders").keys) == [ExactText(Fixtures.key("4"))])
         let asOf450 = try store.withSourceState(side: .legacy, mapping: "orders", asOf: 450) { reader throws -> (Bool, Bool, [String]) in
             var changes: [String] = []
             while let change = try reader.nextChange() { changes.append(change.key) }
@@ -110,7 +110,7 @@ struct FoldContractTests {
         try store.apply(Fixtures.transaction(200, at: 10, [
             Self.change(.update, "1", ["id": .value("1"), "amount": .value("2.00"), "note": .unchanged]),
         ]), side: .legacy)
-        #expect(try store.currentImages(side: .legacy, mapping: "orders")[Fixtures.key("1")]?["note"] == .some("n1"))
+        #expect(try store.currentImages(side: .legacy, mapping: "orders")[ExactText(Fixtures.key("1"))]?["note"] == .some("n1"))
 
         let update = { (amount: String) in
             StagedChange(subxid: 9, change: Self.change(.update, "1", ["id": .value("1"), "amount": .value(amount), "note": .unchanged]))
@@ -118,7 +118,7 @@ struct FoldContractTests {
         try store.stage([update("3.00")], xid: 9, side: .legacy, restart: true)
         try store.stage([update("4.00")], xid: 9, side: .legacy, restart: false)
         #expect(try store.commitStreamed(StreamedCommitRecord(xid: 9, commitLSN: 292, endLSN: 300, commitTime: 11), side: .legacy) == 2)
-        let image = try #require(try store.currentImages(side: .legacy, mapping: "orders")[Fixtures.key("1")])
+        let image = try #require(try store.currentImages(side: .legacy, mapping: "orders")[ExactText(Fixtures.key("1"))])
         #expect(image["amount"] == .some("4.00") && image["note"] == .some("n1"))
         #expect(try store.tableWrites(side: .legacy, from: 0, to: 100).map { "\($0.table) \($0.rows)" } == ["public.orders 3"])
     }
@@ -139,9 +139,9 @@ struct FoldContractTests {
         ], xid: 9, side: .legacy, restart: false)
         #expect(try store.commitStreamed(StreamedCommitRecord(xid: 9, commitLSN: 292, endLSN: 300, commitTime: 11), side: .legacy) == 5)
         let images = try store.currentImages(side: .legacy, mapping: "orders")
-        #expect(images.keys.sorted() == [Fixtures.key("2"), Fixtures.key("7")])
-        #expect(images[Fixtures.key("7")]?["note"] == .some("staged"), "through the key's earlier changes in the transaction")
-        #expect(images[Fixtures.key("2")]?["note"] == .some("n2"), "from row state, through an unresolved earlier change")
+        #expect(images.keys.sorted() == [ExactText(Fixtures.key("2")), ExactText(Fixtures.key("7"))])
+        #expect(images[ExactText(Fixtures.key("7"))]?["note"] == .some("staged"), "through the key's earlier changes in the transaction")
+        #expect(images[ExactText(Fixtures.key("2"))]?["note"] == .some("n2"), "from row state, through an unresolved earlier change")
 
         // A later stream with nothing unchanged, then one of the same xid after a restart: each finds only its own changes.
         try store.stage([StagedChange(subxid: 10, change: Self.change(.update, "2", ["id": .value("2"), "amount": .value("2.40"), "note": .value("first")]))],
@@ -149,6 +149,6 @@ struct FoldContractTests {
         try store.stage([StagedChange(subxid: 10, change: Self.change(.update, "2", ["id": .value("2"), "amount": .value("2.50"), "note": .unchanged]))],
                         xid: 10, side: .legacy, restart: true)
         #expect(try store.commitStreamed(StreamedCommitRecord(xid: 10, commitLSN: 392, endLSN: 400, commitTime: 12), side: .legacy) == 1)
-        #expect(try store.currentImages(side: .legacy, mapping: "orders")[Fixtures.key("2")]?["note"] == .some("n2"))
+        #expect(try store.currentImages(side: .legacy, mapping: "orders")[ExactText(Fixtures.key("2"))]?["note"] == .some("n2"))
     }
 }
