@@ -108,4 +108,7 @@ public enum ColumnNormalizer: String, Sendable, Hashable, CaseIterable {
     case lower
     /// Treat NULL and the empty string as equal.
     case nullEqualsEmpty = "null_equals_empty"
+    /// Compose to Unicode normalization form C, so a decomposed `é` (`e` + U+0301) equals the precomposed one (U+00E9).
+    /// Without it texts compare byte for byte, as PostgreSQL's `=` compares them.
+    case nfc
 }

@@ -42,7 +42,7 @@ struct AggregateRun {
                 aggregate: old.aggregate, period: old.period, group: old.group, legacy: additive ? .zero : nil,
                 new: additive ? .zero : nil, bridge: [:], unexplainedByKind: [:], withinTolerance: true))
         }
-        return recorded.sorted { ($0.aggregate, $0.period, RowJSON.image($0.group)) < ($1.aggregate, $1.period, RowJSON.image($1.group)) }
+        return recorded.sorted { $0.identity < $1.identity }
     }
 
     /// The totals of the aggregates over `mapping` from the rows `reader` sees (a close task's parts), by aggregate name.

@@ -9,7 +9,7 @@ struct ContractRowScan {
     /// A row-based contract being built.
     private enum Builder {
         case rounding(RoundingContract, mapping: String, column: String)
-        case totals(TotalsContract, header: String, items: LineItems, lines: [String: [RowImage]])
+        case totals(TotalsContract, header: String, items: LineItems, lines: [ExactText: [RowImage]])
         case valueMap(ValueMapContract)
         case beforeTrigger(BeforeTriggerContract)
 
@@ -19,7 +19,7 @@ struct ContractRowScan {
                 contract.observe(legacy: legacy, new: new)
                 self = .rounding(contract, mapping: mapping, column: column)
             case .totals(var contract, let header, let items, let lines):
-                contract.observe(legacy: legacy, new: new, lines: lines[legacyKey] ?? [])
+                contract.observe(legacy: legacy, new: new, lines: lines[ExactText(legacyKey)] ?? [])
                 self = .totals(contract, header: header, items: items, lines: lines)
             case .valueMap(var contract):
                 contract.observe(legacy: legacy, new: new)
@@ -74,9 +74,9 @@ struct ContractRowScan {
             return (mapping, .rounding(RoundingContract(mapping: mapping, column: column, sample: sample), mapping: mapping.name, column: column.legacy))
         case .totals(let header, let lines, let amount, let total):
             guard let items = header.lineItems else { return nil }
-            var byHeader: [String: [RowImage]] = [:]
+            var byHeader: [ExactText: [RowImage]] = [:]
             try reader.forEachImage(side: .legacy, mapping: lines.name) { _, image in
-                byHeader[RowJSON.key(items.key.map { image[$0] ?? nil }), default: []].append(image)
+                byHeader[ExactText(RowJSON.key(items.key.map { image[$0] ?? nil })), default: []].append(image)
             }
             let contract = TotalsContract(header: header, lines: lines, amount: amount, total: total, sample: sample)
             return (mapping, .totals(contract, header: header.name, items: items, lines: byHeader))

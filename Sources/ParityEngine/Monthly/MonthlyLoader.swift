@@ -90,7 +90,7 @@ public enum MonthlyLoader {
     /// A balance: the month's last cycle, with each cycle of the month as a day of drift.
     private static func balance(_ aggregate: AggregateConfiguration, store: any Store, cycles: [CycleRecord]) throws -> MonthlyAggregate {
         var rows: [AggregateGroupResult] = []
-        var labels: [String: String] = [:]
+        var labels: [ExactText: String] = [:]
         for cycle in cycles {
             for row in try store.aggregateResults(cycle: cycle.id) where row.aggregate == aggregate.name {
                 rows.append(row)

@@ -19,14 +19,14 @@ enum MonthlyOpenDifferences {
             else { continue }
             let entries = LedgerEntries.entries(
                 try store.differences(mapping: mapping.name), configuration: configuration, matcher: matcher, cycles: cycles)
-            var images: [String: (legacy: RowImage?, new: RowImage?)] = [:]
+            var images: [ExactText: (legacy: RowImage?, new: RowImage?)] = [:]
             for entry in entries where entry.item.disposition == nil || entry.item.disposition == .match {
                 let rowKey = RowJSON.key(mapping.key.legacy.map { entry.item.key[$0] ?? nil })
-                if images[rowKey] == nil {
-                    images[rowKey] = (try store.closedImage(side: .legacy, mapping: mapping.name, rowKey: rowKey),
-                                      try store.closedImage(side: .new, mapping: mapping.name, rowKey: rowKey))
+                if images[ExactText(rowKey)] == nil {
+                    images[ExactText(rowKey)] = (try store.closedImage(side: .legacy, mapping: mapping.name, rowKey: rowKey),
+                                                 try store.closedImage(side: .new, mapping: mapping.name, rowKey: rowKey))
                 }
-                guard let image = images[rowKey], let day = computer.businessDay(legacy: image.legacy, new: image.new),
+                guard let image = images[ExactText(rowKey)], let day = computer.businessDay(legacy: image.legacy, new: image.new),
                       day.hasPrefix(month) else { continue }
                 lines.append(MonthlyReport.OpenDifferenceLine(aggregate: aggregate.name, day: day, item: entry.item, firstSeen: entry.firstSeen))
             }

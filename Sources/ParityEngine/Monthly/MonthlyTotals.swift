@@ -18,10 +18,11 @@ struct MonthlyTotals {
     let aggregate: AggregateConfiguration
     /// A balance: a later row of a group replaces the earlier one instead of adding to it.
     let replacing: Bool
-    private var sums: [String: Sums] = [:]
+    /// By group (its values as JSON text, told apart byte for byte as the groups are).
+    private var sums: [ExactText: Sums] = [:]
     private var drift: [String: (explained: ExactDecimal, unexplained: ExactDecimal)] = [:]
     /// With a unit column: the drift per unit value (nil for NULL), then per day.
-    private var driftByUnit: [String?: [String: (explained: ExactDecimal, unexplained: ExactDecimal)]] = [:]
+    private var driftByUnit: [ExactText?: [String: (explained: ExactDecimal, unexplained: ExactDecimal)]] = [:]
 
     init(aggregate: AggregateConfiguration, replacing: Bool) {
         self.aggregate = aggregate
@@ -30,7 +31,7 @@ struct MonthlyTotals {
 
     /// Adds one day's (or cycle's) row of a group.
     mutating func add(_ row: AggregateGroupResult, day: String) {
-        let group = RowJSON.image(row.group)
+        let group = ExactText(RowJSON.image(row.group))
         var entry = replacing ? Sums() : sums[group, default: Sums()]
         if replacing { entry.days = sums[group]?.days ?? [] }
         entry.values = row.group
@@ -45,7 +46,7 @@ struct MonthlyTotals {
         let unexplained = Self.finite(row.unexplained)
         Self.accumulate(&drift, day: day, explained: explained, unexplained: unexplained)
         if let unit = aggregate.unit {
-            Self.accumulate(&driftByUnit[row.group[unit] ?? nil, default: [:]], day: day, explained: explained, unexplained: unexplained)
+            Self.accumulate(&driftByUnit[(row.group[unit] ?? nil).map { ExactText($0) }, default: [:]], day: day, explained: explained, unexplained: unexplained)
         }
     }
 
@@ -80,10 +81,19 @@ struct MonthlyTotals {
         deltas(drift)
     }
 
-    /// ``daily()`` per unit value, in unit order (NULL last); empty without a unit column.
+    /// ``daily()`` per unit value, in unit order (``unitPrecedes(_:_:)``); empty without a unit column.
     func dailyByUnit() -> [MonthlyAggregate.UnitDrift] {
-        driftByUnit.keys.sorted { ($0 ?? "\u{10FFFF}") < ($1 ?? "\u{10FFFF}") }.map { unit in
-            MonthlyAggregate.UnitDrift(unit: unit, daily: deltas(driftByUnit[unit]!))
+        driftByUnit.keys.sorted(by: Self.unitPrecedes).map { unit in
+            MonthlyAggregate.UnitDrift(unit: unit?.rawValue, daily: deltas(driftByUnit[unit]!))
+        }
+    }
+
+    /// Unit values in byte order, NULL last.
+    private static func unitPrecedes(_ left: ExactText?, _ right: ExactText?) -> Bool {
+        switch (left, right) {
+        case (let left?, let right?): left < right
+        case (_?, nil): true
+        case (nil, _): false
         }
     }
 

@@ -29,10 +29,39 @@ public struct AggregateComputer: Sendable {
     /// The legacy summary table's value per bucket, when the aggregate compares one.
     private var summary: [Bucket: ExactDecimal]?
 
-    /// A flow's business day (empty for a balance) and a group.
+    /// A flow's business day (empty for a balance) and a group. Group values are told apart byte for byte, as
+    /// PostgreSQL's `GROUP BY` tells them apart (a decomposed `é` is another group than the precomposed one).
     struct Bucket: Hashable {
         var period: String
         var group: [String?]
+
+        static func == (left: Bucket, right: Bucket) -> Bool {
+            left.period == right.period && left.group.count == right.group.count
+                && zip(left.group, right.group).allSatisfy { $0.map(ExactText.init(rawValue:)) == $1.map(ExactText.init(rawValue:)) }
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(period)
+            for value in group {
+                if let value { CanonicalKeyOrder.hash(value, into: &hasher) } else { hasher.combine(0 as UInt8) }
+            }
+        }
+
+        /// Day, then group values in byte order, NULL before any text.
+        static func precedes(_ left: Bucket, _ right: Bucket) -> Bool {
+            if left.period != right.period { return left.period < right.period }
+            for (a, b) in zip(left.group, right.group) {
+                switch (a, b) {
+                case (nil, nil): continue
+                case (nil, _?): return true
+                case (_?, nil): return false
+                case (let a?, let b?):
+                    let order = CanonicalKeyOrder.compare(a, b)
+                    if order != 0 { return order < 0 }
+                }
+            }
+            return left.group.count < right.group.count
+        }
     }
 
     /// Prepares the aggregate; `timezone` is the IANA zone business days are counted in (and dates without
@@ -111,11 +140,9 @@ public struct AggregateComputer: Sendable {
         }
     }
 
-    /// Every bucket seen, sorted by day then group values.
+    /// Every bucket seen, sorted by day then group values (``Bucket/precedes(_:_:)``).
     var sortedBuckets: [Bucket] {
-        totals.keys.sorted {
-            ($0.period, $0.group.map { $0 ?? "" }.joined(separator: "\u{0}")) < ($1.period, $1.group.map { $0 ?? "" }.joined(separator: "\u{0}"))
-        }
+        totals.keys.sorted(by: Bucket.precedes)
     }
 
     /// The row's business day (flows) and group; nil for a flow row without a readable date.

@@ -9,9 +9,10 @@ indirect enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     case number(ExactDecimal)
-    case string(String)
+    /// A string, or below an object's member name: equal byte for byte, as `jsonb` compares them.
+    case string(ExactText)
     case array([JSONValue])
-    case object([String: JSONValue])
+    case object([ExactText: JSONValue])
 
     /// Parses a JSON text (any value at the top level); nil when malformed. A repeated key keeps its last value, as `jsonb` does.
     init?(parsing text: String) {
@@ -30,7 +31,7 @@ indirect enum JSONValue: Sendable, Hashable {
         case UInt8(ascii: "["):
             return array(&scanner)
         case UInt8(ascii: "\""):
-            return scanner.string().map(JSONValue.string)
+            return scanner.string().map { .string(ExactText($0)) }
         default:
             if scanner.consume(word: "true") { return .bool(true) }
             if scanner.consume(word: "false") { return .bool(false) }
@@ -41,11 +42,11 @@ indirect enum JSONValue: Sendable, Hashable {
 
     private static func object(_ scanner: inout JSONScanner) -> JSONValue? {
         _ = scanner.consume(UInt8(ascii: "{"))
-        var members: [String: JSONValue] = [:]
+        var members: [ExactText: JSONValue] = [:]
         if scanner.consume(UInt8(ascii: "}")) { return .object(members) }
         repeat {
             guard let key = scanner.string(), scanner.consume(UInt8(ascii: ":")), let member = value(&scanner) else { return nil }
-            members[key] = member
+            members[ExactText(key)] = member
         } while scanner.consume(UInt8(ascii: ","))
         return scanner.consume(UInt8(ascii: "}")) ? .object(members) : nil
     }

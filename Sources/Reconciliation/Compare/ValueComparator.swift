@@ -1,10 +1,12 @@
 import ExactNumeric
 import ParityConfig
+import ParityModel
 
 /// Compares the two values of one column pair as its `ColumnMapping` says (normalizers, value map, type, tolerance).
 ///
-/// Built once per column so time zones and tolerances are parsed once. Values that cannot be parsed as the
-/// column's type compare as exact text (a number that does not parse matches only its own text). A tolerance
+/// Built once per column so time zones and tolerances are parsed once. Texts compare byte for byte, as PostgreSQL's `=`
+/// compares them (a decomposed `é` is not the precomposed one unless the column normalizes with `nfc`), and values that
+/// cannot be parsed as the column's type compare as exact text (a number that does not parse matches only its own text). A tolerance
 /// of the wrong kind or an unparseable amount is ignored (`parity check` rejects both). A relative tolerance is a
 /// percentage of the legacy value (the system being replaced is the reference): `|new − legacy| ≤ p% × |legacy|`.
 public struct ValueComparator: Sendable {
@@ -48,24 +50,24 @@ public struct ValueComparator: Sendable {
 
     /// Compares the raw legacy and new text values (NULL is nil).
     public func compare(legacy: String?, new: String?) -> ComparisonOutcome {
-        if sidesAlike, legacy == new { return .match }
+        if sidesAlike, Self.same(legacy, new) { return .match }
         let left = ValueNormalization.normalize(legacy, side: .legacy, column: column)
         let right = ValueNormalization.normalize(new, side: .new, column: column)
         guard let left, let right else { return left == nil && right == nil ? .match : .mismatch }
         switch column.type {
         case .text, .bytea:
-            return left == right ? .match : .mismatch
+            return Self.same(left, right) ? .match : .mismatch
         case .uuid:
             return left.lowercased() == right.lowercased() ? .match : .mismatch
         case .integer, .decimal:
             return compareNumbers(left, right)
         case .boolean:
-            guard let a = BooleanText.parse(left), let b = BooleanText.parse(right) else { return left == right ? .match : .mismatch }
+            guard let a = BooleanText.parse(left), let b = BooleanText.parse(right) else { return Self.same(left, right) ? .match : .mismatch }
             return a == b ? .match : .mismatch
         case .date, .timestamp, .timestamptz:
             return compareInstants(left, right)
         case .json:
-            guard let a = JSONValue(parsing: left), let b = JSONValue(parsing: right) else { return left == right ? .match : .mismatch }
+            guard let a = JSONValue(parsing: left), let b = JSONValue(parsing: right) else { return Self.same(left, right) ? .match : .mismatch }
             return a == b ? .match : .mismatch
         }
     }
@@ -88,8 +90,14 @@ public struct ValueComparator: Sendable {
         }
     }
 
+    /// Whether two texts are the same bytes (both NULL counts as the same).
+    private static func same(_ left: String?, _ right: String?) -> Bool {
+        guard let left, let right else { return left == nil && right == nil }
+        return ExactText(left) == ExactText(right)
+    }
+
     private func compareNumbers(_ left: String, _ right: String) -> ComparisonOutcome {
-        guard let a = ExactDecimal(left), let b = ExactDecimal(right) else { return left == right ? .match : .mismatch }
+        guard let a = ExactDecimal(left), let b = ExactDecimal(right) else { return Self.same(left, right) ? .match : .mismatch }
         if a == b { return .match }
         guard a.isFinite, b.isFinite else { return .mismatch }
         if let amountTolerance { return (a - b).abs <= amountTolerance ? .withinTolerance : .mismatch }
@@ -106,7 +114,7 @@ public struct ValueComparator: Sendable {
     }
 
     private func compareInstants(_ left: String, _ right: String) -> ComparisonOutcome {
-        guard let (a, b) = instants(left, right) else { return left == right ? .match : .mismatch }
+        guard let (a, b) = instants(left, right) else { return Self.same(left, right) ? .match : .mismatch }
         if a == b { return .match }
         guard let durationTolerance, let difference = a.microseconds(to: b) else { return .mismatch }
         return difference.magnitude <= durationTolerance.magnitude ? .withinTolerance : .mismatch

@@ -70,7 +70,7 @@ extension EndOfDayReport {
         public init(_ entries: [Entry], cycle: Int64, end: Date) {
             var byCategory: [[String]: Category] = [:]
             var order: [[String]] = []
-            for entry in entries.sorted(by: { ($0.firstSeen, $0.item.keyText) < ($1.firstSeen, $1.item.keyText) }) {
+            for entry in entries.sorted(by: { ($0.firstSeen, ExactText($0.item.keyText)) < ($1.firstSeen, ExactText($1.item.keyText)) }) {
                 let item = entry.item
                 let id = [item.mapping, item.column ?? "", item.kind.rawValue, item.disposition?.rawValue ?? ""]
                 if byCategory[id] == nil {

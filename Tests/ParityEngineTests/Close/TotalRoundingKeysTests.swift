@@ -7,8 +7,8 @@ import ParityTestSupport
 import Reconciliation
 import Testing
 
-/// A header total's rounding evidence keeps two headers apart whose keys Swift's `String` equates (a precomposed and a
-/// decomposed `é`): the stores hold them as two rows, so the close observes two totals, each against its own lines.
+/// A header total's rounding evidence and contract keep two headers apart whose keys Swift's `String` equates (a
+/// precomposed and a decomposed `é`): the stores hold them as two rows, so each total is judged against its own lines.
 @Suite("Total rounding evidence by exact header key")
 struct TotalRoundingKeysTests {
     static let precomposed = "caf\u{E9}"
@@ -55,6 +55,11 @@ struct TotalRoundingKeysTests {
                 continue
             }
             #expect(totals.perLine == 1 && totals.perTotal == 1 && totals.neither == 0 && totals.both == 0, "\(store): \(totals)")
+
+            // The contracts export groups the lines by header the same way: each header's vector adds its own two lines.
+            let export = try ContractExport.build(configuration, store: opened, sample: 20)
+            let contract = try #require(export.contracts.first { $0.id == "totals.invoices.total" }, "\(store)")
+            #expect(contract.vectors.map { $0.about["sum_of_amounts"] } == ["0.24", "0.24"], "\(store): \(contract.vectors)")
         }
     }
 

@@ -37,6 +37,21 @@ struct AggregateComputerTests {
         ["id": "\(id)", "state": state, "day": day, "qty": qty, "price": price, "amount": amount]
     }
 
+    @Test("groups are told apart byte for byte and sorted so, NULL first, as PostgreSQL's GROUP BY and ORDER BY COLLATE \"C\" do")
+    func groupsByBytes() throws {
+        let precomposed = "\u{E9}", decomposed = "e\u{301}"
+        var computer = try computer(.count("*"))
+        for (index, status) in [precomposed, decomposed, "f", precomposed, ""].enumerated() {
+            computer.add(legacy: legacy(index, status, "1", "1.00", "1.00"), new: nil)
+        }
+        computer.add(legacy: ["no": "9", "status": nil, "day": "2026-10-01", "qty": "1", "price": "1.00", "amount": "1.00"], new: nil)
+        let results = computer.results()
+        #expect(results.map { $0.group["status"]!.map { Array($0.unicodeScalars) } } == [nil, "", decomposed, "f", precomposed].map {
+            $0.map { Array($0.unicodeScalars) }
+        })
+        #expect(results.map(\.legacy) == ["1", "1", "1", "1", "2"].map { ExactDecimal($0) })
+    }
+
     @Test("computers fed disjoint keys add up, through their partial totals' text, to the one fed every key", arguments: [
         AggregateMeasure.sum("amount"), .count("*"), .min("amount"), .max("amount"),
     ])

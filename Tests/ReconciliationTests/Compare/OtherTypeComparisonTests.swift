@@ -64,6 +64,12 @@ import Testing
         #expect(compare(.json, #"{"a":"\n"}"#, "{\"a\":\"\\u000a\"}") == .match)
     }
 
+    @Test func jsonStringsAndNamesCompareByteForByte() {
+        #expect(compare(.json, #"{"name": "caf\u00e9"}"#, #"{"name": "cafe\u0301"}"#) == .mismatch, "as jsonb compares them")
+        #expect(compare(.json, "{\"caf\u{E9}\": 1, \"cafe\u{301}\": 2}", "{\"cafe\u{301}\": 2, \"caf\u{E9}\": 1}") == .match, "two members")
+        #expect(compare(.json, "{\"caf\u{E9}\": 1, \"cafe\u{301}\": 2}", "{\"cafe\u{301}\": 2}") == .mismatch)
+    }
+
     @Test func malformedJSONComparesAsText() {
         #expect(JSONValue(parsing: "{\"a\": 01}") == nil)
         #expect(JSONValue(parsing: "[1,]") == nil)

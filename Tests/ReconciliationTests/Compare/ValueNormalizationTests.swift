@@ -31,6 +31,24 @@ import Testing
         #expect(ValueNormalization.normalize("O", side: .new, column: column) == "O")
     }
 
+    @Test func textsCompareByteForByteUnlessComposed() {
+        let precomposed = "caf\u{E9}", decomposed = "cafe\u{301}"
+        #expect(precomposed == decomposed, "Swift's String equates them; PostgreSQL's = does not")
+        for type in [ColumnType.text, .bytea] {
+            #expect(ValueComparator(column: ColumnMapping(legacy: "name", new: "name", type: type)).compare(legacy: precomposed, new: decomposed) == .mismatch)
+        }
+        #expect(ValueComparator(column: ColumnMapping(legacy: "name", new: "label")).compare(legacy: decomposed, new: decomposed) == .match)
+        let composed = ValueComparator(column: ColumnMapping(legacy: "name", new: "name", normalize: [.nfc]))
+        #expect(composed.compare(legacy: precomposed, new: decomposed) == .match)
+        #expect(Array(ColumnNormalizer.nfc.apply(to: decomposed).unicodeScalars) == Array(precomposed.unicodeScalars))
+        let mapped = ValueComparator(column: ColumnMapping(legacy: "status", new: "state", map: [precomposed: "coffee"]))
+        #expect(mapped.compare(legacy: precomposed, new: "coffee") == .match)
+        #expect(mapped.compare(legacy: decomposed, new: "coffee") == .mismatch, "the map names the precomposed text only")
+        #expect(mapped.compare(legacy: decomposed, new: precomposed) == .mismatch)
+        let mappedComposed = ValueComparator(column: ColumnMapping(legacy: "status", new: "state", map: [precomposed: "coffee"], normalize: [.nfc]))
+        #expect(mappedComposed.compare(legacy: decomposed, new: "coffee") == .match)
+    }
+
     @Test func mappedValuesCompareWithTheNewSide() {
         let comparator = ValueComparator(column: ColumnMapping(legacy: "status", new: "state", map: ["O": "open"], normalize: [.rtrim]))
         #expect(comparator.compare(legacy: "O", new: "open") == .match)
