@@ -1,3 +1,5 @@
+import Foundation
+
 /// A transformation applied to key values before rows are matched (`tables[].key.normalize[]`). Encoded as the config
 /// spells it: a name (`"trim"`) or a one-key object (`{"strip_prefix": "INV-"}`).
 public enum KeyNormalizer: Sendable, Hashable, Codable {
@@ -13,9 +15,12 @@ public enum KeyNormalizer: Sendable, Hashable, Codable {
     case stripPrefix(String)
     /// Left-pad with `0` to this width (`{zero_pad: 8}`).
     case zeroPad(Int)
+    /// Compose to Unicode normalization form C, so a decomposed `é` (`e` + U+0301) pairs with the precomposed one
+    /// (U+00E9). Without it keys pair byte for byte.
+    case nfc
 
     /// The normalizers written as plain strings, in the order the config's errors list them.
-    public static let simple: [KeyNormalizer] = [.trim, .upper, .lower, .stripLeadingZeros]
+    public static let simple: [KeyNormalizer] = [.trim, .upper, .lower, .stripLeadingZeros, .nfc]
 
     /// ``simple`` by name.
     public static let simpleNames = Dictionary(uniqueKeysWithValues: simple.map { ($0.name, $0) })
@@ -32,6 +37,7 @@ public enum KeyNormalizer: Sendable, Hashable, Codable {
         case .stripLeadingZeros: "strip_leading_zeros"
         case .stripPrefix: "strip_prefix"
         case .zeroPad: "zero_pad"
+        case .nfc: "nfc"
         }
     }
 
@@ -51,6 +57,8 @@ public enum KeyNormalizer: Sendable, Hashable, Codable {
             return value.hasPrefix(prefix) ? String(value.dropFirst(prefix.count)) : value
         case .zeroPad(let width):
             return String(repeating: "0", count: max(0, width - value.count)) + value
+        case .nfc:
+            return value.precomposedStringWithCanonicalMapping
         }
     }
 
@@ -88,7 +96,7 @@ public enum KeyNormalizer: Sendable, Hashable, Codable {
         case .zeroPad(let width):
             var container = encoder.container(keyedBy: Parameter.self)
             try container.encode(width, forKey: .zeroPad)
-        case .trim, .upper, .lower, .stripLeadingZeros:
+        case .trim, .upper, .lower, .stripLeadingZeros, .nfc:
             var container = encoder.singleValueContainer()
             try container.encode(name)
         }
