@@ -87,12 +87,13 @@ public struct RowFilter: Sendable, Hashable {
         }
     }
 
-    /// −1, 0 or 1: exact numeric order when both parse as numbers, else text order.
+    /// −1, 0 or 1: exact numeric order when both parse as numbers, else the texts' byte order (`COLLATE "C"`: a decomposed
+    /// `é` is not the precomposed one).
     private static func compare(_ value: String, _ literal: String) -> Int {
         if let a = ExactDecimal(value), let b = ExactDecimal(literal) {
             return a == b ? 0 : (a < b ? -1 : 1)
         }
-        return value == literal ? 0 : (value < literal ? -1 : 1)
+        return CanonicalKeyOrder.compare(value, literal).signum()
     }
 }
 

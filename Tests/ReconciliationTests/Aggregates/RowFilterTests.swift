@@ -22,6 +22,16 @@ struct RowFilterTests {
         #expect(try accepts("\"Odd Name\" = true", ["Odd Name": "t"]))
     }
 
+    @Test("texts compare by their bytes: a decomposed é is neither equal to nor in a list of the precomposed one")
+    func textsByBytes() throws {
+        let precomposed = "caf\u{E9}", decomposed = "cafe\u{301}"
+        #expect(try accepts("name = '\(precomposed)'", ["name": .some(precomposed)]))
+        #expect(try !accepts("name = '\(precomposed)'", ["name": .some(decomposed)]))
+        #expect(try !accepts("name in ('\(precomposed)')", ["name": .some(decomposed)]))
+        #expect(try accepts("name < 'caf'", ["name": .some(decomposed)]) == false)
+        #expect(try accepts("name < 'caff'", ["name": .some(decomposed)]) && !(try accepts("name < 'caff'", ["name": .some(precomposed)])), "e < f < é")
+    }
+
     @Test("is null, in lists, and/or/not with SQL precedence and parentheses")
     func logic() throws {
         #expect(try accepts("voided_at is null", ["voided_at": nil]))
