@@ -16,8 +16,8 @@ public enum LegacyNamedImage {
         return view
     }
 
-    /// The legacy value mapping to `value` (the smallest when several do), or `value` itself.
+    /// The legacy value mapping to the same bytes as `value` (the smallest by bytes when several do), or `value` itself.
     private static func reverse(_ map: [String: String], _ value: String) -> String {
-        map.filter { $0.value == value }.keys.min() ?? value
+        map.filter { ExactText($0.value) == ExactText(value) }.keys.min { ExactText($0) < ExactText($1) } ?? value
     }
 }
