@@ -6,9 +6,10 @@ import ParityModel
 ///
 /// Built once per column so time zones and tolerances are parsed once. Texts compare byte for byte, as PostgreSQL's `=`
 /// compares them (a decomposed `é` is not the precomposed one unless the column normalizes with `nfc`), and values that
-/// cannot be parsed as the column's type compare as exact text (a number that does not parse matches only its own text). A tolerance
-/// of the wrong kind or an unparseable amount is ignored (`parity check` rejects both). A relative tolerance is a
-/// percentage of the legacy value (the system being replaced is the reference): `|new − legacy| ≤ p% × |legacy|`.
+/// cannot be parsed as the column's type compare as exact text (a number that does not parse matches only its own
+/// text). A tolerance of the wrong kind or an unparseable amount is ignored (`parity check` rejects both). A relative
+/// tolerance is a percentage of the legacy value (the system being replaced is the reference):
+/// `|new − legacy| ≤ p% × |legacy|`.
 public struct ValueComparator: Sendable {
     /// The column pair compared.
     public let column: ColumnMapping
