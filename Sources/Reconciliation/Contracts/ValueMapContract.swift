@@ -7,10 +7,10 @@ public struct ValueMapContract: Sendable {
     private let mapping: TableMapping
     private let column: ColumnMapping
     private let mask: VectorMask
-    /// Legacy rows per legacy code.
-    private var occurrences: [String: Int] = [:]
+    /// Legacy rows per legacy code (codes told apart byte for byte, as the value map applies to them).
+    private var occurrences: [ExactText: Int] = [:]
     /// Per legacy code, the new system's values on the paired rows and how often each occurred.
-    private var newValues: [String: [String: Int]] = [:]
+    private var newValues: [ExactText: [ExactText: Int]] = [:]
 
     /// Prepares the contract of `column` of `mapping`.
     public init(mapping: TableMapping, column: ColumnMapping) {
@@ -21,30 +21,31 @@ public struct ValueMapContract: Sendable {
 
     /// Observes one legacy row and its new counterpart (nil when the new system has none).
     public mutating func observe(legacy: RowImage, new: RowImage?) {
-        guard let code = legacy[column.legacy] ?? nil else { return }
+        guard let code = (legacy[column.legacy] ?? nil).map({ ExactText($0) }) else { return }
         occurrences[code, default: 0] += 1
-        if let value = new?[column.new] ?? nil { newValues[code, default: [:]][value, default: 0] += 1 }
+        if let value = new?[column.new] ?? nil { newValues[code, default: [:]][ExactText(value), default: 0] += 1 }
     }
 
     /// The contract: one vector per mapped code, in code order; codes the data holds that the map lacks are evidence.
     public func contract(id: String) -> Contract {
-        let vectors = column.map.keys.sorted().map { code in
-            let mapped = column.map[code]
+        let vectors = column.map.keys.map { ExactText($0) }.sorted().map { code in
+            let mapped = column.map[code.rawValue]
             var vector = ContractVector(
-                inputs: [column.legacy: mask.value(column.legacy, code)], legacy: [column.new: mask.value(column.new, mapped)],
+                inputs: [column.legacy: mask.value(column.legacy, code.rawValue)], legacy: [column.new: mask.value(column.new, mapped)],
                 about: ["occurrences": String(occurrences[code] ?? 0)])
             let observed = newValues[code] ?? [:]
             if !observed.isEmpty {
-                vector.about["new_values"] = observed.keys.sorted().map { "\(mask.value(column.new, $0) ?? "")=\(observed[$0]!)" }
+                vector.about["new_values"] = observed.keys.sorted().map { "\(mask.value(column.new, $0.rawValue) ?? "")=\(observed[$0]!)" }
                     .joined(separator: ", ")
             }
             // The new system's most frequent value for the code, when it is not the mapped one.
-            if let common = observed.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), common.key != mapped {
-                vector.new = [column.new: mask.value(column.new, common.key)]
+            if let common = observed.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), common.key != mapped.map({ ExactText($0) }) {
+                vector.new = [column.new: mask.value(column.new, common.key.rawValue)]
             }
             return vector
         }
-        let unmapped = occurrences.keys.filter { column.map[$0] == nil }.sorted()
+        let codes = Set(column.map.keys.map { ExactText($0) })
+        let unmapped = occurrences.keys.filter { !codes.contains($0) }.sorted()
         let description = "\(mapping.name).\(column.legacy) holds codes that translate through a value map into \(column.new) in the new system. "
             + "Each vector is a mapped code → its new value, with how often legacy rows hold it, and the new system's "
             + "value where it differs from the map."
@@ -53,7 +54,7 @@ public struct ValueMapContract: Sendable {
             subject: ["mapping": mapping.name, "column": column.legacy, "new_column": column.new],
             evidence: [
                 "rows": .count(occurrences.values.reduce(0, +)), "codes": .count(column.map.count),
-                "unmapped_codes": .list(unmapped.map { mask.value(column.legacy, $0) ?? "" }),
+                "unmapped_codes": .list(unmapped.map { mask.value(column.legacy, $0.rawValue) ?? "" }),
             ],
             vectors: vectors)
     }

@@ -27,6 +27,23 @@ struct TriggerAndMapContractTests {
         #expect(built.evidence["unmapped_codes"] == .list(["X"]) && built.evidence["rows"] == .count(6))
     }
 
+    @Test("codes are counted byte for byte: a decomposed code is not the precomposed one the map names")
+    func valueMapExactCodes() throws {
+        let precomposed = "\u{E9}", decomposed = "e\u{301}"
+        let column = ColumnMapping(legacy: "status", new: "state", map: [precomposed: "shipped"])
+        var contract = ValueMapContract(mapping: mapping, column: column)
+        for (index, code) in [precomposed, decomposed, decomposed].enumerated() {
+            contract.observe(legacy: ["order_no": String(index), "status": .some(code)], new: nil)
+        }
+        let built = contract.contract(id: "value_map.orders.status")
+        #expect(built.vectors.map { $0.about["occurrences"] } == ["1"])
+        guard case .list(let unmapped)? = built.evidence["unmapped_codes"] else {
+            Issue.record("no unmapped codes: \(built.evidence)")
+            return
+        }
+        #expect(unmapped.map { Array($0.unicodeScalars) } == [Array(decomposed.unicodeScalars)], "the decomposed code, twice, is not mapped")
+    }
+
     @Test("a BEFORE trigger: the other columns → the assigned ones, rows where new differs first, pii masked")
     func beforeTrigger() throws {
         let item = InventoryItem(kind: .trigger, name: "orders_amount_bi", table: "public.orders", details: [
