@@ -44,7 +44,9 @@ struct AggregateComputerTests {
         for (index, status) in [precomposed, decomposed, "f", precomposed, ""].enumerated() {
             computer.add(legacy: legacy(index, status, "1", "1.00", "1.00"), new: nil)
         }
-        computer.add(legacy: ["no": "9", "status": nil, "day": "2026-10-01", "qty": "1", "price": "1.00", "amount": "1.00"], new: nil)
+        var unknown = legacy(9, "", "1", "1.00", "1.00")
+        unknown["status"] = .some(nil)
+        computer.add(legacy: unknown, new: nil)
         let results = computer.results()
         #expect(results.map { $0.group["status"]!.map { Array($0.unicodeScalars) } } == [nil, "", decomposed, "f", precomposed].map {
             $0.map { Array($0.unicodeScalars) }
