@@ -241,7 +241,7 @@ struct BadConfig: Sendable, CustomTestStringConvertible {
                   path: "", line: 6, problem: "invalid YAML"),
         BadConfig(name: "duplicate key",
                   yaml: Fixtures.sources + "cycle:\n  period: 1d\n  period: 2d\n",
-                  path: "", line: 5, problem: "duplicate key 'period' in one mapping"),
+                  path: "", line: 5, problem: "duplicate key 'period' in one mapping", fix: "keep one of them"),
     ]
 
     @Test(arguments: cases)

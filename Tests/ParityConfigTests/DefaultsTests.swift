@@ -119,6 +119,30 @@ import Testing
         #expect(columns[2].pii)
     }
 
+    @Test("a value map's code is read as its bytes; YAML's reader refuses two codes that differ only by normalization")
+    func valueMapCodesByBytes() throws {
+        let table = """
+            tables:
+              - name: t
+                legacy: a.t
+                new: b.t
+                key: { legacy: [id], new: [id] }
+                columns:
+
+            """
+        let configuration = try Fixtures.parse(Fixtures.sources + table + """
+                  - { legacy: code, new: code, map: { "e\\u0301": decomposed } }
+            """)
+        let map = try #require(configuration.tables.first?.columns.first).map
+        #expect("\u{E9}" == "e\u{301}", "Swift's String equates the two codes")
+        #expect(map[ExactText("e\u{301}")] == "decomposed" && map[ExactText("\u{E9}")] == nil)
+        let both = Fixtures.issues(Fixtures.sources + table + """
+                  - { legacy: code, new: code, map: { "\\u00E9": composed, "e\\u0301": decomposed } }
+            """)
+        #expect(both.map(\.problem) == ["duplicate key '\u{E9}' in one mapping"], "\(both)")
+        #expect(both.first?.fix.contains("differ only by Unicode normalization") == true, "\(both)")
+    }
+
     @Test func ipv6ListenWithoutTokenIsLoopback() throws {
         let configuration = try Fixtures.parse(Fixtures.sources + """
             http: { listen: "[::1]:9000" }

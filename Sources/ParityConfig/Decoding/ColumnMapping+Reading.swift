@@ -67,25 +67,27 @@ extension ColumnMapping {
         }
     }
 
-    /// Reads `map: { O: open }`; keys are taken as written text, so `1:` and `O:` both work.
-    private static func readValueMap(from reader: NodeReader) -> [String: String]? {
+    /// Reads `map: { O: open }`; keys are taken as written text, so `1:` and `O:` both work, and two keys that differ
+    /// only by Unicode normalization are two codes.
+    private static func readValueMap(from reader: NodeReader) -> [ExactText: String]? {
         guard case .mapping(let mapping) = reader.node else {
             reader.wrongKind(expected: "a mapping of legacy values to new values", fix: "write map: { O: open, P: paid }")
             return nil
         }
-        var values: [String: String] = [:]
+        var values: [ExactText: String] = [:]
         for (keyNode, valueNode) in mapping {
             guard case .scalar(let key) = keyNode else {
                 reader.report("has a key that is not a single value", fix: "write legacy values as plain keys", at: keyNode.mark)
                 continue
             }
             let valueReader = NodeReader(node: valueNode, path: reader.path.appending(key.string), context: reader.context)
-            guard values[key.string] == nil else {
+            let code = ExactText(key.string)
+            guard values[code] == nil else {
                 valueReader.report("legacy value \(valueReader.shown(key.string)) is mapped twice",
                                    fix: "map each legacy value once", at: keyNode.mark)
                 continue
             }
-            if let value = valueReader.text() { values[key.string] = value }
+            if let value = valueReader.text() { values[code] = value }
         }
         return values
     }

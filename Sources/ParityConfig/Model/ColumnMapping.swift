@@ -1,3 +1,5 @@
+import ParityModel
+
 /// A legacy column compared with a new column (`tables[].columns[]`).
 public struct ColumnMapping: Sendable, Hashable {
     /// Legacy column name, exactly as in the catalog.
@@ -10,8 +12,9 @@ public struct ColumnMapping: Sendable, Hashable {
     public var scale: Int?
     /// Largest difference still reported as `within_tolerance` rather than `value_mismatch`.
     public var tolerance: ColumnTolerance?
-    /// Legacy value → new value translations applied before comparing.
-    public var map: [String: String]
+    /// Legacy value → new value translations applied before comparing, keyed by the legacy value's exact bytes (a
+    /// precomposed and a decomposed `é` are two codes, as they are two values in the legacy database).
+    public var map: [ExactText: String]
     /// Normalizers applied, in order, to both values before comparing.
     public var normalize: [ColumnNormalizer]
     /// IANA zone of a legacy `timestamp without time zone` column.
@@ -30,7 +33,7 @@ public struct ColumnMapping: Sendable, Hashable {
         type: ColumnType = .text,
         scale: Int? = nil,
         tolerance: ColumnTolerance? = nil,
-        map: [String: String] = [:],
+        map: [ExactText: String] = [:],
         normalize: [ColumnNormalizer] = [],
         legacyTimezone: String? = nil,
         newTimezone: String? = nil,

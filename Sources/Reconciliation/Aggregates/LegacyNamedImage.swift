@@ -17,7 +17,7 @@ public enum LegacyNamedImage {
     }
 
     /// The legacy value mapping to the same bytes as `value` (the smallest by bytes when several do), or `value` itself.
-    private static func reverse(_ map: [String: String], _ value: String) -> String {
-        map.filter { ExactText($0.value) == ExactText(value) }.keys.min { ExactText($0) < ExactText($1) } ?? value
+    private static func reverse(_ map: [ExactText: String], _ value: String) -> String {
+        map.filter { ExactText($0.value) == ExactText(value) }.keys.min()?.rawValue ?? value
     }
 }

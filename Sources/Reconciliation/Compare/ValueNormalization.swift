@@ -24,9 +24,7 @@ public enum ValueNormalization {
     public static func normalize(_ value: String?, side: SourceSide, column: ColumnMapping) -> String? {
         guard var text = value else { return nil }
         text = column.normalize.reduce(text) { $1.apply(to: $0) }
-        if side == .legacy, let entry = column.map.index(forKey: text).map({ column.map[$0] }), ExactText(entry.key) == ExactText(text) {
-            text = entry.value
-        }
+        if side == .legacy, let mapped = column.map[ExactText(text)] { text = mapped }
         if text.isEmpty, column.normalize.contains(.nullEqualsEmpty) { return nil }
         return text
     }

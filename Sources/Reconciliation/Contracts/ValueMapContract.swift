@@ -28,8 +28,8 @@ public struct ValueMapContract: Sendable {
 
     /// The contract: one vector per mapped code, in code order; codes the data holds that the map lacks are evidence.
     public func contract(id: String) -> Contract {
-        let vectors = column.map.keys.map { ExactText($0) }.sorted().map { code in
-            let mapped = column.map[code.rawValue]
+        let vectors = column.map.keys.sorted().map { code in
+            let mapped = column.map[code]
             var vector = ContractVector(
                 inputs: [column.legacy: mask.value(column.legacy, code.rawValue)], legacy: [column.new: mask.value(column.new, mapped)],
                 about: ["occurrences": String(occurrences[code] ?? 0)])
@@ -44,8 +44,7 @@ public struct ValueMapContract: Sendable {
             }
             return vector
         }
-        let codes = Set(column.map.keys.map { ExactText($0) })
-        let unmapped = occurrences.keys.filter { !codes.contains($0) }.sorted()
+        let unmapped = occurrences.keys.filter { column.map[$0] == nil }.sorted()
         let description = "\(mapping.name).\(column.legacy) holds codes that translate through a value map into \(column.new) in the new system. "
             + "Each vector is a mapped code → its new value, with how often legacy rows hold it, and the new system's "
             + "value where it differs from the map."

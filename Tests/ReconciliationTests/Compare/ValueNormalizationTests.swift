@@ -1,4 +1,5 @@
 import ParityConfig
+import ParityModel
 import Testing
 @testable import Reconciliation
 
@@ -41,11 +42,11 @@ import Testing
         let composed = ValueComparator(column: ColumnMapping(legacy: "name", new: "name", normalize: [.nfc]))
         #expect(composed.compare(legacy: precomposed, new: decomposed) == .match)
         #expect(Array(ColumnNormalizer.nfc.apply(to: decomposed).unicodeScalars) == Array(precomposed.unicodeScalars))
-        let mapped = ValueComparator(column: ColumnMapping(legacy: "status", new: "state", map: [precomposed: "coffee"]))
+        let mapped = ValueComparator(column: ColumnMapping(legacy: "status", new: "state", map: [ExactText(precomposed): "coffee"]))
         #expect(mapped.compare(legacy: precomposed, new: "coffee") == .match)
         #expect(mapped.compare(legacy: decomposed, new: "coffee") == .mismatch, "the map names the precomposed text only")
         #expect(mapped.compare(legacy: decomposed, new: precomposed) == .mismatch)
-        let mappedComposed = ValueComparator(column: ColumnMapping(legacy: "status", new: "state", map: [precomposed: "coffee"], normalize: [.nfc]))
+        let mappedComposed = ValueComparator(column: ColumnMapping(legacy: "status", new: "state", map: [ExactText(precomposed): "coffee"], normalize: [.nfc]))
         #expect(mappedComposed.compare(legacy: decomposed, new: "coffee") == .match)
     }
 

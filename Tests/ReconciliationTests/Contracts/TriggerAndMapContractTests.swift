@@ -30,7 +30,7 @@ struct TriggerAndMapContractTests {
     @Test("codes are counted byte for byte: a decomposed code is not the precomposed one the map names")
     func valueMapExactCodes() throws {
         let precomposed = "\u{E9}", decomposed = "e\u{301}"
-        let column = ColumnMapping(legacy: "status", new: "state", map: [precomposed: "shipped"])
+        let column = ColumnMapping(legacy: "status", new: "state", map: [ExactText(precomposed): "shipped"])
         var contract = ValueMapContract(mapping: mapping, column: column)
         for (index, code) in [precomposed, decomposed, decomposed].enumerated() {
             contract.observe(legacy: ["order_no": String(index), "status": .some(code)], new: nil)
