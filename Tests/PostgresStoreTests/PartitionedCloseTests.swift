@@ -172,6 +172,36 @@ struct ClosedFoldTests {
                                       keysCompared: 0, unexplainedRate: "0"), tables: [], findings: [], carried: [])
     }
 
+    @Test("a change committed before the closed cycles' end but captured after their fold is folded by the next pass; unfolded_since says when to look")
+    func lateChangeFolded() throws {
+        let test = try TestStore(partitions: 16)
+        try test.initialize(["1": "1.00", "2": "2.00"])
+        let connection = try test.database.connect()
+        defer { connection.close() }
+        let unfoldedSince = { () throws -> Int64? in
+            try connection.query("SELECT unfolded_since FROM source_state WHERE side = 'legacy'").singleRow().decode(Int64?.self, "unfolded_since")
+        }
+        let pending = { () throws -> Int in try connection.query("SELECT count(*) AS n FROM pending_change").singleRow().decode(Int.self, "n") }
+        let amount = { (id: String) throws -> String? in
+            try test.store.closedImage(side: .legacy, mapping: "orders", rowKey: TestStore.key(id))?["amount"] ?? nil
+        }
+        #expect(try unfoldedSince() == nil, "nothing pending")
+        try test.store.apply(Self.transaction(200, at: 11, [Self.change(.update, "1", amount: "1.10")]), side: .legacy)
+        try test.store.apply(Self.transaction(300, at: 25, [Self.change(.update, "2", amount: "2.10")]), side: .legacy)
+        #expect(try unfoldedSince() == 11, "lowered by the change it captured")
+        try test.store.closeCycle(id: 1, foldBefore: 20) { _ in Self.record(1) }
+        #expect(try test.store.foldClosedChanges() == 1)
+        #expect(try unfoldedSince() == 25 && pending() == 1, "raised to the oldest change left, the open cycle's")
+        #expect(try test.store.foldClosedChanges() == 0)
+
+        // Committed at 15, before the closed cycle's end, and captured only now (a source that was far behind), streamed.
+        try test.store.stage([StreamedStagingTests.update("1", "1.15", xid: 40)], xid: 40, side: .legacy, restart: true)
+        #expect(try test.store.commitStreamed(StreamedCommitRecord(xid: 40, commitLSN: 392, endLSN: 400, commitTime: 15), side: .legacy) == 1)
+        #expect(try unfoldedSince() == 15)
+        #expect(try test.store.foldClosedChanges() == 1)
+        #expect(try amount("1") == "1.15" && amount("2") == "2.00" && pending() == 1 && unfoldedSince() == 25)
+    }
+
     @Test("a fold of closed changes and a close that folds first (a truncate) at once: each waits for the other, both succeed")
     func foldBesideClosingTruncate() throws {
         final class Outcome: @unchecked Sendable { var folded: Result<Int64, StoreError>? }

@@ -110,6 +110,8 @@ struct StoreTests {
                 (12, 'new', 'orders', '["3"]', NULL, 8, 300, 3, 4);
             INSERT INTO pending_change (part, side, mapping, row_key, commit_lsn, seq, op, xid, commit_time, row_values)
                 VALUES (45, 'legacy', 'orders', '["4"]', 400, 0, 'insert', 9, 20, '[1,"4.00"]');
+            INSERT INTO source_state (side, slot, publications, system_identifier, database, consistent_point, checkpoint_lsn, watermark, initialized_at)
+                VALUES ('legacy', 'parity_legacy', '["parity_legacy"]', '7300000000000000001', 'legacy', 100, 400, 20, 1);
             INSERT INTO difference (part, mapping, canonical_key, column_name, row_key, kind, first_seen, last_seen)
                 VALUES (38, 'orders', '["5"]', 'amount', '["5"]', 'value_mismatch', 1, 3);
             COMMIT;
@@ -117,6 +119,10 @@ struct StoreTests {
 
         let reopened = try PostgresStore.open(url: database.url)
         #expect(reopened.partitions.count == 64)
+        let unfoldedSince = { () throws -> Int64? in
+            try connection.query("SELECT unfolded_since FROM source_state WHERE side = 'legacy'").singleRow().decode(Int64?.self, "unfolded_since")
+        }
+        #expect(try unfoldedSince() == 20, "migration 012: the oldest pending change")
         let applied = try connection.query("SELECT name FROM store_migration ORDER BY name").rows.map { try $0.decode(String.self, "name") }
         #expect(applied == PostgresMigrations.all.map(\.name))
         for table in ["row_state", "pending_change", "difference"] {
@@ -166,7 +172,7 @@ struct StoreTests {
         #expect(keys == [#"["1"]"#, #"["2"]"#, #"["4"]"#], "the close read the state as of its end")
         #expect(try rows() == [#"["1"]"#, #"["2"]"#, #"["3"]"#] && listed() == 2)
         #expect(try reopened.foldClosedChanges() == 1)
-        #expect(try rows() == [#"["1"]"#, #"["2"]"#, #"["4"]"#] && listed() == 0)
+        #expect(try rows() == [#"["1"]"#, #"["2"]"#, #"["4"]"#] && listed() == 0 && unfoldedSince() == nil)
         #expect(try connection.query("SELECT count(*) AS n FROM pending_change").singleRow().decode(Int.self, "n") == 0)
     }
 

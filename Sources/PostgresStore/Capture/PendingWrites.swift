@@ -13,6 +13,8 @@ struct PendingWrites {
         columns: ["side", "commit_lsn", "xid", "commit_time", "table_name", "inserts", "updates", "deletes", "truncates"])
     let side: SourceSide
     let placement: KeyPlacement
+    /// The earliest commit time of the pending changes added (nil: none), which lowers the side's `unfolded_since`.
+    private(set) var earliestChange: Int64?
 
     init(side: SourceSide, placement: KeyPlacement) {
         self.side = side
@@ -40,6 +42,7 @@ struct PendingWrites {
     private mutating func row(
         mapping: String, key: String, op: String, image: String?, seq: Int, commit: CommitRecord, in transaction: StoreTransaction
     ) throws {
+        earliestChange = min(earliestChange ?? commit.commitTime, commit.commitTime)
         try changes.append([
             String(placement.part(of: key, mapping: mapping)), side.rawValue, mapping, key, String(commit.commitLSN), String(seq), op,
             String(commit.xid), String(commit.commitTime), image,

@@ -27,7 +27,7 @@ extension PostgresStore {
             }
             guard let lastCommitTime else { return 0 }
             try writes.flush(transaction)
-            try advanceCheckpoint(side: side, to: checkpoint, commitTime: lastCommitTime, in: transaction)
+            try advanceCheckpoint(side: side, to: checkpoint, commitTime: lastCommitTime, changesSince: writes.earliestChange, in: transaction)
             return applied
         }
     }
@@ -70,11 +70,13 @@ extension PostgresStore {
         return try row.int64("checkpoint_lsn")
     }
 
-    /// Records that everything through `checkpoint` is durable, the last transaction committed at `commitTime`.
-    func advanceCheckpoint(side: SourceSide, to checkpoint: Int64, commitTime: Int64, in transaction: StoreTransaction) throws {
+    /// Records that everything through `checkpoint` is durable, the last transaction committed at `commitTime`, and that
+    /// pending changes committed at `changesSince` (nil: none) were written: the side's `unfolded_since` goes no later.
+    func advanceCheckpoint(side: SourceSide, to checkpoint: Int64, commitTime: Int64, changesSince: Int64?, in transaction: StoreTransaction) throws {
         try transaction.execute("""
             UPDATE source_state SET checkpoint_lsn = \(checkpoint), last_commit_time = \(commitTime),
-                watermark = greatest(watermark, \(commitTime)), last_message_at = \(Self.now()), last_error = NULL
+                watermark = greatest(watermark, \(commitTime)), last_message_at = \(Self.now()), last_error = NULL,
+                unfolded_since = least(unfolded_since, \(changesSince)::bigint)
             WHERE side = \(side.rawValue)
             """)
     }

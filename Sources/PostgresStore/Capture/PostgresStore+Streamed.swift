@@ -77,7 +77,8 @@ extension PostgresStore {
             let position = CommitRecord(
                 xid: Int64(commit.xid), commitLSN: Int64(truncatingIfNeeded: commit.commitLSN), commitTime: commit.commitTime)
             let committed = try stream.map { stream in try commitStream(stream, at: position, side: side, in: transaction) } ?? 0
-            try advanceCheckpoint(side: side, to: endLSN, commitTime: commit.commitTime, in: transaction)
+            try advanceCheckpoint(
+                side: side, to: endLSN, commitTime: commit.commitTime, changesSince: stream == nil ? nil : commit.commitTime, in: transaction)
             return committed
         }
     }

@@ -4,9 +4,9 @@ import PostgresClient
 ///
 /// A task looks up keys' pending changes one by one (``PendingState/lastChange(side:mapping:key:part:before:in:)``). If a
 /// partition was analyzed while it held one side's changes only (a batch on one source, the other quiet), the planner
-/// takes the other side's changes for none and walks all of them for each key (through `(side, commit_time)` or the
-/// primary key), where the key's own index reads a few blocks. Autovacuum analyzes such a partition only on its next
-/// pass, so the task analyzes it first.
+/// may take the other side's changes for none and walk all of them for each key (through the primary key), where the
+/// key's own index reads a few blocks. Autovacuum analyzes such a partition only on its next pass, so the task analyzes
+/// it first.
 enum PendingStatistics {
     /// A partition is analyzed when at least `staleChanges` changes were written or removed since its last analyze, plus
     /// one in `staleShare` of the rows it held then: below that, a plan that walks a part's changes costs little.

@@ -9,10 +9,9 @@ extension PostgresStore {
         // Usually nothing is left: one look, not a transaction per range.
         let waiting = try read { transaction -> Bool in
             guard let end = try Self.closedBefore(in: transaction) else { return false }
-            // By side: pending_change_by_time finds a side's oldest change, however many the open cycle has.
+            // unfolded_since is at or before every pending change of its side (migration 012).
             return try transaction.row("""
-                SELECT 1 WHERE EXISTS (SELECT 1 FROM pending_change WHERE side = 'legacy' AND commit_time < \(end))
-                    OR EXISTS (SELECT 1 FROM pending_change WHERE side = 'new' AND commit_time < \(end))
+                SELECT 1 WHERE EXISTS (SELECT 1 FROM source_state WHERE unfolded_since < \(end))
                     OR EXISTS (SELECT 1 FROM folded_key WHERE cycle IN (SELECT id FROM cycle))
                 """) != nil
         }
@@ -26,7 +25,21 @@ extension PostgresStore {
                 return try CycleFold.foldClosed(transaction, before: end, parts: parts)
             }
         }
+        try write { transaction in try raiseUnfoldedSince(in: transaction) }
         return folded
+    }
+
+    /// Sets both sides' `unfolded_since` to the oldest pending change's commit time (NULL: none is pending), read part by
+    /// part through the primary key. The sides' rows are locked first: a capture holds its side's row from the start of
+    /// the transaction that writes changes, so every change is either read here or lowers the value after this commits.
+    /// One value for both sides is at or before each side's oldest change, which is all the value promises.
+    private func raiseUnfoldedSince(in transaction: StoreTransaction) throws {
+        try transaction.execute("SELECT side FROM source_state ORDER BY side FOR UPDATE")
+        try transaction.execute("""
+            UPDATE source_state SET unfolded_since = (
+                SELECT min(oldest.commit_time) FROM generate_series(0, \(partitions.count - 1)) AS p (part),
+                    LATERAL (SELECT commit_time FROM pending_change AS c WHERE c.part = p.part ORDER BY commit_time LIMIT 1) AS oldest)
+            """)
     }
 
     /// Folds every closed cycle's changes left pending, in a close that folds its own changes into row state first (those
