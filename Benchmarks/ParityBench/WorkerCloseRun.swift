@@ -138,10 +138,9 @@ struct WorkerCloseRun {
         // The changes a close compared without folding are folded into row state once it is recorded: off the close's
         // path, but work the store does for it all the same.
         let folded = try poll(fleet, timeout: 3600, interval: 0.2) {
-            // By side, so that the index on (side, commit_time) answers: the poll is not to load the store.
+            // What the workers ask (migration 012): no pending change is older than a side's unfolded_since.
             try watch.query("""
-                SELECT NOT EXISTS (SELECT 1 FROM pending_change WHERE side = 'legacy' AND commit_time < \(end))
-                    AND NOT EXISTS (SELECT 1 FROM pending_change WHERE side = 'new' AND commit_time < \(end)) AS folded
+                SELECT NOT EXISTS (SELECT 1 FROM source_state WHERE unfolded_since < \(end)) AS folded
                 """).singleRow().decode(Bool.self, "folded")
         }
         let foldedAt = folded.timeIntervalSince(committing)

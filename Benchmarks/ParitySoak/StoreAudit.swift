@@ -66,6 +66,10 @@ struct StoreAudit {
             var found = counts.byMappingAndOp
             found["transactions"] = counts.transactions
             found["open streamed transactions"] = counts.openStreams
+            if let early = try probe.changesBeforeUnfoldedSince(side: side) {
+                expected["changes before unfolded_since"] = 0
+                found["changes before unfolded_since"] = early
+            }
             return ChangeLine(side: side, expected: expected, found: found)
         }
     }

@@ -47,6 +47,17 @@ enum StoreProbe {
             Int(transactions.first?["n"] ?? "") ?? -1, Int(open.first?["n"] ?? "") ?? -1)
     }
 
+    /// How many of one side's pending changes the PostgreSQL store's `unfolded_since` claims none are older than, yet
+    /// are (its promise, migration 012: expected 0); nil for the SQLite store, which has no such value.
+    func changesBeforeUnfoldedSince(side: SourceSide) throws -> Int? {
+        guard case .postgres = self else { return nil }
+        let count = try rows("""
+            SELECT CAST(count(*) AS TEXT) AS n FROM pending_change AS c JOIN source_state AS s USING (side)
+            WHERE c.side = '\(side.rawValue)' AND (s.unfolded_since IS NULL OR c.commit_time < s.unfolded_since)
+            """)
+        return Int(count.first?["n"] ?? "") ?? -1
+    }
+
     /// The rows of `sql`, every column text.
     private func rows(_ sql: String) throws -> [[String: String]] {
         switch self {
