@@ -202,6 +202,55 @@ struct ClosedFoldTests {
         #expect(try amount("1") == "1.15" && amount("2") == "2.00" && pending() == 1 && unfoldedSince() == 25)
     }
 
+    @Test("a fold that waits for one side's capture to commit holds up no capture of the other side")
+    func foldWaitsForOneSide() throws {
+        final class Outcome: @unchecked Sendable { var folded: Result<Int64, StoreError>? }
+        let test = try TestStore(partitions: 16)
+        try test.initialize(["1": "1.00"])
+        try test.store.recordInitialized(SourceRecord(
+            side: .new, slot: "parity_new", publications: ["parity_new"], systemIdentifier: "7300000000000000002", database: "modern",
+            consistentPoint: 100, checkpointLSN: 100, watermark: 0, initializedAt: 1))
+        try test.store.apply(Self.transaction(200, at: 11, [Self.change(.update, "1", amount: "1.10")]), side: .legacy)
+        try test.store.closeCycle(id: 1, foldBefore: 20) { _ in Self.record(1) }
+
+        // The new side's capture in the middle of a transaction: it holds its source_state row until it commits.
+        let newCapture = try test.database.connect()
+        defer { newCapture.close() }
+        try newCapture.execute(unsafeScript: "BEGIN; SELECT 1 FROM source_state WHERE side = 'new' FOR UPDATE")
+        let outcome = Outcome()
+        let folded = DispatchSemaphore(value: 0)
+        Thread {
+            do throws(StoreError) { outcome.folded = .success(try test.store.foldClosedChanges()) } catch { outcome.folded = .failure(error) }
+            folded.signal()
+        }.start()
+        let watch = try test.database.connect()
+        defer { watch.close() }
+        var waiting = false
+        for _ in 0..<600 where !waiting {
+            waiting = try watch.query("""
+                SELECT count(*) AS n FROM pg_stat_activity
+                WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%source_state%'
+                """).singleRow().decode(Int.self, "n") == 1
+            if !waiting { Thread.sleep(forTimeInterval: 0.1) }
+        }
+        #expect(waiting, "the fold waits for the new side's row")
+
+        // The legacy capture applies a transaction meanwhile.
+        let applied = DispatchSemaphore(value: 0)
+        Thread {
+            _ = try? test.store.apply(Self.transaction(300, at: 25, [Self.change(.update, "1", amount: "1.20")]), side: .legacy)
+            applied.signal()
+        }.start()
+        #expect(applied.wait(timeout: .now() + 30) == .success, "the legacy capture was held up by the fold")
+        try newCapture.execute(unsafeScript: "COMMIT")
+        #expect(folded.wait(timeout: .now() + 60) == .success)
+        guard case .success(let count)? = outcome.folded else {
+            Issue.record("the fold failed: \(String(describing: outcome.folded))")
+            return
+        }
+        #expect(count == 1)
+    }
+
     @Test("a fold of closed changes and a close that folds first (a truncate) at once: each waits for the other, both succeed")
     func foldBesideClosingTruncate() throws {
         final class Outcome: @unchecked Sendable { var folded: Result<Int64, StoreError>? }

@@ -1,3 +1,4 @@
+import ParityModel
 import ParityStore
 import PostgresClient
 
@@ -25,20 +26,25 @@ extension PostgresStore {
                 return try CycleFold.foldClosed(transaction, before: end, parts: parts)
             }
         }
-        try write { transaction in try raiseUnfoldedSince(in: transaction) }
+        for side in SourceSide.allCases {
+            try write { transaction in try raiseUnfoldedSince(of: side, in: transaction) }
+        }
         return folded
     }
 
-    /// Sets both sides' `unfolded_since` to the oldest pending change's commit time (NULL: none is pending), read part by
-    /// part through the primary key. The sides' rows are locked first: a capture holds its side's row from the start of
-    /// the transaction that writes changes, so every change is either read here or lowers the value after this commits.
-    /// One value for both sides is at or before each side's oldest change, which is all the value promises.
-    private func raiseUnfoldedSince(in transaction: StoreTransaction) throws {
-        try transaction.execute("SELECT side FROM source_state ORDER BY side FOR UPDATE")
+    /// Sets `side`'s `unfolded_since` to the oldest pending change's commit time, either side's (NULL: none is pending),
+    /// read part by part through the primary key. The side's row is locked first: its capture holds the row from the
+    /// start of the transaction that writes changes, so each of the side's changes is either read here or lowers the value
+    /// after this commits. The oldest of both sides' is at or before the side's own oldest, which is all the value
+    /// promises; each side in a transaction of its own, so a capture's long commit holds up this fold, not the other
+    /// side's capture.
+    private func raiseUnfoldedSince(of side: SourceSide, in transaction: StoreTransaction) throws {
+        try transaction.execute("SELECT side FROM source_state WHERE side = \(side.rawValue) FOR UPDATE")
         try transaction.execute("""
             UPDATE source_state SET unfolded_since = (
                 SELECT min(oldest.commit_time) FROM generate_series(0, \(partitions.count - 1)) AS p (part),
                     LATERAL (SELECT commit_time FROM pending_change AS c WHERE c.part = p.part ORDER BY commit_time LIMIT 1) AS oldest)
+            WHERE side = \(side.rawValue)
             """)
     }
 
