@@ -94,14 +94,19 @@ import Testing
         #expect(configuration.census.interval == .seconds(30))
     }
 
+    /// Sources and one table mapping `t`, up to its `columns:` key: a test's column lines follow.
+    private static let tableUpToColumns = Fixtures.sources + """
+        tables:
+          - name: t
+            legacy: a.t
+            new: b.t
+            key: { legacy: [id], new: [id] }
+            columns:
+
+        """
+
     @Test func typedColumnSettings() throws {
-        let configuration = try Fixtures.parse(Fixtures.sources + """
-            tables:
-              - name: t
-                legacy: a.t
-                new: b.t
-                key: { legacy: [id], new: [id] }
-                columns:
+        let configuration = try Fixtures.parse(Self.tableUpToColumns + """
                   - { legacy: total, new: total, type: decimal, scale: 2, tolerance: "0.01", source: "qty * price" }
                   - { legacy: ts, new: ts, type: timestamp, tolerance: 2s, legacy_timezone: America/Vancouver }
                   - { legacy: code, new: code, map: { 1: one, O: open, "": none }, normalize: [trim, upper], pii: yes }
@@ -121,22 +126,13 @@ import Testing
 
     @Test("a value map's code is read as its bytes; YAML's reader refuses two codes that differ only by normalization")
     func valueMapCodesByBytes() throws {
-        let table = """
-            tables:
-              - name: t
-                legacy: a.t
-                new: b.t
-                key: { legacy: [id], new: [id] }
-                columns:
-
-            """
-        let configuration = try Fixtures.parse(Fixtures.sources + table + """
+        let configuration = try Fixtures.parse(Self.tableUpToColumns + """
                   - { legacy: code, new: code, map: { "e\\u0301": decomposed } }
             """)
         let map = try #require(configuration.tables.first?.columns.first).map
         #expect("\u{E9}" == "e\u{301}", "Swift's String equates the two codes")
         #expect(map[ExactText("e\u{301}")] == "decomposed" && map[ExactText("\u{E9}")] == nil)
-        let both = Fixtures.issues(Fixtures.sources + table + """
+        let both = Fixtures.issues(Self.tableUpToColumns + """
                   - { legacy: code, new: code, map: { "\\u00E9": composed, "e\\u0301": decomposed } }
             """)
         #expect(both.map(\.problem) == ["duplicate key '\u{E9}' in one mapping"], "\(both)")
