@@ -204,7 +204,10 @@ struct ClosedFoldTests {
 
     @Test("a fold that waits for one side's capture to commit holds up no capture of the other side")
     func foldWaitsForOneSide() throws {
-        final class Outcome: @unchecked Sendable { var folded: Result<Int64, StoreError>? }
+        final class Outcome: @unchecked Sendable {
+            var folded: Result<Int64, StoreError>?
+            var applyFailed: StoreError?
+        }
         let test = try TestStore(partitions: 16)
         try test.initialize(["1": "1.00"])
         try test.store.recordInitialized(SourceRecord(
@@ -238,10 +241,15 @@ struct ClosedFoldTests {
         // The legacy capture applies a transaction meanwhile.
         let applied = DispatchSemaphore(value: 0)
         Thread {
-            _ = try? test.store.apply(Self.transaction(300, at: 25, [Self.change(.update, "1", amount: "1.20")]), side: .legacy)
+            do throws(StoreError) {
+                try test.store.apply(Self.transaction(300, at: 25, [Self.change(.update, "1", amount: "1.20")]), side: .legacy)
+            } catch {
+                outcome.applyFailed = error
+            }
             applied.signal()
         }.start()
         #expect(applied.wait(timeout: .now() + 30) == .success, "the legacy capture was held up by the fold")
+        if let error = outcome.applyFailed { Issue.record("the legacy capture failed: \(error)") }
         try newCapture.execute(unsafeScript: "COMMIT")
         #expect(folded.wait(timeout: .now() + 60) == .success)
         guard case .success(let count)? = outcome.folded else {
