@@ -43,6 +43,6 @@ enum ServiceMetricNames {
         "parity_capture_commit_to_durable_seconds", "parity_cycles_closed_total", "parity_last_cycle_id",
         "parity_last_cycle_end_timestamp_seconds", "parity_last_cycle_closed_timestamp_seconds", "parity_last_cycle_findings",
         "parity_last_cycle_unexplained_rate", "parity_gate_result", "parity_open_differences",
-        "parity_open_difference_oldest_age_seconds", "parity_build_info", "parity_store_readable",
+        "parity_open_difference_oldest_age_seconds", "parity_build_info", "parity_store_readable", "parity_fold_waiting_seconds",
     ]
 }

@@ -5,6 +5,7 @@ import ParityModel
 @testable import ParityService
 import ParityStore
 import ParityTestSupport
+import PostgresStore
 import Testing
 
 @Suite("Service metrics")
@@ -104,5 +105,30 @@ struct ServiceMetricsTests {
         #expect(abs(age - (3_600 + 90)) < 0.001, "since cycle 1's end: \(age)")
         #expect(metric("parity_last_cycle_id", in: text) == 2)
         #expect(metric("parity_last_cycle_end_timestamp_seconds", in: text) == Double(origin + 2 * hour) / 1_000_000)
+    }
+
+    @Test("parity_fold_waiting_seconds runs from the last close while its changes wait to be folded, and is 0 once folded")
+    func foldWaiting() throws {
+        let configuration = try Self.configuration()
+        let store = try PostgresStore.open(url: try SharedCluster.newDatabase("metrics").url, partitions: 16)
+        let origin: Int64 = 1_795_000_000_000_000, second: Int64 = 1_000_000
+        try store.recordInitialized(SourceRecord(
+            side: .legacy, slot: "parity_legacy", publications: ["parity_legacy"], systemIdentifier: "7300000000000000001", database: "legacy",
+            consistentPoint: 100, checkpointLSN: 100, watermark: 0, initializedAt: 1))
+        try store.insertBaseline(side: .legacy, mapping: "orders", rows: [(key: ["1"], values: ["id": "1", "amount": "1.00"])], lsn: 100)
+        let change = CapturedChange(
+            table: "public.orders", mapping: "orders", operation: .update, key: ["1"], oldKey: nil, values: ["id": .value("1"), "amount": .value("1.10")])
+        try store.apply([CapturedTransaction(xid: 7, commitLSN: 192, endLSN: 200, commitTime: origin + second, changes: [change])], side: .legacy)
+        let cycle = CycleRecord(
+            id: 1, label: "cycle 1", start: origin, end: origin + 10 * second, status: .closed, closedAt: origin + 11 * second, keysCompared: 1,
+            unexplainedRate: "0")
+        try store.closeCycle(id: 1, foldBefore: cycle.end) { _ in CycleClose(cycle: cycle, tables: [], findings: [], carried: []) }
+
+        let metrics = ServiceMetrics(mappings: [])
+        let now = StoreTime.date(cycle.closedAt + 90 * second)
+        let waiting = metric("parity_fold_waiting_seconds", in: metrics.render(states: [], store: store, configuration: configuration, now: now))
+        #expect(waiting.map { abs($0 - 90) < 0.001 } == true, "\(String(describing: waiting))")
+        #expect(try store.foldClosedChanges() == 1)
+        #expect(metric("parity_fold_waiting_seconds", in: metrics.render(states: [], store: store, configuration: configuration, now: now)) == 0)
     }
 }

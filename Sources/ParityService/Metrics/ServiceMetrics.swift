@@ -23,6 +23,7 @@ final class ServiceMetrics: Sendable {
     private let gateResult: Gauge
     /// 1 when the last render read everything it needed from the store, 0 when a read failed.
     private let storeReadable: Gauge
+    private let foldWaiting: Gauge
     /// Open differences by mapping and kind, and the age of each mapping's oldest (bounded: the config's mappings).
     private let openDifferences: [String: [FindingKind: Gauge]]
     private let oldestOpenDifference: [String: Gauge]
@@ -107,6 +108,10 @@ final class ServiceMetrics: Sendable {
         storeReadable = gauge(
             "parity_store_readable", [],
             "1 when the last scrape read the store, 0 when a read failed (the series read from the store then keep their last values).")
+        foldWaiting = gauge(
+            "parity_fold_waiting_seconds", [],
+            "Seconds since the last cycle was closed while closed cycles' changes still wait to be folded into row state "
+                + "(PostgreSQL store, whose workers fold after a close; 0 when none wait, and always for the SQLite store).")
         openDifferences = Dictionary(uniqueKeysWithValues: mappings.map { mapping in
             (mapping, Dictionary(uniqueKeysWithValues: FindingKind.allCases.filter(\.isDifference).map { kind in
                 (kind, gauge("parity_open_differences", [("mapping", mapping), ("kind", kind.rawValue)],
@@ -199,6 +204,9 @@ final class ServiceMetrics: Sendable {
             let tables = read { try store.cycleTables(cycle: cycle.id) } ?? []
             for (kind, meter) in lastCycleFindings {
                 meter.set(Double(tables.reduce(0) { $0 + ($1.findingsByKind[kind.rawValue] ?? 0) }))
+            }
+            if let shared = store as? any PartitionedCycleStore, let waiting = read({ try shared.closedChangesWaiting() }) {
+                foldWaiting.set(waiting ? max(0, now.timeIntervalSince(StoreTime.date(cycle.closedAt))) : 0)
             }
         }
         storeReadable.set(readable ? 1.0 : 0.0)

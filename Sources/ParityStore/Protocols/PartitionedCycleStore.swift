@@ -27,6 +27,9 @@ public protocol PartitionedCycleStore: CycleStateStore {
     /// close's path). Any process may call it at any time; ranges another process is folding are passed by. Returns how
     /// many changes it folded.
     func foldClosedChanges() throws(StoreError) -> Int64
+    /// Whether changes of recorded cycles wait to be folded into row state (what ``foldClosedChanges()`` would fold). It
+    /// may say yes once more after the last of them was folded, until a fold pass finds nothing; never no while some wait.
+    func closedChangesWaiting() throws(StoreError) -> Bool
     /// Places `mapping`'s keys into parts by their canonical form under `normalizers` (its key normalizers), so that a
     /// key's rows on both sides share a part, when the mapping holds no rows or changes on either side; a mapping holding
     /// some keeps the placement they were written under. Returns the normalizers the mapping's keys are placed by.

@@ -8,15 +8,7 @@ extension PostgresStore {
     /// Returns how many changes it folded.
     public func foldClosedChanges() throws(StoreError) -> Int64 {
         // Usually nothing is left: one look, not a transaction per range.
-        let waiting = try read { transaction -> Bool in
-            guard let end = try Self.closedBefore(in: transaction) else { return false }
-            // unfolded_since is at or before every pending change of its side (migration 012).
-            return try transaction.row("""
-                SELECT 1 WHERE EXISTS (SELECT 1 FROM source_state WHERE unfolded_since < \(end))
-                    OR EXISTS (SELECT 1 FROM folded_key WHERE cycle IN (SELECT id FROM cycle))
-                """) != nil
-        }
-        guard waiting else { return 0 }
+        guard try closedChangesWaiting() else { return 0 }
         var folded: Int64 = 0
         for parts in taskRanges {
             folded += try write { transaction -> Int64 in
@@ -30,6 +22,18 @@ extension PostgresStore {
             try write { transaction in try raiseUnfoldedSince(of: side, in: transaction) }
         }
         return folded
+    }
+
+    /// Whether closed cycles' changes wait to be folded: a side's `unfolded_since` (at or before every pending change of
+    /// the side, migration 012) is before the last closed cycle's end, or a close that folded first left its list of keys.
+    public func closedChangesWaiting() throws(StoreError) -> Bool {
+        try read { transaction -> Bool in
+            guard let end = try Self.closedBefore(in: transaction) else { return false }
+            return try transaction.row("""
+                SELECT 1 WHERE EXISTS (SELECT 1 FROM source_state WHERE unfolded_since < \(end))
+                    OR EXISTS (SELECT 1 FROM folded_key WHERE cycle IN (SELECT id FROM cycle))
+                """) != nil
+        }
     }
 
     /// Sets `side`'s `unfolded_since` to the oldest pending change's commit time, either side's (NULL: none is pending),
