@@ -167,6 +167,19 @@ struct ClosedFoldTests {
             values: amount.map { ["id": .value(id), "amount": .value($0)] } ?? [:])
     }
 
+    /// A fold of closed changes run on a thread of its own: `result` is set once `done` signals.
+    final class BackgroundFold: @unchecked Sendable {
+        var result: Result<Int64, StoreError>?
+        let done = DispatchSemaphore(value: 0)
+
+        init(_ store: PostgresStore) {
+            Thread { [self] in
+                do throws(StoreError) { result = .success(try store.foldClosedChanges()) } catch { result = .failure(error) }
+                done.signal()
+            }.start()
+        }
+    }
+
     static func record(_ id: Int64) -> CycleClose {
         CycleClose(cycle: CycleRecord(id: id, label: "cycle \(id)", start: id * 10, end: id * 10 + 10, status: .closed, closedAt: id * 10 + 11,
                                       keysCompared: 0, unexplainedRate: "0"), tables: [], findings: [], carried: [])
@@ -204,10 +217,7 @@ struct ClosedFoldTests {
 
     @Test("a fold that waits for one side's capture to commit holds up no capture of the other side")
     func foldWaitsForOneSide() throws {
-        final class Outcome: @unchecked Sendable {
-            var folded: Result<Int64, StoreError>?
-            var applyFailed: StoreError?
-        }
+        final class Applied: @unchecked Sendable { var failure: StoreError? }
         let test = try TestStore(partitions: 16)
         try test.initialize(["1": "1.00"])
         try test.store.recordInitialized(SourceRecord(
@@ -220,12 +230,7 @@ struct ClosedFoldTests {
         let newCapture = try test.database.connect()
         defer { newCapture.close() }
         try newCapture.execute(unsafeScript: "BEGIN; SELECT 1 FROM source_state WHERE side = 'new' FOR UPDATE")
-        let outcome = Outcome()
-        let folded = DispatchSemaphore(value: 0)
-        Thread {
-            do throws(StoreError) { outcome.folded = .success(try test.store.foldClosedChanges()) } catch { outcome.folded = .failure(error) }
-            folded.signal()
-        }.start()
+        let fold = BackgroundFold(test.store)
         let watch = try test.database.connect()
         defer { watch.close() }
         var waiting = false
@@ -240,20 +245,21 @@ struct ClosedFoldTests {
 
         // The legacy capture applies a transaction meanwhile.
         let applied = DispatchSemaphore(value: 0)
+        let outcome = Applied()
         Thread {
             do throws(StoreError) {
                 try test.store.apply(Self.transaction(300, at: 25, [Self.change(.update, "1", amount: "1.20")]), side: .legacy)
             } catch {
-                outcome.applyFailed = error
+                outcome.failure = error
             }
             applied.signal()
         }.start()
         #expect(applied.wait(timeout: .now() + 30) == .success, "the legacy capture was held up by the fold")
-        if let error = outcome.applyFailed { Issue.record("the legacy capture failed: \(error)") }
+        if let error = outcome.failure { Issue.record("the legacy capture failed: \(error)") }
         try newCapture.execute(unsafeScript: "COMMIT")
-        #expect(folded.wait(timeout: .now() + 60) == .success)
-        guard case .success(let count)? = outcome.folded else {
-            Issue.record("the fold failed: \(String(describing: outcome.folded))")
+        #expect(fold.done.wait(timeout: .now() + 60) == .success)
+        guard case .success(let count)? = fold.result else {
+            Issue.record("the fold failed: \(String(describing: fold.result))")
             return
         }
         #expect(count == 1)
@@ -261,7 +267,6 @@ struct ClosedFoldTests {
 
     @Test("a fold of closed changes and a close that folds first (a truncate) at once: each waits for the other, both succeed")
     func foldBesideClosingTruncate() throws {
-        final class Outcome: @unchecked Sendable { var folded: Result<Int64, StoreError>? }
         let test = try TestStore(partitions: 64)
         let ids = (0..<20_000).map(String.init)
         try test.initialize(Dictionary(uniqueKeysWithValues: ids.map { ($0, "1.00") }))
@@ -270,12 +275,7 @@ struct ClosedFoldTests {
         try test.store.apply(Self.transaction(300, at: 21, [Self.change(.truncate, "")]), side: .legacy)
         try test.store.apply(Self.transaction(400, at: 22, [Self.change(.insert, "5", amount: "5.00")]), side: .legacy)
 
-        let outcome = Outcome()
-        let done = DispatchSemaphore(value: 0)
-        Thread {
-            do throws(StoreError) { outcome.folded = .success(try test.store.foldClosedChanges()) } catch { outcome.folded = .failure(error) }
-            done.signal()
-        }.start()
+        let fold = BackgroundFold(test.store)
         var changed: [String] = []
         try test.store.closeCycle(id: 2, foldBefore: 30) { reader in
             let rows = try reader.rows(side: .legacy, mapping: "orders", changedOnly: true)
@@ -283,8 +283,8 @@ struct ClosedFoldTests {
             #expect(try reader.keys(side: .legacy, mapping: "orders") == [TestStore.key("5")])
             return Self.record(2)
         }
-        #expect(done.wait(timeout: .now() + 120) == .success)
-        if case .failure(let error) = outcome.folded { Issue.record("the fold failed: \(error)") }
+        #expect(fold.done.wait(timeout: .now() + 120) == .success)
+        if case .failure(let error) = fold.result { Issue.record("the fold failed: \(error)") }
         #expect(changed.count == ids.count, "every key the truncate deleted changed in cycle 2, \"5\" among them")
         _ = try test.store.foldClosedChanges()
         #expect(try test.store.withClosedState { try $0.keys(side: .legacy, mapping: "orders") } == [TestStore.key("5")])
