@@ -80,7 +80,8 @@ extension ParityStore {
                 try db.execute(
                     sql: "DELETE FROM \(table) WHERE stream IN (SELECT stream FROM streamed_transaction WHERE side = ?)", arguments: [side])
             }
-            for table in ["streamed_transaction", "row_state", "row_delta", "pending_change", "transaction_write", "mapping_source", "source_state"] {
+            for table in ["streamed_transaction", "row_state", "row_delta", "pending_change", "transaction_write", "cycle_table_write",
+                          "write_signature_table", "write_signature", "mapping_source", "source_state"] {
                 try db.execute(sql: "DELETE FROM \(table) WHERE side = ?", arguments: [side])
             }
             try RowDelta.countStateRows(db)

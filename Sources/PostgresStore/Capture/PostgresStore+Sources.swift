@@ -53,7 +53,8 @@ extension PostgresStore {
     public func discardSource(side: SourceSide) throws(StoreError) {
         try write { transaction in
             try Self.dropStreams(side: side, in: transaction)
-            for table in ["row_state", "pending_change", "pending_truncate", "transaction_write", "mapping_source", "source_state"] {
+            for table in ["row_state", "pending_change", "pending_truncate", "transaction_write", "cycle_table_write", "write_signature_table",
+                          "write_signature", "mapping_source", "source_state"] {
                 try transaction.execute(PostgresQuery(unsafeSQL: "DELETE FROM \(table) WHERE side = $1", binds: [side.rawValue]))
             }
         }

@@ -6,7 +6,8 @@ extension PostgresStore {
     /// before it over row state; a close with a truncate folds them into row state first, ``CycleFold``) and says what to
     /// record, and the cycle with everything `compare` returned is written. A comparison that fails rolls the close back.
     /// The changes stay pending until ``foldClosedChanges()``. Returns nil, recording nothing, when cycle `id` is closed
-    /// already. Pending changes whose statistics are stale are analyzed first (``PendingStatistics``).
+    /// already. Pending changes whose statistics are stale are analyzed first (``PendingStatistics``); the closed cycle's
+    /// `transaction_write` rows are retired into their summaries after (``retireTransactionWrites(closed:)``).
     ///
     /// One close at a time, whichever process runs it: the close locks `cycle` against other closes (readers go on)
     /// before its snapshot is taken, so a close that waited sees the cycle the other recorded. Every statement of the close
@@ -15,7 +16,7 @@ extension PostgresStore {
     @discardableResult
     public func closeCycle(id: Int64, foldBefore end: Int64?, _ compare: (any CycleStateReader) throws -> CycleClose) throws(StoreError) -> CycleRecord? {
         let foldsFirst = try foldsFirst(before: end)
-        return try write(.snapshotWrite) { transaction -> CycleRecord? in
+        let record = try write(.snapshotWrite) { transaction -> CycleRecord? in
             // Utility statements: they take no snapshot, so the close's snapshot follows the locks.
             try transaction.execute("LOCK TABLE cycle IN SHARE ROW EXCLUSIVE MODE")
             if foldsFirst { try Self.keepClosedFoldsOut(in: transaction) }
@@ -30,6 +31,8 @@ extension PostgresStore {
             try Self.recordClosed(before: end, in: transaction)
             return close.cycle
         }
+        if let record { try retireTransactionWrites(closed: record) }
+        return record
     }
 
     /// Calls `body` with a reader of both sides' row state as of the last closed cycle, in one snapshot (capture and

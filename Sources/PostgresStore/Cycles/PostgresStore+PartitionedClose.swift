@@ -106,9 +106,10 @@ extension PostgresStore: PartitionedCycleStore {
         }
     }
 
-    /// Records cycle `id` from its tasks' results in one transaction, under the lock closes take, and drops its plan.
+    /// Records cycle `id` from its tasks' results in one transaction, under the lock closes take, and drops its plan;
+    /// then retires the closed cycle's `transaction_write` rows (``retireTransactionWrites(closed:)``).
     public func finishClose(id: Int64, _ compare: (any CycleStateReader, [String]) throws -> CycleClose) throws(StoreError) -> CycleRecord? {
-        try write(.snapshotWrite) { transaction -> CycleRecord? in
+        let record = try write(.snapshotWrite) { transaction -> CycleRecord? in
             try transaction.execute("LOCK TABLE cycle IN SHARE ROW EXCLUSIVE MODE")
             guard try transaction.row("SELECT 1 FROM cycle WHERE id = \(id)") == nil else { return nil }
             guard let plan = try transaction.row("SELECT changed, changes_after, fold_before FROM close_plan WHERE cycle = \(id)") else {
@@ -130,6 +131,8 @@ extension PostgresStore: PartitionedCycleStore {
             try transaction.execute("DELETE FROM close_plan WHERE cycle = \(id)")
             return close.cycle
         }
+        if let record { try retireTransactionWrites(closed: record) }
+        return record
     }
 }
 

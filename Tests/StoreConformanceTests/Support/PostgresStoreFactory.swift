@@ -38,5 +38,12 @@ extension StoreFactory {
             for statement in statements {
                 try connection.query(PostgresQuery(unsafeSQL: statement, binds: statement.contains("$1") ? [value] : []))
             }
+        },
+        rowCount: { opened, table in
+            let database = try #require(opened.resource(SharedDatabase.self))
+            let connection = try database.connect()
+            defer { connection.close() }
+            let count = try connection.query(PostgresQuery(unsafeSQL: "SELECT count(*) FROM \(table)")).rows.first?.values.first ?? nil
+            return try #require(count.flatMap { Int($0) })
         })
 }

@@ -37,6 +37,8 @@ struct StoreFactory: Sendable, CustomTestStringConvertible {
     let open: @Sendable () throws -> OpenedStore
     /// Plants an unknown value in an opened store.
     let plant: @Sendable (OpenedStore, Plant) throws -> Void
+    /// Counts the rows of one of an opened store's tables (how much it keeps, which no protocol says).
+    let rowCount: @Sendable (OpenedStore, String) throws -> Int
 
     var testDescription: String { name }
 
@@ -73,6 +75,10 @@ struct StoreFactory: Sendable, CustomTestStringConvertible {
                 defer { try? db.execute(sql: "PRAGMA ignore_check_constraints = OFF") }
                 try db.execute(sql: sql, arguments: [value])
             }
+        },
+        rowCount: { opened, table in
+            let store = try #require(opened.store as? ParityStore)
+            return try store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0 }
         })
 }
 

@@ -1,0 +1,96 @@
+import GRDB
+import ParityModel
+
+extension ParityStore {
+    /// Retires both sides' `transaction_write` rows committed before the end of `cycle` (just closed) into their
+    /// summaries (``TransactionWriteSummary``), a step of whole transactions per store transaction, so capture waits for
+    /// one step at most. A retirement cut short loses nothing: each step moves its rows and their summary in one
+    /// transaction, and the next close retires what is left.
+    func retireTransactionWrites(closed cycle: CycleRecord) throws(StoreError) {
+        // The baseline's window lies inside the first calendar cycle's, whose audit is still to read it.
+        guard cycle.id > 0 else { return }
+        for side in SourceSide.allCases {
+            // Each step removes at least one row, so the loop ends.
+            while try write({ db in try Self.retireWrites(db, side: side, closed: cycle) }) {}
+        }
+    }
+
+    /// Retires `side`'s rows committed before the cycle's end, up to ``TransactionWriteSummary/rowsPerStep`` of them and
+    /// every other row of their last commit time; false when none is left. The rows are grouped in SQL: by table (those
+    /// committed where the same windows hold them together, others by commit time), and by transaction into signatures.
+    private static func retireWrites(_ db: Database, side: SourceSide, closed cycle: CycleRecord) throws -> Bool {
+        let last = try Int64.fetchOne(
+            db, sql: """
+                SELECT max(commit_time) FROM (
+                    SELECT commit_time FROM transaction_write WHERE side = ? AND commit_time < ? ORDER BY commit_time LIMIT ?)
+                """,
+            arguments: [side, cycle.end, TransactionWriteSummary.rowsPerStep])
+        guard let through = last else { return false }
+        var summary = TransactionWriteSummary(cycles: try Row.fetchAll(db, sql: "SELECT * FROM cycle").map(CycleRecord.init(row:)))
+        let tables = try Row.fetchCursor(
+            db, sql: """
+                SELECT table_name, min(commit_time, :same) AS committed, sum(inserts + updates + deletes + truncates) AS written
+                FROM transaction_write WHERE side = :side AND commit_time <= :through GROUP BY table_name, committed
+                """,
+            arguments: ["side": side, "through": through, "same": summary.sameWindows(before: cycle.end)])
+        while let row = try tables.next() {
+            summary.add(rows: row["written"], table: ExactText(row["table_name"] as String), committedAt: row["committed"])
+        }
+        let transactions = try Row.fetchCursor(
+            db, sql: """
+                SELECT signature, count(*) AS transactions, min(commit_time) AS first_commit FROM (
+                    SELECT min(commit_time) AS commit_time,
+                        json_group_array(json_array(table_name, inserts, updates, deletes, truncates)) AS signature
+                    FROM transaction_write WHERE side = ? AND commit_time <= ? GROUP BY commit_lsn)
+                GROUP BY signature
+                """,
+            arguments: [side, through])
+        while let row = try transactions.next() {
+            summary.add(
+                transactions: row["transactions"], signature: try row.decoded("signature", "JSON array of table writes", WriteSignature.init(json:)),
+                firstCommit: row["first_commit"])
+        }
+        try db.execute(sql: "DELETE FROM transaction_write WHERE side = ? AND commit_time <= ?", arguments: [side, through])
+        for (key, written) in summary.cycleRows {
+            try db.execute(
+                sql: """
+                    INSERT INTO cycle_table_write (side, cycle, table_name, written) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (side, cycle, table_name) DO UPDATE SET written = cycle_table_write.written + excluded.written
+                    """,
+                arguments: [side, key.cycle, key.table.rawValue, written])
+        }
+        let known = try Row.fetchAll(
+            db, sql: "SELECT signature, table_name, inserts, updates, deletes, truncates FROM write_signature_table WHERE side = ?",
+            arguments: [side]
+        ).map { row in (id: row["signature"] as Int64, write: TableWrite(row: row)) }
+        for write in summary.signatureWrites(known: TransactionWriteSummary.knownSignatures(known)) {
+            guard write.isNew else {
+                try db.execute(
+                    sql: "UPDATE write_signature SET transactions = transactions + ?, first_commit = min(first_commit, ?) WHERE side = ? AND id = ?",
+                    arguments: [write.count.transactions, write.count.firstCommit, side, write.id])
+                continue
+            }
+            try db.execute(
+                sql: "INSERT INTO write_signature (side, id, transactions, first_commit) VALUES (?, ?, ?, ?)",
+                arguments: [side, write.id, write.count.transactions, write.count.firstCommit])
+            for table in write.signature.tables {
+                try db.execute(
+                    sql: """
+                        INSERT INTO write_signature_table (side, signature, table_name, inserts, updates, deletes, truncates)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [side, write.id, table.table.rawValue, table.inserts, table.updates, table.deletes, table.truncates])
+            }
+        }
+        return true
+    }
+}
+
+extension TableWrite {
+    /// The table and counts of a `write_signature_table` row.
+    init(row: Row) {
+        self.init(
+            table: ExactText(row["table_name"] as String), inserts: row["inserts"], updates: row["updates"], deletes: row["deletes"],
+            truncates: row["truncates"])
+    }
+}

@@ -1,0 +1,159 @@
+import Foundation
+import ParityModel
+
+/// What one source transaction wrote to one table, by operation: a row of `transaction_write`, or one table of a
+/// ``WriteSignature``.
+package struct TableWrite: Hashable, Sendable {
+    package var table: ExactText
+    package var inserts: Int
+    package var updates: Int
+    package var deletes: Int
+    package var truncates: Int
+
+    package init(table: ExactText, inserts: Int, updates: Int, deletes: Int, truncates: Int) {
+        self.table = table
+        self.inserts = inserts
+        self.updates = updates
+        self.deletes = deletes
+        self.truncates = truncates
+    }
+
+    /// Rows written, every operation counted.
+    package var rows: Int { inserts + updates + deletes + truncates }
+}
+
+/// Everything one transaction wrote, its tables in byte order: the unit the co-write patterns of retired transactions
+/// are counted in (the patterns of any table against any other follow from the signatures that hold the first).
+package struct WriteSignature: Hashable, Sendable {
+    package let tables: [TableWrite]
+
+    package init(_ tables: [TableWrite]) {
+        self.tables = tables.sorted { $0.table < $1.table }
+    }
+
+    /// The signature of a JSON array of `[table, inserts, updates, deletes, truncates]` arrays in any order (what the
+    /// stores' retirement query builds per transaction); nil for other text.
+    package init?(json: String) {
+        guard let tables = try? JSONDecoder().decode([TableWrite].self, from: Data(json.utf8)) else { return nil }
+        self.init(tables)
+    }
+}
+
+extension TableWrite: Decodable {
+    /// One `[table, inserts, updates, deletes, truncates]` array.
+    package init(from decoder: any Decoder) throws {
+        var fields = try decoder.unkeyedContainer()
+        self.init(
+            table: ExactText(try fields.decode(String.self)), inserts: try fields.decode(Int.self), updates: try fields.decode(Int.self),
+            deletes: try fields.decode(Int.self), truncates: try fields.decode(Int.self))
+    }
+}
+
+/// What retiring a run of `transaction_write` rows keeps of them, exact for every reader: the rows written per table in
+/// each closed cycle's window (the gate's reading), and the transactions per ``WriteSignature`` with the first one's
+/// commit time (the contracts export's co-write patterns). A row counts in the innermost closed cycle window holding
+/// its commit time (a window holding another counts both when read), or, in none, only in the signatures. The stores
+/// group the rows in SQL; this adds up their groups.
+package struct TransactionWriteSummary {
+    /// The rows a store retires in one step at most, besides the rest of its last commit time's (whole transactions).
+    package static let rowsPerStep = 50_000
+
+    /// Transactions of one signature, and the earliest commit time among them.
+    package struct SignatureCount: Equatable, Sendable {
+        package var transactions: Int
+        package var firstCommit: Int64
+    }
+
+    /// A signature's count to add to a stored one (`isNew` false) or to store under a new id.
+    package struct SignatureWrite: Equatable {
+        package var id: Int64
+        package var signature: WriteSignature
+        package var count: SignatureCount
+        package var isNew: Bool
+    }
+
+    /// A cycle and a table (the key of ``cycleRows``).
+    package struct CycleTable: Hashable {
+        package var cycle: Int64
+        package var table: ExactText
+    }
+
+    /// Closed cycles' windows `[start, end)` by start, each with the latest end of it and those before it (the
+    /// baseline's window lies inside the first calendar cycle's, so windows may nest).
+    private let cycles: [(id: Int64, start: Int64, end: Int64, latestEnd: Int64)]
+    /// Every start and end of a closed cycle's window, in order.
+    private let boundaries: [Int64]
+    /// Rows written per cycle and table.
+    package private(set) var cycleRows: [CycleTable: Int] = [:]
+    /// Transactions per signature.
+    package private(set) var signatures: [WriteSignature: SignatureCount] = [:]
+
+    /// An empty summary over the windows of `cycles` (the closed ones).
+    package init(cycles: [CycleRecord]) {
+        var latestEnd = Int64.min
+        self.cycles = cycles.sorted { ($0.start, $0.id) < ($1.start, $1.id) }.map { cycle in
+            latestEnd = max(latestEnd, cycle.end)
+            return (id: cycle.id, start: cycle.start, end: cycle.end, latestEnd: latestEnd)
+        }
+        boundaries = cycles.flatMap { [$0.start, $0.end] }.sorted()
+    }
+
+    /// The earliest time from which every time before `end` falls in the same closed cycles' windows: rows committed
+    /// then can be added up as committed at this time.
+    package func sameWindows(before end: Int64) -> Int64 {
+        boundaries.last { $0 < end } ?? Int64.min
+    }
+
+    /// Adds `rows` rows written to `table` by transactions committed at `time`.
+    package mutating func add(rows: Int, table: ExactText, committedAt time: Int64) {
+        guard let cycle = cycle(containing: time) else { return }
+        cycleRows[CycleTable(cycle: cycle, table: table), default: 0] += rows
+    }
+
+    /// Adds `transactions` transactions that each wrote `signature`, the earliest committed at `firstCommit`.
+    package mutating func add(transactions: Int, signature: WriteSignature, firstCommit: Int64) {
+        if var count = signatures[signature] {
+            count.transactions += transactions
+            count.firstCommit = min(count.firstCommit, firstCommit)
+            signatures[signature] = count
+        } else {
+            signatures[signature] = SignatureCount(transactions: transactions, firstCommit: firstCommit)
+        }
+    }
+
+    /// The signature writes that add this summary to the stored signatures `known` (by signature, their ids): new
+    /// signatures take ids after the largest known, the earliest first.
+    package func signatureWrites(known: [WriteSignature: Int64]) -> [SignatureWrite] {
+        var next = (known.values.max() ?? 0) + 1
+        return signatures.sorted { $0.value.firstCommit < $1.value.firstCommit }
+            .map { signature, count in
+                if let id = known[signature] { return SignatureWrite(id: id, signature: signature, count: count, isNew: false) }
+                defer { next += 1 }
+                return SignatureWrite(id: next, signature: signature, count: count, isNew: true)
+            }
+    }
+
+    /// The stored signatures from their table rows (signature id and one table each), by signature.
+    package static func knownSignatures(_ rows: [(id: Int64, write: TableWrite)]) -> [WriteSignature: Int64] {
+        let tables = Dictionary(grouping: rows, by: \.id)
+        return Dictionary(uniqueKeysWithValues: tables.map { id, rows in (WriteSignature(rows.map(\.write)), id) })
+    }
+
+    /// The closed cycle whose window holds `time`, the innermost when windows nest (the one starting last); nil for
+    /// none.
+    private func cycle(containing time: Int64) -> Int64? {
+        var low = 0
+        var high = cycles.count
+        while low < high {
+            let middle = (low + high) / 2
+            if cycles[middle].start <= time { low = middle + 1 } else { high = middle }
+        }
+        // Back from the last window starting at or before `time`, while an earlier one may still end after it.
+        var index = low - 1
+        while index >= 0, cycles[index].latestEnd > time {
+            if time < cycles[index].end { return cycles[index].id }
+            index -= 1
+        }
+        return nil
+    }
+}
