@@ -22,19 +22,6 @@ struct TransactionWriteSummaryTests {
         #expect(summary.cycleRows == [.init(cycle: 1, table: "a"): 5, .init(cycle: 1, table: "b"): 1, .init(cycle: 3, table: "a"): 7])
     }
 
-    @Test("the baseline's window inside the first cycle's: a row counts in the innermost window holding it")
-    func nestedWindows() {
-        var summary = TransactionWriteSummary(cycles: [Self.cycle(0, from: 150, to: 170), Self.cycle(1, from: 100, to: 200), Self.cycle(2, from: 200, to: 300)])
-        for time in [100, 149, 150, 169, 170, 199, 200, 300] {
-            summary.add(rows: time, table: "a", committedAt: Int64(time))
-        }
-        #expect(summary.cycleRows == [.init(cycle: 1, table: "a"): 100 + 149 + 170 + 199, .init(cycle: 0, table: "a"): 150 + 169, .init(cycle: 2, table: "a"): 200])
-        // Before 200 the windows change last at 170 (the baseline's end); before 300, at 200.
-        #expect(summary.sameWindows(before: 200) == 170)
-        #expect(summary.sameWindows(before: 300) == 200)
-        #expect(TransactionWriteSummary(cycles: []).sameWindows(before: 300) == Int64.min)
-    }
-
     @Test("transactions count by what they wrote, in any table order, with the earliest commit")
     func signatures() throws {
         var summary = TransactionWriteSummary(cycles: [])

@@ -15,8 +15,8 @@ extension ParityStore {
     /// failed comparison) leaves the mark, and the next close of the cycle compares what was folded without
     /// folding again. When `merge` says the delta has grown large enough, it is merged into row state
     /// afterwards, part by part in store transactions of their own: a merge cut short loses nothing, and
-    /// capture's writes wait for one part at most. Then the closed cycle's `transaction_write` rows are retired into
-    /// their summaries (``retireTransactionWrites(closed:)``).
+    /// capture's writes wait for one part at most. Then the closed cycle's `transaction_write` rows and census samples
+    /// are retired into their summaries (``retire(closed:)``).
     /// Returns nil, recording nothing, when cycle `id` is already closed.
     @discardableResult
     public func closeCycle(
@@ -39,7 +39,7 @@ extension ParityStore {
         while remaining {
             remaining = try write { db in try db.withLargePageCache { try RowDelta.mergePart(db, rows: merge.rowsPerTransaction) } }
         }
-        if let record { try retireTransactionWrites(closed: record) }
+        if let record { try retire(closed: record) }
         return record
     }
 

@@ -2,37 +2,20 @@ import GRDB
 import ParityModel
 
 extension ParityStore {
-    /// Retires both sides' `transaction_write` rows committed before the end of `cycle` (just closed) into their
-    /// summaries (``TransactionWriteSummary``), a step of whole transactions per store transaction, so capture waits for
-    /// one step at most. A retirement cut short loses nothing: each step moves its rows and their summary in one
-    /// transaction, and the next close retires what is left.
-    func retireTransactionWrites(closed cycle: CycleRecord) throws(StoreError) {
-        // The baseline's window lies inside the first calendar cycle's, whose audit is still to read it.
-        guard cycle.id > 0 else { return }
-        for side in SourceSide.allCases {
-            // Each step removes at least one row, so the loop ends.
-            while try write({ db in try Self.retireWrites(db, side: side, closed: cycle) }) {}
-        }
-    }
-
-    /// Retires `side`'s rows committed before the cycle's end, up to ``TransactionWriteSummary/rowsPerStep`` of them and
-    /// every other row of their last commit time; false when none is left. The rows are grouped in SQL: by table (those
+    /// Retires `side`'s `transaction_write` rows committed before the end of `cycle` (just closed) into their summaries
+    /// (``TransactionWriteSummary``): one step, up to ``TransactionWriteSummary/rowsPerStep`` rows and every other row of
+    /// their last commit time (whole transactions); false when none is left. The rows are grouped in SQL: by table (those
     /// committed where the same windows hold them together, others by commit time), and by transaction into signatures.
-    private static func retireWrites(_ db: Database, side: SourceSide, closed cycle: CycleRecord) throws -> Bool {
-        let last = try Int64.fetchOne(
-            db, sql: """
-                SELECT max(commit_time) FROM (
-                    SELECT commit_time FROM transaction_write WHERE side = ? AND commit_time < ? ORDER BY commit_time LIMIT ?)
-                """,
-            arguments: [side, cycle.end, TransactionWriteSummary.rowsPerStep])
-        guard let through = last else { return false }
+    static func retireWrites(_ db: Database, side: SourceSide, closed cycle: CycleRecord) throws -> Bool {
+        guard let through = try stepEnd(db, "transaction_write", "commit_time", side: side, before: cycle.end, limit: TransactionWriteSummary.rowsPerStep)
+        else { return false }
         var summary = TransactionWriteSummary(cycles: try Row.fetchAll(db, sql: "SELECT * FROM cycle").map(CycleRecord.init(row:)))
         let tables = try Row.fetchCursor(
             db, sql: """
                 SELECT table_name, min(commit_time, :same) AS committed, sum(inserts + updates + deletes + truncates) AS written
                 FROM transaction_write WHERE side = :side AND commit_time <= :through GROUP BY table_name, committed
                 """,
-            arguments: ["side": side, "through": through, "same": summary.sameWindows(before: cycle.end)])
+            arguments: ["side": side, "through": through, "same": summary.windows.sameWindows(before: cycle.end)])
         while let row = try tables.next() {
             summary.add(rows: row["written"], table: ExactText(row["table_name"] as String), committedAt: row["committed"])
         }

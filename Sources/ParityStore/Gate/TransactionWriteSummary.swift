@@ -51,9 +51,8 @@ extension TableWrite: Decodable {
 
 /// What retiring a run of `transaction_write` rows keeps of them, exact for every reader: the rows written per table in
 /// each closed cycle's window (the gate's reading), and the transactions per ``WriteSignature`` with the first one's
-/// commit time (the contracts export's co-write patterns). A row counts in the innermost closed cycle window holding
-/// its commit time (a window holding another counts both when read), or, in none, only in the signatures. The stores
-/// group the rows in SQL; this adds up their groups.
+/// commit time (the contracts export's co-write patterns). A row counts under the closed cycle its commit time belongs to
+/// (``ClosedWindows``), or, in none, only in the signatures. The stores group the rows in SQL; this adds up their groups.
 package struct TransactionWriteSummary {
     /// The rows a store retires in one step at most, besides the rest of its last commit time's (whole transactions).
     package static let rowsPerStep = 50_000
@@ -78,11 +77,8 @@ package struct TransactionWriteSummary {
         package var table: ExactText
     }
 
-    /// Closed cycles' windows `[start, end)` by start, each with the latest end of it and those before it (the
-    /// baseline's window lies inside the first calendar cycle's, so windows may nest).
-    private let cycles: [(id: Int64, start: Int64, end: Int64, latestEnd: Int64)]
-    /// Every start and end of a closed cycle's window, in order.
-    private let boundaries: [Int64]
+    /// Where retired rows belong.
+    package let windows: ClosedWindows
     /// Rows written per cycle and table.
     package private(set) var cycleRows: [CycleTable: Int] = [:]
     /// Transactions per signature.
@@ -90,23 +86,12 @@ package struct TransactionWriteSummary {
 
     /// An empty summary over the windows of `cycles` (the closed ones).
     package init(cycles: [CycleRecord]) {
-        var latestEnd = Int64.min
-        self.cycles = cycles.sorted { ($0.start, $0.id) < ($1.start, $1.id) }.map { cycle in
-            latestEnd = max(latestEnd, cycle.end)
-            return (id: cycle.id, start: cycle.start, end: cycle.end, latestEnd: latestEnd)
-        }
-        boundaries = cycles.flatMap { [$0.start, $0.end] }.sorted()
-    }
-
-    /// The earliest time from which every time before `end` falls in the same closed cycles' windows: rows committed
-    /// then can be added up as committed at this time.
-    package func sameWindows(before end: Int64) -> Int64 {
-        boundaries.last { $0 < end } ?? Int64.min
+        windows = ClosedWindows(cycles)
     }
 
     /// Adds `rows` rows written to `table` by transactions committed at `time`.
     package mutating func add(rows: Int, table: ExactText, committedAt time: Int64) {
-        guard let cycle = cycle(containing: time) else { return }
+        guard let cycle = windows.cycle(containing: time) else { return }
         cycleRows[CycleTable(cycle: cycle, table: table), default: 0] += rows
     }
 
@@ -137,23 +122,5 @@ package struct TransactionWriteSummary {
     package static func knownSignatures(_ rows: [(id: Int64, write: TableWrite)]) -> [WriteSignature: Int64] {
         let tables = Dictionary(grouping: rows, by: \.id)
         return Dictionary(uniqueKeysWithValues: tables.map { id, rows in (WriteSignature(rows.map(\.write)), id) })
-    }
-
-    /// The closed cycle whose window holds `time`, the innermost when windows nest (the one starting last); nil for
-    /// none.
-    private func cycle(containing time: Int64) -> Int64? {
-        var low = 0
-        var high = cycles.count
-        while low < high {
-            let middle = (low + high) / 2
-            if cycles[middle].start <= time { low = middle + 1 } else { high = middle }
-        }
-        // Back from the last window starting at or before `time`, while an earlier one may still end after it.
-        var index = low - 1
-        while index >= 0, cycles[index].latestEnd > time {
-            if time < cycles[index].end { return cycles[index].id }
-            index -= 1
-        }
-        return nil
     }
 }

@@ -7,7 +7,7 @@ extension PostgresStore {
     /// record, and the cycle with everything `compare` returned is written. A comparison that fails rolls the close back.
     /// The changes stay pending until ``foldClosedChanges()``. Returns nil, recording nothing, when cycle `id` is closed
     /// already. Pending changes whose statistics are stale are analyzed first (``PendingStatistics``); the closed cycle's
-    /// `transaction_write` rows are retired into their summaries after (``retireTransactionWrites(closed:)``).
+    /// `transaction_write` rows and census samples are retired into their summaries after (``retire(closed:)``).
     ///
     /// One close at a time, whichever process runs it: the close locks `cycle` against other closes (readers go on)
     /// before its snapshot is taken, so a close that waited sees the cycle the other recorded. Every statement of the close
@@ -31,7 +31,7 @@ extension PostgresStore {
             try Self.recordClosed(before: end, in: transaction)
             return close.cycle
         }
-        if let record { try retireTransactionWrites(closed: record) }
+        if let record { try retire(closed: record) }
         return record
     }
 

@@ -107,7 +107,7 @@ extension PostgresStore: PartitionedCycleStore {
     }
 
     /// Records cycle `id` from its tasks' results in one transaction, under the lock closes take, and drops its plan;
-    /// then retires the closed cycle's `transaction_write` rows (``retireTransactionWrites(closed:)``).
+    /// then retires the closed cycle's `transaction_write` rows and census samples (``retire(closed:)``).
     public func finishClose(id: Int64, _ compare: (any CycleStateReader, [String]) throws -> CycleClose) throws(StoreError) -> CycleRecord? {
         let record = try write(.snapshotWrite) { transaction -> CycleRecord? in
             try transaction.execute("LOCK TABLE cycle IN SHARE ROW EXCLUSIVE MODE")
@@ -131,7 +131,7 @@ extension PostgresStore: PartitionedCycleStore {
             try transaction.execute("DELETE FROM close_plan WHERE cycle = \(id)")
             return close.cycle
         }
-        if let record { try retireTransactionWrites(closed: record) }
+        if let record { try retire(closed: record) }
         return record
     }
 }

@@ -3,32 +3,16 @@ import ParityStore
 import PostgresClient
 
 extension PostgresStore {
-    /// Retires both sides' `transaction_write` rows committed before the end of `cycle` (just closed) into their
-    /// summaries (``TransactionWriteSummary``), a step of whole transactions per store transaction. Each step summarizes
-    /// exactly the rows its `DELETE` removed, so a late transaction capture commits meanwhile is either retired whole or
-    /// stays for the next close; a retirement cut short loses nothing. Retirements wait for each other (a lock on
-    /// `write_signature`); readers go on.
-    func retireTransactionWrites(closed cycle: CycleRecord) throws(StoreError) {
-        // The baseline's window lies inside the first calendar cycle's, whose audit is still to read it.
-        guard cycle.id > 0 else { return }
-        for side in SourceSide.allCases {
-            // Each step removes at least one row, so the loop ends.
-            var more = true
-            while more { more = try write { transaction in try Self.retireWrites(side: side, closed: cycle, in: transaction) } }
-        }
-    }
-
-    /// Retires `side`'s rows committed before the cycle's end, up to ``TransactionWriteSummary/rowsPerStep`` of them and
-    /// every other row of their last commit time; false when none is left. The server groups the rows it deletes: by
-    /// table (those committed where the same windows hold them together, others by commit time), and by transaction into
-    /// signatures.
-    private static func retireWrites(side: SourceSide, closed cycle: CycleRecord, in transaction: StoreTransaction) throws -> Bool {
+    /// Retires `side`'s `transaction_write` rows committed before the end of `cycle` (just closed) into their summaries
+    /// (``TransactionWriteSummary``): one step, up to ``TransactionWriteSummary/rowsPerStep`` rows and every other row of
+    /// their last commit time; false when none is left. It summarizes exactly the rows its `DELETE` removed, so a late
+    /// transaction capture commits meanwhile is either retired whole or stays for the next close. The server groups the
+    /// rows: by table (those committed where the same windows hold them together, others by commit time), and by
+    /// transaction into signatures. Steps wait for each other (a lock on `write_signature`); readers go on.
+    static func retireWrites(side: SourceSide, closed cycle: CycleRecord, in transaction: StoreTransaction) throws -> Bool {
         try transaction.execute("LOCK TABLE write_signature IN EXCLUSIVE MODE")
-        guard let last = try transaction.value("""
-            SELECT max(commit_time) FROM (
-                SELECT commit_time FROM transaction_write WHERE side = \(side.rawValue) AND commit_time < \(cycle.end)
-                ORDER BY commit_time LIMIT \(TransactionWriteSummary.rowsPerStep)) AS step
-            """), let through = Int64(last)
+        guard let through = try stepEnd("transaction_write", "commit_time", side: side, before: cycle.end, limit: TransactionWriteSummary.rowsPerStep,
+                                        in: transaction)
         else { return false }
         var summary = TransactionWriteSummary(cycles: try transaction.rows("SELECT * FROM cycle").map(CycleRecord.init(row:)))
         let groups = try transaction.rows("""
@@ -41,7 +25,7 @@ extension PostgresStore {
                 FROM gone GROUP BY commit_lsn)
             SELECT signature, NULL AS table_name, count(*) AS n, min(commit_time) AS committed FROM signed GROUP BY signature
             UNION ALL
-            SELECT NULL, table_name, sum(inserts + updates + deletes + truncates), least(commit_time, \(summary.sameWindows(before: cycle.end))::bigint)
+            SELECT NULL, table_name, sum(inserts + updates + deletes + truncates), least(commit_time, \(summary.windows.sameWindows(before: cycle.end))::bigint)
             FROM gone GROUP BY table_name, 4
             """)
         for group in groups {

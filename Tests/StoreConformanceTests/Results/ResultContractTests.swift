@@ -212,4 +212,48 @@ struct ResultContractTests {
         ])
         #expect(try store.census(side: .new, from: 0, to: 1_000_000) == CensusWindow(samples: 0, limitedSamples: 0, clients: []))
     }
+
+    @Test("a close retires its cycle's census samples into summaries that answer the same, a late sample's into its cycle",
+          arguments: StoreFactory.all)
+    func retiredCensus(_ factory: StoreFactory) throws {
+        let opened = try factory.open()
+        let store = opened.store
+        let erp = CensusClient.Identity(role: "erp", database: "legacy", applicationName: "erp-app", clientAddress: "10.0.0.5",
+                                        backendType: "client backend")
+        let report = CensusClient.Identity(role: "bi", database: "legacy", applicationName: "", clientAddress: "hidden",
+                                           backendType: "client backend")
+        // Cycle 0's window is [0, 100), cycle 1's [100, 200), cycle 2's [200, 300).
+        try store.recordCensusSample(side: .legacy, sampledAt: 50, limited: false, sessions: [CensusSessions(identity: erp, statementKind: .write, count: 3)])
+        try store.recordCensusSample(side: .legacy, sampledAt: 110, limited: true, sessions: [
+            CensusSessions(identity: erp, statementKind: .read, count: 1), CensusSessions(identity: report, statementKind: .hidden, count: 2),
+        ])
+        try store.recordCensusSample(side: .legacy, sampledAt: 150, limited: false, sessions: [CensusSessions(identity: erp, statementKind: .ddl, count: 1)])
+        try store.recordCensusSample(side: .legacy, sampledAt: 210, limited: false, sessions: [CensusSessions(identity: erp, statementKind: .write, count: 1)])
+        try store.recordCensusSample(side: .new, sampledAt: 120, limited: false, sessions: [CensusSessions(identity: erp, statementKind: .read, count: 1)])
+        func answers() throws -> [CensusWindow] {
+            try [(0, 100), (100, 200), (200, 300), (0, 300)].map { try store.census(side: .legacy, from: $0, to: $1) }
+                + [try store.census(side: .new, from: 100, to: 200)]
+        }
+        let raw = try answers()
+        #expect(raw[3].samples == 4 && raw[3].clients.map(\.samples) == [1, 4])
+        try Fixtures.close(store, 0)
+        #expect(try factory.rowCount(opened, "census_sample") == 5)
+        try Fixtures.close(store, 1, before: 200)
+        #expect(try answers() == raw)
+        #expect(try factory.rowCount(opened, "census_sample") == 1)
+        #expect(try factory.rowCount(opened, "census_session") == 1)
+
+        // A late sample of cycle 1, recorded after its close.
+        try store.recordCensusSample(side: .legacy, sampledAt: 160, limited: false, sessions: [CensusSessions(identity: report, statementKind: .read, count: 1)])
+        try Fixtures.close(store, 2, before: 300)
+        let retired = try answers()
+        #expect(retired[1] == CensusWindow(samples: 3, limitedSamples: 1, clients: [
+            CensusClient(identity: report, firstSeen: StoreTime.date(110), lastSeen: StoreTime.date(160), samples: 2, kinds: [.hidden, .read]),
+            CensusClient(identity: erp, firstSeen: StoreTime.date(110), lastSeen: StoreTime.date(150), samples: 2, kinds: [.read, .ddl]),
+        ]))
+        #expect(retired[0] == raw[0] && retired[2] == raw[2] && retired[4] == raw[4])
+        #expect(retired[3].samples == 5 && retired[3].clients.map(\.samples) == [2, 4])
+        #expect(try factory.rowCount(opened, "census_sample") == 0)
+        #expect(try factory.rowCount(opened, "census_session") == 0)
+    }
 }
