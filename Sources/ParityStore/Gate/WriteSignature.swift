@@ -17,9 +17,6 @@ package struct TableWrite: Hashable, Sendable {
         self.deletes = deletes
         self.truncates = truncates
     }
-
-    /// Rows written, every operation counted.
-    package var rows: Int { inserts + updates + deletes + truncates }
 }
 
 /// Everything one transaction wrote, its tables in byte order: the unit the co-write patterns of retired transactions
