@@ -67,6 +67,6 @@ extension ParityStore {
                 oldKey: change.oldKey.map(RowJSON.key), image: image, seq: Int64(seq), commit: commit, side: side,
                 into: &rows.pending, db: db)
         }
-        try counts.write(commit, side: side, into: &rows.writes, db: db)
+        if side.keepsTransactionWrites { try counts.write(commit, side: side, into: &rows.writes, db: db) }
     }
 }

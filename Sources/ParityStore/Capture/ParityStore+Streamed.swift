@@ -114,7 +114,7 @@ extension ParityStore {
     }
 
     /// Marks the stream committed, drops the changes of mappings whose copy holds them, fills in each change's unchanged columns (in seq order, from the
-    /// images before its position) and moves its counts into transaction_write. Returns how many changes it has.
+    /// images before its position) and moves its counts into transaction_write (legacy only). Returns how many changes it has.
     private func commitStream(_ stream: Int64, record: CommitRecord, side: SourceSide, db: Database) throws -> Int {
         try db.execute(
             sql: "UPDATE streamed_transaction SET commit_lsn = ?, commit_time = ? WHERE stream = ?",
@@ -147,12 +147,14 @@ extension ParityStore {
                     .execute(arguments: [try layouts.encode(image, db), stream, seq])
             }
         }
-        try db.execute(
-            sql: """
-                INSERT INTO transaction_write (side, commit_lsn, xid, commit_time, table_name, inserts, updates, deletes, truncates)
-                SELECT ?, ?, ?, ?, table_name, inserts, updates, deletes, truncates FROM streamed_write WHERE stream = ?
-                """,
-            arguments: [side, record.commitLSN, record.xid, record.commitTime, stream])
+        if side.keepsTransactionWrites {
+            try db.execute(
+                sql: """
+                    INSERT INTO transaction_write (side, commit_lsn, xid, commit_time, table_name, inserts, updates, deletes, truncates)
+                    SELECT ?, ?, ?, ?, table_name, inserts, updates, deletes, truncates FROM streamed_write WHERE stream = ?
+                    """,
+                arguments: [side, record.commitLSN, record.xid, record.commitTime, stream])
+        }
         let count = try Int.fetchOne(
             db, sql: "SELECT coalesce(sum(inserts + updates + deletes + truncates), 0) FROM streamed_write WHERE stream = ?",
             arguments: [stream]) ?? 0

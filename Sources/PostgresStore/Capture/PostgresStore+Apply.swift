@@ -56,6 +56,7 @@ extension PostgresStore {
                 mapping: mapping, operation: change.operation, key: change.operation == .truncate ? nil : RowJSON.key(change.key),
                 oldKey: change.oldKey.map(RowJSON.key), image: image, seq: seq, commit: commit, in: transaction)
         }
+        guard writes.side.keepsTransactionWrites else { return }
         for (table, count) in counts.counts.sorted(by: { $0.key < $1.key }) {
             try writes.tableWrite(table, counts: count, commit: commit, in: transaction)
         }

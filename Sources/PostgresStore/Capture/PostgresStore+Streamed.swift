@@ -139,8 +139,8 @@ extension PostgresStore {
     }
 
     /// Fills in the stream's unchanged columns (in seq order, from the images before each change), moves its changes of
-    /// mappings not copied after the commit into pending_change and pending_truncate, its counts into transaction_write,
-    /// and drops the stream. Returns how many changes it had.
+    /// mappings not copied after the commit into pending_change and pending_truncate, its counts into transaction_write
+    /// (legacy only), and drops the stream. Returns how many changes it had.
     private func commitStream(_ stream: Int64, at commit: CommitRecord, side: SourceSide, in transaction: StoreTransaction) throws -> Int {
         // A mapping copied after this transaction's commit has its changes in the copy already.
         try transaction.execute("""
@@ -189,11 +189,13 @@ extension PostgresStore {
             SELECT \(side.rawValue)::text, mapping, \(commit.commitLSN)::bigint, seq, \(commit.commitTime)::bigint FROM streamed_change
             WHERE stream = \(stream) AND mapping IS NOT NULL AND op = 'truncate'
             """)
-        try transaction.execute("""
-            INSERT INTO transaction_write (side, commit_lsn, xid, commit_time, table_name, inserts, updates, deletes, truncates)
-            SELECT \(side.rawValue)::text, \(commit.commitLSN)::bigint, \(commit.xid)::bigint, \(commit.commitTime)::bigint, table_name, inserts, updates, deletes, truncates
-            FROM streamed_write WHERE stream = \(stream)
-            """)
+        if side.keepsTransactionWrites {
+            try transaction.execute("""
+                INSERT INTO transaction_write (side, commit_lsn, xid, commit_time, table_name, inserts, updates, deletes, truncates)
+                SELECT \(side.rawValue)::text, \(commit.commitLSN)::bigint, \(commit.xid)::bigint, \(commit.commitTime)::bigint, table_name, inserts, updates, deletes, truncates
+                FROM streamed_write WHERE stream = \(stream)
+                """)
+        }
         let count = try transaction.value("""
             SELECT coalesce(sum(inserts + updates + deletes + truncates), 0) FROM streamed_write WHERE stream = \(stream)
             """)

@@ -38,6 +38,23 @@ struct CoWriteContractTests {
         #expect(try store.tableWrites(side: .legacy, from: 12, to: 13).map(\.table) == ["public.daily_summary", "public.orders"])
     }
 
+    @Test("the new side's transactions, plain or streamed, keep their changes and no table writes: only legacy's are asked about",
+          arguments: StoreFactory.all)
+    func newSideKeepsNoWrites(_ factory: StoreFactory) throws {
+        let opened = try factory.open()
+        let store = opened.store
+        try Fixtures.initialize(store, .new)
+        try store.apply(Fixtures.transaction(200, at: 10, [Self.order(.insert, "1"), Self.summary(.insert)]), side: .new)
+        try store.stage(
+            [StagedChange(subxid: 7, change: Self.order(.insert, "2")), StagedChange(subxid: 7, change: Self.summary(.update))],
+            xid: 7, side: .new, restart: true)
+        #expect(try store.commitStreamed(StreamedCommitRecord(xid: 7, commitLSN: 292, endLSN: 300, commitTime: 20), side: .new) == 2)
+        #expect(try Set(store.currentImages(side: .new, mapping: "orders").keys) == [ExactText(Fixtures.key("1")), ExactText(Fixtures.key("2"))])
+        #expect(try store.tableWrites(side: .new, from: 0, to: 100).isEmpty)
+        #expect(try store.coWritePatterns(side: .new, table: "public.orders", with: "public.daily_summary", limit: 10).isEmpty)
+        #expect(try factory.rowCount(opened, "transaction_write") == 0)
+    }
+
     @Test("a close retires its cycle's transaction writes into summaries that answer the same, a late transaction's into its cycle",
           arguments: StoreFactory.all)
     func retiredWrites(_ factory: StoreFactory) throws {
