@@ -3,7 +3,7 @@ import ParityTestSupport
 import PostgresClient
 
 /// One throwaway cluster with a `legacy` and a `modern` database, Parity initialized on both, and
-/// a second slot on legacy for pg_recvlogical, so both consumers read the same WAL. The store is a SQLite file in the
+/// a second slot on the loaded database for pg_recvlogical, so both consumers read the same WAL. The store is a SQLite file in the
 /// work folder, or the PostgreSQL database at `storeURL`.
 final class CaptureBench {
     let cluster: PostgresCluster
@@ -44,7 +44,9 @@ final class CaptureBench {
             """.write(toFile: configPath, atomically: true, encoding: .utf8)
         let initRun = try CommandRunner.run([parityBinary, "init", "--config", configPath])
         guard initRun.status == 0 else { throw ClusterError("parity init failed: \(initRun.output)", fix: "see above") }
-        try cluster.run("CREATE PUBLICATION bench_pub FOR TABLE t, t2", database: "legacy")
+        for database in ["legacy", "modern"] {
+            try cluster.run("CREATE PUBLICATION bench_pub FOR TABLE t, t2", database: database)
+        }
     }
 
     /// Stops and removes the cluster, and removes the store.
@@ -55,36 +57,37 @@ final class CaptureBench {
 
     /// Loads `load` into legacy with both consumers behind, then times each catching up.
     func measure(name: String, rows: Int, unit: String, load: String) throws -> BenchResult {
-        let slot = try prepareRecvSlot()
+        let slot = try prepareRecvSlot(database: "legacy")
         try cluster.run(load, database: "legacy")
-        return try race(name: name, rows: rows, unit: unit, slot: slot)
+        return try race(name: name, rows: rows, unit: unit, slot: slot, database: "legacy")
     }
 
-    /// A pgbench stream of single-row transactions, then both consumers catch up.
-    func measureSmallTransactions(count: Int, name: String) throws -> BenchResult {
-        let slot = try prepareRecvSlot()
+    /// A pgbench stream of single-row transactions into `database` (`legacy` or `modern`: capture keeps which tables
+    /// each transaction wrote for legacy alone), then both consumers catch up.
+    func measureSmallTransactions(count: Int, name: String, database: String = "legacy") throws -> BenchResult {
+        let slot = try prepareRecvSlot(database: database)
         let script = work + "/small-transactions.sql"
         try "INSERT INTO t2 (payload, amount) VALUES (md5(random()::text), (random() * 1000)::numeric(12,2));\n"
             .write(toFile: script, atomically: true, encoding: .utf8)
         let clients = 4
         let pgbench = try CommandRunner.run([
             binaries.path("pgbench"), "-h", "127.0.0.1", "-p", String(cluster.port), "-U", "postgres", "-n",
-            "-c", String(clients), "-j", "2", "-t", String(count / clients), "-f", script, "legacy",
+            "-c", String(clients), "-j", "2", "-t", String(count / clients), "-f", script, database,
         ])
         guard pgbench.status == 0 else { throw ClusterError("pgbench failed: \(pgbench.output)", fix: "see above") }
-        return try race(name: name, rows: count, unit: "transactions/s", slot: slot)
+        return try race(name: name, rows: count, unit: "transactions/s", slot: slot, database: database)
     }
 
-    /// A fresh pg_recvlogical slot at the current position.
-    private func prepareRecvSlot() throws -> String {
+    /// A fresh pg_recvlogical slot on `database` at the current position.
+    private func prepareRecvSlot(database: String) throws -> String {
         round += 1
         let slot = "recv_\(round)"
-        try cluster.run("SELECT pg_create_logical_replication_slot('\(slot)', 'pgoutput')", database: "legacy")
+        try cluster.run("SELECT pg_create_logical_replication_slot('\(slot)', 'pgoutput')", database: database)
         return slot
     }
 
-    private func race(name: String, rows: Int, unit: String, slot: String) throws -> BenchResult {
-        let end = try cluster.connect(database: "legacy").query("SELECT pg_current_wal_lsn()::text AS lsn").singleRow()["lsn"] ?? ""
+    private func race(name: String, rows: Int, unit: String, slot: String, database: String) throws -> BenchResult {
+        let end = try cluster.connect(database: database).query("SELECT pg_current_wal_lsn()::text AS lsn").singleRow()["lsn"] ?? ""
         let parityStart = Date()
         let parity = try RunningProcess([parityBinary, "capture", "--config", configPath, "--until-caught-up", "--timeout", "20m"])
         let (parityStatus, peak) = parity.waitWithPeakMemory()
@@ -93,13 +96,13 @@ final class CaptureBench {
 
         let recvStart = Date()
         let recv = try CommandRunner.run([
-            binaries.path("pg_recvlogical"), "-h", "127.0.0.1", "-p", String(cluster.port), "-U", "postgres", "-d", "legacy",
+            binaries.path("pg_recvlogical"), "-h", "127.0.0.1", "-p", String(cluster.port), "-U", "postgres", "-d", database,
             "-S", slot, "--start", "--endpos=\(end)", "-F", "0", "-o", "proto_version=1", "-o", "publication_names=bench_pub",
             "-f", "/dev/null",
         ])
         let recvSeconds = Date().timeIntervalSince(recvStart)
         guard recv.status == 0 else { throw ClusterError("pg_recvlogical failed: \(recv.output)", fix: "see above") }
-        try cluster.run("SELECT pg_drop_replication_slot('\(slot)')", database: "legacy")
+        try cluster.run("SELECT pg_drop_replication_slot('\(slot)')", database: database)
         return BenchResult(
             name: name, figure: Double(rows) / paritySeconds, unit: unit, peer: "pg_recvlogical",
             peerFigure: Double(rows) / recvSeconds, rows: rows, peakRSSMegabytes: Double(peak) / 1_048_576)

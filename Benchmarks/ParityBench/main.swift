@@ -64,6 +64,8 @@ do {
                 name: "capture_one_transaction" + suffix, rows: rows, unit: "rows/s",
                 load: "INSERT INTO t SELECT g, md5(g::text), g / 100.0, now() FROM generate_series(1, \(rows)) g"))
             results.append(try bench.measureSmallTransactions(count: number(3, 200_000), name: "capture_small_transactions" + suffix))
+            results.append(try bench.measureSmallTransactions(
+                count: number(3, 200_000), name: "capture_small_transactions_new" + suffix, database: "modern"))
         }
     }
     try results.map(\.jsonLine).joined(separator: "\n").appending("\n").write(toFile: outputPath, atomically: true, encoding: .utf8)
