@@ -57,6 +57,7 @@ final class CaptureBench {
 
     /// Loads `load` into legacy with both consumers behind, then times each catching up.
     func measure(name: String, rows: Int, unit: String, load: String) throws -> BenchResult {
+        try settleSlots()
         let slot = try prepareRecvSlot(database: "legacy")
         try cluster.run(load, database: "legacy")
         return try race(name: name, rows: rows, unit: unit, slot: slot, database: "legacy")
@@ -65,6 +66,7 @@ final class CaptureBench {
     /// A pgbench stream of single-row transactions into `database` (`legacy` or `modern`: capture keeps which tables
     /// each transaction wrote for legacy alone), then both consumers catch up.
     func measureSmallTransactions(count: Int, name: String, database: String = "legacy") throws -> BenchResult {
+        try settleSlots()
         let slot = try prepareRecvSlot(database: database)
         let script = work + "/small-transactions.sql"
         try "INSERT INTO t2 (payload, amount) VALUES (md5(random()::text), (random() * 1000)::numeric(12,2));\n"
@@ -76,6 +78,19 @@ final class CaptureBench {
         ])
         guard pgbench.status == 0 else { throw ClusterError("pgbench failed: \(pgbench.output)", fix: "see above") }
         return try race(name: name, rows: count, unit: "transactions/s", slot: slot, database: database)
+    }
+
+    /// Moves Parity's slots' restart positions to where capture has confirmed, untimed, as pg_recvlogical's fresh slot
+    /// starts. A slot restarts decoding at its last `running_xacts` record before the confirmed position, which can
+    /// lie before the previous measurement's load: the next capture's walsender would decode that load again
+    /// (1M rows: about 1.5 s here) before the one measured. A connection that decodes a checkpoint's record and
+    /// confirms past it moves the restart position there.
+    private func settleSlots() throws {
+        try cluster.run("CHECKPOINT", database: "legacy")
+        for _ in 0..<2 {
+            let settle = try CommandRunner.run([parityBinary, "capture", "--config", configPath, "--until-caught-up", "--timeout", "5m"])
+            guard settle.status == 0 else { throw ClusterError("parity capture failed: \(settle.output)", fix: "see above") }
+        }
     }
 
     /// A fresh pg_recvlogical slot on `database` at the current position.
