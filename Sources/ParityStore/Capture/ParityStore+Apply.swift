@@ -46,9 +46,9 @@ extension ParityStore {
     ) throws {
         let commit = CommitRecord(
             xid: Int64(transaction.xid), commitLSN: Int64(truncatingIfNeeded: transaction.commitLSN), commitTime: transaction.commitTime)
-        var counts = WriteCounts()
+        var counts = side.keepsTransactionWrites ? WriteCounts() : nil
         for (seq, change) in transaction.changes.enumerated() {
-            counts.count(change.operation, table: change.table)
+            counts?.count(change.operation, table: change.table)
             guard let mapping = change.mapping, commit.commitLSN >= copiedAt[mapping] ?? 0 else { continue }
             var image: String?
             if change.operation == .insert || change.operation == .update {
@@ -67,6 +67,6 @@ extension ParityStore {
                 oldKey: change.oldKey.map(RowJSON.key), image: image, seq: Int64(seq), commit: commit, side: side,
                 into: &rows.pending, db: db)
         }
-        if side.keepsTransactionWrites { try counts.write(commit, side: side, into: &rows.writes, db: db) }
+        try counts?.write(commit, side: side, into: &rows.writes, db: db)
     }
 }

@@ -36,9 +36,9 @@ extension PostgresStore {
         _ captured: CapturedTransaction, copiedAt: [String: Int64], into writes: inout PendingWrites, in transaction: StoreTransaction
     ) throws {
         let commit = CommitRecord(xid: Int64(captured.xid), commitLSN: Int64(truncatingIfNeeded: captured.commitLSN), commitTime: captured.commitTime)
-        var counts = WriteCounts()
+        var counts = writes.side.keepsTransactionWrites ? WriteCounts() : nil
         for (seq, change) in captured.changes.enumerated() {
-            counts.count(change.operation, table: change.table)
+            counts?.count(change.operation, table: change.table)
             guard let mapping = change.mapping, commit.commitLSN >= copiedAt[mapping] ?? 0 else { continue }
             var image: String?
             if change.operation == .insert || change.operation == .update {
@@ -56,8 +56,7 @@ extension PostgresStore {
                 mapping: mapping, operation: change.operation, key: change.operation == .truncate ? nil : RowJSON.key(change.key),
                 oldKey: change.oldKey.map(RowJSON.key), image: image, seq: seq, commit: commit, in: transaction)
         }
-        guard writes.side.keepsTransactionWrites else { return }
-        for (table, count) in counts.counts.sorted(by: { $0.key < $1.key }) {
+        for (table, count) in (counts?.counts ?? [:]).sorted(by: { $0.key < $1.key }) {
             try writes.tableWrite(table, counts: count, commit: commit, in: transaction)
         }
     }
